@@ -1,0 +1,53 @@
+# The two commands: `make lab` and `make test`. Everything else supports them.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+# Jupyter refuses to run as root without this flag; only pass it when we are root.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+.PHONY: lab test unit notebooks-test browser-test notebooks bench lock clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	touch $(STAMP)
+
+## make lab: open JupyterLab on notebooks/ (the seed corpus is the default data)
+lab: $(STAMP)
+	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=notebooks
+
+## make test: every test (unit, property, notebooks with nbval, a real JupyterLab in Chromium)
+test: $(STAMP)
+	$(BIN)/python -m pytest tests --nbval notebooks --nbval-current-env \
+		--nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest tests -m "not browser"
+
+notebooks-test: $(STAMP)
+	$(BIN)/python -m pytest --nbval notebooks --nbval-current-env \
+		--nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
+
+browser-test: $(STAMP)
+	$(BIN)/python -m pytest tests -m browser
+
+## make notebooks: re-execute every notebook in place, deterministically, for nbval
+notebooks: $(STAMP)
+	$(BIN)/python scripts/refresh_notebooks.py notebooks/*.ipynb
+
+## make bench: print throughput figures (not a test)
+bench: $(STAMP)
+	for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done
+
+## make lock: re-resolve the pinned versions in constraints.txt (then run make notebooks)
+lock:
+	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
+	.lockenv/bin/python -m pip install --quiet --upgrade pip
+	.lockenv/bin/python -m pip install --quiet -e ".[dev]"
+	.lockenv/bin/python -m pip freeze --exclude-editable | grep -v '^analystkit' > constraints.txt
+	rm -rf .lockenv
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -1,0 +1,2 @@
+"""PLACEHOLDER: dates is being written (see the open issue)."""
+

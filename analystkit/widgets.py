@@ -1,0 +1,4 @@
+"""PLACEHOLDER: widgets is being written (see the open issue)."""
+
+class FilterPanel:
+    pass
