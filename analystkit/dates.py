@@ -1,2 +1,228 @@
-"""PLACEHOLDER: dates is being written (see the open issue)."""
+"""Date expressions in news sentences, resolved against the article's date.
 
+`find_dates(text, article_date)` returns every date expression in a sentence with the
+period it denotes and its precision (day, month or year). The rules, in the order they
+claim text (an earlier rule wins where two overlap):
+
+- ISO dates ("2025-02-26") and news dates ("January 14", "Jan. 14", "14 January",
+  "Jan. 14, 2024"), parsed with dateutil. Without a year the article's year is used, or
+  the previous year when the month lies after the article's month ("December 30" in a
+  January article is last December).
+- Weekdays: "on Wednesday" / "Wednesday" is the latest such day on or before the article
+  date (a Friday article's "on Friday" is that Friday: the news convention for the day of
+  publication); "last Saturday" is the latest Saturday strictly before it.
+- "today", "yesterday", "a day earlier" / "the day before" / "the previous day" (taken
+  relative to the article date), "N days ago/earlier".
+- Month precision: "this month" / "earlier this month", "last month", "recent"/"recently"
+  (the article's month: an approximation, see `RECENT_MEANS`), "in March", "March 2024".
+- Year precision: "this year", "last year", "in 2018", ranges "in 2018 and 2019",
+  "2018-19", "from 2018 to 2019" (the period runs from the first to the last year).
+- Presidential terms: "in his first term", "during Trump's second term" (kind "term"):
+  the period is left open (NaT) here, since resolving it needs the milestones table;
+  events.py does that.
+
+A mention right after a reporting verb ("said on Friday", "reported Thursday") is
+flagged `reporting=True`: it dates the report, not the event reported.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+import pandas as pd
+from dateutil import parser as date_parser
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+
+HISTORICAL_DAYS = 31
+"""An event whose period ends more than this many days before the article is background."""
+
+RECENT_MEANS = "the article's month"
+"""How "recent"/"recently" is dated (month precision): an approximation, documented."""
+
+_WEEKDAYS = {"monday": MO, "tuesday": TU, "wednesday": WE, "thursday": TH,
+             "friday": FR, "saturday": SA, "sunday": SU}
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+            "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+          r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_MONTH_FULL = (r"(?:January|February|March|April|May|June|July|August|September|"
+               r"October|November|December)")
+_YEAR = r"(?:19|20)\d\d"
+_I = "(?i:{})".format  # case-insensitive group inside a case-sensitive pattern
+
+# (kind, pattern): tried in this order; an earlier match claims its text.
+_RULES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind, pattern in [
+    ("iso", rf"\b{_YEAR}-\d\d-\d\d\b"),
+    ("explicit", rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?"),
+    ("explicit", rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b\.?(?:,?\s+{_YEAR}\b)?"),
+    ("weekday", _I(r"\b(?:(?P<last>last|this\s+past|past)\s+)?(?:on\s+)?")
+     + r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+    ("relative_day", _I(r"\b(?:today|yesterday|(?:a|one|the)\s+day\s+(?:earlier|before)"
+                        r"|the\s+previous\s+day|(?P<n>two|three|four|five|six|seven|"
+                        r"eight|nine|ten|\d{1,2})\s+days\s+(?:ago|earlier|before))\b")),
+    ("relative_month", _I(r"\b(?:(?:earlier\s+|later\s+)?this\s+month|last\s+month|"
+                          r"the\s+previous\s+month|a\s+month\s+ago)\b")),
+    ("recent", _I(r"\brecent(?:ly)?\b(?!\s+(?:years|decades|months|weeks))")),
+    ("month", rf"\b{_MONTH_FULL}\s+{_YEAR}\b"),
+    ("month", _I(r"\b(?:in|since|during|early|late|mid|by|until|through)\s*-?\s*")
+     + rf"{_MONTH_FULL}\b"),
+    ("relative_year", _I(r"\b(?:(?:earlier\s+|so\s+far\s+|later\s+)?this\s+year|"
+                         r"last\s+year|the\s+previous\s+year|a\s+year\s+ago)\b")),
+    ("year_range", rf"\b(?P<y1>{_YEAR})\s*(?:-|–|—|to|through|and)\s*(?P<y2>{_YEAR}|\d\d)\b"
+                   r"(?!-\d)"),
+    ("year", rf"(?<![\d-]){_YEAR}\b(?!-\d)"),
+    ("term", _I(r"\b(?:in|during|throughout|over)\s+(?:his|her|the)\s+")
+     + _I(r"(?P<ord>first|second|third|1st|2nd|3rd)\s+(?:term|presidency|administration)\b")),
+    ("term", _I(r"\b(?:in|during|throughout|over)\s+(?:(?:President|Mr\.?|Mrs\.?|Ms\.?)\s+)?")
+     + r"(?P<who>[A-Z][\w-]+)['’]s\s+"
+     + _I(r"(?P<ord>first|second|third|1st|2nd|3rd)\s+(?:term|presidency|administration)\b")),
+]]
+
+_REPORTING = re.compile(
+    r"\b(?:said|says|say|reported|reports|announced|announces|stated|added|alleged|"
+    r"claimed|confirmed|disclosed|revealed|told\s+(?:\w+\s+){0,2}?(?:reporters|lawmakers|"
+    r"parliament|journalists))\s*,?\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date expression: its span in the sentence and the period it denotes."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    date: pd.Timestamp        # first day of the period (NaT for an unresolved term)
+    end_date: pd.Timestamp    # last day of the period (NaT for an unresolved term)
+    precision: str            # day | month | year
+    reporting: bool = False   # right after "said"/"reported": the report's date
+    term: int | None = None   # for kind "term": which term (1, 2, 3)
+    who: str | None = None    # for kind "term": the name given ("Trump"), None for "his"
+
+
+def find_dates(text: str, article_date: pd.Timestamp) -> list[DateMention]:
+    """Every date expression in `text`, resolved against `article_date`, in text order."""
+    article_date = pd.Timestamp(article_date).normalize()
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for kind, pattern in _RULES:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            mention = _resolve(kind, m, article_date)
+            if mention is None:
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(mention)
+    found = [_flag_reporting(text, d) for d in found]
+    return sorted(found, key=lambda d: d.start)
+
+
+def is_historical(mention: DateMention, article_date: pd.Timestamp) -> bool:
+    """True when the mention's period ends more than HISTORICAL_DAYS before the article."""
+    if pd.isna(mention.end_date):
+        return mention.kind == "term"
+    return (pd.Timestamp(article_date) - mention.end_date).days > HISTORICAL_DAYS
+
+
+def period(date: pd.Timestamp, precision: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The first and last day denoted by `date` at `precision` (day, month or year)."""
+    date = pd.Timestamp(date)
+    if precision == "day":
+        return date, date
+    if precision == "month":
+        start = date.replace(day=1)
+        return start, start + pd.offsets.MonthEnd(0)
+    if precision == "year":
+        return date.replace(month=1, day=1), date.replace(month=12, day=31)
+    raise ValueError(f"unknown date precision {precision!r} (expected day, month or year)")
+
+
+def _flag_reporting(text: str, mention: DateMention) -> DateMention:
+    if mention.precision == "day" and _REPORTING.search(text, 0, mention.start):
+        return DateMention(**{**mention.__dict__, "reporting": True})
+    return mention
+
+
+def _mention(m: re.Match[str], kind: str, date: pd.Timestamp, precision: str) -> DateMention:
+    start, end = period(date, precision)
+    return DateMention(m.start(), m.end(), m.group(0), kind, start, end, precision)
+
+
+def _resolve(kind: str, m: re.Match[str], today: pd.Timestamp) -> DateMention | None:
+    text = m.group(0)
+    low = text.lower()
+    if kind == "iso":
+        try:
+            return _mention(m, kind, pd.Timestamp(text), "day")
+        except ValueError:
+            return None
+    if kind == "explicit":
+        return _explicit(m, today)
+    if kind == "weekday":
+        weekday = _WEEKDAYS[m.group("wd").lower()]
+        anchor = today - pd.Timedelta(days=1) if m.group("last") else today
+        return _mention(m, kind, anchor + relativedelta(weekday=weekday(-1)), "day")
+    if kind == "relative_day":
+        if low == "today":
+            days = 0
+        elif m.group("n"):
+            n = m.group("n").lower()
+            days = int(n) if n.isdigit() else _NUMBERS[n]
+        else:
+            days = 1
+        return _mention(m, kind, today - pd.Timedelta(days=days), "day")
+    if kind == "relative_month":
+        back = 0 if "this month" in low else 1
+        return _mention(m, kind, today - relativedelta(months=back), "month")
+    if kind == "recent":
+        return _mention(m, kind, today, "month")
+    if kind == "month":
+        return _month(m, today)
+    if kind == "relative_year":
+        back = 0 if "this year" in low else 1
+        return _mention(m, kind, today - relativedelta(years=back), "year")
+    if kind == "year_range":
+        first = int(m.group("y1"))
+        y2 = m.group("y2")
+        last = int(y2) if len(y2) == 4 else first // 100 * 100 + int(y2)
+        if not first < last <= first + 20:
+            return None
+        return DateMention(m.start(), m.end(), text, kind, pd.Timestamp(first, 1, 1),
+                           pd.Timestamp(last, 12, 31), "year")
+    if kind == "year":
+        return _mention(m, kind, pd.Timestamp(int(text), 1, 1), "year")
+    if kind == "term":
+        who = m.groupdict().get("who")
+        return DateMention(m.start(), m.end(), text, kind, pd.NaT, pd.NaT, "year",
+                           term=_ORDINALS[m.group("ord").lower()], who=who)
+    raise ValueError(f"no resolver for date rule {kind!r}")
+
+
+def _explicit(m: re.Match[str], today: pd.Timestamp) -> DateMention | None:
+    """'January 14', 'Jan. 14', '14 January' (+ optional year) via dateutil."""
+    text = m.group(0)
+    has_year = re.search(_YEAR + r"\b", text) is not None
+    try:
+        parsed = date_parser.parse(text, default=datetime(today.year, 1, 1))
+        if not has_year and parsed.month > today.month:
+            parsed = parsed.replace(year=today.year - 1)
+    except (ValueError, OverflowError):
+        return None  # "Feb. 30": not a date, so not a date mention
+    return _mention(m, "explicit", pd.Timestamp(parsed), "day")
+
+
+def _month(m: re.Match[str], today: pd.Timestamp) -> DateMention:
+    """'in March' (year inferred as for explicit dates) or 'March 2024'."""
+    text = m.group(0)
+    name = re.search(_MONTH_FULL, text).group(0)
+    month = datetime.strptime(name, "%B").month
+    year_match = re.search(_YEAR + r"\b", text)
+    if year_match:
+        year = int(year_match.group(0))
+    else:
+        year = today.year - 1 if month > today.month else today.year
+    return _mention(m, "month", pd.Timestamp(year, month, 1), "month")

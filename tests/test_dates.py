@@ -1,0 +1,107 @@
+"""Date expressions resolved against a fixed article date.
+
+All sentences here are written by this project for the tests (not quotes from articles).
+The article date is the seed's: Friday 2025-02-28.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analystkit.dates import HISTORICAL_DAYS, find_dates, is_historical, period
+
+FRIDAY = pd.Timestamp("2025-02-28")
+
+
+def only(text: str, article_date: pd.Timestamp = FRIDAY):
+    """The single date mention in `text`."""
+    found = find_dates(text, article_date)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, expected, precision", [
+    ("The launch took place on Wednesday.", "2025-02-26", "day"),
+    ("The launch took place Thursday.", "2025-02-27", "day"),
+    ("The launch took place on Friday.", "2025-02-28", "day"),       # the article's own day
+    ("The launch took place on Saturday.", "2025-02-22", "day"),     # never a future day
+    ("Last Saturday, a launch took place.", "2025-02-22", "day"),
+    ("A launch took place last Friday.", "2025-02-21", "day"),       # strictly before
+    ("A launch took place yesterday.", "2025-02-27", "day"),
+    ("A launch took place today.", "2025-02-28", "day"),
+    ("A day earlier, a launch took place.", "2025-02-27", "day"),
+    ("A launch took place three days ago.", "2025-02-25", "day"),
+    ("A launch took place on January 14.", "2025-01-14", "day"),
+    ("A launch took place on Jan. 14.", "2025-01-14", "day"),
+    ("A launch took place on 14 January.", "2025-01-14", "day"),
+    ("A launch took place on Jan 14th.", "2025-01-14", "day"),
+    ("A launch took place on 2025-01-14.", "2025-01-14", "day"),
+    ("A launch took place on Dec. 30.", "2024-12-30", "day"),        # month after Feb: last year
+    ("A launch took place on November 2, 2023.", "2023-11-02", "day"),
+    ("A launch took place earlier this month.", "2025-02-01", "month"),
+    ("A launch took place last month.", "2025-01-01", "month"),
+    ("A launch took place in March.", "2024-03-01", "month"),
+    ("A launch took place in March 2023.", "2023-03-01", "month"),
+    ("A recent launch was reported.", "2025-02-01", "month"),
+    ("A launch took place earlier this year.", "2025-01-01", "year"),
+    ("A launch took place last year.", "2024-01-01", "year"),
+    ("A launch took place in 2019.", "2019-01-01", "year"),
+])
+def test_date_forms_against_friday_2025_02_28(text, expected, precision):
+    mention = only(text)
+    assert mention.date == pd.Timestamp(expected)
+    assert mention.precision == precision
+    assert text[mention.start:mention.end] == mention.text
+
+
+@pytest.mark.parametrize("text, first, last", [
+    ("They met in 2018 and 2019.", "2018-01-01", "2019-12-31"),
+    ("They met three times from 2018-19.", "2018-01-01", "2019-12-31"),
+    ("They met from 2018 to 2019.", "2018-01-01", "2019-12-31"),
+    ("They met in 2018–2019.", "2018-01-01", "2019-12-31"),
+])
+def test_year_ranges_cover_both_years(text, first, last):
+    mention = only(text)
+    assert (mention.date, mention.end_date, mention.precision) == (
+        pd.Timestamp(first), pd.Timestamp(last), "year")
+    assert is_historical(mention, FRIDAY)
+
+
+def test_terms_are_left_for_the_milestones_to_resolve():
+    his = only("They met at three summits in his first term.")
+    assert (his.kind, his.term, his.who, his.precision) == ("term", 1, None, "year")
+    assert pd.isna(his.date)
+    named = only("It was the second launch during Trump’s second term.")
+    assert (named.term, named.who) == (2, "Trump")
+
+
+def test_a_weekday_after_said_is_the_report_date():
+    said, tested = find_dates("KCNA said on Friday the test took place on Wednesday.", FRIDAY)
+    assert said.reporting and said.date == FRIDAY
+    assert not tested.reporting and tested.date == pd.Timestamp("2025-02-26")
+    assert only("The military reported Thursday a launch.").reporting
+
+
+def test_impossible_dates_are_not_mentions():
+    assert find_dates("A launch took place on Feb. 30.", FRIDAY) == []
+    assert find_dates("The range was 2019-17 km.", FRIDAY) == []
+
+
+def test_historical_threshold():
+    assert not is_historical(only("It happened on January 28."), FRIDAY)   # 31 days
+    assert is_historical(only("It happened on January 27."), FRIDAY)       # 32 days
+    assert not is_historical(only("It happened last month."), FRIDAY)
+    assert is_historical(only("It happened in 2024."), FRIDAY)
+    assert HISTORICAL_DAYS == 31
+
+
+def test_january_article_reads_december_as_last_year():
+    mention = only("A launch took place on December 30.", pd.Timestamp("2025-01-03"))
+    assert mention.date == pd.Timestamp("2024-12-30")
+
+
+def test_period_bounds_and_bad_precision():
+    assert period(pd.Timestamp("2024-02-10"), "month") == (
+        pd.Timestamp("2024-02-01"), pd.Timestamp("2024-02-29"))
+    with pytest.raises(ValueError, match="week"):
+        period(FRIDAY, "week")
