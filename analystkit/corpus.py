@@ -1,27 +1,465 @@
-"""PLACEHOLDER: a minimal seed-format loader so other modules can be developed;
-the full loader (formats, encodings, skipped report) is being written (issue 2)."""
+"""Article files -> the articles frame (``load_articles``), and back to Parquet (``save_articles``).
+
+The articles frame (one row per distinct text, sorted by date then article_id):
+
+=========== ================= ==========================================================
+column      dtype             meaning
+=========== ================= ==========================================================
+article_id  str               first 16 hex digits of SHA-256 over the UTF-8 bytes of
+                              ``text`` (nothing else), so equal texts get equal ids on
+                              every run and machine
+date        datetime64[us]    the article's day (midnight, no time zone)
+title       str               "" when the file gives none
+source      str               "" when the file gives none
+url         str               "" when the file gives none
+path        str               the file the article came from, as found (for tables: the
+                              record's own ``path`` value if it has one)
+text        str               the body exactly as in the file
+=========== ================= ==========================================================
+
+``str`` is pandas' default string dtype (Arrow-backed). Missing title/source/url are
+always "" (never NA), so string methods need no NA handling.
+
+Every file is either loaded or reported, in plain Python lists so copies and
+``pd.concat`` keep them:
+
+- ``attrs["skipped"]``: ``[(path, reason), ...]``; a reason reads ``"<kind>"`` or
+  ``"<kind>: <detail>"``, with ``" (record N)"`` appended for one row of a table. Kinds:
+  empty file, no date, impossible date, unreadable date, ambiguous date, no text,
+  binary content, undecodable, unsupported extension, unreadable, invalid table,
+  unknown header key.
+- ``attrs["duplicates"]``: ``[(path, path_of_the_kept_copy), ...]`` for exact
+  duplicate texts (the first in path order is kept, whatever its date).
+- ``attrs["decoded_with"]``: ``[(path, encoding), ...]`` for files that were not UTF-8.
+
+One ``ArticleLoadWarning`` summarises all three when any is non-empty.
+"""
 from __future__ import annotations
 
+import codecs
+import datetime as dt
 import hashlib
+import io
+import json
+import os
 import re
+import stat
+import warnings
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
+import numpy as np
 import pandas as pd
+from charset_normalizer import from_bytes
+from tqdm import tqdm
 
-_SEED = re.compile(r"\A\ufeff?\s*date\s+(\d{4}-\d{2}-\d{2})\s(.*)\Z", re.S)
+__all__ = ["ArticleLoadError", "ArticleLoadWarning", "ARTICLE_COLUMNS", "load_articles",
+           "save_articles"]
+
+ARTICLE_COLUMNS = ("article_id", "date", "title", "source", "url", "path", "text")
+_FIELDS = frozenset({"date", "text", "title", "source", "url", "path"})
+_SEED_EXTENSIONS = frozenset({".txt", ".md"})
+_TABLE_EXTENSIONS = frozenset({".csv", ".tsv", ".jsonl", ".json", ".parquet"})
+_HTML_EXTENSIONS = frozenset({".html", ".htm"})
+_PROGRESS_ABOVE = 500  # files; a bar appears for longer loads unless progress=False
+_WESTERN = ["cp1252", "latin_1"]  # tried first, so Western text is not read as cp1250
+
+_DATE_LINE = re.compile(r"\s*date[ \t]+(\S+)(?:[ \t]|\r?\n)?", re.IGNORECASE)
+_HEADER_END = re.compile(r"\r?\n[ \t]*\r?\n")
+_HEADER_LINE = re.compile(r"([A-Za-z][\w -]*?)[ \t]*:[ \t]*(.*?)[ \t]*")
+_ISO_DAY = re.compile(r"\s*(\d{4}-\d{2}-\d{2})(?!\d)")
+_NUMERIC_DATE = re.compile(r"[\d\s/.,-]+")
 
 
-def load_articles(source, **kwargs) -> pd.DataFrame:
-    paths = sorted(Path(source).rglob("*.txt")) if Path(source).is_dir() else [Path(source)]
-    rows = []
-    for p in paths:
-        m = _SEED.match(p.read_text(encoding="utf-8"))
-        text = m.group(2)
-        rows.append(dict(article_id=hashlib.sha256(text.encode()).hexdigest()[:16],
-                         date=pd.Timestamp(m.group(1)), title="", source="", url="",
-                         path=str(p), text=text))
-    return pd.DataFrame(rows).sort_values(["date", "article_id"], ignore_index=True)
+class ArticleLoadError(ValueError):
+    """A file (or one record of a table) could not be loaded; raised when errors="raise"."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path, self.reason = path, reason
 
 
-def save_articles(*args, **kwargs):
-    raise NotImplementedError("save_articles is not built yet")
+class ArticleLoadWarning(UserWarning):
+    """Some files were skipped, duplicated or decoded from a legacy encoding."""
+
+
+class _Skip(Exception):
+    """Internal: this file or record is not an article, for the given reason."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(slots=True)
+class _Record:
+    day: str  # YYYY-MM-DD, already validated
+    text: str
+    path: str
+    title: str = ""
+    source: str = ""
+    url: str = ""
+
+
+@dataclass(slots=True)
+class _Report:
+    records: list[_Record]
+    skipped: list[tuple[str, str]]
+    duplicates: list[tuple[str, str]]
+    decoded_with: list[tuple[str, str]]
+
+
+def load_articles(
+    source: str | os.PathLike | Iterable[str | os.PathLike],
+    *,
+    columns: Mapping[str, str] | None = None,
+    errors: Literal["report", "raise"] = "report",
+    progress: bool | None = None,
+) -> pd.DataFrame:
+    """Load article files into the articles frame (see the module docstring).
+
+    ``source`` is a file, a folder (searched recursively; hidden files and folders such
+    as ``.ipynb_checkpoints`` are ignored) or a list of them. Formats by extension:
+
+    - ``.txt``/``.md``: `` date YYYY-MM-DD <body>``, optionally after a ``key: value``
+      header block (title, source, url, or date instead of the date line) and a blank line.
+    - ``.csv``/``.tsv``/``.jsonl``/``.json``/``.parquet``: one record per article with at
+      least ``date`` and ``text``; ``title``, ``source``, ``url``, ``path`` are optional
+      and other columns are ignored. ``columns`` maps your names, e.g.
+      ``{"published": "date", "body": "text"}`` (it also renames header keys).
+    - ``.html``/``.htm``: main text, title, site and date from trafilatura's metadata.
+
+    Text is kept exactly (a UTF-8 BOM is dropped; CRLF stays CRLF so offsets match the
+    file). Non-UTF-8 files are decoded with charset-normalizer (Western single-byte
+    encodings first) and listed in ``attrs["decoded_with"]``. With ``errors="raise"``
+    the first file that cannot be loaded raises ``ArticleLoadError``. ``progress``:
+    True/False forces the tqdm bar on/off; None shows it above 500 files.
+    """
+    if errors not in ("report", "raise"):
+        raise ValueError(f'errors must be "report" or "raise", not {errors!r}')
+    mapping = _check_columns(columns)
+    files = _find_files(source)
+    report = _Report([], [], [], [])
+    show = len(files) > _PROGRESS_ABOVE if progress is None else progress
+    for file in tqdm(files, desc="load_articles", unit="file", disable=not show):
+        name = str(file)
+        try:
+            records, skipped, encoding = _read_file(file, name, mapping)
+        except _Skip as skip:
+            records, skipped, encoding = [], [(name, skip.reason)], None
+        if skipped and errors == "raise":
+            raise ArticleLoadError(*skipped[0])
+        report.records.extend(records)
+        report.skipped.extend(skipped)
+        if encoding is not None:
+            report.decoded_with.append((name, encoding))
+    frame = _build_frame(report)
+    _warn(report, len(files), len(frame))
+    return frame
+
+
+def save_articles(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
+    """Write an articles frame to Parquet; ``load_articles(path)`` gives it back identical.
+
+    Only the frame is written, not its ``attrs`` reports. Raises ValueError if columns
+    are missing or extra (save extra columns separately, e.g. with ``to_parquet``).
+    """
+    missing = [c for c in ARTICLE_COLUMNS if c not in frame.columns]
+    extra = [c for c in frame.columns if c not in ARTICLE_COLUMNS]
+    if missing or extra:
+        raise ValueError(f"not an articles frame: missing columns {missing}, extra {extra}")
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    out = frame.loc[:, list(ARTICLE_COLUMNS)]
+    out.attrs = {}
+    out.to_parquet(target, index=False)
+    return target
+
+
+def _check_columns(columns: Mapping[str, str] | None) -> dict[str, str]:
+    mapping = dict(columns or {})
+    unknown = {k: v for k, v in mapping.items() if v not in _FIELDS}
+    if unknown:
+        raise ValueError(f"columns must map to {sorted(_FIELDS)}; got {unknown}")
+    return mapping
+
+
+def _find_files(source: str | os.PathLike | Iterable[str | os.PathLike]) -> list[Path]:
+    """Every file under the sources, hidden ones excluded, each once, in path order."""
+    sources = [source] if isinstance(source, (str, os.PathLike)) else list(source)
+    found: dict[Path, None] = {}
+    for item in sources:
+        root = Path(item)
+        if root.is_dir():
+            below = []
+            for folder, dirs, names in os.walk(root):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                below.extend(Path(folder, n) for n in names if not n.startswith("."))
+            found.update(dict.fromkeys(sorted(below)))
+        elif root.exists() or root.is_symlink():
+            found[root] = None
+        else:
+            raise FileNotFoundError(f"load_articles: no such file or folder: {root}")
+    return list(found)
+
+
+def _read_file(file: Path, name: str, mapping: dict[str, str]
+               ) -> tuple[list[_Record], list[tuple[str, str]], str | None]:
+    """Records, skipped records and the legacy encoding used (None for UTF-8) of one file."""
+    ext = file.suffix.lower()
+    if ext not in _SEED_EXTENSIONS | _TABLE_EXTENSIONS | _HTML_EXTENSIONS:
+        raise _Skip(f"unsupported extension: {ext!r}" if ext else "unsupported extension: none")
+    data = _read_bytes(file)
+    if not data.strip():
+        raise _Skip("empty file")
+    if ext == ".parquet":
+        return (*_table_records(_read_parquet(data), name, mapping), None)
+    text, encoding = _decode(data)
+    if not text.strip():
+        raise _Skip("empty file")
+    if ext in _SEED_EXTENSIONS:
+        return [_seed_record(text, name, mapping)], [], encoding
+    if ext in _HTML_EXTENSIONS:
+        return [_html_record(text, name)], [], encoding
+    table, bad_lines = _parse_table(text, ext)
+    records, skipped = _table_records(table, name, mapping)
+    return records, [(name, reason) for reason in bad_lines] + skipped, encoding
+
+
+def _read_bytes(file: Path) -> bytes:
+    try:
+        if not stat.S_ISREG(os.stat(file).st_mode):
+            raise _Skip("unreadable: not a regular file")
+        with open(file, "rb") as handle:
+            return handle.read()
+    except OSError as err:
+        raise _Skip(f"unreadable: {err.strerror or err}") from None
+
+
+def _decode(data: bytes) -> tuple[str, str | None]:
+    """Text of the bytes, and the encoding name when it was not UTF-8."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise _Skip("undecodable: UTF-16 byte order mark but invalid UTF-16") from None
+    if b"\x00" in data:
+        raise _Skip("binary content: contains NUL bytes")
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data, cp_isolation=_WESTERN).best() or from_bytes(data).best()
+    if best is None:
+        raise _Skip("undecodable: not UTF-8 and no known encoding fits")
+    return str(best), best.encoding
+
+
+@lru_cache(maxsize=65536)
+def _valid_day(iso: str) -> str:
+    """The YYYY-MM-DD string if it names a real day; raises _Skip otherwise."""
+    try:
+        dt.date.fromisoformat(iso)
+    except ValueError:
+        raise _Skip(f"impossible date: {iso}") from None
+    return iso
+
+
+def _day(value: object) -> str:
+    """YYYY-MM-DD for a date cell: ISO strings, datetimes, or unambiguous month names."""
+    if isinstance(value, str):
+        text = value.strip()
+        iso = _ISO_DAY.match(text)
+        if iso:
+            return _valid_day(iso.group(1))
+        if not text:
+            raise _Skip("no date")
+        if _NUMERIC_DATE.fullmatch(text):
+            raise _Skip(f"ambiguous date: {text!r} (write YYYY-MM-DD)")
+        if not re.search(r"\d{4}", text):  # also keeps "today"/"now" out
+            raise _Skip(f"unreadable date: {text!r}")
+        try:
+            value = pd.Timestamp(text)
+        except (ValueError, OverflowError):
+            raise _Skip(f"unreadable date: {text!r}") from None
+    if _missing(value):
+        raise _Skip("no date")
+    if isinstance(value, (dt.date, np.datetime64)):
+        stamp = pd.Timestamp(value)  # wall-clock day, whatever the time zone
+        return f"{stamp.year:04d}-{stamp.month:02d}-{stamp.day:02d}"
+    raise _Skip(f"unreadable date: {value!r}")
+
+
+def _seed_record(text: str, path: str, mapping: dict[str, str]) -> _Record:
+    """`` date YYYY-MM-DD <body>``, optionally after a ``key: value`` header block."""
+    fields: dict[str, str] = {}
+    body = text
+    if not _DATE_LINE.match(text):
+        end = _HEADER_END.search(text)
+        lines = re.split(r"\r?\n", text[: end.start()].strip()) if end else []
+        pairs = [_HEADER_LINE.fullmatch(line) for line in lines]
+        if lines and all(pairs):
+            fields = {mapping.get(k, k.lower()): v for k, v in (m.groups() for m in pairs)}
+            body = text[end.end():]
+    if "date" in fields:
+        day = _day(fields["date"])
+    else:
+        line = _DATE_LINE.match(body)
+        if not line:
+            raise _Skip("no date: expected ' date YYYY-MM-DD <body>' or a 'date:' header")
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", line.group(1)):
+            raise _Skip(f"no date: {line.group(1)!r} is not YYYY-MM-DD")
+        day = _valid_day(line.group(1))
+        body = body[line.end():]
+    unknown = sorted(set(fields) - {"title", "source", "url", "date"})
+    if unknown:
+        raise _Skip(f"unknown header key: {unknown[0]!r} (known: title, source, url, date;"
+                    " map others with columns=)")
+    if not body.strip():
+        raise _Skip("no text")
+    return _Record(day, body, path, fields.get("title", ""), fields.get("source", ""),
+                   fields.get("url", ""))
+
+
+def _html_record(html: str, path: str) -> _Record:
+    """Main text and metadata via trafilatura; only explicit metadata dates count."""
+    import trafilatura  # imported on first HTML file: it is slow to import
+
+    doc = trafilatura.bare_extraction(
+        html, with_metadata=True,
+        date_extraction_params={"extensive_search": False, "original_date": True})
+    if doc is None or not (doc.text or "").strip():
+        raise _Skip("no text: trafilatura found no main text")
+    if not doc.date:
+        raise _Skip("no date: no publication date in the HTML metadata")
+    return _Record(_day(doc.date), doc.text, path, doc.title or "",
+                   doc.sitename or doc.hostname or "", doc.url or "")
+
+
+def _read_parquet(data: bytes) -> pd.DataFrame:
+    try:
+        return pd.read_parquet(io.BytesIO(data))
+    except Exception as err:  # pyarrow raises several unrelated types for bad files
+        raise _Skip(f"invalid table: {type(err).__name__}: {err}") from None
+
+
+def _parse_table(text: str, ext: str) -> tuple[pd.DataFrame, list[str]]:
+    """A frame of the records in a csv/tsv/json/jsonl text, and reasons for bad lines."""
+    bad: list[str] = []
+    try:
+        if ext in (".csv", ".tsv"):
+            table = pd.read_csv(io.StringIO(text), sep="\t" if ext == ".tsv" else ",",
+                                dtype=str, keep_default_na=False, na_filter=False)
+            return table, bad
+        if ext == ".json":
+            rows = json.loads(text)
+            rows = [rows] if isinstance(rows, dict) else rows
+        else:
+            rows = []
+            for number, line in enumerate(text.splitlines(), 1):
+                if line.strip():
+                    try:
+                        rows.append(json.loads(line))
+                    except json.JSONDecodeError as err:
+                        bad.append(f"invalid table: line {number}: {err.msg}")
+    except (ValueError, pd.errors.ParserError) as err:
+        raise _Skip(f"invalid table: {err}".splitlines()[0]) from None
+    if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
+        raise _Skip("invalid table: expected JSON objects with date and text")
+    return pd.DataFrame(rows), bad
+
+
+def _table_records(table: pd.DataFrame, path: str, mapping: dict[str, str]
+                   ) -> tuple[list[_Record], list[tuple[str, str]]]:
+    names = [mapping.get(str(c), str(c).strip().lower()) for c in table.columns]
+    wanted = [n for n in names if n in _FIELDS]
+    if len(set(wanted)) < len(wanted):
+        raise _Skip(f"invalid table: several columns map to the same field: {names}")
+    if table.empty:
+        raise _Skip("empty file: the table has no records")
+    missing = [f for f in ("date", "text") if f not in names]
+    if missing:
+        raise _Skip(f"no {missing[0]}: no {missing[0]!r} column among {list(table.columns)}"
+                    " (map yours with columns=)")
+    table = table.set_axis(names, axis=1)
+    cells = {f: _cells(table[f]) if f in table else None for f in _FIELDS}
+    records, skipped = [], []
+    for i in range(len(table)):
+        try:
+            text = cells["text"][i]
+            if not isinstance(text, str) or not text.strip():
+                raise _Skip("no text")
+            day = _day(cells["date"][i])
+            record = _Record(day, text, _text(cells["path"], i) or path,
+                             _text(cells["title"], i), _text(cells["source"], i),
+                             _text(cells["url"], i))
+        except _Skip as skip:
+            skipped.append((path, f"{skip.reason} (record {i + 1})"))
+            continue
+        records.append(record)
+    return records, skipped
+
+
+def _cells(column: pd.Series) -> list:
+    """Python values of a column; datetimes as their wall-clock YYYY-MM-DD strings."""
+    if isinstance(column.dtype, pd.DatetimeTZDtype):
+        column = column.dt.tz_localize(None)
+    if pd.api.types.is_datetime64_dtype(column.dtype):
+        column = column.dt.strftime("%Y-%m-%d")
+    return column.tolist()
+
+
+def _missing(value: object) -> bool:
+    """None, NaN or NaT (but not a list or dict, which pd.isna would map element-wise)."""
+    return value is None or (np.ndim(value) == 0 and bool(pd.isna(value)))
+
+
+def _text(cells: list | None, i: int) -> str:
+    value = None if cells is None else cells[i]
+    return value if isinstance(value, str) else "" if _missing(value) else str(value)
+
+
+def _build_frame(report: _Report) -> pd.DataFrame:
+    """One row per distinct text, with the canonical dtypes; duplicates go to the report."""
+    kept: dict[str, _Record] = {}
+    for record in report.records:
+        first = kept.setdefault(record.text, record)
+        if first is not record:
+            report.duplicates.append((record.path, first.path))
+    rows = list(kept.values())
+    ids = [hashlib.sha256(r.text.encode("utf-8")).hexdigest()[:16] for r in rows]
+    frame = pd.DataFrame({
+        "article_id": pd.array(ids, dtype="str"),
+        "date": np.array([r.day for r in rows], dtype="datetime64[D]").astype("datetime64[us]"),
+        **{f: pd.array([getattr(r, f) for r in rows], dtype="str")
+           for f in ("title", "source", "url", "path", "text")},
+    })
+    frame = frame.sort_values(["date", "article_id"], ignore_index=True)
+    frame.attrs = {"skipped": report.skipped, "duplicates": report.duplicates,
+                   "decoded_with": report.decoded_with}
+    return frame
+
+
+def _warn(report: _Report, n_files: int, n_articles: int) -> None:
+    """One warning summarising skipped files, duplicates and legacy encodings."""
+    parts = []
+    if report.skipped:
+        kinds = Counter(re.split(r"[:(]", reason, maxsplit=1)[0].strip()
+                        for _, reason in report.skipped)
+        detail = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
+        parts.append(f"skipped {len(report.skipped)} files or table records ({detail})"
+                     " -> .attrs['skipped']")
+    if report.duplicates:
+        parts.append(f"{len(report.duplicates)} duplicate texts dropped -> .attrs['duplicates']")
+    if report.decoded_with:
+        names = ", ".join(sorted({enc for _, enc in report.decoded_with}))
+        parts.append(f"{len(report.decoded_with)} files not UTF-8, decoded as {names}"
+                     " -> .attrs['decoded_with']")
+    if parts:
+        warnings.warn(f"load_articles: {n_articles} articles from {n_files} files; "
+                      + "; ".join(parts),
+                      ArticleLoadWarning, stacklevel=3)
