@@ -1,18 +1,613 @@
-"""PLACEHOLDER: charts is being written (see the open issue)."""
+"""Charts for briefings: the 2018-2025 chronology, launch counts, rhetoric by speaker.
 
-def chronology_chart(*args, **kwargs):
-    raise NotImplementedError("chronology_chart is not built yet")
+Every function builds a matplotlib Figure without pyplot (no global figure state, nothing
+shown), or draws into a given ``ax``, and returns the Figure. Styling is fixed inside an
+rc context, so the same frames give the same picture; ``save_figure`` writes PNG and SVG
+byte-for-byte reproducibly. Colours are the Okabe-Ito colour-blind-safe palette, and every
+missile class also has its own marker, so nothing depends on colour alone.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+import textwrap
+from pathlib import Path
+
+import matplotlib as mpl
+import matplotlib.dates as mdates
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.text import Text
+
+__all__ = ["chronology_chart", "plot_counts", "plot_rhetoric", "save_figure"]
+
+# Okabe & Ito (2008) palette, plus its neutral grey.
+OKABE_ITO = {
+    "black": "#000000", "orange": "#E69F00", "sky_blue": "#56B4E9", "green": "#009E73",
+    "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00",
+    "purple": "#CC79A7", "grey": "#999999",
+}
+# One lane row per class, top to bottom: longest range first, satellites and unknowns last.
+LANE_ORDER = ("icbm", "irbm", "mrbm", "hypersonic", "slbm", "srbm", "ballistic", "cruise",
+              "satellite", "unknown")
+CLASS_LABELS = {
+    "icbm": "ICBM", "irbm": "IRBM", "mrbm": "MRBM", "hypersonic": "Hypersonic",
+    "slbm": "SLBM", "srbm": "SRBM", "ballistic": "Ballistic (type n/s)", "cruise": "Cruise",
+    "satellite": "Satellite launch", "unknown": "Unknown",
+}
+CLASS_STYLE = {  # colour, marker
+    "icbm": (OKABE_ITO["vermillion"], "^"),
+    "irbm": (OKABE_ITO["orange"], "D"),
+    "mrbm": (OKABE_ITO["purple"], "s"),
+    "hypersonic": (OKABE_ITO["black"], "*"),
+    "slbm": (OKABE_ITO["blue"], "P"),
+    "srbm": (OKABE_ITO["sky_blue"], "o"),
+    "ballistic": (OKABE_ITO["grey"], "X"),
+    "cruise": (OKABE_ITO["green"], ">"),
+    "satellite": (OKABE_ITO["yellow"], "p"),
+    "unknown": (OKABE_ITO["grey"], "h"),
+}
+LAUNCH_TYPES = ("missile_launch", "satellite_launch")
+RHETORIC_TAGS = ("threat", "capability_claim", "hostility_accusation", "deterrence",
+                 "diplomatic_outreach", "rejection", "alignment")
+SPEAKER_GROUPS = ("dprk_state", "us_gov", "rok_gov", "japan_gov", "china_gov", "russia_gov",
+                  "un", "expert", "media")
+MILESTONE_COLORS = {"summit": OKABE_ITO["blue"], "meeting": OKABE_ITO["purple"],
+                    "talks": OKABE_ITO["orange"]}
+ADMIN_FILLS = ("#E6E6E6", "#F5F5F5")
+HIGHLIGHT_COLOR = OKABE_ITO["vermillion"]
+DEFAULT_SOURCE = (
+    "Source: analystkit curated chronology (data/reference): one launch event = one KST "
+    "calendar day with at least one missile or satellite launch; CNS/NTI North Korea Missile "
+    "Test Database, South Korean JCS, Japanese MoD and news reports, cited per row. "
+    "Milestones: analystkit milestone table, cited per row."
+)
+# Fixed styling; svg.hashsalt makes SVG element ids reproducible.
+RC = {
+    "font.family": "DejaVu Sans", "font.size": 9, "axes.titlesize": 12,
+    "axes.titleweight": "bold", "axes.labelsize": 9, "xtick.labelsize": 9,
+    "ytick.labelsize": 9, "legend.fontsize": 8.5, "axes.spines.top": False,
+    "axes.spines.right": False, "svg.hashsalt": "analystkit", "svg.fonttype": "path",
+    "figure.dpi": 100, "savefig.dpi": 150, "path.simplify": True,
+}
+# Vertical layout of the chronology axes, in axes fractions (bottom to top).
+BARS_BAND = (0.0, 0.25)      # monthly counts (inset axes)
+LANE_BAND = (0.31, 0.64)     # one row per missile class
+LABEL_BAND = (0.67, 0.925)   # milestone and highlight labels, staggered
+ADMIN_Y = 0.965              # administration names
+LABEL_GAP_PX = 6.0
+# Labels sit on a translucent box so leader lines of higher labels pass behind them.
+LABEL_BOX = {"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.75}
 
 
-def plot_counts(*args, **kwargs):
-    raise NotImplementedError("plot_counts is not built yet")
+def _require(frame: pd.DataFrame, columns: Iterable[str], name: str) -> None:
+    """Raise ValueError naming every required column the frame lacks."""
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(f"{name} lacks column(s) {missing}; has {list(frame.columns)}")
 
 
-def plot_rhetoric(*args, **kwargs):
-    raise NotImplementedError("plot_rhetoric is not built yet")
+def _new_figure(figsize: tuple[float, float]) -> tuple[Figure, Axes]:
+    """A pyplot-free Figure with an Agg canvas (so text can be measured) and one Axes."""
+    fig = Figure(figsize=figsize)
+    FigureCanvasAgg(fig)
+    return fig, fig.add_subplot()
 
 
-def save_figure(*args, **kwargs):
-    raise NotImplementedError("save_figure is not built yet")
+def _renderer(fig: Figure):
+    """The figure's renderer, for measuring text (works for Agg and inline backends)."""
+    canvas = fig.canvas
+    if hasattr(canvas, "get_renderer"):
+        return canvas.get_renderer()
+    return fig._get_renderer()
 
 
+def _lane_key(event_type: str, missile_class: object) -> str:
+    """The lane row of a launch: satellites get their own row, blanks go to unknown."""
+    if event_type == "satellite_launch":
+        return "satellite"
+    return missile_class if missile_class in CLASS_STYLE else "unknown"
+
+
+def _lane_y(rows: Sequence[str]) -> dict[str, float]:
+    """Row centre (axes fraction) of each lane row, first row at the top."""
+    lo, hi = LANE_BAND
+    step = (hi - lo) / len(rows)
+    return {row: hi - step * (i + 0.5) for i, row in enumerate(rows)}
+
+
+def _counted_launches(chronology: pd.DataFrame, start: pd.Timestamp,
+                      end: pd.Timestamp) -> pd.DataFrame:
+    """Counted launch events (missile or satellite) between start and end, with lane keys."""
+    _require(chronology, ("date", "event_type", "missile_class", "counted"), "chronology")
+    c = chronology[chronology["counted"].fillna(False).astype(bool)
+                   & chronology["event_type"].isin(LAUNCH_TYPES)
+                   & chronology["date"].between(start, end)]
+    lane = [_lane_key(t, m) for t, m in zip(c["event_type"], c["missile_class"])]
+    return c.assign(lane=lane)
+
+
+def _administrations(milestones: pd.DataFrame, names: Sequence[str], start: pd.Timestamp,
+                     end: pd.Timestamp) -> list[tuple[str, pd.Timestamp, pd.Timestamp]]:
+    """(name, from, to) spans of the named term rows: to their end_date, else to the next
+    named term, else to ``end``."""
+    terms = milestones[(milestones["kind"] == "term") & milestones["label"].isin(names)]
+    terms = terms.sort_values("date")
+    ends = terms["end_date"] if "end_date" in terms else pd.Series(pd.NaT, index=terms.index)
+    spans = []
+    for name, begin, stop, nxt in zip(terms["label"], terms["date"], ends,
+                                      list(terms["date"].iloc[1:]) + [end]):
+        lo, hi = max(begin, start), min(nxt if pd.isna(stop) else stop, end)
+        if lo < hi:
+            spans.append((name, lo, hi))
+    return spans
+
+
+def _assign_levels(extents: list[tuple[float, float]], gap: float) -> list[int]:
+    """Greedy stagger: each label (in x order) takes the lowest level it fits on."""
+    level_ends: list[float] = []
+    levels = []
+    for x0, x1 in extents:
+        for level, right in enumerate(level_ends):
+            if x0 > right + gap:
+                level_ends[level] = x1
+                levels.append(level)
+                break
+        else:
+            level_ends.append(x1)
+            levels.append(len(level_ends) - 1)
+    return levels
+
+
+def _place_labels(ax: Axes, items: list[dict], fontsize: float) -> list[Text]:
+    """Draw labels above their dates in the label band without overlaps; return the texts.
+
+    Each item: x (date number), text, color, gid, bold, y_from (axes fraction the leader
+    line starts at). Widths are measured with the renderer; labels near the right edge
+    are right-aligned so they stay inside the axes; levels are stacked from the bottom of
+    the band, and the font shrinks if the levels would not fit the band (if they still do
+    not, the top levels rise above it: crowded, but never overlapping).
+    """
+    fig = ax.figure
+    trans = ax.get_xaxis_transform()
+    items = sorted(items, key=lambda it: (it["x"], it["text"]))
+    renderer = _renderer(fig)
+    ax_px = ax.get_window_extent(renderer)
+    sizes = (fontsize, fontsize - 0.5, fontsize - 1, fontsize - 1.5, fontsize - 2)
+    for size in sizes:
+        texts = []
+        for it in items:
+            t = ax.text(it["x"], LABEL_BAND[0], it["text"], transform=trans, fontsize=size,
+                        fontweight="bold" if it.get("bold") else "normal",
+                        color=it.get("text_color", it["color"]), ha="left", va="bottom",
+                        zorder=6, clip_on=False, gid=it["gid"],
+                        bbox=it.get("bbox", LABEL_BOX))
+            texts.append(t)
+        extents = []
+        for t in texts:
+            box = t.get_window_extent(renderer)
+            if box.x1 > ax_px.x1:  # keep labels at the right edge inside the axes
+                t.set_ha("right")
+                box = t.get_window_extent(renderer)
+            extents.append((box.x0, box.x1))
+        levels = _assign_levels(extents, LABEL_GAP_PX)
+        line_h = max(t.get_window_extent(renderer).height for t in texts) if texts else 0
+        step = (line_h + 2.5) / ax_px.height
+        fits = not texts or LABEL_BAND[0] + step * (max(levels) + 1) <= LABEL_BAND[1]
+        if fits or size == sizes[-1]:  # too crowded even small: stack on, above the band
+            break
+        for t in texts:
+            t.remove()
+    for it, t, level in zip(items, texts, levels):
+        y = LABEL_BAND[0] + step * level
+        t.set_y(y)
+        ax.plot([it["x"], it["x"]], [it["y_from"], y], transform=trans, color=it["color"],
+                lw=0.8, ls=(0, (2, 2)), alpha=0.8, zorder=1, clip_on=False)
+    return texts
+
+
+def _draw_administrations(ax: Axes, spans: list[tuple[str, pd.Timestamp, pd.Timestamp]]) -> None:
+    """Shade each administration and name it at the top of the axes."""
+    trans = ax.get_xaxis_transform()
+    for i, (name, lo, hi) in enumerate(spans):
+        x0, x1 = mdates.date2num(lo), mdates.date2num(hi)
+        ax.axvspan(x0, x1, color=ADMIN_FILLS[i % 2], zorder=0, lw=0, gid=f"administration:{name}")
+        ax.axvline(x0, color="#7F7F7F", lw=0.8, zorder=0.5)
+        ax.text((x0 + x1) / 2, ADMIN_Y, name, transform=trans, ha="center", va="center",
+                fontsize=10, fontweight="bold", color="#404040", gid="administration-label")
+
+
+def _draw_lane(ax: Axes, launches: pd.DataFrame, rows: Sequence[str]) -> dict[str, float]:
+    """One row of markers per class; y tick labels name the rows. Returns row positions."""
+    ys = _lane_y(rows)
+    for row in rows:
+        x = mdates.date2num(launches.loc[launches["lane"] == row, "date"].to_numpy())
+        color, marker = CLASS_STYLE[row]
+        ax.scatter(x, np.full(len(x), ys[row]), s=42 if marker != "*" else 80, marker=marker,
+                   facecolor=color, edgecolor="#202020", linewidth=0.5, zorder=4,
+                   label=f"{CLASS_LABELS[row]} ({len(x)})", gid=f"launches:{row}")
+    ax.set_yticks([ys[r] for r in rows], [CLASS_LABELS[r] for r in rows])
+    ax.tick_params(axis="y", length=0)
+    for y in ys.values():
+        ax.axhline(y, color="#BFBFBF", lw=0.4, zorder=0.8)
+    return ys
+
+
+def _draw_monthly_bars(ax: Axes, launches: pd.DataFrame, start: pd.Timestamp,
+                       end: pd.Timestamp) -> Axes:
+    """Monthly launch-event counts as bars in an inset lane, with each year's total."""
+    bars = ax.inset_axes([0, BARS_BAND[0], 1, BARS_BAND[1] - BARS_BAND[0]])
+    bars.patch.set_alpha(0)
+    months = pd.date_range(start.to_period("M").to_timestamp(), end, freq="MS")
+    per_month = (launches.groupby(launches["date"].dt.to_period("M")).size()
+                 .reindex(months.to_period("M"), fill_value=0))
+    x = mdates.date2num((months + pd.Timedelta(days=15)).to_numpy())
+    bars.bar(x, per_month.to_numpy(), width=22, color="#4D4D4D", zorder=3, gid="monthly-bars")
+    top = max(int(per_month.max()), 1)
+    bars.set_ylim(0, top * 1.45)
+    bars.yaxis.set_major_locator(mpl.ticker.MaxNLocator(3, integer=True))
+    bars.yaxis.tick_right()
+    bars.yaxis.set_label_position("right")
+    bars.set_ylabel("launch days\nper month", fontsize=8)
+    bars.spines[["top", "left"]].set_visible(False)
+    bars.spines["right"].set_visible(True)
+    per_year = launches.groupby(launches["date"].dt.year).size()
+    trans = bars.get_xaxis_transform()
+    for year in range(start.year, end.year + 1):
+        mid = max(pd.Timestamp(year, 7, 1), start) if year == start.year else pd.Timestamp(year, 7, 1)
+        bars.text(mdates.date2num(min(mid, end)), 0.97, f"{year}: {int(per_year.get(year, 0))}",
+                  transform=trans, ha="center", va="top", fontsize=8.5, color="#202020",
+                  gid="year-total")
+    return bars
+
+
+def _format_time_axis(ax: Axes, start: pd.Timestamp, end: pd.Timestamp) -> None:
+    """Year boundaries as ticks, year numbers centred between them."""
+    ax.set_xlim(mdates.date2num(start), mdates.date2num(end))
+    ax.xaxis.set_major_locator(mdates.YearLocator())
+    ax.xaxis.set_major_formatter(mpl.ticker.NullFormatter())
+    ax.xaxis.set_minor_locator(mdates.MonthLocator(bymonth=7, bymonthday=1))
+    ax.xaxis.set_minor_formatter(mdates.DateFormatter("%Y"))
+    ax.tick_params(axis="x", which="minor", length=0, labelsize=10)
+    ax.tick_params(axis="x", which="major", length=5)
+    ax.grid(axis="x", which="major", color="#FFFFFF", lw=1.2, zorder=0.6)
+
+
+def chronology_chart(
+    chronology: pd.DataFrame,
+    milestones: pd.DataFrame,
+    start: str | pd.Timestamp = "2018-01-01",
+    end: str | pd.Timestamp = "2025-12-31",
+    highlight: pd.DataFrame | None = None,
+    ax: Axes | None = None,
+    *,
+    milestone_kinds: Sequence[str] = ("summit", "meeting", "talks"),
+    administrations: Sequence[str] = ("Trump I", "Biden", "Trump II"),
+    title: str | None = "North Korean launch events and diplomacy, {start}–{end}",
+    source: str = DEFAULT_SOURCE,
+) -> Figure:
+    """The launch tempo against summits, talks and US administrations, 14x6 in.
+
+    Draws every counted launch event of ``chronology`` in a lane by missile class, the
+    monthly counts as bars beneath, the ``milestones`` of ``milestone_kinds`` as staggered
+    labels (their ``label`` column), the term rows whose label is in ``administrations``
+    as shaded, named spans, and a source line. ``highlight`` (events with ``date`` and
+    optionally ``missile_class``/``event_type``) is ringed and labelled "this article:
+    <date>". With ``ax`` the chart is drawn into that Axes; returns ``ax.figure``.
+    """
+    _require(milestones, ("date", "kind", "label"), "milestones")
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    if end <= start:
+        raise ValueError(f"end ({end.date()}) must be after start ({start.date()})")
+    launches = _counted_launches(chronology, start, end)
+    hl = _highlight_rows(highlight, start, end)
+    with mpl.rc_context(RC):
+        if ax is None:
+            fig, ax = _new_figure((14, 6))
+            fig.subplots_adjust(left=0.095, right=0.94, top=0.91, bottom=0.2)
+        fig = ax.figure
+        rows = [r for r in LANE_ORDER if r in set(launches["lane"]) | set(hl["lane"])]
+        rows = rows or ["unknown"]
+        ax.set_ylim(0, 1)
+        _format_time_axis(ax, start, end)
+        ax.spines[["left", "top", "right"]].set_visible(False)
+        ax.tick_params(axis="x", which="both", labelbottom=False)
+        _draw_administrations(ax, _administrations(milestones, administrations, start, end))
+        ys = _draw_lane(ax, launches, rows)
+        bars = _draw_monthly_bars(ax, launches, start, end)
+        _format_time_axis(bars, start, end)
+        items = _milestone_items(milestones, milestone_kinds, start, end)
+        items += _highlight_items(ax, hl, ys)
+        _place_labels(ax, items, fontsize=8.5)
+        handles, _ = ax.get_legend_handles_labels()
+        handles += [Line2D([], [], color=c, lw=1, ls=(0, (2, 2)), label=k.capitalize())
+                    for k, c in MILESTONE_COLORS.items() if k in milestone_kinds]
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.075),
+                  ncol=min(len(handles), 8), frameon=False, handletextpad=0.3,
+                  columnspacing=1.2)
+        if title:
+            ax.set_title(title.format(start=start.year, end=end.year), loc="left", pad=8)
+        ax.text(0, -0.175, _wrap_to_axes(ax, source, fontsize=7), transform=ax.transAxes,
+                ha="left", va="top", fontsize=7, color="#505050", gid="source-line")
+    return fig
+
+
+def _wrap_to_axes(ax: Axes, text: str, fontsize: float) -> str:
+    """Wrap text to the width of the axes (about 0.55 em per character)."""
+    width_pt = ax.get_position().width * ax.figure.get_figwidth() * 72
+    return textwrap.fill(text, width=max(40, int(width_pt / (0.55 * fontsize))))
+
+
+def _milestone_items(milestones: pd.DataFrame, kinds: Sequence[str], start: pd.Timestamp,
+                     end: pd.Timestamp) -> list[dict]:
+    """Label items for the milestones of the given kinds between start and end."""
+    m = milestones[milestones["kind"].isin(kinds) & milestones["date"].between(start, end)]
+    return [{"x": mdates.date2num(d), "text": str(label), "gid": "milestone-label",
+             "color": MILESTONE_COLORS.get(kind, OKABE_ITO["black"]), "text_color": "#1A1A1A",
+             "bold": kind == "summit", "y_from": LANE_BAND[0]}
+            for d, kind, label in zip(m["date"], m["kind"], m["label"])]
+
+
+def _highlight_rows(highlight: pd.DataFrame | None, start: pd.Timestamp,
+                    end: pd.Timestamp) -> pd.DataFrame:
+    """The highlight events in range, one per date and lane row."""
+    if highlight is None or len(highlight) == 0:
+        return pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"), "lane": []})
+    _require(highlight, ("date",), "highlight")
+    types = highlight["event_type"] if "event_type" in highlight else ["missile_launch"] * len(highlight)
+    classes = highlight["missile_class"] if "missile_class" in highlight else [None] * len(highlight)
+    h = pd.DataFrame({"date": pd.to_datetime(highlight["date"]).to_numpy(),
+                      "lane": [_lane_key(t, c) for t, c in zip(types, classes)]})
+    return h[h["date"].between(start, end)].drop_duplicates().sort_values(["date", "lane"])
+
+
+def _highlight_items(ax: Axes, hl: pd.DataFrame, ys: dict[str, float]) -> list[dict]:
+    """Ring each highlighted event on its lane row; return one label item per date."""
+    trans = ax.get_xaxis_transform()
+    for d, lane in zip(hl["date"], hl["lane"]):
+        ax.scatter([mdates.date2num(d)], [ys[lane]], s=260, marker="o", facecolor="none",
+                   edgecolor=HIGHLIGHT_COLOR, linewidth=2.0, zorder=5, transform=trans,
+                   gid="highlight-ring")
+    items = []
+    for d, group in hl.groupby("date", sort=True):
+        items.append({"x": mdates.date2num(d), "text": f"this article: {d:%Y-%m-%d}",
+                      "gid": "highlight-label", "color": HIGHLIGHT_COLOR, "bold": True,
+                      "y_from": max(ys[lane] for lane in group["lane"]),
+                      "bbox": {"boxstyle": "round,pad=0.2", "fc": "white",
+                               "ec": HIGHLIGHT_COLOR, "lw": 1}})
+    return items
+
+
+def _count_table(data: pd.DataFrame, freq: str, by: str | None) -> pd.DataFrame:
+    """Counts per period (rows) and ``by`` value (columns) from events, a chronology or a
+    wide count table with a DatetimeIndex."""
+    if isinstance(data.index, pd.DatetimeIndex) and "date" not in data.columns:
+        return data.select_dtypes("number").fillna(0)
+    _require(data, ("date",), "counts input")
+    d = data
+    if "counted" in d.columns:
+        d = d[d["counted"].fillna(False).astype(bool)]
+    if "event_type" in d.columns:
+        d = d[d["event_type"].isin(LAUNCH_TYPES)]
+    if by == "missile_class":
+        types = d["event_type"] if "event_type" in d.columns else ["missile_launch"] * len(d)
+        key = pd.Series([_lane_key(t, m) for t, m in zip(types, d["missile_class"])],
+                        index=d.index)
+    elif by is None:
+        key = pd.Series("launch events", index=d.index)
+    else:
+        _require(d, (by,), "counts input")
+        key = d[by].astype("string").fillna("unknown")
+    weight_col = next((c for c in ("n", "count", "events") if c in d.columns), None)
+    weights = d[weight_col] if weight_col else pd.Series(1, index=d.index)
+    frame = pd.DataFrame({"date": pd.to_datetime(d["date"]), "key": key, "w": weights})
+    table = (frame.groupby([pd.Grouper(key="date", freq=freq), "key"])["w"].sum()
+             .unstack("key", fill_value=0))
+    order = [c for c in LANE_ORDER if c in table.columns] + sorted(
+        c for c in table.columns if c not in LANE_ORDER)
+    return table[order]
+
+
+def _period_ticks(index: pd.DatetimeIndex, freq: str) -> np.ndarray:
+    """Positions to label: every period if few, else the first period of each year."""
+    if len(index) <= 16 or freq.startswith(("Y", "A")):
+        return np.arange(len(index))
+    starts = np.flatnonzero(index.month == index.month.min())
+    step = max(1, int(np.ceil(len(starts) / 16)))
+    return starts[::step]
+
+
+def _period_label(ts: pd.Timestamp, freq: str) -> str:
+    """Tick label of one period: the year, quarter or month."""
+    if freq.startswith(("Y", "A")):
+        return f"{ts.year}"
+    if freq.startswith("Q"):
+        return f"{ts.year} Q{ts.quarter}"
+    return f"{ts:%Y-%m}"
+
+
+def plot_counts(
+    counts_or_chronology: pd.DataFrame,
+    freq: str = "YS",
+    by: str | None = "missile_class",
+    ax: Axes | None = None,
+    *,
+    start: str | pd.Timestamp | None = None,
+    end: str | pd.Timestamp | None = None,
+    title: str | None = "North Korean launch events per {period}",
+    source: str | None = None,
+) -> Figure:
+    """Stacked bars of launch events per period (``freq``: "YS", "QS", "MS") by ``by``.
+
+    Takes a chronology (only counted launch rows), an events frame (launch events only)
+    or a wide count table indexed by date. Periods from ``start`` to ``end`` with no
+    events are drawn as zero; the highest total is annotated as the record.
+    """
+    table = _count_table(counts_or_chronology, freq, by)
+    lo = pd.Timestamp(start) if start is not None else (table.index.min() if len(table) else None)
+    hi = pd.Timestamp(end) if end is not None else (table.index.max() if len(table) else None)
+    if lo is not None:
+        index = pd.date_range(lo, hi, freq=freq) if lo != hi else pd.DatetimeIndex([lo])
+        if not index.empty and index[0] != lo:
+            index = pd.date_range(lo, hi, freq=freq).union(pd.DatetimeIndex([lo]))
+        table = table.reindex(table.index.union(index), fill_value=0)
+        table = table[(table.index >= index[0]) & (table.index <= hi)]
+    period = {"Y": "year", "A": "year", "Q": "quarter", "M": "month"}.get(freq[0], freq)
+    with mpl.rc_context(RC):
+        if ax is None:
+            width = float(np.clip(2.5 + 0.45 * len(table), 7, 14))
+            fig, ax = _new_figure((width, 4.8))
+            fig.subplots_adjust(left=0.9 / width, right=1 - 2.1 / width, top=0.88,
+                                bottom=0.17 if source else 0.1)
+        fig = ax.figure
+        x = np.arange(len(table))
+        bottom = np.zeros(len(table))
+        for col in table.columns:
+            color, _ = CLASS_STYLE.get(col, (OKABE_ITO["grey"], "o"))
+            values = table[col].to_numpy(dtype=float)
+            ax.bar(x, values, bottom=bottom, width=0.8, color=color, edgecolor="white",
+                   linewidth=0.5, label=CLASS_LABELS.get(col, str(col)), gid=f"counts:{col}")
+            bottom += values
+        ticks = _period_ticks(table.index, freq)
+        ax.set_xticks(x[ticks], [_period_label(t, freq if len(ticks) == len(x) else "YS")
+                                 for t in table.index[ticks]])
+        ax.set_xlim(-0.6, len(table) - 0.4)
+        ax.set_ylabel(f"launch events per {period}")
+        ax.yaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True))
+        ax.grid(axis="y", color="#E0E0E0", lw=0.6)
+        ax.set_axisbelow(True)
+        if len(table) and bottom.max() > 0:
+            ax.set_ylim(0, bottom.max() * 1.18)
+            for peak in np.flatnonzero(bottom == bottom.max()):
+                ax.annotate(f"{_period_label(table.index[peak], freq)}: {bottom[peak]:.0f}"
+                            " (most)", (peak, bottom[peak]), xytext=(0, 5),
+                            textcoords="offset points", ha="center", va="bottom",
+                            fontweight="bold", gid="peak-label")
+        else:
+            ax.text(0.5, 0.5, "no launch events to count", transform=ax.transAxes,
+                    ha="center", va="center", color="#505050")
+        if len(table.columns):
+            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False,
+                      title="missile class" if by == "missile_class" else by)
+        if title:
+            ax.set_title(title.format(period=period), loc="left")
+        if source:
+            ax.text(0, -0.14, source, transform=ax.transAxes, fontsize=7, color="#505050",
+                    va="top", gid="source-line")
+    return fig
+
+
+def _compact(n: float) -> str:
+    """A count as short text: 7, 950, 1.2k, 34k."""
+    if n < 1000:
+        return f"{n:.0f}"
+    return f"{n / 1000:.1f}k" if n < 10000 else f"{n / 1000:.0f}k"
+
+
+def plot_rhetoric(
+    matches: pd.DataFrame,
+    by: str = "speaker_group",
+    over: str | None = None,
+    ax: Axes | None = None,
+    *,
+    articles: pd.DataFrame | None = None,
+    include_negated: bool = False,
+    title: str | None = None,
+) -> Figure:
+    """Heatmap of rhetoric matches: ``by`` (rows) x rhetoric tag, or ``by`` x month.
+
+    Uses matches of category "rhetoric" and, unless ``include_negated``, drops negated
+    ones. ``over="month"`` needs article dates: a ``date`` column in matches or the
+    ``articles`` frame. Cells carry their counts when there are few enough to read.
+    """
+    _require(matches, ("category", "tag", "negated", by), "matches")
+    if over not in (None, "month"):
+        raise ValueError(f"over must be None or 'month', not {over!r}")
+    m = matches[matches["category"] == "rhetoric"]
+    if not include_negated:
+        m = m[~m["negated"].fillna(False).astype(bool)]
+    if over == "month":
+        m = _with_dates(m, articles)
+        col_key = m["date"].dt.to_period("M")
+        periods = (pd.period_range(col_key.min(), col_key.max(), freq="M")
+                   if len(m) else pd.PeriodIndex([], freq="M"))
+        columns = list(periods)
+    else:
+        col_key = m["tag"]
+        columns = list(RHETORIC_TAGS) + sorted(set(m["tag"]) - set(RHETORIC_TAGS))
+    row_key = m[by].astype("string").fillna("unattributed")
+    table = (pd.crosstab(row_key, col_key).reindex(columns=columns, fill_value=0)
+             if len(m) else pd.DataFrame(columns=columns))
+    vocab = SPEAKER_GROUPS if by == "speaker_group" else ()
+    table = table.reindex([g for g in vocab if g in table.index]
+                          + sorted(g for g in table.index if g not in vocab))
+    with mpl.rc_context(RC):
+        if ax is None:
+            w = float(np.clip(3.5 + 0.55 * len(columns), 7, 14))
+            h = float(np.clip(2.2 + 0.38 * len(table), 3.2, 9))
+            fig, ax = _new_figure((w, h))
+            fig.subplots_adjust(left=0.2, right=0.95, top=0.86,
+                                bottom=0.34 if over is None else 0.22)
+        fig = ax.figure
+        what = "month" if over == "month" else "tag"
+        ax.set_title(title or f"Rhetoric matches by {by.replace('_', ' ')} and {what}"
+                     + ("" if include_negated else " (negated excluded)"), loc="left")
+        if table.empty or table.to_numpy().sum() == 0:
+            ax.text(0.5, 0.5, "no rhetoric matches in this selection", ha="center",
+                    va="center", transform=ax.transAxes, color="#505050", gid="empty-state")
+            ax.set_xticks([])
+            ax.set_yticks([])
+            return fig
+        values = table.to_numpy(dtype=float)
+        im = ax.imshow(values, aspect="auto", cmap="Blues", vmin=0,
+                       vmax=max(values.max(), 1), interpolation="nearest")
+        ax.set_yticks(np.arange(len(table)), list(table.index))
+        labels = [str(c) for c in table.columns]
+        step = max(1, int(np.ceil(len(labels) / 18)))
+        ax.set_xticks(np.arange(len(labels))[::step], labels[::step],
+                      rotation=35 if over is None else 90, ha="right" if over is None else "center")
+        ax.tick_params(length=0)
+        ax.spines[:].set_visible(False)
+        if values.size <= 240:
+            for (i, j), v in np.ndenumerate(values):
+                ax.text(j, i, _compact(v), ha="center", va="center", fontsize=8,
+                        color="white" if v > 0.6 * values.max() else "#202020",
+                        gid="cell-count")
+        fig.colorbar(im, ax=ax, fraction=0.04, pad=0.02, label="matches")
+    return fig
+
+
+def _with_dates(m: pd.DataFrame, articles: pd.DataFrame | None) -> pd.DataFrame:
+    """Matches with their article's date, from a date column or the articles frame."""
+    if "date" in m.columns:
+        return m
+    if articles is None:
+        raise ValueError("over='month' needs article dates: pass articles=... "
+                         "or matches with a 'date' column")
+    _require(articles, ("article_id", "date"), "articles")
+    dates = articles.drop_duplicates("article_id").set_index("article_id")["date"]
+    unknown = set(m["article_id"]) - set(dates.index)
+    if unknown:
+        raise ValueError(f"{len(unknown)} article_id(s) in matches are not in articles, "
+                         f"e.g. {sorted(unknown)[:3]}")
+    return m.assign(date=m["article_id"].map(dates))
+
+
+def save_figure(fig: Figure, path: str | Path) -> tuple[Path, Path]:
+    """Write ``fig`` as PNG (150 dpi) and SVG next to each other; return both paths.
+
+    ``path`` may end in .png or .svg or have no suffix; both files are written either way.
+    Output is reproducible: no timestamps, fixed SVG ids.
+    """
+    base = Path(path)
+    if base.suffix.lower() in (".png", ".svg"):
+        base = base.with_suffix("")
+    base.parent.mkdir(parents=True, exist_ok=True)
+    png, svg = base.with_name(base.name + ".png"), base.with_name(base.name + ".svg")
+    with mpl.rc_context(RC):
+        fig.savefig(png, format="png", dpi=150, metadata={"Software": None})
+        fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
+    return png, svg
