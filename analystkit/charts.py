@@ -90,9 +90,9 @@ def _require(frame: pd.DataFrame, columns: Iterable[str], name: str) -> None:
         raise ValueError(f"{name} lacks column(s) {missing}; has {list(frame.columns)}")
 
 
-def _new_figure(figsize: tuple[float, float]) -> tuple[Figure, Axes]:
+def _new_figure(figsize: tuple[float, float], layout: str | None = None) -> tuple[Figure, Axes]:
     """A pyplot-free Figure with an Agg canvas (so text can be measured) and one Axes."""
-    fig = Figure(figsize=figsize)
+    fig = Figure(figsize=figsize, layout=layout)
     FigureCanvasAgg(fig)
     return fig, fig.add_subplot()
 
@@ -459,9 +459,7 @@ def plot_counts(
     with mpl.rc_context(RC):
         if ax is None:
             width = float(np.clip(2.5 + 0.45 * len(table), 7, 14))
-            fig, ax = _new_figure((width, 4.8))
-            fig.subplots_adjust(left=0.9 / width, right=1 - 2.1 / width, top=0.88,
-                                bottom=0.17 if source else 0.1)
+            fig, ax = _new_figure((width, 4.8), layout="constrained")
         fig = ax.figure
         x = np.arange(len(table))
         bottom = np.zeros(len(table))
@@ -489,14 +487,14 @@ def plot_counts(
         else:
             ax.text(0.5, 0.5, "no launch events to count", transform=ax.transAxes,
                     ha="center", va="center", color="#505050")
-        if len(table.columns):
-            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False,
-                      title="missile class" if by == "missile_class" else by)
+        if len(table.columns):  # below the axes: never over the bars, fits composed figures
+            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.09), frameon=False,
+                      ncol=min(len(table.columns), 5), columnspacing=1.2)
         if title:
             ax.set_title(title.format(period=period), loc="left")
         if source:
-            ax.text(0, -0.14, source, transform=ax.transAxes, fontsize=7, color="#505050",
-                    va="top", gid="source-line")
+            ax.text(0, -0.3, _wrap_to_axes(ax, source, fontsize=7), transform=ax.transAxes,
+                    fontsize=7, color="#505050", va="top", gid="source-line")
     return fig
 
 
@@ -548,13 +546,13 @@ def plot_rhetoric(
         if ax is None:
             w = float(np.clip(3.5 + 0.55 * len(columns), 7, 14))
             h = float(np.clip(2.2 + 0.38 * len(table), 3.2, 9))
-            fig, ax = _new_figure((w, h))
-            fig.subplots_adjust(left=0.2, right=0.95, top=0.86,
-                                bottom=0.34 if over is None else 0.22)
+            fig, ax = _new_figure((w, h), layout="constrained")
         fig = ax.figure
         what = "month" if over == "month" else "tag"
-        ax.set_title(title or f"Rhetoric matches by {by.replace('_', ' ')} and {what}"
-                     + ("" if include_negated else " (negated excluded)"), loc="left")
+        ax.set_title(title or f"Rhetoric by {by.replace('_', ' ')} and {what}", loc="left")
+        ax.text(1, 1.02, "matches, negated included" if include_negated else
+                "matches, negated left out", transform=ax.transAxes, ha="right",
+                va="bottom", fontsize=8, color="#505050")
         if table.empty or table.to_numpy().sum() == 0:
             ax.text(0.5, 0.5, "no rhetoric matches in this selection", ha="center",
                     va="center", transform=ax.transAxes, color="#505050", gid="empty-state")
