@@ -97,6 +97,10 @@ def _read_table(path: Path) -> pd.DataFrame:
         raise ReferenceDataError(f"{path}: the file is empty")
     if problems:
         raise ReferenceDataError(_report(path, problems))
+    repeated = sorted({name for name in header if header.count(name) > 1})
+    if repeated:
+        raise ReferenceDataError(_report(path, [f"line 1 (header): column {name!r} appears "
+                                                "more than once" for name in repeated]))
     frame = pd.DataFrame(records, columns=header, dtype="str").replace("", pd.NA)
     frame.index = pd.Index(lines, name="line")
     return frame
@@ -197,11 +201,15 @@ def _validate(frame: pd.DataFrame, schema: pa.DataFrameSchema, path: Path) -> No
 def _describe(cases: pd.DataFrame) -> list[str]:
     problems: dict[tuple[int, str], str] = {}
     across: dict[tuple[int, str], list[str]] = {}
+    unrunnable: list[str] = []
     for case in cases.itertuples(index=False):
         check, column, value = str(case.check), case.column, case.failure_case
         if check in ("column_in_dataframe", "column_in_schema"):
             key = (1, f"line 1 (header): {_GENERIC_CHECKS[check]} {value!r}")
             problems.setdefault(key, key[1])
+            continue
+        if pd.isna(case.index):  # a rule that could not run, e.g. over a missing column
+            unrunnable.append(f"line 1 (header): cannot check {check!r} ({value})")
             continue
         line = int(case.index)
         if case.schema_context == "DataFrameSchema":  # a rule across columns: once a row
@@ -214,7 +222,8 @@ def _describe(cases: pd.DataFrame) -> list[str]:
         problems[(line, f"{column}:{check}")] = f"line {line}, {column}: {shown}"
     for (line, check), values in across.items():
         problems[(line, check)] = f"line {line}: {check} ({', '.join(values)})"
-    return [problems[key] for key in sorted(problems)]
+    header_trouble = any(line == 1 for line, _ in problems)
+    return (unrunnable if not header_trouble else []) + [problems[k] for k in sorted(problems)]
 
 
 def _report(path: Path, problems: list[str]) -> str:

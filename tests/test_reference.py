@@ -252,6 +252,27 @@ def test_unknown_and_missing_columns_are_named(tmp_path):
     assert "line 1 (header): unexpected column 'certainty'" in str(caught.value)
 
 
+def test_a_renamed_rule_column_is_reported_once_as_a_header_problem(tmp_path):
+    lines = MILESTONES_PATH.read_text(encoding="utf-8").splitlines()
+    lines[0] = lines[0].replace("end_date", "until")
+    path = tmp_path / "milestones.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ReferenceDataError) as caught:
+        ak.load_milestones(path)
+    assert str(caught.value).splitlines()[1:] == [
+        "  line 1 (header): missing column 'end_date'",
+        "  line 1 (header): unexpected column 'until'"]
+
+
+def test_a_repeated_column_is_named(tmp_path):
+    lines = MILESTONES_PATH.read_text(encoding="utf-8").splitlines()
+    lines[0] = lines[0].replace("label", "title")
+    path = tmp_path / "milestones.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ReferenceDataError, match="column 'title' appears more than once"):
+        ak.load_milestones(path)
+
+
 def test_broken_milestone_rows(tmp_path):
     path = _broken_copy(tmp_path, MILESTONES_PATH, {
         2: {"end_date": "2016-01-20"},
