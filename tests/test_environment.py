@@ -1,0 +1,47 @@
+"""The conda environment.yml, pyproject.toml and constraints.txt name the same packages."""
+from __future__ import annotations
+
+import re
+import tomllib
+
+import yaml
+from packaging.requirements import Requirement
+
+import analystkit as ak
+
+ROOT = ak.paths.ROOT
+
+
+def _pyproject_requirements() -> dict[str, str]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    reqs = project["dependencies"] + project["optional-dependencies"]["dev"]
+    return {Requirement(r).name.lower(): str(Requirement(r).specifier) for r in reqs}
+
+
+def _conda_requirements() -> dict[str, str]:
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    found = {}
+    for dep in env["dependencies"]:
+        if isinstance(dep, str) and dep not in ("pip", ) and not dep.startswith("python"):
+            name, spec = re.match(r"([A-Za-z0-9_.\-]+)\s*(.*)", dep).groups()
+            found[name.lower()] = spec.replace(" ", "")
+    return found
+
+
+def test_environment_yml_matches_pyproject() -> None:
+    assert _conda_requirements() == _pyproject_requirements()
+
+
+def test_every_dependency_is_pinned_in_constraints() -> None:
+    pinned = {
+        line.split("==")[0].lower().replace("_", "-")
+        for line in (ROOT / "constraints.txt").read_text().splitlines()
+        if "==" in line
+    }
+    missing = {name.replace("_", "-") for name in _pyproject_requirements()} - pinned
+    assert not missing, f"not pinned in constraints.txt (run `make lock`): {sorted(missing)}"
+
+
+def test_python_floor_is_311() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert project["requires-python"] == ">=3.11"
