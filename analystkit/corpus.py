@@ -145,10 +145,9 @@ def load_articles(
     files = _find_files(source)
     report = _Report([], [], [], [])
     show = len(files) > _PROGRESS_ABOVE if progress is None else progress
-    for file in tqdm(files, desc="load_articles", unit="file", disable=not show):
-        name = str(file)
+    for name in tqdm(files, desc="load_articles", unit="file", disable=not show):
         try:
-            records, skipped, encoding = _read_file(file, name, mapping)
+            records, skipped, encoding = _read_file(name, mapping)
         except _Skip as skip:
             records, skipped, encoding = [], [(name, skip.reason)], None
         if skipped and errors == "raise":
@@ -188,32 +187,32 @@ def _check_columns(columns: Mapping[str, str] | None) -> dict[str, str]:
     return mapping
 
 
-def _find_files(source: str | os.PathLike | Iterable[str | os.PathLike]) -> list[Path]:
+def _find_files(source: str | os.PathLike | Iterable[str | os.PathLike]) -> list[str]:
     """Every file under the sources, hidden ones excluded, each once, in path order."""
     sources = [source] if isinstance(source, (str, os.PathLike)) else list(source)
-    found: dict[Path, None] = {}
+    found: dict[str, None] = {}
     for item in sources:
         root = Path(item)
         if root.is_dir():
             below = []
             for folder, dirs, names in os.walk(root):
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
-                below.extend(Path(folder, n) for n in names if not n.startswith("."))
-            found.update(dict.fromkeys(sorted(below)))
+                below.extend(os.path.join(folder, n) for n in names if not n.startswith("."))
+            found.update(dict.fromkeys(sorted(below, key=lambda p: p.split(os.sep))))
         elif root.exists() or root.is_symlink():
-            found[root] = None
+            found[str(root)] = None
         else:
             raise FileNotFoundError(f"load_articles: no such file or folder: {root}")
     return list(found)
 
 
-def _read_file(file: Path, name: str, mapping: dict[str, str]
+def _read_file(name: str, mapping: dict[str, str]
                ) -> tuple[list[_Record], list[tuple[str, str]], str | None]:
     """Records, skipped records and the legacy encoding used (None for UTF-8) of one file."""
-    ext = file.suffix.lower()
+    ext = os.path.splitext(name)[1].lower()
     if ext not in _SEED_EXTENSIONS | _TABLE_EXTENSIONS | _HTML_EXTENSIONS:
         raise _Skip(f"unsupported extension: {ext!r}" if ext else "unsupported extension: none")
-    data = _read_bytes(file)
+    data = _read_bytes(name)
     if not data.strip():
         raise _Skip("empty file")
     if ext == ".parquet":
@@ -230,7 +229,7 @@ def _read_file(file: Path, name: str, mapping: dict[str, str]
     return records, [(name, reason) for reason in bad_lines] + skipped, encoding
 
 
-def _read_bytes(file: Path) -> bytes:
+def _read_bytes(file: str) -> bytes:
     try:
         if not stat.S_ISREG(os.stat(file).st_mode):
             raise _Skip("unreadable: not a regular file")
