@@ -22,8 +22,10 @@ def _conda_requirements() -> dict[str, str]:
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     found = {}
     for dep in env["dependencies"]:
-        if isinstance(dep, str) and dep not in ("pip", ) and not dep.startswith("python"):
-            name, spec = re.match(r"([A-Za-z0-9_.\-]+)\s*(.*)", dep).groups()
+        if not isinstance(dep, str):
+            continue  # the pip: section installs the kit itself
+        name, spec = re.match(r"([A-Za-z0-9_.\-]+)\s*(.*)", dep).groups()
+        if name not in ("python", "pip"):
             found[name.lower()] = spec.replace(" ", "")
     return found
 
