@@ -235,7 +235,7 @@ def _report(path: Path, problems: list[str]) -> str:
 
 CNS_REQUIRED = ("Date", "Launch Time (UTC)", "Missile Type")
 CNS_OPTIONAL = ("Missile Name", "Facility Name", "Apogee", "Distance Travelled",
-                "Confirmation Status", "Test Outcome", "Source(s)")
+                "Confirmation Status", "Test Outcome")
 CNS_SOURCE = "CNS/NTI North Korea Missile Test Database ({name})"
 _MISSING = {"", "unknown", "n/a", "na", "none", "-", "?", "nan", "nat"}
 _TYPE_TOKENS = {"icbm": "icbm", "irbm": "irbm", "mrbm": "mrbm", "slbm": "slbm",
@@ -258,10 +258,11 @@ def load_cns_database(path: str | Path) -> pd.DataFrame:
     path = Path(path)
     table = _read_cns_rows(path)
     missiles = _cns_missiles(table, path)
-    days = [_cns_day(day, group) for day, group in missiles.groupby("kst_date", sort=True)]
+    source = CNS_SOURCE.format(name=path.name)
+    days = [_cns_day(day, group, source)
+            for day, group in missiles.groupby("kst_date", sort=True)]
     frame = pd.DataFrame(days, columns=CHRONOLOGY_COLUMNS + ["max_apogee_km",
                                                              "max_distance_km"])
-    frame["source"] = CNS_SOURCE.format(name=path.name)
     frame["date"] = pd.to_datetime(frame["date"])
     frame["n_missiles"] = frame["n_missiles"].astype("Int64")
     frame["counted"] = frame["counted"].astype(bool)
@@ -282,7 +283,7 @@ def _read_cns_rows(path: Path) -> pd.DataFrame:
         grid = pd.read_excel(path, header=None, dtype=object, engine="openpyxl")
     elif suffix == ".csv":
         grid = pd.read_csv(path, header=None, dtype=str, keep_default_na=False,
-                           encoding="utf-8-sig")
+                           skip_blank_lines=False, encoding="utf-8-sig")
     else:
         raise ReferenceDataError(f"{path}: unsupported format {suffix!r} (use .xlsx or .csv)")
     wanted = {name.lower() for name in CNS_REQUIRED}
@@ -343,7 +344,7 @@ def _cns_missiles(table: pd.DataFrame, path: Path) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _cns_day(day: pd.Timestamp, group: pd.DataFrame) -> dict:
+def _cns_day(day: pd.Timestamp, group: pd.DataFrame, source: str) -> dict:
     """Fold one Korea-time day's missiles into one chronology row."""
     missiles = group[group["kind"] != "slv"]
     classes = set(missiles["kind"])
@@ -377,7 +378,7 @@ def _cns_day(day: pd.Timestamp, group: pd.DataFrame) -> dict:
         "missile_names": "; ".join(dict.fromkeys(group["name"].dropna())) or pd.NA,
         "counted": True,
         "confidence": "high" if unconfirmed == 0 else "medium",
-        "source": "",
+        "source": source,
         "note": "; ".join(notes),
         "max_apogee_km": group["apogee"].max(),
         "max_distance_km": group["distance"].max(),

@@ -349,6 +349,7 @@ def test_cns_rows_that_cannot_be_read_are_named(tmp_path):
     lines[3] = lines[3].replace("2019-07-24", "July the 24th")    # spreadsheet row 4
     lines[4] = lines[4].replace("20:34", "dawn")                  # row 5
     lines[5] = lines[5].replace(",ICBM,", ",Torpedo,")            # row 6
+    lines[10] = lines[10].replace("2024-10-30", "2024-13-30")     # row 11, after a blank
     path = tmp_path / "cns.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(ReferenceDataError) as caught:
@@ -357,6 +358,16 @@ def test_cns_rows_that_cannot_be_read_are_named(tmp_path):
     assert "row 4, Date: bad date 'July the 24th'" in message
     assert "row 5, Launch Time (UTC): not a time 'dawn'" in message
     assert "row 6, Missile Type: unknown type 'Torpedo'" in message
+    assert "row 11, Date: bad date '2024-13-30'" in message
+
+
+def test_cns_measurements_it_cannot_read_are_noted_not_dropped(tmp_path):
+    text = (FIXTURES / "cns_fixture.csv").read_text(encoding="utf-8")
+    path = tmp_path / "cns.csv"
+    path.write_text(text.replace('"7,687.5 km"', "very high"), encoding="utf-8")
+    day = ak.load_cns_database(path).set_index("date").loc["2024-10-31"]
+    assert pd.isna(day["max_apogee_km"])
+    assert "apogee not understood: 'very high'" in day["note"]
 
 
 def test_cns_needs_its_header_and_a_known_format(tmp_path):
