@@ -136,7 +136,9 @@ def load_articles(
     Text is kept exactly (a UTF-8 BOM is dropped; CRLF stays CRLF so offsets match the
     file). Non-UTF-8 files are decoded with charset-normalizer (Western single-byte
     encodings first) and listed in ``attrs["decoded_with"]``. With ``errors="raise"``
-    the first file that cannot be loaded raises ``ArticleLoadError``. ``progress``:
+    the first file (or table record) that cannot be loaded raises ``ArticleLoadError``;
+    duplicates and legacy encodings are only reported. A missing source raises
+    FileNotFoundError. ``progress``:
     True/False forces the tqdm bar on/off; None shows it above 500 files.
     """
     if errors not in ("report", "raise"):

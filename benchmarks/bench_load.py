@@ -91,7 +91,8 @@ def main() -> None:
         assert again.equals(frame), "Parquet round trip changed the frame"
 
         def row(label: str, seconds: float) -> None:
-            print(f"{label:<26}{seconds:8.3f} s {n / seconds:10,.0f} files/s {mb / seconds:8.1f} MB/s")
+            print(f"{label:<26}{seconds:8.3f} s {n / seconds:10,.0f} files/s"
+                  f" {mb / seconds:8.1f} MB/s")
 
         row("baseline open().read()", base_s)
         row("load_articles (.txt)", load_s)
