@@ -1,22 +1,672 @@
-"""PLACEHOLDER: events is being written (see the open issue)."""
+"""Events from articles, their de-duplication, counts, and ordinal claim checks.
 
-def extract_events(*args, **kwargs):
-    raise NotImplementedError("extract_events is not built yet")
+Extraction (`extract_events`) is rule based and transparent: the triggers, missile-class
+cues, parties and the negation/hypothetical cues live in data/event_rules.yml. Only the
+sentences holding a trigger get the date work (dates.py), so large corpora stay fast.
+
+Within one article, mentions of one event are merged: mentions of the same event_type
+with compatible missile classes whose dates overlap become one event, and a mention
+without any date expression joins the article's news (non-historical) event of that type,
+or, if there is none, is dated the article's own day (`date_text` is then empty): the
+convention of a news lead ("North Korea fired a missile into the sea").
+"""
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from analystkit.dates import DateMention, find_dates, is_historical, period
+from analystkit.paths import DATA_DIR
+from analystkit.sentences import sentences as split_sentences
+
+RULES_PATH = DATA_DIR / "event_rules.yml"
+EVENT_TYPES = ("missile_launch", "satellite_launch", "nuclear_test", "summit", "talks",
+               "military_exercise", "sanctions")
+MISSILE_CLASSES = ("cruise", "srbm", "mrbm", "irbm", "icbm", "slbm", "hypersonic",
+                   "ballistic", "unknown")
+BALLISTIC_CLASSES = ("srbm", "mrbm", "irbm", "icbm", "slbm", "hypersonic", "ballistic")
+LAUNCH_TYPES = ("missile_launch", "satellite_launch")
+"""A launch event (the chronology's counting unit) is a missile or a satellite launch."""
+
+EVENT_COLUMNS = ["event_id", "article_id", "sentence_id", "date", "date_precision",
+                 "event_type", "missile_class", "actor", "historical", "evidence",
+                 "date_text"]
+CLAIM_COLUMNS = ["article_id", "sentence_id", "claim", "stated", "computed", "holds",
+                 "basis", "event_date"]
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
 
-def dedupe_events(*args, **kwargs):
-    raise NotImplementedError("dedupe_events is not built yet")
+# ---------------------------------------------------------------- the rule table
+
+@dataclass(frozen=True)
+class Trigger:
+    """One cue for an event type, with an optional co-occurrence condition."""
+
+    event_type: str
+    pattern: re.Pattern[str]
+    with_: re.Pattern[str] | None
+    unless: re.Pattern[str] | None
 
 
-def count_events(*args, **kwargs):
-    raise NotImplementedError("count_events is not built yet")
+@dataclass(frozen=True)
+class EventRules:
+    """The compiled contents of data/event_rules.yml."""
+
+    triggers: list[Trigger]
+    any_trigger: re.Pattern[str]
+    actor_mode: dict[str, str]
+    actor_default: dict[str, str]
+    classes: list[tuple[str, re.Pattern[str]]]
+    parties: list[tuple[str, re.Pattern[str]]]
+    window_words: int
+    clause_breaks: re.Pattern[str]
+    negated: re.Pattern[str]
+    hypothetical: re.Pattern[str]
+    after: re.Pattern[str]
 
 
-def event_ordinal(*args, **kwargs):
-    raise NotImplementedError("event_ordinal is not built yet")
+def load_event_rules(path: str | Path | None = None) -> EventRules:
+    """Read and compile the event rule table; errors name the file and the entry."""
+    path = Path(path) if path is not None else RULES_PATH
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    def compile_(where: str, pattern: str, flags: int = re.I) -> re.Pattern[str]:
+        try:
+            return re.compile(pattern, flags)
+        except re.error as err:
+            raise ValueError(f"{path}: {where}: bad pattern {pattern!r}: {err}") from None
+
+    def words(where: str, patterns: list[str]) -> re.Pattern[str]:
+        return compile_(where, r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)")
+
+    triggers, modes, defaults = [], {}, {}
+    for event_type, spec in raw["events"].items():
+        if event_type not in EVENT_TYPES:
+            raise ValueError(f"{path}: events: unknown event_type {event_type!r} "
+                             f"(expected one of {', '.join(EVENT_TYPES)})")
+        if spec.get("actor") not in ("nearest", "parties"):
+            raise ValueError(f"{path}: events.{event_type}.actor must be nearest or parties")
+        modes[event_type], defaults[event_type] = spec["actor"], spec["default"]
+        for i, t in enumerate(spec["triggers"]):
+            where = f"events.{event_type}.triggers[{i}]"
+            triggers.append(Trigger(
+                event_type, words(where, [t["pattern"]]),
+                compile_(where + ".with", t["with"]) if "with" in t else None,
+                compile_(where + ".unless", t["unless"]) if "unless" in t else None))
+    for name in raw["missile_classes"]:
+        if name not in MISSILE_CLASSES:
+            raise ValueError(f"{path}: missile_classes: unknown class {name!r}")
+    modality = raw["modality"]
+    return EventRules(
+        triggers=triggers,
+        any_trigger=words("events", [t.pattern.pattern for t in triggers]),
+        actor_mode=modes, actor_default=defaults,
+        classes=[(c, words(f"missile_classes.{c}", [p]))
+                 for c, p in raw["missile_classes"].items()],
+        parties=[(name, compile_(f"parties.{name}", p, 0)) for name, p in raw["parties"].items()],
+        window_words=int(modality["window_words"]),
+        clause_breaks=compile_("modality.clause_breaks", modality["clause_breaks"]),
+        negated=words("modality.negated", modality["negated"]),
+        hypothetical=words("modality.hypothetical", modality["hypothetical"]),
+        after=words("modality.after", modality["after"]),
+    )
 
 
-def check_claims(*args, **kwargs):
-    raise NotImplementedError("check_claims is not built yet")
+# ---------------------------------------------------------------- presidential terms
+
+@dataclass(frozen=True)
+class Term:
+    """One term of office from the milestones table (kind "term")."""
+
+    who: str            # the label's name, e.g. "Trump"
+    ordinal: int        # 2 for "Trump II"
+    label: str
+    start: pd.Timestamp
+    end: pd.Timestamp   # NaT while in office
 
 
+def terms_from_milestones(milestones: pd.DataFrame) -> list[Term]:
+    """The term rows of the milestones, named as in their label ("Trump II")."""
+    _require(milestones, ["date", "end_date", "kind", "label"], "milestones")
+    out = []
+    for row in milestones[milestones["kind"] == "term"].itertuples():
+        m = re.fullmatch(r"(.+?)(?:\s+([IVX]+))?", str(row.label).strip())
+        ordinal = {"I": 1, "II": 2, "III": 3, "IV": 4}.get(m.group(2) or "I", 1)
+        out.append(Term(m.group(1), ordinal, str(row.label), pd.Timestamp(row.date),
+                        pd.Timestamp(row.end_date) if pd.notna(row.end_date) else pd.NaT))
+    return out
+
+
+def _find_term(terms: list[Term], who: str | None, ordinal: int | None,
+               on: pd.Timestamp) -> Term | None:
+    """The term of `who` (a name ending with the label's name) with that ordinal, or
+    (ordinal None) the latest term of `who` begun on or before `on`."""
+    if not who:
+        return None
+    mine = [t for t in terms if re.search(rf"\b{re.escape(t.who)}$", who.strip())]
+    if ordinal is not None:
+        return next((t for t in mine if t.ordinal == ordinal), None)
+    begun = [t for t in mine if t.start <= on]
+    return max(begun, key=lambda t: t.start) if begun else None
+
+
+# ---------------------------------------------------------------- extraction
+
+@dataclass
+class _Mention:
+    """One trigger in one sentence, with its resolved date (if the sentence has one)."""
+
+    event_type: str
+    sentence_id: int
+    start: int
+    evidence: str
+    missile_class: str | None
+    actor: str
+    date: DateMention | None
+    first: pd.Timestamp = pd.NaT      # the period the date denotes
+    last: pd.Timestamp = pd.NaT
+    historical: bool = False
+
+
+@dataclass
+class _Event:
+    mentions: list[_Mention] = field(default_factory=list)
+
+
+def extract_events(articles: pd.DataFrame, *, rules: EventRules | None = None,
+                   sentences: pd.DataFrame | None = None,
+                   milestones: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Events reported in the articles: one row per event per article (see module doc).
+
+    Columns: event_id (stable hash), article_id, sentence_id (the first mention),
+    date, date_precision (day|month|year), event_type, missile_class (NA when the text
+    names none), actor, historical (dated more than 31 days before the article, or in a
+    past term), evidence (the mentioning sentences joined by " … "), date_text (the
+    expression that dated it; empty when the article's date was assumed).
+    `sentences` may be passed if already computed; `milestones` resolve "in his first
+    term" (default: the curated table, loaded only when such a phrase occurs).
+    """
+    _require(articles, ["article_id", "date", "text"], "articles")
+    rules = rules or load_event_rules()
+    hits = {row.article_id: [m.start() for m in rules.any_trigger.finditer(row.text)]
+            for row in articles.itertuples() if rules.any_trigger.search(row.text)}
+    if not hits:
+        return _empty(EVENT_COLUMNS)
+    if sentences is None:
+        sentences = split_sentences(articles[articles["article_id"].isin(hits)])
+    _require(sentences, ["article_id", "sentence_id", "start", "end", "text"], "sentences")
+    resolver = _TermResolver(milestones)
+    rows = []
+    by_article = {key: group for key, group in sentences.groupby("article_id", sort=False)}
+    for article in articles.itertuples():
+        if article.article_id not in hits:
+            continue
+        sents = by_article[article.article_id]
+        starts = sents["start"].tolist()
+        wanted = sorted({bisect.bisect_right(starts, pos) - 1 for pos in hits[article.article_id]})
+        today = pd.Timestamp(article.date).normalize()
+        mentions = []
+        for i in wanted:
+            row = sents.iloc[i]
+            mentions += _sentence_mentions(row["text"], int(row["sentence_id"]), today, rules)
+        for mention in mentions:
+            _date_mention(mention, today, article.text, resolver)
+        rows += [_event_row(article.article_id, today, e) for e in _merge(mentions, today)]
+    if not rows:
+        return _empty(EVENT_COLUMNS)
+    events = pd.DataFrame(rows, columns=EVENT_COLUMNS)
+    events["date"] = pd.to_datetime(events["date"])
+    return events.astype({"sentence_id": "int64", "historical": "bool"})
+
+
+def _sentence_mentions(text: str, sentence_id: int, today: pd.Timestamp,
+                       rules: EventRules) -> list[_Mention]:
+    """The non-negated, non-hypothetical triggers in one sentence, one per event_type."""
+    found: dict[str, tuple[int, int]] = {}
+    for trigger in rules.triggers:
+        if trigger.event_type in found:
+            continue
+        if trigger.with_ and not trigger.with_.search(text):
+            continue
+        if trigger.unless and trigger.unless.search(text):
+            continue
+        for m in trigger.pattern.finditer(text):
+            if _asserted(text, m.start(), m.end(), rules):
+                found[trigger.event_type] = (m.start(), m.end())
+                break
+    if not found:
+        return []
+    dates = [d for d in find_dates(text, today) if not d.reporting]
+    cls = next((c for c, p in rules.classes if p.search(text)), None)
+    out = []
+    for event_type, (start, end) in found.items():
+        out.append(_Mention(
+            event_type, sentence_id, start, text,
+            cls if event_type in LAUNCH_TYPES else None,
+            _actor(text, start, event_type, rules),
+            min(dates, key=lambda d: min(abs(d.start - end), abs(start - d.end)), default=None)))
+    return out
+
+
+def _asserted(text: str, start: int, end: int, rules: EventRules) -> bool:
+    """False when the trigger's clause negates it or makes it hypothetical."""
+    before = text[:start]
+    breaks = [m.end() for m in rules.clause_breaks.finditer(before)]
+    before = " ".join(before[breaks[-1] if breaks else 0:].split()[-rules.window_words:])
+    if rules.negated.search(before) or rules.hypothetical.search(before):
+        return False
+    after = text[end:]
+    cut = rules.clause_breaks.search(after)
+    after = " ".join(after[:cut.start() if cut else len(after)].split()[:rules.window_words])
+    return not rules.after.search(after)
+
+
+def _actor(text: str, start: int, event_type: str, rules: EventRules) -> str:
+    """Who acted, by the event type's rule: the nearest party before, or all parties."""
+    if rules.actor_mode[event_type] == "nearest":
+        named = [(m.end(), name) for name, p in rules.parties for m in p.finditer(text, 0, start)]
+        return max(named)[1] if named else rules.actor_default[event_type]
+    named = [name for name, p in rules.parties if p.search(text)]
+    return "-".join(named) if named else rules.actor_default[event_type]
+
+
+class _TermResolver:
+    """Dates "in his first term" through the milestones, loaded on first need."""
+
+    def __init__(self, milestones: pd.DataFrame | None):
+        self._milestones = milestones
+        self._terms: list[Term] | None = None
+
+    def terms(self) -> list[Term]:
+        if self._terms is None:
+            if self._milestones is None:
+                from analystkit.reference import load_milestones
+                self._milestones = load_milestones()
+            self._terms = terms_from_milestones(self._milestones)
+        return self._terms
+
+    def resolve(self, d: DateMention, sentence: str, article: str,
+                today: pd.Timestamp) -> Term | None:
+        """The term meant: the name given, else the last term-holder named before it in
+        the sentence, else the first named in the article."""
+        terms = self.terms()
+        names = {t.who for t in terms}
+        who = d.who
+        if who is None:
+            before = [(m.start(), n) for n in names
+                      for m in re.finditer(rf"\b{re.escape(n)}\b", sentence[:d.start])]
+            if before:
+                who = max(before)[1]
+            else:
+                first = [(m.start(), n) for n in names
+                         if (m := re.search(rf"\b{re.escape(n)}\b", article))]
+                who = min(first)[1] if first else None
+        term = _find_term(terms, who, d.term, today)
+        return term if term is not None and term.start <= today else None
+
+
+def _date_mention(m: _Mention, today: pd.Timestamp, article_text: str,
+                  resolver: _TermResolver) -> None:
+    """Fill in the mention's period and historical flag from its date expression."""
+    d = m.date
+    if d is None:
+        return
+    if d.kind != "term":
+        m.first, m.last, m.historical = d.date, d.end_date, is_historical(d, today)
+        return
+    term = resolver.resolve(d, m.evidence, article_text, today)
+    if term is None:  # an unresolvable term: undated background
+        m.historical = True
+        return
+    m.first = term.start
+    m.last = term.end if pd.notna(term.end) else today
+    later = [t for t in resolver.terms() if t.who == term.who and term.start < t.start <= today]
+    m.historical = bool(later) or (today - m.last).days > 31
+
+
+def _compatible_class(a: str | None, b: str | None) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    return "ballistic" in (a, b) and a in BALLISTIC_CLASSES and b in BALLISTIC_CLASSES
+
+
+def _more_specific(a: str | None, b: str | None) -> str | None:
+    return b if a is None or (a == "ballistic" and b is not None) else a
+
+
+def _merge(mentions: list[_Mention], today: pd.Timestamp) -> list[_Event]:
+    """Group one article's mentions into events (see the module docstring)."""
+    def order(m: _Mention):
+        if m.date is None or pd.isna(m.first):
+            return (3 if m.date is None else 4, 0, m.sentence_id)
+        return (_PRECISION_RANK[m.date.precision], (m.last - m.first).days, m.sentence_id)
+
+    events: list[_Event] = []
+    for m in sorted(mentions, key=order):
+        anchor = None
+        for e in events:
+            head = e.mentions[0]
+            if head.event_type != m.event_type or not _compatible_class(
+                    _event_class(e), m.missile_class):
+                continue
+            if m.date is None:
+                fits = head.date is not None and not head.historical and pd.notna(head.first)
+            else:
+                fits = pd.notna(m.first) and pd.notna(head.first) and \
+                    m.first <= head.first <= m.last
+            if fits:
+                anchor = e
+                break
+        if anchor is None:
+            anchor = _Event()
+            events.append(anchor)
+        anchor.mentions.append(m)
+    return events
+
+
+def _event_class(e: _Event) -> str | None:
+    cls = None
+    for m in e.mentions:
+        cls = _more_specific(cls, m.missile_class)
+    return cls
+
+
+def _event_row(article_id: str, today: pd.Timestamp, e: _Event) -> dict:
+    head = e.mentions[0]          # the most precise mention: it dates the event
+    first = min(e.mentions, key=lambda m: (m.sentence_id, m.start))
+    actors = [m.actor for m in sorted(e.mentions, key=lambda m: m.sentence_id)]
+    if head.date is None:
+        date, precision, date_text = today, "day", ""
+    else:
+        date, precision = head.first, head.date.precision
+        date_text = head.date.text
+    if pd.notna(date):
+        date = period(date, precision)[0]
+    evidence = list(dict.fromkeys(m.evidence for m in sorted(e.mentions,
+                                                             key=lambda m: m.sentence_id)))
+    key = f"{article_id}:{first.sentence_id}:{first.start}:{head.event_type}"
+    return {
+        "event_id": hashlib.sha1(key.encode()).hexdigest()[:12],
+        "article_id": article_id,
+        "sentence_id": first.sentence_id,
+        "date": date,
+        "date_precision": precision,
+        "event_type": head.event_type,
+        "missile_class": _event_class(e),
+        "actor": actors[0],
+        "historical": head.historical,
+        "evidence": " … ".join(evidence),
+        "date_text": date_text,
+    }
+
+
+# ---------------------------------------------------------------- de-duplication
+
+def dedupe_events(events: pd.DataFrame, window_days: int = 1) -> pd.DataFrame:
+    """One row per distinct event: reports of one event_type with compatible missile
+    classes (NA fits any; "ballistic" fits any ballistic class) whose day-precision dates
+    lie within `window_days` of the first report are merged. A month- or year-precision
+    report joins the one event of its period it can belong to; if there are none or
+    several, it stays a row of its own. The row keeps the most precise date (the most
+    reported day, earliest on a tie) and adds n_reports (distinct articles) and
+    article_ids ("|"-joined, sorted: parquet-safe). historical is False if any report
+    was news."""
+    _require(events, EVENT_COLUMNS[:-1], "events")
+    if window_days < 0:
+        raise ValueError(f"window_days must be >= 0, got {window_days}")
+    frame = events.assign(_rank=events["date_precision"].map(_PRECISION_RANK))
+    if frame["_rank"].isna().any():
+        bad = sorted(set(events["date_precision"][frame["_rank"].isna()].astype(str)))
+        raise ValueError(f"events: unknown date_precision {bad} (expected day, month, year)")
+    frame = frame.sort_values(["_rank", "date", "article_id", "sentence_id"], kind="stable")
+    clusters: list[list[int]] = []
+    window = pd.Timedelta(days=window_days)
+    for i, row in zip(frame.index, frame.itertuples()):
+        candidates = [c for c in clusters if _joins(frame, c, row, window)]
+        if row.date_precision == "day" or len(candidates) == 1:
+            if candidates:
+                candidates[0].append(i)
+                continue
+        clusters.append([i])
+    return pd.DataFrame([_cluster_row(frame.loc[c]) for c in clusters],
+                        columns=EVENT_COLUMNS[:-1] + ["n_reports", "article_ids"]
+                        ).sort_values(["date", "event_type"], kind="stable",
+                                      ignore_index=True)
+
+
+def _joins(frame: pd.DataFrame, cluster: list[int], row, window: pd.Timedelta) -> bool:
+    head = frame.loc[cluster[0]]
+    if head["event_type"] != row.event_type or pd.isna(row.date) or pd.isna(head["date"]):
+        return False
+    cls = None
+    for c in frame.loc[cluster, "missile_class"]:
+        cls = _more_specific(cls, None if pd.isna(c) else c)
+    if not _compatible_class(cls, None if pd.isna(row.missile_class) else row.missile_class):
+        return False
+    if row.date_precision == "day":
+        return head["date_precision"] == "day" and abs(row.date - head["date"]) <= window
+    first, last = period(row.date, row.date_precision)
+    return first <= head["date"] <= last and (
+        _PRECISION_RANK[head["date_precision"]] <= _PRECISION_RANK[row.date_precision])
+
+
+def _cluster_row(members: pd.DataFrame) -> dict:
+    best = members[members["_rank"] == members["_rank"].min()]
+    day = best["date"].value_counts().sort_index(kind="stable").idxmax()
+    head = best[best["date"] == day].iloc[0]
+    cls = None
+    for c in members["missile_class"]:
+        cls = _more_specific(cls, None if pd.isna(c) else c)
+    ids = sorted(set(members["article_id"]))
+    return {**{c: head[c] for c in EVENT_COLUMNS[:-1]}, "missile_class": cls,
+            "historical": bool(members["historical"].all()),
+            "n_reports": len(ids), "article_ids": "|".join(ids)}
+
+
+# ---------------------------------------------------------------- counts and ordinals
+
+def count_events(events: pd.DataFrame, freq: str = "YS", by: str | None = None,
+                 start=None, end=None) -> pd.DataFrame:
+    """Events per year ("YS") or month ("MS"), zero-filled from `start` (default: the
+    first event) to `end` (default: the last). With `by` ("missile_class",
+    "event_type", ...) one column per value (NA → "unstated"), else one column "events".
+    Rows with a `counted` column set to False are left out (the curated chronology's
+    air-defence and low-confidence rows); so are undated rows and rows less precise than
+    `freq` (a year-precision event has no month), with a warning saying how many."""
+    if freq not in ("YS", "MS"):
+        raise ValueError(f"freq must be 'YS' (years) or 'MS' (months), got {freq!r}")
+    _require(events, ["date"] + ([by] if by else []), "events")
+    frame = _counted(events)
+    too_vague = frame["date"].isna()
+    if freq == "MS" and "date_precision" in frame:
+        too_vague |= frame["date_precision"] == "year"
+    if too_vague.any():
+        warnings.warn(f"count_events: {int(too_vague.sum())} undated or year-precision "
+                      f"rows left out of the {freq} counts", stacklevel=2)
+        frame = frame[~too_vague]
+    periods = frame["date"].dt.to_period("Y" if freq == "YS" else "M").dt.start_time
+    first = pd.Timestamp(start) if start is not None else periods.min()
+    last = pd.Timestamp(end) if end is not None else periods.max()
+    if pd.isna(first) or pd.isna(last):
+        raise ValueError("count_events: no dated events and no start/end to span")
+    index = pd.date_range(first, last, freq=freq, name="period")
+    if len(index) == 0 or index[0] > first:  # start in mid-period: include its period
+        index = pd.date_range(pd.Period(first, "Y" if freq == "YS" else "M").start_time,
+                              last, freq=freq, name="period")
+    if by is None:
+        counts = periods.value_counts().rename("events").to_frame()
+    else:
+        keys = frame[by].astype("object").where(frame[by].notna(), "unstated")
+        counts = pd.crosstab(periods, keys)
+    counts = counts.reindex(index, fill_value=0).fillna(0).astype("int64")
+    counts.columns.name = by
+    return counts
+
+
+def event_ordinal(events: pd.DataFrame, date, event_type: str | Iterable[str] =
+                  "missile_launch", since=None,
+                  missile_class: str | Iterable[str] | None = None) -> int:
+    """Which event of its kind was the one on `date`, counting distinct event days from
+    `since` (default: 1 January of that year) through `date`: the number of counted days
+    before `date` plus one (so it also answers for an event the table lacks).
+    `event_type` and `missile_class` take one value or several."""
+    _require(events, ["date", "event_type"], "events")
+    date = pd.Timestamp(date).normalize()
+    since = pd.Timestamp(since) if since is not None else pd.Timestamp(date.year, 1, 1)
+    frame = _counted(events)
+    keep = frame["event_type"].isin(_as_set(event_type)) & frame["date"].notna()
+    if missile_class is not None:
+        keep &= frame["missile_class"].isin(_as_set(missile_class))
+    days = frame.loc[keep, "date"].dt.normalize()
+    return int(days[(days >= since) & (days < date)].nunique()) + 1
+
+
+def _counted(events: pd.DataFrame) -> pd.DataFrame:
+    if "counted" not in events:
+        return events
+    counted = events["counted"]
+    if counted.isna().any():
+        raise ValueError(f"events: {int(counted.isna().sum())} rows have no counted flag")
+    return events[counted.astype(bool)]
+
+
+def _as_set(value: str | Iterable[str]) -> set[str]:
+    return {value} if isinstance(value, str) else set(value)
+
+
+# ---------------------------------------------------------------- ordinal claims
+
+_ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                  "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
+                  "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+                  "nineteenth", "twentieth"]
+_ORD = r"(?P<ord>" + "|".join(_ORDINAL_WORDS) + r"|\d{1,3}(?:st|nd|rd|th))"
+_NOUN = (r"(?P<noun>(?:[\w-]+\s+){0,3}?(?:launch(?:es)?(?:\s+events?)?|tests?|"
+         r"test-firings?|firings?))")
+_WHO = (r"(?:(?:former\s+)?(?:President|Mr\.?|Mrs\.?|Ms\.?)\s+)?"
+        r"(?P<who>(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)['’]s")
+_SCOPE = (r"(?P<scope>(?:so\s+far\s+)?this\s+year|of\s+the\s+year|"
+          r"(?:in|of|for)\s+(?P<year>(?:19|20)\d\d)|"
+          r"(?:of|in|during|since\s+the\s+start\s+of)\s+" + _WHO +
+          r"\s+(?P<term>first|second|third)\s+(?:term|presidency|administration)|"
+          r"since\s+" + _WHO.replace("['’]s", "").replace("who>", "who2>") +
+          r"\s+(?:took|returned\s+to|came\s+to)\s+(?:office|power)|"
+          r"since\s+" + _WHO.replace("['’]s", "").replace("who>", "who3>") +
+          r"\s+was\s+inaugurated)")
+_CLAIM = re.compile(r"\b" + _ORD + r"\s+" + _NOUN + r"(?:\s+[\w-]+){0,4}?\s+" + _SCOPE + r"\b")
+_ELLIPTIC = re.compile(r"\bthe\s+" + _ORD + r"\s+" + _SCOPE + r"\b")
+
+
+def check_claims(articles: pd.DataFrame, chronology: pd.DataFrame | None = None,
+                 milestones: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Ordinal claims in the articles ("the fourth missile launch event this year",
+    "the second of President Donald Trump's second term", "its 10th launch this year")
+    checked against the chronology (default: the curated one; counted rows only).
+
+    The event a claim is about is the article's news (non-historical) launch event
+    mentioned nearest before the claim. "this year" counts from 1 January of the event's
+    year; a term ("of Trump's second term", "since Trump took office") from the term's
+    start in the milestones. A noun naming a class ("cruise missile launch", "ballistic
+    missile test") counts that class only; otherwise all launch events count (missile
+    and satellite launches: the chronology's unit). An elliptic claim ("and the second
+    of ...") takes the noun of the claim before it in the sentence.
+    Columns: article_id, sentence_id, claim, stated, computed, holds, basis, event_date;
+    computed/holds are NA (with the reason in basis) when no event date is found."""
+    _require(articles, ["article_id", "date", "text"], "articles")
+    source = "curated chronology" if chronology is None else "given chronology"
+    if chronology is None:
+        from analystkit.reference import load_chronology
+        chronology = load_chronology()
+    if milestones is None:
+        from analystkit.reference import load_milestones
+        milestones = load_milestones()
+    _require(chronology, ["date", "event_type", "missile_class"], "chronology")
+    terms = terms_from_milestones(milestones)
+    rules = load_event_rules()
+    with_claims = articles[articles["text"].map(
+        lambda t: bool(_CLAIM.search(t) or _ELLIPTIC.search(t)))]
+    if with_claims.empty:
+        return _empty(CLAIM_COLUMNS)
+    sents = split_sentences(with_claims)
+    events = extract_events(with_claims, rules=rules, sentences=sents, milestones=milestones)
+    rows = []
+    for article in with_claims.itertuples():
+        news = events[(events["article_id"] == article.article_id)
+                      & events["event_type"].isin(LAUNCH_TYPES) & ~events["historical"]]
+        for s in sents[sents["article_id"] == article.article_id].itertuples():
+            found = sorted([(m.start(), m, True) for m in _CLAIM.finditer(s.text)]
+                           + [(m.start(), m, False) for m in _ELLIPTIC.finditer(s.text)],
+                           key=lambda x: x[0])
+            noun = None
+            for _, m, explicit in found:
+                if explicit:
+                    noun = m.group("noun")
+                if noun is None or "nuclear" in noun.lower():
+                    continue
+                before = news[news["sentence_id"] <= s.sentence_id]
+                event = (before if not before.empty else news).sort_values("sentence_id")
+                rows.append(_check(article.article_id, s.sentence_id, m, noun,
+                                   event.iloc[-1] if not event.empty else None,
+                                   chronology, terms, rules, source))
+    return pd.DataFrame(rows, columns=CLAIM_COLUMNS).astype(
+        {"stated": "int64", "computed": "Int64", "holds": "boolean"})
+
+
+def _check(article_id: str, sentence_id: int, m: re.Match[str], noun: str,
+           event: pd.Series | None, chronology: pd.DataFrame, terms: list[Term],
+           rules: EventRules, source: str) -> dict:
+    word = m.group("ord").lower()
+    stated = _ORDINAL_WORDS.index(word) + 1 if word in _ORDINAL_WORDS else int(word[:-2])
+    row = {"article_id": article_id, "sentence_id": int(sentence_id), "claim": m.group(0),
+           "stated": stated, "computed": pd.NA, "holds": pd.NA, "event_date": pd.NaT}
+    if event is None or event["date_precision"] != "day":
+        return {**row, "basis": "no day-dated news launch event in the article"}
+    date = pd.Timestamp(event["date"])
+    since, note = _since(m, date, terms)
+    if since is None:
+        return {**row, "event_date": date, "basis": note}
+    types = ("satellite_launch",) if "satellite" in noun.lower() else LAUNCH_TYPES
+    named = next((c for c, p in rules.classes if p.search(noun)), None)
+    classes = BALLISTIC_CLASSES if named == "ballistic" else ([named] if named else None)
+    computed = event_ordinal(chronology, date, types, since, classes)
+    what = f"{named + ' ' if named else ''}launch events"
+    basis = f"{what} {since:%Y-%m-%d}..{date:%Y-%m-%d} (counted, {source}{note})"
+    return {**row, "computed": computed, "holds": computed == stated, "basis": basis,
+            "event_date": date}
+
+
+def _since(m: re.Match[str], date: pd.Timestamp,
+           terms: list[Term]) -> tuple[pd.Timestamp | None, str]:
+    """Where the claim's count starts, and a note on how that was found."""
+    if m.group("year"):
+        return pd.Timestamp(int(m.group("year")), 1, 1), ""
+    who = m.group("who") or m.group("who2") or m.group("who3")
+    if who is None:
+        return pd.Timestamp(date.year, 1, 1), ""
+    ordinal = _ORDINAL_WORDS.index(m.group("term").lower()) + 1 if m.group("term") else None
+    term = _find_term(terms, who, ordinal, date)
+    if term is None:
+        return None, f"no term in the milestones matches {who!r}"
+    return term.start, f"; {term.label} began {term.start:%Y-%m-%d}"
+
+
+# ---------------------------------------------------------------- helpers
+
+def _require(frame: pd.DataFrame, columns: list[str], name: str) -> None:
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"{name} must be a pandas DataFrame, got {type(frame).__name__}")
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(f"{name} frame lacks column(s) {', '.join(missing)}")
+
+
+def _empty(columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
