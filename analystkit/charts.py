@@ -383,9 +383,9 @@ def _highlight_items(ax: Axes, hl: pd.DataFrame, ys: dict[str, float]) -> list[d
 
 def _count_table(data: pd.DataFrame, freq: str, by: str | None) -> pd.DataFrame:
     """Counts per period (rows) and ``by`` value (columns) from events, a chronology or a
-    wide count table with a DatetimeIndex."""
+    wide count table with a DatetimeIndex (as ``count_events`` returns)."""
     if isinstance(data.index, pd.DatetimeIndex) and "date" not in data.columns:
-        return data.select_dtypes("number").fillna(0)
+        return _class_order(data.select_dtypes("number").fillna(0))
     _require(data, ("date",), "counts input")
     d = data
     if "counted" in d.columns:
@@ -406,6 +406,11 @@ def _count_table(data: pd.DataFrame, freq: str, by: str | None) -> pd.DataFrame:
     frame = pd.DataFrame({"date": pd.to_datetime(d["date"]), "key": key, "w": weights})
     table = (frame.groupby([pd.Grouper(key="date", freq=freq), "key"])["w"].sum()
              .unstack("key", fill_value=0))
+    return _class_order(table)
+
+
+def _class_order(table: pd.DataFrame) -> pd.DataFrame:
+    """Columns in lane order (longest range first), other columns after, alphabetically."""
     order = [c for c in LANE_ORDER if c in table.columns] + sorted(
         c for c in table.columns if c not in LANE_ORDER)
     return table[order]

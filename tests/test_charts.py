@@ -205,6 +205,14 @@ def test_counts_per_year_stack_by_class_and_mark_2022(chronology):
     assert {"SRBM", "ICBM", "Cruise", "Satellite launch"} <= classes
 
 
+def test_counts_accept_the_count_events_table(chronology):
+    table = ak.count_events(chronology, by="missile_class", start="2018-01-01")
+    fig = ak.plot_counts(table)
+    assert list(_bar_totals(fig)) == list(EVENTS_PER_YEAR.values())
+    labels = [c.get_label() for c in fig.axes[0].containers]
+    assert labels[:2] == ["ICBM", "IRBM"]  # longest range at the bottom of each stack
+
+
 def test_counts_per_month_cover_every_month(chronology):
     fig = ak.plot_counts(chronology, freq="MS", start="2018-01-01", end="2025-12-01")
     totals = _bar_totals(fig)
