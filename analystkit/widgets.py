@@ -261,8 +261,12 @@ class FilterPanel:
         return buffer.getvalue()
 
     def _repr_mimebundle_(self, **kwargs: object) -> dict | None:
-        """Display the panel itself when the object is the last value in a cell."""
-        return self.widget._repr_mimebundle_(**kwargs)
+        """Display the panel itself when the object is the last value in a cell, with a
+        short, stable text form (for nbval) instead of the widget tree."""
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        if bundle is not None:
+            bundle["text/plain"] = repr(self)
+        return bundle
 
     def __repr__(self) -> str:
         f = self.filtered()

@@ -188,3 +188,9 @@ def test_thousands_of_articles_filter_like_pandas():
     assert _ids(got.articles) == list(expected["article_id"])
     assert set(got.matches["tag"]) == {"deterrence"}
     assert "Showing the first 50 of" in panel.results.value
+
+
+def test_panel_displays_as_the_widget_with_a_stable_text_form(panel):
+    bundle = panel._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert bundle["text/plain"] == "FilterPanel(4 of 4 articles, 5 matches, 3 events)"
