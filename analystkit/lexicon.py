@@ -1,8 +1,472 @@
-"""PLACEHOLDER: lexicon is being written (see the open issue)."""
+"""The lexicon: data/lexicon.yml read safely, checked line by line, compiled into one matcher.
 
-def load_lexicon(*args, **kwargs):
-    raise NotImplementedError("load_lexicon is not built yet")
+Pattern syntax (quanteda's YAML dictionaries): words and phrases match case-insensitively
+as whole words; `*`/`?` are globs; `re:...` marks a regular expression. The full rules are
+in the header of data/lexicon.yml.
+
+The matcher works on a normalized copy of the text with the same length (lower case, every
+character that is not a letter or digit turned into a space), padded with one space at
+each end. Each word or phrase is searched as " phrase " with one Aho-Corasick automaton, so
+word boundaries cost nothing and offsets map straight back to the original text.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import ahocorasick
+import numpy as np
+import pandas as pd
+import yaml
+
+from analystkit.paths import LEXICON_PATH
+
+SPEAKER_GROUPS = ("dprk_state", "us_gov", "rok_gov", "japan_gov", "china_gov",
+                  "russia_gov", "un", "expert", "media")
+SPEAKER, REFERENCE, VERB, NEGATION = "_speaker", "_reference", "_verb", "_negation"
+PREVIOUS = "previous"
+
+_APOSTROPHES = "’‘ʼ′`´"
+_DASHES = "‐‑‒–—―−"
+_NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
+_TOP_KEYS = ("categories", "speakers", "references", "reporting_verbs", "negations")
+_TAG_KEYS = ("definition", "example", "patterns")
+_SPEAKER_KEYS = ("group", "cues")
+_MAX_HYPHENS = 4
+_PLAIN_YAML_TAGS = {"str", "int", "float", "bool", "null", "seq", "map"}
+
+
+class LexiconError(ValueError):
+    """A problem in a lexicon file, with the file and line it is on."""
+
+    def __init__(self, path: str | Path, line: int | None, problem: str):
+        self.path, self.line, self.problem = str(path), line, problem
+        where = f"{path}, line {line}" if line else str(path)
+        super().__init__(f"{where}: {problem}")
+
+
+@dataclass(frozen=True)
+class Tag:
+    """One tag: its category, a one-line definition, an example sentence, its patterns."""
+    category: str
+    name: str
+    definition: str
+    example: str
+    patterns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A speaker credited by reporting clauses, with its DESIGN speaker_group."""
+    name: str
+    group: str
+    cues: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One pattern to compile: where its matches go and where it was written."""
+    source: str
+    category: str
+    tag: str
+    line: int | None = None
+
+
+# ---------------------------------------------------------------- normalization
+
+_ASCII_TABLE = bytes(
+    (ord(chr(c).lower()) if chr(c).isalnum() else 32) if c < 128 else c for c in range(256))
+_COMMON_NON_ASCII = [c.encode() for c in
+                     "’‘“”„‚«»‹›–—‐‑‒―−…•·\u00a0\u2009\u200a\u202f\u200b\ufeff"]
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or unicodedata.category(c).startswith("M")
+
+
+def normalize(text: str) -> str:
+    """Lower-case `text` and turn every character that is not a letter, digit or
+    combining mark into a space, keeping the length (offsets stay valid)."""
+    raw = text.encode("utf-8", "surrogatepass")
+    for seq in _COMMON_NON_ASCII:
+        if seq in raw:
+            raw = raw.replace(seq, b" ")
+    out = raw.translate(_ASCII_TABLE).decode("utf-8", "surrogatepass")
+    if out.isascii():
+        return out
+    for c in set(_NON_ASCII.findall(out)):
+        low = c.lower() if _is_word_char(c) else " "
+        if len(low) != 1:          # e.g. "İ" lower-cases to two characters
+            low = low[0]
+        if low != c:
+            out = out.replace(c, low)
+    return out
+
+
+# ---------------------------------------------------------------- pattern compilation
+
+def _pattern_variants(source: str) -> list[str]:
+    """The normalized forms of a word/glob pattern: hyphens become a space or nothing."""
+    s = " ".join(source.split()).lower()
+    s = s.translate({ord(c): "'" for c in _APOSTROPHES}).translate({ord(c): "-" for c in _DASHES})
+    parts = s.split("-")
+    if len(parts) - 1 > _MAX_HYPHENS:
+        raise ValueError(f"more than {_MAX_HYPHENS} hyphens (each one doubles the variants)")
+    variants = []
+    for joins in itertools.product((" ", ""), repeat=len(parts) - 1):
+        v = parts[0] + "".join(j + p for j, p in zip(joins, parts[1:]))
+        v = "".join(c if (c in "*?" or _is_word_char(c)) else " " for c in v)
+        if v not in variants:
+            variants.append(v)
+    if not any(_is_word_char(c) for c in variants[0]):
+        raise ValueError("pattern has no letters or digits")
+    return [v.strip() for v in variants]
+
+
+def _glob_regex(variant: str) -> re.Pattern:
+    """A regex for a glob variant on normalized text, anchored at a word start."""
+    out = []
+    for i, c in enumerate(variant):
+        if c == "*":
+            alone = (i == 0 or variant[i - 1] == " ") and (
+                i + 1 == len(variant) or variant[i + 1] == " ")
+            out.append("[^ ]+" if alone else "[^ ]*")
+        elif c == "?":
+            out.append("[^ ]")
+        else:
+            out.append(re.escape(c))
+    return re.compile("".join(out) + "(?= )")
+
+
+def _user_regex(body: str) -> re.Pattern:
+    rx = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+    if rx.fullmatch(""):
+        raise ValueError("regular expression matches empty text")
+    return rx
+
+
+class Matcher:
+    """Compiled patterns: `scan(text)` finds every match, longest-wins within a group."""
+
+    def __init__(self, entries: list[_Entry], origin: str | Path = "<patterns>"):
+        self.entries = entries
+        self.category = np.array([e.category for e in entries], dtype=object)
+        self.tag = np.array([e.tag for e in entries], dtype=object)
+        self.source = np.array([e.source for e in entries], dtype=object)
+        self.public = np.array([not e.category.startswith("_") for e in entries], dtype=bool)
+        group_of = [SPEAKER if e.category == REFERENCE else e.category for e in entries]
+        group_ids = {g: i for i, g in enumerate(dict.fromkeys(group_of))}
+        self.group = np.array([group_ids[g] for g in group_of], dtype=np.int64)
+        keys: dict[str, int] = {}
+        plain: list[list[int]] = []
+        globs: dict[int, list[tuple[int, re.Pattern]]] = {}
+        self.unanchored: list[tuple[int, re.Pattern]] = []
+        self.regexes: list[tuple[int, re.Pattern]] = []
+        for pid, e in enumerate(entries):
+            try:
+                if e.source.startswith("re:"):
+                    self.regexes.append((pid, _user_regex(e.source[3:].strip())))
+                    continue
+                for v in _pattern_variants(e.source):
+                    wild = min((v.index(c) for c in "*?" if c in v), default=-1)
+                    key = " " + (v if wild < 0 else v[:wild]) + (" " if wild < 0 else "")
+                    if wild == 0:
+                        self.unanchored.append(
+                            (pid, re.compile("(?<= )" + _glob_regex(v).pattern)))
+                        continue
+                    kid = keys.setdefault(key, len(keys))
+                    if kid == len(plain):
+                        plain.append([])
+                    if wild < 0:
+                        plain[kid].append(pid)
+                    else:
+                        globs.setdefault(kid, []).append((pid, _glob_regex(v)))
+            except (ValueError, re.error) as err:
+                raise LexiconError(origin, e.line, f"pattern {e.source!r}: {err}") from None
+        self.automaton = ahocorasick.Automaton()
+        for key, kid in keys.items():
+            self.automaton.add_word(key, kid)
+        if keys:
+            self.automaton.make_automaton()
+        self.key_len = np.array([len(k) for k in keys], dtype=np.int64)
+        counts = np.array([len(p) for p in plain], dtype=np.int64)
+        self.plain_ptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+        self.plain_pid = np.array([p for ps in plain for p in ps], dtype=np.int64)
+        self.plain_count = counts
+        self.globs = globs
+        self.has_glob = np.zeros(len(keys), dtype=bool)
+        self.has_glob[list(globs)] = True
+
+    def scan(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """All matches in `text` as (start, end, pattern id), sorted by start; within a
+        group (a category) overlapping matches are reduced to the longest."""
+        padded = " " + normalize(text) + " "
+        starts, ends, pids = [], [], []
+        if len(self.key_len):
+            hits = np.fromiter(itertools.chain.from_iterable(self.automaton.iter(padded)),
+                               dtype=np.int64).reshape(-1, 2)
+            last, kid = hits[:, 0], hits[:, 1]
+            n = self.plain_count[kid]
+            row = np.repeat(np.arange(len(kid)), n)
+            first = np.repeat(np.cumsum(n) - n, n)
+            pid = self.plain_pid[self.plain_ptr[kid[row]] + np.arange(len(row)) - first]
+            starts.append(last[row] - self.key_len[kid[row]] + 1)
+            ends.append(last[row] - 1)
+            pids.append(pid)
+            gs, ge, gp = [], [], []
+            for e, k in hits[self.has_glob[kid]].tolist():
+                word = e - int(self.key_len[k]) + 2
+                for pid_, rx in self.globs[k]:
+                    m = rx.match(padded, word)
+                    if m:
+                        gs.append(word - 1)
+                        ge.append(m.end() - 1)
+                        gp.append(pid_)
+            starts.append(np.array(gs, dtype=np.int64))
+            ends.append(np.array(ge, dtype=np.int64))
+            pids.append(np.array(gp, dtype=np.int64))
+        for pid_, rx in self.unanchored:
+            spans = [m.span() for m in rx.finditer(padded)]
+            starts.append(np.array([s - 1 for s, _ in spans], dtype=np.int64))
+            ends.append(np.array([e - 1 for _, e in spans], dtype=np.int64))
+            pids.append(np.full(len(spans), pid_, dtype=np.int64))
+        for pid_, rx in self.regexes:
+            spans = [m.span() for m in rx.finditer(text) if m.end() > m.start()]
+            starts.append(np.array([s for s, _ in spans], dtype=np.int64))
+            ends.append(np.array([e for _, e in spans], dtype=np.int64))
+            pids.append(np.full(len(spans), pid_, dtype=np.int64))
+        if not starts:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty.copy(), empty.copy()
+        return self._longest(np.concatenate(starts), np.concatenate(ends),
+                             np.concatenate(pids))
+
+    def _longest(self, s: np.ndarray, e: np.ndarray, p: np.ndarray):
+        """Keep, within each group, the longest of overlapping matches (ties: the earlier
+        start, then the pattern written first)."""
+        g = self.group[p]
+        order = np.lexsort((p, -(e - s), s, g))
+        s, e, p, g = s[order], e[order], p[order], g[order]
+        shift = g * (int(e.max(initial=0)) + 1)
+        reach = np.maximum.accumulate(e + shift)
+        new = np.ones(len(s), dtype=bool)
+        new[1:] = (s[1:] + shift[1:]) >= reach[:-1]
+        cluster = np.cumsum(new) - 1
+        sizes = np.bincount(cluster)
+        keep = sizes[cluster] == 1
+        for c in np.nonzero(sizes > 1)[0].tolist():
+            idx = range(np.searchsorted(cluster, c), np.searchsorted(cluster, c, "right"))
+            taken: list[tuple[int, int]] = []
+            for i in sorted(idx, key=lambda i: (s[i] - e[i], s[i], p[i])):
+                if all(e[i] <= a or s[i] >= b for a, b in taken):
+                    taken.append((s[i], e[i]))
+                    keep[i] = True
+        s, e, p = s[keep], e[keep], p[keep]
+        order = np.lexsort((p, e, s))
+        return s[order], e[order], p[order]
+
+
+# ---------------------------------------------------------------- YAML reading
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+class _Reader:
+    """Walks the composed YAML node tree, raising LexiconError with line numbers."""
+
+    def __init__(self, path: str | Path):
+        self.path = path
+
+    def fail(self, node: yaml.Node | None, problem: str):
+        raise LexiconError(self.path, _line(node) if node is not None else None, problem)
+
+    def check_tag(self, node: yaml.Node, what: str):
+        if node.tag.removeprefix("tag:yaml.org,2002:") not in _PLAIN_YAML_TAGS:
+            self.fail(node, f"{what}: YAML tag {node.tag} is not allowed (plain values only)")
+
+    def scalar(self, node: yaml.Node, what: str) -> str:
+        self.check_tag(node, what)
+        if not isinstance(node, yaml.ScalarNode):
+            self.fail(node, f"{what} must be a single value, not a list or mapping")
+        value = node.value.strip()
+        if not value:
+            self.fail(node, f"{what} is empty")
+        return value
+
+    def mapping(self, node: yaml.Node, what: str,
+                allowed: tuple[str, ...] | None = None) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        self.check_tag(node, what)
+        if not isinstance(node, yaml.MappingNode):
+            self.fail(node, f"{what} must be a mapping of names to values")
+        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for k, v in node.value:
+            key = self.scalar(k, f"a key in {what}")
+            if key in out:
+                self.fail(k, f"duplicate key {key!r} in {what}")
+            if allowed is not None and key not in allowed:
+                self.fail(k, f"unknown key {key!r} in {what} (expected one of: "
+                             f"{', '.join(allowed)})")
+            out[key] = (k, v)
+        return out
+
+    def items(self, node: yaml.Node, what: str) -> list[tuple[str, int]]:
+        self.check_tag(node, what)
+        if not isinstance(node, yaml.SequenceNode) or not node.value:
+            self.fail(node, f"{what} must be a non-empty list")
+        return [(self.scalar(n, f"an entry of {what}"), _line(n)) for n in node.value]
+
+    def require(self, parent: yaml.Node, found: dict, keys: tuple[str, ...], what: str):
+        for key in keys:
+            if key not in found:
+                self.fail(parent, f"{what} has no {key!r}")
+
+    def name(self, knode: yaml.Node, key: str, what: str) -> str:
+        if not _NAME.match(key):
+            self.fail(knode, f"{what} name {key!r} must be lower-case letters, digits and "
+                             "underscores, starting with a letter")
+        return key
+
+
+def _parse(text: str, path: str | Path) -> "Lexicon":
+    r = _Reader(path)
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise LexiconError(path, mark.line + 1 if mark else None,
+                           f"not valid YAML: {getattr(err, 'problem', None) or err}") from None
+    if root is None:
+        r.fail(None, "the file is empty")
+    top = r.mapping(root, "the lexicon", _TOP_KEYS)
+    r.require(root, top, ("categories",), "the lexicon")
+    entries: list[_Entry] = []
+    tags: dict[str, Tag] = {}
+    cats = r.mapping(top["categories"][1], "categories")
+    for cat, (cnode, cval) in cats.items():
+        r.name(cnode, cat, "category")
+        for tname, (tnode, tval) in r.mapping(cval, f"category {cat!r}").items():
+            r.name(tnode, tname, "tag")
+            if tname in tags:
+                r.fail(tnode, f"tag {tname!r} is already in category {tags[tname].category!r}")
+            fields = r.mapping(tval, f"tag {tname!r}", _TAG_KEYS)
+            r.require(tval, fields, _TAG_KEYS, f"tag {tname!r}")
+            pats = r.items(fields["patterns"][1], f"the patterns of {tname!r}")
+            tags[tname] = Tag(cat, tname,
+                              r.scalar(fields["definition"][1], f"the definition of {tname!r}"),
+                              r.scalar(fields["example"][1], f"the example of {tname!r}"),
+                              tuple(p for p, _ in pats))
+            entries += [_Entry(p, cat, tname, line) for p, line in pats]
+    speakers: dict[str, Speaker] = {}
+    if "speakers" in top:
+        for name, (snode, sval) in r.mapping(top["speakers"][1], "speakers").items():
+            fields = r.mapping(sval, f"speaker {name!r}", _SPEAKER_KEYS)
+            r.require(sval, fields, _SPEAKER_KEYS, f"speaker {name!r}")
+            group = r.scalar(fields["group"][1], f"the group of {name!r}")
+            if group not in SPEAKER_GROUPS:
+                r.fail(fields["group"][1], f"unknown speaker group {group!r} (expected one "
+                                           f"of: {', '.join(SPEAKER_GROUPS)})")
+            cues = r.items(fields["cues"][1], f"the cues of {name!r}")
+            speakers[name] = Speaker(name, group, tuple(c for c, _ in cues))
+            entries += [_Entry(c, SPEAKER, name, line) for c, line in cues]
+    references: dict[str, str | tuple[str, ...]] = {}
+    if "references" in top:
+        for phrase, (pnode, pval) in r.mapping(top["references"][1], "references").items():
+            if isinstance(pval, yaml.ScalarNode):
+                if r.scalar(pval, f"reference {phrase!r}") != PREVIOUS:
+                    r.fail(pval, f"reference {phrase!r} must be a list of speaker names or "
+                                 f"{PREVIOUS!r}")
+                references[phrase] = PREVIOUS
+            else:
+                names = r.items(pval, f"reference {phrase!r}")
+                for n, line in names:
+                    if n not in speakers:
+                        raise LexiconError(path, line, f"reference {phrase!r} names unknown "
+                                                       f"speaker {n!r}")
+                references[phrase] = tuple(n for n, _ in names)
+            entries.append(_Entry(phrase, REFERENCE, phrase, _line(pnode)))
+    lists = {}
+    for key, cat in (("reporting_verbs", VERB), ("negations", NEGATION)):
+        found = r.items(top[key][1], key) if key in top else []
+        lists[key] = tuple(v for v, _ in found)
+        entries += [_Entry(v, cat, v, line) for v, line in found]
+    lex = Lexicon(path, tags, speakers, references, lists["reporting_verbs"],
+                  lists["negations"], entries)
+    lex.matcher  # compile now, so pattern errors surface at load time
+    return lex
 
 
 class Lexicon:
-    pass
+    """Categories → tags → patterns, speakers and their cues, as read from a YAML file.
+
+    `table()` lists the tags with definitions and examples; `speaker_table()` the
+    speakers; `matcher` is the compiled form used by `ak.tag` and `ak.sentences`."""
+
+    def __init__(self, path, tags, speakers, references, reporting_verbs, negations,
+                 entries):
+        self.path = str(path)
+        self.tags: dict[str, Tag] = tags
+        self.speakers: dict[str, Speaker] = speakers
+        self.references: dict[str, str | tuple[str, ...]] = references
+        self.reporting_verbs: tuple[str, ...] = reporting_verbs
+        self.negations: tuple[str, ...] = negations
+        self._entries: list[_Entry] = entries
+
+    @property
+    def categories(self) -> list[str]:
+        """Category names, in file order."""
+        return list(dict.fromkeys(t.category for t in self.tags.values()))
+
+    @cached_property
+    def matcher(self) -> Matcher:
+        return Matcher(self._entries, self.path)
+
+    def __getstate__(self):            # the automaton is rebuilt after pickling
+        state = self.__dict__.copy()
+        state.pop("matcher", None)
+        return state
+
+    def __repr__(self) -> str:
+        n_pat = sum(len(t.patterns) for t in self.tags.values())
+        return (f"<Lexicon {Path(self.path).name}: {len(self.categories)} categories "
+                f"({', '.join(self.categories)}), {len(self.tags)} tags, {n_pat} patterns, "
+                f"{len(self.speakers)} speakers>")
+
+    def table(self) -> pd.DataFrame:
+        """One row per tag: category, tag, definition, example, n_patterns, patterns."""
+        return pd.DataFrame(
+            [(t.category, t.name, t.definition, t.example, len(t.patterns),
+              ", ".join(t.patterns)) for t in self.tags.values()],
+            columns=["category", "tag", "definition", "example", "n_patterns", "patterns"])
+
+    def speaker_table(self) -> pd.DataFrame:
+        """One row per speaker: speaker, speaker_group, cues."""
+        return pd.DataFrame([(s.name, s.group, ", ".join(s.cues))
+                             for s in self.speakers.values()],
+                            columns=["speaker", "speaker_group", "cues"])
+
+
+def lexicon_from_text(text: str, path: str | Path = "<text>") -> Lexicon:
+    """A Lexicon from YAML text (errors name `path`)."""
+    return _parse(text, path)
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """Read and check a lexicon file (default: data/lexicon.yml). Raises LexiconError
+    naming the file, line and problem."""
+    path = Path(path) if path is not None else LEXICON_PATH
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise LexiconError(path, None, f"cannot read the file: {err}") from None
+    return _parse(text, path)
+
+
+def pattern_matcher(patterns: list[str], tag: str = "pattern") -> Matcher:
+    """A Matcher for ad-hoc patterns in lexicon syntax (used by kwic)."""
+    return Matcher([_Entry(p, "pattern", tag) for p in patterns], "<pattern>")

@@ -1,14 +1,138 @@
-"""PLACEHOLDER: tagging is being written (see the open issue)."""
+"""Lexicon matches as a tidy table, counts per article, and keyword-in-context."""
+from __future__ import annotations
 
-def tag(*args, **kwargs):
-    raise NotImplementedError("tag is not built yet")
+import numpy as np
+import pandas as pd
+
+from analystkit.lexicon import Lexicon, load_lexicon, pattern_matcher
+from analystkit.sentences import (_require_text, _sentence_arrays, analyse, map_chunks,
+                                  negated, SEPARATOR)
+
+MATCH_COLUMNS = ["article_id", "sentence_id", "start", "end", "matched", "category", "tag",
+                 "pattern", "speaker_group", "negated"]
+KWIC_COLUMNS = ["article_id", "date", "start", "end", "pre", "keyword", "post"]
 
 
-def tag_counts(*args, **kwargs):
-    raise NotImplementedError("tag_counts is not built yet")
+def _match_rows(texts: list[str], lexicon: Lexicon) -> dict:
+    a = analyse(texts, lexicon)
+    public = lexicon.matcher.public[a.hit_pid]
+    start, end, pid = a.hit_start[public], a.hit_end[public], a.hit_pid[public]
+    sent = np.searchsorted(a.sent_start, start, "right") - 1
+    sents = _sentence_arrays(a)
+    art = np.searchsorted(a.article_start, start, "right") - 1
+    offset = a.article_start[art]
+    return dict(article=art, sentence_id=sents["sentence_id"][sent], start=start - offset,
+                end=end - offset, pid=pid, speaker=a.speaker[sent],
+                negated=negated(a, lexicon, start, sent))
 
 
-def kwic(*args, **kwargs):
-    raise NotImplementedError("kwic is not built yet")
+def tag(articles: pd.DataFrame, lexicon: Lexicon | None = None,
+        n_jobs: int | None = 1) -> pd.DataFrame:
+    """Every lexicon match, one row each, in article order then text order.
+
+    Columns (dtypes): article_id (str), sentence_id (int64, 0-based in the article),
+    start, end (int64 char offsets: text[start:end] == matched), matched (str), category,
+    tag, pattern (str: as written in the lexicon), speaker_group (str: of the sentence),
+    negated (bool: "not", "did not", "no sign of" ... at most three words before, same
+    clause). Within a category the longest of overlapping matches wins; matches of
+    different categories are all kept. n_jobs > 1 (or -1: all cores) uses processes;
+    the output is the same."""
+    lexicon = lexicon or load_lexicon()
+    texts = _require_text(articles)
+    parts = map_chunks(_match_rows, texts, lexicon, n_jobs)
+    m = lexicon.matcher
+    ids = articles["article_id"].astype(str).to_numpy()
+    art = np.concatenate([p["article"] + first for first, p in parts])
+    start = np.concatenate([p["start"] for _, p in parts]).astype(np.int64)
+    end = np.concatenate([p["end"] for _, p in parts]).astype(np.int64)
+    pid = np.concatenate([p["pid"] for _, p in parts]).astype(np.int64)
+    spk = np.concatenate([p["speaker"] for _, p in parts]).astype(np.int64)
+    groups = np.array([s.group for s in lexicon.speakers.values()] + ["media"], dtype=object)
+    return pd.DataFrame({
+        "article_id": pd.array(ids[art], dtype="str"),
+        "sentence_id": np.concatenate([p["sentence_id"] for _, p in parts]).astype(np.int64),
+        "start": start,
+        "end": end,
+        "matched": pd.array([texts[a][s:e] for a, s, e in zip(art.tolist(), start.tolist(),
+                                                               end.tolist())], dtype="str"),
+        "category": pd.array(m.category[pid], dtype="str"),
+        "tag": pd.array(m.tag[pid], dtype="str"),
+        "pattern": pd.array(m.source[pid], dtype="str"),
+        "speaker_group": pd.array(groups[spk], dtype="str"),
+        "negated": np.concatenate([p["negated"] for _, p in parts]).astype(bool),
+    }, columns=MATCH_COLUMNS)
 
 
+def tag_counts(matches: pd.DataFrame, by: str | list[str] = "tag",
+               articles: pd.DataFrame | None = None,
+               include_negated: bool = True) -> pd.DataFrame:
+    """Wide counts: one row per article_id, one int64 column per value of `by` ("tag",
+    "category", or a list such as ["speaker_group", "tag"] for MultiIndex columns).
+    With `articles`, every article gets a row (zeros included), in the articles' order;
+    include_negated=False leaves negated matches out."""
+    keys = [by] if isinstance(by, str) else list(by)
+    missing = [c for c in ["article_id", *keys] if c not in matches.columns]
+    if missing:
+        raise ValueError(f"matches has no column(s) {missing}; columns: "
+                         f"{', '.join(map(str, matches.columns))}")
+    rows = matches if include_negated else matches[~matches["negated"].astype(bool)]
+    counts = rows.groupby(["article_id", *keys], sort=True).size()
+    wide = counts.unstack(keys, fill_value=0) if len(counts) else pd.DataFrame(
+        index=pd.Index([], name="article_id", dtype="str"))
+    wide = wide.sort_index(axis=1)
+    if articles is not None:
+        wide = wide.reindex(articles["article_id"].astype(str), fill_value=0)
+    return wide.astype(np.int64)
+
+
+def _words_before(text: str, pos: int, n: int) -> str:
+    span = 40 * n + 40
+    lo = max(0, pos - span)
+    words = text[lo:pos].split()
+    if lo > 0 and len(words) <= n:
+        words = text[:pos].split()
+    return " ".join(words[-n:]) if n else ""
+
+
+def _words_after(text: str, pos: int, n: int) -> str:
+    span = 40 * n + 40
+    words = text[pos:pos + span].split()
+    if pos + span < len(text) and len(words) <= n:
+        words = text[pos:].split()
+    return " ".join(words[:n])
+
+
+def kwic(articles: pd.DataFrame, pattern: str, window: int = 8,
+         lexicon: Lexicon | None = None) -> pd.DataFrame:
+    """Keyword in context: every match of `pattern` (lexicon syntax: word, phrase, glob or
+    `re:`; or the name of a lexicon tag, meaning all its patterns) with `window` words
+    (whitespace-separated) either side. Columns: article_id, date, start, end (char
+    offsets, like quanteda's from/to), pre, keyword, post."""
+    lexicon = lexicon or load_lexicon()
+    texts = _require_text(articles)
+    pats = list(lexicon.tags[pattern].patterns) if pattern in lexicon.tags else [pattern]
+    matcher = pattern_matcher(pats)
+    joined = SEPARATOR.join(texts)
+    starts, ends, _ = matcher.scan(joined)
+    lengths = np.array([len(t) for t in texts], dtype=np.int64)
+    article_start = np.concatenate([[0], np.cumsum(lengths + len(SEPARATOR))[:-1]]) \
+        if len(texts) else np.zeros(0, dtype=np.int64)
+    art = np.searchsorted(article_start, starts, "right") - 1
+    inside = ends <= (article_start + lengths)[art] if len(art) else np.zeros(0, bool)
+    art, starts, ends = art[inside], starts[inside] - article_start[art[inside]], \
+        ends[inside] - article_start[art[inside]]
+    rows = [(texts[a][s:e], _words_before(texts[a], s, window),
+             _words_after(texts[a], e, window))
+            for a, s, e in zip(art.tolist(), starts.tolist(), ends.tolist())]
+    dates = articles["date"].to_numpy() if "date" in articles.columns else \
+        np.full(len(texts), np.datetime64("NaT"))
+    return pd.DataFrame({
+        "article_id": pd.array(articles["article_id"].astype(str).to_numpy()[art],
+                               dtype="str"),
+        "date": dates[art],
+        "start": starts.astype(np.int64),
+        "end": ends.astype(np.int64),
+        "pre": pd.array([r[1] for r in rows], dtype="str"),
+        "keyword": pd.array([r[0] for r in rows], dtype="str"),
+        "post": pd.array([r[2] for r in rows], dtype="str"),
+    }, columns=KWIC_COLUMNS)

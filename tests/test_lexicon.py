@@ -1,0 +1,187 @@
+"""The lexicon file: vocabulary, examples, pattern semantics, and every kind of error."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import analystkit as ak
+from analystkit.lexicon import LexiconError, lexicon_from_text, normalize
+
+LEX = ak.load_lexicon()
+RHETORIC = {"threat", "capability_claim", "hostility_accusation", "deterrence",
+            "diplomatic_outreach", "rejection", "alignment"}
+MISSILE_CLASSES = {"cruise", "srbm", "mrbm", "irbm", "icbm", "slbm", "hypersonic", "ballistic"}
+EVENT_TYPES = {"missile_launch", "satellite_launch", "nuclear_test", "summit", "talks",
+               "military_exercise", "sanctions"}
+GROUPS = {"dprk_state", "us_gov", "rok_gov", "japan_gov", "china_gov", "russia_gov", "un",
+          "expert", "media"}
+
+
+def frame(*texts: str) -> pd.DataFrame:
+    return pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))],
+                         "date": pd.Timestamp("2025-01-01"), "text": list(texts)})
+
+
+def tags_of(text: str, lexicon=LEX, category: str | None = None) -> list[tuple[str, str]]:
+    m = ak.tag(frame(text), lexicon)
+    if category:
+        m = m[m.category == category]
+    return list(zip(m.matched, m.tag))
+
+
+def test_default_lexicon_uses_the_design_vocabularies():
+    table = LEX.table()
+    by_cat = table.groupby("category")["tag"].apply(set)
+    assert by_cat["rhetoric"] == RHETORIC
+    assert by_cat["weapon"] == MISSILE_CLASSES
+    assert by_cat["event"] == EVENT_TYPES
+    assert {"dprk", "us", "rok", "japan", "china", "russia", "un"} <= by_cat["actor"]
+    assert {s.group for s in LEX.speakers.values()} <= GROUPS
+    assert list(table.columns) == ["category", "tag", "definition", "example",
+                                   "n_patterns", "patterns"]
+    assert (table.definition.str.len() > 10).all() and (table.n_patterns > 0).all()
+
+
+def test_repr_and_speaker_table_are_readable():
+    text = repr(LEX)
+    assert "lexicon.yml" in text and f"{len(LEX.tags)} tags" in text and "rhetoric" in text
+    sp = LEX.speaker_table().set_index("speaker")
+    assert sp.loc["KCNA", "speaker_group"] == "dprk_state"
+    assert sp.loc["South Korea's Joint Chiefs of Staff", "speaker_group"] == "rok_gov"
+    assert sp.loc["experts", "speaker_group"] == "expert"
+
+
+@pytest.mark.parametrize("name", sorted(LEX.tags))
+def test_every_example_is_tagged_with_its_own_tag(name):
+    tag = LEX.tags[name]
+    assert (tag.category, name) in {(c, t) for c, t in zip(
+        *ak.tag(frame(tag.example), LEX)[["category", "tag"]].T.values)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("it had test-fired strategic cruise missiles", "cruise"),
+    ("it fired a ballistic missile into the sea", "ballistic"),
+    ("an intercontinental ballistic missile", "icbm"),
+    ("the ICBM flew for 70 minutes", "icbm"),
+    ("a Hwasong-18 was launched", "icbm"),
+    ("a Hwasong 18 was launched", "icbm"),
+    ("two short-range ballistic missiles", "srbm"),
+    ("a submarine-launched ballistic missile", "slbm"),
+    ("a Pukguksong-2", "mrbm"),
+    ("a hypersonic missile", "hypersonic"),
+])
+def test_weapon_class_longest_match_wins(text, expected):
+    assert [t for _, t in tags_of(text, category="weapon")] == [expected]
+
+
+SMALL = """
+categories:
+  demo:
+    provocation:
+      definition: d
+      example: e
+      patterns: [provocat*, counter-attack, Korea's nuclear, "re:Hwasong-\\\\d+", "use * weapons", "Mr. Kim"]
+    upper:
+      definition: d
+      example: e
+      patterns: ["re:(?-i:US)"]
+"""
+
+
+def small():
+    return lexicon_from_text(SMALL, "small.yml")
+
+
+@pytest.mark.parametrize("text, hits", [
+    ("Their PROVOCATIONS and provocative acts", ["PROVOCATIONS", "provocative"]),
+    ("a counter-attack, a counterattack, a counter attack, a counter–attack",
+     ["counter-attack", "counterattack", "counter attack", "counter–attack"]),
+    ("North Korea's nuclear and North Korea’s nuclear", ["Korea's nuclear", "Korea’s nuclear"]),
+    ("the Hwasong-17 and the hwasong-19", ["Hwasong-17", "hwasong-19"]),
+    ("ready to use its weapons; use weapons", ["use its weapons"]),
+    ("Mr. Kim and Mr Kim", ["Mr. Kim"]),
+    ("the US told us", ["US"]),
+    ("unprovocative, counterattacking, Koreas", []),
+])
+def test_pattern_semantics(text, hits):
+    m = ak.tag(frame(text), small())
+    assert list(m.matched) == hits
+    assert all(text[s:e] == x for s, e, x in zip(m.start, m.end, m.matched))
+
+
+def test_normalize_keeps_length_and_folds_case_and_punctuation():
+    for text in ["İstanbul’s “KCNA” — Ünited", "a\u0301b c", "x\U0001F600y", ""]:
+        out = normalize(text)
+        assert len(out) == len(text)
+    assert normalize("North Korea’s U.S.-led") == "north korea s u s  led"
+
+
+def write(tmp_path, body: str):
+    path = tmp_path / "bad.yml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+GOOD_TAG = "      definition: d\n      example: e\n"
+
+
+@pytest.mark.parametrize("body, line, words", [
+    ("categories:\n  demo:\n    t:\n      patterns: [a, b\n", None, "not valid YAML"),
+    ("categories:\n  demo:\n    t:\n" + GOOD_TAG + "      patterns: [good, '']\n", 6, "empty"),
+    ("categories:\n  demo:\n    t:\n" + GOOD_TAG + "      patterns: [a]\n      colour: red\n",
+     7, "unknown key 'colour'"),
+    ("categories:\n  demo:\n    t:\n" + GOOD_TAG + "      patterns:\n        - ok\n"
+     "        - 're:(unclosed'\n", 8, "re:(unclosed"),
+    ("categories:\n  demo:\n    t:\n" + GOOD_TAG + "      patterns: ['re:a*']\n", 6,
+     "matches empty text"),
+    ("categories:\n  demo:\n    t:\n" + GOOD_TAG + "      patterns: ['--']\n", 6,
+     "no letters or digits"),
+    ("categories:\n  demo:\n    t:\n      example: e\n      patterns: [a]\n", 4,
+     "no 'definition'"),
+    ("categories:\n  a:\n    t:\n" + GOOD_TAG + "      patterns: [x]\n  b:\n    t:\n"
+     + GOOD_TAG + "      patterns: [y]\n", 8, "already in category 'a'"),
+    ("categories:\n  demo:\n    Bad-Name:\n" + GOOD_TAG + "      patterns: [x]\n", 3,
+     "lower-case"),
+    ("categories:\n  demo:\n    t:\n" + GOOD_TAG + "      patterns: [x]\nspeakers:\n  X:\n"
+     "    group: martians\n    cues: [x]\n", 9, "unknown speaker group 'martians'"),
+    ("categories:\n  demo:\n    t:\n" + GOOD_TAG + "      patterns: [x]\nreferences:\n"
+     "  the report: [Nobody]\n", 8, "unknown speaker 'Nobody'"),
+    ("categories:\n  demo:\n    t:\n" + GOOD_TAG + "      patterns: x\n", 6,
+     "must be a non-empty list"),
+    ("categories: {}\nversion: 2\n", 2, "unknown key 'version'"),
+    ("categories:\n  demo:\n    t:\n" + GOOD_TAG + "      patterns: [x]\n    t:\n", 7,
+     "duplicate key 't'"),
+    ("categories:\n  demo:\n    t:\n" + GOOD_TAG +
+     "      patterns: [!!python/object/apply:os.system ['echo hacked']]\n", 6,
+     "not allowed"),
+    ("", None, "empty"),
+])
+def test_broken_lexicon_names_file_line_and_problem(tmp_path, body, line, words):
+    path = write(tmp_path, body)
+    with pytest.raises(LexiconError) as info:
+        ak.load_lexicon(path)
+    err = info.value
+    assert isinstance(err, ValueError)
+    assert err.path == str(path) and str(path) in str(err)
+    if line is not None:
+        assert err.line == line and f"line {line}" in str(err)
+    assert words in str(err)
+
+
+def test_yaml_error_reports_its_line(tmp_path):
+    path = write(tmp_path, "categories:\n  demo:\n    t: [unclosed\n")
+    with pytest.raises(LexiconError) as info:
+        ak.load_lexicon(path)
+    assert info.value.line is not None and info.value.line >= 3
+
+
+def test_missing_file_is_a_lexicon_error(tmp_path):
+    with pytest.raises(LexiconError, match="cannot read"):
+        ak.load_lexicon(tmp_path / "nope.yml")
+
+
+def test_yaml_booleans_stay_words():
+    lex = lexicon_from_text("categories:\n  demo:\n    t:\n" + GOOD_TAG +
+                            "      patterns: [no, yes, on]\n")
+    assert lex.tags["t"].patterns == ("no", "yes", "on")
+    assert [x for x, _ in tags_of("Yes or no, on it", lex)] == ["Yes", "no", "on"]
