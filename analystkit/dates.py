@@ -21,6 +21,9 @@ claim text (an earlier rule wins where two overlap):
   the period is left open (NaT) here, since resolving it needs the milestones table;
   events.py does that.
 
+For speed a rule only runs on a sentence holding one of its cue words (a digit, a
+weekday or month name, "day", "month", "year", "recent", "term" ...).
+
 A mention right after a reporting verb ("said on Friday", "reported Thursday") is
 flagged `reporting=True`: it dates the report, not the event reported.
 """
@@ -53,7 +56,20 @@ _MONTH_FULL = (r"(?:January|February|March|April|May|June|July|August|September|
 _YEAR = r"(?:19|20)\d\d"
 _I = "(?i:{})".format  # case-insensitive group inside a case-sensitive pattern
 
-# (kind, pattern): tried in this order; an earlier match claims its text.
+_DIGIT = "0"  # the cue standing for "the sentence holds a digit"
+_CUES = {
+    "iso": {_DIGIT}, "year_range": {_DIGIT}, "year": {_DIGIT},
+    "explicit": {"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may",
+                 "jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september",
+                 "oct", "october", "nov", "november", "dec", "december"},
+    "weekday": set(_WEEKDAYS), "relative_day": {"today", "yesterday", "day", "days"},
+    "relative_month": {"month"}, "recent": {"recent", "recently"},
+    "month": {"january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december"},
+    "relative_year": {"year"}, "term": {"term", "presidency", "administration"},
+}
+
+# (kind, pattern), in priority order: where two matches overlap, the earlier rule wins.
 _RULES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind, pattern in [
     ("iso", rf"\b{_YEAR}-\d\d-\d\d\b"),
     ("explicit", rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?"),
@@ -68,7 +84,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kin
     ("recent", _I(r"\brecent(?:ly)?\b(?!\s+(?:years|decades|months|weeks))")),
     ("month", rf"\b{_MONTH_FULL}\s+{_YEAR}\b"),
     ("month", _I(r"\b(?:in|since|during|early|late|mid|by|until|through)\s*-?\s*")
-     + rf"{_MONTH_FULL}\b"),
+     + rf"{_MONTH_FULL}\b(?:\s+{_YEAR}\b)?"),
     ("relative_year", _I(r"\b(?:(?:earlier\s+|so\s+far\s+|later\s+)?this\s+year|"
                          r"last\s+year|the\s+previous\s+year|a\s+year\s+ago)\b")),
     ("year_range", rf"\b(?P<y1>{_YEAR})\s*(?:-|–|—|to|through|and)\s*(?P<y2>{_YEAR}|\d\d)\b"
@@ -80,6 +96,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kin
      + r"(?P<who>[A-Z][\w-]+)['’]s\s+"
      + _I(r"(?P<ord>first|second|third|1st|2nd|3rd)\s+(?:term|presidency|administration)\b")),
 ]]
+_WORDS = re.compile(r"[a-z]+|\d")
 
 _REPORTING = re.compile(
     r"\b(?:said|says|say|reported|reports|announced|announces|stated|added|alleged|"
@@ -106,9 +123,12 @@ class DateMention:
 def find_dates(text: str, article_date: pd.Timestamp) -> list[DateMention]:
     """Every date expression in `text`, resolved against `article_date`, in text order."""
     article_date = pd.Timestamp(article_date).normalize()
+    words = {w if w.isalpha() else _DIGIT for w in _WORDS.findall(text.lower())}
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     for kind, pattern in _RULES:
+        if words.isdisjoint(_CUES[kind]):
+            continue
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
@@ -116,8 +136,7 @@ def find_dates(text: str, article_date: pd.Timestamp) -> list[DateMention]:
             if mention is None:
                 continue
             taken.append((m.start(), m.end()))
-            found.append(mention)
-    found = [_flag_reporting(text, d) for d in found]
+            found.append(_flag_reporting(text, mention))
     return sorted(found, key=lambda d: d.start)
 
 
@@ -142,7 +161,8 @@ def period(date: pd.Timestamp, precision: str) -> tuple[pd.Timestamp, pd.Timesta
 
 
 def _flag_reporting(text: str, mention: DateMention) -> DateMention:
-    if mention.precision == "day" and _REPORTING.search(text, 0, mention.start):
+    if mention.precision == "day" and _REPORTING.search(text, max(0, mention.start - 60),
+                                                         mention.start):
         return DateMention(**{**mention.__dict__, "reporting": True})
     return mention
 

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import ahocorasick
 import pandas as pd
 import yaml
 
@@ -60,8 +61,8 @@ class Trigger:
 class EventRules:
     """The compiled contents of data/event_rules.yml."""
 
-    triggers: list[Trigger]
-    any_trigger: re.Pattern[str]
+    triggers: dict[str, list[Trigger]]   # by event_type
+    keywords: ahocorasick.Automaton      # lower-case keyword -> the event types it gates
     actor_mode: dict[str, str]
     actor_default: dict[str, str]
     classes: list[tuple[str, re.Pattern[str]]]
@@ -87,17 +88,25 @@ def load_event_rules(path: str | Path | None = None) -> EventRules:
     def words(where: str, patterns: list[str]) -> re.Pattern[str]:
         return compile_(where, r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)")
 
-    triggers, modes, defaults = [], {}, {}
+    triggers: dict[str, list[Trigger]] = {}
+    modes, defaults = {}, {}
+    keywords = ahocorasick.Automaton()
     for event_type, spec in raw["events"].items():
         if event_type not in EVENT_TYPES:
             raise ValueError(f"{path}: events: unknown event_type {event_type!r} "
                              f"(expected one of {', '.join(EVENT_TYPES)})")
         if spec.get("actor") not in ("nearest", "parties"):
             raise ValueError(f"{path}: events.{event_type}.actor must be nearest or parties")
+        if not spec.get("keywords"):
+            raise ValueError(f"{path}: events.{event_type} needs a keywords list")
+        for word in spec["keywords"]:
+            types = keywords.get(word.lower(), frozenset())
+            keywords.add_word(word.lower(), types | {event_type})
         modes[event_type], defaults[event_type] = spec["actor"], spec["default"]
+        triggers[event_type] = []
         for i, t in enumerate(spec["triggers"]):
             where = f"events.{event_type}.triggers[{i}]"
-            triggers.append(Trigger(
+            triggers[event_type].append(Trigger(
                 event_type, words(where, [t["pattern"]]),
                 compile_(where + ".with", t["with"]) if "with" in t else None,
                 compile_(where + ".unless", t["unless"]) if "unless" in t else None))
@@ -105,9 +114,10 @@ def load_event_rules(path: str | Path | None = None) -> EventRules:
         if name not in MISSILE_CLASSES:
             raise ValueError(f"{path}: missile_classes: unknown class {name!r}")
     modality = raw["modality"]
+    keywords.make_automaton()
     return EventRules(
         triggers=triggers,
-        any_trigger=words("events", [t.pattern.pattern for t in triggers]),
+        keywords=keywords,
         actor_mode=modes, actor_default=defaults,
         classes=[(c, words(f"missile_classes.{c}", [p]))
                  for c, p in raw["missile_classes"].items()],
@@ -196,27 +206,36 @@ def extract_events(articles: pd.DataFrame, *, rules: EventRules | None = None,
     """
     _require(articles, ["article_id", "date", "text"], "articles")
     rules = rules or load_event_rules()
-    hits = {row.article_id: [m.start() for m in rules.any_trigger.finditer(row.text)]
-            for row in articles.itertuples() if rules.any_trigger.search(row.text)}
+    hits = {}  # article_id -> [(position, event types gated there)]
+    for article_id, text in zip(articles["article_id"].tolist(), articles["text"].tolist()):
+        found = [(end, types) for end, types in rules.keywords.iter(text.lower())]
+        if found:
+            hits[article_id] = found
     if not hits:
         return _empty(EVENT_COLUMNS)
     if sentences is None:
         sentences = split_sentences(articles[articles["article_id"].isin(hits)])
     _require(sentences, ["article_id", "sentence_id", "start", "end", "text"], "sentences")
+    sentences = sentences[sentences["article_id"].isin(hits)].sort_values(
+        ["article_id", "start"], kind="stable")
+    positions = sentences.groupby("article_id", sort=False).indices
+    starts, texts = sentences["start"].tolist(), sentences["text"].tolist()
+    ids = sentences["sentence_id"].tolist()
     resolver = _TermResolver(milestones)
     rows = []
-    by_article = {key: group for key, group in sentences.groupby("article_id", sort=False)}
-    for article in articles.itertuples():
-        if article.article_id not in hits:
-            continue
-        sents = by_article[article.article_id]
-        starts = sents["start"].tolist()
-        wanted = sorted({bisect.bisect_right(starts, pos) - 1 for pos in hits[article.article_id]})
+    for article in articles[articles["article_id"].isin(hits)].itertuples():
+        where = positions.get(article.article_id)
+        if where is None:
+            raise ValueError(f"sentences lack article {article.article_id}")
+        lo, hi = int(where[0]), int(where[-1]) + 1
+        wanted: dict[int, set[str]] = {}
+        for end, types in hits[article.article_id]:
+            i = bisect.bisect_right(starts, end, lo, hi) - 1
+            wanted.setdefault(i, set()).update(types)
         today = pd.Timestamp(article.date).normalize()
         mentions = []
-        for i in wanted:
-            row = sents.iloc[i]
-            mentions += _sentence_mentions(row["text"], int(row["sentence_id"]), today, rules)
+        for i, types in sorted(wanted.items()):
+            mentions += _sentence_mentions(texts[i], ids[i], today, rules, types)
         for mention in mentions:
             _date_mention(mention, today, article.text, resolver)
         rows += [_event_row(article.article_id, today, e) for e in _merge(mentions, today)]
@@ -228,10 +247,11 @@ def extract_events(articles: pd.DataFrame, *, rules: EventRules | None = None,
 
 
 def _sentence_mentions(text: str, sentence_id: int, today: pd.Timestamp,
-                       rules: EventRules) -> list[_Mention]:
-    """The non-negated, non-hypothetical triggers in one sentence, one per event_type."""
+                       rules: EventRules, types: Iterable[str]) -> list[_Mention]:
+    """The non-negated, non-hypothetical triggers of `types` in one sentence, one per
+    event_type (in the rule table's order)."""
     found: dict[str, tuple[int, int]] = {}
-    for trigger in rules.triggers:
+    for trigger in (t for e in rules.triggers if e in types for t in rules.triggers[e]):
         if trigger.event_type in found:
             continue
         if trigger.with_ and not trigger.with_.search(text):

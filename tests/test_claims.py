@@ -1,0 +1,83 @@
+"""Ordinal claims checked against the curated chronology and milestones.
+
+The seed article is real. Texts passed to `written(...)` are written by this project for
+the tests (not quotes from articles); the dates and counts they are checked against are
+the curated chronology's.
+"""
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import pytest
+
+import analystkit as ak
+
+
+def written(*items: tuple[str, str]) -> pd.DataFrame:
+    """An articles frame from (date, text) pairs written by this project for tests."""
+    rows = [dict(article_id=hashlib.sha256(text.encode()).hexdigest()[:16],
+                 date=pd.Timestamp(date), title="(test text written by analystkit)",
+                 source="analystkit tests", url="", path="", text=text)
+            for date, text in items]
+    return pd.DataFrame(rows)
+
+
+@pytest.fixture(scope="module")
+def seed_claims(seed_articles) -> pd.DataFrame:
+    return ak.check_claims(seed_articles)
+
+
+def test_both_seed_claims_hold(seed_claims):
+    assert seed_claims["claim"].tolist() == [
+        "fourth missile launch event this year",
+        "the second of President Donald Trump’s second term"]
+    assert seed_claims["stated"].tolist() == [4, 2]
+    assert seed_claims["computed"].tolist() == [4, 2]
+    assert seed_claims["holds"].tolist() == [True, True]
+    assert (seed_claims["event_date"] == pd.Timestamp("2025-02-26")).all()
+    assert (seed_claims["sentence_id"] == 3).all()
+
+
+def test_seed_claim_bases_name_period_and_source(seed_claims):
+    year, term = seed_claims["basis"]
+    assert year == "launch events 2025-01-01..2025-02-26 (counted, curated chronology)"
+    assert term == ("launch events 2025-01-20..2025-02-26 (counted, curated chronology; "
+                    "Trump II began 2025-01-20)")
+
+
+def test_a_claim_that_does_not_hold():
+    claims = ak.check_claims(written((
+        "2025-02-28",
+        "North Korea fired cruise missiles on Wednesday. It was the North's sixth "
+        "missile launch event this year.")))
+    assert len(claims) == 1
+    claim = claims.iloc[0]
+    assert (claim["stated"], claim["computed"], bool(claim["holds"])) == (6, 4, False)
+
+
+@pytest.mark.parametrize("sentence, stated, computed", [
+    ("It was its 10th launch this year.", 10, 4),
+    ("It was the second launch since Trump took office.", 2, 2),
+    ("It was the second cruise missile launch this year.", 2, 2),     # Jan 25, Feb 26
+    ("It was the fourth missile test of 2025.", 4, 4),
+])
+def test_claim_forms(sentence, stated, computed):
+    claims = ak.check_claims(written((
+        "2025-02-28", "North Korea fired cruise missiles on Wednesday. " + sentence)))
+    assert claims[["stated", "computed"]].values.tolist() == [[stated, computed]]
+
+
+def test_a_claim_without_a_dated_launch_is_reported_not_guessed():
+    claims = ak.check_claims(written((
+        "2025-02-28", "Analysts said it would be the fifth launch this year.")))
+    assert len(claims) == 1
+    assert pd.isna(claims.iloc[0]["computed"]) and pd.isna(claims.iloc[0]["holds"])
+    assert "no day-dated news launch event" in claims.iloc[0]["basis"]
+
+
+def test_no_claims_gives_an_empty_frame_with_the_columns():
+    claims = ak.check_claims(written(("2025-02-28", "North Korea fired a missile.")))
+    assert claims.empty and list(claims.columns) == [
+        "article_id", "sentence_id", "claim", "stated", "computed", "holds", "basis",
+        "event_date"]

@@ -1,0 +1,248 @@
+"""Events from articles, de-duplication, counts and ordinals.
+
+Sentences in `written(...)` calls are written by this project for the tests; they are
+not quotes from real articles. The seed article and the curated chronology are real.
+"""
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import pytest
+
+import analystkit as ak
+from analystkit.events import EVENT_COLUMNS, load_event_rules
+
+
+def written(*items: tuple[str, str]) -> pd.DataFrame:
+    """An articles frame from (date, text) pairs written by this project for tests."""
+    rows = [dict(article_id=hashlib.sha256(text.encode()).hexdigest()[:16],
+                 date=pd.Timestamp(date), title="(test text written by analystkit)",
+                 source="analystkit tests", url="", path="", text=text)
+            for date, text in items]
+    return pd.DataFrame(rows)
+
+
+@pytest.fixture(scope="module")
+def seed_events(seed_articles) -> pd.DataFrame:
+    return ak.extract_events(seed_articles)
+
+
+@pytest.fixture(scope="module")
+def chronology() -> pd.DataFrame:
+    return ak.load_chronology()
+
+
+# ---------------------------------------------------------------- the seed
+
+def test_seed_has_one_news_launch_a_cruise_missile_test_on_wednesday(seed_events):
+    news = seed_events[(seed_events["event_type"] == "missile_launch")
+                       & ~seed_events["historical"]]
+    assert len(news) == 1
+    launch = news.iloc[0]
+    assert launch["date"] == pd.Timestamp("2025-02-26")      # Wednesday before Fri 28th
+    assert launch["date_precision"] == "day"
+    assert launch["missile_class"] == "cruise"
+    assert launch["actor"] == "DPRK"
+    assert launch["date_text"] == "on Wednesday"
+    assert "west coast on Wednesday" in launch["evidence"]
+    assert launch["sentence_id"] == 0                         # the lead names it first
+
+
+def test_seed_summits_are_background_from_the_first_term(seed_events):
+    summits = seed_events[seed_events["event_type"] == "summit"]
+    assert len(summits) >= 1
+    assert summits["historical"].all()
+    assert (summits["date"].dt.year < 2020).all()            # never a 2025 summit
+    assert summits["actor"].eq("US-DPRK").all()
+    assert summits["evidence"].str.contains("2018-19").any()
+
+
+def test_seed_has_no_false_exercise_or_sanctions_news(seed_events):
+    assert not (seed_events["event_type"] == "sanctions").any()  # "disputes over sanctions"
+    exercises = seed_events[seed_events["event_type"] == "military_exercise"]
+    # Only "the recent US-South Korean aerial exercise": dated to the article's month at
+    # month precision, never to the article's day.
+    assert len(exercises) == 1
+    exercise = exercises.iloc[0]
+    assert (exercise["date"], exercise["date_precision"]) == (pd.Timestamp("2025-02-01"), "month")
+    assert exercise["actor"] == "US-ROK"
+    assert not (seed_events["date"] == pd.Timestamp("2025-02-28")).any()
+
+
+def test_event_ids_are_stable_and_unique(seed_articles, seed_events):
+    again = ak.extract_events(seed_articles)
+    assert again["event_id"].tolist() == seed_events["event_id"].tolist()
+    assert seed_events["event_id"].is_unique
+    assert list(seed_events.columns) == EVENT_COLUMNS
+
+
+# ---------------------------------------------------------------- asserted, negated, hypothetical
+
+def only_event(date: str, text: str) -> pd.Series:
+    events = ak.extract_events(written((date, text)))
+    assert len(events) == 1, events
+    return events.iloc[0]
+
+
+def test_a_plain_report_with_class_and_weekday():
+    e = only_event("2025-03-12", "North Korea fired two short-range ballistic missiles into "
+                                 "the sea on Monday, South Korea's military said.")
+    assert (e["event_type"], e["missile_class"], e["date"]) == (
+        "missile_launch", "srbm", pd.Timestamp("2025-03-10"))
+    assert not e["historical"]
+
+
+def test_an_undated_lead_takes_the_article_day():
+    e = only_event("2024-01-14", "North Korea launched a ballistic missile toward the sea.")
+    assert (e["date"], e["date_precision"], e["date_text"]) == (
+        pd.Timestamp("2024-01-14"), "day", "")
+
+
+def test_satellite_launch_is_not_a_missile_launch():
+    e = only_event("2023-11-23", "North Korea launched a military reconnaissance satellite "
+                                 "on Tuesday.")
+    assert (e["event_type"], e["date"]) == ("satellite_launch", pd.Timestamp("2023-11-21"))
+
+
+def test_explicit_past_date_is_historical():
+    e = only_event("2025-02-28", "North Korea fired an ICBM on Nov. 18, 2022.")
+    assert (e["date"], e["missile_class"], e["historical"]) == (
+        pd.Timestamp("2022-11-18"), "icbm", True)
+
+
+def test_first_term_is_resolved_through_the_milestones():
+    e = only_event("2025-02-28", "Mr Trump held a summit with Mr Kim in his first term.")
+    assert e["event_type"] == "summit" and e["historical"]
+    assert (e["date"], e["date_precision"]) == (pd.Timestamp("2017-01-01"), "year")
+
+
+@pytest.mark.parametrize("text", [
+    "North Korea did not fire any missiles on Monday.",
+    "North Korea didn't launch a missile during the holiday.",
+    "There was no sign of a nuclear test at the site this week.",
+    "South Korea said the North had never conducted a nuclear test in winter.",
+    "Seoul said Pyongyang refrained from missile launches in January.",
+])
+def test_negated_mentions_make_no_event(text):
+    assert ak.extract_events(written(("2025-02-28", text))).empty
+
+
+@pytest.mark.parametrize("text", [
+    "Experts say North Korea could conduct a seventh nuclear test at any time.",
+    "North Korea plans to launch a reconnaissance satellite next month.",
+    "Mr Trump vowed to hold a summit with Mr Kim.",
+    "Pyongyang may fire an ICBM soon, analysts warned.",
+    "North Korea is expected to test-fire missiles around the anniversary.",
+    "The summit would take place in Singapore.",
+    "Officials said new sanctions were possible if the North fires another missile.",
+])
+def test_hypothetical_mentions_make_no_event(text):
+    assert ak.extract_events(written(("2025-02-28", text))).empty
+
+
+def test_no_trigger_no_event_and_bad_input_is_named():
+    assert ak.extract_events(written(("2025-02-28", "Talks stalled; nobody moved."))).empty
+    with pytest.raises(ValueError, match="text"):
+        ak.extract_events(pd.DataFrame({"article_id": ["a"], "date": [pd.Timestamp(0)]}))
+
+
+def test_a_broken_rule_file_is_named(tmp_path):
+    broken = tmp_path / "rules.yml"
+    broken.write_text(ak.paths.DATA_DIR.joinpath("event_rules.yml").read_text()
+                      .replace("  summit:\n", "  summmit:\n"))
+    with pytest.raises(ValueError, match=r"rules\.yml.*summmit"):
+        load_event_rules(broken)
+
+
+# ---------------------------------------------------------------- de-duplication
+
+REPORTS = written(
+    ("2025-01-14", "North Korea fired several short-range ballistic missiles on Tuesday, "
+                   "South Korea's Joint Chiefs of Staff said."),
+    ("2025-01-15", "Japan said North Korea launched ballistic missiles yesterday."),
+    ("2025-01-15", "KCNA said the North test-fired missiles a day earlier."),
+    ("2025-01-31", "North Korea has fired missiles this year, raising tension."),
+    ("2025-01-26", "North Korea fired cruise missiles on Saturday."),
+)
+
+
+def test_dedupe_merges_reports_of_one_launch():
+    distinct = ak.dedupe_events(ak.extract_events(REPORTS))
+    launches = distinct[distinct["event_type"] == "missile_launch"]
+    jan14 = launches[launches["date"] == pd.Timestamp("2025-01-14")].iloc[0]
+    assert jan14["n_reports"] == 3
+    assert jan14["missile_class"] == "srbm"           # the most specific class reported
+    assert jan14["date_precision"] == "day"
+    assert set(jan14["article_ids"].split("|")) == set(REPORTS["article_id"][:3])
+    cruise = launches[launches["missile_class"] == "cruise"]
+    assert len(cruise) == 1 and cruise.iloc[0]["date"] == pd.Timestamp("2025-01-25")
+    # "fired missiles this year" fits both January events: ambiguous, so it stays apart
+    assert (launches["date_precision"] == "year").sum() == 1
+    assert len(launches) == 3
+
+
+def test_dedupe_keeps_precise_date_and_joins_an_unambiguous_vague_report():
+    events = ak.extract_events(written(
+        ("2023-07-12", "North Korea fired an ICBM on Wednesday."),
+        ("2023-08-20", "North Korea fired an ICBM last month."),
+    ))
+    distinct = ak.dedupe_events(events)
+    assert len(distinct) == 1
+    row = distinct.iloc[0]
+    assert (row["date"], row["date_precision"], row["n_reports"]) == (
+        pd.Timestamp("2023-07-12"), "day", 2)
+
+
+def test_dedupe_respects_window_and_class():
+    events = ak.extract_events(written(
+        ("2022-11-03", "North Korea fired an ICBM on Thursday."),
+        ("2022-11-05", "North Korea fired short-range missiles on Saturday."),
+        ("2022-11-06", "North Korea fired an ICBM on Sunday."),
+    ))
+    assert len(ak.dedupe_events(events, window_days=1)) == 3
+    assert len(ak.dedupe_events(events, window_days=3)) == 2   # the two ICBM reports
+
+
+def test_dedupe_output_is_parquet_safe(tmp_path):
+    distinct = ak.dedupe_events(ak.extract_events(REPORTS))
+    path = tmp_path / "events.parquet"
+    distinct.to_parquet(path)
+    back = pd.read_parquet(path)
+    assert back["article_ids"].tolist() == distinct["article_ids"].tolist()
+
+
+# ---------------------------------------------------------------- counts and ordinals
+
+def test_counts_per_year_on_the_curated_chronology(chronology):
+    counts = ak.count_events(chronology, start="2018-01-01")["events"]
+    assert {d.year: n for d, n in counts.items()} == {
+        2018: 0, 2019: 14, 2020: 5, 2021: 7, 2022: 37, 2023: 25, 2024: 19, 2025: 11}
+
+
+def test_counts_by_class_and_month_are_zero_filled(chronology):
+    by_class = ak.count_events(chronology, by="missile_class", start="2018-01-01")
+    assert by_class.loc["2018-01-01"].eq(0).all()
+    assert by_class.sum(axis=1).tolist() == [0, 14, 5, 7, 37, 25, 19, 11]
+    assert by_class.loc["2025-01-01", "cruise"] >= 2                  # Jan 25 and Feb 26
+    months = ak.count_events(chronology[chronology["date"].dt.year == 2025], freq="MS",
+                             start="2025-01-01", end="2025-12-01")
+    assert len(months) == 12 and months["events"].sum() == 11
+    assert months.loc["2025-01-01", "events"] == 3                    # Jan 6, 14, 25
+
+
+def test_counts_on_extracted_events(seed_events):
+    counts = ak.count_events(seed_events, by="event_type")
+    assert counts.loc["2025-01-01", "missile_launch"] == 1
+    assert counts.loc["2018-01-01", "summit"] == 1
+    assert counts.loc["2020-01-01"].eq(0).all()                       # zero-filled gap
+    with pytest.raises(ValueError, match="freq"):
+        ak.count_events(seed_events, freq="W")
+
+
+def test_event_ordinal_on_the_curated_chronology(chronology):
+    assert ak.event_ordinal(chronology, "2025-02-26") == 4
+    assert ak.event_ordinal(chronology, "2025-02-26", since="2025-01-20") == 2
+    assert ak.event_ordinal(chronology, "2025-01-06") == 1
+    # a cruise-only tally: Jan 25 and Feb 26
+    assert ak.event_ordinal(chronology, "2025-02-26", missile_class="cruise") == 2
