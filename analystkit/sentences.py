@@ -141,7 +141,7 @@ class _Attributor:
             quoted[i] = inside or q_hi[i] > q_lo[i]
             who = self._credit(i, s, e, v_lo[i], v_hi[i], speaker) if v_hi[i] > v_lo[i] else -1
             if not inside and depth > 0:            # a quotation opens here
-                opener, pending = who, []
+                opener, pending = who, ([i] if who < 0 else [])
             elif inside and depth == 0:             # a quotation closes here
                 if who < 0:
                     who = opener
