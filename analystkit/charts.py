@@ -51,6 +51,7 @@ CLASS_STYLE = {  # colour, marker
     "unknown": (OKABE_ITO["grey"], "h"),
 }
 LAUNCH_TYPES = ("missile_launch", "satellite_launch")
+CHRONOLOGY_YEARS = (2018, 2025)  # the curated chronology is complete for these years
 RHETORIC_TAGS = ("threat", "capability_claim", "hostility_accusation", "deterrence",
                  "diplomatic_outreach", "rejection", "alignment")
 SPEAKER_GROUPS = ("dprk_state", "us_gov", "rok_gov", "japan_gov", "china_gov", "russia_gov",
@@ -146,78 +147,104 @@ def _administrations(milestones: pd.DataFrame, names: Sequence[str], start: pd.T
     return spans
 
 
-def _assign_levels(extents: list[tuple[float, float]], gap: float) -> list[int]:
-    """Greedy stagger: each label (in x order) takes the lowest level it fits on."""
-    level_ends: list[float] = []
-    levels = []
-    for x0, x1 in extents:
-        for level, right in enumerate(level_ends):
-            if x0 > right + gap:
-                level_ends[level] = x1
-                levels.append(level)
+def _assign_levels(anchors: list[float], widths: list[float], lo: float, hi: float,
+                   gap: float) -> list[tuple[int, str]]:
+    """Greedy stagger: each label (in x order) takes the lowest level where it fits,
+    running right of its date if it can, else left of it; returns (level, ha) per label.
+
+    Pixels throughout: ``anchors`` are the dates' x, ``lo``..``hi`` the axes' extent.
+    """
+    placed: list[list[tuple[float, float]]] = []
+    result = []
+    for x, width in zip(anchors, widths):
+        options = [(ha, x0, x0 + width) for ha, x0 in (("left", x), ("right", x - width))
+                   if lo - 0.5 <= x0 and x0 + width <= hi + 0.5] or [("right", x - width, x)]
+        level = 0
+        while True:
+            if level == len(placed):
+                placed.append([])
+            free = [(ha, x0, x1) for ha, x0, x1 in options
+                    if all(x1 + gap < a or b + gap < x0 for a, b in placed[level])]
+            if free:
+                ha, x0, x1 = free[0]
+                placed[level].append((x0, x1))
+                result.append((level, ha))
                 break
-        else:
-            level_ends.append(x1)
-            levels.append(len(level_ends) - 1)
-    return levels
+            level += 1
+    return result
 
 
 def _place_labels(ax: Axes, items: list[dict], fontsize: float) -> list[Text]:
     """Draw labels above their dates in the label band without overlaps; return the texts.
 
     Each item: x (date number), text, color, gid, bold, y_from (axes fraction the leader
-    line starts at). Widths are measured with the renderer; labels near the right edge
-    are right-aligned so they stay inside the axes; levels are stacked from the bottom of
-    the band, and the font shrinks if the levels would not fit the band (if they still do
-    not, the top levels rise above it: crowded, but never overlapping).
+    line starts at). Widths are measured with the renderer; a label runs right of its
+    leader line, or left of it where that fits lower (and always at the right edge);
+    levels are stacked from the bottom of the band, and the font shrinks if the levels
+    would not fit the band (if they still do not, the top levels rise above it: crowded,
+    but never overlapping).
     """
     fig = ax.figure
     trans = ax.get_xaxis_transform()
     items = sorted(items, key=lambda it: (it["x"], it["text"]))
     renderer = _renderer(fig)
     ax_px = ax.get_window_extent(renderer)
+    anchors = [ax.transData.transform((it["x"], 0))[0] for it in items]
     sizes = (fontsize, fontsize - 0.5, fontsize - 1, fontsize - 1.5, fontsize - 2)
     for size in sizes:
-        texts = []
-        for it in items:
-            t = ax.text(it["x"], LABEL_BAND[0], it["text"], transform=trans, fontsize=size,
-                        fontweight="bold" if it.get("bold") else "normal",
-                        color=it.get("text_color", it["color"]), ha="left", va="bottom",
-                        zorder=6, clip_on=False, gid=it["gid"],
-                        bbox=it.get("bbox", LABEL_BOX))
-            texts.append(t)
-        extents = []
-        for t in texts:
-            box = t.get_window_extent(renderer)
-            if box.x1 > ax_px.x1:  # keep labels at the right edge inside the axes
-                t.set_ha("right")
-                box = t.get_window_extent(renderer)
-            extents.append((box.x0, box.x1))
-        levels = _assign_levels(extents, LABEL_GAP_PX)
-        line_h = max(t.get_window_extent(renderer).height for t in texts) if texts else 0
-        step = (line_h + 2.5) / ax_px.height
+        texts = [ax.text(it["x"], LABEL_BAND[0], it["text"], transform=trans, fontsize=size,
+                         fontweight="bold" if it.get("bold") else "normal",
+                         color=it.get("text_color", it["color"]), ha="left", va="bottom",
+                         zorder=6, clip_on=False, gid=it["gid"],
+                         bbox=it.get("bbox", LABEL_BOX)) for it in items]
+        boxes = [t.get_window_extent(renderer) for t in texts]
+        placement = _assign_levels(anchors, [b.width for b in boxes], ax_px.x0, ax_px.x1,
+                                   LABEL_GAP_PX)
+        levels = [level for level, _ in placement]
+        step = (max((b.height for b in boxes), default=0) + 2.5) / ax_px.height
         fits = not texts or LABEL_BAND[0] + step * (max(levels) + 1) <= LABEL_BAND[1]
         if fits or size == sizes[-1]:  # too crowded even small: stack on, above the band
             break
         for t in texts:
             t.remove()
-    for it, t, level in zip(items, texts, levels):
+    for it, t, (level, ha) in zip(items, texts, placement):
         y = LABEL_BAND[0] + step * level
         t.set_y(y)
+        t.set_ha(ha)
         ax.plot([it["x"], it["x"]], [it["y_from"], y], transform=trans, color=it["color"],
                 lw=0.8, ls=(0, (2, 2)), alpha=0.8, zorder=1, clip_on=False)
     return texts
 
 
-def _draw_administrations(ax: Axes, spans: list[tuple[str, pd.Timestamp, pd.Timestamp]]) -> None:
-    """Shade each administration and name it at the top of the axes."""
+def _draw_administrations(ax: Axes, spans: list[tuple[str, pd.Timestamp, pd.Timestamp]]
+                          ) -> list[tuple[Text, float, float]]:
+    """Shade each administration and name it at the top of the axes; return each name
+    with its span (date numbers)."""
     trans = ax.get_xaxis_transform()
+    names = []
     for i, (name, lo, hi) in enumerate(spans):
         x0, x1 = mdates.date2num(lo), mdates.date2num(hi)
         ax.axvspan(x0, x1, color=ADMIN_FILLS[i % 2], zorder=0, lw=0, gid=f"administration:{name}")
         ax.axvline(x0, color="#7F7F7F", lw=0.8, zorder=0.5)
-        ax.text((x0 + x1) / 2, ADMIN_Y, name, transform=trans, ha="center", va="center",
-                fontsize=10, fontweight="bold", color="#404040", gid="administration-label")
+        text = ax.text((x0 + x1) / 2, ADMIN_Y, name, transform=trans, ha="center",
+                       va="center", fontsize=10, fontweight="bold", color="#404040",
+                       gid="administration-label")
+        names.append((text, x0, x1))
+    return names
+
+
+def _dodge_names(ax: Axes, names: list[tuple[Text, float, float]], labels: list[Text]) -> None:
+    """Slide an administration name along its span if a milestone label covers it."""
+    renderer = _renderer(ax.figure)
+    boxes = [t.get_window_extent(renderer) for t in labels]
+    for text, x0, x1 in names:
+        for frac in (0.5, 0.3, 0.7, 0.15, 0.85):
+            text.set_x(x0 + frac * (x1 - x0))
+            box = text.get_window_extent(renderer)
+            if not any(box.overlaps(b) for b in boxes):
+                break
+        else:
+            text.set_x((x0 + x1) / 2)
 
 
 def _draw_lane(ax: Axes, launches: pd.DataFrame, rows: Sequence[str]) -> dict[str, float]:
@@ -237,8 +264,9 @@ def _draw_lane(ax: Axes, launches: pd.DataFrame, rows: Sequence[str]) -> dict[st
 
 
 def _draw_monthly_bars(ax: Axes, launches: pd.DataFrame, start: pd.Timestamp,
-                       end: pd.Timestamp) -> Axes:
-    """Monthly launch-event counts as bars in an inset lane, with each year's total."""
+                       end: pd.Timestamp, covered: tuple[int, int]) -> Axes:
+    """Monthly launch-event counts as bars in an inset lane, with each year's total
+    ("n/a" for years outside the ``covered`` years of the chronology)."""
     bars = ax.inset_axes([0, BARS_BAND[0], 1, BARS_BAND[1] - BARS_BAND[0]])
     bars.patch.set_alpha(0)
     months = pd.date_range(start.to_period("M").to_timestamp(), end, freq="MS")
@@ -258,7 +286,9 @@ def _draw_monthly_bars(ax: Axes, launches: pd.DataFrame, start: pd.Timestamp,
     trans = bars.get_xaxis_transform()
     for year in range(start.year, end.year + 1):
         mid = max(pd.Timestamp(year, 7, 1), start) if year == start.year else pd.Timestamp(year, 7, 1)
-        bars.text(mdates.date2num(min(mid, end)), 0.97, f"{year}: {int(per_year.get(year, 0))}",
+        total = (int(per_year.get(year, 0)) if covered[0] <= year <= covered[1]
+                 else "n/a")
+        bars.text(mdates.date2num(min(mid, end)), 0.97, f"{year}: {total}",
                   transform=trans, ha="center", va="top", fontsize=8.5, color="#202020",
                   gid="year-total")
     return bars
@@ -288,6 +318,7 @@ def chronology_chart(
     administrations: Sequence[str] = ("Trump I", "Biden", "Trump II"),
     title: str | None = "North Korean launch events and diplomacy, {start}–{end}",
     source: str = DEFAULT_SOURCE,
+    covered: tuple[int, int] = CHRONOLOGY_YEARS,
 ) -> Figure:
     """The launch tempo against summits, talks and US administrations, 14x6 in.
 
@@ -296,7 +327,8 @@ def chronology_chart(
     labels (their ``label`` column), the term rows whose label is in ``administrations``
     as shaded, named spans, and a source line. ``highlight`` (events with ``date`` and
     optionally ``missile_class``/``event_type``) is ringed and labelled "this article:
-    <date>". With ``ax`` the chart is drawn into that Axes; returns ``ax.figure``.
+    <date>". ``covered`` are the years the chronology is complete for (others get
+    "n/a" totals). With ``ax`` the chart is drawn into that Axes; returns ``ax.figure``.
     """
     _require(milestones, ("date", "kind", "label"), "milestones")
     start, end = pd.Timestamp(start), pd.Timestamp(end)
@@ -315,22 +347,25 @@ def chronology_chart(
         _format_time_axis(ax, start, end)
         ax.spines[["left", "top", "right"]].set_visible(False)
         ax.tick_params(axis="x", which="both", labelbottom=False)
-        _draw_administrations(ax, _administrations(milestones, administrations, start, end))
+        names = _draw_administrations(ax, _administrations(milestones, administrations,
+                                                           start, end))
         ys = _draw_lane(ax, launches, rows)
-        bars = _draw_monthly_bars(ax, launches, start, end)
+        bars = _draw_monthly_bars(ax, launches, start, end, covered)
         _format_time_axis(bars, start, end)
         items = _milestone_items(milestones, milestone_kinds, start, end)
         items += _highlight_items(ax, hl, ys)
-        _place_labels(ax, items, fontsize=8.5)
+        _dodge_names(ax, names, _place_labels(ax, items, fontsize=8.5))
         handles, _ = ax.get_legend_handles_labels()
         handles += [Line2D([], [], color=c, lw=1, ls=(0, (2, 2)), label=k.capitalize())
                     for k, c in MILESTONE_COLORS.items() if k in milestone_kinds]
-        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.075),
-                  ncol=min(len(handles), 8), frameon=False, handletextpad=0.3,
-                  columnspacing=1.2)
+        legend = ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.075),
+                           ncol=min(len(handles), 8), frameon=False, handletextpad=0.3,
+                           columnspacing=1.2)
         if title:
             ax.set_title(title.format(start=start.year, end=end.year), loc="left", pad=8)
-        ax.text(0, -0.175, _wrap_to_axes(ax, source, fontsize=7), transform=ax.transAxes,
+        below = ax.transAxes.inverted().transform(
+            (0, legend.get_window_extent(_renderer(fig)).y0 - 3))[1]
+        ax.text(0, below, _wrap_to_axes(ax, source, fontsize=7), transform=ax.transAxes,
                 ha="left", va="top", fontsize=7, color="#505050", gid="source-line")
     return fig
 

@@ -93,6 +93,32 @@ def test_milestone_and_highlight_labels_do_not_overlap(chart):
         assert not a.overlaps(b), (a, b)
 
 
+def test_names_legend_and_source_do_not_collide(chart):
+    renderer = chart.canvas.get_renderer()
+    labels = [t.get_window_extent(renderer)
+              for t in _texts(chart, "milestone-label") + _texts(chart, "highlight-label")]
+    for name in _texts(chart, "administration-label"):
+        assert not any(name.get_window_extent(renderer).overlaps(b) for b in labels)
+    legend = _main_ax(chart).get_legend().get_window_extent(renderer)
+    (source,) = _texts(chart, "source-line")
+    assert source.get_window_extent(renderer).y1 < legend.y0
+
+
+def test_years_outside_the_chronology_are_not_shown_as_zero(chronology, milestones):
+    small = Figure(figsize=(10, 5))  # crowded: milestone labels reach the names' row
+    FigureCanvasAgg(small)
+    small.subplots_adjust(left=0.15, right=0.92, bottom=0.22, top=0.9)
+    fig = ak.chronology_chart(chronology, milestones, start="2017-01-01",
+                              ax=small.add_subplot())
+    totals = [t.get_text() for t in _texts(fig, "year-total")]
+    assert totals[:2] == ["2017: n/a", "2018: 0"]
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in _texts(fig, "milestone-label")]
+    for name in _texts(fig, "administration-label"):
+        assert not any(name.get_window_extent(renderer).overlaps(b) for b in boxes)
+
+
 def test_nothing_is_clipped_at_briefing_size(chart):
     assert tuple(chart.get_size_inches()) == (14, 6)
     renderer = chart.canvas.get_renderer()
