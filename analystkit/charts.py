@@ -285,10 +285,10 @@ def _draw_monthly_bars(ax: Axes, launches: pd.DataFrame, start: pd.Timestamp,
     per_year = launches.groupby(launches["date"].dt.year).size()
     trans = bars.get_xaxis_transform()
     for year in range(start.year, end.year + 1):
-        mid = max(pd.Timestamp(year, 7, 1), start) if year == start.year else pd.Timestamp(year, 7, 1)
+        mid = min(max(pd.Timestamp(year, 7, 1), start), end)
         total = (int(per_year.get(year, 0)) if covered[0] <= year <= covered[1]
                  else "n/a")
-        bars.text(mdates.date2num(min(mid, end)), 0.97, f"{year}: {total}",
+        bars.text(mdates.date2num(mid), 0.97, f"{year}: {total}",
                   transform=trans, ha="center", va="top", fontsize=8.5, color="#202020",
                   gid="year-total")
     return bars
@@ -380,10 +380,12 @@ def _milestone_items(milestones: pd.DataFrame, kinds: Sequence[str], start: pd.T
                      end: pd.Timestamp) -> list[dict]:
     """Label items for the milestones of the given kinds between start and end."""
     m = milestones[milestones["kind"].isin(kinds) & milestones["date"].between(start, end)]
+    titles = m["title"] if "title" in m else m["label"]
+    labels = m["label"].where(m["label"].fillna("").str.strip() != "", titles)
     return [{"x": mdates.date2num(d), "text": str(label), "gid": "milestone-label",
              "color": MILESTONE_COLORS.get(kind, OKABE_ITO["black"]), "text_color": "#1A1A1A",
              "bold": kind == "summit", "y_from": LANE_BAND[0]}
-            for d, kind, label in zip(m["date"], m["kind"], m["label"])]
+            for d, kind, label in zip(m["date"], m["kind"], labels)]
 
 
 def _highlight_rows(highlight: pd.DataFrame | None, start: pd.Timestamp,
