@@ -326,8 +326,8 @@ def chronology_chart(
     monthly counts as bars beneath, the ``milestones`` of ``milestone_kinds`` as staggered
     labels (their ``label`` column), the term rows whose label is in ``administrations``
     as shaded, named spans, and a source line. ``highlight`` (events with ``date`` and
-    optionally ``missile_class``/``event_type``) is ringed and labelled "this article:
-    <date>". ``covered`` are the years the chronology is complete for (others get
+    optionally ``missile_class``/``event_type``, e.g. ``ak.extract_events(articles)``):
+    its launch events are ringed and labelled "this article: <date>". ``covered`` are the years the chronology is complete for (others get
     "n/a" totals). With ``ax`` the chart is drawn into that Axes; returns ``ax.figure``.
     """
     _require(milestones, ("date", "kind", "label"), "milestones")
@@ -390,7 +390,10 @@ def _milestone_items(milestones: pd.DataFrame, kinds: Sequence[str], start: pd.T
 
 def _highlight_rows(highlight: pd.DataFrame | None, start: pd.Timestamp,
                     end: pd.Timestamp) -> pd.DataFrame:
-    """The highlight events in range, one per date and lane row."""
+    """The highlighted launch events in range, one per date and lane row (other event
+    types, e.g. summits in an events frame, are not launches and are not ringed)."""
+    if highlight is not None and "event_type" in highlight:
+        highlight = highlight[highlight["event_type"].isin(LAUNCH_TYPES)]
     if highlight is None or len(highlight) == 0:
         return pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"), "lane": []})
     _require(highlight, ("date",), "highlight")

@@ -149,6 +149,19 @@ def test_highlight_rings_the_seed_event_and_labels_it(chart):
     assert [t.get_text() for t in _texts(chart, "highlight-label")] == ["this article: 2025-02-26"]
 
 
+def test_highlight_takes_the_seed_articles_extracted_events(chronology, milestones,
+                                                           seed_articles):
+    events = ak.extract_events(seed_articles)  # also a summit and an exercise: not ringed
+    fig = ak.chronology_chart(chronology, milestones, highlight=events)
+    (ring,) = fig.findobj(lambda a: a.get_gid() == "highlight-ring")
+    (cruise,) = fig.findobj(lambda a: a.get_gid() == "launches:cruise")
+    x, y = ring.get_offsets()[0]
+    assert mdates.num2date(x).date().isoformat() == "2025-02-26"
+    assert y == cruise.get_offsets()[0, 1]  # on the cruise row, where the launch is drawn
+    assert x in cruise.get_offsets()[:, 0]
+    assert [t.get_text() for t in _texts(fig, "highlight-label")] == ["this article: 2025-02-26"]
+
+
 def test_source_line_names_the_chronology_sources(chart):
     (source,) = _texts(chart, "source-line")
     assert "CNS/NTI" in source.get_text() and "cited per row" in source.get_text()
@@ -310,6 +323,21 @@ def test_rhetoric_over_months_uses_article_dates():
     assert values.shape[0] == 5 and values.shape[1] >= 80
     with pytest.raises(ValueError, match="articles"):
         ak.plot_rhetoric(matches, over="month")
+
+
+def test_rhetoric_of_the_seed_article(seed_articles):
+    matches = ak.tag(seed_articles)
+    fig = ak.plot_rhetoric(matches)
+    rows = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    values = _heat_values(fig)
+    rhetoric = matches[(matches["category"] == "rhetoric") & ~matches["negated"]]
+    assert values.sum() == len(rhetoric) > 0
+    assert rows[0] == "dprk_state"  # KCNA and the Defence Ministry do most of the talking
+    assert values[0].sum() == values.sum(axis=1).max()
+    threat = list(RHETORIC_TAGS).index("threat")
+    assert values[0, threat] >= 1  # "prepared to use its nuclear weapons"
+    by_month = ak.plot_rhetoric(matches, over="month", articles=seed_articles)
+    assert [t.get_text() for t in by_month.axes[0].get_xticklabels()] == ["2025-02"]
 
 
 def test_rhetoric_of_one_article_is_readable():

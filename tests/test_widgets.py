@@ -194,3 +194,19 @@ def test_panel_displays_as_the_widget_with_a_stable_text_form(panel):
     bundle = panel._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
     assert bundle["text/plain"] == "FilterPanel(4 of 4 articles, 5 matches, 3 events)"
+
+
+def test_seed_with_its_matches_and_events(seed_articles):
+    matches, events = ak.tag(seed_articles), ak.extract_events(seed_articles)
+    panel = ak.FilterPanel(seed_articles, matches, events)
+    assert "missile_launch" in panel.event_types.options
+    assert "dprk_state" in panel.speaker_groups.options and "threat" in panel.tags.options
+    panel.event_types.value = ("missile_launch",)
+    articles, kept_matches, kept_events = panel.filtered()
+    assert len(articles) == 1
+    assert list(kept_events["date"].dt.strftime("%Y-%m-%d")) == ["2025-02-26"]
+    assert len(kept_matches) == len(matches)  # the event filter leaves matches alone
+    panel.tags.value = ("threat",)
+    _, kept_matches, _ = panel.filtered()
+    assert set(kept_matches["tag"]) == {"threat"}
+    assert f"1 articles · {len(kept_matches)} matches · 1 events" in panel.results.value
