@@ -610,16 +610,20 @@ def plot_rhetoric(
         ax.set_yticks(np.arange(len(table)), list(table.index))
         labels = [str(c) for c in table.columns]
         step = max(1, int(np.ceil(len(labels) / 18)))
-        ax.set_xticks(np.arange(len(labels))[::step], labels[::step],
-                      rotation=35 if over is None else 90, ha="right" if over is None else "center")
+        rotation = 35 if over is None else (90 if len(labels) > 12 else 0)
+        ax.set_xticks(np.arange(len(labels))[::step], labels[::step], rotation=rotation,
+                      ha="right" if rotation == 35 else "center")
         ax.tick_params(length=0)
         ax.spines[:].set_visible(False)
         if values.size <= 240:
             for (i, j), v in np.ndenumerate(values):
-                ax.text(j, i, _compact(v), ha="center", va="center", fontsize=8,
-                        color="white" if v > 0.6 * values.max() else "#202020",
+                color = ("white" if v > 0.6 * values.max() else
+                         "#202020" if v else "#A0A0A0")  # zeros recede
+                ax.text(j, i, _compact(v), ha="center", va="center", fontsize=8, color=color,
                         gid="cell-count")
-        fig.colorbar(im, ax=ax, fraction=0.04, pad=0.02, label="matches")
+        bar = fig.colorbar(im, ax=ax, fraction=0.04, pad=0.02, label="matches")
+        bar.locator = mpl.ticker.MaxNLocator(integer=True)
+        bar.update_ticks()
     return fig
 
 
