@@ -15,7 +15,7 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 
 import ahocorasick
@@ -78,34 +78,54 @@ class _Entry:
 
 # ---------------------------------------------------------------- normalization
 
-_ASCII_TABLE = bytes(
-    (ord(chr(c).lower()) if chr(c).isalnum() else 32) if c < 128 else c for c in range(256))
-_COMMON_NON_ASCII = [c.encode() for c in
-                     "’‘“”„‚«»‹›–—‐‑‒―−…•·\u00a0\u2009\u200a\u202f\u200b\ufeff"]
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
 def _is_word_char(c: str) -> bool:
     return c.isalnum() or unicodedata.category(c).startswith("M")
+
+
+def _fold(c: str) -> str:
+    """The normalized form of one character: its lower case if it is part of a word
+    (first character only, so "İ" → "i"), else a space."""
+    return c.lower()[0] if _is_word_char(c) else " "
+
+
+@cache
+def _bmp_table() -> np.ndarray:
+    """_fold for every code point below 0x10000, as a lookup array (surrogates kept)."""
+    codes = np.arange(0x10000, dtype=np.uint32)
+    out = codes.copy()
+    for c in range(0x10000):
+        if not 0xD800 <= c < 0xE000:
+            out[c] = ord(_fold(chr(c)))
+    return out
+
+
+def _normalized_codes(text: str) -> np.ndarray:
+    """The code points of `normalize(text)` as a uint32 array."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    out = np.take(_bmp_table(), codes, mode="clip")
+    if out.size and codes.max() >= 0x10000:
+        astral = codes >= 0x10000
+        out[astral] = [ord(_fold(chr(v))) if not 0xD800 <= v < 0xE000 else v
+                       for v in codes[astral].tolist()]
+    return out
 
 
 def normalize(text: str) -> str:
     """Lower-case `text` and turn every character that is not a letter, digit or
     combining mark into a space, keeping the length (offsets stay valid)."""
-    raw = text.encode("utf-8", "surrogatepass")
-    for seq in _COMMON_NON_ASCII:
-        if seq in raw:
-            raw = raw.replace(seq, b" ")
-    out = raw.translate(_ASCII_TABLE).decode("utf-8", "surrogatepass")
-    if out.isascii():
-        return out
-    for c in set(_NON_ASCII.findall(out)):
-        low = c.lower() if _is_word_char(c) else " "
-        if len(low) != 1:          # e.g. "İ" lower-cases to two characters
-            low = low[0]
-        if low != c:
-            out = out.replace(c, low)
-    return out
+    return _normalized_codes(text).tobytes().decode("utf-32-le", "surrogatepass")
+
+
+def _sort_order(*keys: np.ndarray) -> np.ndarray:
+    """np.lexsort order (last key primary) for non-negative int keys, packed into one
+    int64 key when they fit (much faster than lexsort)."""
+    widths = [int(k.max(initial=0)).bit_length() for k in keys]
+    if sum(widths) > 62:
+        return np.lexsort(keys)
+    packed = np.zeros(len(keys[0]), dtype=np.int64)
+    for k, w in zip(reversed(keys), reversed(widths)):
+        packed = (packed << w) | k
+    return np.argsort(packed, kind="stable")
 
 
 # ---------------------------------------------------------------- pattern compilation
@@ -120,7 +140,7 @@ def _pattern_variants(source: str) -> list[str]:
     variants = []
     for joins in itertools.product((" ", ""), repeat=len(parts) - 1):
         v = parts[0] + "".join(j + p for j, p in zip(joins, parts[1:]))
-        v = "".join(c if (c in "*?" or _is_word_char(c)) else " " for c in v)
+        v = "".join(c if c in "*?" else _fold(c) for c in v)
         if v not in variants:
             variants.append(v)
     if not any(_is_word_char(c) for c in variants[0]):
@@ -144,10 +164,44 @@ def _glob_regex(variant: str) -> re.Pattern:
 
 
 def _user_regex(body: str) -> re.Pattern:
-    rx = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+    """The regex with a right word boundary; the left one is checked by `_regex_spans`
+    (a leading look-behind would stop `re` from skipping ahead to its first letter)."""
+    rx = re.compile(rf"(?:{body})(?!\w)", re.IGNORECASE)
     if rx.fullmatch(""):
         raise ValueError("regular expression matches empty text")
     return rx
+
+
+_WORD = re.compile(r"\w")
+
+
+def _regex_spans(rx: re.Pattern, text: str) -> list[tuple[int, int]]:
+    """Non-empty matches of rx that start at a word boundary."""
+    spans, pos = [], 0
+    while (m := rx.search(text, pos)) is not None:
+        s, e = m.span()
+        if e > s and (s == 0 or not _WORD.match(text, s - 1)):
+            spans.append((s, e))
+            pos = e
+        else:
+            pos = s + 1
+    return spans
+
+
+class _Table:
+    """Pattern ids per automaton key, stored flat (CSR) so hits expand with numpy."""
+
+    def __init__(self, per_key: list[list[int]]):
+        self.count = np.array([len(p) for p in per_key], dtype=np.int64)
+        self.ptr = np.concatenate([[0], np.cumsum(self.count)]).astype(np.int64)
+        self.pid = np.array([p for ps in per_key for p in ps], dtype=np.int64)
+
+    def expand(self, kid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """For hits of keys `kid`: (hit row, pattern id), one pair per pattern."""
+        n = self.count[kid]
+        row = np.repeat(np.arange(len(kid)), n)
+        first = np.repeat(np.cumsum(n) - n, n)
+        return row, self.pid[self.ptr[kid[row]] + np.arange(len(row)) - first]
 
 
 class Matcher:
@@ -164,6 +218,7 @@ class Matcher:
         self.group = np.array([group_ids[g] for g in group_of], dtype=np.int64)
         keys: dict[str, int] = {}
         plain: list[list[int]] = []
+        tails: list[list[int]] = []
         globs: dict[int, list[tuple[int, re.Pattern]]] = {}
         self.unanchored: list[tuple[int, re.Pattern]] = []
         self.regexes: list[tuple[int, re.Pattern]] = []
@@ -182,8 +237,11 @@ class Matcher:
                     kid = keys.setdefault(key, len(keys))
                     if kid == len(plain):
                         plain.append([])
+                        tails.append([])
                     if wild < 0:
                         plain[kid].append(pid)
+                    elif wild == len(v) - 1 and v[-1] == "*" and v[-2] != " ":
+                        tails[kid].append(pid)      # "provocat*": to the end of the word
                     else:
                         globs.setdefault(kid, []).append((pid, _glob_regex(v)))
             except (ValueError, re.error) as err:
@@ -194,10 +252,8 @@ class Matcher:
         if keys:
             self.automaton.make_automaton()
         self.key_len = np.array([len(k) for k in keys], dtype=np.int64)
-        counts = np.array([len(p) for p in plain], dtype=np.int64)
-        self.plain_ptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-        self.plain_pid = np.array([p for ps in plain for p in ps], dtype=np.int64)
-        self.plain_count = counts
+        self.plain = _Table(plain)
+        self.tails = _Table(tails)
         self.globs = globs
         self.has_glob = np.zeros(len(keys), dtype=bool)
         self.has_glob[list(globs)] = True
@@ -205,19 +261,24 @@ class Matcher:
     def scan(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """All matches in `text` as (start, end, pattern id), sorted by start; within a
         group (a category) overlapping matches are reduced to the longest."""
-        padded = " " + normalize(text) + " "
+        codes = _normalized_codes(text)
+        padded = " " + codes.tobytes().decode("utf-32-le", "surrogatepass") + " "
         starts, ends, pids = [], [], []
         if len(self.key_len):
             hits = np.fromiter(itertools.chain.from_iterable(self.automaton.iter(padded)),
                                dtype=np.int64).reshape(-1, 2)
             last, kid = hits[:, 0], hits[:, 1]
-            n = self.plain_count[kid]
-            row = np.repeat(np.arange(len(kid)), n)
-            first = np.repeat(np.cumsum(n) - n, n)
-            pid = self.plain_pid[self.plain_ptr[kid[row]] + np.arange(len(row)) - first]
+            row, pid = self.plain.expand(kid)
             starts.append(last[row] - self.key_len[kid[row]] + 1)
             ends.append(last[row] - 1)
             pids.append(pid)
+            row, pid = self.tails.expand(kid)
+            if len(row):
+                spaces = np.flatnonzero(codes == 32) + 1      # positions in `padded`
+                spaces = np.append(spaces, len(padded) - 1)
+                starts.append(last[row] - self.key_len[kid[row]] + 1)
+                ends.append(spaces[np.searchsorted(spaces, last[row] + 1)] - 1)
+                pids.append(pid)
             gs, ge, gp = [], [], []
             for e, k in hits[self.has_glob[kid]].tolist():
                 word = e - int(self.key_len[k]) + 2
@@ -236,7 +297,7 @@ class Matcher:
             ends.append(np.array([e - 1 for _, e in spans], dtype=np.int64))
             pids.append(np.full(len(spans), pid_, dtype=np.int64))
         for pid_, rx in self.regexes:
-            spans = [m.span() for m in rx.finditer(text) if m.end() > m.start()]
+            spans = _regex_spans(rx, text)
             starts.append(np.array([s for s, _ in spans], dtype=np.int64))
             ends.append(np.array([e for _, e in spans], dtype=np.int64))
             pids.append(np.full(len(spans), pid_, dtype=np.int64))
@@ -250,7 +311,7 @@ class Matcher:
         """Keep, within each group, the longest of overlapping matches (ties: the earlier
         start, then the pattern written first)."""
         g = self.group[p]
-        order = np.lexsort((p, -(e - s), s, g))
+        order = _sort_order(p, int(e.max(initial=0) - s.min(initial=0)) - (e - s), s, g)
         s, e, p, g = s[order], e[order], p[order], g[order]
         shift = g * (int(e.max(initial=0)) + 1)
         reach = np.maximum.accumulate(e + shift)
@@ -259,15 +320,23 @@ class Matcher:
         cluster = np.cumsum(new) - 1
         sizes = np.bincount(cluster)
         keep = sizes[cluster] == 1
-        for c in np.nonzero(sizes > 1)[0].tolist():
-            idx = range(np.searchsorted(cluster, c), np.searchsorted(cluster, c, "right"))
-            taken: list[tuple[int, int]] = []
-            for i in sorted(idx, key=lambda i: (s[i] - e[i], s[i], p[i])):
-                if all(e[i] <= a or s[i] >= b for a, b in taken):
-                    taken.append((s[i], e[i]))
-                    keep[i] = True
+        first = np.flatnonzero(new)
+        pair = first[sizes == 2]             # the common case: two overlapping matches
+        a, b = pair, pair + 1
+        a_wins = (e[a] - s[a] > e[b] - s[b]) | ((e[a] - s[a] == e[b] - s[b]) & (
+            (s[a] < s[b]) | ((s[a] == s[b]) & (p[a] <= p[b]))))
+        keep[np.where(a_wins, a, b)] = True
+        multi = np.flatnonzero(sizes > 2)
+        if len(multi):
+            sl, el, pl = s.tolist(), e.tolist(), p.tolist()
+            for lo, hi in zip(first[multi].tolist(), (first[multi] + sizes[multi]).tolist()):
+                taken: list[tuple[int, int]] = []
+                for i in sorted(range(lo, hi), key=lambda i: (sl[i] - el[i], sl[i], pl[i])):
+                    if all(el[i] <= a or sl[i] >= b for a, b in taken):
+                        taken.append((sl[i], el[i]))
+                        keep[i] = True
         s, e, p = s[keep], e[keep], p[keep]
-        order = np.lexsort((p, e, s))
+        order = _sort_order(p, e, s)
         return s[order], e[order], p[order]
 
 

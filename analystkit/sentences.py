@@ -27,10 +27,18 @@ SEPARATOR = "\n\n"        # joins articles of a chunk; always a sentence break
 _ABBREVIATIONS = ("Mr Mrs Ms Dr St No Nos Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov "
                   "Dec Gen Lt Col Sgt Capt Adm Rep Sen Gov Prof Pres Amb Jr Sr Inc Corp Co "
                   "Ltd vs etc Vol Maj Cmdr Brig Rev Ft Mt approx est").split()
+_CLOSERS = r"[”\"’')\]]*"
+_NEXT = r"(?=[“\"‘'(\[]?[A-Z0-9])"
+_NOT_ABBREVIATION = "".join(            # one look-behind per abbreviation length
+    rf"(?<!\b(?:{'|'.join(a for a in _ABBREVIATIONS if len(a) == n)})\.)"
+    for n in sorted({len(a) for a in _ABBREVIATIONS})) + r"(?<!\b[A-Za-z]\.)"
+# Starts with a character class so that `re` can skip ahead, and looks ahead before it
+# looks behind; groups: 1 after a full stop, 2 after ! ? …, 3 a blank line.
 _SPLIT = re.compile(
-    r"(?:\." + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS) + r"(?<!\b[A-Za-z]\.)"
-    r"|[!?…])[”\"’')\]]*(\s+)(?=[“\"‘'(\[]?[A-Z0-9])"
-    r"|(\n[ \t\r]*\n\s*)")
+    r"[.!?…\n](?:(?<=\.)(?=" + _CLOSERS + r"\s+[“\"‘'(\[]?[A-Z0-9])" + _NOT_ABBREVIATION
+    + _CLOSERS + r"(\s+)"
+    + r"|(?<=[!?…])" + _CLOSERS + r"(\s+)" + _NEXT
+    + r"|(?<=\n)([ \t\r]*\n\s*))")
 _QUOTES = re.compile(r"[“”\"«»]")
 _GAP_BREAK = re.compile(r"[,;:“”\"«»]")
 _MAX_GAP_WORDS = 3
@@ -47,9 +55,9 @@ def split(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     for m in _SPLIT.finditer(text):
         group = m.lastindex
         starts.append(pos)
-        ends.append(m.start(group))
+        ends.append(m.start() if group == 3 else m.start(group))
         para.append(new_para)
-        pos, new_para = m.end(group), group == 2
+        pos, new_para = m.end(group), group == 3
     starts.append(pos)
     ends.append(len(text))
     para.append(new_para)

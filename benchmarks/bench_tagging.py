@@ -1,0 +1,98 @@
+"""Throughput of ak.tag (sentences and speaker attribution included) on a synthetic corpus.
+
+Prints, all measured in this run on the same texts:
+  - MB/s of ak.tag on one core, and with all cores (n_jobs=-1);
+  - the ratio to a plain tokenizing pass, re.findall(r"\\w+", text.lower()) (target <= 3x);
+  - the ratio to a naive baseline, one pandas str.count per lexicon pattern (on a subset);
+  - linearity: time per MB on 1/4, 1/2 and all of the corpus.
+
+    .venv/bin/python benchmarks/bench_tagging.py [--mb 50] [--seed 0]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import analystkit as ak  # noqa: E402
+from synthetic import synthetic_articles  # noqa: E402
+
+
+def megabytes(articles) -> float:
+    return sum(len(t.encode()) for t in articles["text"]) / 1e6
+
+
+def timed(func, *args, **kwargs) -> tuple[float, object]:
+    start = time.perf_counter()
+    out = func(*args, **kwargs)
+    return time.perf_counter() - start, out
+
+
+def tokenize(texts: list[str]) -> int:
+    return sum(len(re.findall(r"\w+", t.lower())) for t in texts)
+
+
+def naive_regex(pattern: str) -> str:
+    """The pattern as a case-insensitive whole-word regex, for the pandas baseline."""
+    if pattern.startswith("re:"):
+        return rf"\b(?:{pattern[3:]})\b"
+    body = re.escape(pattern).replace(r"\*", r"\w*").replace(r"\?", r"\w")
+    body = body.replace(r"\-", r"[-\s]?").replace("'", "['’]")
+    return rf"\b{body}\b"
+
+
+def naive(articles, lexicon) -> int:
+    patterns = [p for t in lexicon.tags.values() for p in t.patterns]
+    return sum(int(articles["text"].str.count(naive_regex(p), flags=re.IGNORECASE).sum())
+               for p in patterns)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=50.0, help="corpus size (default 50)")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+
+    build, articles = timed(synthetic_articles, args.mb, args.seed)
+    size = megabytes(articles)
+    texts = articles["text"].tolist()
+    lexicon = ak.load_lexicon()
+    ak.tag(articles.head(20), lexicon)                      # warm-up: compile, imports
+    print(f"synthetic corpus: {len(articles):,} articles, {size:.1f} MB "
+          f"(built in {build:.1f} s); {os.cpu_count()} cores")
+
+    t_tok, n_tok = timed(tokenize, texts)
+    t_tag, matches = timed(ak.tag, articles, lexicon)
+    t_sent, sents = timed(ak.sentences, articles, lexicon)
+    t_par, par = timed(ak.tag, articles, lexicon, n_jobs=-1)
+    assert par.equals(matches), "parallel output differs from serial output"
+    subset = articles.head(max(1, len(articles) // 50))
+    t_naive, _ = timed(naive, subset, lexicon)
+    naive_mb = megabytes(subset)
+    t_tag_subset, _ = timed(ak.tag, subset, lexicon)
+
+    print(f"tokenizing pass          {size / t_tok:7.1f} MB/s  ({n_tok:,} tokens, {t_tok:.2f} s)")
+    print(f"ak.tag, 1 core           {size / t_tag:7.1f} MB/s  ({len(matches):,} matches, "
+          f"{len(sents):,} sentences, {t_tag:.2f} s)")
+    print(f"ak.tag, all cores        {size / t_par:7.1f} MB/s  ({t_par:.2f} s)")
+    print(f"ak.sentences, 1 core     {size / t_sent:7.1f} MB/s  ({t_sent:.2f} s)")
+    print(f"naive pandas str.count   {naive_mb / t_naive:7.2f} MB/s  (one regex per pattern, "
+          f"{naive_mb:.1f} MB subset, {t_naive:.2f} s)")
+    print(f"ratio ak.tag / tokenizing pass: {t_tag / t_tok:.2f}x time (target <= 3x)")
+    print(f"ratio ak.tag vs naive (same {naive_mb:.1f} MB subset): "
+          f"{t_naive / t_tag_subset:.0f}x faster")
+    print("linearity (ak.tag, 1 core):")
+    for frac in (0.25, 0.5, 1.0):
+        part = articles.head(int(len(articles) * frac))
+        t, _ = timed(ak.tag, part, lexicon)
+        mb = megabytes(part)
+        print(f"  {frac:4.2f} of corpus  {mb:6.1f} MB  {t:6.2f} s  {t / mb * 1000:6.1f} ms/MB")
+
+
+if __name__ == "__main__":
+    main()
