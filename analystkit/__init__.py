@@ -21,7 +21,7 @@ from analystkit.reference import (
     load_milestones,
 )
 from analystkit.charts import chronology_chart, plot_counts, plot_rhetoric, save_figure
-from analystkit.widgets import FilterPanel
+from analystkit.widgets import ChronologyPanel, FilterPanel
 
 __all__ = [
     "SEEDS_DIR", "LEXICON_PATH", "REFERENCE_DIR",
@@ -32,5 +32,5 @@ __all__ = [
     "extract_events", "dedupe_events", "count_events", "event_ordinal", "check_claims",
     "load_chronology", "load_milestones", "load_cns_database", "ReferenceDataError",
     "chronology_chart", "plot_counts", "plot_rhetoric", "save_figure",
-    "FilterPanel",
+    "FilterPanel", "ChronologyPanel",
 ]
