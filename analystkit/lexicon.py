@@ -493,11 +493,18 @@ class Lexicon:
 
     @cached_property
     def matcher(self) -> Matcher:
+        """Every pattern: tags, speaker cues, references, reporting verbs, negations."""
         return Matcher(self._entries, self.path)
+
+    @cached_property
+    def speaker_matcher(self) -> Matcher:
+        """Only what attribution needs (for `ak.sentences`)."""
+        return Matcher([e for e in self._entries if e.category.startswith("_")], self.path)
 
     def __getstate__(self):            # the automaton is rebuilt after pickling
         state = self.__dict__.copy()
         state.pop("matcher", None)
+        state.pop("speaker_matcher", None)
         return state
 
     def __repr__(self) -> str:

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from analystkit.lexicon import (NEGATION, PREVIOUS, REFERENCE, SPEAKER, VERB, Lexicon,
-                                load_lexicon)
+                                Matcher, load_lexicon)
 
 SEPARATOR = "\n\n"        # joins articles of a chunk; always a sentence break
 _ABBREVIATIONS = ("Mr Mrs Ms Dr St No Nos Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov "
@@ -39,7 +39,8 @@ _SPLIT = re.compile(
     + _CLOSERS + r"(\s+)"
     + r"|(?<=[!?…])" + _CLOSERS + r"(\s+)" + _NEXT
     + r"|(?<=\n)([ \t\r]*\n\s*))")
-_QUOTES = re.compile(r"[“”\"«»]")
+_QUOTE_KINDS = {"“": 1, "«": 1, "”": -1, "»": -1, '"': 0}
+_NEAR = 48                # chars: a cue this close to a verb may be its subject
 _GAP_BREAK = re.compile(r"[,;:“”\"«»]")
 _MAX_GAP_WORDS = 3
 _CHUNK_CHARS = 8_000_000
@@ -87,118 +88,143 @@ class Analysis:
     hit_start: np.ndarray          # every lexicon match (all categories, resolved)
     hit_end: np.ndarray
     hit_pid: np.ndarray
+    matcher: Matcher
     speaker: np.ndarray | None = None   # index into lexicon.speakers, -1: narration
     quoted: np.ndarray | None = None
+
+
+def _quote_positions(text: str) -> tuple[list[int], list[int]]:
+    """Positions of quotation marks and their kind: 1 opens, -1 closes, 0 toggles (")."""
+    found = []
+    for ch, kind in _QUOTE_KINDS.items():
+        pos = text.find(ch)
+        while pos >= 0:
+            found.append((pos, kind))
+            pos = text.find(ch, pos + 1)
+    found.sort()
+    return [p for p, _ in found], [k for _, k in found]
 
 
 class _Attributor:
     """Credits each sentence of a chunk to a speaker, in reading order."""
 
     def __init__(self, a: Analysis, lexicon: Lexicon):
-        m = lexicon.matcher
+        m = a.matcher
         cat = m.category[a.hit_pid]
-        self.text, self.a, self.lex = a.text, a, lexicon
-        names = list(lexicon.speakers)
-        self.names = names
-        verb = cat == VERB
-        self.v_start = a.hit_start[verb].tolist()
-        self.v_end = a.hit_end[verb].tolist()
-        self.v_after = [t == "according to" for t in m.tag[a.hit_pid[verb]]]
-        cue = (cat == SPEAKER) | (cat == REFERENCE)
-        self.c_start = a.hit_start[cue].tolist()
-        self.c_end = a.hit_end[cue].tolist()
-        index = {n: i for i, n in enumerate(names)}
+        self.text, self.a = a.text, a
+        self.names = list(lexicon.speakers)
+        verb = np.flatnonzero(cat == VERB)
+        cue = np.flatnonzero((cat == SPEAKER) | (cat == REFERENCE))
+        vs, ve = a.hit_start[verb], a.hit_end[verb]
+        cs, ce = a.hit_start[cue], a.hit_end[cue]
         refs = list(lexicon.references)
         self.refs = [lexicon.references[r] for r in refs]
-        ref_index = {r: i for i, r in enumerate(refs)}
-        self.c_kind = [index[t] if c == SPEAKER else -1 - ref_index[t]
-                       for c, t in zip(cat[cue], m.tag[a.hit_pid[cue]])]
+        code = {n: i for i, n in enumerate(self.names)}
+        code.update({r: -1 - i for i, r in enumerate(refs)})
+        by_pid = np.array([code.get(t, 0) for t in m.tag.tolist()], dtype=np.int64)
+        self.c_kind = by_pid[a.hit_pid[cue]].tolist()
+        self.c_start, self.c_end = cs.tolist(), ce.tolist()
+        self.v_start = vs.tolist()
+        self.v_after = (m.tag[a.hit_pid[verb]] == "according to").tolist()
+        self.before, self.after = self._subjects(a, vs, ve, cs, ce)
+        self.art_first_cue = np.searchsorted(cs, a.article_start).tolist()
+
+    def _subjects(self, a: Analysis, vs, ve, cs, ce) -> tuple[list[int], list[int]]:
+        """For each verb, the cue ending just before it and the cue starting just after
+        it, when in the same sentence and at most three words away (else -1)."""
+        if not len(cs):
+            return [-1] * len(vs), [-1] * len(vs)
+        sent = np.searchsorted(a.sent_start, vs, "right") - 1
+        jb = np.searchsorted(ce, vs, "right") - 1
+        jbc = np.maximum(jb, 0)
+        near_b = (jb >= 0) & (cs[jbc] >= a.sent_start[sent]) & (vs - ce[jbc] <= _NEAR)
+        ja = np.searchsorted(cs, ve, "left")
+        jac = np.minimum(ja, len(cs) - 1)
+        near_a = (ja < len(cs)) & (ce[jac] <= a.sent_end[sent]) & (cs[jac] - ve <= _NEAR)
+        text = self.text
+        before = [j if ok and self._close(text[c:v]) else -1 for j, ok, c, v in zip(
+            jb.tolist(), near_b.tolist(), ce[jbc].tolist(), vs.tolist())]
+        after = [j if ok and self._close(text[v:c]) else -1 for j, ok, v, c in zip(
+            ja.tolist(), near_a.tolist(), ve.tolist(), cs[jac].tolist())]
+        return before, after
+
+    @staticmethod
+    def _close(gap: str) -> bool:
+        return gap == " " or (not _GAP_BREAK.search(gap) and len(gap.split()) <= _MAX_GAP_WORDS)
 
     def run(self) -> tuple[np.ndarray, np.ndarray]:
         a, text = self.a, self.text
         n = len(a.sent_start)
-        speaker = np.full(n, -1, dtype=np.int64)
-        quoted = np.zeros(n, dtype=bool)
-        qpos = [m.start() for m in _QUOTES.finditer(text)]
+        speaker = [-1] * n
+        quoted = [False] * n
+        qpos, qkind = _quote_positions(text)
+        v_lo = np.searchsorted(self.v_start, a.sent_start)
+        v_hi = np.searchsorted(self.v_start, a.sent_end)
+        q_lo = np.searchsorted(qpos, a.sent_start)
+        q_hi = np.searchsorted(qpos, a.sent_end)
+        busy = np.flatnonzero((v_hi > v_lo) | (q_hi > q_lo)).tolist()
+        v_lo, v_hi, q_lo, q_hi = v_lo.tolist(), v_hi.tolist(), q_lo.tolist(), q_hi.tolist()
         starts, ends = a.sent_start.tolist(), a.sent_end.tolist()
-        arts, paras = a.sent_article.tolist(), a.para.tolist()
-        v_lo = np.searchsorted(self.v_start, a.sent_start).tolist()
-        v_hi = np.searchsorted(self.v_start, a.sent_end).tolist()
-        q_lo = np.searchsorted(qpos, a.sent_start).tolist()
-        q_hi = np.searchsorted(qpos, a.sent_end).tolist()
-        self.c_first = 0
-        cur_art, depth, pending, opener = -1, 0, [], -1
-        for i in range(n):
-            s, e = starts[i], ends[i]
-            if arts[i] != cur_art or paras[i]:
-                speaker[pending] = opener
-                depth, pending, opener = 0, [], -1
-                if arts[i] != cur_art:
-                    cur_art = arts[i]
-                    self.c_first = bisect_left(self.c_start, int(a.article_start[cur_art]))
+        resets = np.flatnonzero(a.para).tolist()       # paragraph or article starts
+        depth, pending, opener, prev = 0, [], -1, -1
+        for i in busy + [n]:
+            if depth > 0:               # the quiet sentences since `prev` sit in a quote
+                k = bisect_right(resets, prev)
+                reset = resets[k] if k < len(resets) and resets[k] <= i else -1
+                for j in range(prev + 1, reset if reset >= 0 else i):
+                    quoted[j] = True
+                    pending.append(j)
+                if reset >= 0:
+                    for j in pending:
+                        speaker[j] = opener
+                    depth, pending, opener = 0, [], -1
+            if i == n:
+                break
             inside = depth > 0
-            if q_hi[i] > q_lo[i]:
-                for q in qpos[q_lo[i]:q_hi[i]]:
-                    ch = text[q]
-                    if ch in "“«":
-                        depth = 1
-                    elif ch in "”»":
-                        depth = 0
-                    else:
-                        depth = 1 - depth
+            for kind in qkind[q_lo[i]:q_hi[i]]:
+                depth = (1 - depth) if kind == 0 else (1 if kind > 0 else 0)
             quoted[i] = inside or q_hi[i] > q_lo[i]
-            who = self._credit(i, s, e, v_lo[i], v_hi[i], speaker) if v_hi[i] > v_lo[i] else -1
+            who = self._credit(i, starts[i], ends[i], v_lo[i], v_hi[i], speaker) \
+                if v_hi[i] > v_lo[i] else -1
             if not inside and depth > 0:            # a quotation opens here
                 opener, pending = who, ([i] if who < 0 else [])
             elif inside and depth == 0:             # a quotation closes here
                 if who < 0:
                     who = opener
-                speaker[pending] = who
+                for j in pending:
+                    speaker[j] = who
                 pending, opener = [], -1
             elif inside and who < 0:
                 pending.append(i)
             speaker[i] = who
-        speaker[pending] = opener
-        return speaker, quoted
+            prev = i
+        for j in pending:
+            speaker[j] = opener
+        return np.array(speaker, dtype=np.int64), np.array(quoted, dtype=bool)
 
     def _credit(self, i, s, e, lo, hi, speaker) -> int:
         text = self.text
         cut = max(text.rfind(",", s, e), text.rfind("”", s, e), text.rfind('"', s, e))
-        if cut > s:
+        if cut > s:                     # a trailing clause: ", KCNA said." ", said KCNA."
             for v in range(hi - 1, lo - 1, -1):
                 if self.v_start[v] <= cut:
                     break
-                who = self._before(i, v, cut, speaker)
-                if who < 0:
-                    who = self._after(i, v, e, speaker)
+                for j in (self.before[v], self.after[v]):
+                    if j >= 0 and self.c_start[j] > cut:
+                        who = self._resolve(i, j, speaker)
+                        if who >= 0:
+                            return who
+        for v in range(lo, hi):
+            for j in (self.before[v], self.after[v] if self.v_after[v] else -1):
+                if j >= 0:
+                    who = self._resolve(i, j, speaker)
+                    if who >= 0:
+                        return who
+            if text[max(s, self.v_start[v] - 4):self.v_start[v]].lower() == "and ":
+                who = self._first(i, s, e, speaker)     # "Mr Kim ... and said"
                 if who >= 0:
                     return who
-        for v in range(lo, hi):
-            who = self._before(i, v, s, speaker)
-            if who < 0 and self.v_after[v]:
-                who = self._after(i, v, e, speaker)
-            if who < 0 and text[max(s, self.v_start[v] - 4):self.v_start[v]].lower() == "and ":
-                who = self._first(i, s, e, speaker)
-            if who >= 0:
-                return who
         return -1
-
-    def _close(self, gap: str) -> bool:
-        return not _GAP_BREAK.search(gap) and len(gap.split()) <= _MAX_GAP_WORDS
-
-    def _before(self, i, v, lo, speaker) -> int:
-        j = bisect_right(self.c_end, self.v_start[v]) - 1
-        if j < 0 or self.c_start[j] < lo or not self._close(
-                self.text[self.c_end[j]:self.v_start[v]]):
-            return -1
-        return self._resolve(i, j, speaker)
-
-    def _after(self, i, v, e, speaker) -> int:
-        j = bisect_left(self.c_start, self.v_end[v])
-        if j >= len(self.c_start) or self.c_end[j] > e or not self._close(
-                self.text[self.v_end[v]:self.c_start[j]]):
-            return -1
-        return self._resolve(i, j, speaker)
 
     def _first(self, i, s, e, speaker) -> int:
         j = bisect_left(self.c_start, s)
@@ -212,18 +238,19 @@ class _Attributor:
         if kind >= 0:
             return kind
         target = self.refs[-1 - kind]
+        art = self.a.sent_article
         if target == PREVIOUS:
-            same = i > 0 and self.a.sent_article[i - 1] == self.a.sent_article[i]
-            return int(speaker[i - 1]) if same else -1
+            return speaker[i - 1] if i > 0 and art[i - 1] == art[i] else -1
         wanted = {self.names.index(t) for t in target}
-        for k in range(j - 1, self.c_first - 1, -1):
+        for k in range(j - 1, self.art_first_cue[art[i]] - 1, -1):
             if self.c_kind[k] in wanted:
                 return self.c_kind[k]
         return -1
 
 
-def analyse(texts: list[str], lexicon: Lexicon) -> Analysis:
-    """Split, scan and attribute one chunk of article texts."""
+def analyse(texts: list[str], lexicon: Lexicon, speakers_only: bool = False) -> Analysis:
+    """Split, scan and attribute one chunk of article texts (speakers_only: scan for
+    speaker cues, reporting verbs and negations only)."""
     text = SEPARATOR.join(texts)
     lengths = np.array([len(t) for t in texts], dtype=np.int64)
     article_start = np.concatenate([[0], np.cumsum(lengths + len(SEPARATOR))[:-1]]) \
@@ -231,13 +258,14 @@ def analyse(texts: list[str], lexicon: Lexicon) -> Analysis:
     s, e, para = split(text)
     art = np.searchsorted(article_start, s, "right") - 1
     para = para | np.r_[True, art[1:] != art[:-1]] if len(s) else para
-    hs, he, hp = lexicon.matcher.scan(text)
+    matcher = lexicon.speaker_matcher if speakers_only else lexicon.matcher
+    hs, he, hp = matcher.scan(text)
     if len(hs) and len(texts):          # a user regex must not run across articles
         art_end = article_start + lengths
         owner = np.searchsorted(article_start, hs, "right") - 1
         ok = he <= art_end[owner]
         hs, he, hp = hs[ok], he[ok], hp[ok]
-    a = Analysis(text, article_start, s, e, art, para, hs, he, hp)
+    a = Analysis(text, article_start, s, e, art, para, hs, he, hp, matcher)
     a.speaker, a.quoted = _Attributor(a, lexicon).run()
     return a
 
@@ -245,8 +273,7 @@ def analyse(texts: list[str], lexicon: Lexicon) -> Analysis:
 def negated(a: Analysis, lexicon: Lexicon, starts: np.ndarray, sent: np.ndarray) -> np.ndarray:
     """Whether a negation cue ends at most three words before each match start, in the
     same sentence and clause."""
-    cat = lexicon.matcher.category[a.hit_pid]
-    neg = cat == NEGATION
+    neg = a.matcher.category[a.hit_pid] == NEGATION
     ns, ne = a.hit_start[neg], a.hit_end[neg]
     out = np.zeros(len(starts), dtype=bool)
     if not len(ns) or not len(starts):
@@ -305,8 +332,7 @@ def _require_text(articles: pd.DataFrame) -> list[str]:
 
 
 def _sentence_rows(texts: list[str], lexicon: Lexicon) -> dict:
-    a = analyse(texts, lexicon)
-    return _sentence_arrays(a)
+    return _sentence_arrays(analyse(texts, lexicon, speakers_only=True))
 
 
 def _sentence_arrays(a: Analysis) -> dict:
