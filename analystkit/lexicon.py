@@ -102,11 +102,11 @@ def _bmp_table() -> np.ndarray:
 def _normalized_codes(text: str) -> np.ndarray:
     """The code points of `normalize(text)` as a uint32 array."""
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    if not codes.size or codes.max() < 0x10000:
+        return _bmp_table()[codes]
     out = np.take(_bmp_table(), codes, mode="clip")
-    if out.size and codes.max() >= 0x10000:
-        astral = codes >= 0x10000
-        out[astral] = [ord(_fold(chr(v))) if not 0xD800 <= v < 0xE000 else v
-                       for v in codes[astral].tolist()]
+    astral = codes >= 0x10000
+    out[astral] = [ord(_fold(chr(v))) for v in codes[astral].tolist()]
     return out
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from analystkit.lexicon import (NEGATION, PREVIOUS, REFERENCE, SPEAKER, VERB, Lexicon,
                                 Matcher, load_lexicon)
@@ -28,17 +29,14 @@ _ABBREVIATIONS = ("Mr Mrs Ms Dr St No Nos Jan Feb Mar Apr Jun Jul Aug Sep Sept O
                   "Dec Gen Lt Col Sgt Capt Adm Rep Sen Gov Prof Pres Amb Jr Sr Inc Corp Co "
                   "Ltd vs etc Vol Maj Cmdr Brig Rev Ft Mt approx est").split()
 _CLOSERS = r"[”\"’')\]]*"
-_NEXT = r"(?=[“\"‘'(\[]?[A-Z0-9])"
 _NOT_ABBREVIATION = "".join(            # one look-behind per abbreviation length
     rf"(?<!\b(?:{'|'.join(a for a in _ABBREVIATIONS if len(a) == n)})\.)"
     for n in sorted({len(a) for a in _ABBREVIATIONS})) + r"(?<!\b[A-Za-z]\.)"
-# Starts with a character class so that `re` can skip ahead, and looks ahead before it
-# looks behind; groups: 1 after a full stop, 2 after ! ? …, 3 a blank line.
-_SPLIT = re.compile(
-    r"[.!?…\n](?:(?<=\.)(?=" + _CLOSERS + r"\s+[“\"‘'(\[]?[A-Z0-9])" + _NOT_ABBREVIATION
-    + _CLOSERS + r"(\s+)"
-    + r"|(?<=[!?…])" + _CLOSERS + r"(\s+)" + _NEXT
-    + r"|(?<=\n)([ \t\r]*\n\s*))")
+# A sentence-final mark, then the gap (group 1). It starts with a character class so that
+# `re` can skip ahead, and looks ahead (cheap) before it looks behind (abbreviations).
+_STOP = re.compile(r"[.!?…](?=" + _CLOSERS + r"\s+[“\"‘'(\[]?[A-Z0-9])" + _NOT_ABBREVIATION
+                   + _CLOSERS + r"(\s+)")
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n\s*")
 _QUOTE_KINDS = {"“": 1, "«": 1, "”": -1, "»": -1, '"': 0}
 _NEAR = 48                # chars: a cue this close to a verb may be its subject
 _GAP_BREAK = re.compile(r"[,;:“”\"«»]")
@@ -51,29 +49,28 @@ SENTENCE_COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "speake
 
 def split(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Sentence (start, end) offsets in `text`, and whether each starts a paragraph."""
-    starts, ends, para = [], [], []
-    pos, new_para = 0, True
-    for m in _SPLIT.finditer(text):
-        group = m.lastindex
-        starts.append(pos)
-        ends.append(m.start() if group == 3 else m.start(group))
-        para.append(new_para)
-        pos, new_para = m.end(group), group == 3
-    starts.append(pos)
-    ends.append(len(text))
-    para.append(new_para)
-    out_s, out_e, out_p = [], [], []
-    for s, e, p in zip(starts, ends, para):
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
+    stops = [m.span(1) for m in _STOP.finditer(text)]
+    blanks = [m.span() for m in _BLANK_LINE.finditer(text)]
+    gaps = np.array(stops + blanks, dtype=np.int64).reshape(-1, 2)
+    blank = np.r_[np.zeros(len(stops), dtype=bool), np.ones(len(blanks), dtype=bool)]
+    order = np.argsort(gaps[:, 0], kind="stable")
+    gs, ge, gb = gaps[order, 0], gaps[order, 1], blank[order]
+    if len(gs):                                        # merge overlapping gaps
+        first = np.flatnonzero(np.r_[True, gs[1:] >= np.maximum.accumulate(ge)[:-1]])
+        gs, ge = gs[first], np.maximum.reduceat(ge, first)
+        gb = np.logical_or.reduceat(gb, first)
+    starts = np.r_[0, ge].astype(np.int64)
+    ends = np.r_[gs, len(text)].astype(np.int64)
+    para = np.r_[True, gb]
+    starts[0] = len(text) - len(text.lstrip())
+    ends[-1] = len(text.rstrip())
+    for i in np.flatnonzero(gb).tolist():               # spaces before a blank line
+        e = int(ends[i])
+        while e > 0 and text[e - 1].isspace():
             e -= 1
-        if e > s:
-            out_s.append(s)
-            out_e.append(e)
-            out_p.append(p)
-    return (np.array(out_s, dtype=np.int64), np.array(out_e, dtype=np.int64),
-            np.array(out_p, dtype=bool))
+        ends[i] = e
+    keep = ends > starts
+    return starts[keep], ends[keep], para[keep]
 
 
 @dataclass
@@ -280,7 +277,7 @@ def negated(a: Analysis, lexicon: Lexicon, starts: np.ndarray, sent: np.ndarray)
         return out
     j = np.searchsorted(ne, starts, "right") - 1
     cand = (j >= 0) & (ns[np.maximum(j, 0)] >= a.sent_start[sent]) & (
-        starts - ne[np.maximum(j, 0)] <= 60)
+        starts - ne[np.maximum(j, 0)] <= 40)
     text = a.text
     for k in np.nonzero(cand)[0].tolist():
         gap = text[ne[j[k]]:starts[k]]
@@ -344,6 +341,15 @@ def _sentence_arrays(a: Analysis) -> dict:
                 speaker=a.speaker, quoted=a.quoted)
 
 
+def labels(names, codes: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    """A pandas str array of names[codes], built as an Arrow dictionary (fast for the
+    few distinct values of ids, categories, tags and speakers)."""
+    dictionary = pa.array(list(names), type=pa.large_string())
+    indices = pa.array(np.asarray(codes) % max(len(dictionary), 1), type=pa.int64())
+    return pd.array(pa.DictionaryArray.from_arrays(indices, dictionary)
+                    .cast(pa.large_string()), dtype="str")
+
+
 def sentence_frame(articles: pd.DataFrame, texts: list[str], parts: list[dict],
                    lexicon: Lexicon) -> pd.DataFrame:
     """Assemble per-chunk sentence arrays into the DESIGN sentences frame."""
@@ -355,14 +361,14 @@ def sentence_frame(articles: pd.DataFrame, texts: list[str], parts: list[dict],
     names = np.array(list(lexicon.speakers) + [""], dtype=object)
     groups = np.array([s.group for s in lexicon.speakers.values()] + ["media"], dtype=object)
     return pd.DataFrame({
-        "article_id": pd.array(ids[art], dtype="str"),
+        "article_id": labels(ids, art),
         "sentence_id": np.concatenate([p["sentence_id"] for _, p in parts]).astype(np.int64),
         "start": start.astype(np.int64),
         "end": end.astype(np.int64),
         "text": pd.array([texts[a][s:e] for a, s, e in zip(art.tolist(), start.tolist(),
                                                             end.tolist())], dtype="str"),
-        "speaker": pd.array(names[spk], dtype="str"),
-        "speaker_group": pd.array(groups[spk], dtype="str"),
+        "speaker": labels(names, spk),
+        "speaker_group": labels(groups, spk),
         "quoted": np.concatenate([p["quoted"] for _, p in parts]).astype(bool),
     }, columns=SENTENCE_COLUMNS)
 

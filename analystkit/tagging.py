@@ -5,8 +5,8 @@ import numpy as np
 import pandas as pd
 
 from analystkit.lexicon import Lexicon, load_lexicon, pattern_matcher
-from analystkit.sentences import (_require_text, _sentence_arrays, analyse, map_chunks,
-                                  negated, SEPARATOR)
+from analystkit.sentences import (SEPARATOR, _require_text, _sentence_arrays, analyse,
+                                  labels, map_chunks, negated)
 
 MATCH_COLUMNS = ["article_id", "sentence_id", "start", "end", "matched", "category", "tag",
                  "pattern", "speaker_group", "negated"]
@@ -49,16 +49,16 @@ def tag(articles: pd.DataFrame, lexicon: Lexicon | None = None,
     spk = np.concatenate([p["speaker"] for _, p in parts]).astype(np.int64)
     groups = np.array([s.group for s in lexicon.speakers.values()] + ["media"], dtype=object)
     return pd.DataFrame({
-        "article_id": pd.array(ids[art], dtype="str"),
+        "article_id": labels(ids, art),
         "sentence_id": np.concatenate([p["sentence_id"] for _, p in parts]).astype(np.int64),
         "start": start,
         "end": end,
         "matched": pd.array([texts[a][s:e] for a, s, e in zip(art.tolist(), start.tolist(),
                                                                end.tolist())], dtype="str"),
-        "category": pd.array(m.category[pid], dtype="str"),
-        "tag": pd.array(m.tag[pid], dtype="str"),
-        "pattern": pd.array(m.source[pid], dtype="str"),
-        "speaker_group": pd.array(groups[spk], dtype="str"),
+        "category": labels(m.category, pid),
+        "tag": labels(m.tag, pid),
+        "pattern": labels(m.source, pid),
+        "speaker_group": labels(groups, spk),
         "negated": np.concatenate([p["negated"] for _, p in parts]).astype(bool),
     }, columns=MATCH_COLUMNS)
 
