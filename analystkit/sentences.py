@@ -332,13 +332,16 @@ def _sentence_rows(texts: list[str], lexicon: Lexicon) -> dict:
     return _sentence_arrays(analyse(texts, lexicon, speakers_only=True))
 
 
-def _sentence_arrays(a: Analysis) -> dict:
+def _sentence_arrays(a: Analysis, with_text: bool = True) -> dict:
     art = a.sent_article
     first = np.searchsorted(art, np.arange(len(a.article_start)))
     offset = a.article_start[art]
+    text = a.text
     return dict(article=art, sentence_id=np.arange(len(art)) - first[art],
                 start=a.sent_start - offset, end=a.sent_end - offset,
-                speaker=a.speaker, quoted=a.quoted)
+                speaker=a.speaker, quoted=a.quoted,
+                text=[text[s:e] for s, e in zip(a.sent_start.tolist(), a.sent_end.tolist())]
+                if with_text else [])
 
 
 def labels(names, codes: np.ndarray) -> pd.api.extensions.ExtensionArray:
@@ -350,7 +353,7 @@ def labels(names, codes: np.ndarray) -> pd.api.extensions.ExtensionArray:
                     .cast(pa.large_string()), dtype="str")
 
 
-def sentence_frame(articles: pd.DataFrame, texts: list[str], parts: list[dict],
+def sentence_frame(articles: pd.DataFrame, parts: list[tuple[int, dict]],
                    lexicon: Lexicon) -> pd.DataFrame:
     """Assemble per-chunk sentence arrays into the DESIGN sentences frame."""
     ids = articles["article_id"].astype(str).to_numpy()
@@ -365,8 +368,7 @@ def sentence_frame(articles: pd.DataFrame, texts: list[str], parts: list[dict],
         "sentence_id": np.concatenate([p["sentence_id"] for _, p in parts]).astype(np.int64),
         "start": start.astype(np.int64),
         "end": end.astype(np.int64),
-        "text": pd.array([texts[a][s:e] for a, s, e in zip(art.tolist(), start.tolist(),
-                                                            end.tolist())], dtype="str"),
+        "text": pd.array([x for _, p in parts for x in p["text"]], dtype="str"),
         "speaker": labels(names, spk),
         "speaker_group": labels(groups, spk),
         "quoted": np.concatenate([p["quoted"] for _, p in parts]).astype(bool),
@@ -382,5 +384,5 @@ def sentences(articles: pd.DataFrame, lexicon: Lexicon | None = None,
     order. n_jobs > 1 (or -1 for all cores) splits the work over processes."""
     lexicon = lexicon or load_lexicon()
     texts = _require_text(articles)
-    parts = [(first, r) for first, r in map_chunks(_sentence_rows, texts, lexicon, n_jobs)]
-    return sentence_frame(articles, texts, parts, lexicon)
+    parts = map_chunks(_sentence_rows, texts, lexicon, n_jobs)
+    return sentence_frame(articles, parts, lexicon)

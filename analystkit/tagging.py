@@ -18,12 +18,14 @@ def _match_rows(texts: list[str], lexicon: Lexicon) -> dict:
     public = lexicon.matcher.public[a.hit_pid]
     start, end, pid = a.hit_start[public], a.hit_end[public], a.hit_pid[public]
     sent = np.searchsorted(a.sent_start, start, "right") - 1
-    sents = _sentence_arrays(a)
+    sents = _sentence_arrays(a, with_text=False)
     art = np.searchsorted(a.article_start, start, "right") - 1
     offset = a.article_start[art]
+    text = a.text
     return dict(article=art, sentence_id=sents["sentence_id"][sent], start=start - offset,
                 end=end - offset, pid=pid, speaker=a.speaker[sent],
-                negated=negated(a, lexicon, start, sent))
+                negated=negated(a, lexicon, start, sent),
+                matched=[text[s:e] for s, e in zip(start.tolist(), end.tolist())])
 
 
 def tag(articles: pd.DataFrame, lexicon: Lexicon | None = None,
@@ -53,8 +55,7 @@ def tag(articles: pd.DataFrame, lexicon: Lexicon | None = None,
         "sentence_id": np.concatenate([p["sentence_id"] for _, p in parts]).astype(np.int64),
         "start": start,
         "end": end,
-        "matched": pd.array([texts[a][s:e] for a, s, e in zip(art.tolist(), start.tolist(),
-                                                               end.tolist())], dtype="str"),
+        "matched": pd.array([x for _, p in parts for x in p["matched"]], dtype="str"),
         "category": labels(m.category, pid),
         "tag": labels(m.tag, pid),
         "pattern": labels(m.source, pid),
