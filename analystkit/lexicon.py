@@ -476,8 +476,10 @@ class Lexicon:
     `table()` lists the tags with definitions and examples; `speaker_table()` the
     speakers; `matcher` is the compiled form used by `ak.tag` and `ak.sentences`."""
 
-    def __init__(self, path, tags, speakers, references, reporting_verbs, negations,
-                 entries):
+    def __init__(self, path: str | Path, tags: dict[str, Tag], speakers: dict[str, Speaker],
+                 references: dict[str, str | tuple[str, ...]],
+                 reporting_verbs: tuple[str, ...], negations: tuple[str, ...],
+                 entries: list[_Entry]):
         self.path = str(path)
         self.tags: dict[str, Tag] = tags
         self.speakers: dict[str, Speaker] = speakers

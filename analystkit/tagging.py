@@ -24,7 +24,7 @@ def _match_rows(texts: list[str], lexicon: Lexicon) -> dict:
     text = a.text
     return dict(article=art, sentence_id=sents["sentence_id"][sent], start=start - offset,
                 end=end - offset, pid=pid, speaker=a.speaker[sent],
-                negated=negated(a, lexicon, start, sent),
+                negated=negated(a, start, sent),
                 matched=[text[s:e] for s, e in zip(start.tolist(), end.tolist())])
 
 
@@ -109,6 +109,8 @@ def kwic(articles: pd.DataFrame, pattern: str, window: int = 8,
     `re:`; or the name of a lexicon tag, meaning all its patterns) with `window` words
     (whitespace-separated) either side. Columns: article_id, date, start, end (char
     offsets, like quanteda's from/to), pre, keyword, post."""
+    if not isinstance(window, int) or window < 0:
+        raise ValueError(f"window must be a whole number of words >= 0, not {window!r}")
     lexicon = lexicon or load_lexicon()
     texts = _require_text(articles)
     pats = list(lexicon.tags[pattern].patterns) if pattern in lexicon.tags else [pattern]
