@@ -5,7 +5,7 @@ period it denotes and its precision (day, month or year). The rules, in the orde
 claim text (an earlier rule wins where two overlap):
 
 - ISO dates ("2025-02-26") and news dates ("January 14", "Jan. 14", "14 January",
-  "Jan. 14, 2024"), parsed with dateutil. Without a year the article's year is used, or
+  "Jan. 14, 2024"). Without a year the article's year is used, or
   the previous year when the month lies after the article's month ("December 30" in a
   January article is last December).
 - Weekdays: "on Wednesday" / "Wednesday" is the latest such day on or before the article
@@ -34,8 +34,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import pandas as pd
-from dateutil import parser as date_parser
-from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+from dateutil.relativedelta import relativedelta
 
 HISTORICAL_DAYS = 31
 """An event whose period ends more than this many days before the article is background."""
@@ -43,10 +42,12 @@ HISTORICAL_DAYS = 31
 RECENT_MEANS = "the article's month"
 """How "recent"/"recently" is dated (month precision): an approximation, documented."""
 
-_WEEKDAYS = {"monday": MO, "tuesday": TU, "wednesday": WE, "thursday": TH,
-             "friday": FR, "saturday": SA, "sunday": SU}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
+             "friday": 4, "saturday": 5, "sunday": 6}
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_MONTH_NUMBERS = {name: number for number, name in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
@@ -185,7 +186,8 @@ def _resolve(kind: str, m: re.Match[str], today: pd.Timestamp) -> DateMention | 
     if kind == "weekday":
         weekday = _WEEKDAYS[m.group("wd").lower()]
         anchor = today - pd.Timedelta(days=1) if m.group("last") else today
-        return _mention(m, kind, anchor + relativedelta(weekday=weekday(-1)), "day")
+        back = (anchor.weekday() - weekday) % 7      # 0: the anchor is that weekday
+        return _mention(m, kind, anchor - pd.Timedelta(days=back), "day")
     if kind == "relative_day":
         if low == "today":
             days = 0
@@ -223,16 +225,20 @@ def _resolve(kind: str, m: re.Match[str], today: pd.Timestamp) -> DateMention | 
 
 
 def _explicit(m: re.Match[str], today: pd.Timestamp) -> DateMention | None:
-    """'January 14', 'Jan. 14', '14 January' (+ optional year) via dateutil."""
+    """'January 14', 'Jan. 14', '14 January' (+ optional year)."""
     text = m.group(0)
-    has_year = re.search(_YEAR + r"\b", text) is not None
+    month = _MONTH_NUMBERS[re.search(r"[A-Z][a-z]{2}", text).group(0).lower()]
+    day = int(re.search(r"(?<!\d)\d{1,2}(?!\d)", text).group(0))
+    year_match = re.search(_YEAR + r"\b", text)
+    if year_match:
+        year = int(year_match.group(0))
+    else:
+        year = today.year - 1 if month > today.month else today.year
     try:
-        parsed = date_parser.parse(text, default=datetime(today.year, 1, 1))
-        if not has_year and parsed.month > today.month:
-            parsed = parsed.replace(year=today.year - 1)
-    except (ValueError, OverflowError):
+        date = pd.Timestamp(datetime(year, month, day))
+    except ValueError:
         return None  # "Feb. 30": not a date, so not a date mention
-    return _mention(m, "explicit", pd.Timestamp(parsed), "day")
+    return _mention(m, "explicit", date, "day")
 
 
 def _month(m: re.Match[str], today: pd.Timestamp) -> DateMention:

@@ -13,9 +13,11 @@ convention of a news lead ("North Korea fired a missile into the sea").
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import re
 import warnings
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +29,7 @@ import yaml
 from analystkit.dates import DateMention, find_dates, is_historical, period
 from analystkit.paths import DATA_DIR
 from analystkit.sentences import sentences as split_sentences
+from analystkit.sentences import split as sentence_spans
 
 RULES_PATH = DATA_DIR / "event_rules.yml"
 EVENT_TYPES = ("missile_launch", "satellite_launch", "nuclear_test", "summit", "talks",
@@ -57,6 +60,35 @@ class Trigger:
     unless: re.Pattern[str] | None
 
 
+class Phrases:
+    """Whole-word phrase finder over named phrase lists (Aho-Corasick); a trailing "*"
+    lets a phrase end anywhere ("ICBM*" finds "ICBMs")."""
+
+    def __init__(self, named: dict[str, list[str]], fold_case: bool):
+        self.names = list(named)
+        self.fold_case = fold_case
+        self._automaton = ahocorasick.Automaton()
+        for index, phrases in enumerate(named.values()):
+            for phrase in phrases:
+                key = phrase.rstrip("*").lower() if fold_case else phrase.rstrip("*")
+                if key not in self._automaton:
+                    self._automaton.add_word(key, (len(key), index, phrase.endswith("*")))
+        self._automaton.make_automaton()
+
+    def find(self, text: str) -> list[tuple[int, int]]:
+        """(start, index of the name) for every whole-word phrase in `text`."""
+        hay = text.lower() if self.fold_case else text
+        out = []
+        for last, (length, index, open_end) in self._automaton.iter(hay):
+            start = last - length + 1
+            if start > 0 and hay[start - 1].isalnum():
+                continue
+            if not open_end and last + 1 < len(hay) and hay[last + 1].isalnum():
+                continue
+            out.append((start, index))
+        return out
+
+
 @dataclass(frozen=True)
 class EventRules:
     """The compiled contents of data/event_rules.yml."""
@@ -65,8 +97,8 @@ class EventRules:
     keywords: ahocorasick.Automaton      # lower-case keyword -> the event types it gates
     actor_mode: dict[str, str]
     actor_default: dict[str, str]
-    classes: list[tuple[str, re.Pattern[str]]]
-    parties: list[tuple[str, re.Pattern[str]]]
+    classes: Phrases                     # missile classes, most specific first
+    parties: Phrases                     # in the order they are joined in `actor`
     window_words: int
     clause_breaks: re.Pattern[str]
     negated: re.Pattern[str]
@@ -75,8 +107,14 @@ class EventRules:
 
 
 def load_event_rules(path: str | Path | None = None) -> EventRules:
-    """Read and compile the event rule table; errors name the file and the entry."""
+    """Read and compile the event rule table (default: data/event_rules.yml); errors name
+    the file and the entry. Compiled tables are reused until the file changes."""
     path = Path(path) if path is not None else RULES_PATH
+    return _compiled_rules(path.resolve(), path.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled_rules(path: Path, mtime_ns: int) -> EventRules:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
 
     def compile_(where: str, pattern: str, flags: int = re.I) -> re.Pattern[str]:
@@ -119,9 +157,8 @@ def load_event_rules(path: str | Path | None = None) -> EventRules:
         triggers=triggers,
         keywords=keywords,
         actor_mode=modes, actor_default=defaults,
-        classes=[(c, words(f"missile_classes.{c}", [p]))
-                 for c, p in raw["missile_classes"].items()],
-        parties=[(name, compile_(f"parties.{name}", p, 0)) for name, p in raw["parties"].items()],
+        classes=Phrases(raw["missile_classes"], fold_case=True),
+        parties=Phrases(raw["parties"], fold_case=False),
         window_words=int(modality["window_words"]),
         clause_breaks=compile_("modality.clause_breaks", modality["clause_breaks"]),
         negated=words("modality.negated", modality["negated"]),
@@ -213,37 +250,45 @@ def extract_events(articles: pd.DataFrame, *, rules: EventRules | None = None,
             hits[article_id] = found
     if not hits:
         return _empty(EVENT_COLUMNS)
-    if sentences is None:
-        sentences = split_sentences(articles[articles["article_id"].isin(hits)])
-    _require(sentences, ["article_id", "sentence_id", "start", "end", "text"], "sentences")
-    sentences = sentences[sentences["article_id"].isin(hits)].sort_values(
-        ["article_id", "start"], kind="stable")
-    positions = sentences.groupby("article_id", sort=False).indices
-    starts, texts = sentences["start"].tolist(), sentences["text"].tolist()
-    ids = sentences["sentence_id"].tolist()
+    spans = _given_spans(sentences, hits) if sentences is not None else None
     resolver = _TermResolver(milestones)
     rows = []
-    for article in articles[articles["article_id"].isin(hits)].itertuples():
-        where = positions.get(article.article_id)
-        if where is None:
-            raise ValueError(f"sentences lack article {article.article_id}")
-        lo, hi = int(where[0]), int(where[-1]) + 1
+    chosen = articles[articles["article_id"].isin(hits)]
+    for article_id, date, text in zip(chosen["article_id"].tolist(), chosen["date"].tolist(),
+                                      chosen["text"].tolist()):
+        if spans is None:  # the same split as ak.sentences, without speaker attribution
+            starts, ends = (a.tolist() for a in sentence_spans(text)[:2])
+            ids = range(len(starts))
+        elif article_id in spans:
+            starts, ends, ids = spans[article_id]
+        else:
+            raise ValueError(f"sentences lack article {article_id}")
         wanted: dict[int, set[str]] = {}
-        for end, types in hits[article.article_id]:
-            i = bisect.bisect_right(starts, end, lo, hi) - 1
-            wanted.setdefault(i, set()).update(types)
-        today = pd.Timestamp(article.date).normalize()
+        for end, types in hits[article_id]:
+            i = bisect.bisect_right(starts, end) - 1
+            if i >= 0 and end < ends[i]:
+                wanted.setdefault(i, set()).update(types)
+        today = pd.Timestamp(date).normalize()
         mentions = []
         for i, types in sorted(wanted.items()):
-            mentions += _sentence_mentions(texts[i], ids[i], today, rules, types)
+            mentions += _sentence_mentions(text[starts[i]:ends[i]], ids[i], today, rules, types)
         for mention in mentions:
-            _date_mention(mention, today, article.text, resolver)
-        rows += [_event_row(article.article_id, today, e) for e in _merge(mentions, today)]
+            _date_mention(mention, today, text, resolver)
+        rows += [_event_row(article_id, today, e) for e in _merge(mentions, today)]
     if not rows:
         return _empty(EVENT_COLUMNS)
     events = pd.DataFrame(rows, columns=EVENT_COLUMNS)
     events["date"] = pd.to_datetime(events["date"])
     return events.astype({"sentence_id": "int64", "historical": "bool"})
+
+
+def _given_spans(sentences: pd.DataFrame, hits: dict) -> dict[str, tuple[list, list, list]]:
+    """article_id -> (starts, ends, sentence_ids) from a sentences frame."""
+    _require(sentences, ["article_id", "sentence_id", "start", "end"], "sentences")
+    frame = sentences[sentences["article_id"].isin(hits)].sort_values(
+        ["article_id", "start"], kind="stable")
+    return {key: (g["start"].tolist(), g["end"].tolist(), g["sentence_id"].tolist())
+            for key, g in frame.groupby("article_id", sort=False)}
 
 
 def _sentence_mentions(text: str, sentence_id: int, today: pd.Timestamp,
@@ -254,18 +299,18 @@ def _sentence_mentions(text: str, sentence_id: int, today: pd.Timestamp,
     for trigger in (t for e in rules.triggers if e in types for t in rules.triggers[e]):
         if trigger.event_type in found:
             continue
-        if trigger.with_ and not trigger.with_.search(text):
+        matches = list(trigger.pattern.finditer(text))
+        if not matches or (trigger.with_ and not trigger.with_.search(text)) or (
+                trigger.unless and trigger.unless.search(text)):
             continue
-        if trigger.unless and trigger.unless.search(text):
-            continue
-        for m in trigger.pattern.finditer(text):
+        for m in matches:
             if _asserted(text, m.start(), m.end(), rules):
                 found[trigger.event_type] = (m.start(), m.end())
                 break
     if not found:
         return []
     dates = [d for d in find_dates(text, today) if not d.reporting]
-    cls = next((c for c, p in rules.classes if p.search(text)), None)
+    cls = _missile_class(text, rules)
     out = []
     for event_type, (start, end) in found.items():
         out.append(_Mention(
@@ -276,14 +321,21 @@ def _sentence_mentions(text: str, sentence_id: int, today: pd.Timestamp,
     return out
 
 
+def _missile_class(text: str, rules: EventRules) -> str | None:
+    """The most specific missile class the text names, or None."""
+    found = [index for _, index in rules.classes.find(text)]
+    return rules.classes.names[min(found)] if found else None
+
+
 def _asserted(text: str, start: int, end: int, rules: EventRules) -> bool:
     """False when the trigger's clause negates it or makes it hypothetical."""
-    before = text[:start]
+    span = 20 * rules.window_words  # enough characters for the window's words
+    before = text[max(0, start - span):start]
     breaks = [m.end() for m in rules.clause_breaks.finditer(before)]
     before = " ".join(before[breaks[-1] if breaks else 0:].split()[-rules.window_words:])
     if rules.negated.search(before) or rules.hypothetical.search(before):
         return False
-    after = text[end:]
+    after = text[end:end + span]
     cut = rules.clause_breaks.search(after)
     after = " ".join(after[:cut.start() if cut else len(after)].split()[:rules.window_words])
     return not rules.after.search(after)
@@ -291,11 +343,13 @@ def _asserted(text: str, start: int, end: int, rules: EventRules) -> bool:
 
 def _actor(text: str, start: int, event_type: str, rules: EventRules) -> str:
     """Who acted, by the event type's rule: the nearest party before, or all parties."""
+    found = rules.parties.find(text)
     if rules.actor_mode[event_type] == "nearest":
-        named = [(m.end(), name) for name, p in rules.parties for m in p.finditer(text, 0, start)]
-        return max(named)[1] if named else rules.actor_default[event_type]
-    named = [name for name, p in rules.parties if p.search(text)]
-    return "-".join(named) if named else rules.actor_default[event_type]
+        before = [f for f in found if f[0] < start]
+        return rules.parties.names[max(before)[1]] if before else rules.actor_default[event_type]
+    named = sorted({index for _, index in found})
+    return "-".join(rules.parties.names[i] for i in named) if named else \
+        rules.actor_default[event_type]
 
 
 class _TermResolver:
@@ -447,47 +501,48 @@ def dedupe_events(events: pd.DataFrame, window_days: int = 1) -> pd.DataFrame:
         bad = sorted(set(events["date_precision"][frame["_rank"].isna()].astype(str)))
         raise ValueError(f"events: unknown date_precision {bad} (expected day, month, year)")
     frame = frame.sort_values(["_rank", "date", "article_id", "sentence_id"], kind="stable")
-    clusters: list[list[int]] = []
     window = pd.Timedelta(days=window_days)
-    for i, row in zip(frame.index, frame.itertuples()):
-        candidates = [c for c in clusters if _joins(frame, c, row, window)]
-        if row.date_precision == "day" or len(candidates) == 1:
-            if candidates:
-                candidates[0].append(i)
-                continue
-        clusters.append([i])
-    return pd.DataFrame([_cluster_row(frame.loc[c]) for c in clusters],
+    clusters: list[list[dict]] = []
+    classes: list[str | None] = []                      # each cluster's class so far
+    dated: dict[str, list[tuple[pd.Timestamp, int]]] = {}  # type -> sorted (date, cluster)
+    for rec in frame.to_dict("records"):
+        cls = None if pd.isna(rec["missile_class"]) else rec["missile_class"]
+        home = None
+        if pd.notna(rec["date"]):
+            index = dated.setdefault(rec["event_type"], [])
+            if rec["date_precision"] == "day":
+                lo, hi = rec["date"] - window, rec["date"] + window
+            else:
+                lo, hi = period(rec["date"], rec["date_precision"])
+            fits = [k for _, k in index[bisect.bisect_left(index, (lo, -1)):
+                                        bisect.bisect_right(index, (hi, len(clusters)))]
+                    if _compatible_class(classes[k], cls)
+                    and clusters[k][0]["_rank"] <= rec["_rank"]]
+            if fits and (rec["date_precision"] == "day" or len(fits) == 1):
+                home = min(fits)
+        if home is None:
+            home = len(clusters)
+            clusters.append([])
+            classes.append(None)
+            if pd.notna(rec["date"]):
+                bisect.insort(index, (rec["date"], home))
+        clusters[home].append(rec)
+        classes[home] = _more_specific(classes[home], cls)
+    return pd.DataFrame([_cluster_row(c, k) for c, k in zip(clusters, classes)],
                         columns=EVENT_COLUMNS[:-1] + ["n_reports", "article_ids"]
                         ).sort_values(["date", "event_type"], kind="stable",
                                       ignore_index=True)
 
 
-def _joins(frame: pd.DataFrame, cluster: list[int], row, window: pd.Timedelta) -> bool:
-    head = frame.loc[cluster[0]]
-    if head["event_type"] != row.event_type or pd.isna(row.date) or pd.isna(head["date"]):
-        return False
-    cls = None
-    for c in frame.loc[cluster, "missile_class"]:
-        cls = _more_specific(cls, None if pd.isna(c) else c)
-    if not _compatible_class(cls, None if pd.isna(row.missile_class) else row.missile_class):
-        return False
-    if row.date_precision == "day":
-        return head["date_precision"] == "day" and abs(row.date - head["date"]) <= window
-    first, last = period(row.date, row.date_precision)
-    return first <= head["date"] <= last and (
-        _PRECISION_RANK[head["date_precision"]] <= _PRECISION_RANK[row.date_precision])
-
-
-def _cluster_row(members: pd.DataFrame) -> dict:
-    best = members[members["_rank"] == members["_rank"].min()]
-    day = best["date"].value_counts().sort_index(kind="stable").idxmax()
-    head = best[best["date"] == day].iloc[0]
-    cls = None
-    for c in members["missile_class"]:
-        cls = _more_specific(cls, None if pd.isna(c) else c)
-    ids = sorted(set(members["article_id"]))
+def _cluster_row(members: list[dict], cls: str | None) -> dict:
+    """The merged row: the most precise, most reported date (earliest on a tie)."""
+    rank = min(m["_rank"] for m in members)
+    days = Counter(m["date"] for m in members if m["_rank"] == rank)
+    day = min(days, key=lambda d: (-days[d], d)) if days else pd.NaT
+    head = next((m for m in members if m["_rank"] == rank and m["date"] == day), members[0])
+    ids = sorted({m["article_id"] for m in members})
     return {**{c: head[c] for c in EVENT_COLUMNS[:-1]}, "missile_class": cls,
-            "historical": bool(members["historical"].all()),
+            "historical": all(m["historical"] for m in members),
             "n_reports": len(ids), "article_ids": "|".join(ids)}
 
 
@@ -654,7 +709,7 @@ def _check(article_id: str, sentence_id: int, m: re.Match[str], noun: str,
     if since is None:
         return {**row, "event_date": date, "basis": note}
     types = ("satellite_launch",) if "satellite" in noun.lower() else LAUNCH_TYPES
-    named = next((c for c, p in rules.classes if p.search(noun)), None)
+    named = _missile_class(noun, rules)
     classes = BALLISTIC_CLASSES if named == "ballistic" else ([named] if named else None)
     computed = event_ordinal(chronology, date, types, since, classes)
     what = f"{named + ' ' if named else ''}launch events"
