@@ -202,7 +202,9 @@ class _Attributor:
 
     def _credit(self, i, s, e, lo, hi, speaker) -> int:
         text = self.text
-        cut = max(text.rfind(",", s, e), text.rfind("”", s, e), text.rfind('"', s, e))
+        cut = max(text.rfind("”", s, e), text.rfind('"', s, e))   # after a quotation,
+        if cut < s:                                                 # else the last comma
+            cut = text.rfind(",", s, e)
         if cut > s:                     # a trailing clause: ", KCNA said." ", said KCNA."
             for v in range(hi - 1, lo - 1, -1):
                 if self.v_start[v] <= cut:
