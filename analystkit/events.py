@@ -19,7 +19,7 @@ import re
 import warnings
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import ahocorasick
@@ -223,11 +223,6 @@ class _Mention:
     historical: bool = False
 
 
-@dataclass
-class _Event:
-    mentions: list[_Mention] = field(default_factory=list)
-
-
 def extract_events(articles: pd.DataFrame, *, rules: EventRules | None = None,
                    sentences: pd.DataFrame | None = None,
                    milestones: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -274,7 +269,7 @@ def extract_events(articles: pd.DataFrame, *, rules: EventRules | None = None,
             mentions += _sentence_mentions(text[starts[i]:ends[i]], ids[i], today, rules, types)
         for mention in mentions:
             _date_mention(mention, today, text, resolver)
-        rows += [_event_row(article_id, today, e) for e in _merge(mentions, today)]
+        rows += [_event_row(article_id, today, e) for e in _merge(mentions)]
     if not rows:
         return _empty(EVENT_COLUMNS)
     events = pd.DataFrame(rows, columns=EVENT_COLUMNS)
@@ -416,23 +411,24 @@ def _more_specific(a: str | None, b: str | None) -> str | None:
     return b if a is None or (a == "ballistic" and b is not None) else a
 
 
-def _merge(mentions: list[_Mention], today: pd.Timestamp) -> list[_Event]:
-    """Group one article's mentions into events (see the module docstring)."""
+def _merge(mentions: list[_Mention]) -> list[list[_Mention]]:
+    """Group one article's mentions into events (see the module docstring); each event
+    lists its mentions, the most precisely dated first."""
     def order(m: _Mention):
         if m.date is None or pd.isna(m.first):
             return (3 if m.date is None else 4, 0, m.sentence_id)
         return (_PRECISION_RANK[m.date.precision], (m.last - m.first).days, m.sentence_id)
 
-    events: list[_Event] = []
+    events: list[list[_Mention]] = []
     for m in sorted(mentions, key=order):
         anchor = None
         for e in events:
-            head = e.mentions[0]
+            head = e[0]
             if head.event_type != m.event_type or not _compatible_class(
                     _event_class(e), m.missile_class):
                 continue
-            if m.date is None:
-                fits = head.date is not None and not head.historical and pd.notna(head.first)
+            if m.date is None:  # joins the news event of its type, dated or not
+                fits = head.date is None or (not head.historical and pd.notna(head.first))
             else:
                 fits = pd.notna(m.first) and pd.notna(head.first) and \
                     m.first <= head.first <= m.last
@@ -440,23 +436,23 @@ def _merge(mentions: list[_Mention], today: pd.Timestamp) -> list[_Event]:
                 anchor = e
                 break
         if anchor is None:
-            anchor = _Event()
+            anchor = []
             events.append(anchor)
-        anchor.mentions.append(m)
+        anchor.append(m)
     return events
 
 
-def _event_class(e: _Event) -> str | None:
+def _event_class(e: list[_Mention]) -> str | None:
     cls = None
-    for m in e.mentions:
+    for m in e:
         cls = _more_specific(cls, m.missile_class)
     return cls
 
 
-def _event_row(article_id: str, today: pd.Timestamp, e: _Event) -> dict:
-    head = e.mentions[0]          # the most precise mention: it dates the event
-    first = min(e.mentions, key=lambda m: (m.sentence_id, m.start))
-    actors = [m.actor for m in sorted(e.mentions, key=lambda m: m.sentence_id)]
+def _event_row(article_id: str, today: pd.Timestamp, mentions: list[_Mention]) -> dict:
+    """The events-frame row of one merged event."""
+    head = mentions[0]            # the most precise mention: it dates the event
+    in_order = sorted(mentions, key=lambda m: (m.sentence_id, m.start))
     if head.date is None:
         date, precision, date_text = today, "day", ""
     else:
@@ -464,20 +460,18 @@ def _event_row(article_id: str, today: pd.Timestamp, e: _Event) -> dict:
         date_text = head.date.text
     if pd.notna(date):
         date = period(date, precision)[0]
-    evidence = list(dict.fromkeys(m.evidence for m in sorted(e.mentions,
-                                                             key=lambda m: m.sentence_id)))
-    key = f"{article_id}:{first.sentence_id}:{first.start}:{head.event_type}"
+    key = f"{article_id}:{in_order[0].sentence_id}:{in_order[0].start}:{head.event_type}"
     return {
         "event_id": hashlib.sha1(key.encode()).hexdigest()[:12],
         "article_id": article_id,
-        "sentence_id": first.sentence_id,
+        "sentence_id": in_order[0].sentence_id,
         "date": date,
         "date_precision": precision,
         "event_type": head.event_type,
-        "missile_class": _event_class(e),
-        "actor": actors[0],
+        "missile_class": _event_class(mentions),
+        "actor": in_order[0].actor,
         "historical": head.historical,
-        "evidence": " … ".join(evidence),
+        "evidence": " … ".join(dict.fromkeys(m.evidence for m in in_order)),
         "date_text": date_text,
     }
 
@@ -743,5 +737,11 @@ def _require(frame: pd.DataFrame, columns: list[str], name: str) -> None:
         raise ValueError(f"{name} frame lacks column(s) {', '.join(missing)}")
 
 
+_DTYPES = {"sentence_id": "int64", "date": "datetime64[us]", "historical": "bool",
+           "stated": "int64", "computed": "Int64", "holds": "boolean",
+           "event_date": "datetime64[us]"}
+
+
 def _empty(columns: list[str]) -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+    """A frame with no rows and the given columns, typed as the full frames are."""
+    return pd.DataFrame({c: pd.Series(dtype=_DTYPES.get(c, "str")) for c in columns})

@@ -77,6 +77,15 @@ def test_event_ids_are_stable_and_unique(seed_articles, seed_events):
     assert list(seed_events.columns) == EVENT_COLUMNS
 
 
+def test_sentence_ids_match_ak_sentences(seed_articles, seed_events):
+    sents = ak.sentences(seed_articles)
+    given = ak.extract_events(seed_articles, sentences=sents)
+    pd.testing.assert_frame_equal(given, seed_events)
+    texts = sents.set_index(["article_id", "sentence_id"])["text"]
+    for event in seed_events.itertuples():
+        assert event.evidence.startswith(texts[(event.article_id, event.sentence_id)])
+
+
 # ---------------------------------------------------------------- asserted, negated, hypothetical
 
 def only_event(date: str, text: str) -> pd.Series:
@@ -97,6 +106,14 @@ def test_an_undated_lead_takes_the_article_day():
     e = only_event("2024-01-14", "North Korea launched a ballistic missile toward the sea.")
     assert (e["date"], e["date_precision"], e["date_text"]) == (
         pd.Timestamp("2024-01-14"), "day", "")
+
+
+def test_undated_mentions_in_one_article_are_one_event():
+    events = ak.extract_events(written((
+        "2024-01-14", "North Korea launched a ballistic missile toward the sea. "
+                      "The missile launch drew protests from Seoul and Tokyo.")))
+    assert len(events) == 1
+    assert events.iloc[0]["evidence"].count(" … ") == 1
 
 
 def test_satellite_launch_is_not_a_missile_launch():
@@ -238,6 +255,9 @@ def test_counts_on_extracted_events(seed_events):
     assert counts.loc["2020-01-01"].eq(0).all()                       # zero-filled gap
     with pytest.raises(ValueError, match="freq"):
         ak.count_events(seed_events, freq="W")
+    with pytest.warns(UserWarning, match="1 undated or year-precision"):
+        months = ak.count_events(seed_events, freq="MS")        # the 2018 summits row
+    assert months["events"].sum() == len(seed_events) - 1
 
 
 def test_event_ordinal_on_the_curated_chronology(chronology):
