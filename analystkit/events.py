@@ -94,7 +94,7 @@ class EventRules:
     """The compiled contents of data/event_rules.yml."""
 
     triggers: dict[str, list[Trigger]]   # by event_type
-    keywords: ahocorasick.Automaton      # lower-case keyword -> the event types it gates
+    keywords: ahocorasick.Automaton      # keyword -> (length, the event types it gates)
     actor_mode: dict[str, str]
     actor_default: dict[str, str]
     classes: Phrases                     # missile classes, most specific first
@@ -138,8 +138,8 @@ def _compiled_rules(path: Path, mtime_ns: int) -> EventRules:
         if not spec.get("keywords"):
             raise ValueError(f"{path}: events.{event_type} needs a keywords list")
         for word in spec["keywords"]:
-            types = keywords.get(word.lower(), frozenset())
-            keywords.add_word(word.lower(), types | {event_type})
+            _, types = keywords.get(word.lower(), (0, frozenset()))
+            keywords.add_word(word.lower(), (len(word), types | {event_type}))
         modes[event_type], defaults[event_type] = spec["actor"], spec["default"]
         triggers[event_type] = []
         for i, t in enumerate(spec["triggers"]):
@@ -240,7 +240,9 @@ def extract_events(articles: pd.DataFrame, *, rules: EventRules | None = None,
     rules = rules or load_event_rules()
     hits = {}  # article_id -> [(position, event types gated there)]
     for article_id, text in zip(articles["article_id"].tolist(), articles["text"].tolist()):
-        found = [(end, types) for end, types in rules.keywords.iter(text.lower())]
+        low = text.lower()
+        found = [(end, types) for end, (length, types) in rules.keywords.iter(low)
+                 if end < length or not low[end - length].isalnum()]  # at a word start
         if found:
             hits[article_id] = found
     if not hits:
