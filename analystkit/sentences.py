@@ -307,15 +307,29 @@ def chunks(texts: list[str], n: int) -> list[tuple[int, list[str]]]:
     return out
 
 
+_WORKER_LEXICON: Lexicon | None = None
+
+
+def _init_worker(lexicon: Lexicon) -> None:
+    global _WORKER_LEXICON
+    _WORKER_LEXICON = lexicon
+
+
+def _run_in_worker(func, texts: list[str]):
+    return func(texts, _WORKER_LEXICON)
+
+
 def map_chunks(func, texts: list[str], lexicon: Lexicon, n_jobs: int | None) -> list:
     """Apply func(texts, lexicon) to chunks of texts, on n_jobs processes (None or -1:
-    all cores); results come back in input order, as (first index, result)."""
-    jobs = os.cpu_count() or 1 if n_jobs in (None, -1) else max(1, int(n_jobs))
+    all cores); results come back in input order, as (first index, result). Each worker
+    receives the lexicon once (already compiled, where processes fork)."""
+    jobs = (os.cpu_count() or 1) if n_jobs in (None, -1) else max(1, int(n_jobs))
     parts = chunks(texts, jobs * 4 if jobs > 1 else 1)
     if jobs == 1 or len(parts) == 1:
         return [(first, func(part, lexicon)) for first, part in parts]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        results = pool.map(func, [p for _, p in parts], [lexicon] * len(parts))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                             initargs=(lexicon,)) as pool:
+        results = pool.map(_run_in_worker, [func] * len(parts), [p for _, p in parts])
         return [(first, r) for (first, _), r in zip(parts, results)]
 
 
