@@ -1,13 +1,13 @@
 """Sentences with char offsets, quotation marks and the speaker each one is credited to.
 
 Splitting is two linear regex passes, sentence-final marks and blank lines (it knows
-"Mr.", "Jan.", "U.S." and closing quotes). Attribution reads reporting clauses found by the lexicon's matcher:
-a speaker cue or a back-reference ("the report", "they") within three words before a
-reporting verb ("KCNA said", "Mr Trump has said"), after it in a trailing clause
-(", said KCNA") or after "according to". A clause after the last comma or closing quote
-of a sentence (", the report said.") takes precedence. Sentences inside a quotation take
-the speaker of the clause that closes or opens it. Nothing credited: speaker "" and
-speaker_group "media" (the reporter's narration).
+"Mr.", "Jan.", "U.S." and closing quotes). Attribution reads reporting clauses found by
+the lexicon's matcher: a speaker cue or a back-reference ("the report", "they") within
+three words before a reporting verb ("KCNA said", "Mr Trump has said"), after it in a
+trailing clause (", said KCNA") or after "according to". A clause after a closing quote,
+or else after the last comma (", the report said."), takes precedence. Sentences inside a
+quotation take the speaker of the clause that closes or opens it. Nothing credited:
+speaker "" and speaker_group "media" (the reporter's narration).
 """
 from __future__ import annotations
 

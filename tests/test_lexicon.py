@@ -80,7 +80,8 @@ categories:
     provocation:
       definition: d
       example: e
-      patterns: [provocat*, counter-attack, Korea's nuclear, "re:Hwasong-\\\\d+", "use * weapons", "Mr. Kim"]
+      patterns: [provocat*, counter-attack, Korea's nuclear, "re:Hwasong-\\\\d+",
+                 "use * weapons", "Mr. Kim"]
     upper:
       definition: d
       example: e

@@ -125,7 +125,8 @@ def test_kwic_by_tag_and_pattern(seed_articles, seed_text):
     assert (k.date == pd.Timestamp("2025-02-28")).all()
     g = ak.kwic(seed_articles, "provocat*")
     assert list(g.keyword) == ["provocations"]
-    assert len(g.pre[0].split()) == 8 and g.post[0] == "targeting North Korea since Mr Trump took power."
+    assert len(g.pre[0].split()) == 8
+    assert g.post[0] == "targeting North Korea since Mr Trump took power."
 
 
 def test_parallel_output_equals_serial():
