@@ -545,6 +545,15 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     return _parse(text, path)
 
 
+def as_lexicon(lexicon: "Lexicon | str | Path | None") -> Lexicon:
+    """A Lexicon as given, read from a path, or the default one (None)."""
+    if isinstance(lexicon, Lexicon):
+        return lexicon
+    if lexicon is None or isinstance(lexicon, (str, Path)):
+        return load_lexicon(lexicon)
+    raise TypeError(f"lexicon must be a Lexicon, a path or None, not {type(lexicon).__name__}")
+
+
 def pattern_matcher(patterns: list[str], tag: str = "pattern") -> Matcher:
     """A Matcher for ad-hoc patterns in lexicon syntax (used by kwic)."""
     return Matcher([_Entry(p, "pattern", tag) for p in patterns], "<pattern>")

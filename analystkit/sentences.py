@@ -17,12 +17,14 @@ from bisect import bisect_left, bisect_right
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 
 from analystkit.lexicon import (NEGATION, PREVIOUS, REFERENCE, SPEAKER, VERB, Lexicon,
-                                Matcher, load_lexicon)
+                                Matcher, as_lexicon)
 
 SEPARATOR = "\n\n"        # joins articles of a chunk; always a sentence break
 _ABBREVIATIONS = ("Mr Mrs Ms Dr St No Nos Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov "
@@ -333,7 +335,7 @@ def map_chunks(func, texts: list[str], lexicon: Lexicon, n_jobs: int | None) -> 
         return [(first, r) for (first, _), r in zip(parts, results)]
 
 
-def _require_text(articles: pd.DataFrame) -> list[str]:
+def require_text(articles: pd.DataFrame) -> list[str]:
     for col in ("article_id", "text"):
         if col not in articles.columns:
             raise ValueError(f"articles frame has no {col!r} column (columns: "
@@ -347,10 +349,10 @@ def _require_text(articles: pd.DataFrame) -> list[str]:
 
 
 def _sentence_rows(texts: list[str], lexicon: Lexicon) -> dict:
-    return _sentence_arrays(analyse(texts, lexicon, speakers_only=True))
+    return sentence_arrays(analyse(texts, lexicon, speakers_only=True))
 
 
-def _sentence_arrays(a: Analysis, with_text: bool = True) -> dict:
+def sentence_arrays(a: Analysis, with_text: bool = True) -> dict:
     art = a.sent_article
     first = np.searchsorted(art, np.arange(len(a.article_start)))
     offset = a.article_start[art]
@@ -393,14 +395,14 @@ def sentence_frame(articles: pd.DataFrame, parts: list[tuple[int, dict]],
     }, columns=SENTENCE_COLUMNS)
 
 
-def sentences(articles: pd.DataFrame, lexicon: Lexicon | None = None,
+def sentences(articles: pd.DataFrame, lexicon: Lexicon | str | Path | None = None,
               n_jobs: int | None = 1) -> pd.DataFrame:
     """One row per sentence: article_id, sentence_id (0-based within the article),
     start, end (char offsets into the article text; int64), text, speaker ("" when no
     one is credited), speaker_group (DESIGN vocabulary; "media" for narration), quoted
     (bool: the sentence holds or sits inside a quotation). Rows follow the articles'
     order. n_jobs > 1 (or -1 for all cores) splits the work over processes."""
-    lexicon = lexicon or load_lexicon()
-    texts = _require_text(articles)
+    lexicon = as_lexicon(lexicon)
+    texts = require_text(articles)
     parts = map_chunks(_sentence_rows, texts, lexicon, n_jobs)
     return sentence_frame(articles, parts, lexicon)

@@ -1,11 +1,13 @@
 """Lexicon matches as a tidy table, counts per article, and keyword-in-context."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 
-from analystkit.lexicon import Lexicon, load_lexicon, pattern_matcher
-from analystkit.sentences import (SEPARATOR, _require_text, _sentence_arrays, analyse,
+from analystkit.lexicon import Lexicon, as_lexicon, pattern_matcher
+from analystkit.sentences import (SEPARATOR, require_text, sentence_arrays, analyse,
                                   labels, map_chunks, negated)
 
 MATCH_COLUMNS = ["article_id", "sentence_id", "start", "end", "matched", "category", "tag",
@@ -18,7 +20,7 @@ def _match_rows(texts: list[str], lexicon: Lexicon) -> dict:
     public = lexicon.matcher.public[a.hit_pid]
     start, end, pid = a.hit_start[public], a.hit_end[public], a.hit_pid[public]
     sent = np.searchsorted(a.sent_start, start, "right") - 1
-    sents = _sentence_arrays(a, with_text=False)
+    sents = sentence_arrays(a, with_text=False)
     art = np.searchsorted(a.article_start, start, "right") - 1
     offset = a.article_start[art]
     text = a.text
@@ -28,7 +30,7 @@ def _match_rows(texts: list[str], lexicon: Lexicon) -> dict:
                 matched=[text[s:e] for s, e in zip(start.tolist(), end.tolist())])
 
 
-def tag(articles: pd.DataFrame, lexicon: Lexicon | None = None,
+def tag(articles: pd.DataFrame, lexicon: Lexicon | str | Path | None = None,
         n_jobs: int | None = 1) -> pd.DataFrame:
     """Every lexicon match, one row each, in article order then text order.
 
@@ -39,8 +41,8 @@ def tag(articles: pd.DataFrame, lexicon: Lexicon | None = None,
     clause). Within a category the longest of overlapping matches wins; matches of
     different categories are all kept. n_jobs > 1 (or -1: all cores) uses processes;
     the output is the same."""
-    lexicon = lexicon or load_lexicon()
-    texts = _require_text(articles)
+    lexicon = as_lexicon(lexicon)
+    texts = require_text(articles)
     parts = map_chunks(_match_rows, texts, lexicon, n_jobs)
     m = lexicon.matcher
     ids = articles["article_id"].astype(str).to_numpy()
@@ -104,15 +106,15 @@ def _words_after(text: str, pos: int, n: int) -> str:
 
 
 def kwic(articles: pd.DataFrame, pattern: str, window: int = 8,
-         lexicon: Lexicon | None = None) -> pd.DataFrame:
+         lexicon: Lexicon | str | Path | None = None) -> pd.DataFrame:
     """Keyword in context: every match of `pattern` (lexicon syntax: word, phrase, glob or
     `re:`; or the name of a lexicon tag, meaning all its patterns) with `window` words
     (whitespace-separated) either side. Columns: article_id, date, start, end (char
     offsets, like quanteda's from/to), pre, keyword, post."""
     if not isinstance(window, int) or window < 0:
         raise ValueError(f"window must be a whole number of words >= 0, not {window!r}")
-    lexicon = lexicon or load_lexicon()
-    texts = _require_text(articles)
+    lexicon = as_lexicon(lexicon)
+    texts = require_text(articles)
     pats = list(lexicon.tags[pattern].patterns) if pattern in lexicon.tags else [pattern]
     matcher = pattern_matcher(pats)
     joined = SEPARATOR.join(texts)

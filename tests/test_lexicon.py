@@ -186,3 +186,14 @@ def test_yaml_booleans_stay_words():
                             "      patterns: [no, yes, on]\n")
     assert lex.tags["t"].patterns == ("no", "yes", "on")
     assert [x for x, _ in tags_of("Yes or no, on it", lex)] == ["Yes", "no", "on"]
+
+
+def test_lexicon_pickles_and_paths_are_accepted(seed_articles):
+    import pickle
+    copy = pickle.loads(pickle.dumps(LEX))
+    assert "matcher" not in copy.__dict__          # rebuilt on use, not shipped
+    expected = ak.tag(seed_articles, LEX)
+    assert ak.tag(seed_articles, copy).equals(expected)
+    assert ak.tag(seed_articles, str(ak.LEXICON_PATH)).equals(expected)
+    with pytest.raises(TypeError, match="lexicon must be"):
+        ak.tag(seed_articles, 42)
