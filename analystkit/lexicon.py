@@ -208,7 +208,6 @@ class Matcher:
     """Compiled patterns: `scan(text)` finds every match, longest-wins within a group."""
 
     def __init__(self, entries: list[_Entry], origin: str | Path = "<patterns>"):
-        self.entries = entries
         self.category = np.array([e.category for e in entries], dtype=object)
         self.tag = np.array([e.tag for e in entries], dtype=object)
         self.source = np.array([e.source for e in entries], dtype=object)
