@@ -5,16 +5,17 @@ period it denotes and its precision (day, month or year). The rules, in the orde
 claim text (an earlier rule wins where two overlap):
 
 - ISO dates ("2025-02-26") and news dates ("January 14", "Jan. 14", "14 January",
-  "Jan. 14, 2024"). Without a year the article's year is used, or
-  the previous year when the month lies after the article's month ("December 30" in a
-  January article is last December).
+  "Jan. 14, 2024"). Without a year the article's year is used, or the previous year
+  when the month lies after the article's month ("December 30" in a January article is
+  last December).
 - Weekdays: "on Wednesday" / "Wednesday" is the latest such day on or before the article
   date (a Friday article's "on Friday" is that Friday: the news convention for the day of
   publication); "last Saturday" is the latest Saturday strictly before it.
 - "today", "yesterday", "a day earlier" / "the day before" / "the previous day" (taken
   relative to the article date), "N days ago/earlier".
-- Month precision: "this month" / "earlier this month", "last month", "recent"/"recently"
-  (the article's month: an approximation, see `RECENT_MEANS`), "in March", "March 2024".
+- Month precision: "this month" / "earlier this month", "last month", "in March",
+  "March 2024", and "recent"/"recently", dated to the article's month (an approximation:
+  early in a month a "recent" event may lie in the month before).
 - Year precision: "this year", "last year", "in 2018", ranges "in 2018 and 2019",
   "2018-19", "from 2018 to 2019" (the period runs from the first to the last year).
 - Presidential terms: "in his first term", "during Trump's second term" (kind "term"):
@@ -38,9 +39,6 @@ from dateutil.relativedelta import relativedelta
 
 HISTORICAL_DAYS = 31
 """An event whose period ends more than this many days before the article is background."""
-
-RECENT_MEANS = "the article's month"
-"""How "recent"/"recently" is dated (month precision): an approximation, documented."""
 
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
              "friday": 4, "saturday": 5, "sunday": 6}

@@ -56,8 +56,8 @@ def main() -> None:
           f"{len(matches):,} matches")
     print(f"extract_events       {mb / c_events:6.2f} MB/s ({mb / w_events:.2f} wall)  "
           f"{len(events):,} events")
-    print(f"dedupe_events        {len(events) / c_dedupe:6.0f} rows/s ({len(events) / w_dedupe:.0f} "
-          f"wall)  {len(distinct):,} distinct events")
+    print(f"dedupe_events        {len(events) / c_dedupe:6.0f} rows/s "
+          f"({len(events) / w_dedupe:.0f} wall)  {len(distinct):,} distinct events")
     print(f"ratio extract_events / ak.tag (CPU time): {c_tag / c_events:.2f}x")
     verdict = "meets" if mb / c_events >= TARGET_MB_S else "MISSES"
     print(f"target >= {TARGET_MB_S:.0f} MB/s on one core: {verdict}")
