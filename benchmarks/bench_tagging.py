@@ -65,7 +65,8 @@ def main() -> None:
     lexicon = ak.load_lexicon()
     ak.tag(articles.head(20), lexicon)                      # warm-up: compile, imports
     print(f"synthetic corpus: {len(articles):,} articles, {size:.1f} MB "
-          f"(built in {build:.1f} s); {os.cpu_count()} cores")
+          f"(built in {build:.1f} s); {os.cpu_count()} cores, load average "
+          f"{os.getloadavg()[0]:.1f} (other work on the machine slows the all-cores run)")
 
     # best of --repeat runs, tokenizing and tagging alternated, so that other load on
     # the machine affects both alike
@@ -92,6 +93,7 @@ def main() -> None:
     print(f"ratio ak.tag / tokenizing pass: {t_tag / t_tok:.2f}x time (target <= 3x)")
     print(f"ratio ak.tag vs naive (same {naive_mb:.1f} MB subset): "
           f"{t_naive / t_tag_subset:.0f}x faster")
+    print(f"load average now {os.getloadavg()[0]:.1f}")
     print("linearity (ak.tag, 1 core):")
     for frac in (0.25, 0.5, 1.0):
         part = articles.head(int(len(articles) * frac))
