@@ -23,11 +23,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import ahocorasick
+import numpy as np
 import pandas as pd
 import yaml
 
 from analystkit.dates import DateMention, find_dates, is_historical, period
 from analystkit.paths import DATA_DIR
+from analystkit.sentences import SEPARATOR
 from analystkit.sentences import sentences as split_sentences
 from analystkit.sentences import split as sentence_spans
 
@@ -247,19 +249,17 @@ def extract_events(articles: pd.DataFrame, *, rules: EventRules | None = None,
             hits[article_id] = found
     if not hits:
         return _empty(EVENT_COLUMNS)
-    spans = _given_spans(sentences, hits) if sentences is not None else None
+    chosen = articles[articles["article_id"].isin(hits)]
+    texts = chosen["text"].tolist()
+    spans = _given_spans(sentences, hits) if sentences is not None else _split_spans(
+        chosen["article_id"].tolist(), texts)
     resolver = _TermResolver(milestones)
     rows = []
-    chosen = articles[articles["article_id"].isin(hits)]
     for article_id, date, text in zip(chosen["article_id"].tolist(), chosen["date"].tolist(),
-                                      chosen["text"].tolist()):
-        if spans is None:  # the same split as ak.sentences, without speaker attribution
-            starts, ends = (a.tolist() for a in sentence_spans(text)[:2])
-            ids = range(len(starts))
-        elif article_id in spans:
-            starts, ends, ids = spans[article_id]
-        else:
+                                      texts):
+        if article_id not in spans:
             raise ValueError(f"sentences lack article {article_id}")
+        starts, ends, ids = spans[article_id]
         wanted: dict[int, set[str]] = {}
         for end, types in hits[article_id]:
             i = bisect.bisect_right(starts, end) - 1
@@ -277,6 +277,22 @@ def extract_events(articles: pd.DataFrame, *, rules: EventRules | None = None,
     events = pd.DataFrame(rows, columns=EVENT_COLUMNS)
     events["date"] = pd.to_datetime(events["date"])
     return events.astype({"sentence_id": "int64", "historical": "bool"})
+
+
+def _split_spans(article_ids: list[str], texts: list[str]) -> dict[str, tuple[list, list,
+                                                                             range]]:
+    """article_id -> (starts, ends, sentence_ids), split as ak.sentences splits (the
+    texts joined by its separator, one pass), without its speaker attribution."""
+    lengths = np.array([len(t) for t in texts], dtype=np.int64)
+    offsets = np.concatenate([[0], np.cumsum(lengths + len(SEPARATOR))[:-1]])
+    starts, ends, _ = sentence_spans(SEPARATOR.join(texts))
+    bounds = np.searchsorted(starts, np.append(offsets, np.iinfo(np.int64).max))
+    out = {}
+    for k, article_id in enumerate(article_ids):
+        lo, hi = bounds[k], bounds[k + 1]
+        out[article_id] = ((starts[lo:hi] - offsets[k]).tolist(),
+                           (ends[lo:hi] - offsets[k]).tolist(), range(hi - lo))
+    return out
 
 
 def _given_spans(sentences: pd.DataFrame, hits: dict) -> dict[str, tuple[list, list, list]]:
