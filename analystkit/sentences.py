@@ -43,6 +43,7 @@ _QUOTE_KINDS = {"“": 1, "«": 1, "”": -1, "»": -1, '"': 0}
 _NEAR = 48                # chars: a cue this close to a verb may be its subject
 _GAP_BREAK = re.compile(r"[,;:“”\"«»]")
 _MAX_GAP_WORDS = 3
+_APPOSITIVE_CHARS = 100
 _CLAUSE_BREAK = re.compile(r"[,;:.!?]")
 _CHUNK_CHARS = 8_000_000
 
@@ -222,11 +223,26 @@ class _Attributor:
                     who = self._resolve(i, j, speaker)
                     if who >= 0:
                         return who
-            if text[max(s, self.v_start[v] - 4):self.v_start[v]].lower() == "and ":
+            before = text[max(s, self.v_start[v] - 4):self.v_start[v]]
+            if before.lower() == "and ":
                 who = self._first(i, s, e, speaker)     # "Mr Kim ... and said"
-                if who >= 0:
-                    return who
+            elif before.endswith(", "):
+                who = self._apposed(i, s, self.v_start[v] - 2, speaker)
+            else:
+                continue
+            if who >= 0:
+                return who
         return -1
+
+    def _apposed(self, i, s, comma, speaker) -> int:
+        """The cue just before an appositive: "Kim Yo Jong, the leader's sister, said"."""
+        opening = self.text.rfind(",", s, comma)
+        if opening < 0 or comma - opening > _APPOSITIVE_CHARS:
+            return -1
+        j = bisect_right(self.c_end, opening) - 1
+        if j < 0 or self.c_start[j] < s or self.text[self.c_end[j]:opening].strip():
+            return -1
+        return self._resolve(i, j, speaker)
 
     def _first(self, i, s, e, speaker) -> int:
         j = bisect_left(self.c_start, s)

@@ -90,6 +90,9 @@ def test_quotation_opened_after_a_reporting_clause():
     ("The Kremlin said it had no comment.", "Russian government", "russia_gov"),
     ("Analysts warned of a seventh nuclear test.", "experts", "expert"),
     ("The launch drew other reported activities nearby.", "", "media"),
+    ("Kim Yo Jong, the powerful sister of leader Kim Jong Un, said talks were pointless.",
+     "Kim Yo Jong", "dprk_state"),
+    ("Talks, the official said, were pointless.", "", "media"),
 ])
 def test_reporting_clauses(text, speaker, group):
     s = ak.sentences(frame(text))
