@@ -70,7 +70,7 @@ def _wait_ready(url: str, server: subprocess.Popen, timeout: float = 60) -> None
 
 
 @pytest.fixture(scope="module")
-def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     """A JupyterLab server on a free loopback port, serving copies of the notebooks
     next to the real seeds/ and data/; stopped on success and failure alike."""
     root = tmp_path_factory.mktemp("lab")
@@ -93,7 +93,7 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     try:
         _wait_ready(f"http://127.0.0.1:{port}/api/status?token={token}", server)
-        yield f"http://127.0.0.1:{port}/lab/tree/{{name}}?token={token}"
+        yield f"http://127.0.0.1:{port}", token
     finally:
         server.terminate()
         try:
@@ -104,7 +104,7 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def browser(lab: str) -> Iterator["playwright_sync.Browser"]:
+def browser(lab: tuple[str, str]) -> Iterator["playwright_sync.Browser"]:
     with playwright_sync.sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
@@ -113,10 +113,22 @@ def browser(lab: str) -> Iterator["playwright_sync.Browser"]:
             chromium.close()
 
 
-def _open_and_run_all(browser, lab: str, name: str):
-    """Open one notebook, wait for an idle kernel, Run All Cells, wait until done."""
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(lab.format(name=name))
+def _shut_down_kernels(lab: tuple[str, str]) -> None:
+    """End every kernel session, so each notebook runs on a machine of its own."""
+    base, token = lab
+    with urllib.request.urlopen(f"{base}/api/sessions?token={token}") as response:
+        sessions = json.load(response)
+    for session in sessions:
+        request = urllib.request.Request(
+            f"{base}/api/sessions/{session['id']}?token={token}", method="DELETE")
+        urllib.request.urlopen(request).close()
+
+
+def _open_and_run_all(page, lab: tuple[str, str], name: str) -> None:
+    """Open one notebook in a fresh workspace of its own, wait for an idle kernel,
+    Run All Cells, and wait until every cell has run (or one has failed)."""
+    base, token = lab
+    page.goto(f"{base}/lab/workspaces/{Path(name).stem}/tree/{name}?reset&token={token}")
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
     page.wait_for_selector(".jp-StatusBar-Widget >> text=/\\| Idle/", timeout=60_000)
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
@@ -134,7 +146,6 @@ def _open_and_run_all(browser, lab: str, name: str):
         }""",
         arg=n_code, timeout=240_000,
     )
-    return page
 
 
 def _error_outputs(page) -> list[str]:
@@ -144,9 +155,10 @@ def _error_outputs(page) -> list[str]:
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[nb.stem for nb in NOTEBOOKS])
-def test_notebook_runs_in_jupyterlab(browser, lab: str, notebook: Path) -> None:
-    page = _open_and_run_all(browser, lab, notebook.name)
+def test_notebook_runs_in_jupyterlab(browser, lab: tuple[str, str], notebook: Path) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
     try:
+        _open_and_run_all(page, lab, notebook.name)
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=ARTIFACTS / f"{notebook.stem}.png", full_page=True)
         assert _error_outputs(page) == []
@@ -154,22 +166,29 @@ def test_notebook_runs_in_jupyterlab(browser, lab: str, notebook: Path) -> None:
             _check_filter_widget_responds(page, notebook.stem)
     finally:
         page.close()
+        _shut_down_kernels(lab)
 
 
 def _check_filter_widget_responds(page, stem: str) -> None:
-    """Narrow the filter panel's first multi-select to one option: the results change."""
-    results = page.locator(".ak-results").first
-    results.wait_for(timeout=30_000)
-    before = results.inner_text()
-    select = page.locator(".widget-select-multiple select").first
+    """Narrow the panel's first multi-select to one option: the summary line and the
+    chart both change."""
+    panel = page.locator(".ak-chronology-panel").first
+    panel.wait_for(timeout=30_000)
+    results, chart = panel.locator(".ak-results"), panel.locator("img.ak-chart")
+    before, chart_before = results.inner_text(), chart.get_attribute("src")
+    select = panel.locator(".widget-select-multiple select").first
     options = select.locator("option").all_inner_texts()
     assert len(options) >= 2, f"the filter has too few options to narrow: {options}"
-    results.scroll_into_view_if_needed()
+    panel.scroll_into_view_if_needed()
     page.screenshot(path=ARTIFACTS / f"{stem}_panel_before.png")
     select.select_option(label=options[0])
     page.wait_for_function(
         "([el, before]) => el.innerText !== before",
         arg=[results.element_handle(), before], timeout=30_000,
+    )
+    page.wait_for_function(
+        "([img, before]) => img.getAttribute('src') !== before",
+        arg=[chart.element_handle(), chart_before], timeout=60_000,
     )
     page.screenshot(path=ARTIFACTS / f"{stem}_panel_after.png")
     assert results.inner_text() != before
