@@ -20,3 +20,15 @@ def seed_text() -> str:
     """The seed article's body, exactly as in the file (without the ' date ...' prefix)."""
     raw = SEED_FILE.read_text(encoding="utf-8")
     return raw.split("2025-02-28 ", 1)[1]
+
+
+@pytest.fixture(scope="session")
+def chronology() -> pd.DataFrame:
+    """The curated launch chronology (data/reference/launch_events.csv)."""
+    return ak.load_chronology()
+
+
+@pytest.fixture(scope="session")
+def milestones() -> pd.DataFrame:
+    """The curated milestones (data/reference/milestones.csv)."""
+    return ak.load_milestones()

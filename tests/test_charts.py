@@ -15,24 +15,9 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 import analystkit as ak
+from facts import EVENTS_PER_YEAR, SEED_EVENT
 from analystkit.charts import RHETORIC_TAGS
 
-# Counted launch events per year (one event = one KST launch day), data/reference.
-EVENTS_PER_YEAR = {2018: 0, 2019: 14, 2020: 5, 2021: 7, 2022: 37, 2023: 25, 2024: 19,
-                   2025: 11}
-# The seed article's launch: strategic cruise missiles on Wednesday 2025-02-26.
-SEED_EVENT = pd.DataFrame({"date": [pd.Timestamp("2025-02-26")],
-                           "event_type": ["missile_launch"], "missile_class": ["cruise"]})
-
-
-@pytest.fixture(scope="module")
-def chronology() -> pd.DataFrame:
-    return ak.load_chronology()
-
-
-@pytest.fixture(scope="module")
-def milestones() -> pd.DataFrame:
-    return ak.load_milestones()
 
 
 @pytest.fixture(scope="module")

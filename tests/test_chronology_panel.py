@@ -13,25 +13,10 @@ import pytest
 from matplotlib.figure import Figure
 
 import analystkit as ak
+from facts import EVENTS_PER_YEAR, SEED_EVENT
 
-# Counted launch events per year (one event = one KST launch day), data/reference.
-EVENTS_PER_YEAR = {2018: 0, 2019: 14, 2020: 5, 2021: 7, 2022: 37, 2023: 25, 2024: 19,
-                   2025: 11}
-# The seed article's launch: strategic cruise missiles on Wednesday 2025-02-26.
-SEED_EVENT = pd.DataFrame({"date": [pd.Timestamp("2025-02-26")],
-                           "event_type": ["missile_launch"], "missile_class": ["cruise"]})
 START, END = pd.Timestamp("2018-01-01"), pd.Timestamp("2025-12-31")
 LAUNCHES = ("missile_launch", "satellite_launch")
-
-
-@pytest.fixture(scope="module")
-def chronology() -> pd.DataFrame:
-    return ak.load_chronology()
-
-
-@pytest.fixture(scope="module")
-def milestones() -> pd.DataFrame:
-    return ak.load_milestones()
 
 
 @pytest.fixture(scope="module")

@@ -6,21 +6,11 @@ the curated chronology's.
 """
 from __future__ import annotations
 
-import hashlib
-
 import pandas as pd
 import pytest
 
 import analystkit as ak
-
-
-def written(*items: tuple[str, str]) -> pd.DataFrame:
-    """An articles frame from (date, text) pairs written by this project for tests."""
-    rows = [dict(article_id=hashlib.sha256(text.encode()).hexdigest()[:16],
-                 date=pd.Timestamp(date), title="(test text written by analystkit)",
-                 source="analystkit tests", url="", path="", text=text)
-            for date, text in items]
-    return pd.DataFrame(rows)
+from facts import written
 
 
 @pytest.fixture(scope="module")

@@ -5,22 +5,12 @@ not quotes from real articles. The seed article and the curated chronology are r
 """
 from __future__ import annotations
 
-import hashlib
-
 import pandas as pd
 import pytest
 
 import analystkit as ak
+from facts import written
 from analystkit.events import EVENT_COLUMNS, load_event_rules
-
-
-def written(*items: tuple[str, str]) -> pd.DataFrame:
-    """An articles frame from (date, text) pairs written by this project for tests."""
-    rows = [dict(article_id=hashlib.sha256(text.encode()).hexdigest()[:16],
-                 date=pd.Timestamp(date), title="(test text written by analystkit)",
-                 source="analystkit tests", url="", path="", text=text)
-            for date, text in items]
-    return pd.DataFrame(rows)
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 import analystkit as ak
+from facts import EVENTS_PER_YEAR
 from analystkit.reference import (
     MILESTONES_PATH,
     CHRONOLOGY_PATH,
@@ -16,18 +17,6 @@ from analystkit.reference import (
 )
 
 FIXTURES = Path(__file__).parent / "fixtures" / "cns"
-COUNTS_BY_YEAR = {2018: 0, 2019: 14, 2020: 5, 2021: 7, 2022: 37, 2023: 25, 2024: 19,
-                  2025: 11}
-
-
-@pytest.fixture(scope="module")
-def chronology() -> pd.DataFrame:
-    return ak.load_chronology()
-
-
-@pytest.fixture(scope="module")
-def milestones() -> pd.DataFrame:
-    return ak.load_milestones()
 
 
 def counted(chronology: pd.DataFrame) -> pd.DataFrame:
@@ -39,7 +28,7 @@ def counted(chronology: pd.DataFrame) -> pd.DataFrame:
 def test_launch_events_per_year_match_the_reference(chronology):
     events = counted(chronology)
     per_year = events.groupby(events["date"].dt.year).size()
-    assert per_year.reindex(range(2018, 2026), fill_value=0).to_dict() == COUNTS_BY_YEAR
+    assert per_year.reindex(range(2018, 2026), fill_value=0).to_dict() == EVENTS_PER_YEAR
 
 
 def test_the_seed_articles_cruise_test_is_the_fourth_event_of_2025(chronology):
