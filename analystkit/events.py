@@ -119,9 +119,9 @@ def load_event_rules(path: str | Path | None = None) -> EventRules:
 def _compiled_rules(path: Path, mtime_ns: int) -> EventRules:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
 
-    def compile_(where: str, pattern: str, flags: int = re.I) -> re.Pattern[str]:
+    def compile_(where: str, pattern: str) -> re.Pattern[str]:
         try:
-            return re.compile(pattern, flags)
+            return re.compile(_lower_pattern(pattern))
         except re.error as err:
             raise ValueError(f"{path}: {where}: bad pattern {pattern!r}: {err}") from None
 
@@ -167,6 +167,29 @@ def _compiled_rules(path: Path, mtime_ns: int) -> EventRules:
         hypothetical=words("modality.hypothetical", modality["hypothetical"]),
         after=words("modality.after", modality["after"]),
     )
+
+
+_ESCAPE = re.compile(r"\\N\{[^}]*\}|\\.", re.S)
+
+
+def _lower_pattern(pattern: str) -> str:
+    """The pattern in lower case, escapes (\\W, \\D, \\N{...}) kept: rule patterns are
+    matched against lower-cased text, which is faster than case-insensitive matching
+    (the regex engine can then skip ahead to a pattern's possible first characters)."""
+    out, last = [], 0
+    for m in _ESCAPE.finditer(pattern):
+        out += [pattern[last:m.start()].lower(), m.group(0)]
+        last = m.end()
+    return "".join(out) + pattern[last:].lower()
+
+
+def _lower(text: str) -> str:
+    """`text` lower-cased character by character, offsets kept (a character whose lower
+    case is longer, such as "İ", stays as it is)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 # ---------------------------------------------------------------- presidential terms
@@ -241,12 +264,14 @@ def extract_events(articles: pd.DataFrame, *, rules: EventRules | None = None,
     _require(articles, ["article_id", "date", "text"], "articles")
     rules = rules or load_event_rules()
     hits = {}  # article_id -> [(position, event types gated there)]
+    lows = {}  # article_id -> its text lower-cased (rule patterns are matched on it)
     for article_id, text in zip(articles["article_id"].tolist(), articles["text"].tolist()):
-        low = text.lower()
+        low = _lower(text)
         found = [(end, types) for end, (length, types) in rules.keywords.iter(low)
                  if end < length or not low[end - length].isalnum()]  # at a word start
         if found:
             hits[article_id] = found
+            lows[article_id] = low
     if not hits:
         return _empty(EVENT_COLUMNS)
     chosen = articles[articles["article_id"].isin(hits)]
@@ -267,8 +292,10 @@ def extract_events(articles: pd.DataFrame, *, rules: EventRules | None = None,
                 wanted.setdefault(i, set()).update(types)
         today = pd.Timestamp(date).normalize()
         mentions = []
+        low = lows[article_id]
         for i, types in sorted(wanted.items()):
-            mentions += _sentence_mentions(text[starts[i]:ends[i]], ids[i], today, rules, types)
+            mentions += _sentence_mentions(text[starts[i]:ends[i]], low[starts[i]:ends[i]],
+                                           ids[i], today, rules, types)
         for mention in mentions:
             _date_mention(mention, today, text, resolver)
         rows += [_event_row(article_id, today, e) for e in _merge(mentions)]
@@ -304,20 +331,20 @@ def _given_spans(sentences: pd.DataFrame, hits: dict) -> dict[str, tuple[list, l
             for key, g in frame.groupby("article_id", sort=False)}
 
 
-def _sentence_mentions(text: str, sentence_id: int, today: pd.Timestamp,
+def _sentence_mentions(text: str, low: str, sentence_id: int, today: pd.Timestamp,
                        rules: EventRules, types: Iterable[str]) -> list[_Mention]:
-    """The non-negated, non-hypothetical triggers of `types` in one sentence, one per
-    event_type (in the rule table's order)."""
+    """The non-negated, non-hypothetical triggers of `types` in one sentence (`low`: the
+    sentence lower-cased), one per event_type (in the rule table's order)."""
     found: dict[str, tuple[int, int]] = {}
     for trigger in (t for e in rules.triggers if e in types for t in rules.triggers[e]):
         if trigger.event_type in found:
             continue
-        matches = list(trigger.pattern.finditer(text))
-        if not matches or (trigger.with_ and not trigger.with_.search(text)) or (
-                trigger.unless and trigger.unless.search(text)):
+        matches = list(trigger.pattern.finditer(low))
+        if not matches or (trigger.with_ and not trigger.with_.search(low)) or (
+                trigger.unless and trigger.unless.search(low)):
             continue
         for m in matches:
-            if _asserted(text, m.start(), m.end(), rules):
+            if _asserted(low, m.start(), m.end(), rules):
                 found[trigger.event_type] = (m.start(), m.end())
                 break
     if not found:
@@ -340,15 +367,16 @@ def _missile_class(text: str, rules: EventRules) -> str | None:
     return rules.classes.names[min(found)] if found else None
 
 
-def _asserted(text: str, start: int, end: int, rules: EventRules) -> bool:
-    """False when the trigger's clause negates it or makes it hypothetical."""
+def _asserted(low: str, start: int, end: int, rules: EventRules) -> bool:
+    """False when the trigger's clause negates it or makes it hypothetical (`low`: the
+    sentence lower-cased)."""
     span = 20 * rules.window_words  # enough characters for the window's words
-    before = text[max(0, start - span):start]
+    before = low[max(0, start - span):start]
     breaks = [m.end() for m in rules.clause_breaks.finditer(before)]
     before = " ".join(before[breaks[-1] if breaks else 0:].split()[-rules.window_words:])
     if rules.negated.search(before) or rules.hypothetical.search(before):
         return False
-    after = text[end:end + span]
+    after = low[end:end + span]
     cut = rules.clause_breaks.search(after)
     after = " ".join(after[:cut.start() if cut else len(after)].split()[:rules.window_words])
     return not rules.after.search(after)
