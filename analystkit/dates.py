@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+import ahocorasick
 import pandas as pd
 from dateutil.relativedelta import relativedelta
 
@@ -95,7 +96,11 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kin
      + r"(?P<who>[A-Z][\w-]+)['’]s\s+"
      + _I(r"(?P<ord>first|second|third|1st|2nd|3rd)\s+(?:term|presidency|administration)\b")),
 ]]
-_WORDS = re.compile(r"[a-z]+|\d")
+_CUE_FINDER = ahocorasick.Automaton()
+for _word in set().union(*_CUES.values()) - {_DIGIT}:
+    _CUE_FINDER.add_word(_word, _word)
+_CUE_FINDER.make_automaton()
+_ANY_DIGIT = re.compile(r"\d")
 
 _REPORTING = re.compile(
     r"\b(?:said|says|say|reported|reports|announced|announces|stated|added|alleged|"
@@ -122,7 +127,7 @@ class DateMention:
 def find_dates(text: str, article_date: pd.Timestamp) -> list[DateMention]:
     """Every date expression in `text`, resolved against `article_date`, in text order."""
     article_date = pd.Timestamp(article_date).normalize()
-    words = {w if w.isalpha() else _DIGIT for w in _WORDS.findall(text.lower())}
+    words = _cue_words(text.lower())
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     for kind, pattern in _RULES:
@@ -137,6 +142,17 @@ def find_dates(text: str, article_date: pd.Timestamp) -> list[DateMention]:
             taken.append((m.start(), m.end()))
             found.append(_flag_reporting(text, mention))
     return sorted(found, key=lambda d: d.start)
+
+
+def _cue_words(low: str) -> set[str]:
+    """The cue words standing in the lower-cased sentence as whole runs of letters a-z
+    ("day" in "day" or "day's", not in "today"), and _DIGIT if it holds a digit."""
+    found = {word for end, word in _CUE_FINDER.iter(low)
+             if not ("a" <= low[end + 1:end + 2] <= "z"
+                     or "a" <= low[end - len(word):end - len(word) + 1] <= "z")}
+    if _ANY_DIGIT.search(low):
+        found.add(_DIGIT)
+    return found
 
 
 def is_historical(mention: DateMention, article_date: pd.Timestamp) -> bool:

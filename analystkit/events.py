@@ -96,6 +96,7 @@ class EventRules:
     """The compiled contents of data/event_rules.yml."""
 
     triggers: dict[str, list[Trigger]]   # by event_type
+    screens: dict[str, re.Pattern[str]]  # by event_type: any of its trigger patterns
     keywords: ahocorasick.Automaton      # keyword -> (length, the event types it gates)
     actor_mode: dict[str, str]
     actor_default: dict[str, str]
@@ -103,8 +104,7 @@ class EventRules:
     parties: Phrases                     # in the order they are joined in `actor`
     window_words: int
     clause_breaks: re.Pattern[str]
-    negated: re.Pattern[str]
-    hypothetical: re.Pattern[str]
+    cancels: re.Pattern[str]             # the negated and the hypothetical cues
     after: re.Pattern[str]
 
 
@@ -129,6 +129,7 @@ def _compiled_rules(path: Path, mtime_ns: int) -> EventRules:
         return compile_(where, r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)")
 
     triggers: dict[str, list[Trigger]] = {}
+    screens: dict[str, re.Pattern[str]] = {}
     modes, defaults = {}, {}
     keywords = ahocorasick.Automaton()
     for event_type, spec in raw["events"].items():
@@ -150,6 +151,9 @@ def _compiled_rules(path: Path, mtime_ns: int) -> EventRules:
                 event_type, words(where, [t["pattern"]]),
                 compile_(where + ".with", t["with"]) if "with" in t else None,
                 compile_(where + ".unless", t["unless"]) if "unless" in t else None))
+        patterns = [t["pattern"] for t in spec["triggers"]]
+        if not any(_BACKREFERENCE.search(p) for p in patterns):  # else they can't be joined
+            screens[event_type] = words(f"events.{event_type}.triggers", patterns)
     for name in raw["missile_classes"]:
         if name not in MISSILE_CLASSES:
             raise ValueError(f"{path}: missile_classes: unknown class {name!r}")
@@ -157,18 +161,20 @@ def _compiled_rules(path: Path, mtime_ns: int) -> EventRules:
     keywords.make_automaton()
     return EventRules(
         triggers=triggers,
+        screens=screens,
         keywords=keywords,
         actor_mode=modes, actor_default=defaults,
         classes=Phrases(raw["missile_classes"], fold_case=True),
         parties=Phrases(raw["parties"], fold_case=False),
         window_words=int(modality["window_words"]),
         clause_breaks=compile_("modality.clause_breaks", modality["clause_breaks"]),
-        negated=words("modality.negated", modality["negated"]),
-        hypothetical=words("modality.hypothetical", modality["hypothetical"]),
+        cancels=words("modality.negated/hypothetical",
+                      modality["negated"] + modality["hypothetical"]),
         after=words("modality.after", modality["after"]),
     )
 
 
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 _ESCAPE = re.compile(r"\\N\{[^}]*\}|\\.", re.S)
 
 
@@ -336,16 +342,21 @@ def _sentence_mentions(text: str, low: str, sentence_id: int, today: pd.Timestam
     """The non-negated, non-hypothetical triggers of `types` in one sentence (`low`: the
     sentence lower-cased), one per event_type (in the rule table's order)."""
     found: dict[str, tuple[int, int]] = {}
-    for trigger in (t for e in rules.triggers if e in types for t in rules.triggers[e]):
-        if trigger.event_type in found:
+    for event_type in (e for e in rules.triggers if e in types):
+        # One scan for all of the type's triggers: where the first of them matches (no
+        # trigger matches before it, so each one's own scan can start there).
+        screen = rules.screens.get(event_type)
+        first = screen.search(low) if screen else None
+        if screen and first is None:
             continue
-        matches = list(trigger.pattern.finditer(low))
-        if not matches or (trigger.with_ and not trigger.with_.search(low)) or (
-                trigger.unless and trigger.unless.search(low)):
-            continue
-        for m in matches:
-            if _asserted(low, m.start(), m.end(), rules):
-                found[trigger.event_type] = (m.start(), m.end())
+        for trigger in rules.triggers[event_type]:
+            matches = list(trigger.pattern.finditer(low, first.start() if first else 0))
+            if not matches or (trigger.with_ and not trigger.with_.search(low)) or (
+                    trigger.unless and trigger.unless.search(low)):
+                continue
+            m = next((m for m in matches if _asserted(low, m.start(), m.end(), rules)), None)
+            if m is not None:
+                found[event_type] = (m.start(), m.end())
                 break
     if not found:
         return []
@@ -374,7 +385,7 @@ def _asserted(low: str, start: int, end: int, rules: EventRules) -> bool:
     before = low[max(0, start - span):start]
     breaks = [m.end() for m in rules.clause_breaks.finditer(before)]
     before = " ".join(before[breaks[-1] if breaks else 0:].split()[-rules.window_words:])
-    if rules.negated.search(before) or rules.hypothetical.search(before):
+    if rules.cancels.search(before):
         return False
     after = low[end:end + span]
     cut = rules.clause_breaks.search(after)
