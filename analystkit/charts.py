@@ -22,6 +22,8 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
+from analystkit.events import SATELLITE
+
 __all__ = ["chronology_chart", "plot_counts", "plot_rhetoric", "save_figure"]
 
 # Okabe & Ito (2008) palette, plus its neutral grey.
@@ -32,11 +34,11 @@ OKABE_ITO = {
 }
 # One lane row per class, top to bottom: longest range first, satellites and unknowns last.
 LANE_ORDER = ("icbm", "irbm", "mrbm", "hypersonic", "slbm", "srbm", "ballistic", "cruise",
-              "satellite", "unknown")
+              SATELLITE, "unknown")
 CLASS_LABELS = {
     "icbm": "ICBM", "irbm": "IRBM", "mrbm": "MRBM", "hypersonic": "Hypersonic",
     "slbm": "SLBM", "srbm": "SRBM", "ballistic": "Ballistic (type n/s)", "cruise": "Cruise",
-    "satellite": "Satellite launch", "unknown": "Unknown",
+    SATELLITE: "Satellite launch", "unknown": "Unknown",
 }
 CLASS_STYLE = {  # colour, marker
     "icbm": (OKABE_ITO["vermillion"], "^"),
@@ -47,7 +49,7 @@ CLASS_STYLE = {  # colour, marker
     "srbm": (OKABE_ITO["sky_blue"], "o"),
     "ballistic": (OKABE_ITO["grey"], "X"),
     "cruise": (OKABE_ITO["green"], ">"),
-    "satellite": (OKABE_ITO["yellow"], "p"),
+    SATELLITE: (OKABE_ITO["yellow"], "p"),
     "unknown": (OKABE_ITO["grey"], "h"),
 }
 LAUNCH_TYPES = ("missile_launch", "satellite_launch")
@@ -109,7 +111,7 @@ def _renderer(fig: Figure):
 def _lane_key(event_type: str, missile_class: object) -> str:
     """The lane row of a launch: satellites get their own row, blanks go to unknown."""
     if event_type == "satellite_launch":
-        return "satellite"
+        return SATELLITE
     return missile_class if missile_class in CLASS_STYLE else "unknown"
 
 

@@ -41,6 +41,13 @@ MISSILE_CLASSES = ("cruise", "srbm", "mrbm", "irbm", "icbm", "slbm", "hypersonic
 BALLISTIC_CLASSES = ("srbm", "mrbm", "irbm", "icbm", "slbm", "hypersonic", "ballistic")
 LAUNCH_TYPES = ("missile_launch", "satellite_launch")
 """A launch event (the chronology's counting unit) is a missile or a satellite launch."""
+SATELLITE = "satellite"
+"""Where launches are listed by missile class, satellite launches (which have none) go
+under this key: count_events' columns and the chart lanes of charts.py."""
+UNSTATED = "unstated"
+"""count_events' column for a launch whose missile class the source does not state."""
+CLASS_COLUMNS = MISSILE_CLASSES + (SATELLITE, UNSTATED)
+"""The order of count_events(..., by="missile_class") columns."""
 
 EVENT_COLUMNS = ["event_id", "article_id", "sentence_id", "date", "date_precision",
                  "event_type", "missile_class", "actor", "historical", "evidence",
@@ -604,6 +611,9 @@ def count_events(events: pd.DataFrame, freq: str = "YS", by: str | None = None,
     """Events per year ("YS") or month ("MS"), zero-filled from `start` (default: the
     first event) to `end` (default: the last). With `by` ("missile_class",
     "event_type", ...) one column per value (NA → "unstated"), else one column "events".
+    By "missile_class", satellite launches (event_type satellite_launch) get the column
+    "satellite", and the columns follow CLASS_COLUMNS (cruise, srbm, ... unknown,
+    satellite, unstated; any other value after them, alphabetically).
     Rows with a `counted` column set to False are left out (the curated chronology's
     air-defence and low-confidence rows); so are undated rows and rows less precise than
     `freq` (a year-precision event has no month), with a warning saying how many."""
@@ -630,11 +640,22 @@ def count_events(events: pd.DataFrame, freq: str = "YS", by: str | None = None,
     if by is None:
         counts = periods.value_counts().rename("events").to_frame()
     else:
-        keys = frame[by].astype("object").where(frame[by].notna(), "unstated")
+        keys = frame[by].astype("object").where(frame[by].notna(), UNSTATED)
+        if by == "missile_class" and "event_type" in frame:
+            keys = keys.where(frame["event_type"] != "satellite_launch", SATELLITE)
         counts = pd.crosstab(periods, keys)
+        if by == "missile_class":
+            counts = counts[sorted(counts.columns, key=_class_column_rank)]
     counts = counts.reindex(index, fill_value=0).fillna(0).astype("int64")
     counts.columns.name = by
     return counts
+
+
+def _class_column_rank(column: object) -> tuple[int, str]:
+    """Sort key: CLASS_COLUMNS order, then other values alphabetically."""
+    if column in CLASS_COLUMNS:
+        return CLASS_COLUMNS.index(column), ""
+    return len(CLASS_COLUMNS), str(column)
 
 
 def event_ordinal(events: pd.DataFrame, date, event_type: str | Iterable[str] =

@@ -10,7 +10,7 @@ import pytest
 
 import analystkit as ak
 from facts import written
-from analystkit.events import EVENT_COLUMNS, load_event_rules
+from analystkit.events import CLASS_COLUMNS, EVENT_COLUMNS, load_event_rules
 
 
 @pytest.fixture(scope="module")
@@ -236,6 +236,31 @@ def test_counts_by_class_and_month_are_zero_filled(chronology):
                              start="2025-01-01", end="2025-12-01")
     assert len(months) == 12 and months["events"].sum() == 11
     assert months.loc["2025-01-01", "events"] == 3                    # Jan 6, 14, 25
+
+
+def test_counts_by_class_give_satellite_launches_their_own_column(chronology):
+    by_class = ak.count_events(chronology, by="missile_class", start="2018-01-01")
+    # The satellite launches of 2023-05-31, 2023-08-24, 2023-11-21 and 2024-05-27.
+    assert by_class["satellite"].to_dict() == {
+        pd.Timestamp(f"{year}-01-01"): {2023: 3, 2024: 1}.get(year, 0)
+        for year in range(2018, 2026)}
+    assert "unstated" not in by_class               # every counted missile has a class
+    assert list(by_class.columns) == [c for c in CLASS_COLUMNS if c in by_class.columns]
+    assert list(by_class.columns)[:2] == ["cruise", "srbm"]
+
+
+def test_counts_by_class_keep_unstated_for_an_unnamed_missile_class():
+    events = ak.extract_events(written(
+        ("2024-04-20", "North Korea fired cruise missiles on Friday, KCNA said."),
+        ("2024-05-28", "North Korea launched a reconnaissance satellite on Monday."),
+        ("2024-05-31", "North Korea fired a barrage of missiles on Thursday.")))
+    counts = ak.count_events(events, by="missile_class")
+    assert list(counts.columns) == ["cruise", "satellite", "unstated"]
+    assert counts.loc["2024-01-01"].tolist() == [1, 1, 1]
+    # A value outside the vocabulary (an analyst's own label) goes after it.
+    labelled = events.assign(missile_class=["Hwasal-1", pd.NA, "srbm"])
+    counts = ak.count_events(labelled, by="missile_class")
+    assert list(counts.columns) == ["srbm", "satellite", "Hwasal-1"]
 
 
 def test_counts_on_extracted_events(seed_events):
