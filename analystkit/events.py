@@ -1,7 +1,8 @@
 """Events from articles, their de-duplication, counts, and ordinal claim checks.
 
-Extraction (`extract_events`) is rule based and transparent: the triggers, missile-class
-cues, parties and the negation/hypothetical cues live in data/event_rules.yml. Only the
+Extraction (`extract_events`) is rule based and transparent: the triggers, parties and
+the negation/hypothetical cues live in data/event_rules.yml; missile classes are the
+lexicon's `weapon` tags, found by the lexicon's matcher (data/lexicon.yml). Only the
 sentences holding a trigger get the date work (dates.py), so large corpora stay fast.
 
 Within one article, mentions of one event are merged: mentions of the same event_type
@@ -28,6 +29,7 @@ import pandas as pd
 import yaml
 
 from analystkit.dates import DateMention, find_dates, is_historical, period
+from analystkit.lexicon import LEXICON_PATH, Lexicon, load_lexicon
 from analystkit.paths import DATA_DIR
 from analystkit.sentences import SEPARATOR
 from analystkit.sentences import sentences as split_sentences
@@ -107,7 +109,7 @@ class EventRules:
     keywords: ahocorasick.Automaton      # keyword -> (length, the event types it gates)
     actor_mode: dict[str, str]
     actor_default: dict[str, str]
-    classes: Phrases                     # missile classes, most specific first
+    classes: ClassFinder                 # missile classes: the lexicon's weapon tags
     parties: Phrases                     # in the order they are joined in `actor`
     window_words: int
     clause_breaks: re.Pattern[str]
@@ -115,15 +117,58 @@ class EventRules:
     after: re.Pattern[str]
 
 
-def load_event_rules(path: str | Path | None = None) -> EventRules:
-    """Read and compile the event rule table (default: data/event_rules.yml); errors name
-    the file and the entry. Compiled tables are reused until the file changes."""
+class ClassFinder:
+    """Missile classes named in texts, found by the lexicon's matcher with its `weapon`
+    patterns (each weapon tag is a missile class); where a text names several, the first
+    in `order` (the rule table's missile_class_order, most specific first) wins."""
+
+    def __init__(self, lexicon: Lexicon, order: tuple[str, ...], rules_path: Path):
+        self.matcher = lexicon.category_matcher("weapon")
+        tags = self.matcher.tag.tolist()
+        unknown = sorted({t for t in tags if t not in MISSILE_CLASSES})
+        if unknown:
+            raise ValueError(f"{lexicon.path}: weapon tags {unknown} are not missile "
+                             f"classes (expected {', '.join(MISSILE_CLASSES)})")
+        missing = sorted({t for t in tags if t not in order})
+        if missing:
+            raise ValueError(f"{rules_path}: missile_class_order lacks {missing}, weapon "
+                             f"tags of {lexicon.path}")
+        self.order = order
+        self.rank = np.array([order.index(t) for t in tags], dtype=np.int64)
+
+    def find(self, texts: list[str]) -> list[str | None]:
+        """The winning class each text names (None: it names none), in one scan."""
+        if not texts:
+            return []
+        lengths = np.array([len(t) for t in texts], dtype=np.int64)
+        offsets = np.concatenate([[0], np.cumsum(lengths + len(SEPARATOR))[:-1]])
+        starts, ends, pids = self.matcher.scan(SEPARATOR.join(texts))
+        which = np.searchsorted(offsets, starts, side="right") - 1
+        inside = ends <= offsets[which] + lengths[which]
+        best = np.full(len(texts), len(self.order), dtype=np.int64)
+        np.minimum.at(best, which[inside], self.rank[pids[inside]])
+        return [self.order[b] if b < len(self.order) else None for b in best.tolist()]
+
+
+def load_event_rules(path: str | Path | None = None,
+                     lexicon: Lexicon | str | Path | None = None) -> EventRules:
+    """Read and compile the event rule table (default: data/event_rules.yml) with the
+    lexicon whose `weapon` patterns name missile classes (default: data/lexicon.yml);
+    errors name the file and the entry. Compiled tables are reused until a file changes."""
     path = Path(path) if path is not None else RULES_PATH
-    return _compiled_rules(path.resolve(), path.stat().st_mtime_ns)
+    if not isinstance(lexicon, Lexicon):
+        lexicon_path = Path(lexicon) if lexicon is not None else LEXICON_PATH
+        lexicon = _lexicon_file(lexicon_path.resolve(), lexicon_path.stat().st_mtime_ns)
+    return _compiled_rules(path.resolve(), path.stat().st_mtime_ns, lexicon)
+
+
+@functools.lru_cache(maxsize=4)
+def _lexicon_file(path: Path, mtime_ns: int) -> Lexicon:
+    return load_lexicon(path)
 
 
 @functools.lru_cache(maxsize=8)
-def _compiled_rules(path: Path, mtime_ns: int) -> EventRules:
+def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
 
     def compile_(where: str, pattern: str) -> re.Pattern[str]:
@@ -161,9 +206,10 @@ def _compiled_rules(path: Path, mtime_ns: int) -> EventRules:
         patterns = [t["pattern"] for t in spec["triggers"]]
         if not any(_BACKREFERENCE.search(p) for p in patterns):  # else they can't be joined
             screens[event_type] = words(f"events.{event_type}.triggers", patterns)
-    for name in raw["missile_classes"]:
+    order = tuple(raw["missile_class_order"])
+    for name in order:
         if name not in MISSILE_CLASSES:
-            raise ValueError(f"{path}: missile_classes: unknown class {name!r}")
+            raise ValueError(f"{path}: missile_class_order: unknown class {name!r}")
     modality = raw["modality"]
     keywords.make_automaton()
     return EventRules(
@@ -171,7 +217,7 @@ def _compiled_rules(path: Path, mtime_ns: int) -> EventRules:
         screens=screens,
         keywords=keywords,
         actor_mode=modes, actor_default=defaults,
-        classes=Phrases(raw["missile_classes"], fold_case=True),
+        classes=ClassFinder(lexicon, order, path),
         parties=Phrases(raw["parties"], fold_case=False),
         window_words=int(modality["window_words"]),
         clause_breaks=compile_("modality.clause_breaks", modality["clause_breaks"]),
@@ -292,7 +338,7 @@ def extract_events(articles: pd.DataFrame, *, rules: EventRules | None = None,
     spans = _given_spans(sentences, hits) if sentences is not None else _split_spans(
         chosen["article_id"].tolist(), texts)
     resolver = _TermResolver(milestones)
-    rows = []
+    found = []  # (article_id, article date, its mentions)
     for article_id, date, text in zip(chosen["article_id"].tolist(), chosen["date"].tolist(),
                                       texts):
         if article_id not in spans:
@@ -311,7 +357,13 @@ def extract_events(articles: pd.DataFrame, *, rules: EventRules | None = None,
                                            ids[i], today, rules, types)
         for mention in mentions:
             _date_mention(mention, today, text, resolver)
-        rows += [_event_row(article_id, today, e) for e in _merge(mentions)]
+        found.append((article_id, today, mentions))
+    launches = [m for _, _, mentions in found for m in mentions
+                if m.event_type in LAUNCH_TYPES]
+    for mention, cls in zip(launches, rules.classes.find([m.evidence for m in launches])):
+        mention.missile_class = cls
+    rows = [_event_row(article_id, today, e)
+            for article_id, today, mentions in found for e in _merge(mentions)]
     if not rows:
         return _empty(EVENT_COLUMNS)
     events = pd.DataFrame(rows, columns=EVENT_COLUMNS)
@@ -368,21 +420,13 @@ def _sentence_mentions(text: str, low: str, sentence_id: int, today: pd.Timestam
     if not found:
         return []
     dates = [d for d in find_dates(text, today) if not d.reporting]
-    cls = _missile_class(text, rules)
     out = []
     for event_type, (start, end) in found.items():
         out.append(_Mention(
-            event_type, sentence_id, start, text,
-            cls if event_type in LAUNCH_TYPES else None,
+            event_type, sentence_id, start, text, None,   # the class is found later
             _actor(text, start, event_type, rules),
             min(dates, key=lambda d: min(abs(d.start - end), abs(start - d.end)), default=None)))
     return out
-
-
-def _missile_class(text: str, rules: EventRules) -> str | None:
-    """The most specific missile class the text names, or None."""
-    found = [index for _, index in rules.classes.find(text)]
-    return rules.classes.names[min(found)] if found else None
 
 
 def _asserted(low: str, start: int, end: int, rules: EventRules) -> bool:
@@ -781,7 +825,7 @@ def _check(article_id: str, sentence_id: int, m: re.Match[str], noun: str,
     if since is None:
         return {**row, "event_date": date, "basis": note}
     types = ("satellite_launch",) if "satellite" in noun.lower() else LAUNCH_TYPES
-    named = _missile_class(noun, rules)
+    named = rules.classes.find([noun])[0]
     classes = BALLISTIC_CLASSES if named == "ballistic" else ([named] if named else None)
     computed = event_ordinal(chronology, date, types, since, classes)
     what = f"{named + ' ' if named else ''}launch events"

@@ -502,10 +502,23 @@ class Lexicon:
         """Only what attribution needs (for `ak.sentences`)."""
         return Matcher([e for e in self._entries if e.category.startswith("_")], self.path)
 
+    def category_matcher(self, category: str) -> Matcher:
+        """The patterns of one category only (ak.extract_events reads missile classes
+        with the "weapon" patterns); compiled once per category."""
+        if category not in self.categories:
+            raise ValueError(f"{self.path}: no category {category!r} "
+                             f"(categories: {', '.join(self.categories)})")
+        compiled = self.__dict__.setdefault("_category_matchers", {})
+        if category not in compiled:
+            compiled[category] = Matcher(
+                [e for e in self._entries if e.category == category], self.path)
+        return compiled[category]
+
     def __getstate__(self):            # the automaton is rebuilt after pickling
         state = self.__dict__.copy()
         state.pop("matcher", None)
         state.pop("speaker_matcher", None)
+        state.pop("_category_matchers", None)
         return state
 
     def __repr__(self) -> str:

@@ -162,6 +162,21 @@ def test_a_broken_rule_file_is_named(tmp_path):
         load_event_rules(broken)
 
 
+def test_missile_classes_come_from_the_lexicon_weapon_patterns(tmp_path):
+    launch = written(("2023-07-13", "North Korea launched a Hwasong-18 on Wednesday."))
+    e = ak.extract_events(launch).iloc[0]
+    assert (e["missile_class"], e["date"]) == ("icbm", pd.Timestamp("2023-07-12"))
+    lexicon = ak.paths.DATA_DIR.joinpath("lexicon.yml").read_text(encoding="utf-8")
+    edited = tmp_path / "lexicon.yml"                  # an analyst drops the name
+    edited.write_text(lexicon.replace("        - Hwasong-18\n", ""), encoding="utf-8")
+    rules = load_event_rules(lexicon=edited)
+    assert pd.isna(ak.extract_events(launch, rules=rules).iloc[0]["missile_class"])
+    renamed = tmp_path / "renamed.yml"                 # a weapon tag that is no class
+    renamed.write_text(lexicon.replace("    ballistic:\n", "    rocket:\n"), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"renamed\.yml.*rocket.*not missile classes"):
+        load_event_rules(lexicon=renamed)
+
+
 # ---------------------------------------------------------------- de-duplication
 
 REPORTS = written(
