@@ -72,29 +72,27 @@ class Trigger:
 
 
 class Phrases:
-    """Whole-word phrase finder over named phrase lists (Aho-Corasick); a trailing "*"
-    lets a phrase end anywhere ("ICBM*" finds "ICBMs")."""
+    """Whole-word, case-sensitive phrase finder over named phrase lists (Aho-Corasick);
+    a trailing "*" lets a phrase end anywhere ("American*" finds "Americans")."""
 
-    def __init__(self, named: dict[str, list[str]], fold_case: bool):
+    def __init__(self, named: dict[str, list[str]]):
         self.names = list(named)
-        self.fold_case = fold_case
         self._automaton = ahocorasick.Automaton()
         for index, phrases in enumerate(named.values()):
             for phrase in phrases:
-                key = phrase.rstrip("*").lower() if fold_case else phrase.rstrip("*")
+                key = phrase.rstrip("*")
                 if key not in self._automaton:
                     self._automaton.add_word(key, (len(key), index, phrase.endswith("*")))
         self._automaton.make_automaton()
 
     def find(self, text: str) -> list[tuple[int, int]]:
         """(start, index of the name) for every whole-word phrase in `text`."""
-        hay = text.lower() if self.fold_case else text
         out = []
-        for last, (length, index, open_end) in self._automaton.iter(hay):
+        for last, (length, index, open_end) in self._automaton.iter(text):
             start = last - length + 1
-            if start > 0 and hay[start - 1].isalnum():
+            if start > 0 and text[start - 1].isalnum():
                 continue
-            if not open_end and last + 1 < len(hay) and hay[last + 1].isalnum():
+            if not open_end and last + 1 < len(text) and text[last + 1].isalnum():
                 continue
             out.append((start, index))
         return out
@@ -218,7 +216,7 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
         keywords=keywords,
         actor_mode=modes, actor_default=defaults,
         classes=ClassFinder(lexicon, order, path),
-        parties=Phrases(raw["parties"], fold_case=False),
+        parties=Phrases(raw["parties"]),
         window_words=int(modality["window_words"]),
         clause_breaks=compile_("modality.clause_breaks", modality["clause_breaks"]),
         cancels=words("modality.negated/hypothetical",
