@@ -35,6 +35,7 @@ from analystkit.charts import (
     chronology_chart,
     save_figure,
 )
+from analystkit.events import SATELLITE
 
 __all__ = ["ChronologyPanel", "Chronology", "FilterPanel", "Filtered"]
 
@@ -462,7 +463,7 @@ class ChronologyPanel(_DisplaysItself):
         launch, _, ringed = self._masks()
         lo, hi = self._span()
         hl = self._highlight[ringed]
-        satellite = (hl["lane"] == "satellite").to_numpy()
+        satellite = (hl["lane"] == SATELLITE).to_numpy()
         highlight = pd.DataFrame({  # back to events form: the chart assigns the lanes again
             "date": hl["date"].to_numpy(),
             "event_type": np.where(satellite, "satellite_launch", "missile_launch"),
