@@ -2,8 +2,10 @@
 
 Usage: python scripts/refresh_notebooks.py notebooks/*.ipynb
 
-Each notebook runs in a fresh kernel with its own folder as the working directory;
-timing metadata and widget state are dropped, so a second run differs only in what
+Each notebook runs in a fresh kernel with its own folder as the working directory.
+Timing metadata, widget state and widget views are dropped (a stored view only points
+at a model id that changes every run and does not exist when the notebook is reopened;
+the widget's text form stays), so a second run differs only in what
 tests/nbval_sanitize.cfg hides.
 """
 from __future__ import annotations
@@ -14,6 +16,8 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
 
 def refresh(path: Path) -> None:
     """Execute one notebook and write it back with outputs, without volatile metadata."""
@@ -23,6 +27,8 @@ def refresh(path: Path) -> None:
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
+        for output in cell.get("outputs", []):
+            output.get("data", {}).pop(WIDGET_VIEW, None)
     nbformat.write(nb, path)
     print(f"refreshed {path}")
 
