@@ -20,3 +20,9 @@ def written(*items: tuple[str, str]) -> pd.DataFrame:
                  source="analystkit tests", url="", path="", text=text)
             for date, text in items]
     return pd.DataFrame(rows)
+
+
+def frame(*texts: str) -> pd.DataFrame:
+    """A minimal articles frame (ids a0, a1, ..., dated 2025-01-01) of test texts."""
+    return pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))],
+                         "date": pd.Timestamp("2025-01-01"), "text": list(texts)})

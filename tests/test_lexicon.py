@@ -1,10 +1,10 @@
 """The lexicon file: vocabulary, examples, pattern semantics, and every kind of error."""
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 import analystkit as ak
+from facts import frame
 from analystkit.lexicon import LexiconError, lexicon_from_text, normalize
 
 LEX = ak.load_lexicon()
@@ -15,11 +15,6 @@ EVENT_TYPES = {"missile_launch", "satellite_launch", "nuclear_test", "summit", "
                "military_exercise", "sanctions"}
 GROUPS = {"dprk_state", "us_gov", "rok_gov", "japan_gov", "china_gov", "russia_gov", "un",
           "expert", "media"}
-
-
-def frame(*texts: str) -> pd.DataFrame:
-    return pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))],
-                         "date": pd.Timestamp("2025-01-01"), "text": list(texts)})
 
 
 def tags_of(text: str, lexicon=LEX, category: str | None = None) -> list[tuple[str, str]]:

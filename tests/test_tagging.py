@@ -6,11 +6,7 @@ import pandas as pd
 import pytest
 
 import analystkit as ak
-
-
-def frame(*texts: str) -> pd.DataFrame:
-    return pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))],
-                         "date": pd.Timestamp("2025-01-01"), "text": list(texts)})
+from facts import frame
 
 
 @pytest.fixture(scope="module")

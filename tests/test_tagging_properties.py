@@ -1,11 +1,11 @@
 """Property tests: odd text never crashes the tagger and offsets always stay valid."""
 from __future__ import annotations
 
-import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import analystkit as ak
+from facts import frame
 from analystkit.lexicon import normalize
 
 LEX = ak.load_lexicon()
@@ -21,13 +21,8 @@ odd_text = st.one_of(
 )
 
 
-def frame(texts: list[str]) -> pd.DataFrame:
-    return pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))],
-                         "date": pd.Timestamp("2025-01-01"), "text": texts})
-
-
 def check(texts: list[str]) -> None:
-    arts = frame(texts)
+    arts = frame(*texts)
     sents = ak.sentences(arts, LEX)
     by_id = dict(zip(arts.article_id, texts))
     last_end: dict[str, int] = {}
@@ -71,6 +66,6 @@ def test_very_long_sentence():
     text = ("the North Korean military said it had fired a ballistic missile and " * 4000
             ).strip()
     check([text])
-    sents = ak.sentences(frame([text]), LEX)
+    sents = ak.sentences(frame(text), LEX)
     assert len(sents) == 1
-    assert (ak.tag(frame([text]), LEX).tag == "ballistic").sum() == 4000
+    assert (ak.tag(frame(text), LEX).tag == "ballistic").sum() == 4000
