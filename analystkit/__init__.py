@@ -7,13 +7,9 @@ from analystkit.corpus import ArticleLoadError, load_articles, save_articles
 from analystkit.lexicon import Lexicon, LexiconError, load_lexicon
 from analystkit.sentences import sentences
 from analystkit.tagging import kwic, tag, tag_counts
-from analystkit.events import (
-    check_claims,
-    count_events,
-    dedupe_events,
-    event_ordinal,
-    extract_events,
-)
+from analystkit.events import dedupe_events, extract_events
+from analystkit.counts import count_events, event_ordinal
+from analystkit.claims import check_claims
 from analystkit.reference import (
     ReferenceDataError,
     load_chronology,

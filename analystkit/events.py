@@ -1,4 +1,4 @@
-"""Events from articles, their de-duplication, counts, and ordinal claim checks.
+"""Events from articles (extract_events) and their de-duplication (dedupe_events).
 
 Extraction (`extract_events`) is rule based and transparent: the triggers, parties and
 the negation/hypothetical cues live in data/event_rules.yml; missile classes are the
@@ -17,7 +17,6 @@ import bisect
 import functools
 import hashlib
 import re
-import warnings
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -32,7 +31,6 @@ from analystkit.dates import DateMention, find_dates, is_historical, period
 from analystkit.lexicon import LEXICON_PATH, Lexicon, load_lexicon
 from analystkit.paths import DATA_DIR
 from analystkit.sentences import SEPARATOR
-from analystkit.sentences import sentences as split_sentences
 from analystkit.sentences import split as sentence_spans
 
 RULES_PATH = DATA_DIR / "event_rules.yml"
@@ -54,8 +52,6 @@ CLASS_COLUMNS = MISSILE_CLASSES + (SATELLITE, UNSTATED)
 EVENT_COLUMNS = ["event_id", "article_id", "sentence_id", "date", "date_precision",
                  "event_type", "missile_class", "actor", "historical", "evidence",
                  "date_text"]
-CLAIM_COLUMNS = ["article_id", "sentence_id", "claim", "stated", "computed", "holds",
-                 "basis", "event_date"]
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
 
@@ -645,206 +641,6 @@ def _cluster_row(members: list[dict], cls: str | None) -> dict:
             "historical": all(m["historical"] for m in members),
             "n_reports": len(ids), "article_ids": "|".join(ids)}
 
-
-# ---------------------------------------------------------------- counts and ordinals
-
-def count_events(events: pd.DataFrame, freq: str = "YS", by: str | None = None,
-                 start=None, end=None) -> pd.DataFrame:
-    """Events per year ("YS") or month ("MS"), zero-filled from `start` (default: the
-    first event) to `end` (default: the last). With `by` ("missile_class",
-    "event_type", ...) one column per value (NA → "unstated"), else one column "events".
-    By "missile_class", satellite launches (event_type satellite_launch) get the column
-    "satellite", and the columns follow CLASS_COLUMNS (cruise, srbm, ... unknown,
-    satellite, unstated; any other value after them, alphabetically).
-    Rows with a `counted` column set to False are left out (the curated chronology's
-    air-defence and low-confidence rows); so are undated rows and rows less precise than
-    `freq` (a year-precision event has no month), with a warning saying how many."""
-    if freq not in ("YS", "MS"):
-        raise ValueError(f"freq must be 'YS' (years) or 'MS' (months), got {freq!r}")
-    _require(events, ["date"] + ([by] if by else []), "events")
-    frame = _counted(events)
-    too_vague = frame["date"].isna()
-    if freq == "MS" and "date_precision" in frame:
-        too_vague |= frame["date_precision"] == "year"
-    if too_vague.any():
-        warnings.warn(f"count_events: {int(too_vague.sum())} undated or year-precision "
-                      f"rows left out of the {freq} counts", stacklevel=2)
-        frame = frame[~too_vague]
-    periods = frame["date"].dt.to_period("Y" if freq == "YS" else "M").dt.start_time
-    first = pd.Timestamp(start) if start is not None else periods.min()
-    last = pd.Timestamp(end) if end is not None else periods.max()
-    if pd.isna(first) or pd.isna(last):
-        raise ValueError("count_events: no dated events and no start/end to span")
-    index = pd.date_range(first, last, freq=freq, name="period")
-    if len(index) == 0 or index[0] > first:  # start in mid-period: include its period
-        index = pd.date_range(pd.Period(first, "Y" if freq == "YS" else "M").start_time,
-                              last, freq=freq, name="period")
-    if by is None:
-        counts = periods.value_counts().rename("events").to_frame()
-    else:
-        keys = frame[by].astype("object").where(frame[by].notna(), UNSTATED)
-        if by == "missile_class" and "event_type" in frame:
-            keys = keys.where(frame["event_type"] != "satellite_launch", SATELLITE)
-        counts = pd.crosstab(periods, keys)
-        if by == "missile_class":
-            counts = counts[sorted(counts.columns, key=_class_column_rank)]
-    counts = counts.reindex(index, fill_value=0).fillna(0).astype("int64")
-    counts.columns.name = by
-    return counts
-
-
-def _class_column_rank(column: object) -> tuple[int, str]:
-    """Sort key: CLASS_COLUMNS order, then other values alphabetically."""
-    if column in CLASS_COLUMNS:
-        return CLASS_COLUMNS.index(column), ""
-    return len(CLASS_COLUMNS), str(column)
-
-
-def event_ordinal(events: pd.DataFrame, date, event_type: str | Iterable[str] =
-                  "missile_launch", since=None,
-                  missile_class: str | Iterable[str] | None = None) -> int:
-    """Which event of its kind was the one on `date`, counting distinct event days from
-    `since` (default: 1 January of that year) through `date`: the number of counted days
-    before `date` plus one (so it also answers for an event the table lacks).
-    `event_type` and `missile_class` take one value or several."""
-    _require(events, ["date", "event_type"], "events")
-    date = pd.Timestamp(date).normalize()
-    since = pd.Timestamp(since) if since is not None else pd.Timestamp(date.year, 1, 1)
-    frame = _counted(events)
-    keep = frame["event_type"].isin(_as_set(event_type)) & frame["date"].notna()
-    if missile_class is not None:
-        keep &= frame["missile_class"].isin(_as_set(missile_class))
-    days = frame.loc[keep, "date"].dt.normalize()
-    return int(days[(days >= since) & (days < date)].nunique()) + 1
-
-
-def _counted(events: pd.DataFrame) -> pd.DataFrame:
-    if "counted" not in events:
-        return events
-    counted = events["counted"]
-    if counted.isna().any():
-        raise ValueError(f"events: {int(counted.isna().sum())} rows have no counted flag")
-    return events[counted.astype(bool)]
-
-
-def _as_set(value: str | Iterable[str]) -> set[str]:
-    return {value} if isinstance(value, str) else set(value)
-
-
-# ---------------------------------------------------------------- ordinal claims
-
-_ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh",
-                  "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
-                  "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
-                  "nineteenth", "twentieth"]
-_ORD = r"(?P<ord>" + "|".join(_ORDINAL_WORDS) + r"|\d{1,3}(?:st|nd|rd|th))"
-_NOUN = (r"(?P<noun>(?:[\w-]+\s+){0,3}?(?:launch(?:es)?(?:\s+events?)?|tests?|"
-         r"test-firings?|firings?))")
-_WHO = (r"(?:(?:former\s+)?(?:President|Mr\.?|Mrs\.?|Ms\.?)\s+)?"
-        r"(?P<who>(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)['’]s")
-_SCOPE = (r"(?P<scope>(?:so\s+far\s+)?this\s+year|of\s+the\s+year|"
-          r"(?:in|of|for)\s+(?P<year>(?:19|20)\d\d)|"
-          r"(?:of|in|during|since\s+the\s+start\s+of)\s+" + _WHO +
-          r"\s+(?P<term>first|second|third)\s+(?:term|presidency|administration)|"
-          r"since\s+" + _WHO.replace("['’]s", "").replace("who>", "who2>") +
-          r"\s+(?:took|returned\s+to|came\s+to)\s+(?:office|power)|"
-          r"since\s+" + _WHO.replace("['’]s", "").replace("who>", "who3>") +
-          r"\s+was\s+inaugurated)")
-_CLAIM = re.compile(r"\b" + _ORD + r"\s+" + _NOUN + r"(?:\s+[\w-]+){0,4}?\s+" + _SCOPE + r"\b")
-_ELLIPTIC = re.compile(r"\bthe\s+" + _ORD + r"\s+" + _SCOPE + r"\b")
-
-
-def check_claims(articles: pd.DataFrame, chronology: pd.DataFrame | None = None,
-                 milestones: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Ordinal claims in the articles ("the fourth missile launch event this year",
-    "the second of President Donald Trump's second term", "its 10th launch this year")
-    checked against the chronology (default: the curated one; counted rows only).
-
-    The event a claim is about is the article's news (non-historical) launch event
-    mentioned nearest before the claim. "this year" counts from 1 January of the event's
-    year; a term ("of Trump's second term", "since Trump took office") from the term's
-    start in the milestones. A noun naming a class ("cruise missile launch", "ballistic
-    missile test") counts that class only; otherwise all launch events count (missile
-    and satellite launches: the chronology's unit). An elliptic claim ("and the second
-    of ...") takes the noun of the claim before it in the sentence.
-    Columns: article_id, sentence_id, claim, stated, computed, holds, basis, event_date;
-    computed/holds are NA (with the reason in basis) when no event date is found."""
-    _require(articles, ["article_id", "date", "text"], "articles")
-    source = "curated chronology" if chronology is None else "given chronology"
-    if chronology is None:
-        from analystkit.reference import load_chronology
-        chronology = load_chronology()
-    if milestones is None:
-        from analystkit.reference import load_milestones
-        milestones = load_milestones()
-    _require(chronology, ["date", "event_type", "missile_class"], "chronology")
-    terms = terms_from_milestones(milestones)
-    rules = load_event_rules()
-    with_claims = articles[articles["text"].map(
-        lambda t: bool(_CLAIM.search(t) or _ELLIPTIC.search(t)))]
-    if with_claims.empty:
-        return _empty(CLAIM_COLUMNS)
-    sents = split_sentences(with_claims)
-    events = extract_events(with_claims, rules=rules, sentences=sents, milestones=milestones)
-    rows = []
-    for article in with_claims.itertuples():
-        news = events[(events["article_id"] == article.article_id)
-                      & events["event_type"].isin(LAUNCH_TYPES) & ~events["historical"]]
-        for s in sents[sents["article_id"] == article.article_id].itertuples():
-            found = sorted([(m.start(), m, True) for m in _CLAIM.finditer(s.text)]
-                           + [(m.start(), m, False) for m in _ELLIPTIC.finditer(s.text)],
-                           key=lambda x: x[0])
-            noun = None
-            for _, m, explicit in found:
-                if explicit:
-                    noun = m.group("noun")
-                if noun is None or "nuclear" in noun.lower():
-                    continue
-                before = news[news["sentence_id"] <= s.sentence_id]
-                event = (before if not before.empty else news).sort_values("sentence_id")
-                rows.append(_check(article.article_id, s.sentence_id, m, noun,
-                                   event.iloc[-1] if not event.empty else None,
-                                   chronology, terms, rules, source))
-    return pd.DataFrame(rows, columns=CLAIM_COLUMNS).astype(
-        {"stated": "int64", "computed": "Int64", "holds": "boolean"})
-
-
-def _check(article_id: str, sentence_id: int, m: re.Match[str], noun: str,
-           event: pd.Series | None, chronology: pd.DataFrame, terms: list[Term],
-           rules: EventRules, source: str) -> dict:
-    word = m.group("ord").lower()
-    stated = _ORDINAL_WORDS.index(word) + 1 if word in _ORDINAL_WORDS else int(word[:-2])
-    row = {"article_id": article_id, "sentence_id": int(sentence_id), "claim": m.group(0),
-           "stated": stated, "computed": pd.NA, "holds": pd.NA, "event_date": pd.NaT}
-    if event is None or event["date_precision"] != "day":
-        return {**row, "basis": "no day-dated news launch event in the article"}
-    date = pd.Timestamp(event["date"])
-    since, note = _since(m, date, terms)
-    if since is None:
-        return {**row, "event_date": date, "basis": note}
-    types = ("satellite_launch",) if "satellite" in noun.lower() else LAUNCH_TYPES
-    named = rules.classes.find([noun])[0]
-    classes = BALLISTIC_CLASSES if named == "ballistic" else ([named] if named else None)
-    computed = event_ordinal(chronology, date, types, since, classes)
-    what = f"{named + ' ' if named else ''}launch events"
-    basis = f"{what} {since:%Y-%m-%d}..{date:%Y-%m-%d} (counted, {source}{note})"
-    return {**row, "computed": computed, "holds": computed == stated, "basis": basis,
-            "event_date": date}
-
-
-def _since(m: re.Match[str], date: pd.Timestamp,
-           terms: list[Term]) -> tuple[pd.Timestamp | None, str]:
-    """Where the claim's count starts, and a note on how that was found."""
-    if m.group("year"):
-        return pd.Timestamp(int(m.group("year")), 1, 1), ""
-    who = m.group("who") or m.group("who2") or m.group("who3")
-    if who is None:
-        return pd.Timestamp(date.year, 1, 1), ""
-    ordinal = _ORDINAL_WORDS.index(m.group("term").lower()) + 1 if m.group("term") else None
-    term = _find_term(terms, who, ordinal, date)
-    if term is None:
-        return None, f"no term in the milestones matches {who!r}"
-    return term.start, f"; {term.label} began {term.start:%Y-%m-%d}"
 
 
 # ---------------------------------------------------------------- helpers

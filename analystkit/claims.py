@@ -1,0 +1,138 @@
+"""Ordinal claims in articles ("the fourth launch this year") checked against the
+chronology (check_claims)."""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from analystkit.counts import event_ordinal
+from analystkit.events import (
+    BALLISTIC_CLASSES,
+    LAUNCH_TYPES,
+    EventRules,
+    Term,
+    _empty,
+    _find_term,
+    _require,
+    extract_events,
+    load_event_rules,
+    terms_from_milestones,
+)
+from analystkit.sentences import sentences as split_sentences
+
+CLAIM_COLUMNS = ["article_id", "sentence_id", "claim", "stated", "computed", "holds",
+                 "basis", "event_date"]
+
+_ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                  "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
+                  "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+                  "nineteenth", "twentieth"]
+_ORD = r"(?P<ord>" + "|".join(_ORDINAL_WORDS) + r"|\d{1,3}(?:st|nd|rd|th))"
+_NOUN = (r"(?P<noun>(?:[\w-]+\s+){0,3}?(?:launch(?:es)?(?:\s+events?)?|tests?|"
+         r"test-firings?|firings?))")
+_WHO = (r"(?:(?:former\s+)?(?:President|Mr\.?|Mrs\.?|Ms\.?)\s+)?"
+        r"(?P<who>(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)['’]s")
+_SCOPE = (r"(?P<scope>(?:so\s+far\s+)?this\s+year|of\s+the\s+year|"
+          r"(?:in|of|for)\s+(?P<year>(?:19|20)\d\d)|"
+          r"(?:of|in|during|since\s+the\s+start\s+of)\s+" + _WHO +
+          r"\s+(?P<term>first|second|third)\s+(?:term|presidency|administration)|"
+          r"since\s+" + _WHO.replace("['’]s", "").replace("who>", "who2>") +
+          r"\s+(?:took|returned\s+to|came\s+to)\s+(?:office|power)|"
+          r"since\s+" + _WHO.replace("['’]s", "").replace("who>", "who3>") +
+          r"\s+was\s+inaugurated)")
+_CLAIM = re.compile(r"\b" + _ORD + r"\s+" + _NOUN + r"(?:\s+[\w-]+){0,4}?\s+" + _SCOPE + r"\b")
+_ELLIPTIC = re.compile(r"\bthe\s+" + _ORD + r"\s+" + _SCOPE + r"\b")
+
+
+def check_claims(articles: pd.DataFrame, chronology: pd.DataFrame | None = None,
+                 milestones: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Ordinal claims in the articles ("the fourth missile launch event this year",
+    "the second of President Donald Trump's second term", "its 10th launch this year")
+    checked against the chronology (default: the curated one; counted rows only).
+
+    The event a claim is about is the article's news (non-historical) launch event
+    mentioned nearest before the claim. "this year" counts from 1 January of the event's
+    year; a term ("of Trump's second term", "since Trump took office") from the term's
+    start in the milestones. A noun naming a class ("cruise missile launch", "ballistic
+    missile test") counts that class only; otherwise all launch events count (missile
+    and satellite launches: the chronology's unit). An elliptic claim ("and the second
+    of ...") takes the noun of the claim before it in the sentence.
+    Columns: article_id, sentence_id, claim, stated, computed, holds, basis, event_date;
+    computed/holds are NA (with the reason in basis) when no event date is found."""
+    _require(articles, ["article_id", "date", "text"], "articles")
+    source = "curated chronology" if chronology is None else "given chronology"
+    if chronology is None:
+        from analystkit.reference import load_chronology
+        chronology = load_chronology()
+    if milestones is None:
+        from analystkit.reference import load_milestones
+        milestones = load_milestones()
+    _require(chronology, ["date", "event_type", "missile_class"], "chronology")
+    terms = terms_from_milestones(milestones)
+    rules = load_event_rules()
+    with_claims = articles[articles["text"].map(
+        lambda t: bool(_CLAIM.search(t) or _ELLIPTIC.search(t)))]
+    if with_claims.empty:
+        return _empty(CLAIM_COLUMNS)
+    sents = split_sentences(with_claims)
+    events = extract_events(with_claims, rules=rules, sentences=sents, milestones=milestones)
+    rows = []
+    for article in with_claims.itertuples():
+        news = events[(events["article_id"] == article.article_id)
+                      & events["event_type"].isin(LAUNCH_TYPES) & ~events["historical"]]
+        for s in sents[sents["article_id"] == article.article_id].itertuples():
+            found = sorted([(m.start(), m, True) for m in _CLAIM.finditer(s.text)]
+                           + [(m.start(), m, False) for m in _ELLIPTIC.finditer(s.text)],
+                           key=lambda x: x[0])
+            noun = None
+            for _, m, explicit in found:
+                if explicit:
+                    noun = m.group("noun")
+                if noun is None or "nuclear" in noun.lower():
+                    continue
+                before = news[news["sentence_id"] <= s.sentence_id]
+                event = (before if not before.empty else news).sort_values("sentence_id")
+                rows.append(_check(article.article_id, s.sentence_id, m, noun,
+                                   event.iloc[-1] if not event.empty else None,
+                                   chronology, terms, rules, source))
+    return pd.DataFrame(rows, columns=CLAIM_COLUMNS).astype(
+        {"stated": "int64", "computed": "Int64", "holds": "boolean"})
+
+
+def _check(article_id: str, sentence_id: int, m: re.Match[str], noun: str,
+           event: pd.Series | None, chronology: pd.DataFrame, terms: list[Term],
+           rules: EventRules, source: str) -> dict:
+    word = m.group("ord").lower()
+    stated = _ORDINAL_WORDS.index(word) + 1 if word in _ORDINAL_WORDS else int(word[:-2])
+    row = {"article_id": article_id, "sentence_id": int(sentence_id), "claim": m.group(0),
+           "stated": stated, "computed": pd.NA, "holds": pd.NA, "event_date": pd.NaT}
+    if event is None or event["date_precision"] != "day":
+        return {**row, "basis": "no day-dated news launch event in the article"}
+    date = pd.Timestamp(event["date"])
+    since, note = _since(m, date, terms)
+    if since is None:
+        return {**row, "event_date": date, "basis": note}
+    types = ("satellite_launch",) if "satellite" in noun.lower() else LAUNCH_TYPES
+    named = rules.classes.find([noun])[0]
+    classes = BALLISTIC_CLASSES if named == "ballistic" else ([named] if named else None)
+    computed = event_ordinal(chronology, date, types, since, classes)
+    what = f"{named + ' ' if named else ''}launch events"
+    basis = f"{what} {since:%Y-%m-%d}..{date:%Y-%m-%d} (counted, {source}{note})"
+    return {**row, "computed": computed, "holds": computed == stated, "basis": basis,
+            "event_date": date}
+
+
+def _since(m: re.Match[str], date: pd.Timestamp,
+           terms: list[Term]) -> tuple[pd.Timestamp | None, str]:
+    """Where the claim's count starts, and a note on how that was found."""
+    if m.group("year"):
+        return pd.Timestamp(int(m.group("year")), 1, 1), ""
+    who = m.group("who") or m.group("who2") or m.group("who3")
+    if who is None:
+        return pd.Timestamp(date.year, 1, 1), ""
+    ordinal = _ORDINAL_WORDS.index(m.group("term").lower()) + 1 if m.group("term") else None
+    term = _find_term(terms, who, ordinal, date)
+    if term is None:
+        return None, f"no term in the milestones matches {who!r}"
+    return term.start, f"; {term.label} began {term.start:%Y-%m-%d}"

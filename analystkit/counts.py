@@ -1,0 +1,93 @@
+"""Event counts per year or month (count_events) and which event of its kind one was
+(event_ordinal), over an events frame or the curated chronology."""
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable
+
+import pandas as pd
+
+from analystkit.events import CLASS_COLUMNS, SATELLITE, UNSTATED, _require
+
+
+def count_events(events: pd.DataFrame, freq: str = "YS", by: str | None = None,
+                 start=None, end=None) -> pd.DataFrame:
+    """Events per year ("YS") or month ("MS"), zero-filled from `start` (default: the
+    first event) to `end` (default: the last). With `by` ("missile_class",
+    "event_type", ...) one column per value (NA → "unstated"), else one column "events".
+    By "missile_class", satellite launches (event_type satellite_launch) get the column
+    "satellite", and the columns follow CLASS_COLUMNS (cruise, srbm, ... unknown,
+    satellite, unstated; any other value after them, alphabetically).
+    Rows with a `counted` column set to False are left out (the curated chronology's
+    air-defence and low-confidence rows); so are undated rows and rows less precise than
+    `freq` (a year-precision event has no month), with a warning saying how many."""
+    if freq not in ("YS", "MS"):
+        raise ValueError(f"freq must be 'YS' (years) or 'MS' (months), got {freq!r}")
+    _require(events, ["date"] + ([by] if by else []), "events")
+    frame = _counted(events)
+    too_vague = frame["date"].isna()
+    if freq == "MS" and "date_precision" in frame:
+        too_vague |= frame["date_precision"] == "year"
+    if too_vague.any():
+        warnings.warn(f"count_events: {int(too_vague.sum())} undated or year-precision "
+                      f"rows left out of the {freq} counts", stacklevel=2)
+        frame = frame[~too_vague]
+    periods = frame["date"].dt.to_period("Y" if freq == "YS" else "M").dt.start_time
+    first = pd.Timestamp(start) if start is not None else periods.min()
+    last = pd.Timestamp(end) if end is not None else periods.max()
+    if pd.isna(first) or pd.isna(last):
+        raise ValueError("count_events: no dated events and no start/end to span")
+    index = pd.date_range(first, last, freq=freq, name="period")
+    if len(index) == 0 or index[0] > first:  # start in mid-period: include its period
+        index = pd.date_range(pd.Period(first, "Y" if freq == "YS" else "M").start_time,
+                              last, freq=freq, name="period")
+    if by is None:
+        counts = periods.value_counts().rename("events").to_frame()
+    else:
+        keys = frame[by].astype("object").where(frame[by].notna(), UNSTATED)
+        if by == "missile_class" and "event_type" in frame:
+            keys = keys.where(frame["event_type"] != "satellite_launch", SATELLITE)
+        counts = pd.crosstab(periods, keys)
+        if by == "missile_class":
+            counts = counts[sorted(counts.columns, key=_class_column_rank)]
+    counts = counts.reindex(index, fill_value=0).fillna(0).astype("int64")
+    counts.columns.name = by
+    return counts
+
+
+def _class_column_rank(column: object) -> tuple[int, str]:
+    """Sort key: CLASS_COLUMNS order, then other values alphabetically."""
+    if column in CLASS_COLUMNS:
+        return CLASS_COLUMNS.index(column), ""
+    return len(CLASS_COLUMNS), str(column)
+
+
+def event_ordinal(events: pd.DataFrame, date, event_type: str | Iterable[str] =
+                  "missile_launch", since=None,
+                  missile_class: str | Iterable[str] | None = None) -> int:
+    """Which event of its kind was the one on `date`, counting distinct event days from
+    `since` (default: 1 January of that year) through `date`: the number of counted days
+    before `date` plus one (so it also answers for an event the table lacks).
+    `event_type` and `missile_class` take one value or several."""
+    _require(events, ["date", "event_type"], "events")
+    date = pd.Timestamp(date).normalize()
+    since = pd.Timestamp(since) if since is not None else pd.Timestamp(date.year, 1, 1)
+    frame = _counted(events)
+    keep = frame["event_type"].isin(_as_set(event_type)) & frame["date"].notna()
+    if missile_class is not None:
+        keep &= frame["missile_class"].isin(_as_set(missile_class))
+    days = frame.loc[keep, "date"].dt.normalize()
+    return int(days[(days >= since) & (days < date)].nunique()) + 1
+
+
+def _counted(events: pd.DataFrame) -> pd.DataFrame:
+    if "counted" not in events:
+        return events
+    counted = events["counted"]
+    if counted.isna().any():
+        raise ValueError(f"events: {int(counted.isna().sum())} rows have no counted flag")
+    return events[counted.astype(bool)]
+
+
+def _as_set(value: str | Iterable[str]) -> set[str]:
+    return {value} if isinstance(value, str) else set(value)
