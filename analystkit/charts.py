@@ -8,7 +8,7 @@ missile class also has its own marker, so nothing depends on colour alone.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 import textwrap
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
 from analystkit.events import SATELLITE
+from analystkit.frames import require_columns
 
 __all__ = ["chronology_chart", "plot_counts", "plot_rhetoric", "save_figure"]
 
@@ -86,13 +87,6 @@ LABEL_GAP_PX = 6.0
 LABEL_BOX = {"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.75}
 
 
-def _require(frame: pd.DataFrame, columns: Iterable[str], name: str) -> None:
-    """Raise ValueError naming every required column the frame lacks."""
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ValueError(f"{name} lacks column(s) {missing}; has {list(frame.columns)}")
-
-
 def _new_figure(figsize: tuple[float, float], layout: str | None = None) -> tuple[Figure, Axes]:
     """A pyplot-free Figure with an Agg canvas (so text can be measured) and one Axes."""
     fig = Figure(figsize=figsize, layout=layout)
@@ -125,7 +119,7 @@ def _lane_y(rows: Sequence[str]) -> dict[str, float]:
 def _counted_launches(chronology: pd.DataFrame, start: pd.Timestamp,
                       end: pd.Timestamp) -> pd.DataFrame:
     """Counted launch events (missile or satellite) between start and end, with lane keys."""
-    _require(chronology, ("date", "event_type", "missile_class", "counted"), "chronology")
+    require_columns(chronology, ("date", "event_type", "missile_class", "counted"), "chronology")
     c = chronology[chronology["counted"].fillna(False).astype(bool)
                    & chronology["event_type"].isin(LAUNCH_TYPES)
                    & chronology["date"].between(start, end)]
@@ -332,7 +326,7 @@ def chronology_chart(
     its launch events are ringed and labelled "this article: <date>". ``covered`` are the years the chronology is complete for (others get
     "n/a" totals). With ``ax`` the chart is drawn into that Axes; returns ``ax.figure``.
     """
-    _require(milestones, ("date", "kind", "label"), "milestones")
+    require_columns(milestones, ("date", "kind", "label"), "milestones")
     start, end = pd.Timestamp(start), pd.Timestamp(end)
     if end <= start:
         raise ValueError(f"end ({end.date()}) must be after start ({start.date()})")
@@ -398,7 +392,7 @@ def _highlight_rows(highlight: pd.DataFrame | None, start: pd.Timestamp,
         highlight = highlight[highlight["event_type"].isin(LAUNCH_TYPES)]
     if highlight is None or len(highlight) == 0:
         return pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"), "lane": []})
-    _require(highlight, ("date",), "highlight")
+    require_columns(highlight, ("date",), "highlight")
     types = highlight["event_type"] if "event_type" in highlight else ["missile_launch"] * len(highlight)
     classes = highlight["missile_class"] if "missile_class" in highlight else [None] * len(highlight)
     h = pd.DataFrame({"date": pd.to_datetime(highlight["date"]).to_numpy(),
@@ -428,7 +422,7 @@ def _count_table(data: pd.DataFrame, freq: str, by: str | None) -> pd.DataFrame:
     wide count table with a DatetimeIndex (as ``count_events`` returns)."""
     if isinstance(data.index, pd.DatetimeIndex) and "date" not in data.columns:
         return _class_order(data.select_dtypes("number").fillna(0))
-    _require(data, ("date",), "counts input")
+    require_columns(data, ("date",), "counts input")
     d = data
     if "counted" in d.columns:
         d = d[d["counted"].fillna(False).astype(bool)]
@@ -441,7 +435,7 @@ def _count_table(data: pd.DataFrame, freq: str, by: str | None) -> pd.DataFrame:
     elif by is None:
         key = pd.Series("launch events", index=d.index)
     else:
-        _require(d, (by,), "counts input")
+        require_columns(d, (by,), "counts input")
         key = d[by].astype("string").fillna("unknown")
     weight_col = next((c for c in ("n", "count", "events") if c in d.columns), None)
     weights = d[weight_col] if weight_col else pd.Series(1, index=d.index)
@@ -568,7 +562,7 @@ def plot_rhetoric(
     ones. ``over="month"`` needs article dates: a ``date`` column in matches or the
     ``articles`` frame. Cells carry their counts when there are few enough to read.
     """
-    _require(matches, ("category", "tag", "negated", by), "matches")
+    require_columns(matches, ("category", "tag", "negated", by), "matches")
     if over not in (None, "month"):
         raise ValueError(f"over must be None or 'month', not {over!r}")
     m = matches[matches["category"] == "rhetoric"]
@@ -636,7 +630,7 @@ def _with_dates(m: pd.DataFrame, articles: pd.DataFrame | None) -> pd.DataFrame:
     if articles is None:
         raise ValueError("over='month' needs article dates: pass articles=... "
                          "or matches with a 'date' column")
-    _require(articles, ("article_id", "date"), "articles")
+    require_columns(articles, ("article_id", "date"), "articles")
     dates = articles.drop_duplicates("article_id").set_index("article_id")["date"]
     unknown = set(m["article_id"]) - set(dates.index)
     if unknown:

@@ -14,11 +14,11 @@ from analystkit.events import (
     Term,
     _empty,
     _find_term,
-    _require,
     extract_events,
     load_event_rules,
     terms_from_milestones,
 )
+from analystkit.frames import require_columns
 from analystkit.sentences import sentences as split_sentences
 
 CLAIM_COLUMNS = ["article_id", "sentence_id", "claim", "stated", "computed", "holds",
@@ -60,7 +60,7 @@ def check_claims(articles: pd.DataFrame, chronology: pd.DataFrame | None = None,
     of ...") takes the noun of the claim before it in the sentence.
     Columns: article_id, sentence_id, claim, stated, computed, holds, basis, event_date;
     computed/holds are NA (with the reason in basis) when no event date is found."""
-    _require(articles, ["article_id", "date", "text"], "articles")
+    require_columns(articles, ["article_id", "date", "text"], "articles")
     source = "curated chronology" if chronology is None else "given chronology"
     if chronology is None:
         from analystkit.reference import load_chronology
@@ -68,7 +68,7 @@ def check_claims(articles: pd.DataFrame, chronology: pd.DataFrame | None = None,
     if milestones is None:
         from analystkit.reference import load_milestones
         milestones = load_milestones()
-    _require(chronology, ["date", "event_type", "missile_class"], "chronology")
+    require_columns(chronology, ["date", "event_type", "missile_class"], "chronology")
     terms = terms_from_milestones(milestones)
     rules = load_event_rules()
     with_claims = articles[articles["text"].map(

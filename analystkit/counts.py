@@ -7,7 +7,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from analystkit.events import CLASS_COLUMNS, SATELLITE, UNSTATED, _require
+from analystkit.events import CLASS_COLUMNS, SATELLITE, UNSTATED
+from analystkit.frames import require_columns
 
 
 def count_events(events: pd.DataFrame, freq: str = "YS", by: str | None = None,
@@ -23,7 +24,7 @@ def count_events(events: pd.DataFrame, freq: str = "YS", by: str | None = None,
     `freq` (a year-precision event has no month), with a warning saying how many."""
     if freq not in ("YS", "MS"):
         raise ValueError(f"freq must be 'YS' (years) or 'MS' (months), got {freq!r}")
-    _require(events, ["date"] + ([by] if by else []), "events")
+    require_columns(events, ["date"] + ([by] if by else []), "events")
     frame = _counted(events)
     too_vague = frame["date"].isna()
     if freq == "MS" and "date_precision" in frame:
@@ -69,7 +70,7 @@ def event_ordinal(events: pd.DataFrame, date, event_type: str | Iterable[str] =
     `since` (default: 1 January of that year) through `date`: the number of counted days
     before `date` plus one (so it also answers for an event the table lacks).
     `event_type` and `missile_class` take one value or several."""
-    _require(events, ["date", "event_type"], "events")
+    require_columns(events, ["date", "event_type"], "events")
     date = pd.Timestamp(date).normalize()
     since = pd.Timestamp(since) if since is not None else pd.Timestamp(date.year, 1, 1)
     frame = _counted(events)

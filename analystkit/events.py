@@ -28,6 +28,7 @@ import pandas as pd
 import yaml
 
 from analystkit.dates import DateMention, find_dates, is_historical, period
+from analystkit.frames import require_columns
 from analystkit.lexicon import LEXICON_PATH, Lexicon, load_lexicon
 from analystkit.paths import DATA_DIR
 from analystkit.sentences import SEPARATOR
@@ -260,7 +261,7 @@ class Term:
 
 def terms_from_milestones(milestones: pd.DataFrame) -> list[Term]:
     """The term rows of the milestones, named as in their label ("Trump II")."""
-    _require(milestones, ["date", "end_date", "kind", "label"], "milestones")
+    require_columns(milestones, ["date", "end_date", "kind", "label"], "milestones")
     out = []
     for row in milestones[milestones["kind"] == "term"].itertuples():
         m = re.fullmatch(r"(.+?)(?:\s+([IVX]+))?", str(row.label).strip())
@@ -314,7 +315,7 @@ def extract_events(articles: pd.DataFrame, *, rules: EventRules | None = None,
     `sentences` may be passed if already computed; `milestones` resolve "in his first
     term" (default: the curated table, loaded only when such a phrase occurs).
     """
-    _require(articles, ["article_id", "date", "text"], "articles")
+    require_columns(articles, ["article_id", "date", "text"], "articles")
     rules = rules or load_event_rules()
     hits = {}  # article_id -> [(position, event types gated there)]
     lows = {}  # article_id -> its text lower-cased (rule patterns are matched on it)
@@ -383,7 +384,7 @@ def _split_spans(article_ids: list[str], texts: list[str]) -> dict[str, tuple[li
 
 def _given_spans(sentences: pd.DataFrame, hits: dict) -> dict[str, tuple[list, list, list]]:
     """article_id -> (starts, ends, sentence_ids) from a sentences frame."""
-    _require(sentences, ["article_id", "sentence_id", "start", "end"], "sentences")
+    require_columns(sentences, ["article_id", "sentence_id", "start", "end"], "sentences")
     frame = sentences[sentences["article_id"].isin(hits)].sort_values(
         ["article_id", "start"], kind="stable")
     return {key: (g["start"].tolist(), g["end"].tolist(), g["sentence_id"].tolist())
@@ -589,7 +590,7 @@ def dedupe_events(events: pd.DataFrame, window_days: int = 1) -> pd.DataFrame:
     reported day, earliest on a tie) and adds n_reports (distinct articles) and
     article_ids ("|"-joined, sorted: parquet-safe). historical is False if any report
     was news."""
-    _require(events, EVENT_COLUMNS[:-1], "events")
+    require_columns(events, EVENT_COLUMNS[:-1], "events")
     if window_days < 0:
         raise ValueError(f"window_days must be >= 0, got {window_days}")
     frame = events.assign(_rank=events["date_precision"].map(_PRECISION_RANK))
@@ -644,14 +645,6 @@ def _cluster_row(members: list[dict], cls: str | None) -> dict:
 
 
 # ---------------------------------------------------------------- helpers
-
-def _require(frame: pd.DataFrame, columns: list[str], name: str) -> None:
-    if not isinstance(frame, pd.DataFrame):
-        raise TypeError(f"{name} must be a pandas DataFrame, got {type(frame).__name__}")
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ValueError(f"{name} frame lacks column(s) {', '.join(missing)}")
-
 
 _DTYPES = {"sentence_id": "int64", "date": "datetime64[us]", "historical": "bool",
            "stated": "int64", "computed": "Int64", "holds": "boolean",

@@ -31,11 +31,11 @@ from analystkit.charts import (
     SPEAKER_GROUPS,
     _counted_launches,
     _highlight_rows,
-    _require,
     chronology_chart,
     save_figure,
 )
 from analystkit.events import SATELLITE
+from analystkit.frames import require_columns
 
 __all__ = ["ChronologyPanel", "Chronology", "FilterPanel", "Filtered"]
 
@@ -139,14 +139,14 @@ class FilterPanel(_DisplaysItself):
 
     def __init__(self, articles: pd.DataFrame, matches: pd.DataFrame | None = None,
                  events: pd.DataFrame | None = None, *, max_rows: int = 50) -> None:
-        _require(articles, ("article_id", "date", "title", "source", "text"), "articles")
+        require_columns(articles, ("article_id", "date", "title", "source", "text"), "articles")
         self._articles = articles.reset_index(drop=True)
         self._matches = (pd.DataFrame(columns=list(MATCH_COLUMNS)) if matches is None
                          else matches.reset_index(drop=True))
         self._events = (pd.DataFrame(columns=list(EVENT_COLUMNS)) if events is None
                         else events.reset_index(drop=True))
-        _require(self._matches, ("article_id", "speaker_group", "tag"), "matches")
-        _require(self._events, ("article_id", "event_type"), "events")
+        require_columns(self._matches, ("article_id", "speaker_group", "tag"), "matches")
+        require_columns(self._events, ("article_id", "event_type"), "events")
         self.max_rows = max_rows
         self._has_matches, self._has_events = matches is not None, events is not None
         self._prepare()
@@ -355,7 +355,7 @@ class ChronologyPanel(_DisplaysItself):
                  end: str | pd.Timestamp = "2025-12-31",
                  milestone_kinds: Sequence[str] = ("summit", "meeting", "talks"),
                  export_path: str = "briefing/chronology") -> None:
-        _require(milestones, ("date", "kind", "label"), "milestones")
+        require_columns(milestones, ("date", "kind", "label"), "milestones")
         self.start, self.end = pd.Timestamp(start), pd.Timestamp(end)
         if self.end <= self.start:
             raise ValueError(f"end ({self.end.date()}) must be after start "

@@ -1,0 +1,17 @@
+"""The one check every function over frames makes first: the columns it reads are there."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+
+def require_columns(frame: pd.DataFrame, columns: Iterable[str], name: str) -> None:
+    """Raise TypeError unless `frame` is a DataFrame, and ValueError naming every column
+    of `columns` it lacks (and the columns it has)."""
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"{name} must be a pandas DataFrame, got {type(frame).__name__}")
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(f"{name} frame lacks column(s) {', '.join(map(str, missing))}; "
+                         f"it has {', '.join(map(str, frame.columns))}")
