@@ -1,7 +1,11 @@
 """analystkit: load and tag articles on North Korea into pandas frames, count launch
 events, check claims against a curated 2018-2025 chronology, and chart it.
 
-The public API, re-exported from small modules (see DESIGN in README.md)."""
+The public API, re-exported from small modules (see the data flow in README.md). The
+charts, the widgets and the reference loaders load on first use, so batch work that only
+loads, tags and counts never imports matplotlib, ipywidgets or pandera."""
+from importlib import import_module
+
 from analystkit.paths import LEXICON_PATH, REFERENCE_DIR, SEEDS_DIR
 from analystkit.corpus import ArticleLoadError, load_articles, save_articles
 from analystkit.lexicon import Lexicon, LexiconError, load_lexicon
@@ -10,14 +14,14 @@ from analystkit.tagging import kwic, tag, tag_counts
 from analystkit.events import dedupe_events, extract_events
 from analystkit.counts import count_events, event_ordinal
 from analystkit.claims import check_claims
-from analystkit.reference import (
-    ReferenceDataError,
-    load_chronology,
-    load_cns_database,
-    load_milestones,
-)
-from analystkit.charts import chronology_chart, plot_counts, plot_rhetoric, save_figure
-from analystkit.widgets import ChronologyPanel, FilterPanel
+
+_ON_FIRST_USE = {
+    "analystkit.reference": ("load_chronology", "load_milestones", "load_cns_database",
+                             "ReferenceDataError"),
+    "analystkit.charts": ("chronology_chart", "plot_counts", "plot_rhetoric", "save_figure"),
+    "analystkit.widgets": ("FilterPanel", "ChronologyPanel"),
+}
+_MODULE_OF = {name: module for module, names in _ON_FIRST_USE.items() for name in names}
 
 __all__ = [
     "SEEDS_DIR", "LEXICON_PATH", "REFERENCE_DIR",
@@ -26,7 +30,18 @@ __all__ = [
     "sentences",
     "tag", "tag_counts", "kwic",
     "extract_events", "dedupe_events", "count_events", "event_ordinal", "check_claims",
-    "load_chronology", "load_milestones", "load_cns_database", "ReferenceDataError",
-    "chronology_chart", "plot_counts", "plot_rhetoric", "save_figure",
-    "FilterPanel", "ChronologyPanel",
+    *_MODULE_OF,
 ]
+
+
+def __getattr__(name: str):
+    """Import a chart, widget or reference-loader module the first time it is asked for."""
+    if name not in _MODULE_OF:
+        raise AttributeError(f"module 'analystkit' has no attribute {name!r}")
+    value = getattr(import_module(_MODULE_OF[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
