@@ -15,7 +15,7 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 import ahocorasick
@@ -548,8 +548,18 @@ def lexicon_from_text(text: str, path: str | Path = "<text>") -> Lexicon:
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """Read and check a lexicon file (default: data/lexicon.yml). Raises LexiconError
-    naming the file, line and problem."""
+    naming the file, line and problem. A file read before is reused until it changes
+    (its modification time or size), so tagging calls don't recompile it."""
     path = Path(path) if path is not None else LEXICON_PATH
+    try:
+        stat = path.stat()
+    except OSError as err:
+        raise LexiconError(path, None, f"cannot read the file: {err}") from None
+    return _read_lexicon(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _read_lexicon(path: Path, mtime_ns: int, size: int) -> Lexicon:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:

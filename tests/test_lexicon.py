@@ -192,3 +192,17 @@ def test_lexicon_pickles_and_paths_are_accepted(seed_articles):
     assert ak.tag(seed_articles, str(ak.LEXICON_PATH)).equals(expected)
     with pytest.raises(TypeError, match="lexicon must be"):
         ak.tag(seed_articles, 42)
+
+
+def test_a_lexicon_file_is_reused_until_it_changes(tmp_path):
+    path = tmp_path / "lexicon.yml"
+    path.write_text(ak.LEXICON_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+    first = ak.load_lexicon(path)
+    assert ak.load_lexicon(path) is first
+    added = "- reach* out\n        - hold out a hand"
+    path.write_text(path.read_text(encoding="utf-8").replace("- reach* out", added, 1),
+                    encoding="utf-8")
+    edited = ak.load_lexicon(path)
+    assert edited is not first
+    outreach = edited.table().set_index("tag").loc["diplomatic_outreach", "patterns"]
+    assert "hold out a hand" in outreach.split(", ")
