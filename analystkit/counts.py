@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from analystkit.events import CLASS_COLUMNS, SATELLITE, UNSTATED
+from analystkit.events import CLASS_COLUMNS, LAUNCH_TYPES, SATELLITE, UNSTATED
 from analystkit.frames import require_columns
 
 
@@ -16,9 +16,15 @@ def count_events(events: pd.DataFrame, freq: str = "YS", by: str | None = None,
     """Events per year ("YS") or month ("MS"), zero-filled from `start` (default: the
     first event) to `end` (default: the last). With `by` ("missile_class",
     "event_type", ...) one column per value (NA → "unstated"), else one column "events".
-    By "missile_class", satellite launches (event_type satellite_launch) get the column
-    "satellite", and the columns follow CLASS_COLUMNS (cruise, srbm, ... unknown,
-    satellite, unstated; any other value after them, alphabetically).
+    By "missile_class" only launches are counted (event_type in LAUNCH_TYPES; a frame
+    without event_type is taken as launches): a class breakdown is a launch breakdown.
+    Satellite launches get the column "satellite", and the columns follow CLASS_COLUMNS
+    (cruise, srbm, ... unknown, satellite, unstated; any other value after them,
+    alphabetically).
+    Only events from `start` to `end` (inclusive days) are counted, so a first or last
+    period cut by them counts only its days in range (end="2024-06-30" gives 2024 the
+    events of January to June); a month- or year-precision event that may fall on
+    either side of `start`/`end` is left out, with a warning.
     Rows with a `counted` column set to False are left out (the curated chronology's
     air-defence and low-confidence rows); so are undated rows and rows less precise than
     `freq` (a year-precision event has no month), with a warning saying how many."""
@@ -26,6 +32,8 @@ def count_events(events: pd.DataFrame, freq: str = "YS", by: str | None = None,
         raise ValueError(f"freq must be 'YS' (years) or 'MS' (months), got {freq!r}")
     require_columns(events, ["date"] + ([by] if by else []), "events")
     frame = _counted(events)
+    if by == "missile_class" and "event_type" in frame:
+        frame = frame[frame["event_type"].isin(LAUNCH_TYPES)]
     too_vague = frame["date"].isna()
     if freq == "MS" and "date_precision" in frame:
         too_vague |= frame["date_precision"] == "year"
@@ -33,9 +41,12 @@ def count_events(events: pd.DataFrame, freq: str = "YS", by: str | None = None,
         warnings.warn(f"count_events: {int(too_vague.sum())} undated or year-precision "
                       f"rows left out of the {freq} counts", stacklevel=2)
         frame = frame[~too_vague]
+    lo = pd.Timestamp(start).normalize() if start is not None else None
+    hi = pd.Timestamp(end).normalize() if end is not None else None
+    frame = _within(frame, lo, hi)
     periods = frame["date"].dt.to_period("Y" if freq == "YS" else "M").dt.start_time
-    first = pd.Timestamp(start) if start is not None else periods.min()
-    last = pd.Timestamp(end) if end is not None else periods.max()
+    first = lo if lo is not None else periods.min()
+    last = hi if hi is not None else periods.max()
     if pd.isna(first) or pd.isna(last):
         raise ValueError("count_events: no dated events and no start/end to span")
     index = pd.date_range(first, last, freq=freq, name="period")
@@ -54,6 +65,34 @@ def count_events(events: pd.DataFrame, freq: str = "YS", by: str | None = None,
     counts = counts.reindex(index, fill_value=0).fillna(0).astype("int64")
     counts.columns.name = by
     return counts
+
+
+def _within(frame: pd.DataFrame, lo: pd.Timestamp | None,
+            hi: pd.Timestamp | None) -> pd.DataFrame:
+    """The rows whose date (a day, or the whole month or year of a vaguer date) lies in
+    [lo, hi]; rows that may lie on either side are left out with a warning."""
+    if lo is None and hi is None:
+        return frame
+    precision = (frame["date_precision"] if "date_precision" in frame
+                 else pd.Series("day", index=frame.index))
+    first, last = frame["date"].dt.normalize(), frame["date"].dt.normalize()
+    for name, code in (("month", "M"), ("year", "Y")):
+        vague = precision == name
+        span = frame.loc[vague, "date"].dt.to_period(code)
+        first[vague], last[vague] = span.dt.start_time, span.dt.end_time.dt.normalize()
+    inside = pd.Series(True, index=frame.index)
+    outside = pd.Series(False, index=frame.index)
+    if lo is not None:
+        inside &= first >= lo
+        outside |= last < lo
+    if hi is not None:
+        inside &= last <= hi
+        outside |= first > hi
+    straddling = ~inside & ~outside
+    if straddling.any():
+        warnings.warn(f"count_events: {int(straddling.sum())} month- or year-precision rows "
+                      "left out: partly outside start/end", stacklevel=3)
+    return frame[inside]
 
 
 def _class_column_rank(column: object) -> tuple[int, str]:

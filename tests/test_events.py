@@ -248,7 +248,7 @@ def test_counts_by_class_and_month_are_zero_filled(chronology):
     assert by_class.sum(axis=1).tolist() == [0, 14, 5, 7, 37, 25, 19, 11]
     assert by_class.loc["2025-01-01", "cruise"] >= 2                  # Jan 25 and Feb 26
     months = ak.count_events(chronology[chronology["date"].dt.year == 2025], freq="MS",
-                             start="2025-01-01", end="2025-12-01")
+                             start="2025-01-01", end="2025-12-31")
     assert len(months) == 12 and months["events"].sum() == 11
     assert months.loc["2025-01-01", "events"] == 3                    # Jan 6, 14, 25
 
@@ -296,3 +296,31 @@ def test_event_ordinal_on_the_curated_chronology(chronology):
     assert ak.event_ordinal(chronology, "2025-01-06") == 1
     # a cruise-only tally: Jan 25 and Feb 26
     assert ak.event_ordinal(chronology, "2025-02-26", missile_class="cruise") == 2
+
+
+def test_counts_between_start_and_end_count_only_the_days_in_range(chronology):
+    # 19 counted launch days in 2024: 14 from 1 January to 30 June, 5 after.
+    assert ak.count_events(chronology, "YS", end="2024-06-30")["events"].iloc[-1] == 14
+    second_half = ak.count_events(chronology, "YS", start="2024-07-01", end="2024-12-31")
+    assert second_half["events"].to_dict() == {pd.Timestamp("2024-01-01"): 5}
+    # inclusive days: the counted 2025-12-28 launch is in a range ending that day
+    december = ak.count_events(chronology, "MS", start="2025-12-28", end="2025-12-28")
+    assert december["events"].tolist() == [1]
+
+
+def test_a_vague_date_straddling_start_or_end_is_left_out_with_a_warning(seed_events):
+    # The seed's 2018 summits row is dated to the year only: it may lie before June.
+    with pytest.warns(UserWarning, match="1 .*partly outside"):
+        counts = ak.count_events(seed_events, by="event_type", start="2018-06-01")
+    assert "summit" not in counts                   # its only summit row was left out
+    assert counts.loc["2025-01-01", "missile_launch"] == 1
+
+
+def test_counts_by_class_count_launches_only():
+    events = ak.extract_events(written(
+        ("2019-05-10", "North Korea fired two short-range ballistic missiles on Thursday."),
+        ("2019-07-01", "Trump and Kim held a summit at Panmunjom on Sunday.")))
+    assert set(events["event_type"]) == {"missile_launch", "summit"}
+    counts = ak.count_events(events, by="missile_class")
+    assert counts.to_dict("list") == {"srbm": [1]}
+    assert ak.count_events(events)["events"].tolist() == [2]   # by=None counts every type
