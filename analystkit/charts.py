@@ -22,6 +22,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
+from analystkit.counts import count_events
 from analystkit.events import SATELLITE
 from analystkit.frames import require_columns
 
@@ -417,32 +418,37 @@ def _highlight_items(ax: Axes, hl: pd.DataFrame, ys: dict[str, float]) -> list[d
     return items
 
 
-def _count_table(data: pd.DataFrame, freq: str, by: str | None) -> pd.DataFrame:
-    """Counts per period (rows) and ``by`` value (columns) from events, a chronology or a
-    wide count table with a DatetimeIndex (as ``count_events`` returns)."""
+def _count_table(data: pd.DataFrame, freq: str, by: str | None,
+                 start: str | pd.Timestamp | None,
+                 end: str | pd.Timestamp | None) -> pd.DataFrame:
+    """Launch events per period (rows) and ``by`` value (columns), zero-filled over the
+    whole periods from ``start`` to ``end``. A chronology or events frame is counted by
+    ``count_events`` (its launch rows only); a wide count table with a DatetimeIndex (as
+    ``count_events`` returns) is only cut to those periods."""
+    code = {"Y": "Y", "A": "Y", "Q": "Q", "M": "M"}.get(freq[:1])
+    if code is None:
+        raise ValueError(f"freq must be 'YS', 'QS' or 'MS', got {freq!r}")
+    lo = pd.Period(start, code).start_time if start is not None else None
+    hi = pd.Period(end, code).end_time.normalize() if end is not None else None
     if isinstance(data.index, pd.DatetimeIndex) and "date" not in data.columns:
-        return _class_order(data.select_dtypes("number").fillna(0))
-    require_columns(data, ("date",), "counts input")
-    d = data
-    if "counted" in d.columns:
-        d = d[d["counted"].fillna(False).astype(bool)]
-    if "event_type" in d.columns:
-        d = d[d["event_type"].isin(LAUNCH_TYPES)]
-    if by == "missile_class":
-        types = d["event_type"] if "event_type" in d.columns else ["missile_launch"] * len(d)
-        key = pd.Series([_lane_key(t, m) for t, m in zip(types, d["missile_class"])],
-                        index=d.index)
-    elif by is None:
-        key = pd.Series("launch events", index=d.index)
+        table = data.select_dtypes("number").fillna(0)
     else:
-        require_columns(d, (by,), "counts input")
-        key = d[by].astype("string").fillna("unknown")
-    weight_col = next((c for c in ("n", "count", "events") if c in d.columns), None)
-    weights = d[weight_col] if weight_col else pd.Series(1, index=d.index)
-    frame = pd.DataFrame({"date": pd.to_datetime(d["date"]), "key": key, "w": weights})
-    table = (frame.groupby([pd.Grouper(key="date", freq=freq), "key"])["w"].sum()
-             .unstack("key", fill_value=0))
-    return _class_order(table)
+        require_columns(data, ("date",), "counts input")
+        if "event_type" in data.columns:
+            data = data[data["event_type"].isin(LAUNCH_TYPES)]
+        if data["date"].isna().all() and (lo is None or hi is None):
+            return pd.DataFrame(index=pd.DatetimeIndex([], name="period"))
+        table = count_events(data, "YS" if code == "Y" else "MS", by, lo, hi)
+        if code == "Q":
+            table = table.resample(freq).sum()
+        if by is None:
+            table = table.rename(columns={"events": "launch events"})
+    if len(table) == 0 and (lo is None or hi is None):
+        return _class_order(table)
+    span = pd.date_range(lo if lo is not None else table.index.min(),
+                         hi if hi is not None else table.index.max(), freq=freq)
+    table = table.reindex(table.index.union(span), fill_value=0)
+    return _class_order(table[(table.index >= span.min()) & (table.index <= span.max())])
 
 
 def _class_order(table: pd.DataFrame) -> pd.DataFrame:
@@ -483,19 +489,12 @@ def plot_counts(
 ) -> Figure:
     """Stacked bars of launch events per period (``freq``: "YS", "QS", "MS") by ``by``.
 
-    Takes a chronology (only counted launch rows), an events frame (launch events only)
-    or a wide count table indexed by date. Periods from ``start`` to ``end`` with no
-    events are drawn as zero; the highest total is annotated as the record.
+    Takes a chronology (only counted launch rows), an events frame (launch events only),
+    both counted by ``count_events``, or a wide count table indexed by date. ``start``
+    and ``end`` choose whole periods (end="2025-01-01" with "YS" draws all of 2025);
+    periods with no events are drawn as zero; the highest total is annotated as the record.
     """
-    table = _count_table(counts_or_chronology, freq, by)
-    lo = pd.Timestamp(start) if start is not None else (table.index.min() if len(table) else None)
-    hi = pd.Timestamp(end) if end is not None else (table.index.max() if len(table) else None)
-    if lo is not None:
-        index = pd.date_range(lo, hi, freq=freq) if lo != hi else pd.DatetimeIndex([lo])
-        if not index.empty and index[0] != lo:
-            index = pd.date_range(lo, hi, freq=freq).union(pd.DatetimeIndex([lo]))
-        table = table.reindex(table.index.union(index), fill_value=0)
-        table = table[(table.index >= index[0]) & (table.index <= hi)]
+    table = _count_table(counts_or_chronology, freq, by, start, end)
     period = {"Y": "year", "A": "year", "Q": "quarter", "M": "month"}.get(freq[0], freq)
     with mpl.rc_context(RC):
         if ax is None:

@@ -337,3 +337,21 @@ def test_rhetoric_of_one_article_is_readable():
     assert ak.plot_rhetoric(one, include_negated=True).axes[0].images[0].get_array().sum() == 3
     empty = ak.plot_rhetoric(one[one["tag"] == "none"])
     assert _texts(empty, "empty-state")
+
+
+def test_counts_follow_the_count_events_rules():
+    # Written by this project for this test: two launches, one without a stated class,
+    # with a missile-count column `n` that must not be read as a weight.
+    events = pd.DataFrame({"date": pd.to_datetime(["2024-03-01", "2024-04-02"]),
+                           "event_type": "missile_launch", "missile_class": ["srbm", pd.NA],
+                           "n": [3, 5]})
+    fig = ak.plot_counts(events)
+    assert list(_bar_totals(fig)) == [2]
+    assert [c.get_label() for c in fig.axes[0].containers] == ["SRBM", "unstated"]
+    with pytest.raises(ValueError, match="no counted flag"):
+        ak.plot_counts(events.assign(counted=[True, None]))
+    # start/end choose whole periods: the 2024 bar counts both launches
+    fig = ak.plot_counts(events, start="2024-04-01", end="2024-04-01")
+    assert list(_bar_totals(fig)) == [2]
+    quarters = ak.plot_counts(events, freq="QS", by=None)
+    assert list(_bar_totals(quarters)) == [1, 1]
