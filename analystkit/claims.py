@@ -52,7 +52,8 @@ def check_claims(articles: pd.DataFrame, chronology: pd.DataFrame | None = None,
     checked against the chronology (default: the curated one; counted rows only).
 
     The event a claim is about is the article's news (non-historical) launch event
-    mentioned nearest before the claim. "this year" counts from 1 January of the event's
+    mentioned nearest at or before the claim's sentence, else the nearest after it
+    (basis says which). "this year" counts from 1 January of the event's
     year; a term ("of Trump's second term", "since Trump took office") from the term's
     start in the milestones. A noun naming a class ("cruise missile launch", "ballistic
     missile test") counts that class only; otherwise all launch events count (missile
@@ -91,18 +92,27 @@ def check_claims(articles: pd.DataFrame, chronology: pd.DataFrame | None = None,
                     noun = m.group("noun")
                 if noun is None or "nuclear" in noun.lower():
                     continue
-                before = news[news["sentence_id"] <= s.sentence_id]
-                event = (before if not before.empty else news).sort_values("sentence_id")
-                rows.append(_check(article.article_id, s.sentence_id, m, noun,
-                                   event.iloc[-1] if not event.empty else None,
-                                   chronology, terms, rules, source))
+                event, position = _nearest_launch(news, s.sentence_id)
+                rows.append(_check(article.article_id, s.sentence_id, m, noun, event,
+                                   position, chronology, terms, rules, source))
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS).astype(
         {"stated": "int64", "computed": "Int64", "holds": "boolean"})
 
 
+def _nearest_launch(news: pd.DataFrame, sentence_id: int) -> tuple[pd.Series | None, str]:
+    """The news launch mentioned nearest at or before the claim's sentence, else the
+    nearest after it; and which of the two it was."""
+    ordered = news.sort_values("sentence_id", kind="stable")
+    before = ordered[ordered["sentence_id"] <= sentence_id]
+    if not before.empty:
+        return before.iloc[-1], "at or before"
+    after = ordered[ordered["sentence_id"] > sentence_id]
+    return (after.iloc[0], "after") if not after.empty else (None, "")
+
+
 def _check(article_id: str, sentence_id: int, m: re.Match[str], noun: str,
-           event: pd.Series | None, chronology: pd.DataFrame, terms: list[Term],
-           rules: EventRules, source: str) -> dict:
+           event: pd.Series | None, position: str, chronology: pd.DataFrame,
+           terms: list[Term], rules: EventRules, source: str) -> dict:
     word = m.group("ord").lower()
     stated = _ORDINAL_WORDS.index(word) + 1 if word in _ORDINAL_WORDS else int(word[:-2])
     row = {"article_id": article_id, "sentence_id": int(sentence_id), "claim": m.group(0),
@@ -118,7 +128,8 @@ def _check(article_id: str, sentence_id: int, m: re.Match[str], noun: str,
     classes = BALLISTIC_CLASSES if named == "ballistic" else ([named] if named else None)
     computed = event_ordinal(chronology, date, types, since, classes)
     what = f"{named + ' ' if named else ''}launch events"
-    basis = f"{what} {since:%Y-%m-%d}..{date:%Y-%m-%d} (counted, {source}{note})"
+    basis = (f"{what} {since:%Y-%m-%d}..{date:%Y-%m-%d} (counted, {source}{note}; "
+             f"event: the nearest news launch {position} the claim)")
     return {**row, "computed": computed, "holds": computed == stated, "basis": basis,
             "event_date": date}
 

@@ -31,9 +31,10 @@ def test_both_seed_claims_hold(seed_claims):
 
 def test_seed_claim_bases_name_period_and_source(seed_claims):
     year, term = seed_claims["basis"]
-    assert year == "launch events 2025-01-01..2025-02-26 (counted, curated chronology)"
+    event = "; event: the nearest news launch at or before the claim)"
+    assert year == "launch events 2025-01-01..2025-02-26 (counted, curated chronology" + event
     assert term == ("launch events 2025-01-20..2025-02-26 (counted, curated chronology; "
-                    "Trump II began 2025-01-20)")
+                    "Trump II began 2025-01-20" + event)
 
 
 def test_a_claim_that_does_not_hold():
@@ -71,3 +72,18 @@ def test_no_claims_gives_an_empty_frame_with_the_columns():
     assert claims.empty and list(claims.columns) == [
         "article_id", "sentence_id", "claim", "stated", "computed", "holds", "basis",
         "event_date"]
+
+
+def test_a_claim_before_its_launch_takes_the_nearest_launch_after_it():
+    # The claim comes first; the launch it is about follows it, and a second launch
+    # (a day earlier, reported later in the text) comes after that.
+    claims = ak.check_claims(written((
+        "2025-02-28",
+        "It was the fourth launch this year. "
+        "North Korea fired cruise missiles on Wednesday. "
+        "North Korea also fired a ballistic missile on Tuesday.")))
+    assert len(claims) == 1
+    claim = claims.iloc[0]
+    assert claim["event_date"] == pd.Timestamp("2025-02-26")
+    assert (claim["computed"], bool(claim["holds"])) == (4, True)
+    assert "nearest news launch after the claim" in claim["basis"]
