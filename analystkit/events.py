@@ -260,15 +260,30 @@ class Term:
 
 
 def terms_from_milestones(milestones: pd.DataFrame) -> list[Term]:
-    """The term rows of the milestones, named as in their label ("Trump II")."""
+    """The term rows of the milestones, named as in their label ("Trump II"; no numeral
+    is the first term). A label ending in a malformed numeral ("Trump IIII") raises
+    ValueError naming it."""
     require_columns(milestones, ["date", "end_date", "kind", "label"], "milestones")
     out = []
     for row in milestones[milestones["kind"] == "term"].itertuples():
-        m = re.fullmatch(r"(.+?)(?:\s+([IVX]+))?", str(row.label).strip())
-        ordinal = {"I": 1, "II": 2, "III": 3, "IV": 4}.get(m.group(2) or "I", 1)
+        m = re.fullmatch(r"(.+?)(?:\s+([IVXLCDM]+))?", str(row.label).strip())
+        ordinal = _roman(m.group(2), row.label) if m.group(2) else 1
         out.append(Term(m.group(1), ordinal, str(row.label), pd.Timestamp(row.date),
                         pd.Timestamp(row.end_date) if pd.notna(row.end_date) else pd.NaT))
     return out
+
+
+_ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def _roman(numeral: str, label: str) -> int:
+    """The value of a Roman numeral ("XIV" → 14); ValueError naming `label` if malformed."""
+    if not _ROMAN.fullmatch(numeral):
+        raise ValueError(f"milestones: term label {label!r} ends in {numeral!r}, "
+                         "which is not a Roman numeral")
+    values = [_ROMAN_VALUES[c] for c in numeral] + [0]
+    return sum(-v if v < nxt else v for v, nxt in zip(values, values[1:]))
 
 
 def _find_term(terms: list[Term], who: str | None, ordinal: int | None,

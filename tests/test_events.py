@@ -10,7 +10,8 @@ import pytest
 
 import analystkit as ak
 from facts import written
-from analystkit.events import CLASS_COLUMNS, EVENT_COLUMNS, load_event_rules
+from analystkit.events import (CLASS_COLUMNS, EVENT_COLUMNS, load_event_rules,
+                               terms_from_milestones)
 
 
 @pytest.fixture(scope="module")
@@ -324,3 +325,17 @@ def test_counts_by_class_count_launches_only():
     counts = ak.count_events(events, by="missile_class")
     assert counts.to_dict("list") == {"srbm": [1]}
     assert ak.count_events(events)["events"].tolist() == [2]   # by=None counts every type
+
+
+def test_term_labels_take_any_roman_numeral_and_a_bad_one_is_named():
+    # Made-up term rows (written by this project for this test), not real milestones.
+    milestones = pd.DataFrame({
+        "date": pd.to_datetime(["2001-01-20", "2005-01-20", "2009-01-20", "2013-01-20"]),
+        "end_date": pd.NaT, "kind": "term",
+        "label": ["Example", "Example V", "Example IX", "Example XIV"]})
+    terms = terms_from_milestones(milestones)
+    assert [(t.who, t.ordinal) for t in terms] == [
+        ("Example", 1), ("Example", 5), ("Example", 9), ("Example", 14)]
+    with pytest.raises(ValueError, match="'Example IIII'"):
+        terms_from_milestones(milestones.assign(label=["Example", "Example IIII",
+                                                       "Example IX", "Example XIV"]))
