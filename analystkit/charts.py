@@ -25,6 +25,7 @@ from matplotlib.text import Text
 from analystkit.counts import count_events
 from analystkit.events import SATELLITE
 from analystkit.frames import require_columns
+from analystkit.vocab import LAUNCH_TYPES, RHETORIC_TAGS, SPEAKER_GROUPS
 
 __all__ = ["chronology_chart", "plot_counts", "plot_rhetoric", "save_figure"]
 
@@ -54,12 +55,7 @@ CLASS_STYLE = {  # colour, marker
     SATELLITE: (OKABE_ITO["yellow"], "p"),
     "unknown": (OKABE_ITO["grey"], "h"),
 }
-LAUNCH_TYPES = ("missile_launch", "satellite_launch")
 CHRONOLOGY_YEARS = (2018, 2025)  # the curated chronology is complete for these years
-RHETORIC_TAGS = ("threat", "capability_claim", "hostility_accusation", "deterrence",
-                 "diplomatic_outreach", "rejection", "alignment")
-SPEAKER_GROUPS = ("dprk_state", "us_gov", "rok_gov", "japan_gov", "china_gov", "russia_gov",
-                  "un", "expert", "media")
 MILESTONE_COLORS = {"summit": OKABE_ITO["blue"], "meeting": OKABE_ITO["purple"],
                     "talks": OKABE_ITO["orange"]}
 ADMIN_FILLS = ("#E6E6E6", "#F5F5F5")

@@ -33,15 +33,10 @@ from analystkit.lexicon import LEXICON_PATH, Lexicon, load_lexicon
 from analystkit.paths import DATA_DIR
 from analystkit.sentences import SEPARATOR
 from analystkit.sentences import split as sentence_spans
+from analystkit.vocab import CLASS_PRECEDENCE, EVENT_TYPES, LAUNCH_TYPES, MISSILE_CLASSES
 
 RULES_PATH = DATA_DIR / "event_rules.yml"
-EVENT_TYPES = ("missile_launch", "satellite_launch", "nuclear_test", "summit", "talks",
-               "military_exercise", "sanctions")
-MISSILE_CLASSES = ("cruise", "srbm", "mrbm", "irbm", "icbm", "slbm", "hypersonic",
-                   "ballistic", "unknown")
 BALLISTIC_CLASSES = ("srbm", "mrbm", "irbm", "icbm", "slbm", "hypersonic", "ballistic")
-LAUNCH_TYPES = ("missile_launch", "satellite_launch")
-"""A launch event (the chronology's counting unit) is a missile or a satellite launch."""
 SATELLITE = "satellite"
 """Where launches are listed by missile class, satellite launches (which have none) go
 under this key: count_events' columns and the chart lanes of charts.py."""
@@ -115,21 +110,17 @@ class EventRules:
 class ClassFinder:
     """Missile classes named in texts, found by the lexicon's matcher with its `weapon`
     patterns (each weapon tag is a missile class); where a text names several, the first
-    in `order` (the rule table's missile_class_order, most specific first) wins."""
+    in vocab.CLASS_PRECEDENCE (the most capable) wins, as in the curated chronology."""
 
-    def __init__(self, lexicon: Lexicon, order: tuple[str, ...], rules_path: Path):
+    def __init__(self, lexicon: Lexicon):
         self.matcher = lexicon.category_matcher("weapon")
         tags = self.matcher.tag.tolist()
         unknown = sorted({t for t in tags if t not in MISSILE_CLASSES})
         if unknown:
             raise ValueError(f"{lexicon.path}: weapon tags {unknown} are not missile "
                              f"classes (expected {', '.join(MISSILE_CLASSES)})")
-        missing = sorted({t for t in tags if t not in order})
-        if missing:
-            raise ValueError(f"{rules_path}: missile_class_order lacks {missing}, weapon "
-                             f"tags of {lexicon.path}")
-        self.order = order
-        self.rank = np.array([order.index(t) for t in tags], dtype=np.int64)
+        self.order = CLASS_PRECEDENCE
+        self.rank = np.array([CLASS_PRECEDENCE.index(t) for t in tags], dtype=np.int64)
 
     def find(self, texts: list[str]) -> list[str | None]:
         """The winning class each text names (None: it names none), in one scan."""
@@ -165,6 +156,11 @@ def _lexicon_file(path: Path, mtime_ns: int) -> Lexicon:
 @functools.lru_cache(maxsize=8)
 def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    unknown = sorted(set(raw) - set(_RULE_KEYS))
+    if unknown:
+        raise ValueError(f"{path}: unknown keys {', '.join(unknown)} (expected "
+                         f"{', '.join(_RULE_KEYS)})"
+                         + "".join(_RETIRED_KEYS.get(k, "") for k in unknown))
 
     def compile_(where: str, pattern: str) -> re.Pattern[str]:
         try:
@@ -201,10 +197,6 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
         patterns = [t["pattern"] for t in spec["triggers"]]
         if not any(_BACKREFERENCE.search(p) for p in patterns):  # else they can't be joined
             screens[event_type] = words(f"events.{event_type}.triggers", patterns)
-    order = tuple(raw["missile_class_order"])
-    for name in order:
-        if name not in MISSILE_CLASSES:
-            raise ValueError(f"{path}: missile_class_order: unknown class {name!r}")
     modality = raw["modality"]
     keywords.make_automaton()
     return EventRules(
@@ -212,7 +204,7 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
         screens=screens,
         keywords=keywords,
         actor_mode=modes, actor_default=defaults,
-        classes=ClassFinder(lexicon, order, path),
+        classes=ClassFinder(lexicon),
         parties=Phrases(raw["parties"]),
         window_words=int(modality["window_words"]),
         clause_breaks=compile_("modality.clause_breaks", modality["clause_breaks"]),
@@ -222,6 +214,10 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
     )
 
 
+_RULE_KEYS = ("events", "parties", "modality")
+_RETIRED_KEYS = {"missile_class_order": ": which class wins when a text names several is "
+                 "fixed, most capable first (analystkit.vocab.CLASS_PRECEDENCE, the order "
+                 "data/README.md documents); delete the key"}
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 _ESCAPE = re.compile(r"\\N\{[^}]*\}|\\.", re.S)
 

@@ -24,9 +24,8 @@ import pandas as pd
 import yaml
 
 from analystkit.paths import LEXICON_PATH
+from analystkit.vocab import SPEAKER_GROUPS
 
-SPEAKER_GROUPS = ("dprk_state", "us_gov", "rok_gov", "japan_gov", "china_gov",
-                  "russia_gov", "un", "expert", "media")
 SPEAKER, REFERENCE, VERB, NEGATION = "_speaker", "_reference", "_verb", "_negation"
 PREVIOUS = "previous"
 

@@ -17,6 +17,8 @@ import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
 from analystkit.paths import REFERENCE_DIR
+from analystkit.vocab import (CLASS_PRECEDENCE, LAUNCH_TYPES, MILESTONE_KINDS,
+                              MISSILE_CLASSES)
 
 CHRONOLOGY_PATH = REFERENCE_DIR / "launch_events.csv"
 MILESTONES_PATH = REFERENCE_DIR / "milestones.csv"
@@ -25,13 +27,7 @@ CHRONOLOGY_COLUMNS = ["date", "event_type", "missile_class", "n_missiles", "miss
                       "counted", "confidence", "source", "note"]
 MILESTONE_COLUMNS = ["date", "end_date", "kind", "title", "label", "source", "note"]
 
-LAUNCH_EVENT_TYPES = ("missile_launch", "satellite_launch")
-# Ordered most capable first: a day with several classes takes the first one present.
-MISSILE_CLASSES = ("icbm", "irbm", "mrbm", "slbm", "hypersonic", "srbm", "ballistic",
-                   "cruise", "unknown")
 CONFIDENCE_LEVELS = ("high", "medium", "low")
-MILESTONE_KINDS = ("summit", "meeting", "talks", "sanctions", "term", "policy", "military",
-                   "other")
 LABEL_MAX_CHARS = 16
 KST = pd.Timedelta(hours=9)
 
@@ -138,13 +134,13 @@ _RULE_COLUMNS = {_CLASS_RULE: ("event_type", "missile_class"), _END_RULE: ("date
 
 def _chronology_schema() -> pa.DataFrameSchema:
     class_matches_type = pa.Check(
-        lambda d: ~d["event_type"].isin(LAUNCH_EVENT_TYPES)
+        lambda d: ~d["event_type"].isin(LAUNCH_TYPES)
         | ((d["event_type"] == "missile_launch") == d["missile_class"].notna()),
         ignore_na=False, error=_CLASS_RULE)
     return pa.DataFrameSchema(
         {
             "date": _required(_ISO, unique=True),
-            "event_type": _required(_vocabulary("event_type", LAUNCH_EVENT_TYPES)),
+            "event_type": _required(_vocabulary("event_type", LAUNCH_TYPES)),
             "missile_class": _optional(_vocabulary("missile_class", MISSILE_CLASSES)),
             "n_missiles": _optional(pa.Check.str_matches(
                 r"^\d+$", error="n_missiles {value} is not a whole number (leave it empty "
@@ -348,7 +344,7 @@ def _cns_day(day: pd.Timestamp, group: pd.DataFrame, source: str) -> dict:
     """Fold one Korea-time day's missiles into one chronology row."""
     missiles = group[group["kind"] != "slv"]
     classes = set(missiles["kind"])
-    missile_class = next((c for c in MISSILE_CLASSES if c in classes), None)
+    missile_class = next((c for c in CLASS_PRECEDENCE if c in classes), None)
     notes = []
     timed = group["kst_time"].dropna()
     if len(timed):
@@ -433,7 +429,7 @@ def _cell_type(value: object) -> str | None:
     if _is_missing(value):
         return "ballistic"
     tokens = {_TYPE_TOKENS[t] for t in _TYPE_PATTERN.findall(str(value).lower())}
-    ranked = [c for c in MISSILE_CLASSES if c in tokens]
+    ranked = [c for c in CLASS_PRECEDENCE if c in tokens]
     return ranked[0] if ranked else ("slv" if "slv" in tokens else None)
 
 

@@ -27,24 +27,18 @@ from analystkit.charts import (
     LANE_ORDER,
     OKABE_ITO,
     RC,
-    RHETORIC_TAGS,
-    SPEAKER_GROUPS,
     _counted_launches,
     _highlight_rows,
     chronology_chart,
     save_figure,
 )
-from analystkit.events import SATELLITE
+from analystkit.events import EVENT_COLUMNS, SATELLITE
 from analystkit.frames import require_columns
+from analystkit.tagging import MATCH_COLUMNS
+from analystkit.vocab import EVENT_TYPES, MILESTONE_KINDS, RHETORIC_TAGS, SPEAKER_GROUPS
 
 __all__ = ["ChronologyPanel", "Chronology", "FilterPanel", "Filtered"]
 
-EVENT_TYPES = ("missile_launch", "satellite_launch", "nuclear_test", "summit", "talks",
-               "military_exercise", "sanctions")
-MATCH_COLUMNS = ("article_id", "sentence_id", "start", "end", "matched", "category", "tag",
-                 "pattern", "speaker_group", "negated")
-EVENT_COLUMNS = ("event_id", "article_id", "sentence_id", "date", "date_precision",
-                 "event_type", "missile_class", "actor", "historical", "evidence")
 NO_VALUE = "(none)"
 SNIPPET_CHARS = 90
 STYLE = {"description_width": "initial"}
@@ -320,7 +314,6 @@ class FilterPanel(_DisplaysItself):
 
 
 
-MILESTONE_KINDS = ("summit", "meeting", "talks", "sanctions", "policy", "military", "other")
 ADMINISTRATION_KIND = "term"  # drawn as shading, not offered as a milestone kind
 WIDGET_DPI = 80  # the 14 x 6 in chart as a 1120 px wide image in the notebook
 CACHED_IMAGES = 16  # recent selections' PNGs (~90 kB each): going back is instant

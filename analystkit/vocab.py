@@ -1,0 +1,29 @@
+"""The fixed vocabularies of DESIGN.md, defined once for every module.
+
+Plain tuples, no imports: the core, the charts and the widgets all read them from here.
+Frame column lists stay with the module that builds the frame (tagging.MATCH_COLUMNS,
+events.EVENT_COLUMNS).
+"""
+
+EVENT_TYPES = ("missile_launch", "satellite_launch", "nuclear_test", "summit", "talks",
+               "military_exercise", "sanctions")
+LAUNCH_TYPES = ("missile_launch", "satellite_launch")
+"""A launch event (the chronology's counting unit) is a missile or a satellite launch."""
+
+MISSILE_CLASSES = ("cruise", "srbm", "mrbm", "irbm", "icbm", "slbm", "hypersonic",
+                   "ballistic", "unknown")
+"""DESIGN.md's order; "ballistic" is a ballistic missile whose type is not stated."""
+
+CLASS_PRECEDENCE = ("icbm", "irbm", "mrbm", "slbm", "hypersonic", "srbm", "ballistic",
+                    "cruise", "unknown")
+"""Which class wins when a day or a sentence names several: the most capable first, as
+data/README.md documents for the curated chronology. Extraction (events.py) and the CNS
+reader (reference.py) both use it."""
+
+SPEAKER_GROUPS = ("dprk_state", "us_gov", "rok_gov", "japan_gov", "china_gov",
+                  "russia_gov", "un", "expert", "media")
+RHETORIC_TAGS = ("threat", "capability_claim", "hostility_accusation", "deterrence",
+                 "diplomatic_outreach", "rejection", "alignment")
+MILESTONE_KINDS = ("summit", "meeting", "talks", "sanctions", "term", "policy", "military",
+                   "other")
+"""The milestones table's `kind`; "term" rows are administrations (drawn as shading)."""
