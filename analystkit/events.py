@@ -27,9 +27,15 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from analystkit.dates import DateMention, find_dates, is_historical, period
+from analystkit.dates import (
+    HISTORICAL_DAYS,
+    DateMention,
+    find_dates,
+    is_historical,
+    period,
+)
 from analystkit.frames import require_columns
-from analystkit.lexicon import LEXICON_PATH, Lexicon, load_lexicon
+from analystkit.lexicon import Lexicon, as_lexicon
 from analystkit.paths import DATA_DIR
 from analystkit.sentences import SEPARATOR
 from analystkit.sentences import split as sentence_spans
@@ -142,15 +148,8 @@ def load_event_rules(path: str | Path | None = None,
     lexicon whose `weapon` patterns name missile classes (default: data/lexicon.yml);
     errors name the file and the entry. Compiled tables are reused until a file changes."""
     path = Path(path) if path is not None else RULES_PATH
-    if not isinstance(lexicon, Lexicon):
-        lexicon_path = Path(lexicon) if lexicon is not None else LEXICON_PATH
-        lexicon = _lexicon_file(lexicon_path.resolve(), lexicon_path.stat().st_mtime_ns)
+    lexicon = as_lexicon(lexicon)
     return _compiled_rules(path.resolve(), path.stat().st_mtime_ns, lexicon)
-
-
-@functools.lru_cache(maxsize=4)
-def _lexicon_file(path: Path, mtime_ns: int) -> Lexicon:
-    return load_lexicon(path)
 
 
 @functools.lru_cache(maxsize=8)
@@ -320,9 +319,9 @@ def extract_events(articles: pd.DataFrame, *, rules: EventRules | None = None,
 
     Columns: event_id (stable hash), article_id, sentence_id (the first mention),
     date, date_precision (day|month|year), event_type, missile_class (NA when the text
-    names none), actor, historical (dated more than 31 days before the article, or in a
-    past term), evidence (the mentioning sentences joined by " … "), date_text (the
-    expression that dated it; empty when the article's date was assumed).
+    names none), actor, historical (dated more than HISTORICAL_DAYS (31) days before the
+    article, or in a past term), evidence (the mentioning sentences joined by " … "),
+    date_text (the expression that dated it; empty when the article's date was assumed).
     `sentences` may be passed if already computed; `milestones` resolve "in his first
     term" (default: the curated table, loaded only when such a phrase occurs).
     """
@@ -512,7 +511,7 @@ def _date_mention(m: _Mention, today: pd.Timestamp, article_text: str,
     m.first = term.start
     m.last = term.end if pd.notna(term.end) else today
     later = [t for t in resolver.terms() if t.who == term.who and term.start < t.start <= today]
-    m.historical = bool(later) or (today - m.last).days > 31
+    m.historical = bool(later) or (today - m.last).days > HISTORICAL_DAYS
 
 
 def _compatible_class(a: str | None, b: str | None) -> bool:
