@@ -37,7 +37,7 @@ from analystkit.dates import (
 from analystkit.frames import require_columns
 from analystkit.lexicon import Lexicon, as_lexicon
 from analystkit.paths import DATA_DIR
-from analystkit.sentences import SEPARATOR
+from analystkit.sentences import join_articles, scan_articles
 from analystkit.sentences import split as sentence_spans
 from analystkit.vocab import CLASS_PRECEDENCE, EVENT_TYPES, LAUNCH_TYPES, MISSILE_CLASSES
 
@@ -132,13 +132,9 @@ class ClassFinder:
         """The winning class each text names (None: it names none), in one scan."""
         if not texts:
             return []
-        lengths = np.array([len(t) for t in texts], dtype=np.int64)
-        offsets = np.concatenate([[0], np.cumsum(lengths + len(SEPARATOR))[:-1]])
-        starts, ends, pids = self.matcher.scan(SEPARATOR.join(texts))
-        which = np.searchsorted(offsets, starts, side="right") - 1
-        inside = ends <= offsets[which] + lengths[which]
+        which, _, _, pids = scan_articles(self.matcher, *join_articles(texts))
         best = np.full(len(texts), len(self.order), dtype=np.int64)
-        np.minimum.at(best, which[inside], self.rank[pids[inside]])
+        np.minimum.at(best, which, self.rank[pids])
         return [self.order[b] if b < len(self.order) else None for b in best.tolist()]
 
 
@@ -380,9 +376,8 @@ def _split_spans(article_ids: list[str], texts: list[str]) -> dict[str, tuple[li
                                                                              range]]:
     """article_id -> (starts, ends, sentence_ids), split as ak.sentences splits (the
     texts joined by its separator, one pass), without its speaker attribution."""
-    lengths = np.array([len(t) for t in texts], dtype=np.int64)
-    offsets = np.concatenate([[0], np.cumsum(lengths + len(SEPARATOR))[:-1]])
-    starts, ends, _ = sentence_spans(SEPARATOR.join(texts))
+    text, offsets, _ = join_articles(texts)
+    starts, ends, _ = sentence_spans(text)
     bounds = np.searchsorted(starts, np.append(offsets, np.iinfo(np.int64).max))
     out = {}
     for k, article_id in enumerate(article_ids):

@@ -457,13 +457,10 @@ def _parse(text: str, path: str | Path) -> "Lexicon":
                                                        f"speaker {n!r}")
                 references[phrase] = tuple(n for n, _ in names)
             entries.append(_Entry(phrase, REFERENCE, phrase, _line(pnode)))
-    lists = {}
     for key, cat in (("reporting_verbs", VERB), ("negations", NEGATION)):
         found = r.items(top[key][1], key) if key in top else []
-        lists[key] = tuple(v for v, _ in found)
         entries += [_Entry(v, cat, v, line) for v, line in found]
-    lex = Lexicon(path, tags, speakers, references, lists["reporting_verbs"],
-                  lists["negations"], entries)
+    lex = Lexicon(path, tags, speakers, references, entries)
     lex.matcher  # compile now, so pattern errors surface at load time
     return lex
 
@@ -475,15 +472,11 @@ class Lexicon:
     speakers; `matcher` is the compiled form used by `ak.tag` and `ak.sentences`."""
 
     def __init__(self, path: str | Path, tags: dict[str, Tag], speakers: dict[str, Speaker],
-                 references: dict[str, str | tuple[str, ...]],
-                 reporting_verbs: tuple[str, ...], negations: tuple[str, ...],
-                 entries: list[_Entry]):
+                 references: dict[str, str | tuple[str, ...]], entries: list[_Entry]):
         self.path = str(path)
         self.tags: dict[str, Tag] = tags
         self.speakers: dict[str, Speaker] = speakers
         self.references: dict[str, str | tuple[str, ...]] = references
-        self.reporting_verbs: tuple[str, ...] = reporting_verbs
-        self.negations: tuple[str, ...] = negations
         self._entries: list[_Entry] = entries
 
     @property
@@ -575,6 +568,6 @@ def as_lexicon(lexicon: "Lexicon | str | Path | None") -> Lexicon:
     raise TypeError(f"lexicon must be a Lexicon, a path or None, not {type(lexicon).__name__}")
 
 
-def pattern_matcher(patterns: list[str], tag: str = "pattern") -> Matcher:
+def pattern_matcher(patterns: list[str]) -> Matcher:
     """A Matcher for ad-hoc patterns in lexicon syntax (used by kwic)."""
-    return Matcher([_Entry(p, "pattern", tag) for p in patterns], "<pattern>")
+    return Matcher([_Entry(p, "pattern", "pattern") for p in patterns], "<pattern>")

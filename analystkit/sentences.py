@@ -51,6 +51,27 @@ SENTENCE_COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "speake
                     "speaker_group", "quoted"]
 
 
+def join_articles(texts: list[str]) -> tuple[str, np.ndarray, np.ndarray]:
+    """The texts joined by SEPARATOR, with each one's start offset and length in it."""
+    lengths = np.array([len(t) for t in texts], dtype=np.int64)
+    starts = np.concatenate([[0], np.cumsum(lengths + len(SEPARATOR))[:-1]]) \
+        if len(texts) else np.zeros(0, dtype=np.int64)
+    return SEPARATOR.join(texts), starts, lengths
+
+
+def scan_articles(matcher: Matcher, text: str, article_start: np.ndarray,
+                  lengths: np.ndarray) -> tuple[np.ndarray, ...]:
+    """The matches in `text` (from join_articles) that lie inside one article, as
+    (article index, start, end, pattern id); offsets are in `text`. A user regex must
+    not match across articles."""
+    starts, ends, pids = matcher.scan(text)
+    if not len(article_start):
+        return np.zeros(0, dtype=np.int64), starts[:0], ends[:0], pids[:0]
+    art = np.searchsorted(article_start, starts, "right") - 1
+    inside = ends <= (article_start + lengths)[art]
+    return art[inside], starts[inside], ends[inside], pids[inside]
+
+
 def split(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Sentence (start, end) offsets in `text`, and whether each starts a paragraph."""
     stops = [m.span(1) for m in _STOP.finditer(text)]
@@ -269,20 +290,12 @@ class _Attributor:
 def analyse(texts: list[str], lexicon: Lexicon, speakers_only: bool = False) -> Analysis:
     """Split, scan and attribute one chunk of article texts (speakers_only: scan for
     speaker cues, reporting verbs and negations only)."""
-    text = SEPARATOR.join(texts)
-    lengths = np.array([len(t) for t in texts], dtype=np.int64)
-    article_start = np.concatenate([[0], np.cumsum(lengths + len(SEPARATOR))[:-1]]) \
-        if len(texts) else np.zeros(0, dtype=np.int64)
+    text, article_start, lengths = join_articles(texts)
     s, e, para = split(text)
     art = np.searchsorted(article_start, s, "right") - 1
     para = para | np.r_[True, art[1:] != art[:-1]] if len(s) else para
     matcher = lexicon.speaker_matcher if speakers_only else lexicon.matcher
-    hs, he, hp = matcher.scan(text)
-    if len(hs) and len(texts):          # a user regex must not run across articles
-        art_end = article_start + lengths
-        owner = np.searchsorted(article_start, hs, "right") - 1
-        ok = he <= art_end[owner]
-        hs, he, hp = hs[ok], he[ok], hp[ok]
+    _, hs, he, hp = scan_articles(matcher, text, article_start, lengths)
     a = Analysis(text, article_start, s, e, art, para, hs, he, hp, matcher)
     a.speaker, a.quoted = _Attributor(a, lexicon).run()
     return a

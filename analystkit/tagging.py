@@ -7,8 +7,8 @@ import numpy as np
 import pandas as pd
 
 from analystkit.lexicon import Lexicon, as_lexicon, pattern_matcher
-from analystkit.sentences import (SEPARATOR, require_text, sentence_arrays, analyse,
-                                  labels, map_chunks, negated)
+from analystkit.sentences import (join_articles, require_text, sentence_arrays, analyse,
+                                  labels, map_chunks, negated, scan_articles)
 
 MATCH_COLUMNS = ["article_id", "sentence_id", "start", "end", "matched", "category", "tag",
                  "pattern", "speaker_group", "negated"]
@@ -117,15 +117,9 @@ def kwic(articles: pd.DataFrame, pattern: str, window: int = 8,
     texts = require_text(articles)
     pats = list(lexicon.tags[pattern].patterns) if pattern in lexicon.tags else [pattern]
     matcher = pattern_matcher(pats)
-    joined = SEPARATOR.join(texts)
-    starts, ends, _ = matcher.scan(joined)
-    lengths = np.array([len(t) for t in texts], dtype=np.int64)
-    article_start = np.concatenate([[0], np.cumsum(lengths + len(SEPARATOR))[:-1]]) \
-        if len(texts) else np.zeros(0, dtype=np.int64)
-    art = np.searchsorted(article_start, starts, "right") - 1
-    inside = ends <= (article_start + lengths)[art] if len(art) else np.zeros(0, bool)
-    art, starts, ends = art[inside], starts[inside] - article_start[art[inside]], \
-        ends[inside] - article_start[art[inside]]
+    joined, article_start, lengths = join_articles(texts)
+    art, starts, ends, _ = scan_articles(matcher, joined, article_start, lengths)
+    starts, ends = starts - article_start[art], ends - article_start[art]
     rows = [(texts[a][s:e], _words_before(texts[a], s, window),
              _words_after(texts[a], e, window))
             for a, s, e in zip(art.tolist(), starts.tolist(), ends.tolist())]
