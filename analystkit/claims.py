@@ -12,17 +12,18 @@ from analystkit.events import (
     LAUNCH_TYPES,
     EventRules,
     Term,
-    _empty,
-    _find_term,
     extract_events,
+    find_term,
     load_event_rules,
     terms_from_milestones,
 )
-from analystkit.frames import require_columns
+from analystkit.frames import empty_frame, require_columns
 from analystkit.sentences import sentences as split_sentences
 
 CLAIM_COLUMNS = ["article_id", "sentence_id", "claim", "stated", "computed", "holds",
                  "basis", "event_date"]
+_CLAIM_DTYPES = {"sentence_id": "int64", "stated": "int64", "computed": "Int64",
+                 "holds": "boolean", "event_date": "datetime64[us]"}
 
 _ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                   "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
@@ -75,14 +76,16 @@ def check_claims(articles: pd.DataFrame, chronology: pd.DataFrame | None = None,
     with_claims = articles[articles["text"].map(
         lambda t: bool(_CLAIM.search(t) or _ELLIPTIC.search(t)))]
     if with_claims.empty:
-        return _empty(CLAIM_COLUMNS)
+        return empty_frame(CLAIM_COLUMNS, _CLAIM_DTYPES)
     sents = split_sentences(with_claims)
     events = extract_events(with_claims, rules=rules, sentences=sents, milestones=milestones)
+    launches = events[events["event_type"].isin(LAUNCH_TYPES) & ~events["historical"]]
+    news_of = dict(iter(launches.groupby("article_id", sort=False)))
+    sentences_of = dict(iter(sents.groupby("article_id", sort=False)))
     rows = []
-    for article in with_claims.itertuples():
-        news = events[(events["article_id"] == article.article_id)
-                      & events["event_type"].isin(LAUNCH_TYPES) & ~events["historical"]]
-        for s in sents[sents["article_id"] == article.article_id].itertuples():
+    for article_id in with_claims["article_id"]:
+        news = news_of.get(article_id, launches.iloc[:0])
+        for s in sentences_of.get(article_id, sents.iloc[:0]).itertuples():
             found = sorted([(m.start(), m, True) for m in _CLAIM.finditer(s.text)]
                            + [(m.start(), m, False) for m in _ELLIPTIC.finditer(s.text)],
                            key=lambda x: x[0])
@@ -93,7 +96,7 @@ def check_claims(articles: pd.DataFrame, chronology: pd.DataFrame | None = None,
                 if noun is None or "nuclear" in noun.lower():
                     continue
                 event, position = _nearest_launch(news, s.sentence_id)
-                rows.append(_check(article.article_id, s.sentence_id, m, noun, event,
+                rows.append(_check(article_id, s.sentence_id, m, noun, event,
                                    position, chronology, terms, rules, source))
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS).astype(
         {"stated": "int64", "computed": "Int64", "holds": "boolean"})
@@ -143,7 +146,7 @@ def _since(m: re.Match[str], date: pd.Timestamp,
     if who is None:
         return pd.Timestamp(date.year, 1, 1), ""
     ordinal = _ORDINAL_WORDS.index(m.group("term").lower()) + 1 if m.group("term") else None
-    term = _find_term(terms, who, ordinal, date)
+    term = find_term(terms, who, ordinal, date)
     if term is None:
         return None, f"no term in the milestones matches {who!r}"
     return term.start, f"; {term.label} began {term.start:%Y-%m-%d}"

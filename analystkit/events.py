@@ -34,7 +34,7 @@ from analystkit.dates import (
     is_historical,
     period,
 )
-from analystkit.frames import require_columns
+from analystkit.frames import empty_frame, require_columns
 from analystkit.lexicon import Lexicon, as_lexicon
 from analystkit.paths import DATA_DIR
 from analystkit.sentences import join_articles, scan_articles
@@ -54,6 +54,7 @@ CLASS_COLUMNS = MISSILE_CLASSES + (SATELLITE, UNSTATED)
 EVENT_COLUMNS = ["event_id", "article_id", "sentence_id", "date", "date_precision",
                  "event_type", "missile_class", "actor", "historical", "evidence",
                  "date_text"]
+_EVENT_DTYPES = {"sentence_id": "int64", "date": "datetime64[us]", "historical": "bool"}
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
 
@@ -277,8 +278,8 @@ def _roman(numeral: str, label: str) -> int:
     return sum(-v if v < nxt else v for v, nxt in zip(values, values[1:]))
 
 
-def _find_term(terms: list[Term], who: str | None, ordinal: int | None,
-               on: pd.Timestamp) -> Term | None:
+def find_term(terms: list[Term], who: str | None, ordinal: int | None,
+              on: pd.Timestamp) -> Term | None:
     """The term of `who` (a name ending with the label's name) with that ordinal, or
     (ordinal None) the latest term of `who` begun on or before `on`."""
     if not who:
@@ -333,7 +334,7 @@ def extract_events(articles: pd.DataFrame, *, rules: EventRules | None = None,
             hits[article_id] = found
             lows[article_id] = low
     if not hits:
-        return _empty(EVENT_COLUMNS)
+        return empty_frame(EVENT_COLUMNS, _EVENT_DTYPES)
     chosen = articles[articles["article_id"].isin(hits)]
     texts = chosen["text"].tolist()
     spans = _given_spans(sentences, hits) if sentences is not None else _split_spans(
@@ -366,7 +367,7 @@ def extract_events(articles: pd.DataFrame, *, rules: EventRules | None = None,
     rows = [_event_row(article_id, today, e)
             for article_id, today, mentions in found for e in _merge(mentions)]
     if not rows:
-        return _empty(EVENT_COLUMNS)
+        return empty_frame(EVENT_COLUMNS, _EVENT_DTYPES)
     events = pd.DataFrame(rows, columns=EVENT_COLUMNS)
     events["date"] = pd.to_datetime(events["date"])
     return events.astype({"sentence_id": "int64", "historical": "bool"})
@@ -486,7 +487,7 @@ class _TermResolver:
                 first = [(m.start(), n) for n in names
                          if (m := re.search(rf"\b{re.escape(n)}\b", article))]
                 who = min(first)[1] if first else None
-        term = _find_term(terms, who, d.term, today)
+        term = find_term(terms, who, d.term, today)
         return term if term is not None and term.start <= today else None
 
 
@@ -646,16 +647,3 @@ def _cluster_row(members: list[dict], cls: str | None) -> dict:
     return {**{c: head[c] for c in EVENT_COLUMNS[:-1]}, "missile_class": cls,
             "historical": all(m["historical"] for m in members),
             "n_reports": len(ids), "article_ids": "|".join(ids)}
-
-
-
-# ---------------------------------------------------------------- helpers
-
-_DTYPES = {"sentence_id": "int64", "date": "datetime64[us]", "historical": "bool",
-           "stated": "int64", "computed": "Int64", "holds": "boolean",
-           "event_date": "datetime64[us]"}
-
-
-def _empty(columns: list[str]) -> pd.DataFrame:
-    """A frame with no rows and the given columns, typed as the full frames are."""
-    return pd.DataFrame({c: pd.Series(dtype=_DTYPES.get(c, "str")) for c in columns})

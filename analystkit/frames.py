@@ -1,7 +1,8 @@
-"""The one check every function over frames makes first: the columns it reads are there."""
+"""What every function over frames shares: the check that the columns it reads are there,
+and the typed empty frame it returns when there is nothing to report."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
@@ -15,3 +16,8 @@ def require_columns(frame: pd.DataFrame, columns: Iterable[str], name: str) -> N
     if missing:
         raise ValueError(f"{name} frame lacks column(s) {', '.join(map(str, missing))}; "
                          f"it has {', '.join(map(str, frame.columns))}")
+
+
+def empty_frame(columns: Iterable[str], dtypes: Mapping[str, str]) -> pd.DataFrame:
+    """A frame with no rows and the given columns, typed by `dtypes` (str if not listed)."""
+    return pd.DataFrame({c: pd.Series(dtype=dtypes.get(c, "str")) for c in columns})
