@@ -170,6 +170,15 @@ def _broken_copy(tmp_path: Path, source: Path, edits: dict[int, dict[str, str]])
     return target
 
 
+def _line_edited_copy(tmp_path: Path, source: Path, index: int, old: str, new: str) -> Path:
+    """A copy of a reference file with one raw line (0: the header) edited as text."""
+    lines = source.read_text(encoding="utf-8").splitlines()
+    lines[index] = lines[index].replace(old, new, 1)
+    target = tmp_path / source.name
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return target
+
+
 def test_broken_chronology_rows_are_all_reported_by_line(tmp_path):
     path = _broken_copy(tmp_path, CHRONOLOGY_PATH, {
         3: {"date": "2019-05-32"},
@@ -222,19 +231,13 @@ def test_line_numbers_follow_multiline_cells(tmp_path):
 
 
 def test_a_row_with_a_missing_comma_is_named(tmp_path):
-    lines = CHRONOLOGY_PATH.read_text(encoding="utf-8").splitlines()
-    lines[4] = lines[4].replace(",missile_launch,", ",missile_launch ", 1)
-    path = tmp_path / "launch_events.csv"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path = _line_edited_copy(tmp_path, CHRONOLOGY_PATH, 4, ",missile_launch,", ",missile_launch ")
     with pytest.raises(ReferenceDataError, match=r"line 5: 8 fields, the header has 9"):
         ak.load_chronology(path)
 
 
 def test_unknown_and_missing_columns_are_named(tmp_path):
-    lines = CHRONOLOGY_PATH.read_text(encoding="utf-8").splitlines()
-    lines[0] = lines[0].replace("confidence", "certainty")
-    path = tmp_path / "launch_events.csv"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path = _line_edited_copy(tmp_path, CHRONOLOGY_PATH, 0, "confidence", "certainty")
     with pytest.raises(ReferenceDataError) as caught:
         ak.load_chronology(path)
     assert "line 1 (header): missing column 'confidence'" in str(caught.value)
@@ -242,10 +245,7 @@ def test_unknown_and_missing_columns_are_named(tmp_path):
 
 
 def test_a_renamed_rule_column_is_reported_once_as_a_header_problem(tmp_path):
-    lines = MILESTONES_PATH.read_text(encoding="utf-8").splitlines()
-    lines[0] = lines[0].replace("end_date", "until")
-    path = tmp_path / "milestones.csv"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path = _line_edited_copy(tmp_path, MILESTONES_PATH, 0, "end_date", "until")
     with pytest.raises(ReferenceDataError) as caught:
         ak.load_milestones(path)
     assert str(caught.value).splitlines()[1:] == [
@@ -254,10 +254,7 @@ def test_a_renamed_rule_column_is_reported_once_as_a_header_problem(tmp_path):
 
 
 def test_a_repeated_column_is_named(tmp_path):
-    lines = MILESTONES_PATH.read_text(encoding="utf-8").splitlines()
-    lines[0] = lines[0].replace("label", "title")
-    path = tmp_path / "milestones.csv"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path = _line_edited_copy(tmp_path, MILESTONES_PATH, 0, "label", "title")
     with pytest.raises(ReferenceDataError, match="column 'title' appears more than once"):
         ak.load_milestones(path)
 
