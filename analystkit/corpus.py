@@ -43,6 +43,7 @@ import io
 import json
 import os
 import re
+import secrets
 import stat
 import warnings
 from collections import Counter
@@ -67,6 +68,8 @@ _TABLE_EXTENSIONS = frozenset({".csv", ".tsv", ".jsonl", ".json", ".parquet"})
 _HTML_EXTENSIONS = frozenset({".html", ".htm"})
 _PROGRESS_ABOVE = 500  # files; a bar appears for longer loads unless progress=False
 _WESTERN = ["cp1252", "latin_1"]  # tried first, so Western text is not read as cp1250
+_MAX_REPAIRED_BYTES = 64  # more invalid bytes than this in UTF-8: a legacy-encoded file
+_YEARS = (1900, 2100)     # article dates outside these years are typing errors
 
 _DATE_LINE = re.compile(r"\s*date[ \t]+(\S+)(?:[ \t]|\r?\n)?", re.IGNORECASE)
 _HEADER_END = re.compile(r"\r?\n[ \t]*\r?\n")
@@ -144,20 +147,26 @@ def load_articles(
     if errors not in ("report", "raise"):
         raise ValueError(f'errors must be "report" or "raise", not {errors!r}')
     mapping = _check_columns(columns)
-    files = _find_files(source)
-    report = _Report([], [], [], [])
+    files, unreadable = _find_files(source)
+    if unreadable and errors == "raise":
+        raise ArticleLoadError(*unreadable[0])
+    report = _Report([], list(unreadable), [], [])
     show = len(files) > _PROGRESS_ABOVE if progress is None else progress
     for name in tqdm(files, desc="load_articles", unit="file", disable=not show):
         try:
             records, skipped, encoding = _read_file(name, mapping)
         except _Skip as skip:
             records, skipped, encoding = [], [(name, skip.reason)], None
+        except Exception as err:  # one bad file is one report entry, whatever the cause
+            records, skipped, encoding = [], [(name, f"unreadable: {_describe(err)}")], None
+        records = [_shown_path(r) for r in records]
+        skipped = [(_shown(n), reason) for n, reason in skipped]
         if skipped and errors == "raise":
             raise ArticleLoadError(*skipped[0])
         report.records.extend(records)
         report.skipped.extend(skipped)
         if encoding is not None:
-            report.decoded_with.append((name, encoding))
+            report.decoded_with.append((_shown(name), encoding))
     frame = _build_frame(report)
     _warn(report, len(files), len(frame))
     return frame
@@ -167,18 +176,49 @@ def save_articles(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
     """Write an articles frame to Parquet; ``load_articles(path)`` gives it back identical.
 
     Only the frame is written, not its ``attrs`` reports. Raises ValueError if columns
-    are missing or extra (save extra columns separately, e.g. with ``to_parquet``).
+    are missing or extra (save extra columns separately, e.g. with ``to_parquet``), or if
+    the name does not end in ``.parquet`` (the only table format written).
+
+    The write is atomic: the frame goes to a hidden temporary file in the same folder,
+    is flushed to disk, then replaces the target in one step, so a crash or a full disk
+    leaves the previous file as it was, and of two processes saving the same path the
+    last one's whole file wins.
     """
     missing = [c for c in ARTICLE_COLUMNS if c not in frame.columns]
     extra = [c for c in frame.columns if c not in ARTICLE_COLUMNS]
     if missing or extra:
         raise ValueError(f"not an articles frame: missing columns {missing}, extra {extra}")
-    target = Path(path)
+    target = Path(os.fsdecode(path))
+    if target.suffix.lower() != ".parquet":
+        raise ValueError(f"save_articles writes Parquet: name the file *.parquet, not "
+                         f"{target.name!r} (load_articles reads it back by that suffix)")
     target.parent.mkdir(parents=True, exist_ok=True)
     out = frame.loc[:, list(ARTICLE_COLUMNS)]
     out.attrs = {}
-    out.to_parquet(target, index=False)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        out.to_parquet(temporary, index=False)
+        with open(temporary, "rb") as written:
+            os.fsync(written.fileno())
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+    _fsync_folder(target.parent)
     return target
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable (where the platform allows opening folders)."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
 
 
 def _check_columns(columns: Mapping[str, str] | None) -> dict[str, str]:
@@ -189,23 +229,72 @@ def _check_columns(columns: Mapping[str, str] | None) -> dict[str, str]:
     return mapping
 
 
-def _find_files(source: str | os.PathLike | Iterable[str | os.PathLike]) -> list[str]:
-    """Every file under the sources, hidden ones excluded, each once, in path order."""
-    sources = [source] if isinstance(source, (str, os.PathLike)) else list(source)
+def _find_files(source: str | bytes | os.PathLike | Iterable[str | bytes | os.PathLike]
+                ) -> tuple[list[str], list[tuple[str, str]]]:
+    """Every file under the sources (hidden ones excluded, symlinked folders followed),
+    each once, in path order; and the folders that could not be read, with the reason."""
+    single = isinstance(source, (str, bytes, os.PathLike))
+    sources = [source] if single else list(source)
     found: dict[str, None] = {}
+    unreadable: list[tuple[str, str]] = []
     for item in sources:
-        root = Path(item)
+        root = Path(os.fsdecode(item))
         if root.is_dir():
-            below = []
-            for folder, dirs, names in os.walk(root):
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
-                below.extend(os.path.join(folder, n) for n in names if not n.startswith("."))
+            below = _walk(str(root), unreadable)
             found.update(dict.fromkeys(sorted(below, key=lambda p: p.split(os.sep))))
         elif root.exists() or root.is_symlink():
             found[str(root)] = None
         else:
             raise FileNotFoundError(f"load_articles: no such file or folder: {root}")
-    return list(found)
+    return list(found), [(_shown(p), reason) for p, reason in unreadable]
+
+
+def _walk(root: str, unreadable: list[tuple[str, str]]) -> list[str]:
+    """Files below `root`, depth first without recursion (any depth), following links to
+    folders; a folder reached twice on one branch is a symlink loop and is reported."""
+    files: list[str] = []
+    stack: list[tuple[str, frozenset]] = [(root, frozenset())]
+    while stack:
+        folder, ancestors = stack.pop()
+        try:
+            identity = (os.stat(folder).st_dev, os.stat(folder).st_ino)
+            if identity in ancestors:
+                unreadable.append((folder, "symlink loop: this folder contains itself"))
+                continue
+            with os.scandir(folder) as entries:
+                listed = [(e.name, e.path, e.is_dir()) for e in entries]
+        except OSError as err:
+            unreadable.append((folder, f"unreadable folder: {err.strerror or err}"))
+            continue
+        inner = ancestors | {identity}
+        for name, path, is_folder in listed:
+            if name.startswith("."):
+                continue
+            if is_folder:
+                stack.append((path, inner))
+            else:
+                files.append(path)
+    return files
+
+
+def _shown(path: str) -> str:
+    """A path as text that can be stored and printed: bytes that are not UTF-8 in a file
+    name (kept by Python as surrogates) are shown as \\xNN."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _shown_path(record: _Record) -> _Record:
+    record.path = _shown(record.path)
+    return record
+
+
+def _describe(err: BaseException) -> str:
+    """`Type: message` of an unexpected exception, for a skipped file's reason."""
+    return f"{type(err).__name__}: {err}".splitlines()[0]
 
 
 def _read_file(name: str, mapping: dict[str, str]
@@ -227,6 +316,8 @@ def _read_file(name: str, mapping: dict[str, str]
     if ext in _HTML_EXTENSIONS:
         return [_html_record(text, name)], [], encoding
     table, bad_lines = _parse_table(text, ext)
+    if table.empty and bad_lines:  # every line was broken: its reasons, not "empty file"
+        return [], [(name, reason) for reason in bad_lines], encoding
     records, skipped = _table_records(table, name, mapping)
     return records, [(name, reason) for reason in bad_lines] + skipped, encoding
 
@@ -242,31 +333,72 @@ def _read_bytes(file: str) -> bytes:
 
 
 def _decode(data: bytes) -> tuple[str, str | None]:
-    """Text of the bytes, and the encoding name when it was not UTF-8."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError:
-            raise _Skip("undecodable: UTF-16 byte order mark but invalid UTF-16") from None
+    """Text of the bytes, and how it was decoded when that was not plain UTF-8."""
+    for bom, name in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                      (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):  # UTF-32 first: its LE mark begins with UTF-16's
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError:
+                raise _Skip(f"undecodable: {name.upper()} byte order mark but invalid "
+                            f"{name.upper()}") from None
     if b"\x00" in data:
         raise _Skip("binary content: contains NUL bytes")
+    data = data.removeprefix(codecs.BOM_UTF8)
     try:
-        return data.decode("utf-8-sig"), None
+        return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
+    repaired = _repair_utf8(data)
+    if repaired is not None:
+        return repaired
     best = from_bytes(data, cp_isolation=_WESTERN).best() or from_bytes(data).best()
     if best is None:
         raise _Skip("undecodable: not UTF-8 and no known encoding fits")
     return str(best), best.encoding
 
 
+def _repair_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 text with a few stray single-byte characters (a cp1252 dash pasted into a
+    UTF-8 file): keep the UTF-8, read only the invalid bytes as cp1252. None when the
+    file holds no valid multi-byte UTF-8 or too many invalid bytes (a legacy file)."""
+    parts, position, invalid = [], 0, 0
+    while True:
+        try:
+            parts.append(data[position:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as err:
+            parts.append(data[position:position + err.start].decode("utf-8"))
+            bad = data[position + err.start:position + err.end]
+            parts.append("".join(_cp1252_char(b) for b in bad))
+            invalid += len(bad)
+            position += err.end
+            if invalid > _MAX_REPAIRED_BYTES:
+                return None
+    valid_multibyte = sum(1 for b in data if b >= 0xC2) - invalid
+    if valid_multibyte <= 0:
+        return None
+    plural = "s" if invalid != 1 else ""
+    return "".join(parts), f"utf-8 ({invalid} invalid byte{plural} read as cp1252)"
+
+
+def _cp1252_char(byte: int) -> str:
+    """A byte as cp1252 reads it, or as Latin-1 for the five bytes cp1252 leaves undefined."""
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return bytes([byte]).decode("latin_1")
+
+
 @lru_cache(maxsize=65536)
 def _valid_day(iso: str) -> str:
     """The YYYY-MM-DD string if it names a real day; raises _Skip otherwise."""
     try:
-        dt.date.fromisoformat(iso)
+        day = dt.date.fromisoformat(iso)
     except ValueError:
         raise _Skip(f"impossible date: {iso}") from None
+    if not _YEARS[0] <= day.year <= _YEARS[1]:
+        raise _Skip(f"implausible date: {iso} (outside {_YEARS[0]}-{_YEARS[1]})")
     return iso
 
 
@@ -283,6 +415,8 @@ def _day(value: object) -> str:
             raise _Skip(f"ambiguous date: {text!r} (write YYYY-MM-DD)")
         if not re.search(r"\d{4}", text):  # also keeps "today"/"now" out
             raise _Skip(f"unreadable date: {text!r}")
+        if len(re.findall(r"\d+", text)) < 2:  # "March 2025" would become March 1
+            raise _Skip(f"ambiguous date: {text!r} names no day (write YYYY-MM-DD)")
         try:
             value = pd.Timestamp(text)
         except (ValueError, OverflowError):
@@ -291,7 +425,7 @@ def _day(value: object) -> str:
         raise _Skip("no date")
     if isinstance(value, (dt.date, np.datetime64)):
         stamp = pd.Timestamp(value)  # wall-clock day, whatever the time zone
-        return f"{stamp.year:04d}-{stamp.month:02d}-{stamp.day:02d}"
+        return _valid_day(f"{stamp.year:04d}-{stamp.month:02d}-{stamp.day:02d}")
     raise _Skip(f"unreadable date: {value!r}")
 
 
@@ -361,14 +495,19 @@ def _parse_table(text: str, ext: str) -> tuple[pd.DataFrame, list[str]]:
             rows = [rows] if isinstance(rows, dict) else rows
         else:
             rows = []
-            for number, line in enumerate(text.splitlines(), 1):
+            # JSON Lines end at "\n" only: U+2028, U+2029 and U+0085 may sit in strings
+            for number, line in enumerate(text.split("\n"), 1):
                 if line.strip():
                     try:
                         rows.append(json.loads(line))
                     except json.JSONDecodeError as err:
                         bad.append(f"invalid table: line {number}: {err.msg}")
+                    except RecursionError:
+                        bad.append(f"invalid table: line {number}: nested too deeply")
     except (ValueError, pd.errors.ParserError) as err:
         raise _Skip(f"invalid table: {err}".splitlines()[0]) from None
+    except RecursionError:
+        raise _Skip("invalid table: nested too deeply") from None
     if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
         raise _Skip("invalid table: expected JSON objects with date and text")
     return pd.DataFrame(rows), bad
@@ -460,6 +599,8 @@ def _warn(report: _Report, n_files: int, n_articles: int) -> None:
         names = ", ".join(sorted({enc for _, enc in report.decoded_with}))
         parts.append(f"{len(report.decoded_with)} files not UTF-8, decoded as {names}"
                      " -> .attrs['decoded_with']")
+    if not n_articles:
+        parts.insert(0, "no articles loaded")
     if parts:
         warnings.warn(f"load_articles: {n_articles} articles from {n_files} files; "
                       + "; ".join(parts),
