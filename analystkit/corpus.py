@@ -362,21 +362,24 @@ def _repair_utf8(data: bytes) -> tuple[str, str] | None:
     """UTF-8 text with a few stray single-byte characters (a cp1252 dash pasted into a
     UTF-8 file): keep the UTF-8, read only the invalid bytes as cp1252. None when the
     file holds no valid multi-byte UTF-8 or too many invalid bytes (a legacy file)."""
-    parts, position, invalid = [], 0, 0
+    parts, position, invalid, multibyte = [], 0, 0, 0
     while True:
         try:
-            parts.append(data[position:].decode("utf-8"))
-            break
+            good = data[position:].decode("utf-8")
         except UnicodeDecodeError as err:
-            parts.append(data[position:position + err.start].decode("utf-8"))
+            good = data[position:position + err.start].decode("utf-8")
             bad = data[position + err.start:position + err.end]
-            parts.append("".join(_cp1252_char(b) for b in bad))
             invalid += len(bad)
             position += err.end
             if invalid > _MAX_REPAIRED_BYTES:
                 return None
-    valid_multibyte = sum(1 for b in data if b >= 0xC2) - invalid
-    if valid_multibyte <= 0:
+            parts += [good, "".join(_cp1252_char(b) for b in bad)]
+            multibyte += not good.isascii()
+            continue
+        parts.append(good)
+        multibyte += not good.isascii()
+        break
+    if not multibyte:
         return None
     plural = "s" if invalid != 1 else ""
     return "".join(parts), f"utf-8 ({invalid} invalid byte{plural} read as cp1252)"
