@@ -25,14 +25,19 @@ Every file is either loaded or reported, in plain Python lists so copies and
 
 - ``attrs["skipped"]``: ``[(path, reason), ...]``; a reason reads ``"<kind>"`` or
   ``"<kind>: <detail>"``, with ``" (record N)"`` appended for one row of a table. Kinds:
-  empty file, no date, impossible date, unreadable date, ambiguous date, no text,
-  binary content, undecodable, unsupported extension, unreadable, invalid table,
-  unknown header key.
+  empty file, no date, impossible date, implausible date (outside 1900-2100),
+  unreadable date, ambiguous date, no text, binary content, undecodable, unsupported
+  extension, unreadable, unreadable folder, symlink loop, invalid table, unknown header
+  key.
 - ``attrs["duplicates"]``: ``[(path, path_of_the_kept_copy), ...]`` for exact
   duplicate texts (the first in path order is kept, whatever its date).
-- ``attrs["decoded_with"]``: ``[(path, encoding), ...]`` for files that were not UTF-8.
+- ``attrs["decoded_with"]``: ``[(path, encoding), ...]`` for files that were not UTF-8
+  (or UTF-8 with a few stray cp1252 bytes, repaired alone).
+- ``attrs["epoch_dates"]``: ``[(path, how), ...]`` for tables whose dates were numbers
+  of seconds or milliseconds since 1970.
 
-One ``ArticleLoadWarning`` summarises all three when any is non-empty.
+One ``ArticleLoadWarning`` summarises the first three when any is non-empty, and warns
+when nothing loaded.
 """
 from __future__ import annotations
 
@@ -68,6 +73,7 @@ _TABLE_EXTENSIONS = frozenset({".csv", ".tsv", ".jsonl", ".json", ".parquet"})
 _HTML_EXTENSIONS = frozenset({".html", ".htm"})
 _PROGRESS_ABOVE = 500  # files; a bar appears for longer loads unless progress=False
 _WESTERN = ["cp1252", "latin_1"]  # tried first, so Western text is not read as cp1250
+_TOO_FEW_TO_DETECT = 16  # non-ASCII bytes: below this a legacy file is read as cp1252
 _MAX_REPAIRED_BYTES = 64  # more invalid bytes than this in UTF-8: a legacy-encoded file
 _YEARS = (1900, 2100)     # article dates outside these years are typing errors
 
@@ -114,14 +120,16 @@ class _Report:
     skipped: list[tuple[str, str]]
     duplicates: list[tuple[str, str]]
     decoded_with: list[tuple[str, str]]
+    epoch_dates: list[tuple[str, str]]
 
 
 def load_articles(
     source: str | os.PathLike | Iterable[str | os.PathLike],
     *,
-    columns: Mapping[str, str] | None = None,
+    columns: Mapping[str, str | None] | None = None,
     errors: Literal["report", "raise"] = "report",
     progress: bool | None = None,
+    tz: str = "UTC",
 ) -> pd.DataFrame:
     """Load article files into the articles frame (see the module docstring).
 
@@ -133,7 +141,11 @@ def load_articles(
     - ``.csv``/``.tsv``/``.jsonl``/``.json``/``.parquet``: one record per article with at
       least ``date`` and ``text``; ``title``, ``source``, ``url``, ``path`` are optional
       and other columns are ignored. ``columns`` maps your names, e.g.
-      ``{"published": "date", "body": "text"}`` (it also renames header keys).
+      ``{"published": "date", "body": "text"}`` (it also renames header keys); ``None``
+      drops a column, e.g. ``{"date_str": None}`` when the file has two date columns.
+      A date cell may be a number of seconds or milliseconds since 1970 (told apart by
+      magnitude): an instant in UTC, taken as its calendar day in ``tz`` (default
+      "UTC"; "Asia/Seoul" for Korea time) and listed in ``attrs["epoch_dates"]``.
     - ``.html``/``.htm``: main text, title, site and date from trafilatura's metadata.
 
     Text is kept exactly (a UTF-8 BOM is dropped; CRLF stays CRLF so offsets match the
@@ -150,23 +162,24 @@ def load_articles(
     files, unreadable = _find_files(source)
     if unreadable and errors == "raise":
         raise ArticleLoadError(*unreadable[0])
-    report = _Report([], list(unreadable), [], [])
+    report = _Report([], list(unreadable), [], [], [])
     show = len(files) > _PROGRESS_ABOVE if progress is None else progress
     for name in tqdm(files, desc="load_articles", unit="file", disable=not show):
         try:
-            records, skipped, encoding = _read_file(name, mapping)
+            result = _read_file(name, mapping, tz)
         except _Skip as skip:
-            records, skipped, encoding = [], [(name, skip.reason)], None
+            result = _FileResult([], [(name, skip.reason)])
         except Exception as err:  # one bad file is one report entry, whatever the cause
-            records, skipped, encoding = [], [(name, f"unreadable: {_describe(err)}")], None
-        records = [_shown_path(r) for r in records]
-        skipped = [(_shown(n), reason) for n, reason in skipped]
+            result = _FileResult([], [(name, f"unreadable: {_describe(err)}")])
+        skipped = [(_shown(n), reason) for n, reason in result.skipped]
         if skipped and errors == "raise":
             raise ArticleLoadError(*skipped[0])
-        report.records.extend(records)
+        report.records.extend(_shown_path(r) for r in result.records)
         report.skipped.extend(skipped)
-        if encoding is not None:
-            report.decoded_with.append((_shown(name), encoding))
+        if result.encoding is not None:
+            report.decoded_with.append((_shown(name), result.encoding))
+        if result.epoch is not None:
+            report.epoch_dates.append((_shown(name), result.epoch))
     frame = _build_frame(report)
     _warn(report, len(files), len(frame))
     return frame
@@ -221,11 +234,12 @@ def _fsync_folder(folder: Path) -> None:
         os.close(handle)
 
 
-def _check_columns(columns: Mapping[str, str] | None) -> dict[str, str]:
+def _check_columns(columns: Mapping[str, str | None] | None) -> dict[str, str | None]:
     mapping = dict(columns or {})
-    unknown = {k: v for k, v in mapping.items() if v not in _FIELDS}
+    unknown = {k: v for k, v in mapping.items() if v is not None and v not in _FIELDS}
     if unknown:
-        raise ValueError(f"columns must map to {sorted(_FIELDS)}; got {unknown}")
+        raise ValueError(f"columns must map to {sorted(_FIELDS)} or to None (drop the "
+                         f"column); got {unknown}")
     return mapping
 
 
@@ -297,9 +311,16 @@ def _describe(err: BaseException) -> str:
     return f"{type(err).__name__}: {err}".splitlines()[0]
 
 
-def _read_file(name: str, mapping: dict[str, str]
-               ) -> tuple[list[_Record], list[tuple[str, str]], str | None]:
-    """Records, skipped records and the legacy encoding used (None for UTF-8) of one file."""
+@dataclass(slots=True)
+class _FileResult:
+    records: list[_Record]
+    skipped: list[tuple[str, str]]
+    encoding: str | None = None  # how the bytes were decoded, when not plain UTF-8
+    epoch: str | None = None     # how epoch dates were read, when the file had some
+
+
+def _read_file(name: str, mapping: dict[str, str | None], tz: str) -> _FileResult:
+    """The records of one file, its skipped records, and how it was decoded and dated."""
     ext = os.path.splitext(name)[1].lower()
     if ext not in _SEED_EXTENSIONS | _TABLE_EXTENSIONS | _HTML_EXTENSIONS:
         raise _Skip(f"unsupported extension: {ext!r}" if ext else "unsupported extension: none")
@@ -307,19 +328,21 @@ def _read_file(name: str, mapping: dict[str, str]
     if not data.strip():
         raise _Skip("empty file")
     if ext == ".parquet":
-        return (*_table_records(_read_parquet(data), name, mapping), None)
+        records, skipped, epoch = _table_records(_read_parquet(data), name, mapping, tz)
+        return _FileResult(records, skipped, None, epoch)
     text, encoding = _decode(data)
     if not text.strip():
         raise _Skip("empty file")
     if ext in _SEED_EXTENSIONS:
-        return [_seed_record(text, name, mapping)], [], encoding
+        return _FileResult([_seed_record(text, name, mapping)], [], encoding)
     if ext in _HTML_EXTENSIONS:
-        return [_html_record(text, name)], [], encoding
+        return _FileResult([_html_record(text, name)], [], encoding)
     table, bad_lines = _parse_table(text, ext)
     if table.empty and bad_lines:  # every line was broken: its reasons, not "empty file"
-        return [], [(name, reason) for reason in bad_lines], encoding
-    records, skipped = _table_records(table, name, mapping)
-    return records, [(name, reason) for reason in bad_lines] + skipped, encoding
+        return _FileResult([], [(name, reason) for reason in bad_lines], encoding)
+    records, skipped, epoch = _table_records(table, name, mapping, tz)
+    return _FileResult(records, [(name, reason) for reason in bad_lines] + skipped,
+                       encoding, epoch)
 
 
 def _read_bytes(file: str) -> bytes:
@@ -352,7 +375,13 @@ def _decode(data: bytes) -> tuple[str, str | None]:
     repaired = _repair_utf8(data)
     if repaired is not None:
         return repaired
-    best = from_bytes(data, cp_isolation=_WESTERN).best() or from_bytes(data).best()
+    best = from_bytes(data, cp_isolation=_WESTERN).best()
+    if best is None and sum(b >= 0x80 for b in data) <= _TOO_FEW_TO_DETECT:
+        try:  # a few non-ASCII bytes are too little evidence for any detector
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
+    best = best or from_bytes(data).best()
     if best is None:
         raise _Skip("undecodable: not UTF-8 and no known encoding fits")
     return str(best), best.encoding
@@ -516,12 +545,21 @@ def _parse_table(text: str, ext: str) -> tuple[pd.DataFrame, list[str]]:
     return pd.DataFrame(rows), bad
 
 
-def _table_records(table: pd.DataFrame, path: str, mapping: dict[str, str]
-                   ) -> tuple[list[_Record], list[tuple[str, str]]]:
+def _table_records(table: pd.DataFrame, path: str, mapping: dict[str, str | None],
+                   tz: str) -> tuple[list[_Record], list[tuple[str, str]], str | None]:
+    """Records and skipped records of a table, and the epoch unit its dates used."""
     names = [mapping.get(str(c), str(c).strip().lower()) for c in table.columns]
-    wanted = [n for n in names if n in _FIELDS]
-    if len(set(wanted)) < len(wanted):
-        raise _Skip(f"invalid table: several columns map to the same field: {names}")
+    table = table.loc[:, [n is not None for n in names]]
+    names = [n for n in names if n is not None]
+    given_by: dict[str, list[str]] = {}
+    for column, name in zip(map(str, table.columns), names):
+        if name in _FIELDS:
+            given_by.setdefault(name, []).append(column)
+    clashes = {f: cols for f, cols in given_by.items() if len(cols) > 1}
+    if clashes:
+        field, cols = next(iter(clashes.items()))
+        raise _Skip(f"invalid table: columns {' and '.join(map(repr, cols))} both give "
+                    f"{field!r}; keep one, e.g. columns={{{cols[0]!r}: None}} drops the first")
     if table.empty:
         raise _Skip("empty file: the table has no records")
     missing = [f for f in ("date", "text") if f not in names]
@@ -530,13 +568,18 @@ def _table_records(table: pd.DataFrame, path: str, mapping: dict[str, str]
                     " (map yours with columns=)")
     table = table.set_axis(names, axis=1)
     cells = {f: _cells(table[f]) if f in table else None for f in _FIELDS}
-    records, skipped = [], []
+    records, skipped, units = [], [], set()
     for i in range(len(table)):
         try:
             text = cells["text"][i]
             if not isinstance(text, str) or not text.strip():
                 raise _Skip("no text")
-            day = _day(cells["date"][i])
+            epoch = _epoch_day(cells["date"][i], tz)
+            if epoch:
+                day, unit = epoch
+                units.add(unit)
+            else:
+                day = _day(cells["date"][i])
             record = _Record(day, text, _text(cells["path"], i) or path,
                              _text(cells["title"], i), _text(cells["source"], i),
                              _text(cells["url"], i))
@@ -544,7 +587,24 @@ def _table_records(table: pd.DataFrame, path: str, mapping: dict[str, str]
             skipped.append((path, f"{skip.reason} (record {i + 1})"))
             continue
         records.append(record)
-    return records, skipped
+    unit = f"{' and '.join(sorted(units))} since 1970 (UTC), as days in {tz}" if units else None
+    return records, skipped, unit
+
+
+def _epoch_day(value: object, tz: str) -> tuple[str, str] | None:
+    """(YYYY-MM-DD in `tz`, unit) for a number of seconds or milliseconds since 1970,
+    told apart by magnitude (1e8-1e11 seconds, 1e11-1e14 milliseconds); None for other
+    values. A bare 8-digit number stays refused as ambiguous (YYYYMMDD?)."""
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        return None
+    if _missing(value) or not 1e8 <= abs(value) < 1e14:
+        return None
+    unit = "seconds" if abs(value) < 1e11 else "milliseconds"
+    stamp = pd.Timestamp(int(value), unit="s" if unit == "seconds" else "ms", tz="UTC")
+    local = stamp.tz_convert(tz)
+    return _valid_day(f"{local.year:04d}-{local.month:02d}-{local.day:02d}"), unit
 
 
 def _cells(column: pd.Series) -> list:
@@ -583,7 +643,7 @@ def _build_frame(report: _Report) -> pd.DataFrame:
     })
     frame = frame.sort_values(["date", "article_id"], ignore_index=True)
     frame.attrs = {"skipped": report.skipped, "duplicates": report.duplicates,
-                   "decoded_with": report.decoded_with}
+                   "decoded_with": report.decoded_with, "epoch_dates": report.epoch_dates}
     return frame
 
 

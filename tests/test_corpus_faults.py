@@ -263,3 +263,49 @@ def test_dates_outside_1900_2100_are_refused(tmp_path, day):
     reasons = _reasons(_load(tmp_path))
     assert len(reasons) == 2
     assert all(r.startswith(f"implausible date: {day} (outside 1900-2100)") for r in reasons)
+
+
+# ---------------------------------------------------------------- archives as published
+
+ARCHIVE = [  # the KCNA archive's layout (project-written records)
+    {"topic": "Top News", "headline": "H1", "link": "u1", "date": 1722729600000,
+     "date_str": "2024-08-04", "story_text": "Pyongyang, August 4 (KCNA) -- Sample one."},
+    {"topic": "Home News", "headline": "H1", "link": "u2", "date": 1722729600000,
+     "date_str": "2024-08-04", "story_text": "Pyongyang, August 4 (KCNA) -- Sample one."},
+    {"topic": "Photo", "headline": "P", "link": "u3", "date": 1722816000000,
+     "date_str": "2024-08-05", "story_text": ""},
+    {"topic": "World", "headline": "H2", "link": "u4", "date": 1722816000,
+     "date_str": "2024-08-05", "story_text": "Sample two, dated in seconds."},
+]
+KCNA_COLUMNS = {"story_text": "text", "headline": "title", "link": "url", "date_str": None}
+
+
+def test_an_archive_as_published_loads_with_one_mapping(tmp_path):
+    (tmp_path / "archive.json").write_text(json.dumps(ARCHIVE), encoding="utf-8")
+    frame = _load(tmp_path, columns=KCNA_COLUMNS, tz="Asia/Seoul")
+    assert frame["date"].dt.strftime("%Y-%m-%d").tolist() == ["2024-08-04", "2024-08-05"]
+    assert frame["url"].tolist() == ["u1", "u4"]
+    report = frame.attrs
+    assert len(frame) + len(report["skipped"]) + len(report["duplicates"]) == len(ARCHIVE)
+    assert report["epoch_dates"] == [(str(tmp_path / "archive.json"), "milliseconds and "
+                                      "seconds since 1970 (UTC), as days in Asia/Seoul")]
+
+
+def test_epoch_dates_take_the_day_of_the_time_zone_asked_for(tmp_path):
+    late_utc = 1722786000  # 2024-08-04 15:40 UTC = 2024-08-05 00:40 in Seoul
+    (tmp_path / "rows.csv").write_text(f"date,text\n{late_utc},{SAMPLE}\n", encoding="utf-8")
+    assert str(_load(tmp_path)["date"].iloc[0].date()) == "2024-08-04"
+    assert str(_load(tmp_path, tz="Asia/Seoul")["date"].iloc[0].date()) == "2024-08-05"
+
+
+def test_two_columns_giving_one_field_are_named_with_the_fix(tmp_path):
+    (tmp_path / "archive.json").write_text(json.dumps(ARCHIVE), encoding="utf-8")
+    frame = _load(tmp_path, columns={"story_text": "text", "date_str": "date"})
+    [reason] = _reasons(frame)
+    assert reason == ("invalid table: columns 'date' and 'date_str' both give 'date'; keep "
+                      "one, e.g. columns={'date': None} drops the first")
+
+
+def test_an_eight_digit_number_is_still_an_ambiguous_date(tmp_path):
+    (tmp_path / "rows.csv").write_text(f"date,text\n20240805,{SAMPLE}\n", encoding="utf-8")
+    assert _reasons(_load(tmp_path))[0].startswith("ambiguous date: '20240805'")
