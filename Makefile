@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # Jupyter refuses to run as root without this flag; only pass it when we are root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test unit notebooks-test browser-test notebooks bench lock clean
+.PHONY: lab test unit notebooks-test browser-test notebooks bench fuzz lock clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,12 @@ notebooks: $(STAMP)
 ## make bench: print throughput figures (not a test)
 bench: $(STAMP)
 	for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done
+
+## make fuzz: the load_articles fuzzer over FUZZ_EXAMPLES generated folders (not in make test)
+FUZZ_EXAMPLES ?= 10000
+fuzz: $(STAMP)
+	AK_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/test_fuzz_corpus.py \
+		-p no:cacheprovider --hypothesis-show-statistics -q
 
 ## make lock: re-resolve the pinned versions in constraints.txt (then run make notebooks)
 lock:

@@ -188,7 +188,7 @@ def _place_labels(ax: Axes, items: list[dict], fontsize: float) -> list[Text]:
         texts = [ax.text(it["x"], LABEL_BAND[0], it["text"], transform=trans, fontsize=size,
                          fontweight="bold" if it.get("bold") else "normal",
                          color=it.get("text_color", it["color"]), ha="left", va="bottom",
-                         zorder=6, clip_on=False, gid=it["gid"],
+                         zorder=6, clip_on=False, gid=it["gid"], parse_math=False,
                          bbox=it.get("bbox", LABEL_BOX)) for it in items]
         boxes = [t.get_window_extent(renderer) for t in texts]
         placement = _assign_levels(anchors, [b.width for b in boxes], ax_px.x0, ax_px.x1,
@@ -221,7 +221,7 @@ def _draw_administrations(ax: Axes, spans: list[tuple[str, pd.Timestamp, pd.Time
         ax.axvline(x0, color="#7F7F7F", lw=0.8, zorder=0.5)
         text = ax.text((x0 + x1) / 2, ADMIN_Y, name, transform=trans, ha="center",
                        va="center", fontsize=10, fontweight="bold", color="#404040",
-                       gid="administration-label")
+                       gid="administration-label", parse_math=False)
         names.append((text, x0, x1))
     return names
 
@@ -355,11 +355,13 @@ def chronology_chart(
                            ncol=min(len(handles), 8), frameon=False, handletextpad=0.3,
                            columnspacing=1.2)
         if title:
-            ax.set_title(title.format(start=start.year, end=end.year), loc="left", pad=8)
+            ax.set_title(title.format(start=start.year, end=end.year), loc="left", pad=8,
+                         parse_math=False)
         below = ax.transAxes.inverted().transform(
             (0, legend.get_window_extent(_renderer(fig)).y0 - 3))[1]
         ax.text(0, below, _wrap_to_axes(ax, source, fontsize=7), transform=ax.transAxes,
-                ha="left", va="top", fontsize=7, color="#505050", gid="source-line")
+                ha="left", va="top", fontsize=7, color="#505050", gid="source-line",
+                parse_math=False)
     return fig
 
 
@@ -527,10 +529,10 @@ def plot_counts(
             ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.09), frameon=False,
                       ncol=min(len(table.columns), 5), columnspacing=1.2)
         if title:
-            ax.set_title(title.format(period=period), loc="left")
+            ax.set_title(title.format(period=period), loc="left", parse_math=False)
         if source:
             ax.text(0, -0.3, _wrap_to_axes(ax, source, fontsize=7), transform=ax.transAxes,
-                    fontsize=7, color="#505050", va="top", gid="source-line")
+                    fontsize=7, color="#505050", va="top", gid="source-line", parse_math=False)
     return fig
 
 
@@ -585,7 +587,8 @@ def plot_rhetoric(
             fig, ax = _new_figure((w, h), layout="constrained")
         fig = ax.figure
         what = "month" if over == "month" else "tag"
-        ax.set_title(title or f"Rhetoric by {by.replace('_', ' ')} and {what}", loc="left")
+        ax.set_title(title or f"Rhetoric by {by.replace('_', ' ')} and {what}", loc="left",
+                     parse_math=False)
         ax.text(1, 1.02, "matches, negated included" if include_negated else
                 "matches, negated left out", transform=ax.transAxes, ha="right",
                 va="bottom", fontsize=8, color="#505050")

@@ -25,14 +25,19 @@ Every file is either loaded or reported, in plain Python lists so copies and
 
 - ``attrs["skipped"]``: ``[(path, reason), ...]``; a reason reads ``"<kind>"`` or
   ``"<kind>: <detail>"``, with ``" (record N)"`` appended for one row of a table. Kinds:
-  empty file, no date, impossible date, unreadable date, ambiguous date, no text,
-  binary content, undecodable, unsupported extension, unreadable, invalid table,
-  unknown header key.
+  empty file, no date, impossible date, implausible date (outside 1900-2100),
+  unreadable date, ambiguous date, no text, binary content, undecodable, unsupported
+  extension, unreadable, unreadable folder, symlink loop, invalid table, unknown header
+  key.
 - ``attrs["duplicates"]``: ``[(path, path_of_the_kept_copy), ...]`` for exact
   duplicate texts (the first in path order is kept, whatever its date).
-- ``attrs["decoded_with"]``: ``[(path, encoding), ...]`` for files that were not UTF-8.
+- ``attrs["decoded_with"]``: ``[(path, encoding), ...]`` for files that were not UTF-8
+  (or UTF-8 with a few stray cp1252 bytes, repaired alone).
+- ``attrs["epoch_dates"]``: ``[(path, how), ...]`` for tables whose dates were numbers
+  of seconds or milliseconds since 1970.
 
-One ``ArticleLoadWarning`` summarises all three when any is non-empty.
+One ``ArticleLoadWarning`` summarises the first three when any is non-empty, and warns
+when nothing loaded.
 """
 from __future__ import annotations
 
@@ -43,6 +48,7 @@ import io
 import json
 import os
 import re
+import secrets
 import stat
 import warnings
 from collections import Counter
@@ -67,6 +73,9 @@ _TABLE_EXTENSIONS = frozenset({".csv", ".tsv", ".jsonl", ".json", ".parquet"})
 _HTML_EXTENSIONS = frozenset({".html", ".htm"})
 _PROGRESS_ABOVE = 500  # files; a bar appears for longer loads unless progress=False
 _WESTERN = ["cp1252", "latin_1"]  # tried first, so Western text is not read as cp1250
+_TOO_FEW_TO_DETECT = 16  # non-ASCII bytes: below this a legacy file is read as cp1252
+_MAX_REPAIRED_BYTES = 64  # more invalid bytes than this in UTF-8: a legacy-encoded file
+_YEARS = (1900, 2100)     # article dates outside these years are typing errors
 
 _DATE_LINE = re.compile(r"\s*date[ \t]+(\S+)(?:[ \t]|\r?\n)?", re.IGNORECASE)
 _HEADER_END = re.compile(r"\r?\n[ \t]*\r?\n")
@@ -111,14 +120,16 @@ class _Report:
     skipped: list[tuple[str, str]]
     duplicates: list[tuple[str, str]]
     decoded_with: list[tuple[str, str]]
+    epoch_dates: list[tuple[str, str]]
 
 
 def load_articles(
     source: str | os.PathLike | Iterable[str | os.PathLike],
     *,
-    columns: Mapping[str, str] | None = None,
+    columns: Mapping[str, str | None] | None = None,
     errors: Literal["report", "raise"] = "report",
     progress: bool | None = None,
+    tz: str = "UTC",
 ) -> pd.DataFrame:
     """Load article files into the articles frame (see the module docstring).
 
@@ -130,7 +141,11 @@ def load_articles(
     - ``.csv``/``.tsv``/``.jsonl``/``.json``/``.parquet``: one record per article with at
       least ``date`` and ``text``; ``title``, ``source``, ``url``, ``path`` are optional
       and other columns are ignored. ``columns`` maps your names, e.g.
-      ``{"published": "date", "body": "text"}`` (it also renames header keys).
+      ``{"published": "date", "body": "text"}`` (it also renames header keys); ``None``
+      drops a column, e.g. ``{"date_str": None}`` when the file has two date columns.
+      A date cell may be a number of seconds or milliseconds since 1970 (told apart by
+      magnitude): an instant in UTC, taken as its calendar day in ``tz`` (default
+      "UTC"; "Asia/Seoul" for Korea time) and listed in ``attrs["epoch_dates"]``.
     - ``.html``/``.htm``: main text, title, site and date from trafilatura's metadata.
 
     Text is kept exactly (a UTF-8 BOM is dropped; CRLF stays CRLF so offsets match the
@@ -144,20 +159,27 @@ def load_articles(
     if errors not in ("report", "raise"):
         raise ValueError(f'errors must be "report" or "raise", not {errors!r}')
     mapping = _check_columns(columns)
-    files = _find_files(source)
-    report = _Report([], [], [], [])
+    files, unreadable = _find_files(source)
+    if unreadable and errors == "raise":
+        raise ArticleLoadError(*unreadable[0])
+    report = _Report([], list(unreadable), [], [], [])
     show = len(files) > _PROGRESS_ABOVE if progress is None else progress
     for name in tqdm(files, desc="load_articles", unit="file", disable=not show):
         try:
-            records, skipped, encoding = _read_file(name, mapping)
+            result = _read_file(name, mapping, tz)
         except _Skip as skip:
-            records, skipped, encoding = [], [(name, skip.reason)], None
+            result = _FileResult([], [(name, skip.reason)])
+        except Exception as err:  # one bad file is one report entry, whatever the cause
+            result = _FileResult([], [(name, f"unreadable: {_describe(err)}")])
+        skipped = [(_shown(n), reason) for n, reason in result.skipped]
         if skipped and errors == "raise":
             raise ArticleLoadError(*skipped[0])
-        report.records.extend(records)
+        report.records.extend(_shown_path(r) for r in result.records)
         report.skipped.extend(skipped)
-        if encoding is not None:
-            report.decoded_with.append((name, encoding))
+        if result.encoding is not None:
+            report.decoded_with.append((_shown(name), result.encoding))
+        if result.epoch is not None:
+            report.epoch_dates.append((_shown(name), result.epoch))
     frame = _build_frame(report)
     _warn(report, len(files), len(frame))
     return frame
@@ -167,50 +189,138 @@ def save_articles(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
     """Write an articles frame to Parquet; ``load_articles(path)`` gives it back identical.
 
     Only the frame is written, not its ``attrs`` reports. Raises ValueError if columns
-    are missing or extra (save extra columns separately, e.g. with ``to_parquet``).
+    are missing or extra (save extra columns separately, e.g. with ``to_parquet``), or if
+    the name does not end in ``.parquet`` (the only table format written).
+
+    The write is atomic: the frame goes to a hidden temporary file in the same folder,
+    is flushed to disk, then replaces the target in one step, so a crash or a full disk
+    leaves the previous file as it was, and of two processes saving the same path the
+    last one's whole file wins.
     """
     missing = [c for c in ARTICLE_COLUMNS if c not in frame.columns]
     extra = [c for c in frame.columns if c not in ARTICLE_COLUMNS]
     if missing or extra:
         raise ValueError(f"not an articles frame: missing columns {missing}, extra {extra}")
-    target = Path(path)
+    target = Path(os.fsdecode(path))
+    if target.suffix.lower() != ".parquet":
+        raise ValueError(f"save_articles writes Parquet: name the file *.parquet, not "
+                         f"{target.name!r} (load_articles reads it back by that suffix)")
     target.parent.mkdir(parents=True, exist_ok=True)
     out = frame.loc[:, list(ARTICLE_COLUMNS)]
     out.attrs = {}
-    out.to_parquet(target, index=False)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        out.to_parquet(temporary, index=False)
+        with open(temporary, "rb") as written:
+            os.fsync(written.fileno())
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+    _fsync_folder(target.parent)
     return target
 
 
-def _check_columns(columns: Mapping[str, str] | None) -> dict[str, str]:
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable (where the platform allows opening folders)."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
+
+
+def _check_columns(columns: Mapping[str, str | None] | None) -> dict[str, str | None]:
     mapping = dict(columns or {})
-    unknown = {k: v for k, v in mapping.items() if v not in _FIELDS}
+    unknown = {k: v for k, v in mapping.items() if v is not None and v not in _FIELDS}
     if unknown:
-        raise ValueError(f"columns must map to {sorted(_FIELDS)}; got {unknown}")
+        raise ValueError(f"columns must map to {sorted(_FIELDS)} or to None (drop the "
+                         f"column); got {unknown}")
     return mapping
 
 
-def _find_files(source: str | os.PathLike | Iterable[str | os.PathLike]) -> list[str]:
-    """Every file under the sources, hidden ones excluded, each once, in path order."""
-    sources = [source] if isinstance(source, (str, os.PathLike)) else list(source)
+def _find_files(source: str | bytes | os.PathLike | Iterable[str | bytes | os.PathLike]
+                ) -> tuple[list[str], list[tuple[str, str]]]:
+    """Every file under the sources (hidden ones excluded, symlinked folders followed),
+    each once, in path order; and the folders that could not be read, with the reason."""
+    single = isinstance(source, (str, bytes, os.PathLike))
+    sources = [source] if single else list(source)
     found: dict[str, None] = {}
+    unreadable: list[tuple[str, str]] = []
     for item in sources:
-        root = Path(item)
+        root = Path(os.fsdecode(item))
         if root.is_dir():
-            below = []
-            for folder, dirs, names in os.walk(root):
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
-                below.extend(os.path.join(folder, n) for n in names if not n.startswith("."))
+            below = _walk(str(root), unreadable)
             found.update(dict.fromkeys(sorted(below, key=lambda p: p.split(os.sep))))
         elif root.exists() or root.is_symlink():
             found[str(root)] = None
         else:
             raise FileNotFoundError(f"load_articles: no such file or folder: {root}")
-    return list(found)
+    return list(found), [(_shown(p), reason) for p, reason in unreadable]
 
 
-def _read_file(name: str, mapping: dict[str, str]
-               ) -> tuple[list[_Record], list[tuple[str, str]], str | None]:
-    """Records, skipped records and the legacy encoding used (None for UTF-8) of one file."""
+def _walk(root: str, unreadable: list[tuple[str, str]]) -> list[str]:
+    """Files below `root`, depth first without recursion (any depth), following links to
+    folders; a folder reached twice on one branch is a symlink loop and is reported."""
+    files: list[str] = []
+    stack: list[tuple[str, frozenset]] = [(root, frozenset())]
+    while stack:
+        folder, ancestors = stack.pop()
+        try:
+            identity = (os.stat(folder).st_dev, os.stat(folder).st_ino)
+            if identity in ancestors:
+                unreadable.append((folder, "symlink loop: this folder contains itself"))
+                continue
+            with os.scandir(folder) as entries:
+                listed = [(e.name, e.path, e.is_dir()) for e in entries]
+        except OSError as err:
+            unreadable.append((folder, f"unreadable folder: {err.strerror or err}"))
+            continue
+        inner = ancestors | {identity}
+        for name, path, is_folder in listed:
+            if name.startswith("."):
+                continue
+            if is_folder:
+                stack.append((path, inner))
+            else:
+                files.append(path)
+    return files
+
+
+def _shown(path: str) -> str:
+    """A path as text that can be stored and printed: bytes that are not UTF-8 in a file
+    name (kept by Python as surrogates) are shown as \\xNN."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _shown_path(record: _Record) -> _Record:
+    record.path = _shown(record.path)
+    return record
+
+
+def _describe(err: BaseException) -> str:
+    """`Type: message` of an unexpected exception, for a skipped file's reason."""
+    return f"{type(err).__name__}: {err}".splitlines()[0]
+
+
+@dataclass(slots=True)
+class _FileResult:
+    records: list[_Record]
+    skipped: list[tuple[str, str]]
+    encoding: str | None = None  # how the bytes were decoded, when not plain UTF-8
+    epoch: str | None = None     # how epoch dates were read, when the file had some
+
+
+def _read_file(name: str, mapping: dict[str, str | None], tz: str) -> _FileResult:
+    """The records of one file, its skipped records, and how it was decoded and dated."""
     ext = os.path.splitext(name)[1].lower()
     if ext not in _SEED_EXTENSIONS | _TABLE_EXTENSIONS | _HTML_EXTENSIONS:
         raise _Skip(f"unsupported extension: {ext!r}" if ext else "unsupported extension: none")
@@ -218,17 +328,21 @@ def _read_file(name: str, mapping: dict[str, str]
     if not data.strip():
         raise _Skip("empty file")
     if ext == ".parquet":
-        return (*_table_records(_read_parquet(data), name, mapping), None)
+        records, skipped, epoch = _table_records(_read_parquet(data), name, mapping, tz)
+        return _FileResult(records, skipped, None, epoch)
     text, encoding = _decode(data)
     if not text.strip():
         raise _Skip("empty file")
     if ext in _SEED_EXTENSIONS:
-        return [_seed_record(text, name, mapping)], [], encoding
+        return _FileResult([_seed_record(text, name, mapping)], [], encoding)
     if ext in _HTML_EXTENSIONS:
-        return [_html_record(text, name)], [], encoding
+        return _FileResult([_html_record(text, name)], [], encoding)
     table, bad_lines = _parse_table(text, ext)
-    records, skipped = _table_records(table, name, mapping)
-    return records, [(name, reason) for reason in bad_lines] + skipped, encoding
+    if table.empty and bad_lines:  # every line was broken: its reasons, not "empty file"
+        return _FileResult([], [(name, reason) for reason in bad_lines], encoding)
+    records, skipped, epoch = _table_records(table, name, mapping, tz)
+    return _FileResult(records, [(name, reason) for reason in bad_lines] + skipped,
+                       encoding, epoch)
 
 
 def _read_bytes(file: str) -> bytes:
@@ -242,31 +356,81 @@ def _read_bytes(file: str) -> bytes:
 
 
 def _decode(data: bytes) -> tuple[str, str | None]:
-    """Text of the bytes, and the encoding name when it was not UTF-8."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError:
-            raise _Skip("undecodable: UTF-16 byte order mark but invalid UTF-16") from None
+    """Text of the bytes, and how it was decoded when that was not plain UTF-8."""
+    for bom, name in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                      (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):  # UTF-32 first: its LE mark begins with UTF-16's
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError:
+                raise _Skip(f"undecodable: {name.upper()} byte order mark but invalid "
+                            f"{name.upper()}") from None
     if b"\x00" in data:
         raise _Skip("binary content: contains NUL bytes")
+    data = data.removeprefix(codecs.BOM_UTF8)
     try:
-        return data.decode("utf-8-sig"), None
+        return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data, cp_isolation=_WESTERN).best() or from_bytes(data).best()
+    repaired = _repair_utf8(data)
+    if repaired is not None:
+        return repaired
+    best = from_bytes(data, cp_isolation=_WESTERN).best()
+    if best is None and sum(b >= 0x80 for b in data) <= _TOO_FEW_TO_DETECT:
+        try:  # a few non-ASCII bytes are too little evidence for any detector
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
+    best = best or from_bytes(data).best()
     if best is None:
         raise _Skip("undecodable: not UTF-8 and no known encoding fits")
     return str(best), best.encoding
+
+
+def _repair_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 text with a few stray single-byte characters (a cp1252 dash pasted into a
+    UTF-8 file): keep the UTF-8, read only the invalid bytes as cp1252. None when the
+    file holds no valid multi-byte UTF-8 or too many invalid bytes (a legacy file)."""
+    parts, position, invalid, multibyte = [], 0, 0, 0
+    while True:
+        try:
+            good = data[position:].decode("utf-8")
+        except UnicodeDecodeError as err:
+            good = data[position:position + err.start].decode("utf-8")
+            bad = data[position + err.start:position + err.end]
+            invalid += len(bad)
+            position += err.end
+            if invalid > _MAX_REPAIRED_BYTES:
+                return None
+            parts += [good, "".join(_cp1252_char(b) for b in bad)]
+            multibyte += not good.isascii()
+            continue
+        parts.append(good)
+        multibyte += not good.isascii()
+        break
+    if not multibyte:
+        return None
+    plural = "s" if invalid != 1 else ""
+    return "".join(parts), f"utf-8 ({invalid} invalid byte{plural} read as cp1252)"
+
+
+def _cp1252_char(byte: int) -> str:
+    """A byte as cp1252 reads it, or as Latin-1 for the five bytes cp1252 leaves undefined."""
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return bytes([byte]).decode("latin_1")
 
 
 @lru_cache(maxsize=65536)
 def _valid_day(iso: str) -> str:
     """The YYYY-MM-DD string if it names a real day; raises _Skip otherwise."""
     try:
-        dt.date.fromisoformat(iso)
+        day = dt.date.fromisoformat(iso)
     except ValueError:
         raise _Skip(f"impossible date: {iso}") from None
+    if not _YEARS[0] <= day.year <= _YEARS[1]:
+        raise _Skip(f"implausible date: {iso} (outside {_YEARS[0]}-{_YEARS[1]})")
     return iso
 
 
@@ -283,6 +447,8 @@ def _day(value: object) -> str:
             raise _Skip(f"ambiguous date: {text!r} (write YYYY-MM-DD)")
         if not re.search(r"\d{4}", text):  # also keeps "today"/"now" out
             raise _Skip(f"unreadable date: {text!r}")
+        if len(re.findall(r"\d+", text)) < 2:  # "March 2025" would become March 1
+            raise _Skip(f"ambiguous date: {text!r} names no day (write YYYY-MM-DD)")
         try:
             value = pd.Timestamp(text)
         except (ValueError, OverflowError):
@@ -291,7 +457,7 @@ def _day(value: object) -> str:
         raise _Skip("no date")
     if isinstance(value, (dt.date, np.datetime64)):
         stamp = pd.Timestamp(value)  # wall-clock day, whatever the time zone
-        return f"{stamp.year:04d}-{stamp.month:02d}-{stamp.day:02d}"
+        return _valid_day(f"{stamp.year:04d}-{stamp.month:02d}-{stamp.day:02d}")
     raise _Skip(f"unreadable date: {value!r}")
 
 
@@ -361,25 +527,39 @@ def _parse_table(text: str, ext: str) -> tuple[pd.DataFrame, list[str]]:
             rows = [rows] if isinstance(rows, dict) else rows
         else:
             rows = []
-            for number, line in enumerate(text.splitlines(), 1):
+            # JSON Lines end at "\n" only: U+2028, U+2029 and U+0085 may sit in strings
+            for number, line in enumerate(text.split("\n"), 1):
                 if line.strip():
                     try:
                         rows.append(json.loads(line))
                     except json.JSONDecodeError as err:
                         bad.append(f"invalid table: line {number}: {err.msg}")
+                    except RecursionError:
+                        bad.append(f"invalid table: line {number}: nested too deeply")
     except (ValueError, pd.errors.ParserError) as err:
         raise _Skip(f"invalid table: {err}".splitlines()[0]) from None
+    except RecursionError:
+        raise _Skip("invalid table: nested too deeply") from None
     if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
         raise _Skip("invalid table: expected JSON objects with date and text")
     return pd.DataFrame(rows), bad
 
 
-def _table_records(table: pd.DataFrame, path: str, mapping: dict[str, str]
-                   ) -> tuple[list[_Record], list[tuple[str, str]]]:
+def _table_records(table: pd.DataFrame, path: str, mapping: dict[str, str | None],
+                   tz: str) -> tuple[list[_Record], list[tuple[str, str]], str | None]:
+    """Records and skipped records of a table, and the epoch unit its dates used."""
     names = [mapping.get(str(c), str(c).strip().lower()) for c in table.columns]
-    wanted = [n for n in names if n in _FIELDS]
-    if len(set(wanted)) < len(wanted):
-        raise _Skip(f"invalid table: several columns map to the same field: {names}")
+    table = table.loc[:, [n is not None for n in names]]
+    names = [n for n in names if n is not None]
+    given_by: dict[str, list[str]] = {}
+    for column, name in zip(map(str, table.columns), names):
+        if name in _FIELDS:
+            given_by.setdefault(name, []).append(column)
+    clashes = {f: cols for f, cols in given_by.items() if len(cols) > 1}
+    if clashes:
+        field, cols = next(iter(clashes.items()))
+        raise _Skip(f"invalid table: columns {' and '.join(map(repr, cols))} both give "
+                    f"{field!r}; keep one, e.g. columns={{{cols[0]!r}: None}} drops the first")
     if table.empty:
         raise _Skip("empty file: the table has no records")
     missing = [f for f in ("date", "text") if f not in names]
@@ -388,13 +568,18 @@ def _table_records(table: pd.DataFrame, path: str, mapping: dict[str, str]
                     " (map yours with columns=)")
     table = table.set_axis(names, axis=1)
     cells = {f: _cells(table[f]) if f in table else None for f in _FIELDS}
-    records, skipped = [], []
+    records, skipped, units = [], [], set()
     for i in range(len(table)):
         try:
             text = cells["text"][i]
             if not isinstance(text, str) or not text.strip():
                 raise _Skip("no text")
-            day = _day(cells["date"][i])
+            epoch = _epoch_day(cells["date"][i], tz)
+            if epoch:
+                day, unit = epoch
+                units.add(unit)
+            else:
+                day = _day(cells["date"][i])
             record = _Record(day, text, _text(cells["path"], i) or path,
                              _text(cells["title"], i), _text(cells["source"], i),
                              _text(cells["url"], i))
@@ -402,7 +587,24 @@ def _table_records(table: pd.DataFrame, path: str, mapping: dict[str, str]
             skipped.append((path, f"{skip.reason} (record {i + 1})"))
             continue
         records.append(record)
-    return records, skipped
+    unit = f"{' and '.join(sorted(units))} since 1970 (UTC), as days in {tz}" if units else None
+    return records, skipped, unit
+
+
+def _epoch_day(value: object, tz: str) -> tuple[str, str] | None:
+    """(YYYY-MM-DD in `tz`, unit) for a number of seconds or milliseconds since 1970,
+    told apart by magnitude (1e8-1e11 seconds, 1e11-1e14 milliseconds); None for other
+    values. A bare 8-digit number stays refused as ambiguous (YYYYMMDD?)."""
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        return None
+    if _missing(value) or not 1e8 <= abs(value) < 1e14:
+        return None
+    unit = "seconds" if abs(value) < 1e11 else "milliseconds"
+    stamp = pd.Timestamp(int(value), unit="s" if unit == "seconds" else "ms", tz="UTC")
+    local = stamp.tz_convert(tz)
+    return _valid_day(f"{local.year:04d}-{local.month:02d}-{local.day:02d}"), unit
 
 
 def _cells(column: pd.Series) -> list:
@@ -441,7 +643,7 @@ def _build_frame(report: _Report) -> pd.DataFrame:
     })
     frame = frame.sort_values(["date", "article_id"], ignore_index=True)
     frame.attrs = {"skipped": report.skipped, "duplicates": report.duplicates,
-                   "decoded_with": report.decoded_with}
+                   "decoded_with": report.decoded_with, "epoch_dates": report.epoch_dates}
     return frame
 
 
@@ -460,6 +662,8 @@ def _warn(report: _Report, n_files: int, n_articles: int) -> None:
         names = ", ".join(sorted({enc for _, enc in report.decoded_with}))
         parts.append(f"{len(report.decoded_with)} files not UTF-8, decoded as {names}"
                      " -> .attrs['decoded_with']")
+    if not n_articles:
+        parts.insert(0, "no articles loaded")
     if parts:
         warnings.warn(f"load_articles: {n_articles} articles from {n_files} files; "
                       + "; ".join(parts),

@@ -18,6 +18,13 @@ def require_columns(frame: pd.DataFrame, columns: Iterable[str], name: str) -> N
                          f"it has {', '.join(map(str, frame.columns))}")
 
 
+def require_dates(frame: pd.DataFrame, column: str, name: str) -> None:
+    """Raise TypeError, naming the column and its dtype, unless it holds datetimes."""
+    if not pd.api.types.is_datetime64_any_dtype(frame[column]):
+        raise TypeError(f"{name}[{column!r}] must hold datetimes, not {frame[column].dtype} "
+                        f"(convert it with pd.to_datetime({name}[{column!r}]))")
+
+
 def empty_frame(columns: Iterable[str], dtypes: Mapping[str, str]) -> pd.DataFrame:
     """A frame with no rows and the given columns, typed by `dtypes` (str if not listed)."""
     return pd.DataFrame({c: pd.Series(dtype=dtypes.get(c, "str")) for c in columns})

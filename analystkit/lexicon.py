@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import re._parser as _sre  # the stdlib's regex parser: to find nested repeats
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
@@ -163,28 +164,44 @@ def _glob_regex(variant: str) -> re.Pattern:
 
 
 def _user_regex(body: str) -> re.Pattern:
-    """The regex with a right word boundary; the left one is checked by `_regex_spans`
-    (a leading look-behind would stop `re` from skipping ahead to its first letter)."""
-    rx = re.compile(rf"(?:{body})(?!\w)", re.IGNORECASE)
+    """The regex between word boundaries. A repeat inside a repeat ("(\\w+ ?)+") is
+    refused: it can backtrack for minutes on one sentence. The leading look-behind makes
+    every start inside a word fail at once, so a long word costs linear time."""
+    rx = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
     if rx.fullmatch(""):
         raise ValueError("regular expression matches empty text")
+    if _nested_repeat(_sre.parse(body)):
+        raise ValueError("a repeat inside a repeat (e.g. '(\\w+ ?)+') can take minutes "
+                         "on one sentence; repeat a group without a repeat inside, or list "
+                         "the phrases")
     return rx
 
 
-_WORD = re.compile(r"\w")
+_REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)}
+
+
+def _nested_repeat(tokens, inside_repeat: bool = False) -> bool:
+    """Whether a parsed regex has an unbounded-ish repeat within another repeat."""
+    for op, arg in tokens:
+        if op in _REPEATS:
+            low, high, sub = arg
+            repeats = high is _sre.MAXREPEAT or high > 1
+            if repeats and inside_repeat:
+                return True
+            if _nested_repeat(sub, inside_repeat or repeats):
+                return True
+        elif op in (_sre.SUBPATTERN, _sre.ATOMIC_GROUP):
+            if _nested_repeat(arg[-1], inside_repeat):
+                return True
+        elif op is _sre.BRANCH:
+            if any(_nested_repeat(branch, inside_repeat) for branch in arg[1]):
+                return True
+    return False
 
 
 def _regex_spans(rx: re.Pattern, text: str) -> list[tuple[int, int]]:
-    """Non-empty matches of rx that start at a word boundary."""
-    spans, pos = [], 0
-    while (m := rx.search(text, pos)) is not None:
-        s, e = m.span()
-        if e > s and (s == 0 or not _WORD.match(text, s - 1)):
-            spans.append((s, e))
-            pos = e
-        else:
-            pos = s + 1
-    return spans
+    """Non-empty matches of rx (which starts at a word boundary)."""
+    return [m.span() for m in rx.finditer(text) if m.end() > m.start()]
 
 
 class _Table:

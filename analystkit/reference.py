@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import re
 from pathlib import Path
 
@@ -75,7 +76,7 @@ def _read_table(path: Path) -> pd.DataFrame:
     if not path.is_file():
         raise ReferenceDataError(f"{path}: no such file")
     records, lines, problems = [], [], []
-    with path.open(encoding="utf-8-sig", newline="") as handle:
+    with io.StringIO(_utf8_text(path), newline="") as handle:
         reader = csv.reader(handle)
         header = [name.strip() for name in next(reader, [])]
         last_line = reader.line_num
@@ -102,8 +103,24 @@ def _read_table(path: Path) -> pd.DataFrame:
     return frame
 
 
+def _utf8_text(path: Path) -> str:
+    """The file's text; a file that is not UTF-8 (Excel's cp1252) is named with the line
+    of its first bad byte."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise ReferenceDataError(_report(path, [
+            f"line {line}: byte 0x{data[err.start]:02x} is not UTF-8 (saved as cp1252 by "
+            "Excel? save the file as 'CSV UTF-8')"])) from None
+
+
 def _iso_dates(values: pd.Series) -> pd.Series:
-    return pd.to_datetime(values, format="%Y-%m-%d", errors="coerce")
+    """Days written strictly as YYYY-MM-DD (zero-padded); anything else is NaT, so that
+    "2025-2-26" can neither pass validation nor slip past the one-row-a-day check."""
+    strict = values.where(values.str.fullmatch(r"\d{4}-\d{2}-\d{2}", na=False))
+    return pd.to_datetime(strict, format="%Y-%m-%d", errors="coerce")
 
 
 def _is_iso_date(values: pd.Series) -> pd.Series:

@@ -33,7 +33,7 @@ from analystkit.charts import (
     save_figure,
 )
 from analystkit.events import EVENT_COLUMNS, SATELLITE
-from analystkit.frames import require_columns
+from analystkit.frames import require_columns, require_dates
 from analystkit.tagging import MATCH_COLUMNS
 from analystkit.vocab import EVENT_TYPES, MILESTONE_KINDS, RHETORIC_TAGS, SPEAKER_GROUPS
 
@@ -134,6 +134,7 @@ class FilterPanel(_DisplaysItself):
     def __init__(self, articles: pd.DataFrame, matches: pd.DataFrame | None = None,
                  events: pd.DataFrame | None = None, *, max_rows: int = 50) -> None:
         require_columns(articles, ("article_id", "date", "title", "source", "text"), "articles")
+        require_dates(articles, "date", "articles")
         self._articles = articles.reset_index(drop=True)
         self._matches = (pd.DataFrame(columns=list(MATCH_COLUMNS)) if matches is None
                          else matches.reset_index(drop=True))
@@ -349,6 +350,7 @@ class ChronologyPanel(_DisplaysItself):
                  milestone_kinds: Sequence[str] = ("summit", "meeting", "talks"),
                  export_path: str = "briefing/chronology") -> None:
         require_columns(milestones, ("date", "kind", "label"), "milestones")
+        require_dates(milestones, "date", "milestones")
         self.start, self.end = pd.Timestamp(start), pd.Timestamp(end)
         if self.end <= self.start:
             raise ValueError(f"end ({self.end.date()}) must be after start "

@@ -355,3 +355,14 @@ def test_counts_follow_the_count_events_rules():
     assert list(_bar_totals(fig)) == [2]
     quarters = ak.plot_counts(events, freq="QS", by=None)
     assert list(_bar_totals(quarters)) == [1, 1]
+
+
+def test_dollar_signs_in_labels_are_text_not_mathtext(chronology, milestones):
+    edited = milestones.copy()
+    summits = edited.index[edited["kind"] == "summit"]
+    edited.loc[summits[0], "label"] = "$100% & $200"
+    edited.loc[summits[2], "label"] = "$1bn vs $2bn"
+    fig = ak.chronology_chart(chronology, edited, title="Costs in $ and $$")
+    fig.canvas.draw()
+    drawn = {t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text"))}
+    assert {"$100% & $200", "$1bn vs $2bn", "Costs in $ and $$"} <= drawn

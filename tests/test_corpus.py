@@ -65,7 +65,8 @@ def test_seed_is_one_article_dated_2025_02_28(seed_articles, seed_text):
     assert row["article_id"] == hashlib.sha256(seed_text.encode("utf-8")).hexdigest()[:16]
     assert (row["title"], row["source"], row["url"]) == ("", "", "")
     assert Path(row["path"]).name == "000_5fe2e5f7dbfbb3ae.txt"
-    assert seed_articles.attrs == {"skipped": [], "duplicates": [], "decoded_with": []}
+    assert seed_articles.attrs == {"skipped": [], "duplicates": [], "decoded_with": [],
+                                  "epoch_dates": []}
 
 
 def test_frame_columns_and_dtypes(seed_articles):
@@ -172,7 +173,8 @@ def test_parquet_round_trip_is_identical(tmp_path):
     target = ak.save_articles(original, tmp_path / "out" / "articles.parquet")
     reloaded = ak.load_articles(target)
     pd.testing.assert_frame_equal(reloaded, original, check_exact=True)
-    assert reloaded.attrs == {"skipped": [], "duplicates": [], "decoded_with": []}
+    assert reloaded.attrs == {"skipped": [], "duplicates": [], "decoded_with": [],
+                                  "epoch_dates": []}
 
 
 def test_save_refuses_frames_with_other_columns(tmp_path, seed_articles):

@@ -365,3 +365,40 @@ def test_cns_needs_its_header_and_a_known_format(tmp_path):
     wrong.write_text("[]", encoding="utf-8")
     with pytest.raises(ReferenceDataError, match="unsupported format '.json'"):
         ak.load_cns_database(wrong)
+
+
+# ---------------------------------------------------------------- dates and encodings
+
+def _appended_copy(tmp_path: Path, source: Path, line: str) -> Path:
+    target = tmp_path / source.name
+    target.write_text(source.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
+    return target
+
+
+def test_a_duplicate_day_written_without_zero_padding_is_refused(tmp_path):
+    row = CHRONOLOGY_PATH.read_text(encoding="utf-8").splitlines()
+    copy = next(r for r in row if r.startswith("2025-02-26,"))
+    path = _appended_copy(tmp_path, CHRONOLOGY_PATH, copy.replace("2025-02-26", "2025-2-26", 1))
+    last = len(row) + 1
+    with pytest.raises(ReferenceDataError) as caught:
+        ak.load_chronology(path)
+    assert f"line {last}, date: bad date '2025-2-26' (expected YYYY-MM-DD)" in str(caught.value)
+
+
+@pytest.mark.parametrize("day", ["2025-2-6", "20250226", "2025-02-26T00:00", " 2025-02-26x"])
+def test_reference_dates_must_be_strict_iso(tmp_path, day):
+    path = _broken_copy(tmp_path, MILESTONES_PATH, {2: {"date": day}})
+    with pytest.raises(ReferenceDataError, match="line 2, date: bad date"):
+        ak.load_milestones(path)
+
+
+def test_a_reference_file_saved_as_cp1252_is_named_with_its_line(tmp_path):
+    raw = CHRONOLOGY_PATH.read_bytes().replace(b"Yonhap", "Yonhap\u2019s".encode("cp1252"), 1)
+    path = tmp_path / "launch_events.csv"
+    path.write_bytes(raw)
+    bad_line = raw[: raw.index(b"\x92")].count(b"\n") + 1
+    with pytest.raises(ReferenceDataError) as caught:
+        ak.load_chronology(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: ")
+    assert f"line {bad_line}" in message and "not UTF-8" in message

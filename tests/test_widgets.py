@@ -210,3 +210,11 @@ def test_seed_with_its_matches_and_events(seed_articles):
     _, kept_matches, _ = panel.filtered()
     assert set(kept_matches["tag"]) == {"threat"}
     assert f"1 articles · {len(kept_matches)} matches · 1 events" in panel.results.value
+
+
+def test_string_dates_are_named_not_an_attribute_error(seed_articles, chronology, milestones):
+    as_text = seed_articles.assign(date=seed_articles["date"].dt.strftime("%Y-%m-%d"))
+    with pytest.raises(TypeError, match=r"articles\['date'\] must hold datetimes, not str"):
+        ak.FilterPanel(as_text)
+    with pytest.raises(TypeError, match=r"milestones\['date'\] must hold datetimes"):
+        ak.ChronologyPanel(chronology, milestones.assign(date=milestones["date"].astype(str)))
