@@ -66,7 +66,8 @@ def claim_agreement(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
     """Verdict kappa on the claims both found; rows giving how many each found."""
     pairs = []
     for g in a.itertuples():
-        same = b[(b["article_id"] == g.article_id) & (b["start"] < g.end) & (b["end"] > g.start)]
+        same = b[(b["article_id"] == g.article_id) & (b["start"] < g.end)
+                 & (b["end"] > g.start)]
         if len(same):
             pairs.append((g.verdict, same["verdict"].iloc[0]))
     n_a, n_b = len(a), len(b)

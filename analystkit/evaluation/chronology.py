@@ -25,8 +25,7 @@ def cns_days(folder: str | os.PathLike | None = None) -> pd.DataFrame:
     classes = raw["missile_types"].map(_missile_class)
     frame = pd.DataFrame({
         "date": pd.to_datetime(raw["date_kst"], format="%Y-%m-%d"),
-        "event_type": classes.map(lambda c: "satellite_launch" if c is None
-                                  else "missile_launch"),
+        "event_type": classes.isna().map({True: "satellite_launch", False: "missile_launch"}),
         "missile_class": classes.astype("str"),
         "n_missiles": pd.to_numeric(raw["n_missiles"]).astype("Int64"),
         "missile_names": raw["missile_names"].replace("", pd.NA),
