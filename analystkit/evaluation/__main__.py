@@ -26,6 +26,12 @@ def _size(kind: str, frame: pd.DataFrame) -> str:
     return f"{kind}: {len(frame)} rows, {len(per)} {unit} ({corpora})"
 
 
+def _shown(path: Path) -> str:
+    """The path relative to the repository when it is inside it."""
+    path = path.resolve()
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analystkit.evaluation",
                                      description=__doc__)
@@ -56,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     kit = run_kit(articles, dev_chronology(folder))
     sizes = ", ".join(f"{c} {n}" for c, n in articles["corpus"].value_counts().items())
     stamp = [f"made {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC by `make eval` over "
-             f"{len(articles)} articles ({sizes})",
+             f"{len(articles)} articles ({sizes}) in {folder}; gold from {_shown(args.gold)}",
              *(f"gold {_size(kind, frame)}" for kind, frame in gold.items()),
              *(f"agreement {kind}: {len(a)} and {len(b)} rows (A, B)"
                for kind, (a, b) in pairs.items())]

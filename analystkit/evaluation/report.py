@@ -97,7 +97,11 @@ def render(result: Evaluation, stamp: list[str]) -> str:
             ""]
     for title, table in result.details.items():
         out += [f"## {title}", "", markdown_table(table), ""]
-    out += ["## Agreement between annotators (Cohen's kappa)", ""]
+    out += ["## Agreement between annotators (Cohen's kappa)", "",
+            "Launches: kappa on has-a-new-launch per article both checked, and the share "
+            "with the same launch days where both found launches; claims: kappa on the "
+            "verdict of the claims both found; speakers: on the group; rhetoric: on each "
+            "tag's presence, and pooled over every item-and-tag decision.", ""]
     out += ([markdown_table(result.agreement, index=False)] if len(result.agreement)
             else ["No overlap labels yet (data/eval/agreement/)."])
     return "\n".join(out) + "\n"
