@@ -75,7 +75,12 @@ def _file(kind, body, western, day, n_rows, n_broken, counter) -> tuple[str, byt
         return ".txt", seed.encode("utf-32"), [text]
     if kind == "cp1252":
         western_text = _unique(western, counter)
-        return ".txt", f" date {day} {western_text}".encode("cp1252"), [western_text]
+        data = f" date {day} {western_text}".encode("cp1252")
+        try:  # bytes that happen to be valid UTF-8 ("é––" is one CJK letter) read as UTF-8
+            western_text = data.decode("utf-8").split(" ", 3)[3]
+        except UnicodeDecodeError:
+            pass
+        return ".txt", data, [western_text]
     if kind == "stray":  # UTF-8 with one cp1252 dash pasted in
         mixed = f"{text} é"
         data = f" date {day} {mixed}".encode() + b" \x96"
