@@ -389,8 +389,9 @@ def _decode(data: bytes) -> tuple[str, str | None]:
 
 def _repair_utf8(data: bytes) -> tuple[str, str] | None:
     """UTF-8 text with a few stray single-byte characters (a cp1252 dash pasted into a
-    UTF-8 file): keep the UTF-8, read only the invalid bytes as cp1252. None when the
-    file holds no valid multi-byte UTF-8 or too many invalid bytes (a legacy file)."""
+    UTF-8 file): keep the UTF-8, read only the invalid bytes as cp1252. None (a legacy
+    file) when valid multi-byte characters are fewer than twice the invalid bytes, or the
+    invalid bytes are many."""
     parts, position, invalid, multibyte = [], 0, 0, 0
     while True:
         try:
@@ -403,12 +404,12 @@ def _repair_utf8(data: bytes) -> tuple[str, str] | None:
             if invalid > _MAX_REPAIRED_BYTES:
                 return None
             parts += [good, "".join(_cp1252_char(b) for b in bad)]
-            multibyte += not good.isascii()
+            multibyte += sum(ord(c) > 127 for c in good)
             continue
         parts.append(good)
-        multibyte += not good.isascii()
+        multibyte += sum(ord(c) > 127 for c in good)
         break
-    if not multibyte:
+    if multibyte < 2 * invalid:  # too little UTF-8 to outweigh the bytes that are not
         return None
     plural = "s" if invalid != 1 else ""
     return "".join(parts), f"utf-8 ({invalid} invalid byte{plural} read as cp1252)"

@@ -309,3 +309,10 @@ def test_two_columns_giving_one_field_are_named_with_the_fix(tmp_path):
 def test_an_eight_digit_number_is_still_an_ambiguous_date(tmp_path):
     (tmp_path / "rows.csv").write_text(f"date,text\n20240805,{SAMPLE}\n", encoding="utf-8")
     assert _reasons(_load(tmp_path))[0].startswith("ambiguous date: '20240805'")
+
+
+def test_legacy_bytes_with_one_accidental_utf8_sequence_stay_legacy(tmp_path):
+    text = "caf\u00e9 \u00e9\u2013\u2013 sample written for analystkit tests"  # é–– = E9 96 96
+    (tmp_path / "a.txt").write_bytes(_seed(text).encode("cp1252").replace(b"caf", b"caf\xe9", 1))
+    frame = _load(tmp_path)
+    assert frame["text"].iloc[0] == text.replace("caf", "caf\u00e9", 1)
