@@ -26,7 +26,7 @@ KCNA_ARCHIVE = {
     "url": "https://raw.githubusercontent.com/stiles/north-korea-news/main/"
            "data/archive/headlines_2024-11-11.json",
     "sha256": "0153140a39714f62507b148d9f28a9cce99833789e098e7dd74e0ab052d8bb86",
-    "licence": "CC0 (stiles/north-korea-news)",
+    "licence": "CC0",
 }
 KCNA_COLUMNS = {"story_text": "text", "headline": "title", "link": "url", "date_str": None}
 KCNA_TZ = "Asia/Seoul"
@@ -101,8 +101,12 @@ def load_kcna_rhetoric(freq: str = "W", by: str | Sequence[str] = "tag",
                        path: Path = KCNA_RHETORIC_PATH) -> pd.DataFrame:
     """The shipped KCNA table as a zero-filled timeline (see ``resample_timeline``):
     weekly by tag by default; freq="D" with by=("tag", "speaker_group") gives it whole.
-    ``attrs["stamp"]`` holds the archive's URL and checksum and the lexicon fingerprint."""
+    ``attrs["stamp"]`` holds the archive's URL and checksum and the lexicon fingerprint,
+    ``attrs["corpus"]`` a one-line citation for chart source lines."""
     table = pd.read_csv(path, parse_dates=["period"], dtype={k: "str" for k in TIMELINE_KEYS})
     timeline = resample_timeline(table, freq=freq, by=by, speaker_groups=speaker_groups)
-    timeline.attrs["stamp"] = kcna_rhetoric_stamp()
+    stamp = kcna_rhetoric_stamp()
+    timeline.attrs["stamp"] = stamp
+    timeline.attrs["corpus"] = (f"KCNA English archive, {stamp['articles']:,} articles, "
+                                f"{stamp['archive']['url']} ({stamp['archive']['licence']})")
     return timeline

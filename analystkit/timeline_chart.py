@@ -42,7 +42,8 @@ def plot_rhetoric_timeline(timeline: pd.DataFrame, chronology: pd.DataFrame | No
     tags
         The panels, in order (default: the rhetoric tags in the timeline).
     title, source
-        Title (default says the period) and the source line under the chart.
+        Title (default says the period) and the source line under the chart; a corpus
+        named in ``timeline.attrs["corpus"]`` is added to it.
 
     Returns
     -------
@@ -78,7 +79,10 @@ def plot_rhetoric_timeline(timeline: pd.DataFrame, chronology: pd.DataFrame | No
         axes[-1].xaxis.set_major_locator(mdates.MonthLocator())
         axes[-1].xaxis.set_major_formatter(mdates.DateFormatter("%b\n%Y"))
         axes[-1].set_xlim(start, end)
-        note = source + (" Red ticks: launch days." if chronology is not None else "")
+        corpus = timeline.attrs.get("corpus")
+        note = " ".join(filter(None, [source, f"Articles: {corpus}." if corpus else None,
+                                      "Red ticks: launch days." if chronology is not None
+                                      else None]))
         fig.text(0.01, 0.0, note, fontsize=7, color="#505050", ha="left", va="bottom",
                  wrap=True, gid="source-line", parse_math=False)
         fig.get_layout_engine().set(h_pad=0.04, rect=(0, 0.04, 1, 0.96))
