@@ -16,6 +16,7 @@ from analystkit.counts import count_events, event_ordinal
 from analystkit.claims import check_claims
 from analystkit.timeline import resample_timeline, rhetoric_timeline
 from analystkit.event_study import event_study
+from analystkit.fetch import CorpusFetchError, fetch_corpus
 
 _ON_FIRST_USE = {
     "analystkit.reference": ("load_chronology", "load_milestones", "load_cns_database",
@@ -36,6 +37,7 @@ __all__ = [
     "tag", "tag_counts", "kwic",
     "extract_events", "dedupe_events", "count_events", "event_ordinal", "check_claims",
     "rhetoric_timeline", "resample_timeline", "event_study",
+    "fetch_corpus", "CorpusFetchError",
     *_MODULE_OF,
 ]
 

@@ -15,19 +15,14 @@ import pandas as pd
 import yaml
 
 from analystkit.corpus import load_articles
+from analystkit.fetch import CORPORA, file_sha256
 from analystkit.paths import LEXICON_PATH, REFERENCE_DIR
 from analystkit.sentences import sentences
 from analystkit.tagging import tag
 from analystkit.timeline import TIMELINE_KEYS, resample_timeline, rhetoric_timeline
 
-KCNA_ARCHIVE = {
-    "name": "kcna_2024",
-    "file": "headlines_2024-11-11.json",
-    "url": "https://raw.githubusercontent.com/stiles/north-korea-news/main/"
-           "data/archive/headlines_2024-11-11.json",
-    "sha256": "0153140a39714f62507b148d9f28a9cce99833789e098e7dd74e0ab052d8bb86",
-    "licence": "CC0",
-}
+KCNA_ARCHIVE = {"name": "kcna_2024", **{key: CORPORA["kcna_2024"][key]
+                                         for key in ("file", "url", "sha256", "licence")}}
 KCNA_COLUMNS = {"story_text": "text", "headline": "title", "link": "url", "date_str": None}
 KCNA_TZ = "Asia/Seoul"
 KCNA_RHETORIC_PATH = REFERENCE_DIR / "kcna_rhetoric_2024.csv"
@@ -41,15 +36,6 @@ def lexicon_fingerprint(path: str | Path = LEXICON_PATH) -> str:
     content = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
-def file_sha256(path: str | Path) -> str:
-    """SHA-256 of a file's bytes, read in blocks."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def build_kcna_rhetoric(archive: str | Path) -> tuple[pd.DataFrame, dict]:
