@@ -28,7 +28,7 @@ Every file is either loaded or reported, in plain Python lists so copies and
   empty file, no date, impossible date, implausible date (outside 1900-2100),
   unreadable date, ambiguous date, no text, binary content, undecodable, unsupported
   extension, unreadable, unreadable folder, symlink loop, invalid table, unknown header
-  key.
+  key, invalid feed, unreachable (a feed URL); `` (entry N)`` marks one entry of a feed.
 - ``attrs["duplicates"]``: ``[(path, path_of_the_kept_copy), ...]`` for exact
   duplicate texts (the first in path order is kept, whatever its date). Columns named in
   ``keep=`` are not lost with them: the kept row lists the values of every copy.
@@ -63,6 +63,8 @@ import numpy as np
 import pandas as pd
 from charset_normalizer import from_bytes
 from tqdm import tqdm
+
+from analystkit.feeds import FEED_EXTENSIONS, FeedError, download, is_url, parse_feed
 
 __all__ = ["ArticleLoadError", "ArticleLoadWarning", "ARTICLE_COLUMNS", "load_articles",
            "save_articles"]
@@ -155,6 +157,10 @@ def load_articles(
       record gives one. ``save_articles`` writes such columns and ``load_articles(path,
       keep=...)`` reads them back.
     - ``.html``/``.htm``: main text, title, site and date from trafilatura's metadata.
+    - ``.rss``/``.atom``/``.xml`` files and ``http(s)://`` URLs: RSS or Atom feeds (via
+      feedparser), one article per entry: its content (else summary) as plain text, its
+      published (else updated) time as the day in ``tz``, its title and link, and the
+      feed's title as the source.
 
     Text is kept exactly (a UTF-8 BOM is dropped; CRLF stays CRLF so offsets match the
     file). Non-UTF-8 files are decoded with charset-normalizer (Western single-byte
@@ -278,6 +284,9 @@ def _find_files(source: str | bytes | os.PathLike | Iterable[str | bytes | os.Pa
     found: dict[str, None] = {}
     unreadable: list[tuple[str, str]] = []
     for item in sources:
+        if isinstance(item, str) and is_url(item):
+            found[item] = None
+            continue
         root = Path(os.fsdecode(item))
         if root.is_dir():
             below = _walk(str(root), unreadable)
@@ -348,8 +357,13 @@ class _FileResult:
 def _read_file(name: str, mapping: dict[str, str | None], tz: str,
                keep: tuple[str, ...]) -> _FileResult:
     """The records of one file, its skipped records, and how it was decoded and dated."""
+    if is_url(name):
+        try:
+            return _feed_result(download(name), name, tz)
+        except FeedError as err:
+            raise _Skip(str(err)) from None
     ext = os.path.splitext(name)[1].lower()
-    if ext not in _SEED_EXTENSIONS | _TABLE_EXTENSIONS | _HTML_EXTENSIONS:
+    if ext not in _SEED_EXTENSIONS | _TABLE_EXTENSIONS | _HTML_EXTENSIONS | FEED_EXTENSIONS:
         raise _Skip(f"unsupported extension: {ext!r}" if ext else "unsupported extension: none")
     data = _read_bytes(name)
     if not data.strip():
@@ -357,6 +371,8 @@ def _read_file(name: str, mapping: dict[str, str | None], tz: str,
     if ext == ".parquet":
         records, skipped, epoch = _table_records(_read_parquet(data), name, mapping, tz, keep)
         return _FileResult(records, skipped, None, epoch)
+    if ext in FEED_EXTENSIONS:
+        return _feed_result(data, name, tz)
     text, encoding = _decode(data)
     if not text.strip():
         raise _Skip("empty file")
@@ -370,6 +386,28 @@ def _read_file(name: str, mapping: dict[str, str | None], tz: str,
     records, skipped, epoch = _table_records(table, name, mapping, tz, keep)
     return _FileResult(records, [(name, reason) for reason in bad_lines] + skipped,
                        encoding, epoch)
+
+
+def _feed_result(data: bytes, name: str, tz: str) -> _FileResult:
+    """The entries of a feed as records; an entry without text or date is skipped."""
+    try:
+        entries = parse_feed(data, tz)
+    except FeedError as err:
+        raise _Skip(str(err)) from None
+    records, skipped = [], []
+    for i, entry in enumerate(entries, start=1):
+        try:
+            if not entry.text.strip():
+                raise _Skip("no text")
+            if entry.day is None:
+                raise _Skip("no date: no published or updated time")
+            records.append(_Record(_valid_day(entry.day), entry.text, name, entry.title,
+                                   entry.source, entry.url))
+        except _Skip as skip:
+            skipped.append((name, f"{skip.reason} (entry {i})"))
+    if not entries:
+        skipped.append((name, "empty file: the feed has no entries"))
+    return _FileResult(records, skipped)
 
 
 def _read_bytes(file: str) -> bytes:
