@@ -21,8 +21,9 @@ def main(argv: list[str]) -> int:
         return 2
     archive = Path(argv[0]).expanduser()
     if not archive.is_file():
-        print(f"no KCNA archive at {archive}: download {KCNA_ARCHIVE['url']} "
-              f"(SHA-256 {KCNA_ARCHIVE['sha256']}) and pass it as ARCHIVE=", file=sys.stderr)
+        print(f"no KCNA archive at {archive}: ak.fetch_corpus('kcna_2024') downloads it "
+              f"({KCNA_ARCHIVE['url']}, SHA-256 {KCNA_ARCHIVE['sha256']}) and returns its "
+              "path; pass that as ARCHIVE=", file=sys.stderr)
         return 1
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the load report is in the stamp
