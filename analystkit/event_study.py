@@ -56,6 +56,8 @@ def event_study(timeline: pd.DataFrame, chronology: pd.DataFrame,
     if timeline.attrs.get("freq", "D") != "D":
         raise ValueError("event_study needs a daily timeline: rhetoric_timeline(..., freq='D') "
                          f"(this one is by {timeline.attrs['freq']!r})")
+    if timeline.empty:
+        raise ValueError("event_study: the timeline is empty (no dated article)")
     keys = [k for k in TIMELINE_KEYS if k in timeline.columns]
     span = pd.date_range(timeline["period"].min(), timeline["period"].max(), freq="D")
     launches = _launch_days(chronology, span)
@@ -66,8 +68,7 @@ def event_study(timeline: pd.DataFrame, chronology: pd.DataFrame,
         daily = rows.groupby("period")[["matches", "sentences"]].sum().reindex(span, fill_value=0)
         part = _study(daily, launches, offsets, n_boot, ci, rng)
         parts.append(part.assign(**dict(zip(keys, key if isinstance(key, tuple) else (key,)))))
-    out = pd.concat(parts, ignore_index=True)[[*keys, *STUDY_COLUMNS]] if parts else \
-        pd.DataFrame(columns=[*keys, *STUDY_COLUMNS])
+    out = pd.concat(parts, ignore_index=True)[[*keys, *STUDY_COLUMNS]]
     too_few = out["n_launches"] < min_launches
     out.loc[too_few, ["rate", "ci_low", "ci_high"]] = np.nan
     if too_few.any():

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from analystkit.frames import require_columns, require_dates
+from analystkit.frames import empty_frame, require_columns, require_dates
 from analystkit.vocab import RHETORIC_TAGS, SPEAKER_GROUPS
 
 TIMELINE_KEYS = ("tag", "speaker_group")
@@ -58,6 +58,12 @@ def rhetoric_timeline(matches: pd.DataFrame, sentences: pd.DataFrame, articles: 
     require_columns(articles, ("article_id", "date"), "articles")
     require_dates(articles, "date", "articles")
     days = _article_days(articles)
+    if days.empty:
+        empty = empty_frame(["period", *keys, "matches", "sentences", "rate"],
+                            {"period": "datetime64[us]", "matches": "int64",
+                             "sentences": "int64", "rate": "float64"})
+        empty.attrs["freq"] = freq
+        return empty
     s = sentences.assign(day=sentences["article_id"].astype(str).map(days)).dropna(subset=["day"])
     m = matches[matches["tag"].isin(list(tags))]
     if not include_negated:

@@ -112,3 +112,5 @@ def test_refusals():
     weekly.attrs["freq"] = "W"
     with pytest.raises(ValueError, match="needs a daily timeline"):
         ak.event_study(weekly, launches(1))
+    with pytest.raises(ValueError, match="timeline is empty"):
+        ak.event_study(tl.iloc[:0], launches(1))

@@ -139,3 +139,10 @@ def test_articles_written_for_this_test_through_the_kit():
     assert (first.matches, first.sentences, first.rate) == (1, 4, 250.0)
     assert np.isnan(row(tl, "2024-03-11", tag="deterrence").rate)      # nothing that week
     assert row(tl, "2024-03-18", tag="deterrence").rate == 0.0
+
+
+def test_no_dated_article_gives_an_empty_timeline():
+    articles, sentences, matches = frames(SPEC)
+    tl = ak.rhetoric_timeline(matches.iloc[:0], sentences.iloc[:0], articles.iloc[:0])
+    assert tl.empty and list(tl.columns) == ["period", "tag", "matches", "sentences", "rate"]
+    assert tl.attrs["freq"] == "W"
