@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # Jupyter refuses to run as root without this flag; only pass it when we are root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test unit notebooks-test browser-test notebooks bench fuzz eval lock clean
+.PHONY: lab test unit notebooks-test browser-test notebooks bench fuzz eval kcna-rhetoric lock clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,13 @@ fuzz: $(STAMP)
 ## against the gold in data/eval/; prints the table and writes eval/REPORT.md (not a test)
 eval: $(STAMP)
 	$(BIN)/python -m analystkit.evaluation $(if $(CORPORA),--corpora "$(CORPORA)")
+
+## make kcna-rhetoric: rebuild data/reference/kcna_rhetoric_2024.csv/.json from the KCNA
+## archive (ARCHIVE=/path/to/headlines_2024-11-11.json; default beside the repository in
+## ../shared/corpora); then make notebooks
+ARCHIVE ?= ../shared/corpora/kcna_2024/headlines_2024-11-11.json
+kcna-rhetoric: $(STAMP)
+	$(BIN)/python scripts/build_kcna_rhetoric.py "$(ARCHIVE)"
 
 ## make lock: re-resolve the pinned versions in constraints.txt (then run make notebooks)
 lock:

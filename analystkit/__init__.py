@@ -14,12 +14,18 @@ from analystkit.tagging import kwic, tag, tag_counts
 from analystkit.events import dedupe_events, extract_events
 from analystkit.counts import count_events, event_ordinal
 from analystkit.claims import check_claims
+from analystkit.timeline import resample_timeline, rhetoric_timeline
+from analystkit.event_study import event_study
+from analystkit.fetch import CorpusFetchError, fetch_corpus
 
 _ON_FIRST_USE = {
     "analystkit.reference": ("load_chronology", "load_milestones", "load_cns_database",
                              "ReferenceDataError"),
     "analystkit.charts": ("chronology_chart", "plot_counts", "plot_rhetoric", "save_figure"),
     "analystkit.widgets": ("FilterPanel", "ChronologyPanel"),
+    "analystkit.timeline_chart": ("plot_rhetoric_timeline",),
+    "analystkit.kcna_rhetoric": ("load_kcna_rhetoric", "kcna_rhetoric_stamp",
+                                 "lexicon_fingerprint"),
 }
 _MODULE_OF = {name: module for module, names in _ON_FIRST_USE.items() for name in names}
 
@@ -30,6 +36,8 @@ __all__ = [
     "sentences",
     "tag", "tag_counts", "kwic",
     "extract_events", "dedupe_events", "count_events", "event_ordinal", "check_claims",
+    "rhetoric_timeline", "resample_timeline", "event_study",
+    "fetch_corpus", "CorpusFetchError",
     *_MODULE_OF,
 ]
 

@@ -28,9 +28,10 @@ Every file is either loaded or reported, in plain Python lists so copies and
   empty file, no date, impossible date, implausible date (outside 1900-2100),
   unreadable date, ambiguous date, no text, binary content, undecodable, unsupported
   extension, unreadable, unreadable folder, symlink loop, invalid table, unknown header
-  key.
+  key, invalid feed, unreachable (a feed URL); `` (entry N)`` marks one entry of a feed.
 - ``attrs["duplicates"]``: ``[(path, path_of_the_kept_copy), ...]`` for exact
-  duplicate texts (the first in path order is kept, whatever its date).
+  duplicate texts (the first in path order is kept, whatever its date). Columns named in
+  ``keep=`` are not lost with them: the kept row lists the values of every copy.
 - ``attrs["decoded_with"]``: ``[(path, encoding), ...]`` for files that were not UTF-8
   (or UTF-8 with a few stray cp1252 bytes, repaired alone).
 - ``attrs["epoch_dates"]``: ``[(path, how), ...]`` for tables whose dates were numbers
@@ -53,7 +54,7 @@ import stat
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -62,6 +63,8 @@ import numpy as np
 import pandas as pd
 from charset_normalizer import from_bytes
 from tqdm import tqdm
+
+from analystkit.feeds import FEED_EXTENSIONS, FeedError, download, is_url, parse_feed
 
 __all__ = ["ArticleLoadError", "ArticleLoadWarning", "ARTICLE_COLUMNS", "load_articles",
            "save_articles"]
@@ -112,6 +115,7 @@ class _Record:
     title: str = ""
     source: str = ""
     url: str = ""
+    kept: dict[str, object] = field(default_factory=dict)  # keep= columns: their cells
 
 
 @dataclass(slots=True)
@@ -130,6 +134,7 @@ def load_articles(
     errors: Literal["report", "raise"] = "report",
     progress: bool | None = None,
     tz: str = "UTC",
+    keep: Iterable[str] = (),
 ) -> pd.DataFrame:
     """Load article files into the articles frame (see the module docstring).
 
@@ -146,7 +151,16 @@ def load_articles(
       A date cell may be a number of seconds or milliseconds since 1970 (told apart by
       magnitude): an instant in UTC, taken as its calendar day in ``tz`` (default
       "UTC"; "Asia/Seoul" for Korea time) and listed in ``attrs["epoch_dates"]``.
+      ``keep`` names other columns of a table to keep, e.g. ``keep=["topic"]``: each
+      becomes a column of lists holding the distinct values of every record with the
+      article's text (a story filed under three topics lists all three); ``[]`` where no
+      record gives one. ``save_articles`` writes such columns and ``load_articles(path,
+      keep=...)`` reads them back.
     - ``.html``/``.htm``: main text, title, site and date from trafilatura's metadata.
+    - ``.rss``/``.atom``/``.xml`` files and ``http(s)://`` URLs: RSS or Atom feeds (via
+      feedparser), one article per entry: its content (else summary) as plain text, its
+      published (else updated) time as the day in ``tz``, its title and link, and the
+      feed's title as the source.
 
     Text is kept exactly (a UTF-8 BOM is dropped; CRLF stays CRLF so offsets match the
     file). Non-UTF-8 files are decoded with charset-normalizer (Western single-byte
@@ -159,6 +173,7 @@ def load_articles(
     if errors not in ("report", "raise"):
         raise ValueError(f'errors must be "report" or "raise", not {errors!r}')
     mapping = _check_columns(columns)
+    keep = _check_keep(keep)
     files, unreadable = _find_files(source)
     if unreadable and errors == "raise":
         raise ArticleLoadError(*unreadable[0])
@@ -166,7 +181,7 @@ def load_articles(
     show = len(files) > _PROGRESS_ABOVE if progress is None else progress
     for name in tqdm(files, desc="load_articles", unit="file", disable=not show):
         try:
-            result = _read_file(name, mapping, tz)
+            result = _read_file(name, mapping, tz, keep)
         except _Skip as skip:
             result = _FileResult([], [(name, skip.reason)])
         except Exception as err:  # one bad file is one report entry, whatever the cause
@@ -180,7 +195,7 @@ def load_articles(
             report.decoded_with.append((_shown(name), result.encoding))
         if result.epoch is not None:
             report.epoch_dates.append((_shown(name), result.epoch))
-    frame = _build_frame(report)
+    frame = _build_frame(report, keep)
     _warn(report, len(files), len(frame))
     return frame
 
@@ -188,9 +203,10 @@ def load_articles(
 def save_articles(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
     """Write an articles frame to Parquet; ``load_articles(path)`` gives it back identical.
 
-    Only the frame is written, not its ``attrs`` reports. Raises ValueError if columns
-    are missing or extra (save extra columns separately, e.g. with ``to_parquet``), or if
-    the name does not end in ``.parquet`` (the only table format written).
+    Only the frame is written, not its ``attrs`` reports; columns of lists (from
+    ``keep=``) are written too. Raises ValueError if columns are missing or extra (save
+    other columns separately, e.g. with ``to_parquet``), or if the name does not end in
+    ``.parquet`` (the only table format written).
 
     The write is atomic: the frame goes to a hidden temporary file in the same folder,
     is flushed to disk, then replaces the target in one step, so a crash or a full disk
@@ -198,7 +214,8 @@ def save_articles(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
     last one's whole file wins.
     """
     missing = [c for c in ARTICLE_COLUMNS if c not in frame.columns]
-    extra = [c for c in frame.columns if c not in ARTICLE_COLUMNS]
+    listed = [c for c in frame.columns if c not in ARTICLE_COLUMNS and _holds_lists(frame[c])]
+    extra = [c for c in frame.columns if c not in ARTICLE_COLUMNS and c not in listed]
     if missing or extra:
         raise ValueError(f"not an articles frame: missing columns {missing}, extra {extra}")
     target = Path(os.fsdecode(path))
@@ -206,7 +223,7 @@ def save_articles(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
         raise ValueError(f"save_articles writes Parquet: name the file *.parquet, not "
                          f"{target.name!r} (load_articles reads it back by that suffix)")
     target.parent.mkdir(parents=True, exist_ok=True)
-    out = frame.loc[:, list(ARTICLE_COLUMNS)]
+    out = frame.loc[:, [*ARTICLE_COLUMNS, *listed]]
     out.attrs = {}
     temporary = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     try:
@@ -234,6 +251,21 @@ def _fsync_folder(folder: Path) -> None:
         os.close(handle)
 
 
+def _holds_lists(column: pd.Series) -> bool:
+    """True for a column of lists (a keep= column), which save_articles writes."""
+    return column.dtype == object and all(isinstance(v, list) for v in column)
+
+
+def _check_keep(keep: Iterable[str]) -> tuple[str, ...]:
+    """keep= as a tuple of column names that are not already article fields."""
+    names = (keep,) if isinstance(keep, str) else tuple(keep)
+    taken = [n for n in names if n in _FIELDS or n in ARTICLE_COLUMNS]
+    if taken:
+        raise ValueError(f"keep= names extra columns; {taken} are article fields already "
+                         "(map a column to them with columns=)")
+    return names
+
+
 def _check_columns(columns: Mapping[str, str | None] | None) -> dict[str, str | None]:
     mapping = dict(columns or {})
     unknown = {k: v for k, v in mapping.items() if v is not None and v not in _FIELDS}
@@ -252,6 +284,9 @@ def _find_files(source: str | bytes | os.PathLike | Iterable[str | bytes | os.Pa
     found: dict[str, None] = {}
     unreadable: list[tuple[str, str]] = []
     for item in sources:
+        if isinstance(item, str) and is_url(item):
+            found[item] = None
+            continue
         root = Path(os.fsdecode(item))
         if root.is_dir():
             below = _walk(str(root), unreadable)
@@ -319,17 +354,25 @@ class _FileResult:
     epoch: str | None = None     # how epoch dates were read, when the file had some
 
 
-def _read_file(name: str, mapping: dict[str, str | None], tz: str) -> _FileResult:
+def _read_file(name: str, mapping: dict[str, str | None], tz: str,
+               keep: tuple[str, ...]) -> _FileResult:
     """The records of one file, its skipped records, and how it was decoded and dated."""
+    if is_url(name):
+        try:
+            return _feed_result(download(name), name, tz)
+        except FeedError as err:
+            raise _Skip(str(err)) from None
     ext = os.path.splitext(name)[1].lower()
-    if ext not in _SEED_EXTENSIONS | _TABLE_EXTENSIONS | _HTML_EXTENSIONS:
+    if ext not in _SEED_EXTENSIONS | _TABLE_EXTENSIONS | _HTML_EXTENSIONS | FEED_EXTENSIONS:
         raise _Skip(f"unsupported extension: {ext!r}" if ext else "unsupported extension: none")
     data = _read_bytes(name)
     if not data.strip():
         raise _Skip("empty file")
     if ext == ".parquet":
-        records, skipped, epoch = _table_records(_read_parquet(data), name, mapping, tz)
+        records, skipped, epoch = _table_records(_read_parquet(data), name, mapping, tz, keep)
         return _FileResult(records, skipped, None, epoch)
+    if ext in FEED_EXTENSIONS:
+        return _feed_result(data, name, tz)
     text, encoding = _decode(data)
     if not text.strip():
         raise _Skip("empty file")
@@ -340,9 +383,31 @@ def _read_file(name: str, mapping: dict[str, str | None], tz: str) -> _FileResul
     table, bad_lines = _parse_table(text, ext)
     if table.empty and bad_lines:  # every line was broken: its reasons, not "empty file"
         return _FileResult([], [(name, reason) for reason in bad_lines], encoding)
-    records, skipped, epoch = _table_records(table, name, mapping, tz)
+    records, skipped, epoch = _table_records(table, name, mapping, tz, keep)
     return _FileResult(records, [(name, reason) for reason in bad_lines] + skipped,
                        encoding, epoch)
+
+
+def _feed_result(data: bytes, name: str, tz: str) -> _FileResult:
+    """The entries of a feed as records; an entry without text or date is skipped."""
+    try:
+        entries = parse_feed(data, tz)
+    except FeedError as err:
+        raise _Skip(str(err)) from None
+    records, skipped = [], []
+    for i, entry in enumerate(entries, start=1):
+        try:
+            if not entry.text.strip():
+                raise _Skip("no text")
+            if entry.day is None:
+                raise _Skip("no date: no published or updated time")
+            records.append(_Record(_valid_day(entry.day), entry.text, name, entry.title,
+                                   entry.source, entry.url))
+        except _Skip as skip:
+            skipped.append((name, f"{skip.reason} (entry {i})"))
+    if not entries:
+        skipped.append((name, "empty file: the feed has no entries"))
+    return _FileResult(records, skipped)
 
 
 def _read_bytes(file: str) -> bytes:
@@ -547,7 +612,8 @@ def _parse_table(text: str, ext: str) -> tuple[pd.DataFrame, list[str]]:
 
 
 def _table_records(table: pd.DataFrame, path: str, mapping: dict[str, str | None],
-                   tz: str) -> tuple[list[_Record], list[tuple[str, str]], str | None]:
+                   tz: str, keep: tuple[str, ...]
+                   ) -> tuple[list[_Record], list[tuple[str, str]], str | None]:
     """Records and skipped records of a table, and the epoch unit its dates used."""
     names = [mapping.get(str(c), str(c).strip().lower()) for c in table.columns]
     table = table.loc[:, [n is not None for n in names]]
@@ -569,6 +635,7 @@ def _table_records(table: pd.DataFrame, path: str, mapping: dict[str, str | None
                     " (map yours with columns=)")
     table = table.set_axis(names, axis=1)
     cells = {f: _cells(table[f]) if f in table else None for f in _FIELDS}
+    kept = {k: _cells(table[k]) for k in keep if k in table}
     records, skipped, units = [], [], set()
     for i in range(len(table)):
         try:
@@ -583,7 +650,7 @@ def _table_records(table: pd.DataFrame, path: str, mapping: dict[str, str | None
                 day = _day(cells["date"][i])
             record = _Record(day, text, _text(cells["path"], i) or path,
                              _text(cells["title"], i), _text(cells["source"], i),
-                             _text(cells["url"], i))
+                             _text(cells["url"], i), {k: v[i] for k, v in kept.items()})
         except _Skip as skip:
             skipped.append((path, f"{skip.reason} (record {i + 1})"))
             continue
@@ -627,13 +694,18 @@ def _text(cells: list | None, i: int) -> str:
     return value if isinstance(value, str) else "" if _missing(value) else str(value)
 
 
-def _build_frame(report: _Report) -> pd.DataFrame:
-    """One row per distinct text, with the canonical dtypes; duplicates go to the report."""
+def _build_frame(report: _Report, keep: tuple[str, ...]) -> pd.DataFrame:
+    """One row per distinct text, with the canonical dtypes; duplicates go to the report,
+    and their keep= values to the kept row's lists."""
     kept: dict[str, _Record] = {}
+    listed: dict[str, dict[str, list[str]]] = {}
     for record in report.records:
         first = kept.setdefault(record.text, record)
         if first is not record:
             report.duplicates.append((record.path, first.path))
+        values = listed.setdefault(record.text, {k: [] for k in keep})
+        for name, cell in record.kept.items():
+            values[name].extend(v for v in _listed(cell) if v not in values[name])
     rows = list(kept.values())
     ids = [hashlib.sha256(r.text.encode("utf-8")).hexdigest()[:16] for r in rows]
     frame = pd.DataFrame({
@@ -641,11 +713,18 @@ def _build_frame(report: _Report) -> pd.DataFrame:
         "date": np.array([r.day for r in rows], dtype="datetime64[D]").astype("datetime64[us]"),
         **{f: pd.array([getattr(r, f) for r in rows], dtype="str")
            for f in ("title", "source", "url", "path", "text")},
+        **{k: pd.Series([listed[r.text][k] for r in rows], dtype=object) for k in keep},
     })
     frame = frame.sort_values(["date", "article_id"], ignore_index=True)
     frame.attrs = {"skipped": report.skipped, "duplicates": report.duplicates,
                    "decoded_with": report.decoded_with, "epoch_dates": report.epoch_dates}
     return frame
+
+
+def _listed(cell: object) -> list[str]:
+    """A keep= cell as strings: a list (from Parquet) flattened, missing values dropped."""
+    items = list(cell) if isinstance(cell, (list, tuple, np.ndarray)) else [cell]
+    return [v if isinstance(v, str) else str(v) for v in items if not _missing(v)]
 
 
 def _warn(report: _Report, n_files: int, n_articles: int) -> None:

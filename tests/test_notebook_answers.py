@@ -75,3 +75,23 @@ def test_notebook_04_quotes_the_tempo(chronology, milestones):
     assert hanoi < first_2019 < panmunjom and first_2019.month in (3, 4, 5)
     assert "resumed in spring 2019, between the Hanoi and Panmunjom" in text
     assert not counted.date.dt.year.eq(2018).any() and "Launches stopped through the 2018 summits" in text
+
+
+def test_notebook_05_quotes_the_shipped_kcna_table(chronology):
+    text = answer("05_rhetoric_over_time")
+    stamp = ak.kcna_rhetoric_stamp()
+    assert f"{stamp['articles']:,} articles of the KCNA English archive" in text
+    monthly = ak.load_kcna_rhetoric(freq="M").set_index(["period", "tag"])["rate"].round(1)
+    sep, oct_, nov = (pd.Timestamp(f"2024-{m}-01") for m in ("09", "10", "11"))
+    hostility = [monthly[(month, "hostility_accusation")] for month in (sep, oct_, nov)]
+    assert (f"from {hostility[0]} per 1,000 sentences in September to {hostility[1]} in "
+            f"October") in text and f"stayed at {hostility[2]}" in text
+    threat = [monthly[(month, "threat")] for month in (sep, oct_, nov)]
+    assert f"threats went from {threat[0]} to {threat[1]} to {threat[2]}" in text
+    daily = ak.load_kcna_rhetoric(freq="D")
+    with pytest.warns(UserWarning, match="fewer than 5"):
+        autumn = ak.event_study(daily[daily.period >= "2024-08-01"], chronology, window=(-14, 14))
+    assert len(autumn.attrs["launches"]) == 4 and "The four launch days of Aug–Nov 2024" in text
+    study = ak.event_study(daily, chronology, window=(-14, 14))
+    assert f"({len(study.attrs['launches'])} launch days in 2024)" in text
+    assert not (study.ci_low > study.baseline_high).any() and "no rhetoric tag" in text
