@@ -70,17 +70,23 @@ def dedupe_events(events: dd.DataFrame, window_days: int = 1) -> dd.DataFrame:
     """`ak.dedupe_events` across partitions: the events are shuffled so that all of one
     event_type (so all of one day) meet in one partition, then deduplicated there. Reports
     of different types never merge, so the rows equal the pandas path's. `events` should
-    be persisted: a row of it gives the meta."""
+    be persisted: a row of it gives the meta. Columns kept from the events keep their
+    dtypes (a partition's all-NA column would otherwise be object)."""
     sample = events.head(1, npartitions=-1)
-    meta = ak.dedupe_events(sample, window_days).iloc[:0]
+    meta = _typed(ak.dedupe_events(sample, window_days).iloc[:0], events._meta)
     by_type = events.shuffle("event_type", npartitions=max(1, events.npartitions),
-                             method="tasks")
+                             shuffle_method="tasks")
     return by_type.map_partitions(_dedupe, window_days, meta, meta=meta,
                                   align_dataframes=False)
 
 
 def _dedupe(part: pd.DataFrame, window_days: int, meta: pd.DataFrame) -> pd.DataFrame:
-    return ak.dedupe_events(part, window_days) if len(part) else meta
+    return _typed(ak.dedupe_events(part, window_days), part) if len(part) else meta
+
+
+def _typed(frame: pd.DataFrame, like: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with the dtypes of `like` for the columns they share."""
+    return frame.astype({c: like[c].dtype for c in frame.columns if c in like.columns})
 
 
 def count_events(distinct: dd.DataFrame, **options: Any) -> pd.DataFrame:
