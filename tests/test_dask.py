@@ -3,6 +3,8 @@ pandas path, row for row after sorting; the `analystkit run` command line writes
 datasets or none. Every fixture text is written by this project for its tests."""
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import shutil
 import time
@@ -80,6 +82,26 @@ def corpus(client, corpus_dir) -> akc.Corpus:
     return akc.read_articles(corpus_dir, partition_bytes=PARTITION_BYTES)
 
 
+@pytest.fixture(scope="module")
+def computed(corpus) -> dict:
+    """The Dask path's outputs, persisted on the cluster."""
+    events = akc.extract_events(corpus.articles).persist()
+    return {"articles": corpus.articles, "sentences": akc.sentences(corpus.articles),
+            "matches": akc.tag(corpus.articles).persist(), "events": events,
+            "distinct_events": akc.dedupe_events(events).persist()}
+
+
+@pytest.fixture(scope="module")
+def cli_out(client, corpus_dir, tmp_path_factory) -> tuple[Path, str]:
+    """The output folder of one `analystkit run` on the cluster, and what it printed."""
+    out = tmp_path_factory.mktemp("dask_cli") / "out"
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        assert main(["run", str(corpus_dir), "--out", str(out), "--partition-mb", "0.0007",
+                     "--scheduler", client.scheduler.address]) == 0
+    return out, printed.getvalue()
+
+
 def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values(list(frame.columns), ignore_index=True)
 
@@ -100,41 +122,33 @@ def test_articles_and_load_report_equal_pandas(corpus, expected):
 
 
 @pytest.mark.parametrize("name", ["sentences", "matches", "events"])
-def test_partition_maps_equal_pandas(corpus, expected, name):
-    step = {"sentences": akc.sentences, "matches": akc.tag,
-            "events": akc.extract_events}[name]
-    got = step(corpus.articles)
-    assert list(got.columns) == list(expected[name].columns)
+def test_partition_maps_equal_pandas(computed, expected, name):
+    assert list(computed[name].columns) == list(expected[name].columns)
     assert len(expected[name])
-    assert_same_rows(got.compute(), expected[name])
+    assert_same_rows(computed[name].compute(), expected[name])
 
 
-def test_dedupe_across_partitions(corpus, expected):
-    events = akc.extract_events(corpus.articles).persist()
-    per_partition = events.map_partitions(len).compute()
+def test_dedupe_across_partitions(computed, expected):
+    per_partition = computed["events"].map_partitions(len).compute()
     assert (per_partition > 0).sum() >= 2          # the reports start apart
-    got = akc.dedupe_events(events).compute()
+    got = computed["distinct_events"].compute()
     assert_same_rows(got, expected["distinct_events"])
     assert got["n_reports"].max() >= 2             # two partitions' reports merged
 
 
-def test_counts_reduce_over_partitions(corpus, expected):
-    matches = akc.tag(corpus.articles)
-    pd.testing.assert_frame_equal(akc.tag_counts(matches), ak.tag_counts(expected["matches"]))
-    pd.testing.assert_frame_equal(
-        akc.tag_counts(matches, by=["speaker_group", "tag"], include_negated=False),
-        ak.tag_counts(expected["matches"], by=["speaker_group", "tag"],
-                      include_negated=False))
-    distinct = akc.dedupe_events(akc.extract_events(corpus.articles).persist())
+def test_counts_reduce_over_partitions(computed, expected):
+    for by in ("tag", ["speaker_group", "tag"]):
+        pd.testing.assert_frame_equal(
+            akc.tag_counts(computed["matches"], by=by, include_negated=False),
+            ak.tag_counts(expected["matches"], by=by, include_negated=False))
     for options in ({"freq": "YS"}, {"by": "missile_class"}):
-        pd.testing.assert_frame_equal(akc.count_events(distinct, **options),
-                                      ak.count_events(expected["distinct_events"], **options))
+        pd.testing.assert_frame_equal(
+            akc.count_events(computed["distinct_events"], **options),
+            ak.count_events(expected["distinct_events"], **options))
 
 
-def test_command_line_writes_every_dataset(client, corpus_dir, expected, tmp_path, capsys):
-    out = tmp_path / "out"
-    assert main(["run", str(corpus_dir), "--out", str(out), "--partition-mb", "0.0007",
-                 "--scheduler", client.scheduler.address]) == 0
+def test_command_line_writes_every_dataset(cli_out, expected):
+    out, printed = cli_out
     for name in akc.DATASETS:
         assert_same_rows(pd.read_parquet(out / name), expected[name])
     report = json.loads((out / "report.json").read_text())
@@ -142,34 +156,29 @@ def test_command_line_writes_every_dataset(client, corpus_dir, expected, tmp_pat
                                                 expected["articles"].attrs["skipped"]]
     assert (out / "event_counts.csv").exists()
     assert not list(out.glob(".*"))
-    printed = capsys.readouterr().out
     assert f"loaded {len(expected['articles'])} articles" in printed
     skipped = len(expected["articles"].attrs["skipped"])
     assert f"skipped {skipped} files or records, 2 duplicates, 1 decoded" in printed
 
 
-def test_articles_dataset_reads_back(client, corpus_dir, expected, tmp_path):
-    akc.run(corpus_dir, tmp_path, partition_bytes=PARTITION_BYTES)
-    again = akc.read_articles(tmp_path / "articles")
+def test_articles_dataset_reads_back(client, cli_out, expected):
+    again = akc.read_articles(cli_out[0] / "articles")
     assert_same_rows(again.articles.compute(), expected["articles"])
     assert_same_rows(akc.tag(again.articles).compute(), expected["matches"])
 
 
-def test_interrupted_run_leaves_no_partial_dataset(client, corpus_dir, tmp_path):
-    akc.run(corpus_dir, tmp_path, partition_bytes=PARTITION_BYTES)
-    before = {p.relative_to(tmp_path): p.stat().st_mtime_ns for p in tmp_path.rglob("*")}
+def test_interrupted_run_leaves_no_partial_dataset(client, cli_out, corpus_dir, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(cli_out[0], out)
+    before = {p.relative_to(out): p.stat().st_mtime_ns for p in out.rglob("*")}
 
     def interrupt(futures):
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        akc.run(corpus_dir, tmp_path, partition_bytes=PARTITION_BYTES, wait=interrupt)
-    after = {p.relative_to(tmp_path): p.stat().st_mtime_ns for p in tmp_path.rglob("*")}
-    assert after == before                          # the earlier run's outputs, untouched
-    fresh = tmp_path / "fresh"
-    with pytest.raises(KeyboardInterrupt):
-        akc.run(corpus_dir, fresh, partition_bytes=PARTITION_BYTES, wait=interrupt)
-    assert list(fresh.iterdir()) == []
+        akc.run(corpus_dir, out, partition_bytes=PARTITION_BYTES, wait=interrupt)
+    after = {p.relative_to(out): p.stat().st_mtime_ns for p in out.rglob("*")}
+    assert after == before          # no partial folder; the earlier outputs untouched
 
 
 def test_bad_scheduler_address_fails_quickly(corpus_dir, tmp_path):
