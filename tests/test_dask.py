@@ -7,6 +7,8 @@ import contextlib
 import io
 import json
 import shutil
+import subprocess
+import sys
 import time
 import warnings
 from pathlib import Path
@@ -188,3 +190,10 @@ def test_bad_scheduler_address_fails_quickly(corpus_dir, tmp_path):
               "--scheduler", "tcp://127.0.0.1:9", "--timeout", "1"])
     assert time.monotonic() - started < 10
     assert not (tmp_path / "out").exists()
+
+
+def test_the_pandas_kit_never_imports_dask():
+    code = "import sys, analystkit\nprint('dask' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "False"
