@@ -1,6 +1,8 @@
 """Throughput of the Dask path (`analystkit.cluster.run`: sentences, tags, events, dedupe,
 every dataset written) on a Parquet dataset of the synthetic corpus, with 1 and 2 local
-worker processes, and the peak memory (RSS high-water mark) of each worker.
+worker processes, and the peak memory (RSS high-water mark) of each worker; first, the
+speed-up the machine gives 2 plain processes at that moment (the ceiling on a shared
+machine).
 
     .venv/bin/python benchmarks/bench_dask.py [--mb 1000] [--file-mb 25] [--workers 1 2]
 
@@ -8,6 +10,7 @@ Not a test: figures depend on the machine and on what else runs on it."""
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import resource
 import sys
 import tempfile
@@ -52,6 +55,23 @@ def measure(dataset: Path, out: Path, workers: int, partition_mb: float
     return seconds, peaks
 
 
+def _spin(_: int) -> float:
+    start = time.perf_counter()
+    total = 0
+    for i in range(10_000_000):
+        total += i
+    return time.perf_counter() - start
+
+
+def cpu_ceiling() -> float:
+    """The speed-up this machine gives right now to 2 processes over 1 (a pure-Python
+    loop): on a shared machine, the ceiling for 2 workers."""
+    alone = _spin(0)
+    with multiprocessing.Pool(2) as pool:
+        pair = pool.map(_spin, [0, 1])
+    return 2 * alone / max(pair)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=1000, help="corpus size (default 1000)")
@@ -65,6 +85,7 @@ def main() -> None:
         mb = write_dataset(Path(tmp) / "articles", args.mb, args.file_mb, args.seed)
         print(f"synthetic corpus: {mb:.0f} MB of text in {args.file_mb:g} MB Parquet files "
               f"(generated in {time.perf_counter() - started:.0f} s)")
+        print(f"this machine's ceiling now: 2 processes run {cpu_ceiling():.2f}x one")
         first = None
         for workers in args.workers:
             seconds, peaks = measure(Path(tmp) / "articles", Path(tmp) / f"out{workers}",

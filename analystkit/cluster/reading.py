@@ -12,7 +12,7 @@ import dask
 import dask.dataframe as dd
 import pandas as pd
 import pyarrow.parquet as pq
-from distributed import Client, Future, get_client
+from distributed import Client, get_client
 
 import analystkit as ak
 from analystkit.corpus import ARTICLE_COLUMNS, _find_files
@@ -51,9 +51,10 @@ def read_articles(source: str | os.PathLike, *, columns: Mapping[str, str | None
     `partition_bytes`, one group per partition; a text found in several groups is kept
     in the first (path order) and reported in `duplicates`, as `ak.load_articles` does.
     The loaded partitions stay in the cluster's memory (spilled to disk under pressure)."""
+    source = os.path.expanduser(source)
     if is_articles_dataset(source):
         with dask.config.set({"dataframe.convert-string": False}):
-            frame = dd.read_parquet(str(source), blocksize=partition_bytes)
+            frame = dd.read_parquet(source, blocksize=partition_bytes)
         return Corpus(frame)
     client = client or get_client()
     files, unreadable = _find_files(source)
@@ -71,7 +72,7 @@ def read_articles(source: str | os.PathLike, *, columns: Mapping[str, str | None
 def is_articles_dataset(source: str | os.PathLike) -> bool:
     """Whether `source` is a Parquet file or a folder of only Parquet files (hidden ones
     aside) whose first file has exactly the articles columns."""
-    path = Path(source).expanduser()
+    path = Path(source)
     files = sorted(p for p in path.iterdir() if not p.name.startswith((".", "_"))) \
         if path.is_dir() else [path]
     if not files or any(p.suffix != ".parquet" or not p.is_file() for p in files):
