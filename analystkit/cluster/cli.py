@@ -47,8 +47,8 @@ def connect(scheduler: str | None, workers: int | None, timeout: float) -> Itera
         client = Client(scheduler, timeout=f"{timeout}s")
     except (OSError, TimeoutError, ValueError) as err:
         raise SystemExit(f"analystkit run: cannot reach the Dask scheduler at {scheduler!r} "
-                         f"within {timeout:g} s ({type(err).__name__}: {err}). Start one "
-                         f"with `dask scheduler` and pass the address it prints.") from None
+                         f"({type(err).__name__}: {err}). Start one with `dask scheduler` "
+                         "and pass the address it prints.") from None
     with client:
         yield client
 
