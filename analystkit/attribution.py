@@ -24,6 +24,11 @@ from analystkit.speakers import (CUE, DEFAULT, NARRATION, PRONOUN, QUOTE, SOURCE
 _ADJACENT = 4            # chars: a clause this close to a quotation introduces or closes it
 _SPEECH_WORDS = 5        # a shorter quotation inside a sentence is a phrase (scare quotes,
                          # a title), not speech, unless a clause introduces it
+_SAYING = frozenset("said says say added adds told reported reports wrote writes noted notes "
+                    "stated explained continued warned argued insisted according to".split()
+                    + ["according to"])
+_TITLE = re.compile(r"(?:titled|entitled|called|dubbed|named|so-called|slogan|song|film|"
+                    r"book|article|program|programme|operation)\s*\Z", re.IGNORECASE)
 _TRAILING = re.compile(r"[\s.!?”\"’')]*\Z")
 _ACCORDING = "according to"
 
@@ -98,8 +103,16 @@ class _Article:
                 ) -> list[tuple[int, int, int]]:
         """The quotations that are speech: long enough, or the sentence's start or end."""
         text = self.text
-        return [q for q in quotes if len(text[q[0]:q[1]].split()) >= _SPEECH_WORDS
-                or not text[s:q[0]].strip() or _TRAILING.match(text, q[1], e)]
+        return [q for q in quotes if not self._title(q) and (
+            len(text[q[0]:q[1]].split()) >= _SPEECH_WORDS
+            or not text[s:q[0]].strip() or _TRAILING.match(text, q[1], e))]
+
+    def _title(self, q: tuple[int, int, int]) -> bool:
+        """A quoted title or name ("an article titled “…”", “We Are the Happiest”)."""
+        text = self.text
+        words = [w for w in re.findall(r"[A-Za-z]+", text[q[0]:q[1]]) if len(w) > 3]
+        return bool(_TITLE.search(text, max(0, q[0] - 20), q[0])) or (
+            len(words) >= 2 and all(w[0].isupper() for w in words))
 
     def _inside(self, pos: int, quotes: list[tuple[int, int, int]]) -> bool:
         return any(a < pos < b for a, b, _ in quotes)
@@ -115,10 +128,11 @@ class _Article:
             c = find_clause(self.text, s, e, vs, ve, according)
             if c is not None and not c.subordinate:
                 clauses.append(c)
-        # a clause next to a quotation (…,” he said / he said: “…) first, then one that
-        # ends the sentence (…, the report said.), then the first
-        clauses.sort(key=lambda c: (not self._introduces(c, quotes), not _TRAILING.match(
-            self.text, max(c.subject[1], c.verb[1]), e)))
+        # a clause next to a quotation (…,” he said / he said: “…) first, then a "said"
+        # clause that ends the sentence (…, the report said.), then the first
+        clauses.sort(key=lambda c: (not self._introduces(c, quotes), not (
+            _TRAILING.match(self.text, max(c.subject[1], c.verb[1]), e)
+            and self.text[c.verb[0]:c.verb[1]].lower() in _SAYING)))
         for c in clauses:
             credit = self.reader.credit(*c.subject, c.description, s)
             if credit is not None:

@@ -105,6 +105,8 @@ def _phrase_after(text: str, pos: int, hi: int, limit: int) -> tuple[int, int]:
 
 def _appositive_after(text: str, pos: int, hi: int) -> tuple[int, int]:
     """", a professor at Yonsei University," right after a subject ending at `pos`."""
+    while pos < hi and text[pos] == " ":
+        pos += 1
     if pos >= hi or text[pos] != ",":
         return -1, -1
     s = _strip_left(text, pos + 1, hi)
@@ -143,6 +145,20 @@ def _walk_back(text: str, lo: int, comma: int) -> Clause | None:
     return Clause((-1, -1), (s, opening), description, False, False)
 
 
+_IRREGULAR = frozenset("met went made took gave held spoke sent left came saw got began "
+                       "told wrote said flew led ran sat stood won lost put set met kept".split())
+
+
+def _before_predicate(text: str, s: int, e: int) -> int:
+    """Where the predicate starts in "X declined to comment and" (the first past-tense
+    verb), so that X is the subject; `s` when there is none."""
+    for m in re.finditer(r"[A-Za-z]+", text[s:e]):
+        word = m.group(0)
+        if word.islower() and (word.endswith("ed") or word in _IRREGULAR):
+            return s + m.start()
+    return s
+
+
 def _before_relative(text: str, lo: int, hi: int, who_end: int, vs: int, ve: int
                      ) -> Clause | None:
     """The subject before a subject relative clause: "A defector who fled in 2019 said"."""
@@ -174,6 +190,8 @@ def find_clause(text: str, lo: int, hi: int, vs: int, ve: int, according: bool) 
     s, e, passive = _strip_right(text, s, vs)
     if passive:
         return None
+    if e > s and re.search(r"\band\Z", text[s:e]):     # "X declined to comment and said"
+        e = _before_predicate(text, s, e)
     if e > s:
         if _words(text, s, e) > _MAX_SUBJECT_WORDS:
             return None

@@ -44,7 +44,8 @@ _DOCUMENT_END = re.compile(r"\b(" + "|".join(sorted(_DOCUMENTS)) + r")\s*\Z", re
 _DETERMINERS = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her|latest|new|recent|"
                           r"same|official|joint|separate)\b", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\([^()]{0,40}\)")
-_CLEAN_TAIL = re.compile(r"[\s)’'\"”.,]*(?:and\b.*)?\Z", re.DOTALL)
+_CLEAN_TAIL = re.compile(r"[\s)’'\"”.,]*(?:(?:and|familiar|close|knowledgeable|briefed|"
+                         r"involved|speaking)\b.*)?\Z", re.DOTALL)
 _MAX_LABEL = 60
 
 
@@ -309,7 +310,7 @@ class Reader:
         known = self.names.get(surname)
         if group is None and known is not None:
             return Credit(known.speaker, known.group, CUE, True, known.titles)
-        if group is None and " " not in label:
+        if group is None:
             group = self._introduced(surname, before)
         credit = Credit(label, group or "other", CUE, True, frozenset(words))
         self.names[surname] = credit

@@ -159,3 +159,19 @@ def test_a_dateline_names_the_outlet():
 def test_a_news_outlets_narration_is_media():
     s = credit("North Korea fired a missile. It flew 600 km.", source="Reuters")
     assert list(s.attribution) == ["default", "default"]
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Staff at the shipping firm declined to comment and said they knew nothing.", "other"),
+    ("A source familiar with the talks said the envoy would return.", "other"),
+    ("“It will fail,” said Jane Roe , a fellow at an institute in Tokyo.", "expert"),
+    ("Seoul officials accused the North of lying, a charge Pyongyang denied.", "rok_gov"),
+])
+def test_more_clause_shapes(text, group):
+    assert last(text)[1] == group
+
+
+def test_a_quoted_title_is_not_speech():
+    text = ("Kim Yo Jong spoke on Sunday. The choir sang “Glory To The General Forever” "
+            "at the concert.")
+    assert last(text) == ("", "media", "default")
