@@ -70,12 +70,13 @@ def attribute(text: str, sent_start: np.ndarray, sent_end: np.ndarray,
     verb_start = [v[0] for v in verbs]
     para_no = np.cumsum(para).tolist()
     first = np.searchsorted(sent_article, np.arange(len(article_start))).tolist() + [n]
+    cache: dict = {}                         # subjects whose reading needs no context
     for k in range(len(article_start)):
         lo, hi = first[k], first[k + 1]
         if lo == hi:
             continue
         reader = Reader(text, (int(article_start[k]), int(article_end[k])), hits,
-                        lexicon.roster, years[k], voices[k])
+                        lexicon.roster, years[k], voices[k], cache)
         _Article(reader, text, starts, ends, para_no, verbs, verb_start, lo, hi,
                  [starts[i] for i in range(lo, hi) if para[i]]).run(
                      speaker, group, how, quoted)
@@ -155,9 +156,17 @@ class _Article:
         def put(i: int, c: Credit, rule: str) -> None:
             speaker[i], group[i], how[i] = c.speaker, c.group, rule
 
+        voice = reader.source_voice()
+        verb_start, n_verbs = self.verb_start, len(self.verb_start)
         for i in range(self.lo, self.hi):
             s, e = self.starts[i], self.ends[i]
-            quotes = self._quotes_in(s, e)
+            quotes = self._quotes_in(s, e) if self.quotes else []
+            if not quotes and not ended:          # the common case: no quotation
+                v = bisect_left(verb_start, s)
+                if v == n_verbs or verb_start[v] >= e:    # and no reporting verb
+                    if voice is not None:
+                        put(i, voice, SOURCE)
+                    continue
             quoted[i] = bool(quotes)
             quotes = self._speech(quotes, s, e)
             numbers = list(dict.fromkeys(q[2] for q in quotes))
@@ -193,10 +202,8 @@ class _Article:
             elif numbers:
                 for q in numbers:
                     pending.setdefault(q, []).append(i)
-            else:
-                voice = reader.source_voice()
-                if voice is not None:
-                    put(i, voice, SOURCE)
+            elif voice is not None:
+                put(i, voice, SOURCE)
             closed = [q for q in numbers if q in pending and self._last_end(q) <= e]
             ended += closed
         for q in ended + list(pending):

@@ -14,12 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_DELIMITER = re.compile(r"[,;:“”\"«»—–]|\s-{1,2}\s|\b(?:but|so|that|which|who|whom|whose|"
-                        r"what|as|after|before|when|while|because|since|if|unless|until|"
-                        r"where|whether|though|although|than|once)\b", re.IGNORECASE)
+_PUNCTUATION = frozenset(",;:“”\"«»—–")
 SUBORDINATORS = frozenset("that which who whom whose what as after before when while because "
                           "since if unless until where whether though although than once"
                           .split())
+_CONJUNCTIONS = SUBORDINATORS | {"but", "so"}
 _SKIPPED = frozenset("has have had also later again then previously earlier repeatedly once "
                      "further recently would will could often publicly privately reportedly "
                      "yesterday today tonight already still separately quickly flatly simply "
@@ -30,6 +29,7 @@ _BE = frozenset("is are was were be been being am".split())
 _END = re.compile(r"[,;:.!?()“”\"«»—]|\s-{1,2}\s")
 _MAX_SUBJECT_WORDS = 10
 _MAX_INVERTED_WORDS = 9
+_WINDOW = 200            # chars searched back for a clause's start
 _MAX_APPOSITIVE_WORDS = 16
 _DETERMINERS = re.compile(r"(?:a|an|the|one|another|two|three|some|several|many|most|"
                           r"other)\b", re.IGNORECASE)
@@ -53,15 +53,16 @@ def _strip_right(text: str, s: int, e: int) -> tuple[int, int, bool]:
     "to be" came right before the verb (a passive: "is said", "was accused")."""
     passive = False
     while e > s:
-        j = text.rfind(" ", s, e)
-        word = text[j + 1:e].lower().strip(".")
+        j = max(text.rfind(" ", s, e), s - 1)
+        raw = text[j + 1:e].strip(".")
+        word = raw.lower()
         if not word:
-            e = j if j >= s else s
+            e = max(j, s)
             continue
         if word in _BE or word in ("it's", "'s"):
             passive = True
-        if word in _SKIPPED or word in _BE or word.endswith("ly") and word.islower():
-            e = j if j >= s else s
+        if word in _SKIPPED or word in _BE or word.endswith("ly") and raw.islower():
+            e = max(j, s)
             continue
         break
     while e > s and text[e - 1] in " \t\n":
@@ -76,14 +77,24 @@ def _strip_left(text: str, s: int, e: int) -> int:
 
 
 def _clause_start(text: str, lo: int, pos: int) -> tuple[int, str]:
-    """Where the clause ending at `pos` starts (after the last delimiter since `lo`), and
-    that delimiter ("" at the sentence start)."""
-    last = None
-    for m in _DELIMITER.finditer(text, lo, pos):
-        last = m
-    if last is None:
-        return lo, ""
-    return last.end(), last.group(0).strip().lower()
+    """Where the clause ending at `pos` starts (after the last delimiter since `lo`: a
+    punctuation mark or a conjunction), and that delimiter ("" at the sentence start).
+    Only the last _WINDOW characters are read: a subject is short."""
+    window = max(lo, pos - _WINDOW)
+    words = text[window:pos].split(" ")
+    end = pos
+    for word in reversed(words):
+        start = end - len(word)
+        if word:
+            for k in range(len(word) - 1, -1, -1):
+                if word[k] in _PUNCTUATION:
+                    return start + k + 1, word[k]
+            if word == "-" or word == "--":
+                return end, word
+            if word.lower() in _CONJUNCTIONS:
+                return end, word.lower()
+        end = start - 1
+    return window, ""
 
 
 def _words(text: str, s: int, e: int) -> int:

@@ -170,9 +170,9 @@ def chunks(texts: list, n: int) -> list[tuple[int, list]]:
     total = sum(sizes)
     size = max(1, min(_CHUNK_CHARS, total // max(1, n) + 1))
     out, cur, cur_len, first = [], [], 0, 0
-    for i, (t, size) in enumerate(zip(texts, sizes)):
+    for i, (t, length) in enumerate(zip(texts, sizes)):
         cur.append(t)
-        cur_len += size
+        cur_len += length
         if cur_len >= size:
             out.append((first, cur))
             cur, cur_len, first = [], 0, i + 1

@@ -92,8 +92,10 @@ class Reader:
     roster: Roster
     year: int | None
     voice: Speaker | None                # the article's state outlet, if any
+    cache: dict = field(default_factory=dict)   # (subject, description, year) → Credit
     history: list[Credit] = field(default_factory=list)
     names: dict[str, Credit] = field(default_factory=dict)
+    contextual: bool = False             # the last reading used the article's context
 
     # ---------------------------------------------------------------- entry points
     def credit(self, s: int, e: int, description: tuple[int, int], sentence_start: int
@@ -104,8 +106,17 @@ class Reader:
         low = phrase.lower().strip(" .")
         if low in _WRITER:
             return None
-        found = self.pronoun(_PRONOUNS[low], sentence_start) if low in _PRONOUNS else \
-            self._classify(s, e, description, sentence_start)
+        if low in _PRONOUNS:
+            found = self.pronoun(_PRONOUNS[low], sentence_start)
+        else:
+            key = (phrase, self.text[description[0]:description[1]], self.year)
+            if key in self.cache:
+                found = self.cache[key]
+            else:
+                self.contextual = False
+                found = self._classify(s, e, description, sentence_start)
+                if found is not None and not self.contextual:
+                    self.cache[key] = found
         if found is not None and found.how != SOURCE:
             self.history.append(found)
         return found
@@ -124,6 +135,7 @@ class Reader:
         return self.source_voice(PRONOUN)
 
     def source_voice(self, how: str = SOURCE) -> Credit | None:
+        self.contextual = True
         if self.voice is None:
             return None
         return Credit(self.voice.name, self.voice.group, how, False,
@@ -300,6 +312,7 @@ class Reader:
                words: set[str], expert: bool, before: int) -> Credit:
         """A person not in the roster: the group their title or appositive gives, else
         the one given where the article introduced them, else `other`."""
+        self.contextual = True
         label = self.text[name[0]:name[1]]
         surname = label.split()[-1]
         group = "expert" if expert else None
@@ -351,6 +364,7 @@ class Reader:
         group = self._country(s, e, kind, h.role_start[head])
         if group:
             return Credit(label, group, CUE, person, frozenset(words))
+        self.contextual = True
         for c in reversed(self.history):                    # "the ministry said"
             if self._role_word(head) in c.titles:
                 return Credit(c.speaker, c.group, PRONOUN, c.person, c.titles)
@@ -368,6 +382,7 @@ class Reader:
     def definite(self, noun: str, before: int) -> Credit | None:
         """"the president", "the ministry", "the report": the last speaker credited or
         mentioned that the noun refers to."""
+        self.contextual = True
         if noun in _DOCUMENTS:
             for c in reversed(self.history):
                 if c.how != DEFAULT:
