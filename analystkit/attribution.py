@@ -134,11 +134,13 @@ class _Article:
         clauses.sort(key=lambda c: (not self._introduces(c, quotes), not (
             _TRAILING.match(self.text, max(c.subject[1], c.verb[1]), e)
             and self.text[c.verb[0]:c.verb[1]].lower() in _SAYING)))
+        found = None
         for c in clauses:
             credit = self.reader.credit(*c.subject, c.description, s)
-            if credit is not None:
+            if credit is not None and credit.group != NARRATION:
                 return c, credit
-        return None, None
+            found = found or (credit and (c, credit))    # a news outlet relaying it
+        return found or (None, None)
 
     def _introduces(self, c: Clause, quotes) -> bool:
         lo, hi = min(c.subject[0], c.verb[0]), max(c.subject[1], c.verb[1])

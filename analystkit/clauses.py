@@ -27,7 +27,7 @@ _SKIPPED = frozenset("has have had also later again then previously earlier repe
                      "sunday has since just even never always initially first".split())
 _BE = frozenset("is are was were be been being am".split())
 _END = re.compile(r"[,;:.!?()“”\"«»—]|\s-{1,2}\s")
-_MAX_SUBJECT_WORDS = 10
+_MAX_SUBJECT_WORDS = 14
 _MAX_INVERTED_WORDS = 9
 _WINDOW = 200            # chars searched back for a clause's start
 _MAX_APPOSITIVE_WORDS = 16

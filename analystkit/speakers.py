@@ -47,6 +47,7 @@ _PARENTHESES = re.compile(r"\([^()]{0,40}\)")
 _CLEAN_TAIL = re.compile(r"[\s)’'\"”.,]*(?:(?:and|familiar|close|knowledgeable|briefed|"
                          r"involved|speaking)\b.*)?\Z", re.DOTALL)
 _MAX_LABEL = 60
+_NEARBY = 300            # chars searched back for the government of an unplaced title
 
 
 @dataclass
@@ -274,9 +275,23 @@ class Reader:
                 group = self._country(span[0], span[1], kind)
                 if group:
                     return group
+                if kind == GOVERNMENT:
+                    return self._nearby(span[0])
             elif kind != GOVERNMENT:
                 return kind if kind != STATE_MEDIA else None
         return None
+
+    def _nearby(self, pos: int) -> str | None:
+        """The government named last in the _NEARBY characters before `pos`: whose
+        "Foreign Ministry spokesman" or "Adm." a title without a country is."""
+        self.contextual = True
+        h, lo = self.hits, max(self.article[0], pos - _NEARBY)
+        found = [(h.country_start[k], h.country_group[k]) for k in h.countries(lo, pos)]
+        found += [(h.cue_start[k], self.roster.speakers[h.cue_name[k]].group)
+                  for k in h.cues(lo, pos)
+                  if self.roster.speakers[h.cue_name[k]].kind == BODY]
+        found = [f for f in found if f[1] in _STATES or f[1] == "other"]
+        return max(found)[1] if found else None
 
     def _country(self, s: int, e: int, kind: str, head: int | None = None) -> str | None:
         """The group of the country or body named in text[s:e] for a role of `kind` at
@@ -374,6 +389,9 @@ class Reader:
                 return back
         if kind == STATE_MEDIA:
             return self.source_voice(CUE) or Credit(label, NARRATION, CUE, False)
+        near = self._nearby(s)                              # "Foreign Ministry spokesman"
+        if near:
+            return Credit(label, near, CUE, person, frozenset(words))
         for c in reversed(self.history):                    # "officials said"
             if c.group in _STATES:
                 return Credit(label, c.group, PRONOUN, person, frozenset(words))

@@ -175,3 +175,21 @@ def test_a_quoted_title_is_not_speech():
     text = ("Kim Yo Jong spoke on Sunday. The choir sang “Glory To The General Forever” "
             "at the concert.")
     assert last(text) == ("", "media", "default")
+
+
+def test_a_news_outlet_relaying_a_statement_does_not_take_it_over():
+    text = ("A senior South Korean official said the launch had failed, according to "
+            "the Associated Press.")
+    assert last(text)[1] == "rok_gov"
+
+
+def test_a_title_without_a_country_takes_the_government_named_just_before():
+    text = ("China urged restraint on Monday. Foreign Ministry spokeswoman Li Na told "
+            "reporters that talks were the only way.")
+    assert last(text)[1] == "china_gov"
+
+
+def test_a_long_subject_ending_in_its_head():
+    text = ("In a commentary on Monday, the overseas edition of the ruling party's official "
+            "People's Daily said sanctions must be precise.")
+    assert last(text)[:2] == ("Chinese state media", "china_gov")
