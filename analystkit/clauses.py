@@ -26,7 +26,9 @@ _SKIPPED = frozenset("has have had also later again then previously earlier repe
                      "afternoon evening on monday tuesday wednesday thursday friday saturday "
                      "sunday has since just even never always initially first".split())
 _BE = frozenset("is are was were be been being am".split())
-_END = re.compile(r"[,;:.!?()“”\"«»—]|\s-{1,2}\s")
+_END = re.compile(r"[,;:!?()“”\"«»—]|\s-{1,2}\s|(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)"
+                  r"(?<!\bMrs)(?<!\bSen)(?<!\bRep)(?<!\bGen)(?<!\bAdm)(?<!\bCol)(?<!\bGov)"
+                  r"(?<!\bLt)(?<!\bSt)\.")        # a full stop, not an abbreviation's
 _MAX_SUBJECT_WORDS = 14
 _MAX_INVERTED_WORDS = 9
 _WINDOW = 200            # chars searched back for a clause's start

@@ -194,6 +194,8 @@ class Reader:
             description[0] >= 0 and self._kind_in(description, "expert"))
         if head_end < 0 or not _CLEAN_TAIL.match(_PARENTHESES.sub("", text[head_end:core_end])):
             return None                    # the phrase does not end with its head
+        if description[0] < 0 and core_end < e:          # "Bush of Brookings"
+            description = (core_end, e)
         if cues and head_end == h.cue_end[head_cue]:
             sp = self.roster.speakers[h.cue_name[head_cue]]
             if self.text[h.cue_end[head_cue]:h.cue_end[head_cue] + 2] in ("'s", "’s"):

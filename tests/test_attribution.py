@@ -193,3 +193,10 @@ def test_a_long_subject_ending_in_its_head():
     text = ("In a commentary on Monday, the overseas edition of the ruling party's official "
             "People's Daily said sanctions must be precise.")
     assert last(text)[:2] == ("Chinese state media", "china_gov")
+
+
+def test_an_inverted_subject_with_an_abbreviation_and_a_prepositional_title():
+    text = ("“It is a bluff,” says Jane Roe, a professor at a university in Seoul. "
+            "“They will test again,” says Ms. Roe.")
+    assert last(text)[1] == "expert"
+    assert last("“Watch the launch pad,” says Roe of Brookings.")[1] == "expert"
