@@ -43,6 +43,12 @@ _NOT_NAMES = frozenset("the a an in on at but and or so this that these those it
 _DOCUMENT_END = re.compile(r"\b(" + "|".join(sorted(_DOCUMENTS)) + r")\s*\Z", re.IGNORECASE)
 _DETERMINERS = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her|latest|new|recent|"
                           r"same|official|joint|separate)\b", re.IGNORECASE)
+_AUTHORED = re.compile(
+    r"(?P<doc>message|letter|statement|report|commentary|article)s?\s+(?:of\s+\w+\s+)?"
+    r"(?:from|by)\s+(?P<from>[^,.;:(]{3,90})"
+    r"|(?P<by>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,6}?)(?:sent|released|issued|published|delivered)\s+"
+    r"(?:a|an|the|his|her|its)\s+(?:\w+\s+){0,2}?(?P<doc2>message|letter|statement)",
+    re.IGNORECASE)
 _PARENTHESES = re.compile(r"\([^()]{0,40}\)")
 _CLEAN_TAIL = re.compile(r"[\s)’'\"”.,]*(?:(?:and|familiar|close|knowledgeable|briefed|"
                          r"involved|speaking)\b.*)?\Z", re.DOTALL)
@@ -404,6 +410,9 @@ class Reader:
         mentioned that the noun refers to."""
         self.contextual = True
         if noun in _DOCUMENTS:
+            author = self._author(noun, before)
+            if author is not None:
+                return author
             for c in reversed(self.history):
                 if c.how != DEFAULT:
                     return Credit(c.speaker, c.group, PRONOUN, c.person, c.titles)
@@ -416,6 +425,21 @@ class Reader:
             return Credit(sp.name, sp.group_in(self.year), PRONOUN, sp.kind == PERSON,
                           frozenset(sp.titles))
         return self.source_voice(PRONOUN)
+
+    def _author(self, noun: str, before: int) -> Credit | None:
+        """Who wrote "the message": the article's "a message from X" or "X sent a
+        message" (the last before `before`)."""
+        lo = self.article[0]
+        found = None
+        for m in _AUTHORED.finditer(self.text, lo, before):
+            if (m.group("doc") or m.group("doc2")).lower() == noun:
+                found = m
+        if found is None:
+            return None
+        s, e = found.span("by") if found.group("by") else found.span("from")
+        who = self._classify(s, e, (-1, -1), found.start())
+        return Credit(who.speaker, who.group, PRONOUN, who.person, who.titles) \
+            if who is not None else None
 
     def _mentioned(self, before: int, wanted) -> Speaker | None:
         """The roster entry mentioned last in the article before `before` that `wanted`."""

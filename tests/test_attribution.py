@@ -200,3 +200,11 @@ def test_an_inverted_subject_with_an_abbreviation_and_a_prepositional_title():
             "“They will test again,” says Ms. Roe.")
     assert last(text)[1] == "expert"
     assert last("“Watch the launch pad,” says Roe of Brookings.")[1] == "expert"
+
+
+def test_a_document_is_its_authors_voice():
+    text = ("Kim Jong Un received a message of greetings from the President of Laos. "
+            "The message said the friendship would grow.")
+    assert last(text, source="KCNA")[1:] == ("other", "pronoun")
+    text = "Kim Yo Jong released a press statement. The statement said Seoul would regret it."
+    assert last(text)[:2] == ("Kim Yo Jong", "dprk_state")
