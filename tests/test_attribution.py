@@ -184,9 +184,9 @@ def test_a_news_outlet_relaying_a_statement_does_not_take_it_over():
 
 
 def test_a_title_without_a_country_takes_the_government_named_just_before():
-    text = ("China urged restraint on Monday. Foreign Ministry spokeswoman Li Na told "
-            "reporters that talks were the only way.")
-    assert last(text)[1] == "china_gov"
+    text = ("China urged restraint on Monday after North Korea's launch. Foreign Ministry "
+            "spokeswoman Li Na told reporters that talks were the only way.")
+    assert last(text)[1] == "china_gov"          # not North Korea, the story's subject
 
 
 def test_a_long_subject_ending_in_its_head():
