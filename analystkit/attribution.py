@@ -131,9 +131,10 @@ class _Article:
                 clauses.append(c)
         # a clause next to a quotation (…,” he said / he said: “…) first, then a "said"
         # clause that ends the sentence (…, the report said.), then the first
-        clauses.sort(key=lambda c: (not self._introduces(c, quotes), not (
-            _TRAILING.match(self.text, max(c.subject[1], c.verb[1]), e)
-            and self.text[c.verb[0]:c.verb[1]].lower() in _SAYING)))
+        if len(clauses) > 1:
+            clauses.sort(key=lambda c: (not self._introduces(c, quotes), not (
+                _TRAILING.match(self.text, max(c.subject[1], c.verb[1]), e)
+                and self.text[c.verb[0]:c.verb[1]].lower() in _SAYING)))
         found = None
         for c in clauses:
             credit = self.reader.credit(*c.subject, c.description, s)

@@ -123,11 +123,18 @@ class Reader:
             else:
                 self.contextual = False
                 found = self._classify(s, e, description, sentence_start)
-                if found is not None and not self.contextual:
+                if not self.contextual and (found is not None or not self._straddled(s, e)):
                     self.cache[key] = found
         if found is not None and found.how != SOURCE:
             self.history.append(found)
         return found
+
+    def _straddled(self, s: int, e: int) -> bool:
+        """Whether a roster match runs across the edge of text[s:e] (then the same words
+        elsewhere may read differently)."""
+        h = self.hits
+        return any(h.cue_start[k] < x < h.cue_end[k]
+                   for x in (s, e) for k in h.cues(max(0, x - 80), x))
 
     def pronoun(self, kind: str | None, before: int) -> Credit | None:
         """The last credited speaker of that kind (person for he/she, a body for it),
