@@ -18,7 +18,7 @@ from analystkit.clauses import Clause, find_clause
 from analystkit.lexicon import COUNTRY, ROLE, SPEAKER, VERB, Lexicon
 from analystkit.quotes import quotations
 from analystkit.roster import Speaker
-from analystkit.speakers import (CUE, DEFAULT, NARRATION, PRONOUN, QUOTE, SOURCE, Credit,
+from analystkit.speakers import (DEFAULT, NARRATION, QUOTE, SOURCE, Credit,
                                  Hits, Reader)
 
 _ADJACENT = 4            # chars: a clause this close to a quotation introduces or closes it

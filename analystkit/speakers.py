@@ -17,7 +17,6 @@ from analystkit.roster import (BODY, GOVERNMENT, OUTLET, PERSON, STATE_MEDIA, Ro
 CUE, QUOTE, PRONOUN, SOURCE, DEFAULT = "cue", "quote", "pronoun", "source", "default"
 ATTRIBUTIONS = (CUE, QUOTE, PRONOUN, SOURCE, DEFAULT)
 NARRATION = "media"
-NAMED = "name"                                   # kind of a speaker not in the roster
 _STATES = frozenset({"dprk_state", "us_gov", "rok_gov", "japan_gov", "china_gov",
                      "russia_gov", "un"})
 _PRONOUNS = {"he": PERSON, "she": PERSON, "it": BODY, "they": None}

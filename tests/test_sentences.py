@@ -109,6 +109,12 @@ def test_each_article_restarts_sentence_ids_and_back_references():
     assert list(s.speaker) == ["KCNA", "KCNA", ""]
 
 
+def test_every_attribution_is_one_of_the_documented_rules(seed_sentences):
+    from analystkit.speakers import ATTRIBUTIONS
+    assert set(seed_sentences.attribution) <= set(ATTRIBUTIONS)
+    assert set(seed_sentences.speaker_group) <= set(ak.vocab.SPEAKER_GROUPS)
+
+
 def test_bad_articles_frame_gets_a_clear_error():
     with pytest.raises(ValueError, match="no 'text' column"):
         ak.sentences(pd.DataFrame({"article_id": ["x"]}))

@@ -1,7 +1,6 @@
 """Rhetoric needs a stance act: counter-examples, narration, requires, idioms, exclude."""
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 import analystkit as ak
