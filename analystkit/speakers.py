@@ -31,6 +31,8 @@ _BODY_ROLES = frozenset("ministry ministries government administration military 
 _PREPOSITION = re.compile(r"\b(of|at|in|from|for|with|on|near|to|by|about|under|inside|"
                           r"within|over|via)\b", re.IGNORECASE)
 _MEMBERSHIP = frozenset({"of", "for", "from"})
+_NATIONAL_ROLES = frozenset({"diplomat", "diplomats", "ambassador", "ambassadors", "envoy",
+                             "envoys", "delegate", "delegation", "mission"})
 _TOKEN = re.compile(r"[A-Za-z][\w'’.\-]*")
 _NAME_TOKEN = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]*\.|[A-Z][A-Za-z'’\-]*[a-z][A-Za-z'’\-]*")
 _NOT_NAMES = frozenset("the a an in on at but and or so this that these those its his her "
@@ -394,6 +396,8 @@ class Reader:
         if kind not in (GOVERNMENT, STATE_MEDIA):
             return Credit(label, kind, CUE, person, frozenset(words))
         group = self._country(s, e, kind, h.role_start[head])
+        if group == "un" and self._role_word(head) in _NATIONAL_ROLES:
+            group = "other"                 # "a UN Security Council diplomat": a state's
         if group:
             return Credit(label, group, CUE, person, frozenset(words))
         self.contextual = True

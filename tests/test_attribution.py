@@ -56,6 +56,9 @@ def last(text: str, **kw) -> tuple[str, str, str]:
     ("Jane Roe, a professor at a university in Seoul, said the test was routine.",
      "Jane Roe", "expert"),
     ("A British diplomat said the council would meet.", "A British diplomat", "other"),
+    ("A UN Security Council diplomat said the vote was delayed.",
+     "A UN Security Council diplomat", "other"),            # a member state's diplomat
+    ("A UN spokesman said the vote was delayed.", "A UN spokesman", "un"),
     ("A defector who fled in 2019 said food was scarce.", "A defector", "other"),
     ("Park Min-su said his family was worried.", "Park Min-su", "other"),
     ("The Washington Post reported the talks had stalled.", "Western news media", "media"),
