@@ -36,6 +36,7 @@ _MAX_APPOSITIVE_WORDS = 16
 _DETERMINERS = re.compile(r"(?:a|an|the|one|another|two|three|some|several|many|most|"
                           r"other)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:who|which|whose)\b", re.IGNORECASE)
+_RELATIVE_INSIDE = re.compile(r"\s(?:who|which|whose|that)\b")
 _NAME = re.compile(r"(?:[A-Z][a-z]*\.?\s+)?(?:[A-Z][\w'’.-]*[a-z][\w'’-]*\s*){1,4}")
 
 
@@ -125,6 +126,8 @@ def _appositive_after(text: str, pos: int, hi: int) -> tuple[int, int]:
     s = _strip_left(text, pos + 1, hi)
     m = _END.search(text, s, hi)
     e = m.start() if m else hi
+    who = _RELATIVE_INSIDE.search(text, s, e)       # "…, a professor who served as …"
+    e = who.start() if who else e
     if e > s and (_DETERMINERS.match(text, s) or text[s:s + 1].islower()) and \
             _words(text, s, e) <= _MAX_APPOSITIVE_WORDS:
         return s, e

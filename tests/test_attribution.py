@@ -203,6 +203,9 @@ def test_an_inverted_subject_with_an_abbreviation_and_a_prepositional_title():
             "“They will test again,” says Ms. Roe.")
     assert last(text)[1] == "expert"
     assert last("“Watch the launch pad,” says Roe of Brookings.")[1] == "expert"
+    text = ("“It was a bluff,” says Jane Roe, a history professor at a university in Seoul who "
+            "served for many years as an adviser to two successive defence ministers.")
+    assert last(text)[1] == "expert"
 
 
 def test_a_document_is_its_authors_voice():
