@@ -214,3 +214,11 @@ def test_a_document_is_its_authors_voice():
     assert last(text, source="KCNA")[1:] == ("other", "pronoun")
     text = "Kim Yo Jong released a press statement. The statement said Seoul would regret it."
     assert last(text)[:2] == ("Kim Yo Jong", "dprk_state")
+
+
+@pytest.mark.parametrize("text", [
+    "The vice foreign minister said the talks would resume.",       # not the outlet Vice
+    "The hill above the base was cleared, officials said, and the ap said nothing.",
+])
+def test_outlet_names_that_are_common_words_do_not_credit_text(text):
+    assert "media" != last(text)[1] or last(text)[0] == ""
