@@ -200,6 +200,10 @@ class _Article:
                         known[q] = credit
                         for j in pending.pop(q, []):
                             put(j, credit, QUOTE)
+            elif numbers and self.text[s:min(q[0] for q in quotes)].strip() and \
+                    all(q[0] >= s for q in quotes):
+                if voice is not None:           # narration quoting words mid-sentence:
+                    put(i, voice, SOURCE)       # the narrator's, whoever said them
             elif numbers and all(q in known for q in numbers):
                 put(i, known[numbers[-1]], QUOTE)
             elif numbers:

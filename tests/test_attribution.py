@@ -222,3 +222,10 @@ def test_a_document_is_its_authors_voice():
 ])
 def test_outlet_names_that_are_common_words_do_not_credit_text(text):
     assert "media" != last(text)[1] or last(text)[0] == ""
+
+
+def test_words_quoted_mid_sentence_stay_the_narrators():
+    text = ("Japan's defence minister spoke on Monday. The minister has turned the country "
+            "into what he calls “a normal state able to fight anywhere in the world.”")
+    s = credit(text, source="KCNA")
+    assert list(s.speaker_group)[-1] == "dprk_state" and list(s.attribution)[-1] == "source"
