@@ -3,9 +3,10 @@
 A sentence is credited by its main reporting clause (clauses.py; whose subject
 speakers.py resolves); a sentence inside a quotation by the clause that introduces or
 closes that quotation, wherever it is (the same sentence, the next one, or the speaker
-credited just before an unattributed quotation); narration by the article's state outlet
-(source voice) or else by no one (`media`, the reporter). The `attribution` column says
-which rule decided: cue, quote, pronoun, source, default."""
+credited just before an unattributed quotation); narration, and a sentence that only
+quotes a few words mid-sentence, by the article's state outlet (source voice) or else by
+no one (`media`, the reporter). The `attribution` column says which rule decided: cue,
+quote, pronoun, source, default."""
 from __future__ import annotations
 
 import re
