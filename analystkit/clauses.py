@@ -25,6 +25,7 @@ _SKIPPED = frozenset("has have had also later again then previously earlier repe
                      "openly angrily bluntly last this late early week month year night morning "
                      "afternoon evening on monday tuesday wednesday thursday friday saturday "
                      "sunday has since just even never always initially first".split())
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _BE = frozenset("is are was were be been being am".split())
 _END = re.compile(r"[,;:!?()“”\"«»—]|\s-{1,2}\s|(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)"
                   r"(?<!\bMrs)(?<!\bSen)(?<!\bRep)(?<!\bGen)(?<!\bAdm)(?<!\bCol)(?<!\bGov)"
@@ -64,6 +65,8 @@ def _strip_right(text: str, s: int, e: int) -> tuple[int, int, bool]:
             continue
         if word in _BE or word in ("it's", "'s"):
             passive = True
+        if raw[:1].isupper() and word not in _DAYS:
+            break                                    # a name's word ("DPRK Today")
         if word in _SKIPPED or word in _BE or word.endswith("ly") and raw.islower():
             e = max(j, s)
             continue

@@ -119,12 +119,13 @@ class Reader:
             found = self.pronoun(_PRONOUNS[low], sentence_start)
         else:
             key = (phrase, self.text[description[0]:description[1]], self.year)
-            if key in self.cache:
+            cacheable = not self._straddled(s, e)
+            if cacheable and key in self.cache:
                 found = self.cache[key]
             else:
                 self.contextual = False
                 found = self._classify(s, e, description, sentence_start)
-                if not self.contextual and (found is not None or not self._straddled(s, e)):
+                if cacheable and not self.contextual:
                     self.cache[key] = found
         if found is not None and found.how != SOURCE:
             self.history.append(found)

@@ -229,3 +229,11 @@ def test_words_quoted_mid_sentence_stay_the_narrators():
             "into what he calls “a normal state able to fight anywhere in the world.”")
     s = credit(text, source="KCNA")
     assert list(s.speaker_group)[-1] == "dprk_state" and list(s.attribution)[-1] == "source"
+
+
+def test_parallel_attribution_equals_serial_when_outlet_and_state_cues_overlap():
+    texts = [f"The launch was a success, DPRK Today said. Text {i}." if i % 2 else
+             f"The launch failed, DPRK said. Text {i}." for i in range(40)]
+    arts = frame(*texts)
+    pd.testing.assert_frame_equal(ak.sentences(arts, n_jobs=1), ak.sentences(arts, n_jobs=2))
+    assert set(ak.sentences(arts).speaker) == {"Uriminzokkiri", "North Korea", ""}
