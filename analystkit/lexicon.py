@@ -24,56 +24,51 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from analystkit.paths import LEXICON_PATH
-from analystkit.vocab import SPEAKER_GROUPS
+from analystkit.lexicon_yaml import LexiconError, YamlReader, compose
+from analystkit.paths import DATA_DIR, LEXICON_PATH
+from analystkit.roster import Roster, Speaker, load_roster
 
-SPEAKER, REFERENCE, VERB, NEGATION = "_speaker", "_reference", "_verb", "_negation"
-PREVIOUS = "previous"
+SPEAKER, ROLE, COUNTRY = "_speaker", "_role", "_country"
+VERB, NEGATION = "_verb", "_negation"
+REQUIRES, EXCLUDE = "_requires:", "_exclude:"      # + tag name: one category per tag
 
 _APOSTROPHES = "’‘ʼ′`´"
 _DASHES = "‐‑‒–—―−"
-_NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
-_TOP_KEYS = ("categories", "speakers", "references", "reporting_verbs", "negations")
+_TOP_KEYS = ("categories", "reporting_verbs", "negations")
 _TAG_KEYS = ("definition", "example", "patterns")
-_SPEAKER_KEYS = ("group", "cues")
+_TAG_OPTIONAL = ("idioms", "requires", "exclude", "counter_examples")
 _MAX_HYPHENS = 4
-_PLAIN_YAML_TAGS = {"str", "int", "float", "bool", "null", "seq", "map"}
-
-
-class LexiconError(ValueError):
-    """A problem in a lexicon file, with the file and line it is on."""
-
-    def __init__(self, path: str | Path, line: int | None, problem: str):
-        self.path, self.line, self.problem = str(path), line, problem
-        where = f"{path}, line {line}" if line else str(path)
-        super().__init__(f"{where}: {problem}")
 
 
 @dataclass(frozen=True)
 class Tag:
-    """One tag: its category, a one-line definition, an example sentence, its patterns."""
+    """One tag: its category, a one-line definition, an example sentence, its patterns.
+
+    For tags that need context: a match of `patterns` counts only in a sentence that
+    also holds one of `requires` (when given); `idioms` count on their own; a match
+    inside one of `exclude` never counts. `counter_examples` are sentences written for
+    the project that must not get the tag (tested)."""
     category: str
     name: str
     definition: str
     example: str
     patterns: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Speaker:
-    """A speaker credited by reporting clauses, with its DESIGN speaker_group."""
-    name: str
-    group: str
-    cues: tuple[str, ...]
+    idioms: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    counter_examples: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class _Entry:
-    """One pattern to compile: where its matches go and where it was written."""
+    """One pattern to compile: where its matches go and where it was written (`path`:
+    when not the lexicon's own file)."""
     source: str
     category: str
     tag: str
     line: int | None = None
+    path: str | None = None
+    idiom: bool = False
 
 
 # ---------------------------------------------------------------- normalization
@@ -229,9 +224,9 @@ class Matcher:
         self.tag = np.array([e.tag for e in entries], dtype=object)
         self.source = np.array([e.source for e in entries], dtype=object)
         self.public = np.array([not e.category.startswith("_") for e in entries], dtype=bool)
-        group_of = [SPEAKER if e.category == REFERENCE else e.category for e in entries]
-        group_ids = {g: i for i, g in enumerate(dict.fromkeys(group_of))}
-        self.group = np.array([group_ids[g] for g in group_of], dtype=np.int64)
+        self.idiom = np.array([e.idiom for e in entries], dtype=bool)
+        group_ids = {g: i for i, g in enumerate(dict.fromkeys(e.category for e in entries))}
+        self.group = np.array([group_ids[e.category] for e in entries], dtype=np.int64)
         keys: dict[str, int] = {}
         plain: list[list[int]] = []
         tails: list[list[int]] = []
@@ -261,7 +256,8 @@ class Matcher:
                     else:
                         globs.setdefault(kid, []).append((pid, _glob_regex(v)))
             except (ValueError, re.error) as err:
-                raise LexiconError(origin, e.line, f"pattern {e.source!r}: {err}") from None
+                raise LexiconError(e.path or origin, e.line,
+                                   f"pattern {e.source!r}: {err}") from None
         self.automaton = ahocorasick.Automaton()
         for key, kid in keys.items():
             self.automaton.add_word(key, kid)
@@ -358,76 +354,39 @@ class Matcher:
 
 # ---------------------------------------------------------------- YAML reading
 
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
+def _tag(r: YamlReader, cat: str, name: str, node: yaml.Node) -> tuple[Tag, list[_Entry]]:
+    """One tag and the matcher entries of its patterns, idioms, requires and excludes."""
+    fields = r.mapping(node, f"tag {name!r}", _TAG_KEYS + _TAG_OPTIONAL)
+    r.require(node, fields, _TAG_KEYS, f"tag {name!r}")
+    lists = {k: r.items(fields[k][1], f"the {k} of {name!r}") if k in fields else []
+             for k in ("patterns", "idioms", "requires", "exclude", "counter_examples")}
+    entries = [_Entry(p, cat, name, line) for p, line in lists["patterns"]]
+    entries += [_Entry(p, cat, name, line, idiom=True) for p, line in lists["idioms"]]
+    entries += [_Entry(p, REQUIRES + name, name, line) for p, line in lists["requires"]]
+    entries += [_Entry(p, EXCLUDE + name, name, line) for p, line in lists["exclude"]]
+    tag = Tag(cat, name, r.scalar(fields["definition"][1], f"the definition of {name!r}"),
+              r.scalar(fields["example"][1], f"the example of {name!r}"),
+              *(tuple(v for v, _ in lists[k]) for k in
+                ("patterns", "idioms", "requires", "exclude", "counter_examples")))
+    return tag, entries
 
 
-class _Reader:
-    """Walks the composed YAML node tree, raising LexiconError with line numbers."""
-
-    def __init__(self, path: str | Path):
-        self.path = path
-
-    def fail(self, node: yaml.Node | None, problem: str):
-        raise LexiconError(self.path, _line(node) if node is not None else None, problem)
-
-    def check_tag(self, node: yaml.Node, what: str):
-        if node.tag.removeprefix("tag:yaml.org,2002:") not in _PLAIN_YAML_TAGS:
-            self.fail(node, f"{what}: YAML tag {node.tag} is not allowed (plain values only)")
-
-    def scalar(self, node: yaml.Node, what: str) -> str:
-        self.check_tag(node, what)
-        if not isinstance(node, yaml.ScalarNode):
-            self.fail(node, f"{what} must be a single value, not a list or mapping")
-        value = node.value.strip()
-        if not value:
-            self.fail(node, f"{what} is empty")
-        return value
-
-    def mapping(self, node: yaml.Node, what: str,
-                allowed: tuple[str, ...] | None = None) -> dict[str, tuple[yaml.Node, yaml.Node]]:
-        self.check_tag(node, what)
-        if not isinstance(node, yaml.MappingNode):
-            self.fail(node, f"{what} must be a mapping of names to values")
-        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-        for k, v in node.value:
-            key = self.scalar(k, f"a key in {what}")
-            if key in out:
-                self.fail(k, f"duplicate key {key!r} in {what}")
-            if allowed is not None and key not in allowed:
-                self.fail(k, f"unknown key {key!r} in {what} (expected one of: "
-                             f"{', '.join(allowed)})")
-            out[key] = (k, v)
-        return out
-
-    def items(self, node: yaml.Node, what: str) -> list[tuple[str, int]]:
-        self.check_tag(node, what)
-        if not isinstance(node, yaml.SequenceNode) or not node.value:
-            self.fail(node, f"{what} must be a non-empty list")
-        return [(self.scalar(n, f"an entry of {what}"), _line(n)) for n in node.value]
-
-    def require(self, parent: yaml.Node, found: dict, keys: tuple[str, ...], what: str):
-        for key in keys:
-            if key not in found:
-                self.fail(parent, f"{what} has no {key!r}")
-
-    def name(self, knode: yaml.Node, key: str, what: str) -> str:
-        if not _NAME.match(key):
-            self.fail(knode, f"{what} name {key!r} must be lower-case letters, digits and "
-                             "underscores, starting with a letter")
-        return key
+def _roster_entries(roster: Roster) -> list[_Entry]:
+    """Matcher entries for the roster: speaker cues, role words, country words."""
+    entries = []
+    for name, sp in roster.speakers.items():
+        path, lines = roster.lines[name]
+        entries += [_Entry(c, SPEAKER, name, line, path) for c, line in zip(sp.cues, lines)]
+    for kind, words in roster.roles.items():
+        entries += [_Entry(w, ROLE, kind, line, roster.path) for w, line in words]
+    for group, words in roster.countries.items():
+        entries += [_Entry(w, COUNTRY, group, line, roster.path) for w, line in words]
+    return entries
 
 
-def _parse(text: str, path: str | Path) -> "Lexicon":
-    r = _Reader(path)
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise LexiconError(path, mark.line + 1 if mark else None,
-                           f"not valid YAML: {getattr(err, 'problem', None) or err}") from None
-    if root is None:
-        r.fail(None, "the file is empty")
+def _parse(text: str, path: str | Path, roster: Roster) -> "Lexicon":
+    r = YamlReader(path)
+    root = compose(text, path)
     top = r.mapping(root, "the lexicon", _TOP_KEYS)
     r.require(root, top, ("categories",), "the lexicon")
     entries: list[_Entry] = []
@@ -439,46 +398,12 @@ def _parse(text: str, path: str | Path) -> "Lexicon":
             r.name(tnode, tname, "tag")
             if tname in tags:
                 r.fail(tnode, f"tag {tname!r} is already in category {tags[tname].category!r}")
-            fields = r.mapping(tval, f"tag {tname!r}", _TAG_KEYS)
-            r.require(tval, fields, _TAG_KEYS, f"tag {tname!r}")
-            pats = r.items(fields["patterns"][1], f"the patterns of {tname!r}")
-            tags[tname] = Tag(cat, tname,
-                              r.scalar(fields["definition"][1], f"the definition of {tname!r}"),
-                              r.scalar(fields["example"][1], f"the example of {tname!r}"),
-                              tuple(p for p, _ in pats))
-            entries += [_Entry(p, cat, tname, line) for p, line in pats]
-    speakers: dict[str, Speaker] = {}
-    if "speakers" in top:
-        for name, (snode, sval) in r.mapping(top["speakers"][1], "speakers").items():
-            fields = r.mapping(sval, f"speaker {name!r}", _SPEAKER_KEYS)
-            r.require(sval, fields, _SPEAKER_KEYS, f"speaker {name!r}")
-            group = r.scalar(fields["group"][1], f"the group of {name!r}")
-            if group not in SPEAKER_GROUPS:
-                r.fail(fields["group"][1], f"unknown speaker group {group!r} (expected one "
-                                           f"of: {', '.join(SPEAKER_GROUPS)})")
-            cues = r.items(fields["cues"][1], f"the cues of {name!r}")
-            speakers[name] = Speaker(name, group, tuple(c for c, _ in cues))
-            entries += [_Entry(c, SPEAKER, name, line) for c, line in cues]
-    references: dict[str, str | tuple[str, ...]] = {}
-    if "references" in top:
-        for phrase, (pnode, pval) in r.mapping(top["references"][1], "references").items():
-            if isinstance(pval, yaml.ScalarNode):
-                if r.scalar(pval, f"reference {phrase!r}") != PREVIOUS:
-                    r.fail(pval, f"reference {phrase!r} must be a list of speaker names or "
-                                 f"{PREVIOUS!r}")
-                references[phrase] = PREVIOUS
-            else:
-                names = r.items(pval, f"reference {phrase!r}")
-                for n, line in names:
-                    if n not in speakers:
-                        raise LexiconError(path, line, f"reference {phrase!r} names unknown "
-                                                       f"speaker {n!r}")
-                references[phrase] = tuple(n for n, _ in names)
-            entries.append(_Entry(phrase, REFERENCE, phrase, _line(pnode)))
+            tags[tname], found = _tag(r, cat, tname, tval)
+            entries += found
     for key, cat in (("reporting_verbs", VERB), ("negations", NEGATION)):
         found = r.items(top[key][1], key) if key in top else []
         entries += [_Entry(v, cat, v, line) for v, line in found]
-    lex = Lexicon(path, tags, speakers, references, entries)
+    lex = Lexicon(path, tags, roster, entries + _roster_entries(roster))
     lex.matcher  # compile now, so pattern errors surface at load time
     return lex
 
@@ -489,12 +414,12 @@ class Lexicon:
     `table()` lists the tags with definitions and examples; `speaker_table()` the
     speakers; `matcher` is the compiled form used by `ak.tag` and `ak.sentences`."""
 
-    def __init__(self, path: str | Path, tags: dict[str, Tag], speakers: dict[str, Speaker],
-                 references: dict[str, str | tuple[str, ...]], entries: list[_Entry]):
+    def __init__(self, path: str | Path, tags: dict[str, Tag], roster: Roster,
+                 entries: list[_Entry]):
         self.path = str(path)
         self.tags: dict[str, Tag] = tags
-        self.speakers: dict[str, Speaker] = speakers
-        self.references: dict[str, str | tuple[str, ...]] = references
+        self.roster: Roster = roster
+        self.speakers: dict[str, Speaker] = roster.speakers
         self._entries: list[_Entry] = entries
 
     @property
@@ -504,7 +429,8 @@ class Lexicon:
 
     @cached_property
     def matcher(self) -> Matcher:
-        """Every pattern: tags, speaker cues, references, reporting verbs, negations."""
+        """Every pattern: tags, roster cues, role and country words, reporting verbs,
+        negations."""
         return Matcher(self._entries, self.path)
 
     @cached_property
@@ -538,43 +464,63 @@ class Lexicon:
                 f"{len(self.speakers)} speakers>")
 
     def table(self) -> pd.DataFrame:
-        """One row per tag: category, tag, definition, example, n_patterns, patterns."""
+        """One row per tag: category, tag, definition, example, n_patterns, patterns
+        (its patterns and idioms)."""
         return pd.DataFrame(
-            [(t.category, t.name, t.definition, t.example, len(t.patterns),
-              ", ".join(t.patterns)) for t in self.tags.values()],
+            [(t.category, t.name, t.definition, t.example, len(t.patterns + t.idioms),
+              ", ".join(t.patterns + t.idioms)) for t in self.tags.values()],
             columns=["category", "tag", "definition", "example", "n_patterns", "patterns"])
 
     def speaker_table(self) -> pd.DataFrame:
-        """One row per speaker: speaker, speaker_group, cues."""
-        return pd.DataFrame([(s.name, s.group, ", ".join(s.cues))
-                             for s in self.speakers.values()],
-                            columns=["speaker", "speaker_group", "cues"])
+        """One row per roster entry: speaker, kind (person, body, outlet),
+        speaker_group, years (empty: always), cues."""
+        return pd.DataFrame([(s.name, s.kind, s.group,
+                              ", ".join(f"{a}-{b if b < 9999 else ''}" for a, b in s.years),
+                              ", ".join(s.cues)) for s in self.speakers.values()],
+                            columns=["speaker", "kind", "speaker_group", "years", "cues"])
 
 
-def lexicon_from_text(text: str, path: str | Path = "<text>") -> Lexicon:
-    """A Lexicon from YAML text (errors name `path`)."""
-    return _parse(text, path)
+def lexicon_from_text(text: str, path: str | Path = "<text>",
+                      roster: Roster | None = None) -> Lexicon:
+    """A Lexicon from YAML text (errors name `path`), with `roster` (default: the kit's
+    data/roster.yml and data/outlets.yml)."""
+    return _parse(text, path, roster if roster is not None else _roster(DATA_DIR, *_stamp(DATA_DIR)))
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
-    """Read and check a lexicon file (default: data/lexicon.yml). Raises LexiconError
-    naming the file, line and problem. A file read before is reused until it changes
+    """Read and check a lexicon file (default: data/lexicon.yml) with the roster.yml and
+    outlets.yml beside it (else the kit's own). Raises LexiconError naming the file, line
+    and problem. A file read before is reused until it changes
     (its modification time or size), so tagging calls don't recompile it."""
     path = Path(path) if path is not None else LEXICON_PATH
     try:
         stat = path.stat()
     except OSError as err:
         raise LexiconError(path, None, f"cannot read the file: {err}") from None
-    return _read_lexicon(path, stat.st_mtime_ns, stat.st_size)
+    folder = path.parent if (path.parent / "roster.yml").is_file() else DATA_DIR
+    return _read_lexicon(path, stat.st_mtime_ns, stat.st_size, folder, *_stamp(folder))
+
+
+def _stamp(folder: Path) -> tuple[int, int]:
+    """A change stamp of the roster files in `folder` (modification times, sizes)."""
+    stats = [(folder / n).stat() for n in ("roster.yml", "outlets.yml")
+             if (folder / n).is_file()]
+    return sum(s.st_mtime_ns for s in stats), sum(s.st_size for s in stats)
 
 
 @lru_cache(maxsize=8)
-def _read_lexicon(path: Path, mtime_ns: int, size: int) -> Lexicon:
+def _roster(folder: Path, mtime_ns: int, size: int) -> Roster:
+    return load_roster(folder)
+
+
+@lru_cache(maxsize=8)
+def _read_lexicon(path: Path, mtime_ns: int, size: int, folder: Path, roster_mtime_ns: int,
+                  roster_size: int) -> Lexicon:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         raise LexiconError(path, None, f"cannot read the file: {err}") from None
-    return _parse(text, path)
+    return _parse(text, path, _roster(folder, roster_mtime_ns, roster_size))
 
 
 def as_lexicon(lexicon: "Lexicon | str | Path | None") -> Lexicon:

@@ -1,30 +1,28 @@
 """Sentences with char offsets, quotation marks and the speaker each one is credited to.
 
 Splitting is two linear regex passes, sentence-final marks and blank lines (it knows
-"Mr.", "Jan.", "U.S." and closing quotes). Attribution reads reporting clauses found by
-the lexicon's matcher: a speaker cue or a back-reference ("the report", "they") within
-three words before a reporting verb ("KCNA said", "Mr Trump has said"), after it in a
-trailing clause (", said KCNA") or after "according to". A clause after a closing quote,
-or else after the last comma (", the report said."), takes precedence. Sentences inside a
-quotation take the speaker of the clause that closes or opens it. Nothing credited:
-speaker "" and speaker_group "media" (the reporter's narration).
+"Mr.", "Jan.", "U.S." and closing quotes). Attribution (attribution.py) reads the
+grammar of reporting: a reporting clause's subject (clauses.py), resolved against the
+roster, roles, pronouns and definite descriptions (speakers.py); quotations take the
+speaker of the clause that introduces or closes them (quotes.py); narration is the
+article's state outlet (voices.py) or else the reporter's (`media`).
 """
 from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_left, bisect_right
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from analystkit.lexicon import (NEGATION, PREVIOUS, REFERENCE, SPEAKER, VERB, Lexicon,
-                                Matcher, as_lexicon)
+from analystkit.attribution import Credits, attribute
+from analystkit.lexicon import NEGATION, Lexicon, Matcher, as_lexicon
+from analystkit.voices import Voices
 
 SEPARATOR = "\n\n"        # joins articles of a chunk; always a sentence break
 _ABBREVIATIONS = ("Mr Mrs Ms Dr St No Nos Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov "
@@ -39,16 +37,20 @@ _NOT_ABBREVIATION = "".join(            # one look-behind per abbreviation lengt
 _STOP = re.compile(r"[.!?…](?=" + _CLOSERS + r"\s+[“\"‘'(\[]?[A-Z0-9])" + _NOT_ABBREVIATION
                    + _CLOSERS + r"(\s+)")
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n\s*")
-_QUOTE_KINDS = {"“": 1, "«": 1, "”": -1, "»": -1, '"': 0}
-_NEAR = 48                # chars: a cue this close to a verb may be its subject
-_GAP_BREAK = re.compile(r"[,;:“”\"«»]")
 _MAX_GAP_WORDS = 3
-_APPOSITIVE_CHARS = 100
 _CLAUSE_BREAK = re.compile(r"[,;:.!?]")
 _CHUNK_CHARS = 8_000_000
 
 SENTENCE_COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "speaker",
-                    "speaker_group", "quoted"]
+                    "speaker_group", "attribution", "quoted"]
+
+
+class ArticleText(NamedTuple):
+    """What attribution needs of an article: its text, year (None: unknown; a roster
+    person's years are then not checked) and source field."""
+    text: str
+    year: int | None = None
+    source: str = ""
 
 
 def join_articles(texts: list[str]) -> tuple[str, np.ndarray, np.ndarray]:
@@ -111,185 +113,14 @@ class Analysis:
     hit_end: np.ndarray
     hit_pid: np.ndarray
     matcher: Matcher
-    speaker: np.ndarray | None = None   # index into lexicon.speakers, -1: narration
-    quoted: np.ndarray | None = None
+    credits: Credits | None = None
 
 
-def _quote_positions(text: str) -> tuple[list[int], list[int]]:
-    """Positions of quotation marks and their kind: 1 opens, -1 closes, 0 toggles (")."""
-    found = []
-    for ch, kind in _QUOTE_KINDS.items():
-        pos = text.find(ch)
-        while pos >= 0:
-            found.append((pos, kind))
-            pos = text.find(ch, pos + 1)
-    found.sort()
-    return [p for p, _ in found], [k for _, k in found]
-
-
-class _Attributor:
-    """Credits each sentence of a chunk to a speaker, in reading order."""
-
-    def __init__(self, a: Analysis, lexicon: Lexicon):
-        m = a.matcher
-        cat = m.category[a.hit_pid]
-        self.text, self.a = a.text, a
-        self.names = list(lexicon.speakers)
-        verb = np.flatnonzero(cat == VERB)
-        cue = np.flatnonzero((cat == SPEAKER) | (cat == REFERENCE))
-        vs, ve = a.hit_start[verb], a.hit_end[verb]
-        cs, ce = a.hit_start[cue], a.hit_end[cue]
-        refs = list(lexicon.references)
-        self.refs = [lexicon.references[r] for r in refs]
-        code = {n: i for i, n in enumerate(self.names)}
-        code.update({r: -1 - i for i, r in enumerate(refs)})
-        by_pid = np.array([code.get(t, 0) for t in m.tag.tolist()], dtype=np.int64)
-        self.c_kind = by_pid[a.hit_pid[cue]].tolist()
-        self.c_start, self.c_end = cs.tolist(), ce.tolist()
-        self.v_start = vs.tolist()
-        self.v_after = (m.tag[a.hit_pid[verb]] == "according to").tolist()
-        self.before, self.after = self._subjects(a, vs, ve, cs, ce)
-        self.art_first_cue = np.searchsorted(cs, a.article_start).tolist()
-
-    def _subjects(self, a: Analysis, vs, ve, cs, ce) -> tuple[list[int], list[int]]:
-        """For each verb, the cue ending just before it and the cue starting just after
-        it, when in the same sentence and at most three words away (else -1)."""
-        if not len(cs):
-            return [-1] * len(vs), [-1] * len(vs)
-        sent = np.searchsorted(a.sent_start, vs, "right") - 1
-        jb = np.searchsorted(ce, vs, "right") - 1
-        jbc = np.maximum(jb, 0)
-        near_b = (jb >= 0) & (cs[jbc] >= a.sent_start[sent]) & (vs - ce[jbc] <= _NEAR)
-        ja = np.searchsorted(cs, ve, "left")
-        jac = np.minimum(ja, len(cs) - 1)
-        near_a = (ja < len(cs)) & (ce[jac] <= a.sent_end[sent]) & (cs[jac] - ve <= _NEAR)
-        text = self.text
-        before = [j if ok and self._close(text[c:v]) else -1 for j, ok, c, v in zip(
-            jb.tolist(), near_b.tolist(), ce[jbc].tolist(), vs.tolist())]
-        after = [j if ok and self._close(text[v:c]) else -1 for j, ok, v, c in zip(
-            ja.tolist(), near_a.tolist(), ve.tolist(), cs[jac].tolist())]
-        return before, after
-
-    @staticmethod
-    def _close(gap: str) -> bool:
-        return gap == " " or (not _GAP_BREAK.search(gap) and len(gap.split()) <= _MAX_GAP_WORDS)
-
-    def run(self) -> tuple[np.ndarray, np.ndarray]:
-        a, text = self.a, self.text
-        n = len(a.sent_start)
-        speaker = [-1] * n
-        quoted = [False] * n
-        qpos, qkind = _quote_positions(text)
-        v_lo = np.searchsorted(self.v_start, a.sent_start)
-        v_hi = np.searchsorted(self.v_start, a.sent_end)
-        q_lo = np.searchsorted(qpos, a.sent_start)
-        q_hi = np.searchsorted(qpos, a.sent_end)
-        busy = np.flatnonzero((v_hi > v_lo) | (q_hi > q_lo)).tolist()
-        v_lo, v_hi, q_lo, q_hi = v_lo.tolist(), v_hi.tolist(), q_lo.tolist(), q_hi.tolist()
-        starts, ends = a.sent_start.tolist(), a.sent_end.tolist()
-        resets = np.flatnonzero(a.para).tolist()       # paragraph or article starts
-        depth, pending, opener, prev = 0, [], -1, -1
-        for i in busy + [n]:
-            if depth > 0:               # the quiet sentences since `prev` sit in a quote
-                k = bisect_right(resets, prev)
-                reset = resets[k] if k < len(resets) and resets[k] <= i else -1
-                for j in range(prev + 1, reset if reset >= 0 else i):
-                    quoted[j] = True
-                    pending.append(j)
-                if reset >= 0:
-                    for j in pending:
-                        speaker[j] = opener
-                    depth, pending, opener = 0, [], -1
-            if i == n:
-                break
-            inside = depth > 0
-            for kind in qkind[q_lo[i]:q_hi[i]]:
-                depth = (1 - depth) if kind == 0 else (1 if kind > 0 else 0)
-            quoted[i] = inside or q_hi[i] > q_lo[i]
-            who = self._credit(i, starts[i], ends[i], v_lo[i], v_hi[i], speaker) \
-                if v_hi[i] > v_lo[i] else -1
-            if not inside and depth > 0:            # a quotation opens here
-                opener, pending = who, ([i] if who < 0 else [])
-            elif inside and depth == 0:             # a quotation closes here
-                if who < 0:
-                    who = opener
-                for j in pending:
-                    speaker[j] = who
-                pending, opener = [], -1
-            elif inside and who < 0:
-                pending.append(i)
-            speaker[i] = who
-            prev = i
-        for j in pending:
-            speaker[j] = opener
-        return np.array(speaker, dtype=np.int64), np.array(quoted, dtype=bool)
-
-    def _credit(self, i, s, e, lo, hi, speaker) -> int:
-        text = self.text
-        cut = max(text.rfind("”", s, e), text.rfind('"', s, e))   # after a quotation,
-        if cut < s:                                                 # else the last comma
-            cut = text.rfind(",", s, e)
-        if cut > s:                     # a trailing clause: ", KCNA said." ", said KCNA."
-            for v in range(hi - 1, lo - 1, -1):
-                if self.v_start[v] <= cut:
-                    break
-                for j in (self.before[v], self.after[v]):
-                    if j >= 0 and self.c_start[j] > cut:
-                        who = self._resolve(i, j, speaker)
-                        if who >= 0:
-                            return who
-        for v in range(lo, hi):
-            for j in (self.before[v], self.after[v] if self.v_after[v] else -1):
-                if j >= 0:
-                    who = self._resolve(i, j, speaker)
-                    if who >= 0:
-                        return who
-            before = text[max(s, self.v_start[v] - 4):self.v_start[v]]
-            if before.lower() == "and ":
-                who = self._first(i, s, e, speaker)     # "Mr Kim ... and said"
-            elif before.endswith(", "):
-                who = self._apposed(i, s, self.v_start[v] - 2, speaker)
-            else:
-                continue
-            if who >= 0:
-                return who
-        return -1
-
-    def _apposed(self, i, s, comma, speaker) -> int:
-        """The cue just before an appositive: "Kim Yo Jong, the leader's sister, said"."""
-        opening = self.text.rfind(",", s, comma)
-        if opening < 0 or comma - opening > _APPOSITIVE_CHARS:
-            return -1
-        j = bisect_right(self.c_end, opening) - 1
-        if j < 0 or self.c_start[j] < s or self.text[self.c_end[j]:opening].strip():
-            return -1
-        return self._resolve(i, j, speaker)
-
-    def _first(self, i, s, e, speaker) -> int:
-        j = bisect_left(self.c_start, s)
-        if j >= len(self.c_start) or self.c_end[j] > e or len(
-                self.text[s:self.c_start[j]].split()) > _MAX_GAP_WORDS:
-            return -1
-        return self._resolve(i, j, speaker)
-
-    def _resolve(self, i, j, speaker) -> int:
-        kind = self.c_kind[j]
-        if kind >= 0:
-            return kind
-        target = self.refs[-1 - kind]
-        art = self.a.sent_article
-        if target == PREVIOUS:
-            return speaker[i - 1] if i > 0 and art[i - 1] == art[i] else -1
-        wanted = {self.names.index(t) for t in target}
-        for k in range(j - 1, self.art_first_cue[art[i]] - 1, -1):
-            if self.c_kind[k] in wanted:
-                return self.c_kind[k]
-        return -1
-
-
-def analyse(texts: list[str], lexicon: Lexicon, speakers_only: bool = False) -> Analysis:
-    """Split, scan and attribute one chunk of article texts (speakers_only: scan for
-    speaker cues, reporting verbs and negations only)."""
+def analyse(articles: list[ArticleText], lexicon: Lexicon,
+            speakers_only: bool = False) -> Analysis:
+    """Split, scan and attribute one chunk of articles (speakers_only: scan for roster
+    cues, reporting verbs and negations only)."""
+    texts = [a.text for a in articles]
     text, article_start, lengths = join_articles(texts)
     s, e, para = split(text)
     art = np.searchsorted(article_start, s, "right") - 1
@@ -297,8 +128,18 @@ def analyse(texts: list[str], lexicon: Lexicon, speakers_only: bool = False) -> 
     matcher = lexicon.speaker_matcher if speakers_only else lexicon.matcher
     _, hs, he, hp = scan_articles(matcher, text, article_start, lengths)
     a = Analysis(text, article_start, s, e, art, para, hs, he, hp, matcher)
-    a.speaker, a.quoted = _Attributor(a, lexicon).run()
+    voices = _voices(lexicon)
+    a.credits = attribute(text, s, e, art, para, article_start, article_start + lengths,
+                          hs, he, hp, lexicon, matcher, [x.year for x in articles],
+                          [voices.voice(x.source, x.text) for x in articles])
     return a
+
+
+def _voices(lexicon: Lexicon) -> Voices:
+    found = lexicon.__dict__.get("_voices")
+    if found is None:
+        found = lexicon.__dict__["_voices"] = Voices(lexicon.roster)
+    return found
 
 
 def negated(a: Analysis, starts: np.ndarray, sent: np.ndarray) -> np.ndarray:
@@ -322,14 +163,16 @@ def negated(a: Analysis, starts: np.ndarray, sent: np.ndarray) -> np.ndarray:
     return out
 
 
-def chunks(texts: list[str], n: int) -> list[tuple[int, list[str]]]:
-    """Split texts into consecutive chunks of about equal size: (first index, texts)."""
-    total = sum(len(t) for t in texts)
+def chunks(texts: list, n: int) -> list[tuple[int, list]]:
+    """Split texts (str or ArticleText) into consecutive chunks of about equal size:
+    (first index, texts)."""
+    sizes = [len(t.text) if isinstance(t, ArticleText) else len(t) for t in texts]
+    total = sum(sizes)
     size = max(1, min(_CHUNK_CHARS, total // max(1, n) + 1))
     out, cur, cur_len, first = [], [], 0, 0
-    for i, t in enumerate(texts):
+    for i, (t, length) in enumerate(zip(texts, sizes)):
         cur.append(t)
-        cur_len += len(t)
+        cur_len += length
         if cur_len >= size:
             out.append((first, cur))
             cur, cur_len, first = [], 0, i + 1
@@ -364,6 +207,20 @@ def map_chunks(func, texts: list[str], lexicon: Lexicon, n_jobs: int | None) -> 
         return [(first, r) for (first, _), r in zip(parts, results)]
 
 
+def article_texts(articles: pd.DataFrame) -> list[ArticleText]:
+    """The texts of an articles frame with the year and source attribution reads."""
+    texts = require_text(articles)
+    n = len(texts)
+    if "date" in articles.columns:
+        dates = pd.to_datetime(articles["date"], errors="coerce")
+        years = [None if pd.isna(y) else int(y) for y in dates.dt.year.tolist()]
+    else:
+        years = [None] * n
+    sources = articles["source"].fillna("").astype(str).tolist() \
+        if "source" in articles.columns else [""] * n
+    return [ArticleText(t, y, src) for t, y, src in zip(texts, years, sources)]
+
+
 def require_text(articles: pd.DataFrame) -> list[str]:
     for col in ("article_id", "text"):
         if col not in articles.columns:
@@ -377,8 +234,8 @@ def require_text(articles: pd.DataFrame) -> list[str]:
     return texts
 
 
-def _sentence_rows(texts: list[str], lexicon: Lexicon) -> dict:
-    return sentence_arrays(analyse(texts, lexicon, speakers_only=True))
+def _sentence_rows(articles: list[ArticleText], lexicon: Lexicon) -> dict:
+    return sentence_arrays(analyse(articles, lexicon, speakers_only=True))
 
 
 def sentence_arrays(a: Analysis, with_text: bool = True) -> dict:
@@ -388,7 +245,8 @@ def sentence_arrays(a: Analysis, with_text: bool = True) -> dict:
     text = a.text
     return dict(article=art, sentence_id=np.arange(len(art)) - first[art],
                 start=a.sent_start - offset, end=a.sent_end - offset,
-                speaker=a.speaker, quoted=a.quoted,
+                speaker=a.credits.speaker, group=a.credits.group, how=a.credits.how,
+                quoted=a.credits.quoted,
                 text=[text[s:e] for s, e in zip(a.sent_start.tolist(), a.sent_end.tolist())]
                 if with_text else [])
 
@@ -402,24 +260,21 @@ def labels(names, codes: np.ndarray) -> pd.api.extensions.ExtensionArray:
                     .cast(pa.large_string()), dtype="str")
 
 
-def sentence_frame(articles: pd.DataFrame, parts: list[tuple[int, dict]],
-                   lexicon: Lexicon) -> pd.DataFrame:
+def sentence_frame(articles: pd.DataFrame, parts: list[tuple[int, dict]]) -> pd.DataFrame:
     """Assemble per-chunk sentence arrays into the DESIGN sentences frame."""
     ids = articles["article_id"].astype(str).to_numpy()
     art = np.concatenate([p["article"] + first for first, p in parts])
     start = np.concatenate([p["start"] for _, p in parts])
     end = np.concatenate([p["end"] for _, p in parts])
-    spk = np.concatenate([p["speaker"] for _, p in parts])
-    names = np.array(list(lexicon.speakers) + [""], dtype=object)
-    groups = np.array([s.group for s in lexicon.speakers.values()] + ["media"], dtype=object)
     return pd.DataFrame({
         "article_id": labels(ids, art),
         "sentence_id": np.concatenate([p["sentence_id"] for _, p in parts]).astype(np.int64),
         "start": start.astype(np.int64),
         "end": end.astype(np.int64),
         "text": pd.array([x for _, p in parts for x in p["text"]], dtype="str"),
-        "speaker": labels(names, spk),
-        "speaker_group": labels(groups, spk),
+        "speaker": pd.array([x for _, p in parts for x in p["speaker"]], dtype="str"),
+        "speaker_group": pd.array([x for _, p in parts for x in p["group"]], dtype="str"),
+        "attribution": pd.array([x for _, p in parts for x in p["how"]], dtype="str"),
         "quoted": np.concatenate([p["quoted"] for _, p in parts]).astype(bool),
     }, columns=SENTENCE_COLUMNS)
 
@@ -427,11 +282,13 @@ def sentence_frame(articles: pd.DataFrame, parts: list[tuple[int, dict]],
 def sentences(articles: pd.DataFrame, lexicon: Lexicon | str | Path | None = None,
               n_jobs: int | None = 1) -> pd.DataFrame:
     """One row per sentence: article_id, sentence_id (0-based within the article),
-    start, end (char offsets into the article text; int64), text, speaker ("" when no
-    one is credited), speaker_group (DESIGN vocabulary; "media" for narration), quoted
-    (bool: the sentence holds or sits inside a quotation). Rows follow the articles'
+    start, end (char offsets into the article text; int64), text, speaker (a roster
+    name, or the subject as written: "" for the reporter's narration), speaker_group
+    (DESIGN vocabulary; "media" for narration), attribution (the rule that credited it:
+    cue, quote, pronoun, source, default), quoted (bool: the sentence holds or sits
+    inside a quotation). The `date` and `source` columns, when present, are read too (a
+    roster person's years; a state outlet's narration). Rows follow the articles'
     order. n_jobs > 1 (or -1 for all cores) splits the work over processes."""
     lexicon = as_lexicon(lexicon)
-    texts = require_text(articles)
-    parts = map_chunks(_sentence_rows, texts, lexicon, n_jobs)
-    return sentence_frame(articles, parts, lexicon)
+    parts = map_chunks(_sentence_rows, article_texts(articles), lexicon, n_jobs)
+    return sentence_frame(articles, parts)

@@ -6,33 +6,47 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analystkit.lexicon import Lexicon, as_lexicon, pattern_matcher
-from analystkit.sentences import (join_articles, require_text, sentence_arrays, analyse,
-                                  labels, map_chunks, negated, scan_articles)
+from analystkit.lexicon import REQUIRES, Lexicon, as_lexicon, pattern_matcher
+from analystkit.stance import stance_kept
+from analystkit.sentences import (ArticleText, analyse, article_texts, join_articles,
+                                  labels, map_chunks, negated, require_text, scan_articles,
+                                  sentence_arrays)
 
 MATCH_COLUMNS = ["article_id", "sentence_id", "start", "end", "matched", "category", "tag",
                  "pattern", "speaker_group", "negated"]
 KWIC_COLUMNS = ["article_id", "date", "start", "end", "pre", "keyword", "post"]
 
 
-def _match_rows(texts: list[str], lexicon: Lexicon) -> dict:
-    a = analyse(texts, lexicon)
-    public = lexicon.matcher.public[a.hit_pid]
+def _match_rows(articles: list[ArticleText], lexicon: Lexicon) -> dict:
+    a = analyse(articles, lexicon)
+    m = lexicon.matcher
+    public = m.public[a.hit_pid]
     start, end, pid = a.hit_start[public], a.hit_end[public], a.hit_pid[public]
     sent = np.searchsorted(a.sent_start, start, "right") - 1
+    hit_sent = np.searchsorted(a.sent_start, a.hit_start, "right") - 1
+    hit_cat = m.category[a.hit_pid]
+    needs = np.array([c.startswith(REQUIRES) for c in hit_cat.tolist()], dtype=bool)
+    hit_negated = np.zeros(len(hit_cat), dtype=bool)
+    hit_negated[needs] = negated(a, a.hit_start[needs], hit_sent[needs])
+    keep = stance_kept(lexicon, m.category[pid], m.tag[pid], start, end, pid, sent,
+                       a.credits.group, a.credits.how, hit_cat, m.tag[a.hit_pid],
+                       a.hit_start, a.hit_end, hit_sent, hit_negated)
+    start, end, pid, sent = start[keep], end[keep], pid[keep], sent[keep]
     sents = sentence_arrays(a, with_text=False)
     art = np.searchsorted(a.article_start, start, "right") - 1
     offset = a.article_start[art]
     text = a.text
     return dict(article=art, sentence_id=sents["sentence_id"][sent], start=start - offset,
-                end=end - offset, pid=pid, speaker=a.speaker[sent],
+                end=end - offset, pid=pid,
+                group=[a.credits.group[i] for i in sent.tolist()],
                 negated=negated(a, start, sent),
                 matched=[text[s:e] for s, e in zip(start.tolist(), end.tolist())])
 
 
 def tag(articles: pd.DataFrame, lexicon: Lexicon | str | Path | None = None,
         n_jobs: int | None = 1) -> pd.DataFrame:
-    """Every lexicon match, one row each, in article order then text order.
+    """Every lexicon match, one row each, in article order then text order; a rhetoric
+    match only where a speaker takes that stance (analystkit/stance.py).
 
     Columns (dtypes): article_id (str), sentence_id (int64, 0-based in the article),
     start, end (int64 char offsets: text[start:end] == matched), matched (str), category,
@@ -42,16 +56,13 @@ def tag(articles: pd.DataFrame, lexicon: Lexicon | str | Path | None = None,
     different categories are all kept. n_jobs > 1 (or -1: all cores) uses processes;
     the output is the same."""
     lexicon = as_lexicon(lexicon)
-    texts = require_text(articles)
-    parts = map_chunks(_match_rows, texts, lexicon, n_jobs)
+    parts = map_chunks(_match_rows, article_texts(articles), lexicon, n_jobs)
     m = lexicon.matcher
     ids = articles["article_id"].astype(str).to_numpy()
     art = np.concatenate([p["article"] + first for first, p in parts])
     start = np.concatenate([p["start"] for _, p in parts]).astype(np.int64)
     end = np.concatenate([p["end"] for _, p in parts]).astype(np.int64)
     pid = np.concatenate([p["pid"] for _, p in parts]).astype(np.int64)
-    spk = np.concatenate([p["speaker"] for _, p in parts]).astype(np.int64)
-    groups = np.array([s.group for s in lexicon.speakers.values()] + ["media"], dtype=object)
     return pd.DataFrame({
         "article_id": labels(ids, art),
         "sentence_id": np.concatenate([p["sentence_id"] for _, p in parts]).astype(np.int64),
@@ -61,7 +72,7 @@ def tag(articles: pd.DataFrame, lexicon: Lexicon | str | Path | None = None,
         "category": labels(m.category, pid),
         "tag": labels(m.tag, pid),
         "pattern": labels(m.source, pid),
-        "speaker_group": labels(groups, spk),
+        "speaker_group": pd.array([x for _, p in parts for x in p["group"]], dtype="str"),
         "negated": np.concatenate([p["negated"] for _, p in parts]).astype(bool),
     }, columns=MATCH_COLUMNS)
 
@@ -108,14 +119,15 @@ def _words_after(text: str, pos: int, n: int) -> str:
 def kwic(articles: pd.DataFrame, pattern: str, window: int = 8,
          lexicon: Lexicon | str | Path | None = None) -> pd.DataFrame:
     """Keyword in context: every match of `pattern` (lexicon syntax: word, phrase, glob or
-    `re:`; or the name of a lexicon tag, meaning all its patterns) with `window` words
+    `re:`; or the name of a lexicon tag, meaning all its patterns and idioms) with `window` words
     (whitespace-separated) either side. Columns: article_id, date, start, end (char
     offsets, like quanteda's from/to), pre, keyword, post."""
     if not isinstance(window, int) or window < 0:
         raise ValueError(f"window must be a whole number of words >= 0, not {window!r}")
     lexicon = as_lexicon(lexicon)
     texts = require_text(articles)
-    pats = list(lexicon.tags[pattern].patterns) if pattern in lexicon.tags else [pattern]
+    pats = [*lexicon.tags[pattern].patterns, *lexicon.tags[pattern].idioms] \
+        if pattern in lexicon.tags else [pattern]
     matcher = pattern_matcher(pats)
     joined, article_start, lengths = join_articles(texts)
     art, starts, ends, _ = scan_articles(matcher, joined, article_start, lengths)

@@ -21,7 +21,10 @@ data/README.md documents for the curated chronology. Extraction (events.py) and 
 reader (reference.py) both use it."""
 
 SPEAKER_GROUPS = ("dprk_state", "us_gov", "rok_gov", "japan_gov", "china_gov",
-                  "russia_gov", "un", "expert", "media")
+                  "russia_gov", "un", "expert", "other", "media")
+"""Who a sentence speaks for. `other`: a named or described speaker in none of the groups
+(another government, a company, a defector); `media`: the reporter's own narration and
+news outlets that are not a state's voice (docs/annotation.md, section 3)."""
 RHETORIC_TAGS = ("threat", "capability_claim", "hostility_accusation", "deterrence",
                  "diplomatic_outreach", "rejection", "alignment")
 MILESTONE_KINDS = ("summit", "meeting", "talks", "sanctions", "term", "policy", "military",

@@ -43,7 +43,8 @@ def test_repr_and_speaker_table_are_readable():
     sp = LEX.speaker_table().set_index("speaker")
     assert sp.loc["KCNA", "speaker_group"] == "dprk_state"
     assert sp.loc["South Korea's Joint Chiefs of Staff", "speaker_group"] == "rok_gov"
-    assert sp.loc["experts", "speaker_group"] == "expert"
+    assert sp.loc["Donald Trump", "kind"] == "person" and sp.loc["Yonhap", "kind"] == "outlet"
+    assert sp.loc["Donald Trump", "years"] == "2017-2021, 2025-"
 
 
 @pytest.mark.parametrize("name", sorted(LEX.tags))
@@ -139,9 +140,9 @@ GOOD_TAG = "      definition: d\n      example: e\n"
     ("categories:\n  demo:\n    Bad-Name:\n" + GOOD_TAG + "      patterns: [x]\n", 3,
      "lower-case"),
     ("categories:\n  demo:\n    t:\n" + GOOD_TAG + "      patterns: [x]\nspeakers:\n  X:\n"
-     "    group: martians\n    cues: [x]\n", 9, "unknown speaker group 'martians'"),
-    ("categories:\n  demo:\n    t:\n" + GOOD_TAG + "      patterns: [x]\nreferences:\n"
-     "  the report: [Nobody]\n", 8, "unknown speaker 'Nobody'"),
+     "    group: media\n    cues: [x]\n", 7, "unknown key 'speakers'"),
+    ("categories:\n  demo:\n    t:\n" + GOOD_TAG + "      patterns: [x]\n      requires: y\n",
+     7, "must be a non-empty list"),
     ("categories:\n  demo:\n    t:\n" + GOOD_TAG + "      patterns: x\n", 6,
      "must be a non-empty list"),
     ("categories: {}\nversion: 2\n", 2, "unknown key 'version'"),

@@ -26,8 +26,8 @@ def row(sents: pd.DataFrame, prefix: str) -> pd.Series:
     ("Mr Kim expressed satisfaction", "KCNA", "dprk_state"),          # "the report said"
     ("Mr Trump has said he would reach out", "Donald Trump", "us_gov"),
     ("North Korea has not directly responded", "", "media"),
-    ("Many experts say", "experts", "expert"),
-    ("They say Mr Kim could reconsider", "experts", "expert"),
+    ("Many experts say", "Many experts", "expert"),
+    ("They say Mr Kim could reconsider", "Many experts", "expert"),
     ("Last Saturday, North Korea’s Defence Ministry alleged", "North Korea's Defence Ministry",
      "dprk_state"),
     ("A Defence Ministry statement said", "North Korea's Defence Ministry", "dprk_state"),
@@ -46,7 +46,7 @@ def test_seed_sentences_offsets_ids_and_quotes(seed_sentences, seed_text):
     assert all(seed_text[a:b] == t for a, b, t in zip(s.start, s.end, s.text))
     assert s.quoted.sum() == 1 and row(s, "The launches were designed").quoted
     assert list(s.columns) == ["article_id", "sentence_id", "start", "end", "text", "speaker",
-                               "speaker_group", "quoted"]
+                               "speaker_group", "attribution", "quoted"]
     assert s.dtypes["sentence_id"] == "int64" and s.dtypes["quoted"] == bool
 
 
@@ -61,9 +61,10 @@ def test_split_survives_abbreviations_and_closing_quotes():
 
 def test_quotation_takes_the_speaker_of_its_closing_clause():
     text = ("“We will never give up our nuclear weapons. The enemy will pay dearly,” "
-            "KCNA said. Experts disagreed.")
+            "KCNA said. The sea was calm.")
     s = ak.sentences(frame(text))
     assert list(s.speaker) == ["KCNA", "KCNA", ""]
+    assert list(s.attribution) == ["quote", "cue", "default"]
     assert list(s.quoted) == [True, True, False]
 
 
@@ -84,11 +85,11 @@ def test_quotation_opened_after_a_reporting_clause():
     ("Japan's Defence Ministry said the missile fell into the sea.", "Japanese government",
      "japan_gov"),
     ("The Kremlin said it had no comment.", "Russian government", "russia_gov"),
-    ("Analysts warned of a seventh nuclear test.", "experts", "expert"),
+    ("Analysts warned of a seventh nuclear test.", "Analysts", "expert"),
     ("The launch drew other reported activities nearby.", "", "media"),
     ("Kim Yo Jong, the powerful sister of leader Kim Jong Un, said talks were pointless.",
      "Kim Yo Jong", "dprk_state"),
-    ("Talks, the official said, were pointless.", "", "media"),
+    ("Talks, the official said, were pointless.", "the official", "other"),
 ])
 def test_reporting_clauses(text, speaker, group):
     s = ak.sentences(frame(text))
@@ -97,7 +98,7 @@ def test_reporting_clauses(text, speaker, group):
 
 def test_the_report_without_a_named_source_is_narration():
     s = ak.sentences(frame("The report said the launch failed."))
-    assert (s.speaker[0], s.speaker_group[0]) == ("", "media")
+    assert (s.speaker[0], s.speaker_group[0], s.attribution[0]) == ("", "media", "default")
 
 
 def test_each_article_restarts_sentence_ids_and_back_references():
@@ -106,6 +107,12 @@ def test_each_article_restarts_sentence_ids_and_back_references():
     assert list(s.article_id) == ["a0", "a0", "a1"]
     assert list(s.sentence_id) == [0, 1, 0]
     assert list(s.speaker) == ["KCNA", "KCNA", ""]
+
+
+def test_every_attribution_is_one_of_the_documented_rules(seed_sentences):
+    from analystkit.speakers import ATTRIBUTIONS
+    assert set(seed_sentences.attribution) <= set(ATTRIBUTIONS)
+    assert set(seed_sentences.speaker_group) <= set(ak.vocab.SPEAKER_GROUPS)
 
 
 def test_bad_articles_frame_gets_a_clear_error():

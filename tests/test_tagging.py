@@ -60,7 +60,7 @@ def test_seed_matches_carry_offsets_sentences_and_speakers(seed_matches, seed_ar
 
 def test_within_category_longest_wins_across_categories_both_kept():
     m = ak.tag(frame("Pyongyang test-fired an intercontinental ballistic missile in "
-                     "support of Russia."))
+                     "support of Russia, KCNA said."))
     weapons = m[m.category == "weapon"]
     assert list(zip(weapons.matched, weapons.tag)) == [
         ("intercontinental ballistic missile", "icbm")]
@@ -90,7 +90,7 @@ def test_tag_counts_wide_by_tag_category_and_speaker(seed_matches, seed_articles
     by_tag = ak.tag_counts(seed_matches)
     aid = seed_articles.article_id[0]
     assert by_tag.loc[aid, "threat"] == 1
-    assert by_tag.loc[aid, "hostility_accusation"] == 4
+    assert by_tag.loc[aid, "hostility_accusation"] == 3     # not the reporter's "hostilities"
     assert by_tag.loc[aid, "alignment"] == 2
     assert by_tag.dtypes.eq("int64").all() and by_tag.index.name == "article_id"
     by_cat = ak.tag_counts(seed_matches, by="category")

@@ -1,0 +1,232 @@
+"""Reporting clauses: for a reporting verb in a sentence, the phrase that is its subject.
+
+The grammar of news reporting, by position:
+  - before the verb, back to the clause's start: "South Korea's military said", "Mr Trump
+    has said", "KCNA on Tuesday said" (auxiliaries, adverbs and days are skipped);
+  - after the verb when it follows a quotation or a comma: "…,” said Kim Yo Jong";
+  - after "according to";
+  - past an appositive or a relative clause: "Kim Yo Jong, the leader's sister, said",
+    "Hill, who was an envoy, said" (the appositive describes the speaker).
+Not speech: a passive or hearsay ("Moscow was accused", "Kim is said to be"), a verb in a
+subordinate clause ("a test that officials said failed"), a verb inside a quotation."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PUNCTUATION = frozenset(",;:“”\"«»—–")
+SUBORDINATORS = frozenset("that which who whom whose what as after before when while because "
+                          "since if unless until where whether though although than once"
+                          .split())
+_CONJUNCTIONS = SUBORDINATORS | {"but", "so"}
+_SKIPPED = frozenset("has have had also later again then previously earlier repeatedly once "
+                     "further recently would will could often publicly privately reportedly "
+                     "yesterday today tonight already still separately quickly flatly simply "
+                     "openly angrily bluntly last this late early week month year night morning "
+                     "afternoon evening on monday tuesday wednesday thursday friday saturday "
+                     "sunday has since just even never always initially first".split())
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_BE = frozenset("is are was were be been being am".split())
+_END = re.compile(r"[,;:!?()“”\"«»—]|\s-{1,2}\s|(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)"
+                  r"(?<!\bMrs)(?<!\bSen)(?<!\bRep)(?<!\bGen)(?<!\bAdm)(?<!\bCol)(?<!\bGov)"
+                  r"(?<!\bLt)(?<!\bSt)\.")        # a full stop, not an abbreviation's
+_MAX_SUBJECT_WORDS = 14
+_MAX_INVERTED_WORDS = 9
+_WINDOW = 200            # chars searched back for a clause's start
+_MAX_APPOSITIVE_WORDS = 16
+_DETERMINERS = re.compile(r"(?:a|an|the|one|another|two|three|some|several|many|most|"
+                          r"other)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"(?:who|which|whose)\b", re.IGNORECASE)
+_RELATIVE_INSIDE = re.compile(r"\s(?:who|which|whose|that)\b")
+_NAME = re.compile(r"(?:[A-Z][a-z]*\.?\s+)?(?:[A-Z][\w'’.-]*[a-z][\w'’-]*\s*){1,4}")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A reporting clause: the verb's span, its subject's span, an appositive describing
+    the subject (or (-1, -1)), and whether the clause is subordinate."""
+    verb: tuple[int, int]
+    subject: tuple[int, int]
+    description: tuple[int, int]
+    subordinate: bool
+    after_quote: bool       # the clause follows a closing quotation mark ("…,” he said)
+
+
+def _strip_right(text: str, s: int, e: int) -> tuple[int, int, bool]:
+    """The span without trailing auxiliaries, adverbs and days; and whether a form of
+    "to be" came right before the verb (a passive: "is said", "was accused")."""
+    passive = False
+    while e > s:
+        j = max(text.rfind(" ", s, e), s - 1)
+        raw = text[j + 1:e].strip(".")
+        word = raw.lower()
+        if not word:
+            e = max(j, s)
+            continue
+        if word in _BE or word in ("it's", "'s"):
+            passive = True
+        if raw[:1].isupper() and word not in _DAYS:
+            break                                    # a name's word ("DPRK Today")
+        if word in _SKIPPED or word in _BE or word.endswith("ly") and raw.islower():
+            e = max(j, s)
+            continue
+        break
+    while e > s and text[e - 1] in " \t\n":
+        e -= 1
+    return s, e, passive
+
+
+def _strip_left(text: str, s: int, e: int) -> int:
+    while s < e and text[s] in " \t\n":
+        s += 1
+    return s
+
+
+def _clause_start(text: str, lo: int, pos: int) -> tuple[int, str]:
+    """Where the clause ending at `pos` starts (after the last delimiter since `lo`: a
+    punctuation mark or a conjunction), and that delimiter ("" at the sentence start).
+    Only the last _WINDOW characters are read: a subject is short."""
+    window = max(lo, pos - _WINDOW)
+    words = text[window:pos].split(" ")
+    end = pos
+    for word in reversed(words):
+        start = end - len(word)
+        if word:
+            for k in range(len(word) - 1, -1, -1):
+                if word[k] in _PUNCTUATION:
+                    return start + k + 1, word[k]
+            if word == "-" or word == "--":
+                return end, word
+            if word.lower() in _CONJUNCTIONS:
+                return end, word.lower()
+        end = start - 1
+    return window, ""
+
+
+def _words(text: str, s: int, e: int) -> int:
+    return len(text[s:e].split())
+
+
+def _phrase_after(text: str, pos: int, hi: int, limit: int) -> tuple[int, int]:
+    """The noun phrase starting at `pos`: up to the next punctuation, at most `limit`
+    words and no "that" (else empty: a complement clause, not a subject)."""
+    s = _strip_left(text, pos, hi)
+    m = _END.search(text, s, hi)
+    e = m.start() if m else hi
+    while e > s and text[e - 1] in " \t\n":
+        e -= 1
+    if _words(text, s, e) > limit or re.search(r"\bthat\b", text[s:e]):
+        return s, s
+    return s, e
+
+
+def _appositive_after(text: str, pos: int, hi: int) -> tuple[int, int]:
+    """", a professor at Yonsei University," right after a subject ending at `pos`."""
+    while pos < hi and text[pos] == " ":
+        pos += 1
+    if pos >= hi or text[pos] != ",":
+        return -1, -1
+    s = _strip_left(text, pos + 1, hi)
+    m = _END.search(text, s, hi)
+    e = m.start() if m else hi
+    who = _RELATIVE_INSIDE.search(text, s, e)       # "…, a professor who served as …"
+    e = who.start() if who else e
+    if e > s and (_DETERMINERS.match(text, s) or text[s:s + 1].islower()) and \
+            _words(text, s, e) <= _MAX_APPOSITIVE_WORDS:
+        return s, e
+    return -1, -1
+
+
+def _walk_back(text: str, lo: int, comma: int) -> Clause | None:
+    """"Kim Yo Jong, the leader's sister, said" / "Hill, who …, said": the chunk before
+    the comma at `comma` is an appositive or a relative clause; the subject is before it."""
+    opening = text.rfind(",", lo, comma)
+    if opening < 0:
+        return None
+    inner_s = _strip_left(text, opening + 1, comma)
+    inner = text[inner_s:comma]
+    words = inner.split()
+    if not words or len(words) > _MAX_APPOSITIVE_WORDS:
+        return None
+    start, delim = _clause_start(text, lo, opening)
+    if delim in SUBORDINATORS:
+        return None
+    s = _strip_left(text, start, opening)
+    if not s < opening or _words(text, s, opening) > _MAX_SUBJECT_WORDS:
+        return None
+    if _NAME.fullmatch(inner) and len(words) <= 4:     # "Trump's predecessor, Barack Obama,"
+        return Clause((-1, -1), (inner_s, comma), (s, opening), False, False)
+    described = _DETERMINERS.match(inner) or _RELATIVE.match(inner) or inner[:1].islower() \
+        or (len(words) <= 3 and inner[:1].isupper() and "." in inner)   # "D-Md."
+    if not described:
+        return None
+    description = (inner_s, comma) if not _RELATIVE.match(inner) else (-1, -1)
+    return Clause((-1, -1), (s, opening), description, False, False)
+
+
+_IRREGULAR = frozenset("met went made took gave held spoke sent left came saw got began "
+                       "told wrote said flew led ran sat stood won lost put set met kept".split())
+
+
+def _before_predicate(text: str, s: int, e: int) -> int:
+    """Where the predicate starts in "X declined to comment and" (the first past-tense
+    verb), so that X is the subject; `s` when there is none."""
+    for m in re.finditer(r"[A-Za-z]+", text[s:e]):
+        word = m.group(0)
+        if word.islower() and (word.endswith("ed") or word in _IRREGULAR):
+            return s + m.start()
+    return s
+
+
+def _before_relative(text: str, lo: int, hi: int, who_end: int, vs: int, ve: int
+                     ) -> Clause | None:
+    """The subject before a subject relative clause: "A defector who fled in 2019 said"."""
+    who = who_end - 3
+    start, delim = _clause_start(text, lo, who)
+    s = _strip_left(text, start, who)
+    s, e, passive = _strip_right(text, s, who)
+    if passive or e <= s or _words(text, s, e) > _MAX_SUBJECT_WORDS or \
+            _words(text, who_end, vs) > _MAX_APPOSITIVE_WORDS:
+        return None
+    return Clause((vs, ve), (s, e), (-1, -1), delim in SUBORDINATORS, False)
+
+
+def find_clause(text: str, lo: int, hi: int, vs: int, ve: int, according: bool) -> Clause | None:
+    """The reporting clause of the verb text[vs:ve] in the sentence text[lo:hi], or None
+    when the verb has no subject here (a passive, a participle, a modifier)."""
+    if according:                                    # "according to X"
+        s, e = _phrase_after(text, ve, hi, _MAX_SUBJECT_WORDS + 4)
+        if e <= s:
+            return None
+        start, delim = _clause_start(text, lo, vs)
+        return Clause((vs, ve), (s, e), _appositive_after(text, e, hi),
+                      delim in SUBORDINATORS, False)
+    start, delim = _clause_start(text, lo, vs)
+    if delim == "who" and not (_DETERMINERS.match(text, _strip_left(text, start, vs))
+                               or text[_strip_left(text, start, vs)].isupper()):
+        return _before_relative(text, lo, hi, start, vs, ve)  # "A man who fled said"
+    s = _strip_left(text, start, vs)
+    s, e, passive = _strip_right(text, s, vs)
+    if passive:
+        return None
+    if e > s and re.search(r"\band\Z", text[s:e]):     # "X declined to comment and said"
+        e = _before_predicate(text, s, e)
+    if e > s:
+        if _words(text, s, e) > _MAX_SUBJECT_WORDS:
+            return None
+        if delim == "," and _RELATIVE.match(text, s):
+            return None
+        return Clause((vs, ve), (s, e), (-1, -1), delim in SUBORDINATORS, False)
+    # nothing between the delimiter and the verb: an inverted clause or an appositive
+    if delim in ("”", '"', "»", ",", "--", "—", "-"):
+        after_quote = delim in ("”", '"', "»") or text[max(lo, start - 3):start].strip(
+            " ,")[-1:] in ("”", '"', "»")
+        if delim == ",":
+            back = _walk_back(text, lo, start - 1)
+            if back is not None and not after_quote:
+                return Clause((vs, ve), back.subject, back.description, False, False)
+        s, e = _phrase_after(text, ve, hi, _MAX_INVERTED_WORDS)
+        if e > s and (after_quote or delim == ","):
+            return Clause((vs, ve), (s, e), _appositive_after(text, e, hi), False,
+                          after_quote)
+    return None

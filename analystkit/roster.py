@@ -1,0 +1,141 @@
+"""The roster (data/roster.yml) and the outlets table (data/outlets.yml): who can be
+credited with a sentence, the group each speaks for and when, and the role and country
+words that place an unnamed speaker ("a South Korean official").
+
+Both files are read with the lexicon's checks: an error names the file and the line."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from analystkit.lexicon_yaml import LexiconError, YamlReader, compose
+from analystkit.vocab import SPEAKER_GROUPS
+
+PERSON, BODY, OUTLET = "person", "body", "outlet"
+GOVERNMENT, STATE_MEDIA = "government", "state_media"
+ROLE_KINDS = (GOVERNMENT, STATE_MEDIA) + SPEAKER_GROUPS
+_YEARS = re.compile(r"(\d{4})\s*-\s*(\d{4})?\Z")
+_ROSTER_KEYS = ("people", "bodies", "roles", "state_media_groups", "countries")
+_PERSON_KEYS = ("group", "years", "titles", "cues")
+_OUTLET_KEYS = ("group", "country", "cues")
+_OPEN_END = 9999
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A person, body or outlet a sentence can be credited to. `years` are the spans
+    (first, last) of its role; empty: always."""
+    name: str
+    group: str
+    cues: tuple[str, ...]
+    kind: str = BODY
+    years: tuple[tuple[int, int], ...] = ()
+    titles: tuple[str, ...] = ()
+
+    def group_in(self, year: int | None) -> str:
+        """The group it speaks for in `year`: before its first term `other`, after its
+        last `expert` (a former official), between terms `other`."""
+        if not self.years or year is None or any(a <= year <= b for a, b in self.years):
+            return self.group
+        return "expert" if year > max(b for _, b in self.years) else "other"
+
+
+@dataclass
+class Roster:
+    """People, bodies and outlets by name; role words → kind; country words → group."""
+    speakers: dict[str, Speaker] = field(default_factory=dict)
+    roles: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    countries: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    state_media_groups: frozenset[str] = frozenset()
+    lines: dict[str, tuple[str, list[int]]] = field(default_factory=dict)
+    path: str = ""                 # the roster file (roles and countries)
+
+    def add(self, speaker: Speaker, path: str, lines: list[int]) -> None:
+        self.speakers[speaker.name] = speaker
+        self.lines[speaker.name] = (path, lines)
+
+
+def _group(r: YamlReader, node: yaml.Node, what: str, allowed=SPEAKER_GROUPS) -> str:
+    value = r.scalar(node, what)
+    if value not in allowed:
+        r.fail(node, f"unknown {what} {value!r} (expected one of: {', '.join(allowed)})")
+    return value
+
+
+def _years(r: YamlReader, node: yaml.Node, name: str) -> tuple[tuple[int, int], ...]:
+    spans = []
+    for text, line in r.items(node, f"the years of {name!r}"):
+        m = _YEARS.match(text)
+        if not m or (m.group(2) and int(m.group(2)) < int(m.group(1))):
+            raise LexiconError(r.path, line, f"years of {name!r}: {text!r} is not a span "
+                                             "like 2017-2021 or 2025-")
+        spans.append((int(m.group(1)), int(m.group(2) or _OPEN_END)))
+    return tuple(spans)
+
+
+def read_roster(text: str, path: str | Path, roster: Roster | None = None) -> Roster:
+    """Add the people, bodies, roles and countries of roster YAML `text` to `roster`."""
+    r, roster = YamlReader(path), roster or Roster()
+    roster.path = str(path)
+    top = r.mapping(compose(text, path), "the roster", _ROSTER_KEYS)
+    for section, kind in (("people", PERSON), ("bodies", BODY)):
+        if section not in top:
+            continue
+        for name, (_, node) in r.mapping(top[section][1], section).items():
+            fields = r.mapping(node, f"{kind} {name!r}", _PERSON_KEYS)
+            r.require(node, fields, ("group", "cues"), f"{kind} {name!r}")
+            cues = r.items(fields["cues"][1], f"the cues of {name!r}")
+            roster.add(Speaker(
+                name, _group(r, fields["group"][1], "speaker group"),
+                tuple(c for c, _ in cues), kind,
+                _years(r, fields["years"][1], name) if "years" in fields else (),
+                tuple(t.lower() for t, _ in r.items(fields["titles"][1],
+                                                     f"the titles of {name!r}"))
+                if "titles" in fields else ()), str(path), [line for _, line in cues])
+    if "roles" in top:
+        for kind, (knode, node) in r.mapping(top["roles"][1], "roles").items():
+            if kind not in ROLE_KINDS:
+                r.fail(knode, f"unknown role kind {kind!r} (expected one of: "
+                              f"{', '.join(ROLE_KINDS)})")
+            roster.roles[kind] = r.items(node, f"the {kind} roles")
+    if "state_media_groups" in top:
+        groups = r.items(top["state_media_groups"][1], "state_media_groups")
+        for g, line in groups:
+            if g not in SPEAKER_GROUPS:
+                raise LexiconError(path, line, f"unknown state media group {g!r}")
+        roster.state_media_groups = frozenset(g for g, _ in groups)
+    if "countries" in top:
+        for group, (gnode, node) in r.mapping(top["countries"][1], "countries").items():
+            _group(r, gnode, "country group")
+            roster.countries[group] = r.items(node, f"the countries of {group!r}")
+    return roster
+
+
+def read_outlets(text: str, path: str | Path, roster: Roster) -> Roster:
+    """Add the outlets of outlets YAML `text` to `roster`."""
+    r = YamlReader(path)
+    for name, (_, node) in r.mapping(compose(text, path), "the outlets").items():
+        fields = r.mapping(node, f"outlet {name!r}", _OUTLET_KEYS)
+        r.require(node, fields, ("group", "cues"), f"outlet {name!r}")
+        cues = r.items(fields["cues"][1], f"the cues of {name!r}")
+        roster.add(Speaker(name, _group(r, fields["group"][1], "speaker group"),
+                           tuple(c for c, _ in cues), OUTLET), str(path),
+                   [line for _, line in cues])
+    return roster
+
+
+def load_roster(folder: Path) -> Roster:
+    """roster.yml and outlets.yml from `folder` (each optional)."""
+    roster = Roster()
+    for name, reader in (("roster.yml", read_roster), ("outlets.yml", read_outlets)):
+        path = folder / name
+        if path.is_file():
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as err:
+                raise LexiconError(path, None, f"cannot read the file: {err}") from None
+            reader(text, path, roster)
+    return roster

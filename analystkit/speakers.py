@@ -1,0 +1,466 @@
+"""Who a reporting clause's subject is: a roster entry, a role ("US officials"), a named
+person not in the roster, a pronoun or a definite description pointing back.
+
+`Reader` reads one article's subjects in order and remembers whom it credited, so that
+"he", "the president" or "the ministry" resolve to the last matching speaker and a
+surname ("Lankov said") to the person introduced earlier ("Andrei Lankov, a professor
+at Kookmin University")."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from analystkit.roster import (BODY, GOVERNMENT, OUTLET, PERSON, STATE_MEDIA, Roster,
+                               Speaker)
+
+CUE, QUOTE, PRONOUN, SOURCE, DEFAULT = "cue", "quote", "pronoun", "source", "default"
+ATTRIBUTIONS = (CUE, QUOTE, PRONOUN, SOURCE, DEFAULT)
+NARRATION = "media"
+_STATES = frozenset({"dprk_state", "us_gov", "rok_gov", "japan_gov", "china_gov",
+                     "russia_gov", "un"})
+_PRONOUNS = {"he": PERSON, "she": PERSON, "it": BODY, "they": None}
+_WRITER = frozenset({"i", "we", "you", "this reporter", "this writer"})
+_DOCUMENTS = frozenset("report reports statement commentary article editorial dispatch "
+                       "announcement communique letter message document release notice "
+                       "bulletin comment remarks speech note".split())
+_BODY_ROLES = frozenset("ministry ministries government administration military army navy "
+                        "air force regime mission delegation cabinet agency authorities "
+                        "embassy council media state media newspaper news agency "
+                        "broadcaster radio website".split())
+_PREPOSITION = re.compile(r"\b(of|at|in|from|for|with|on|near|to|by|about|under|inside|"
+                          r"within|over|via)\b", re.IGNORECASE)
+_MEMBERSHIP = frozenset({"of", "for", "from"})
+_NATIONAL_ROLES = frozenset({"diplomat", "diplomats", "ambassador", "ambassadors", "envoy",
+                             "envoys", "delegate", "delegation", "mission"})
+_TOKEN = re.compile(r"[A-Za-z][\w'’.\-]*")
+_NAME_TOKEN = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]*\.|[A-Z][A-Za-z'’\-]*[a-z][A-Za-z'’\-]*")
+_NOT_NAMES = frozenset("the a an in on at but and or so this that these those its his her "
+                       "their our some many most several both all one two three another "
+                       "other former retired senior top new then later when while after "
+                       "if as it he she they we i you there here what who such no not yes "
+                       "however meanwhile also although last next each every before during "
+                       "since according asked speaking writing his its many few".split())
+_DOCUMENT_END = re.compile(r"\b(" + "|".join(sorted(_DOCUMENTS)) + r")\s*\Z", re.IGNORECASE)
+_DETERMINERS = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her|latest|new|recent|"
+                          r"same|official|joint|separate)\b", re.IGNORECASE)
+_AUTHORED = re.compile(
+    r"(?P<doc>message|letter|statement|report|commentary|article)s?\s+(?:of\s+\w+\s+)?"
+    r"(?:from|by)\s+(?P<from>[^,.;:(]{3,90})"
+    r"|(?P<by>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,6}?)(?:sent|released|issued|published|delivered)\s+"
+    r"(?:a|an|the|his|her|its)\s+(?:\w+\s+){0,2}?(?P<doc2>message|letter|statement)",
+    re.IGNORECASE)
+_PARENTHESES = re.compile(r"\([^()]{0,40}\)")
+_CLEAN_TAIL = re.compile(r"[\s)’'\"”.,]*(?:(?:and|familiar|close|knowledgeable|briefed|"
+                         r"involved|speaking)\b.*)?\Z", re.DOTALL)
+_MAX_LABEL = 60
+_NEARBY = 300            # chars searched back for the government of an unplaced title
+_TOPIC = "dprk_state"    # the corpus's subject: named everywhere, rarely a title's owner
+
+
+@dataclass
+class Credit:
+    """Whom a sentence is credited to: a name, the group, how (ATTRIBUTIONS), whether it
+    is a person (for "he"/"she"), and the nouns that refer back to it ("president")."""
+    speaker: str
+    group: str
+    how: str
+    person: bool = False
+    titles: frozenset[str] = frozenset()
+
+
+@dataclass
+class Hits:
+    """The roster matches of a chunk, sorted by start: speaker cues, roles, countries."""
+    cue_start: list[int]
+    cue_end: list[int]
+    cue_name: list[str]
+    role_start: list[int]
+    role_end: list[int]
+    role_kind: list[str]
+    country_start: list[int]
+    country_end: list[int]
+    country_group: list[str]
+
+    def cues(self, s: int, e: int) -> range:
+        return range(bisect_left(self.cue_start, s), bisect_left(self.cue_start, e))
+
+    def roles(self, s: int, e: int) -> range:
+        return range(bisect_left(self.role_start, s), bisect_left(self.role_start, e))
+
+    def countries(self, s: int, e: int) -> range:
+        return range(bisect_left(self.country_start, s), bisect_left(self.country_start, e))
+
+
+@dataclass
+class Reader:
+    """Reads the subjects of one article, in order (see the module docstring)."""
+    text: str
+    article: tuple[int, int]             # the article's span in `text`
+    hits: Hits
+    roster: Roster
+    year: int | None
+    voice: Speaker | None                # the article's state outlet, if any
+    cache: dict = field(default_factory=dict)   # (subject, description, year) → Credit
+    history: list[Credit] = field(default_factory=list)
+    names: dict[str, Credit] = field(default_factory=dict)
+    contextual: bool = False             # the last reading used the article's context
+
+    # ---------------------------------------------------------------- entry points
+    def credit(self, s: int, e: int, description: tuple[int, int], sentence_start: int
+               ) -> Credit | None:
+        """The speaker of the subject text[s:e] (described by text[description]), or
+        None when it is no one's voice (the writer's "we said")."""
+        phrase = self.text[s:e]
+        low = phrase.lower().strip(" .")
+        if low in _WRITER:
+            return None
+        if low in _PRONOUNS:
+            found = self.pronoun(_PRONOUNS[low], sentence_start)
+        else:
+            key = (phrase, self.text[description[0]:description[1]], self.year)
+            cacheable = not self._straddled(s, e)
+            if cacheable and key in self.cache:
+                found = self.cache[key]
+            else:
+                self.contextual = False
+                found = self._classify(s, e, description, sentence_start)
+                if cacheable and not self.contextual:
+                    self.cache[key] = found
+        if found is not None and found.how != SOURCE:
+            self.history.append(found)
+        return found
+
+    def _straddled(self, s: int, e: int) -> bool:
+        """Whether a roster match runs across the edge of text[s:e] (then the same words
+        elsewhere may read differently)."""
+        h = self.hits
+        return any(h.cue_start[k] < x < h.cue_end[k]
+                   for x in (s, e) for k in h.cues(max(0, x - 80), x))
+
+    def pronoun(self, kind: str | None, before: int) -> Credit | None:
+        """The last credited speaker of that kind (person for he/she, a body for it),
+        else the last one mentioned; in a state outlet's article, else the outlet."""
+        for c in reversed(self.history):
+            if kind is None or (kind == PERSON) == c.person:
+                return Credit(c.speaker, c.group, PRONOUN, c.person, c.titles)
+        mentioned = self._mentioned(before, lambda sp: kind is None or
+                                    (sp.kind == PERSON) == (kind == PERSON))
+        if mentioned is not None:
+            return Credit(mentioned.name, mentioned.group_in(self.year), PRONOUN,
+                          mentioned.kind == PERSON, frozenset(mentioned.titles))
+        return self.source_voice(PRONOUN)
+
+    def source_voice(self, how: str = SOURCE) -> Credit | None:
+        self.contextual = True
+        if self.voice is None:
+            return None
+        return Credit(self.voice.name, self.voice.group, how, False,
+                      frozenset(self.voice.titles))
+
+    # ---------------------------------------------------------------- classification
+    def _classify(self, s: int, e: int, description: tuple[int, int], before: int
+                  ) -> Credit | None:
+        """The phrase's head decides: a roster entry, a person's name, or a role (see the
+        module docstring); the core is the phrase before its first preposition, and
+        when the core has no head, the phrase after it ("an edition of People's Daily")."""
+        text = self.text
+        doc = _DOCUMENT_END.search(text, s, e)
+        if doc is not None:                  # "the statement said", "a ministry statement"
+            if not _DETERMINERS.sub("", text[s:doc.start()]).strip():
+                return self.definite(doc.group(1).lower(), before)
+            e = doc.start()
+        cut = s
+        for m in _PREPOSITION.finditer(text, s, e):
+            if not self._in_cue(m.start()):
+                cut = m.start()
+                break
+        core_end = cut if cut > s else e
+        found = self._head(s, e, core_end, description, before)
+        if found is None and core_end < e:
+            tail = _PREPOSITION.match(text, core_end)
+            found = self._head(tail.end() if tail else core_end, e, e, description, before)
+        return found
+
+    def _in_cue(self, pos: int) -> bool:
+        h = self.hits
+        k = bisect_right(h.cue_start, pos) - 1
+        while k >= 0 and h.cue_start[k] > pos - 80:
+            if h.cue_start[k] < pos < h.cue_end[k]:
+                return True
+            k -= 1
+        return False
+
+    def _head(self, s: int, e: int, core_end: int, description: tuple[int, int],
+              before: int) -> Credit | None:
+        text, h = self.text, self.hits
+        cues = [k for k in h.cues(s, core_end) if h.cue_end[k] <= core_end
+                and self._is_name(k)]
+        roles = [k for k in h.roles(s, core_end) if h.role_end[k] <= core_end
+                 and not any(h.cue_start[c] <= h.role_start[k] < h.cue_end[c] for c in cues)]
+        name = self._name(s, core_end, cues, roles)
+        head_cue = cues[-1] if cues else -1
+        head_end = max([h.cue_end[head_cue] if cues else -1,
+                        h.role_end[roles[-1]] if roles else -1,
+                        name[1] if name else -1])
+        words = {self._role_word(k) for k in roles}
+        if description[0] >= 0:
+            words |= {self._role_word(k) for k in h.roles(*description)}
+        expert = any(h.role_kind[k] == "expert" for k in roles) or (
+            description[0] >= 0 and self._kind_in(description, "expert"))
+        if head_end < 0 or not _CLEAN_TAIL.match(_PARENTHESES.sub("", text[head_end:core_end])):
+            return None                    # the phrase does not end with its head
+        if description[0] < 0 and core_end < e:          # "Bush of Brookings"
+            description = (core_end, e)
+        if cues and head_end == h.cue_end[head_cue]:
+            sp = self.roster.speakers[h.cue_name[head_cue]]
+            if self.text[h.cue_end[head_cue]:h.cue_end[head_cue] + 2] in ("'s", "’s"):
+                pass                                      # a possessor, not the speaker
+            else:
+                group = "expert" if expert and sp.kind == PERSON else sp.group_in(self.year)
+                if description[0] >= 0 and sp.kind == PERSON and group == sp.group:
+                    group = self._described_group(description) or group
+                return Credit(sp.name, group, CUE, sp.kind == PERSON,
+                              frozenset(sp.titles) | words)
+        if name and head_end == name[1]:
+            return self._named(name, s, description, words, expert, before)
+        if roles and head_end == h.role_end[roles[-1]]:
+            return self._role(s, e, roles, words, expert, before)
+        return None
+
+    def _role_word(self, k: int) -> str:
+        """The role's head noun ("ministry" of "defence ministry")."""
+        return self.text[self.hits.role_start[k]:self.hits.role_end[k]].lower().split()[-1]
+
+    def _kind_in(self, span: tuple[int, int], kind: str) -> bool:
+        h = self.hits
+        return any(h.role_kind[k] == kind for k in h.roles(*span))
+
+    def _is_name(self, k: int) -> bool:
+        """A person's cue must be capitalized, and a one-word cue must not be the start
+        of a longer name ("Kim" in "Kim Dong-yub")."""
+        h, text = self.hits, self.text
+        sp = self.roster.speakers[h.cue_name[k]]
+        if sp.kind != PERSON:
+            return True
+        word = text[h.cue_start[k]:h.cue_end[k]]
+        if not word[:1].isupper():
+            return False
+        nxt = _TOKEN.match(text, h.cue_end[k] + 1) if text[h.cue_end[k]:h.cue_end[k] + 1] in (
+            " ", "-") else None
+        return " " in word or nxt is None or not nxt.group(0)[:1].isupper()
+
+    def _name(self, s: int, e: int, cues: list[int], roles: list[int]
+              ) -> tuple[int, int] | None:
+        """The last run of capitalized words in text[s:e] that no cue, role or country
+        covers: a person not in the roster ("Bong Young-shik")."""
+        h, text = self.hits, self.text
+        covered = [(h.cue_start[k], h.cue_end[k]) for k in cues]
+        covered += [(h.role_start[k], h.role_end[k]) for k in roles]
+        covered += [(h.country_start[k], h.country_end[k]) for k in h.countries(s, e)]
+        covered += [m.span() for m in _PARENTHESES.finditer(text, s, e)]
+        cue_ends = {h.cue_end[k] for k in cues}
+        run: tuple[int, int] | None = None
+        last: tuple[int, int] | None = None
+        for m in _TOKEN.finditer(text, s, e):
+            a, b = m.span()
+            word = m.group(0)
+            is_name = bool(_NAME_TOKEN.fullmatch(word.rstrip(",")))  and \
+                word.lower().strip(".") not in _NOT_NAMES and \
+                not any(x <= a < y for x, y in covered)
+            if is_name and run is None and any(0 <= a - c <= 1 for c in cue_ends):
+                is_name = False                  # "Yonhap News": the cue's own words
+            if is_name:
+                run = (run[0], b) if run is not None and text[run[1]:a].strip() == "" \
+                    else (a, b)
+                last = run
+            else:
+                run = None
+        return last
+
+    def _described_group(self, span: tuple[int, int]) -> str | None:
+        """The group an appositive or a title gives ("a professor at …": expert)."""
+        h = self.hits
+        roles = list(h.roles(*span))
+        if not roles:
+            return None
+        kinds = [h.role_kind[k] for k in roles]
+        if "expert" in kinds:
+            return "expert"
+        for k in reversed(roles):
+            kind = h.role_kind[k]
+            if kind in (GOVERNMENT, STATE_MEDIA):
+                group = self._country(span[0], span[1], kind)
+                if group:
+                    return group
+                if kind == GOVERNMENT:
+                    return self._nearby(span[0])
+            elif kind != GOVERNMENT:
+                return kind if kind != STATE_MEDIA else None
+        return None
+
+    def _nearby(self, pos: int) -> str | None:
+        """The government named last in the _NEARBY characters before `pos` (North
+        Korea, named in every sentence, only in a state outlet's own article): whose
+        "Foreign Ministry spokesman" or "Adm." a title without a country is."""
+        self.contextual = True
+        h, lo = self.hits, max(self.article[0], pos - _NEARBY)
+        found = [(h.country_start[k], h.country_group[k]) for k in h.countries(lo, pos)]
+        found += [(h.cue_start[k], self.roster.speakers[h.cue_name[k]].group)
+                  for k in h.cues(lo, pos)
+                  if self.roster.speakers[h.cue_name[k]].kind == BODY]
+        topic = self.voice.group if self.voice is not None else _TOPIC
+        found = [f for f in found if f[1] != topic and (f[1] in _STATES or f[1] == "other")]
+        return max(found)[1] if found else None
+
+    def _country(self, s: int, e: int, kind: str, head: int | None = None) -> str | None:
+        """The group of the country or body named in text[s:e] for a role of `kind` at
+        `head`: the nearest before it ("US officials"), else the first after it
+        ("a spokesman for the Chinese Foreign Ministry")."""
+        head = e if head is None else head
+        h, text = self.hits, self.text
+        found: list[tuple[int, str, bool]] = []       # (position, group, after "at/in")
+        preposition = ""
+        marks = {m.start(): m.group(1).lower() for m in _PREPOSITION.finditer(text, s, e)}
+        for k in h.countries(s, e):
+            if not self._in_cue(h.country_start[k] + 1):
+                found.append((h.country_start[k], h.country_group[k], False))
+        for k in h.cues(s, e):
+            sp = self.roster.speakers[h.cue_name[k]]
+            if sp.kind != PERSON or self._is_name(k):
+                found.append((h.cue_start[k], sp.group_in(self.year)
+                              if sp.kind == PERSON else sp.group, False))
+        if not found:
+            return None
+        found.sort(key=lambda f: (f[0] > head, -f[0] if f[0] < head else f[0]))
+        for pos, group, _ in found:
+            before = [p for p in marks if p < pos]
+            preposition = marks[max(before)] if before else ""
+            if group == "un" and preposition and preposition not in _MEMBERSHIP:
+                continue                               # "a diplomat at the UN"
+            if kind == STATE_MEDIA:
+                return group if group in self.roster.state_media_groups else NARRATION
+            return group
+        return None
+
+    def _named(self, name: tuple[int, int], s: int, description: tuple[int, int],
+               words: set[str], expert: bool, before: int) -> Credit:
+        """A person not in the roster: the group their title or appositive gives, else
+        the one given where the article introduced them, else `other`."""
+        self.contextual = True
+        label = self.text[name[0]:name[1]]
+        surname = label.split()[-1]
+        group = "expert" if expert else None
+        if group is None and description[0] >= 0:
+            group = self._described_group(description)
+        if group is None and name[0] > s:
+            group = self._described_group((s, name[0]))
+        known = self.names.get(surname)
+        if group is None and known is not None:
+            return Credit(known.speaker, known.group, CUE, True, known.titles)
+        if group is None:
+            group = self._introduced(surname, before)
+        credit = Credit(label, group or "other", CUE, True, frozenset(words))
+        self.names[surname] = credit
+        return credit
+
+    def _introduced(self, surname: str, before: int) -> str | None:
+        """Where the article first names `surname` with a title or an appositive, the
+        group that gives ("Chinese Foreign Ministry spokesman Hong Lei")."""
+        text = self.text
+        for m in re.finditer(rf"\b{re.escape(surname)}\b", text[self.article[0]:before]):
+            pos = self.article[0] + m.start()
+            lo = max(self.article[0], text.rfind(".", self.article[0], pos) + 1, pos - 90)
+            group = self._described_group((lo, pos))
+            if group:
+                return group
+            end = pos + len(surname)
+            comma = text.find(",", end, end + 3)
+            if comma >= 0:
+                stop = min([i for i in (text.find(",", comma + 1), text.find(".", comma + 1))
+                            if i >= 0] or [len(text)])
+                group = self._described_group((comma, min(stop, comma + 120)))
+                if group:
+                    return group
+        return None
+
+    def _role(self, s: int, e: int, roles: list[int], words: set[str],
+              expert: bool, before: int) -> Credit | None:
+        """A speaker named by role: "US officials", "the ministry", "analysts"."""
+        h, text = self.hits, self.text
+        head = roles[-1]
+        kind = h.role_kind[head]
+        label = text[s:e][:_MAX_LABEL].strip()
+        person = self._role_word(head) not in _BODY_ROLES
+        if expert:
+            return Credit(label, "expert", CUE, person, frozenset(words))
+        if kind not in (GOVERNMENT, STATE_MEDIA):
+            return Credit(label, kind, CUE, person, frozenset(words))
+        group = self._country(s, e, kind, h.role_start[head])
+        if group == "un" and self._role_word(head) in _NATIONAL_ROLES:
+            group = "other"                 # "a UN Security Council diplomat": a state's
+        if group:
+            return Credit(label, group, CUE, person, frozenset(words))
+        self.contextual = True
+        for c in reversed(self.history):                    # "the ministry said"
+            if self._role_word(head) in c.titles:
+                return Credit(c.speaker, c.group, PRONOUN, c.person, c.titles)
+        if text[s:s + 4].lower() == "the ":
+            back = self.definite(self._role_word(head), before)
+            if back is not None:
+                return back
+        if kind == STATE_MEDIA:
+            return self.source_voice(CUE) or Credit(label, NARRATION, CUE, False)
+        near = self._nearby(s)                              # "Foreign Ministry spokesman"
+        if near:
+            return Credit(label, near, CUE, person, frozenset(words))
+        for c in reversed(self.history):                    # "officials said"
+            if c.group in _STATES:
+                return Credit(label, c.group, PRONOUN, person, frozenset(words))
+        return self.source_voice(CUE) or Credit(label, "other", CUE, person, frozenset(words))
+
+    def definite(self, noun: str, before: int) -> Credit | None:
+        """"the president", "the ministry", "the report": the last speaker credited or
+        mentioned that the noun refers to."""
+        self.contextual = True
+        if noun in _DOCUMENTS:
+            author = self._author(noun, before)
+            if author is not None:
+                return author
+            for c in reversed(self.history):
+                if c.how != DEFAULT:
+                    return Credit(c.speaker, c.group, PRONOUN, c.person, c.titles)
+            return self.source_voice(PRONOUN)
+        for c in reversed(self.history):
+            if noun in c.titles:
+                return Credit(c.speaker, c.group, PRONOUN, c.person, c.titles)
+        sp = self._mentioned(before, lambda sp: noun in sp.titles)
+        if sp is not None:
+            return Credit(sp.name, sp.group_in(self.year), PRONOUN, sp.kind == PERSON,
+                          frozenset(sp.titles))
+        return self.source_voice(PRONOUN)
+
+    def _author(self, noun: str, before: int) -> Credit | None:
+        """Who wrote "the message": the article's "a message from X" or "X sent a
+        message" (the last before `before`)."""
+        lo = self.article[0]
+        found = None
+        for m in _AUTHORED.finditer(self.text, lo, before):
+            if (m.group("doc") or m.group("doc2")).lower() == noun:
+                found = m
+        if found is None:
+            return None
+        s, e = found.span("by") if found.group("by") else found.span("from")
+        who = self._classify(s, e, (-1, -1), found.start())
+        return Credit(who.speaker, who.group, PRONOUN, who.person, who.titles) \
+            if who is not None else None
+
+    def _mentioned(self, before: int, wanted) -> Speaker | None:
+        """The roster entry mentioned last in the article before `before` that `wanted`."""
+        h = self.hits
+        lo = bisect_left(h.cue_start, self.article[0])
+        for k in range(bisect_right(h.cue_start, before) - 1, lo - 1, -1):
+            sp = self.roster.speakers[h.cue_name[k]]
+            if sp.kind != OUTLET and wanted(sp) and self._is_name(k):
+                return sp
+        return None

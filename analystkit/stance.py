@@ -1,0 +1,47 @@
+"""Rhetoric needs a stance: a rhetoric match counts only where someone takes it.
+
+A match of a `rhetoric` tag is kept when its sentence is credited to a speaker who is not
+the reporter or a news outlet (a reporting clause, a quotation, a pronoun, a state
+outlet's narration: "the North Korean threat" in the reporter's narration is a topic,
+not a threat); when the tag lists `requires`, the sentence also holds one of them, not
+negated (its `idioms` need nothing more); and never inside one of the tag's `exclude`
+phrases."""
+from __future__ import annotations
+
+import numpy as np
+
+from analystkit.lexicon import EXCLUDE, REQUIRES, Lexicon
+from analystkit.speakers import DEFAULT, NARRATION
+
+STANCE_CATEGORY = "rhetoric"
+
+
+def stance_kept(lexicon: Lexicon, category: np.ndarray, tag: np.ndarray, start: np.ndarray,
+                end: np.ndarray, pid: np.ndarray, sent: np.ndarray, groups: list[str],
+                hows: list[str], hit_cat: np.ndarray, hit_tag: np.ndarray,
+                hit_start: np.ndarray, hit_end: np.ndarray, hit_sent: np.ndarray,
+                hit_negated: np.ndarray) -> np.ndarray:
+    """Which matches (arrays per match; hit_* for every hit of the chunk) to keep. A
+    negated `requires` cue ("talks would not resume") does not count."""
+    keep = np.ones(len(start), dtype=bool)
+    rhetoric = np.flatnonzero(category == STANCE_CATEGORY)
+    if not len(rhetoric):
+        return keep
+    idiom = lexicon.matcher.idiom
+    needs = {REQUIRES + t for t, spec in lexicon.tags.items() if spec.requires}
+    excludes = {EXCLUDE + t for t, spec in lexicon.tags.items() if spec.exclude}
+    has = {(c, int(s)) for c, s, neg in zip(hit_cat.tolist(), hit_sent.tolist(),
+                                            hit_negated.tolist()) if c in needs and not neg}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for c, s, e in zip(hit_cat.tolist(), hit_start.tolist(), hit_end.tolist()):
+        if c in excludes:
+            spans.setdefault(c, []).append((s, e))
+    for k in rhetoric.tolist():
+        i, name = int(sent[k]), str(tag[k])
+        if hows[i] == DEFAULT or groups[i] == NARRATION:
+            keep[k] = False
+        elif REQUIRES + name in needs and not idiom[pid[k]] and (REQUIRES + name, i) not in has:
+            keep[k] = False
+        elif any(s <= start[k] and end[k] <= e for s, e in spans.get(EXCLUDE + name, ())):
+            keep[k] = False
+    return keep

@@ -1,0 +1,61 @@
+"""Rhetoric needs a stance act: counter-examples, narration, requires, idioms, exclude."""
+from __future__ import annotations
+
+import pytest
+
+import analystkit as ak
+from facts import frame
+
+LEX = ak.load_lexicon()
+RHETORIC = [t for t in LEX.tags.values() if t.category == "rhetoric"]
+
+
+def rhetoric_tags(text: str, source: str = "") -> set[str]:
+    m = ak.tag(frame(text).assign(source=source), LEX)
+    return set(m[(m.category == "rhetoric") & ~m.negated].tag)
+
+
+@pytest.mark.parametrize("tag, sentence", [(t.name, c) for t in RHETORIC
+                                           for c in t.counter_examples])
+def test_counter_examples_do_not_get_the_tag(tag, sentence):
+    assert tag not in rhetoric_tags(sentence)
+
+
+def test_every_rhetoric_tag_has_counter_examples():
+    assert all(len(t.counter_examples) >= 2 for t in RHETORIC)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The North Korean nuclear attack threat has grown, and sanctions followed.",
+    "Pyongyang's provocations continued through the spring.",
+    "The summit offered a chance for dialogue, but it was never taken up.",
+])
+def test_a_topic_word_in_the_reporters_narration_is_no_stance(sentence):
+    assert rhetoric_tags(sentence) == set()
+
+
+@pytest.mark.parametrize("sentence, tag", [
+    ("North Korea threatened to strike American bases.", "threat"),
+    ("KCNA said any attack would be met with a nuclear strike.", "threat"),
+    ("Pyongyang dismissed the offer of talks, its foreign ministry said.", "rejection"),
+    ("The ministry called the drills a reckless provocation.", "hostility_accusation"),
+    ("Seoul said it was willing to resume dialogue with the North.", "diplomatic_outreach"),
+])
+def test_a_reported_stance_act_is_tagged(sentence, tag):
+    assert tag in rhetoric_tags(sentence)
+
+
+def test_a_state_outlets_narration_takes_stances():
+    text = "The puppet warmongers will pay dearly for their reckless provocation."
+    assert {"threat", "hostility_accusation"} <= rhetoric_tags(text, source="KCNA")
+    assert rhetoric_tags(text, source="Reuters") == set()
+
+
+def test_requires_idioms_and_exclude():
+    # a `patterns` match needs one of `requires` in the sentence; an idiom does not
+    assert "threat" not in rhetoric_tags("The general recalled a nuclear attack drill, KCNA said.")
+    assert "threat" in rhetoric_tags("The enemy will be met with a nuclear attack, KCNA said.")
+    assert "threat" in rhetoric_tags("They would turn the city into ashes, KCNA said.")
+    # `exclude`: the tag never counts inside these phrases
+    assert "deterrence" not in rhetoric_tags(
+        "The US offered extended deterrence to its ally, KCNA said.")
