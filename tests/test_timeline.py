@@ -131,8 +131,8 @@ def test_articles_written_for_this_test_through_the_kit():
     articles = pd.DataFrame({
         "article_id": ["x1", "x2"],
         "date": pd.to_datetime(["2024-03-04", "2024-03-20"]),
-        "text": ["Its deterrent is ready. The harbour was quiet. Ships came and went. "
-                 "Farmers planted rice.",
+        "text": ["Its deterrent is ready, the ministry said. The harbour was quiet. Ships "
+                 "came and went. Farmers planted rice.",
                  "The harbour was quiet. Farmers planted rice."]})
     tl = ak.rhetoric_timeline(ak.tag(articles), ak.sentences(articles), articles, freq="W")
     first = row(tl, "2024-03-04", tag="deterrence")
