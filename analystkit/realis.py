@@ -1,0 +1,190 @@
+"""Whether an event mention reports something that happened (realis), and who did what
+to what, read from the trigger's clause.
+
+The cue lists live in data/event_rules.yml (`realis`, `launch`); this module holds what a
+list cannot say: the clause around a trigger, the grammatical form of the trigger
+(past, perfect, infinitive, a noun with or without a determiner) and what each form
+means. Values of realis:
+
+- actual: it happened ("fired", "was launched", "said it had test-fired", "the launch on
+  Sunday", "oversaw the test-fire");
+- historical: it happened, but as background (set by events.py for a date more than
+  dates.HISTORICAL_DAYS before the report; here for a perfect with no time anchor,
+  "Pyongyang has launched ICBMs");
+- generic: launches as a kind or a habit ("its missile launches", "often fires");
+- negated, ceased (a suspension, a call to stop), planned, hypothetical: cues in the
+  trigger's clause before it (or after it: "a launch could come", "will be
+  discontinued"); an infinitive ("to launch") is hypothetical unless a planning cue makes
+  it planned.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+REALIS_VALUES = ("actual", "historical", "generic", "negated", "ceased", "planned",
+                 "hypothetical")
+BEFORE_ORDER = ("ceased", "historical", "negated", "planned", "hypothetical", "generic")
+AFTER_ORDER = ("ceased", "planned", "hypothetical")
+
+_DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that",
+                "these", "those", "another", "any", "each", "every", "no", "first",
+                "second", "third", "fourth", "fifth", "latest", "recent", "new", "last",
+                "two", "three", "four", "several", "multiple", "successful", "failed",
+                "apparent", "missile", "rocket", "test", "weapons", "ballistic", "cruise",
+                "satellite", "such", "of"}
+_MARKERS = re.compile(r"\b(?:latest|recent|new|newest|last|this|today['’]s|yesterday['’]s|"
+                      r"(?:mon|tues|wednes|thurs|fri|satur|sun)day['’]s)\b", re.I)
+_BE = {"is", "are", "was", "were"}
+_HAVE = {"has", "have", "'s", "’s"}
+_ADVERBS = {"also", "just", "already", "successfully", "again", "reportedly", "recently",
+            "apparently", "twice", "once", "now", "since", "then", "previously", "not",
+            "never", "ever", "first"}
+_WORD = re.compile(r"[\w'’-]+")
+
+
+@dataclass(frozen=True)
+class RealisRules:
+    """The compiled `realis` and `launch` sections of data/event_rules.yml."""
+
+    window_words: int
+    clause_breaks: re.Pattern[str]
+    date_breaks: re.Pattern[str]     # clause breaks a date does not cross (not commas)
+    before: tuple[tuple[str, re.Pattern[str]], ...]  # (realis, cue), in BEFORE_ORDER
+    after: tuple[tuple[str, re.Pattern[str]], ...]   # (realis, cue), in AFTER_ORDER
+    support: re.Pattern[str]     # verbs that make a launch noun an act ("oversaw the test")
+    reporting: re.Pattern[str]   # "said": a past perfect after it is the reported event
+    launched: re.Pattern[str]    # what a DPRK launch launches: missiles, rockets, ...
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The realis of one mention, and whether it may start an event of its own (a bare
+    "the launch" may only join an event the article reports in another mention)."""
+
+    realis: str
+    strong: bool
+
+
+def compile_realis(raw: dict, launch: dict, words) -> RealisRules:
+    """RealisRules from the YAML sections; `words(where, patterns)` compiles a cue list
+    into one whole-word, case-insensitive pattern (a cue may say `(?-i:may)`)."""
+    def ordered(section: str, order: tuple[str, ...]) -> tuple:
+        cues = raw[section]
+        unknown = sorted(set(cues) - set(order))
+        if unknown:
+            raise ValueError(f"realis.{section}: unknown realis {unknown} (expected "
+                             f"{', '.join(order)})")
+        return tuple((r, words(f"realis.{section}.{r}", cues[r])) for r in order if r in cues)
+    return RealisRules(
+        window_words=int(raw["window_words"]),
+        clause_breaks=re.compile(raw["clause_breaks"], re.I),
+        date_breaks=re.compile(raw["date_breaks"], re.I),
+        before=ordered("before", BEFORE_ORDER),
+        after=ordered("after", AFTER_ORDER),
+        support=words("launch.support_verbs", launch["support_verbs"]),
+        reporting=words("launch.reporting_verbs", launch["reporting_verbs"]),
+        launched=words("launch.launched_things", launch["launched_things"]),
+    )
+
+
+def clause(text: str, start: int, end: int, rules: RealisRules,
+           strong_only: bool = False) -> tuple[int, int]:
+    """The clause holding text[start:end]: from the last clause break before it (a break
+    word such as "if" or "that" belongs to the clause it opens) to the next one after.
+    `strong_only`: the wider scope of its date, across commas ("On Sunday, it fired")."""
+    breaks = rules.date_breaks if strong_only else rules.clause_breaks
+    first = 0
+    for m in breaks.finditer(text, 0, start):
+        first = m.start() if m.group(0)[:1].isalpha() else m.end()
+    nxt = breaks.search(text, end)
+    return first, nxt.start() if nxt else len(text)
+
+
+def cue_realis(text: str, start: int, end: int, rules: RealisRules,
+               anchored: bool) -> str | None:
+    """The realis a cue in the trigger's clause gives (None: no cue). A generic cue
+    ("repeated launches") gives way to a time anchor in the clause."""
+    first, last = clause(text, start, end, rules)
+    before = _last_words(text[first:start], rules.window_words)
+    for realis, cue in rules.before:
+        if cue.search(before) and not (realis == "generic" and anchored):
+            return realis
+    after = " ".join(text[end:last].split()[:rules.window_words])
+    for realis, cue in rules.after:
+        if cue.search(after):
+            return realis
+    return None
+
+
+def form_realis(text: str, start: int, end: int, rules: RealisRules, anchored: bool,
+                nominal: bool) -> Reading:
+    """The realis the trigger's grammatical form gives, for a launch trigger with no
+    cue: `nominal` for a noun trigger ("missile launch"), `anchored` when a date belongs
+    to it."""
+    words = text[start:end].lower().split()
+    first, _ = clause(text, start, end, rules)
+    before = _WORD.findall(text[first:start].lower())
+    p1, p2 = _previous(before)
+    noun_like = p1 in _DETERMINERS or p1.endswith(("'s", "’s"))
+    if not (nominal or (noun_like and not words[0].endswith("ed"))):
+        return _verb_reading(words[0], p1, p2, text, start, rules, anchored)
+    support = None
+    for support in rules.support.finditer(" ".join(before[-4:])):
+        pass
+    if support is not None:
+        head = " ".join(before[-4:])[:support.start()].split()
+        return _verb_reading(support.group(0).split()[0], *_previous(head), text, start,
+                             rules, anchored)
+    plural = words[-1].endswith("s") and not words[-1].endswith("ss")
+    if anchored:
+        return Reading("actual", True)
+    if plural:
+        return Reading("generic", False)
+    if _MARKERS.search(" ".join(before[-3:])):
+        return Reading("actual", True)
+    if p1 in ("a", "an", "any", "another", "no"):
+        return Reading("generic", False)
+    return Reading("actual", False)
+
+
+def _previous(before: list[str]) -> tuple[str, str]:
+    """The two words before a trigger, adverbs ("also", "successfully") skipped."""
+    core = [w for w in before if w not in _ADVERBS]
+    return (core[-1] if core else ""), (core[-2] if len(core) > 1 else "")
+
+
+def _verb_reading(word: str, p1: str, p2: str, text: str, start: int,
+                  rules: RealisRules, anchored: bool) -> Reading:
+    """Past and passive: actual; perfect: actual with a date, else background (a past
+    perfect after "said" is the reported event); infinitive: hypothetical, but
+    "attempted to launch" happened; present and bare forms: a habit unless dated."""
+    if p1 == "to" or (p1 in ("be", "have") and p2 == "to"):
+        if p2 in _ATTEMPTED:
+            return Reading("actual", True)
+        return Reading("hypothetical", False)
+    if word.endswith("ed") or word in _IRREGULAR_PAST:
+        if p1 == "had" or (p1 == "been" and p2 == "had"):
+            reported = rules.reporting.search(text, 0, start)
+            return Reading("actual" if reported or anchored else "historical",
+                           bool(reported or anchored))
+        if p1 in _HAVE or p1.endswith(("'ve", "’ve")) or (p1 == "been" and p2 in _HAVE):
+            return Reading("actual" if anchored else "historical", anchored)
+        return Reading("actual", True)
+    if word.endswith("ing"):
+        if p1 in _BE:
+            return Reading("actual", True)
+        return Reading("actual" if anchored else "generic", anchored)
+    if word.endswith("s") and anchored:       # headline present: "North Korea fires"
+        return Reading("actual", True)
+    if p1 == "did":
+        return Reading("actual", True)
+    return Reading("generic", False)
+
+
+_ATTEMPTED = {"attempted", "tried", "sought"}
+_IRREGULAR_PAST = {"oversaw", "held", "made", "saw", "undertook", "carried", "shot"}
+
+
+def _last_words(text: str, n: int) -> str:
+    return " ".join(text.split()[-n:])
