@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # Jupyter refuses to run as root without this flag; only pass it when we are root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test unit notebooks-test browser-test notebooks bench lock clean
+.PHONY: lab test unit notebooks-test browser-test notebooks bench eval lock clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ notebooks: $(STAMP)
 ## make bench: print throughput figures (not a test)
 bench: $(STAMP)
 	for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done
+
+## make eval: score the kit on the dev corpora (../shared/corpora, or CORPORA=/path)
+## against the gold in data/eval/; prints the table and writes eval/REPORT.md (not a test)
+eval: $(STAMP)
+	$(BIN)/python -m analystkit.evaluation $(if $(CORPORA),--corpora "$(CORPORA)")
 
 ## make lock: re-resolve the pinned versions in constraints.txt (then run make notebooks)
 lock:
