@@ -55,9 +55,10 @@ CLASS_COLUMNS = MISSILE_CLASSES + (SATELLITE, UNSTATED)
 
 EVENT_COLUMNS = ["event_id", "article_id", "sentence_id", "date", "date_last",
                  "date_precision", "event_type", "missile_class", "actor", "realis",
-                 "historical", "confidence", "evidence", "date_text"]
+                 "historical", "confidence", "evidence", "date_text", "report_date"]
 _EVENT_DTYPES = {"sentence_id": "int64", "date": "datetime64[us]",
-                 "date_last": "datetime64[us]", "historical": "bool"}
+                 "date_last": "datetime64[us]", "historical": "bool",
+                 "report_date": "datetime64[us]"}
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unresolved": 4}
 
 
@@ -347,8 +348,8 @@ def extract_events(articles: pd.DataFrame, *, rules: EventRules | None = None,
     trigger's own clause, and for a missile launch a stated class; medium: a day or a
     week otherwise; low: a month, a year or unresolved), evidence (the mentioning
     sentences joined by " … "), date_text (the expression that dated it; empty when
-    unresolved). Dates are resolved against the report's date: the dateline's
-    ("Pyongyang, September 19 (KCNA) --"), else the article's. `sentences` may be passed
+    unresolved), report_date (what dates were resolved against: the dateline's date,
+    "Pyongyang, September 19 (KCNA) --", else the article's). `sentences` may be passed
     if already computed; `milestones` resolve "in his first term" (default: the curated
     table, loaded only when such a phrase occurs).
     """
@@ -689,6 +690,7 @@ def _event_row(article_id: str, report: pd.Timestamp, mentions: list[_Mention]) 
         "confidence": _confidence(head, precision, cls),
         "evidence": " … ".join(dict.fromkeys(m.evidence for m in in_order)),
         "date_text": date_text,
+        "report_date": report,
     }
 
 
