@@ -10,7 +10,9 @@ claim text (an earlier rule wins where two overlap):
   last December).
 - Weekdays: "on Wednesday" / "Wednesday" is the latest such day on or before the article
   date (a Friday article's "on Friday" is that Friday: the news convention for the day of
-  publication); "last Saturday" is the latest Saturday strictly before it.
+  publication), except the day after the article's: a Friday article's "early
+  Saturday" is that Saturday (Korea is 13-14 hours ahead of a US newsroom's date);
+  "last Saturday" is the latest Saturday strictly before it.
 - "today", "yesterday", "a day earlier" / "the day before" / "the previous day" (taken
   relative to the article date), "N days ago/earlier".
 - Week precision: "last week" (Monday to Sunday of the week before), "this week" /
@@ -215,6 +217,9 @@ def _resolve(kind: str, m: re.Match[str], today: pd.Timestamp) -> DateMention | 
         return _explicit(m, today)
     if kind == "weekday":
         weekday = _WEEKDAYS[m.group("wd").lower()]
+        if not m.group("last") and (today.weekday() + 1) % 7 == weekday:
+            # the day after the report's: a report dated in the US of a Korean day
+            return _mention(m, kind, today + pd.Timedelta(days=1), "day")
         anchor = today - pd.Timedelta(days=1) if m.group("last") else today
         back = (anchor.weekday() - weekday) % 7      # 0: the anchor is that weekday
         return _mention(m, kind, anchor - pd.Timedelta(days=back), "day")

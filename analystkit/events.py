@@ -513,13 +513,13 @@ _SOURCE_AFTER = re.compile(
     r"stated|confirmed|claimed|added|noted|warned|estimated|believes?|detected|spotted|"
     r"tracked|monitored)\b")
 _SOURCE_BEFORE = re.compile(r"according\s+to\s+(?:[\w.'’-]+\s+){0,3}$", re.I)
-_BY = re.compile(r"\s+by\s+(?:the\s+)?", re.I)
+_BY = re.compile(r"\s+(?:[\w.'’-]+\s+){0,3}?by\s+(?:the\s+)?", re.I)
 
 
 def _actor(text: str, start: int, end: int, event_type: str, rules: EventRules) -> str:
     """Who acted, by the event type's rule: the nearest party before the trigger that is
-    not a source ("Seoul said"), in its clause, else after "by", else in the sentence;
-    or every party named."""
+    not a source ("Seoul said"), after "by" ("launched Tuesday by North Korea"), else
+    in its clause, else in the sentence; or every party named."""
     found = rules.parties.find(text)
     if rules.actor_mode[event_type] == "nearest":
         first, last = clause(text, start, end, rules.realis)
@@ -529,7 +529,7 @@ def _actor(text: str, start: int, end: int, event_type: str, rules: EventRules) 
         in_clause = [a for a in agents if a[0] >= first]
         by = _BY.match(text, end)
         passive = [(s, i) for s, e, i in found if by and s == by.end() and s < last]
-        pick = in_clause or passive or agents
+        pick = passive or in_clause or agents
         return rules.parties.names[max(pick)[1]] if pick else rules.actor_default[event_type]
     named = sorted({index for _, _, index in found})
     return "-".join(rules.parties.names[i] for i in named) if named else \

@@ -33,7 +33,8 @@ _DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "
                 "two", "three", "four", "several", "multiple", "successful", "failed",
                 "apparent", "missile", "rocket", "test", "weapons", "ballistic", "cruise",
                 "satellite", "such", "of"}
-_MARKERS = re.compile(r"\b(?:latest|recent|new|newest|last|this|today['’]s|yesterday['’]s|"
+_MARKERS = re.compile(r"\b(?:latest|recent|new|newest|last|this|successful|failed|"
+                      r"attempted|botched|crucial|today['’]s|yesterday['’]s|"
                       r"(?:mon|tues|wednes|thurs|fri|satur|sun)day['’]s)\b", re.I)
 _BE = {"is", "are", "was", "were"}
 _HAVE = {"has", "have", "'s", "’s"}
