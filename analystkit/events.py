@@ -470,15 +470,19 @@ def _sentence_mentions(text: str, low: str, sentence_id: int, report: pd.Timesta
 
 
 def _object_scope(text: str, start: int, end: int, rules: EventRules) -> tuple[int, int]:
-    """Where a trigger's object may stand: its clause, and when the clause is a relative
-    one ("the missiles that it fired") the words before it too."""
+    """Where a trigger's object may stand: its clause up to the first preposition after
+    the trigger ("launched a campaign against missiles" launches no missile), and when
+    the clause is a relative one ("the missiles that it fired") the words before it."""
     first, last = clause(text, start, end, rules.realis)
     if _RELATIVE.match(text, first):
         first = max(0, first - 40)
-    return first, last
+    cut = _PREPOSITION.search(text, end, last)
+    return first, cut.start() if cut else last
 
 
 _RELATIVE = re.compile(r"(?:that|which|who)\b", re.I)
+_PREPOSITION = re.compile(r"\b(?:against|for|on|in|into|toward|towards|from|at|with|over|"
+                          r"about|to|by|amid|near|across)\b", re.I)
 
 
 def _read(text: str, start: int, end: int, trigger: Trigger, sentence_id: int,
@@ -513,6 +517,7 @@ _SOURCE_AFTER = re.compile(
     r"stated|confirmed|claimed|added|noted|warned|estimated|believes?|detected|spotted|"
     r"tracked|monitored)\b")
 _SOURCE_BEFORE = re.compile(r"according\s+to\s+(?:[\w.'’-]+\s+){0,3}$", re.I)
+_CONJOINED = re.compile(r"(?s:.*?)()(?:\s+and\s+|\s*,\s*)(?:the\s+)?")
 _BY = re.compile(r"\s+(?:[\w.'’-]+\s+){0,3}?by\s+(?:the\s+)?", re.I)
 
 
@@ -530,7 +535,18 @@ def _actor(text: str, start: int, end: int, event_type: str, rules: EventRules) 
         by = _BY.match(text, end)
         passive = [(s, i) for s, e, i in found if by and s == by.end() and s < last]
         pick = passive or in_clause or agents
-        return rules.parties.names[max(pick)[1]] if pick else rules.actor_default[event_type]
+        if not pick:
+            return rules.actor_default[event_type]
+        starts = {s: (e, i) for s, e, i in found}
+        ends = {e: (s, i) for s, e, i in found}
+        at, index = max(pick)
+        while True:    # the first of conjoined parties: "the US and South Korea fired"
+            gap = _CONJOINED.fullmatch(text, 0, at) if at else None
+            prior = ends.get(gap.start(1)) if gap else None
+            if prior is None or prior[0] >= at:
+                break
+            at, index = prior
+        return rules.parties.names[starts[at][1] if at in starts else index]
     named = sorted({index for _, _, index in found})
     return "-".join(rules.parties.names[i] for i in named) if named else \
         rules.actor_default[event_type]

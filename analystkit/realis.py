@@ -19,6 +19,8 @@ means. Values of realis:
 """
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -94,12 +96,20 @@ def clause(text: str, start: int, end: int, rules: RealisRules,
     """The clause holding text[start:end]: from the last clause break before it (a break
     word such as "if" or "that" belongs to the clause it opens) to the next one after.
     `strong_only`: the wider scope of its date, across commas ("On Sunday, it fired")."""
-    breaks = rules.date_breaks if strong_only else rules.clause_breaks
-    first = 0
-    for m in breaks.finditer(text, 0, start):
-        first = m.start() if m.group(0)[:1].isalpha() else m.end()
-    nxt = breaks.search(text, end)
-    return first, nxt.start() if nxt else len(text)
+    starts, opens, ends = _breaks(text, rules.date_breaks if strong_only
+                                  else rules.clause_breaks)
+    k = bisect.bisect_right(ends, start) - 1      # the last break ending before start
+    j = bisect.bisect_left(starts, end)           # the first break starting after end
+    return (opens[k] if k >= 0 else 0), (starts[j] if j < len(starts) else len(text))
+
+
+@functools.lru_cache(maxsize=512)
+def _breaks(text: str, breaks: re.Pattern[str]) -> tuple[list[int], list[int], list[int]]:
+    """Each clause break's start, where it opens a clause (a word: its start;
+    punctuation: its end) and its end, in text order (one scan per sentence)."""
+    found = [(m.start(), m.start() if m.group(0)[:1].isalpha() else m.end(), m.end())
+             for m in breaks.finditer(text)]
+    return [f[0] for f in found], [f[1] for f in found], [f[2] for f in found]
 
 
 def cue_realis(text: str, start: int, end: int, rules: RealisRules,

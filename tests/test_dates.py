@@ -24,7 +24,8 @@ def only(text: str, article_date: pd.Timestamp = FRIDAY):
     ("The launch took place on Wednesday.", "2025-02-26", "day"),
     ("The launch took place Thursday.", "2025-02-27", "day"),
     ("The launch took place on Friday.", "2025-02-28", "day"),       # the article's own day
-    ("The launch took place on Saturday.", "2025-02-22", "day"),     # never a future day
+    ("The launch took place on Saturday.", "2025-03-01", "day"),  # the next day: US-dated
+    ("The launch took place last Saturday.", "2025-02-22", "day"),     # never a future day
     ("Last Saturday, a launch took place.", "2025-02-22", "day"),
     ("A launch took place last Friday.", "2025-02-21", "day"),       # strictly before
     ("A launch took place yesterday.", "2025-02-27", "day"),

@@ -1,0 +1,185 @@
+"""Realis, agent, object and dating of launch mentions, and link_events. Every sentence
+here was written for analystkit's tests; none is quoted from an article."""
+from __future__ import annotations
+
+import warnings
+
+import pandas as pd
+import pytest
+
+import analystkit as ak
+from tests.facts import written
+
+THURSDAY = "2025-03-06"
+
+
+def mentions(text: str, date: str = THURSDAY) -> pd.DataFrame:
+    frame = ak.extract_events(written((date, text)), all_mentions=True)
+    return frame[frame["event_type"].isin(["missile_launch", "satellite_launch"])]
+
+
+def realis_of(text: str, date: str = THURSDAY) -> str:
+    found = mentions(text, date)
+    assert len(found) == 1, found
+    return found.iloc[0]["realis"]
+
+
+def news(text: str, date: str = THURSDAY) -> pd.DataFrame:
+    events = ak.extract_events(written((date, text)))
+    return events[(events["realis"] == "actual") & (events["actor"] == "DPRK")
+                  & events["event_type"].isin(["missile_launch", "satellite_launch"])]
+
+
+@pytest.mark.parametrize("text, realis", [
+    # cessation nouns and prevention verbs scope over the launches they govern
+    ("Analysts praised the country's suspension of nuclear tests and missile launches.",
+     "ceased"),
+    ("The envoy urged Pyongyang to stop launching ballistic missiles.", "ceased"),
+    ("Seoul asked the North to refrain from missile tests during the games.", "ceased"),
+    ("Officials debated a moratorium on long-range missile tests.", "ceased"),
+    ("The leader said that missile launches will be discontinued.", "ceased"),
+    # negation, modals, planning, infinitives
+    ("The North did not fire any missiles during the holiday.", "negated"),
+    ("Pyongyang could launch an intercontinental missile within days.", "hypothetical"),
+    ("Commercial images suggest it is preparing to launch a rocket.", "planned"),
+    ("The regime wants to test-fire a missile that can reach Guam.", "hypothetical"),
+    ("It threatened to fire missiles toward the island.", "hypothetical"),
+    # habits and kinds
+    ("North Korea regularly fires short-range missiles into the sea.", "generic"),
+    ("Its missile launches have unsettled the region.", "generic"),
+    # aspect: a perfect without a time is background; "said it had" is the news
+    ("Pyongyang has launched intercontinental missiles before.", "historical"),
+    ("The North has previously staged rocket launches on anniversaries.", "historical"),
+    ("State media said the country had test-fired a new cruise missile.", "actual"),
+    ("North Korea attempted to launch a missile early on Wednesday.", "actual"),
+])
+def test_realis_of_a_launch_mention(text, realis):
+    assert realis_of(text) == realis
+
+
+def test_may_the_month_does_not_cancel_a_launch_but_may_the_modal_does():
+    e = news("North Korea fired two short-range missiles on May 9.", "2025-05-12")
+    assert (e.iloc[0]["date"], e.iloc[0]["missile_class"]) == (
+        pd.Timestamp("2025-05-09"), "srbm")
+    assert realis_of("North Korea may fire two missiles on Friday.") == "hypothetical"
+
+
+@pytest.mark.parametrize("text", [
+    "KCNA said the workers launched the political work in the Hwasong area.",
+    "The ministry launched a campaign against missile proliferation.",
+    "The two sides traded artillery fire on Tuesday near the border.",
+])
+def test_no_launched_thing_in_the_clause_no_missile_launch(text):
+    assert mentions(text).empty or not (mentions(text)["realis"] == "actual").any() \
+        or news(text).empty
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("South Korea's military said North Korea fired a ballistic missile on Tuesday.",
+     "DPRK"),
+    ("Russia fired cruise missiles at Kyiv on Tuesday, Ukraine said.", "Russia"),
+    ("The US and South Korea fired missiles into the sea on Tuesday in response.", "US"),
+    ("Japan said a missile launched on Tuesday by North Korea fell into the sea.", "DPRK"),
+    ("The Missile Administration conducted a test-fire of a new cruise missile on "
+     "Tuesday.", "DPRK"),
+])
+def test_the_agent_is_the_party_in_the_triggers_clause_not_the_source(text, actor):
+    assert mentions(text).iloc[0]["actor"] == actor
+
+
+def test_a_submarine_launched_class_word_is_not_a_launch_and_classes_the_missile():
+    e = news("It said it had test-fired a new missile designed for submarine launch "
+             "on Tuesday.")
+    assert len(e) == 1 and e.iloc[0]["date"] == pd.Timestamp("2025-03-04")
+    assert mentions("The video shows a submarine-launched missile hitting a city.").empty
+
+
+def test_the_dateline_dates_the_report_and_weekdays_count_back_from_it():
+    text = ("Pyongyang, March 4 (KCNA) -- The Missile Administration conducted a "
+            "test-fire of a strategic cruise missile on Monday.")
+    e = news(text, THURSDAY).iloc[0]
+    assert (e["date"], e["report_date"], e["date_text"]) == (
+        pd.Timestamp("2025-03-03"), pd.Timestamp("2025-03-04"), "on Monday")
+
+
+def test_a_date_of_another_clause_does_not_date_the_launch():
+    e = news("North Korea fired a missile into the sea, hours after the envoy's visit "
+             "Sunday to a sumo tournament.").iloc[0]
+    assert (e["date_precision"], e["date_last"]) == ("unresolved", pd.Timestamp(THURSDAY))
+    assert pd.isna(e["date"])
+
+
+def test_a_fronted_date_dates_the_launch_across_a_comma():
+    e = news("On Tuesday, North Korea fired a ballistic missile.").iloc[0]
+    assert e["date"] == pd.Timestamp("2025-03-04")
+
+
+@pytest.mark.parametrize("text, first, last, precision", [
+    ("North Korea fired a missile last week.", "2025-02-24", "2025-03-02", "week"),
+    ("North Korea fired a missile over the weekend.", "2025-03-01", "2025-03-02", "week"),
+    ("North Korea fired a missile two days ago.", "2025-03-04", "2025-03-04", "day"),
+    ("North Korea fired a missile earlier this month.", "2025-03-01", "2025-03-31",
+     "month"),
+])
+def test_relative_expressions_keep_the_precision_they_deserve(text, first, last, precision):
+    e = news(text).iloc[0]
+    assert (e["date"], e["date_last"], e["date_precision"]) == (
+        pd.Timestamp(first), pd.Timestamp(last), precision)
+
+
+def test_a_weekday_naming_the_day_after_a_us_dated_report_is_that_day():
+    e = news("North Korea fired a missile early Saturday, officials said.",
+             "2025-03-07").iloc[0]                                     # a Friday
+    assert e["date"] == pd.Timestamp("2025-03-08")
+
+
+def test_background_more_than_seven_days_old_is_historical():
+    e = ak.extract_events(written((THURSDAY, "North Korea fired a missile on Feb. 20.")))
+    assert e.iloc[0]["realis"] == "historical" and e.iloc[0]["historical"]
+
+
+def test_confidence_says_how_sure_date_and_class_are():
+    sure = news("North Korea fired an ICBM on Tuesday.").iloc[0]
+    vague = news("North Korea fired a missile into the sea.").iloc[0]
+    assert (sure["confidence"], vague["confidence"]) == ("high", "low")
+
+
+# ---------------------------------------------------------------- link_events
+
+CHRONOLOGY = pd.DataFrame({
+    "date": pd.to_datetime(["2025-03-04", "2025-03-01", "2025-02-10"]),
+    "event_type": ["missile_launch", "missile_launch", "satellite_launch"],
+    "missile_class": ["icbm", "srbm", None],
+    "counted": [True, True, True]})
+
+
+@pytest.mark.parametrize("text, status, day", [
+    ("North Korea fired an ICBM on Tuesday.", "exact", "2025-03-04"),
+    ("North Korea fired an ICBM on Monday night, US officials said.", "time zone",
+     "2025-03-04"),
+    ("North Korea fired a missile into the sea.", "period", "2025-03-04"),
+    ("North Korea fired a missile on Wednesday.", "time zone", "2025-03-04"),
+])
+def test_link_events_ties_news_launches_to_chronology_days(text, status, day):
+    linked = ak.link_events(ak.extract_events(written((THURSDAY, text))), CHRONOLOGY)
+    assert (linked.iloc[0]["link_status"], linked.iloc[0]["linked_date"]) == (
+        status, pd.Timestamp(day))
+
+
+def test_an_unlisted_launch_is_kept_for_curation_with_a_warning():
+    events = ak.extract_events(written(("2025-04-20", "North Korea fired a missile on "
+                                                      "Saturday.")))
+    with pytest.warns(UserWarning, match="curation"):
+        linked = ak.link_events(events, CHRONOLOGY)
+    assert linked["link_status"].tolist() == ["none"]
+    assert len(linked.attrs["for_curation"]) == 1
+
+
+def test_the_seed_launch_links_exactly_and_counts_once(seed_articles, chronology):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        linked = ak.link_events(ak.extract_events(seed_articles), chronology)
+    assert linked[["linked_date", "link_status", "linked_class"]].values.tolist() == [
+        [pd.Timestamp("2025-02-26"), "exact", "cruise"]]
+    counts = ak.count_events(linked, "YS", linked=True)
+    assert counts["events"].tolist() == [1]
