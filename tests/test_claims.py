@@ -87,3 +87,23 @@ def test_a_claim_before_its_launch_takes_the_nearest_launch_after_it():
     assert claim["event_date"] == pd.Timestamp("2025-02-26")
     assert (claim["computed"], bool(claim["holds"])) == (4, True)
     assert "nearest news launch after the claim" in claim["basis"]
+
+
+def test_gap_since_and_count_claims_are_found_and_checked_with_their_basis():
+    chronology = pd.DataFrame({
+        "date": pd.to_datetime(["2023-01-10", "2024-05-02", "2024-05-06", "2024-05-09"]),
+        "event_type": "missile_launch", "missile_class": "srbm", "counted": True})
+    text = ("North Korea fired a short-range missile on Thursday. It was the second "
+            "launch in less than a week, and three missile tests since May. The first "
+            "launch in more than a year came on May 2.")
+    claims = ak.check_claims(written(("2024-05-10", text)), chronology)
+    found = dict(zip(claims["claim"].str.split().str[0], claims["holds"]))
+    assert found == {"second": True, "three": True, "first": False}
+    assert claims["basis"].str.contains("launch days").all()
+
+
+def test_a_claim_without_a_dated_launch_says_it_was_not_checked():
+    claims = ak.check_claims(written(("2024-05-10", "Analysts called it the second launch "
+                                                    "in less than a week.")))
+    assert claims["holds"].isna().all()
+    assert claims["basis"].str.contains("no day-dated news launch").all()
