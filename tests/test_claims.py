@@ -70,8 +70,8 @@ def test_a_claim_without_a_dated_launch_is_reported_not_guessed():
 def test_no_claims_gives_an_empty_frame_with_the_columns():
     claims = ak.check_claims(written(("2025-02-28", "North Korea fired a missile.")))
     assert claims.empty and list(claims.columns) == [
-        "article_id", "sentence_id", "claim", "stated", "computed", "holds", "basis",
-        "event_date"]
+        "article_id", "sentence_id", "claim", "form", "stated", "computed", "holds",
+        "basis", "event_date"]
 
 
 def test_a_claim_before_its_launch_takes_the_nearest_launch_after_it():
@@ -107,3 +107,33 @@ def test_a_claim_without_a_dated_launch_says_it_was_not_checked():
                                                     "in less than a week.")))
     assert claims["holds"].isna().all()
     assert claims["basis"].str.contains("no day-dated news launch").all()
+
+
+CHRONOLOGY_2017 = pd.DataFrame({
+    "date": pd.to_datetime(["2017-03-06", "2017-07-04", "2017-07-28", "2017-08-29"]),
+    "event_type": "missile_launch", "missile_class": ["srbm", "icbm", "icbm", "irbm"],
+    "counted": True})
+
+
+@pytest.mark.parametrize("date, sentence, form, holds", [
+    ("2017-08-10", "It conducted two ICBM tests last month.", "count_since", True),
+    ("2017-08-10", "It has conducted three intercontinental missile tests this year.",
+     "count_since", False),
+    ("2017-07-20", "The North has yet to test an intercontinental ballistic missile.",
+     "count_since", False),
+    ("2017-06-20", "It hasn't launched a missile since March 6.", "count_since", True),
+    ("2017-08-10", "Analysts recalled its second test of an ICBM.", "ordinal_period", True),
+])
+def test_count_and_class_ordinal_claims(date, sentence, form, holds):
+    claims = ak.check_claims(written((date, sentence)), CHRONOLOGY_2017)
+    assert claims[["form", "holds"]].values.tolist() == [[form, holds]]
+    assert claims["basis"].str.contains("icbm|launch days").all()
+
+
+def test_counts_of_missiles_and_vague_ordinals_are_not_claims_or_say_not_parsed():
+    claims = ak.check_claims(written((
+        "2017-08-30", "North Korea fired three short-range missiles on Tuesday. It was the "
+                      "fifth test, and for the first time it flew over Japan.")),
+        CHRONOLOGY_2017)
+    assert claims["claim"].tolist() == ["fifth test"]
+    assert claims["holds"].isna().all() and claims["basis"].str.startswith("not parsed").all()
