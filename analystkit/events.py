@@ -211,7 +211,7 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
             screens[event_type] = trigger_words(f"events.{event_type}.triggers", patterns)
     keywords.make_automaton()
     try:
-        realis = compile_realis(raw["realis"], raw["launch"], cues)
+        realis = compile_realis(raw["realis"], raw["launch"], cues, compile_)
     except (KeyError, TypeError) as err:
         raise ValueError(f"{path}: realis/launch: missing or malformed entry {err}") from None
     except ValueError as err:
@@ -319,8 +319,9 @@ class _Mention:
     event_type: str
     sentence_id: int
     start: int
+    end: int
     evidence: str
-    actor: str
+    actor: str                        # filled in for the mention kept
     realis: str
     strong: bool                      # may start an event (else it only joins one)
     date: DateMention | None
@@ -465,6 +466,7 @@ def _sentence_mentions(text: str, low: str, sentence_id: int, report: pd.Timesta
             if best is not None and best.realis == "actual" and best.strong:
                 break
         if best is not None:
+            best.actor = _actor(text, best.start, best.end, event_type, rules)
             out.append(best)
     return out
 
@@ -507,8 +509,7 @@ def _read(text: str, start: int, end: int, trigger: Trigger, sentence_id: int,
             realis, strong = reading.realis, reading.strong
         else:
             realis = "actual"
-    return _Mention(trigger.event_type, sentence_id, start, text,
-                    _actor(text, start, end, trigger.event_type, rules), realis, strong,
+    return _Mention(trigger.event_type, sentence_id, start, end, text, "", realis, strong,
                     date, in_clause)
 
 

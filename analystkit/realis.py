@@ -69,9 +69,10 @@ class Reading:
     strong: bool
 
 
-def compile_realis(raw: dict, launch: dict, words) -> RealisRules:
+def compile_realis(raw: dict, launch: dict, words, lower) -> RealisRules:
     """RealisRules from the YAML sections; `words(where, patterns)` compiles a cue list
-    into one whole-word, case-insensitive pattern (a cue may say `(?-i:may)`)."""
+    into one whole-word, case-insensitive pattern (a cue may say `(?-i:may)`), and
+    `lower(where, pattern)` a pattern to match on lower-cased text (clause breaks)."""
     def ordered(section: str, order: tuple[str, ...]) -> tuple:
         cues = raw[section]
         unknown = sorted(set(cues) - set(order))
@@ -81,8 +82,8 @@ def compile_realis(raw: dict, launch: dict, words) -> RealisRules:
         return tuple((r, words(f"realis.{section}.{r}", cues[r])) for r in order if r in cues)
     return RealisRules(
         window_words=int(raw["window_words"]),
-        clause_breaks=re.compile(raw["clause_breaks"], re.I),
-        date_breaks=re.compile(raw["date_breaks"], re.I),
+        clause_breaks=lower("realis.clause_breaks", raw["clause_breaks"]),
+        date_breaks=lower("realis.date_breaks", raw["date_breaks"]),
         before=ordered("before", BEFORE_ORDER),
         after=ordered("after", AFTER_ORDER),
         support=words("launch.support_verbs", launch["support_verbs"]),
@@ -106,9 +107,11 @@ def clause(text: str, start: int, end: int, rules: RealisRules,
 @functools.lru_cache(maxsize=512)
 def _breaks(text: str, breaks: re.Pattern[str]) -> tuple[list[int], list[int], list[int]]:
     """Each clause break's start, where it opens a clause (a word: its start;
-    punctuation: its end) and its end, in text order (one scan per sentence)."""
+    punctuation: its end) and its end, in text order (one scan per sentence, of the
+    lower-cased text: the break patterns are lower case)."""
+    low = text.lower()
     found = [(m.start(), m.start() if m.group(0)[:1].isalpha() else m.end(), m.end())
-             for m in breaks.finditer(text)]
+             for m in breaks.finditer(low if len(low) == len(text) else text)]
     return [f[0] for f in found], [f[1] for f in found], [f[2] for f in found]
 
 
