@@ -493,15 +493,18 @@ def _read(text: str, start: int, end: int, trigger: Trigger, sentence_id: int,
     r = rules.realis
     first, last = clause(text, start, end, r)
     scope_first, scope_last = clause(text, start, end, r, strong_only=True)
+    if trigger.event_type in LAUNCH_TYPES:   # "recent" marks news, it does not date it
+        dates = [d for d in dates if d.kind != "recent"]
     if trigger.nominal:   # a noun's own date: "the launch on Sunday", "Sunday's launch"
-        in_scope = [d for d in dates if first <= d.start and d.end <= last and (
+        in_scope = [d for d in dates if first <= d.start < last and (
             0 <= d.start - end <= 30 or 0 <= start - d.end <= 12)]
-    else:
-        in_scope = [d for d in dates if scope_first <= d.start and d.end <= scope_last]
+    else:                 # a date starting in the verb's wider clause, near it
+        in_scope = [d for d in dates if scope_first <= d.start < scope_last
+                    and -_NEAR <= d.start - end <= _NEAR and start - d.end <= _NEAR]
     date = min(in_scope, key=lambda d: min(abs(d.start - end), abs(start - d.end)),
                default=None)
     anchored = date is not None
-    in_clause = anchored and first <= date.start and date.end <= last
+    in_clause = anchored and first <= date.start < last
     realis, strong = cue_realis(text, start, end, r, anchored), True
     if realis is None:
         if trigger.event_type in LAUNCH_TYPES:
@@ -513,6 +516,8 @@ def _read(text: str, start: int, end: int, trigger: Trigger, sentence_id: int,
                     date, in_clause)
 
 
+_NEAR = 100
+"""How far (characters) a date may stand from a verb trigger to date it."""
 _SOURCE_AFTER = re.compile(
     r"(?:['’]s)?(?:\s+[\w.'’-]+){0,4}?\s+(?:said|says|told|reported|reports|announced|"
     r"stated|confirmed|claimed|added|noted|warned|estimated|believes?|detected|spotted|"
@@ -535,7 +540,8 @@ def _actor(text: str, start: int, end: int, event_type: str, rules: EventRules) 
         in_clause = [a for a in agents if a[0] >= first]
         by = _BY.match(text, end)
         passive = [(s, i) for s, e, i in found if by and s == by.end() and s < last]
-        pick = passive or in_clause or agents
+        subject = [a for a in agents[:1] if not text[:a[0]].strip()]   # opens the sentence
+        pick = passive or in_clause or subject or agents
         if not pick:
             return rules.actor_default[event_type]
         starts = {s: (e, i) for s, e, i in found}

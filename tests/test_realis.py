@@ -183,3 +183,27 @@ def test_the_seed_launch_links_exactly_and_counts_once(seed_articles, chronology
         [pd.Timestamp("2025-02-26"), "exact", "cruise"]]
     counts = ak.count_events(linked, "YS", linked=True)
     assert counts["events"].tolist() == [1]
+
+
+def test_the_sentences_subject_acts_when_the_clause_names_no_party():
+    e = mentions("North Korea, defying a warning from the US president, tried to test a "
+                 "missile early Tuesday.").iloc[0]
+    assert (e["actor"], e["realis"], e["date"]) == ("DPRK", "actual",
+                                                     pd.Timestamp("2025-03-04"))
+
+
+def test_a_date_expression_holding_a_clause_word_still_dates_the_launch():
+    e = news("State media showed its missile launch over the sea a day before.").iloc[0]
+    assert e["date"] == pd.Timestamp("2025-03-05")
+
+
+def test_recent_marks_the_news_but_does_not_date_it():
+    e = news("The recent test-fire of the new ICBM broke records.").iloc[0]
+    assert (e["date_precision"], e["date_text"]) == ("unresolved", "")
+
+
+def test_a_date_far_from_the_verb_dates_something_else():
+    e = news("North Korea fired a ballistic missile that flew over the islands and then "
+             "crashed into the ocean far from the coast, long before experts confirmed "
+             "it, and a bomb test followed it on Sunday.").iloc[0]
+    assert e["date_precision"] == "unresolved"
