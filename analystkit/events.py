@@ -326,7 +326,9 @@ class _Mention:
     strong: bool                      # may start an event (else it only joins one)
     date: DateMention | None
     in_clause: bool = False           # the date stands in the trigger's own clause
+    class_text: str = ""              # where its missile class is named: its clause
     missile_class: str | None = None
+    sentence_class: str | None = None  # the class its sentence names, if the clause none
     first: pd.Timestamp = pd.NaT      # the period the date denotes
     last: pd.Timestamp = pd.NaT
 
@@ -395,8 +397,10 @@ def extract_events(articles: pd.DataFrame, *, rules: EventRules | None = None,
         found.append((article_id, report, mentions))
     launches = [m for _, _, mentions in found for m in mentions
                 if m.event_type in LAUNCH_TYPES]
-    for mention, cls in zip(launches, rules.classes.find([m.evidence for m in launches])):
-        mention.missile_class = cls
+    in_clauses = rules.classes.find([m.class_text for m in launches])
+    in_sentences = rules.classes.find([_DENIED_CLASS.sub(" ", m.evidence) for m in launches])
+    for mention, cls, fallback in zip(launches, in_clauses, in_sentences):
+        mention.missile_class, mention.sentence_class = cls, fallback
     group = _each_mention if all_mentions else _merge
     rows = [_event_row(article_id, report, e)
             for article_id, report, mentions in found for e in group(mentions)]
@@ -483,8 +487,10 @@ def _object_scope(text: str, start: int, end: int, rules: EventRules) -> tuple[i
 
 
 _RELATIVE = re.compile(r"(?:that|which|who)\b", re.I)
-_PREPOSITION = re.compile(r"\b(?:against|for|on|in|into|toward|towards|from|at|with|over|"
-                          r"about|to|by|amid|near|across)\b", re.I)
+_PREPOSITION = re.compile(r"\b(?:against|for|on|in|into|toward|towards|from|with|over|about|"
+                          r"by|amid|near|across|at(?!\s+(?:least|most)\b)|"
+                          r"(?<!\bup\s)to(?!\s+be\b))\b", re.I)
+"""Ends the span where a verb's object stands; not "at least", "up to", "appeared to be"."""
 
 
 def _read(text: str, start: int, end: int, trigger: Trigger, sentence_id: int,
@@ -512,10 +518,13 @@ def _read(text: str, start: int, end: int, trigger: Trigger, sentence_id: int,
             realis, strong = reading.realis, reading.strong
         else:
             realis = "actual"
+    class_text = _DENIED_CLASS.sub(" ", text[scope_first:scope_last])
     return _Mention(trigger.event_type, sentence_id, start, end, text, "", realis, strong,
-                    date, in_clause)
+                    date, in_clause, class_text)
 
 
+_DENIED_CLASS = re.compile(r"\bnot\s+(?:an?\s+)?(?:[\w-]+\W*){1,3}", re.I)
+"""'was not an intercontinental ballistic missile' names no class."""
 _NEAR = 100
 """How far (characters) a date may stand from a verb trigger to date it."""
 _SOURCE_AFTER = re.compile(
@@ -540,8 +549,10 @@ def _actor(text: str, start: int, end: int, event_type: str, rules: EventRules) 
         in_clause = [a for a in agents if a[0] >= first]
         by = _BY.match(text, end)
         passive = [(s, i) for s, e, i in found if by and s == by.end() and s < last]
+        antecedent = [a for a in agents if _RELATIVE.match(text, first) and
+                      not text[_party_end(found, a[0]):first].strip(" ,")]   # "X, which"
         subject = [a for a in agents[:1] if not text[:a[0]].strip()]   # opens the sentence
-        pick = passive or in_clause or subject or agents
+        pick = passive or in_clause or antecedent or subject or agents
         if not pick:
             return rules.actor_default[event_type]
         starts = {s: (e, i) for s, e, i in found}
@@ -557,6 +568,10 @@ def _actor(text: str, start: int, end: int, event_type: str, rules: EventRules) 
     named = sorted({index for _, _, index in found})
     return "-".join(rules.parties.names[i] for i in named) if named else \
         rules.actor_default[event_type]
+
+
+def _party_end(found: list[tuple[int, int, int]], start: int) -> int:
+    return next(e for s, e, _ in found if s == start)
 
 
 class _TermResolver:
@@ -678,13 +693,17 @@ def _more_specific(a: str | None, b: str | None) -> str | None:
 
 
 def _event_class(e: list[_Mention]) -> str | None:
-    """The most capable class the event's mentions name (CLASS_PRECEDENCE), the strong
-    mentions' first."""
-    for mentions in ([m for m in e if m.strong], e):
+    """The most capable class the event's mentions name in their clauses
+    (CLASS_PRECEDENCE), the strong mentions' first, the actor's own before others';
+    else the one their sentences name."""
+    actor = next((m.actor for m in e if m.strong), e[0].actor)
+    own = [m for m in e if m.actor == actor]
+    for mentions in ([m for m in own if m.strong], own, e):
         named = [m.missile_class for m in mentions if m.missile_class]
         if named:
             return min(named, key=CLASS_PRECEDENCE.index)
-    return None
+    named = [m.sentence_class for m in own if m.sentence_class]
+    return min(named, key=CLASS_PRECEDENCE.index) if named else None
 
 
 def _event_row(article_id: str, report: pd.Timestamp, mentions: list[_Mention]) -> dict:

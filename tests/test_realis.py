@@ -207,3 +207,27 @@ def test_a_date_far_from_the_verb_dates_something_else():
              "crashed into the ocean far from the coast, long before experts confirmed "
              "it, and a bomb test followed it on Sunday.").iloc[0]
     assert e["date_precision"] == "unresolved"
+
+
+@pytest.mark.parametrize("text, cls", [
+    ("North Korea fired at least one short-range missile on Tuesday.", "srbm"),
+    ("North Korea fired what appeared to be a ballistic missile on Tuesday.", "ballistic"),
+    ("North Korea fired a midrange ballistic missile on Tuesday.", "mrbm"),
+    ("It said it tested a submarine ballistic missile on Tuesday.", "slbm"),
+    ("Officials said the missile North Korea fired on Tuesday was not an ICBM.", None),
+])
+def test_the_launched_thing_and_its_class_are_read_in_the_clause(text, cls):
+    e = news(text).iloc[0]
+    assert e["date"] == pd.Timestamp("2025-03-04")
+    assert (None if pd.isna(e["missile_class"]) else e["missile_class"]) == cls
+
+
+def test_a_relative_clause_takes_its_antecedent_as_agent():
+    e = mentions("The president spoke of the US and of North Korea, which on Tuesday "
+                 "launched another ballistic missile.").iloc[0]
+    assert (e["actor"], e["realis"]) == ("DPRK", "actual")
+
+
+def test_a_rocket_fired_into_space_is_a_satellite_launch():
+    e = news("North Korea fired a long-range rocket into space on Tuesday.").iloc[0]
+    assert e["event_type"] == "satellite_launch"
