@@ -119,8 +119,7 @@ _ANY_DIGIT = re.compile(r"\d")
 
 _REPORTING = re.compile(
     r"\b(?:said|says|say|reported|reports|announced|announces|stated|added|alleged|"
-    r"claimed|confirmed|disclosed|revealed|told\s+(?:\w+\s+){0,2}?(?:reporters|lawmakers|"
-    r"parliament|journalists))\s*,?\s*$", re.I)
+    r"claimed|confirmed|disclosed|revealed|told(?:\s+[\w.'’]+){1,3}?)\s*,?\s*$", re.I)
 
 
 @dataclass(frozen=True)

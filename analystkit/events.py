@@ -38,7 +38,14 @@ from analystkit.dates import (
 from analystkit.frames import empty_frame, require_columns
 from analystkit.lexicon import Lexicon, as_lexicon
 from analystkit.paths import DATA_DIR
-from analystkit.realis import RealisRules, compile_realis, cue_realis, form_realis, clause
+from analystkit.realis import (
+    RealisRules,
+    clause,
+    compile_realis,
+    cue_realis,
+    form_realis,
+    noun_like,
+)
 from analystkit.sentences import join_articles, scan_articles
 from analystkit.sentences import split as sentence_spans
 from analystkit.vocab import CLASS_PRECEDENCE, EVENT_TYPES, LAUNCH_TYPES, MISSILE_CLASSES
@@ -501,9 +508,10 @@ def _read(text: str, start: int, end: int, trigger: Trigger, sentence_id: int,
     scope_first, scope_last = clause(text, start, end, r, strong_only=True)
     if trigger.event_type in LAUNCH_TYPES:   # "recent" marks news, it does not date it
         dates = [d for d in dates if d.kind != "recent"]
-    if trigger.nominal:   # a noun's own date: "the launch on Sunday", "Sunday's launch"
+    nominal = trigger.nominal or noun_like(text, start, end, r)
+    if nominal:           # a noun's own date: "the launch on Sunday", "Sunday's launch"
         in_scope = [d for d in dates if first <= d.start < last and (
-            0 <= d.start - end <= 30 or 0 <= start - d.end <= 12)]
+            0 <= d.start - end <= 60 or 0 <= start - d.end <= 12)]
     else:                 # a date starting in the verb's wider clause, near it
         in_scope = [d for d in dates if scope_first <= d.start < scope_last
                     and -_NEAR <= d.start - end <= _NEAR and start - d.end <= _NEAR]
@@ -514,7 +522,8 @@ def _read(text: str, start: int, end: int, trigger: Trigger, sentence_id: int,
     realis, strong = cue_realis(text, start, end, r, anchored), True
     if realis is None:
         if trigger.event_type in LAUNCH_TYPES:
-            reading = form_realis(text, start, end, r, anchored, trigger.nominal)
+            reading = form_realis(text, start, end, r, anchored, nominal,
+                                  date.precision if anchored else None)
             realis, strong = reading.realis, reading.strong
         else:
             realis = "actual"
@@ -645,28 +654,30 @@ def _each_mention(mentions: list[_Mention]) -> list[list[_Mention]]:
 def _merge(mentions: list[_Mention]) -> list[list[_Mention]]:
     """Group one article's actual and historical mentions into events, each listing its
     mentions, the most precisely dated first: a dated mention joins the event of its
-    type whose date lies in its period (whatever the class: a launch event is a day);
-    an undated one joins the article's first news event of its type, or (if it may
-    start one) becomes the article's unresolved news event of that type."""
+    type and launching party whose date lies in its period (whatever the class: a
+    launch event is a day); an undated one joins the article's first news event of its
+    type and party, or (if it may start one) becomes the article's unresolved news
+    event of that type."""
     def order(m: _Mention):
         if m.date is None:
             return (_PRECISION_RANK["unresolved"], 0, m.sentence_id)
         return (_PRECISION_RANK[m.date.precision], (m.last - m.first).days, m.sentence_id)
 
     events: list[list[_Mention]] = []
-    dated: dict[str, list[tuple[pd.Timestamp, int]]] = {}   # type -> sorted (first, event)
-    news: dict[str, int] = {}                                # type -> its first news event
+    dated: dict[tuple, list[tuple[pd.Timestamp, int]]] = {}   # key -> sorted (first, event)
+    news: dict[tuple, int] = {}                                # key -> its first news event
     for m in sorted(mentions, key=order):
         if m.realis not in ("actual", "historical"):
             continue
+        key = (m.event_type, m.actor if m.event_type in LAUNCH_TYPES else "")
         home = None
         if m.date is not None:
-            index = dated.setdefault(m.event_type, [])
+            index = dated.setdefault(key, [])
             k = bisect.bisect_left(index, (m.first, -1))
             if k < len(index) and index[k][0] <= m.last:
                 home = index[k][1]
         elif m.realis == "actual":
-            home = news.get(m.event_type)
+            home = news.get(key)
             if home is None and not m.strong:
                 continue
         else:
@@ -675,9 +686,9 @@ def _merge(mentions: list[_Mention]) -> list[list[_Mention]]:
             home = len(events)
             events.append([])
             if m.date is not None:
-                bisect.insort(dated[m.event_type], (m.first, home))
+                bisect.insort(dated[key], (m.first, home))
             if m.realis == "actual":
-                news.setdefault(m.event_type, home)
+                news.setdefault(key, home)
         events[home].append(m)
     return events
 

@@ -131,17 +131,25 @@ def cue_realis(text: str, start: int, end: int, rules: RealisRules,
     return None
 
 
+def noun_like(text: str, start: int, end: int, rules: RealisRules) -> bool:
+    """Whether a verb-or-noun trigger ("tests", "launch") is used as a noun: a
+    determiner or a noun modifier stands before it ("its missile tests")."""
+    word = text[start:end].lower().split()[0]
+    first, _ = clause(text, start, end, rules)
+    p1, _ = _previous(_WORD.findall(text[first:start].lower()))
+    return (p1 in _DETERMINERS or p1.endswith(("'s", "’s"))) and not word.endswith("ed")
+
+
 def form_realis(text: str, start: int, end: int, rules: RealisRules, anchored: bool,
-                nominal: bool) -> Reading:
+                nominal: bool, precision: str | None = None) -> Reading:
     """The realis the trigger's grammatical form gives, for a launch trigger with no
-    cue: `nominal` for a noun trigger ("missile launch"), `anchored` when a date belongs
-    to it."""
+    cue: `nominal` for a noun ("missile launch", "its tests"), `anchored` when a date
+    belongs to it (of that `precision`)."""
     words = text[start:end].lower().split()
     first, _ = clause(text, start, end, rules)
     before = _WORD.findall(text[first:start].lower())
     p1, p2 = _previous(before)
-    noun_like = p1 in _DETERMINERS or p1.endswith(("'s", "’s"))
-    if not (nominal or (noun_like and not words[0].endswith("ed"))):
+    if not nominal:
         return _verb_reading(words[0], p1, p2, text, start, rules, anchored)
     support = None
     for support in rules.support.finditer(" ".join(before[-4:])):
@@ -151,9 +159,9 @@ def form_realis(text: str, start: int, end: int, rules: RealisRules, anchored: b
         return _verb_reading(support.group(0).split()[0], *_previous(head), text, start,
                              rules, anchored)
     plural = words[-1].endswith("s") and not words[-1].endswith("ss")
-    if anchored:
+    if anchored and not (plural and precision in ("month", "year")):
         return Reading("actual", True)
-    if plural:
+    if plural:          # "its missile tests (this year)": a kind, a tally, not one event
         return Reading("generic", False)
     if _MARKERS.search(" ".join(before[-3:])):
         return Reading("actual", True)
