@@ -534,6 +534,9 @@ def _read(text: str, start: int, end: int, trigger: Trigger, sentence_id: int,
 
 _DENIED_CLASS = re.compile(r"\bnot\s+(?:an?\s+)?(?:[\w-]+\W*){1,3}", re.I)
 """'was not an intercontinental ballistic missile' names no class."""
+LEAD_SENTENCES = 3
+"""In an article's lead (its first sentences) "the launch" is the news the article is
+about, and may start an event; later it only joins one."""
 _NEAR = 100
 """How far (characters) a date may stand from a verb trigger to date it."""
 _SOURCE_AFTER = re.compile(
@@ -678,7 +681,7 @@ def _merge(mentions: list[_Mention]) -> list[list[_Mention]]:
                 home = index[k][1]
         elif m.realis == "actual":
             home = news.get(key)
-            if home is None and not m.strong:
+            if home is None and not (m.strong or m.sentence_id < LEAD_SENTENCES):
                 continue
         else:
             continue                                         # undated background

@@ -38,6 +38,8 @@ _DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "
 _MARKERS = re.compile(r"\b(?:latest|recent|new|newest|last|this|successful|failed|"
                       r"attempted|botched|crucial|today['’]s|yesterday['’]s|"
                       r"(?:mon|tues|wednes|thurs|fri|satur|sun)day['’]s)\b", re.I)
+_NOT_BEFORE_NOUN = {"to", "did", "will", "would", "could", "can", "may", "might", "should",
+                    "must", "not", "never", "and", "or"}
 _BE = {"is", "are", "was", "were"}
 _HAVE = {"has", "have", "'s", "’s"}
 _ADVERBS = {"also", "just", "already", "successfully", "again", "reportedly", "recently",
@@ -133,11 +135,13 @@ def cue_realis(text: str, start: int, end: int, rules: RealisRules,
 
 def noun_like(text: str, start: int, end: int, rules: RealisRules) -> bool:
     """Whether a verb-or-noun trigger ("tests", "launch") is used as a noun: a
-    determiner or a noun modifier stands before it ("its missile tests")."""
+    determiner or a noun modifier stands before it, or before its adjective ("its
+    missile tests", "the DPRK's legitimate launch")."""
     word = text[start:end].lower().split()[0]
     first, _ = clause(text, start, end, rules)
-    p1, _ = _previous(_WORD.findall(text[first:start].lower()))
-    return (p1 in _DETERMINERS or p1.endswith(("'s", "’s"))) and not word.endswith("ed")
+    p1, p2 = _previous(_WORD.findall(text[first:start].lower()))
+    determined = [p for p in (p1, p2) if p in _DETERMINERS or p.endswith(("'s", "’s"))]
+    return bool(determined) and p1 not in _NOT_BEFORE_NOUN and not word.endswith("ed")
 
 
 def form_realis(text: str, start: int, end: int, rules: RealisRules, anchored: bool,

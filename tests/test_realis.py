@@ -252,3 +252,19 @@ def test_a_launch_by_another_party_on_the_same_day_stays_apart():
         "North Korea fired a ballistic missile on Tuesday. The Pentagon launched an "
         "interceptor missile on Tuesday in a test.")))
     assert sorted(events["actor"]) == ["DPRK", "US"]
+
+
+def test_the_launch_in_an_articles_lead_is_its_news_but_later_only_joins():
+    lead = ak.extract_events(written((THURSDAY, "The ministry condemned the DPRK's "
+                                                "legitimate launch of a missile.")))
+    assert lead.iloc[0]["date_precision"] == "unresolved"
+    later = ak.extract_events(written((THURSDAY, "Talks stalled. Aid fell. Trade slowed. "
+                                                 "The ministry condemned the launch of a "
+                                                 "missile.")))
+    assert later.empty
+
+
+def test_kcna_strategic_weapon_tests_are_launches():
+    e = news("Pyongyang, March 5 (KCNA) -- The enemies took issue with our latest "
+             "strategic weapon test.").iloc[0]
+    assert (e["event_type"], e["date_last"]) == ("missile_launch", pd.Timestamp("2025-03-05"))
