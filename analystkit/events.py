@@ -77,7 +77,7 @@ class Trigger:
 
     event_type: str
     pattern: re.Pattern[str]
-    with_: re.Pattern[str] | None     # must match in the trigger's clause
+    with_: re.Pattern[str] | None     # must match in the trigger's clause (lower-cased)
     unless: re.Pattern[str] | None    # must not match in the sentence
     nominal: bool                     # a noun ("missile launch"), not a verb ("fired")
 
@@ -210,7 +210,7 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
             with_ = t["with"].replace("{launched}", launched) if "with" in t else None
             triggers[event_type].append(Trigger(
                 event_type, trigger_words(where, [t["pattern"]]),
-                cues(where + ".with", [with_]) if with_ else None,
+                words(where + ".with", [with_]) if with_ else None,
                 compile_(where + ".unless", t["unless"]) if "unless" in t else None,
                 bool(t.get("nominal", False))))
         patterns = [t["pattern"] for t in spec["triggers"]]
@@ -448,6 +448,7 @@ def _sentence_mentions(text: str, low: str, sentence_id: int, report: pd.Timesta
     per event_type (in the rule table's order): the first that reads as actual, else
     the first found, with its realis."""
     dates: list[DateMention] | None = None
+    seen: dict[str, bool] = {}        # a condition shared by triggers is searched once
     out = []
     for event_type in (e for e in rules.triggers if e in types):
         # One scan for all of the type's triggers: where the first of them matches (no
@@ -458,11 +459,13 @@ def _sentence_mentions(text: str, low: str, sentence_id: int, report: pd.Timesta
             continue
         best = None
         for trigger in rules.triggers[event_type]:
-            if trigger.unless and trigger.unless.search(low):
+            if trigger.unless is not None and _found(trigger.unless, low, seen):
                 continue
+            if trigger.with_ is not None and not _found(trigger.with_, low, seen):
+                continue          # not in the sentence, so in no clause of it
             for m in trigger.pattern.finditer(low, first.start() if first else 0):
                 if trigger.with_ and not trigger.with_.search(
-                        text, *_object_scope(text, m.start(), m.end(), rules)):
+                        low, *_object_scope(text, m.start(), m.end(), rules)):
                     continue
                 if dates is None:
                     dates = [d for d in find_dates(text, report)
@@ -480,6 +483,13 @@ def _sentence_mentions(text: str, low: str, sentence_id: int, report: pd.Timesta
             best.actor = _actor(text, best.start, best.end, event_type, rules)
             out.append(best)
     return out
+
+
+def _found(pattern: re.Pattern[str], low: str, seen: dict[str, bool]) -> bool:
+    """Whether `pattern` occurs in the sentence, searched once per sentence."""
+    if pattern.pattern not in seen:
+        seen[pattern.pattern] = pattern.search(low) is not None
+    return seen[pattern.pattern]
 
 
 def _object_scope(text: str, start: int, end: int, rules: EventRules) -> tuple[int, int]:
@@ -508,7 +518,7 @@ def _read(text: str, start: int, end: int, trigger: Trigger, sentence_id: int,
     scope_first, scope_last = clause(text, start, end, r, strong_only=True)
     if trigger.event_type in LAUNCH_TYPES:   # "recent" marks news, it does not date it
         dates = [d for d in dates if d.kind != "recent"]
-    nominal = trigger.nominal or noun_like(text, start, end, r)
+    nominal = trigger.nominal or noun_like(text, start, end, r, (first, last))
     if nominal:           # a noun's own date: "the launch on Sunday", "Sunday's launch"
         in_scope = [d for d in dates if first <= d.start < last and (
             0 <= d.start - end <= 60 or 0 <= start - d.end <= 12)]
@@ -519,11 +529,11 @@ def _read(text: str, start: int, end: int, trigger: Trigger, sentence_id: int,
                default=None)
     anchored = date is not None
     in_clause = anchored and first <= date.start < last
-    realis, strong = cue_realis(text, start, end, r, anchored), True
+    realis, strong = cue_realis(text, start, end, r, anchored, (first, last)), True
     if realis is None:
         if trigger.event_type in LAUNCH_TYPES:
             reading = form_realis(text, start, end, r, anchored, nominal,
-                                  date.precision if anchored else None)
+                                  date.precision if anchored else None, (first, last))
             realis, strong = reading.realis, reading.strong
         else:
             realis = "actual"

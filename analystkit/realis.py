@@ -46,6 +46,7 @@ _ADVERBS = {"also", "just", "already", "successfully", "again", "reportedly", "r
             "apparently", "twice", "once", "now", "since", "then", "previously", "not",
             "never", "ever", "first"}
 _WORD = re.compile(r"[\w'’-]+")
+_CASED = re.compile(r"\(\?-i:([^)]*)\)")
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,8 @@ class RealisRules:
     date_breaks: re.Pattern[str]     # clause breaks a date does not cross (not commas)
     before: tuple[tuple[str, re.Pattern[str]], ...]  # (realis, cue), in BEFORE_ORDER
     after: tuple[tuple[str, re.Pattern[str]], ...]   # (realis, cue), in AFTER_ORDER
+    any_before: re.Pattern[str]  # any `before` cue: one search where none is the rule
+    any_after: re.Pattern[str]
     support: re.Pattern[str]     # verbs that make a launch noun an act ("oversaw the test")
     reporting: re.Pattern[str]   # "said": a past perfect after it is the reported event
     launched: re.Pattern[str]    # what a DPRK launch launches: missiles, rockets, ...
@@ -82,12 +85,19 @@ def compile_realis(raw: dict, launch: dict, words, lower) -> RealisRules:
             raise ValueError(f"realis.{section}: unknown realis {unknown} (expected "
                              f"{', '.join(order)})")
         return tuple((r, words(f"realis.{section}.{r}", cues[r])) for r in order if r in cues)
+
+    def union(section: str) -> re.Pattern[str]:
+        # a prefilter matched on lower-cased text: case-sensitive cues ("May") included
+        cues = [_CASED.sub(r"\1", c) for cs in raw[section].values() for c in cs]
+        return lower(f"realis.{section}", r"(?<!\w)(?:" + "|".join(cues) + r")(?!\w)")
     return RealisRules(
         window_words=int(raw["window_words"]),
         clause_breaks=lower("realis.clause_breaks", raw["clause_breaks"]),
         date_breaks=lower("realis.date_breaks", raw["date_breaks"]),
         before=ordered("before", BEFORE_ORDER),
         after=ordered("after", AFTER_ORDER),
+        any_before=union("before"),
+        any_after=union("after"),
         support=words("launch.support_verbs", launch["support_verbs"]),
         reporting=words("launch.reporting_verbs", launch["reporting_verbs"]),
         launched=words("launch.launched_things", launch["launched_things"]),
@@ -99,58 +109,66 @@ def clause(text: str, start: int, end: int, rules: RealisRules,
     """The clause holding text[start:end]: from the last clause break before it (a break
     word such as "if" or "that" belongs to the clause it opens) to the next one after.
     `strong_only`: the wider scope of its date, across commas ("On Sunday, it fired")."""
-    starts, opens, ends = _breaks(text, rules.date_breaks if strong_only
-                                  else rules.clause_breaks)
+    starts, opens, ends = _breaks(text, rules.clause_breaks, rules.date_breaks)[strong_only]
     k = bisect.bisect_right(ends, start) - 1      # the last break ending before start
     j = bisect.bisect_left(starts, end)           # the first break starting after end
     return (opens[k] if k >= 0 else 0), (starts[j] if j < len(starts) else len(text))
 
 
 @functools.lru_cache(maxsize=512)
-def _breaks(text: str, breaks: re.Pattern[str]) -> tuple[list[int], list[int], list[int]]:
-    """Each clause break's start, where it opens a clause (a word: its start;
-    punctuation: its end) and its end, in text order (one scan per sentence, of the
-    lower-cased text: the break patterns are lower case)."""
+def _breaks(text: str, clause_breaks: re.Pattern[str], date_breaks: re.Pattern[str]
+            ) -> tuple[tuple[list[int], list[int], list[int]], ...]:
+    """For the clause breaks and for the date breaks (those of them a date does not
+    cross): each break's start, where it opens a clause (a word: its start;
+    punctuation: its end) and its end, in text order. One scan per sentence, of the
+    lower-cased text (the break patterns are lower case)."""
     low = text.lower()
-    found = [(m.start(), m.start() if m.group(0)[:1].isalpha() else m.end(), m.end())
-             for m in breaks.finditer(low if len(low) == len(text) else text)]
-    return [f[0] for f in found], [f[1] for f in found], [f[2] for f in found]
+    found = [(m.start(), m.start() if m.group(0)[:1].isalpha() else m.end(), m.end(),
+              date_breaks.fullmatch(m.group(0)) is not None)
+             for m in clause_breaks.finditer(low if len(low) == len(text) else text)]
+    dated = [f for f in found if f[3]]
+    return tuple(([f[0] for f in fs], [f[1] for f in fs], [f[2] for f in fs])
+                 for fs in (found, dated))
 
 
 def cue_realis(text: str, start: int, end: int, rules: RealisRules,
-               anchored: bool) -> str | None:
-    """The realis a cue in the trigger's clause gives (None: no cue). A generic cue
-    ("repeated launches") gives way to a time anchor in the clause."""
-    first, last = clause(text, start, end, rules)
+               anchored: bool, span: tuple[int, int] | None = None) -> str | None:
+    """The realis a cue in the trigger's clause (`span`, if known) gives (None: no cue).
+    A generic cue ("repeated launches") gives way to a time anchor in the clause."""
+    first, last = span or clause(text, start, end, rules)
     before = _last_words(text[first:start], rules.window_words)
-    for realis, cue in rules.before:
-        if cue.search(before) and not (realis == "generic" and anchored):
-            return realis
+    if rules.any_before.search(before.lower()):
+        for realis, cue in rules.before:
+            if cue.search(before) and not (realis == "generic" and anchored):
+                return realis
     after = " ".join(text[end:last].split()[:rules.window_words])
-    for realis, cue in rules.after:
-        if cue.search(after):
-            return realis
+    if rules.any_after.search(after.lower()):
+        for realis, cue in rules.after:
+            if cue.search(after):
+                return realis
     return None
 
 
-def noun_like(text: str, start: int, end: int, rules: RealisRules) -> bool:
+def noun_like(text: str, start: int, end: int, rules: RealisRules,
+              span: tuple[int, int] | None = None) -> bool:
     """Whether a verb-or-noun trigger ("tests", "launch") is used as a noun: a
     determiner or a noun modifier stands before it, or before its adjective ("its
     missile tests", "the DPRK's legitimate launch")."""
     word = text[start:end].lower().split()[0]
-    first, _ = clause(text, start, end, rules)
+    first, _ = span or clause(text, start, end, rules)
     p1, p2 = _previous(_WORD.findall(text[first:start].lower()))
     determined = [p for p in (p1, p2) if p in _DETERMINERS or p.endswith(("'s", "’s"))]
     return bool(determined) and p1 not in _NOT_BEFORE_NOUN and not word.endswith("ed")
 
 
 def form_realis(text: str, start: int, end: int, rules: RealisRules, anchored: bool,
-                nominal: bool, precision: str | None = None) -> Reading:
+                nominal: bool, precision: str | None = None,
+                span: tuple[int, int] | None = None) -> Reading:
     """The realis the trigger's grammatical form gives, for a launch trigger with no
     cue: `nominal` for a noun ("missile launch", "its tests"), `anchored` when a date
-    belongs to it (of that `precision`)."""
+    belongs to it (of that `precision`); `span`: the trigger's clause, if known."""
     words = text[start:end].lower().split()
-    first, _ = clause(text, start, end, rules)
+    first, _ = span or clause(text, start, end, rules)
     before = _WORD.findall(text[first:start].lower())
     p1, p2 = _previous(before)
     if not nominal:
