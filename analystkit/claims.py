@@ -18,6 +18,7 @@ from analystkit.events import (
     load_event_rules,
     terms_from_milestones,
 )
+from analystkit.dates import find_dates
 from analystkit.frames import empty_frame, require_columns
 from analystkit.linking import link_events
 from analystkit.sentences import sentences as split_sentences
@@ -105,7 +106,7 @@ def check_claims(articles: pd.DataFrame, chronology: pd.DataFrame | None = None,
                 if any(m.start() < e and b < m.end() for b, e in ordinal):
                     continue      # the term and year ordinals below check it
                 checked = check_form(form, m, s.text, event, report_of[article_id],
-                                     chronology, rules, source)
+                                     chronology, rules, source, terms)
                 if checked is not None:
                     rows.append({"article_id": article_id, "sentence_id": int(s.sentence_id),
                                  "claim": m.group(0), **checked})
@@ -243,7 +244,7 @@ def find_claim_forms(text: str) -> list[tuple[str, re.Match[str]]]:
 
 def check_form(form: str, m: re.Match[str], sentence: str, event: pd.Series | None,
                report: pd.Timestamp, chronology: pd.DataFrame, rules: EventRules,
-               source: str) -> dict | None:
+               source: str, terms: list[Term]) -> dict | None:
     """One claim of another form checked: computed, holds and basis (NA with the reason
     when it cannot be checked); None when the match is no claim about launches (a count
     of missiles without a class or a period)."""
@@ -268,7 +269,7 @@ def check_form(form: str, m: re.Match[str], sentence: str, event: pd.Series | No
     label = f"{named + ' ' if named else ''}launch days ({source})"
     if form == "count_since":
         stated = 0 if re.search(r"n[’']t|not|yet", m.group(0), re.I) else _count(groups)
-        first, last, why = _count_period(groups, sentence, m, report)
+        first, last, why = _count_period(groups, sentence, m, report, terms)
         if first is None:
             return {**out, "stated": stated, "basis": f"not parsed: {why}"}
         computed = int(((days >= first) & (days <= last)).sum())
@@ -285,9 +286,9 @@ def check_form(form: str, m: re.Match[str], sentence: str, event: pd.Series | No
     out["event_date"] = date
     before = days[days < date]
     if form == "first_since":
-        since = _first_since_day(groups, date)
+        since, why = _first_since_day(groups, m, sentence, date, terms)
         if since is None:
-            return {**out, "stated": 1, "basis": f"not parsed: no period in {m.group(0)!r}"}
+            return {**out, "stated": 1, "basis": f"not parsed: {why}"}
         last = before.max() if len(before) else pd.NaT
         holds = bool(pd.isna(last) or last <= since)
         return {**out, "stated": 1, "computed": 1 if holds else 2, "holds": holds,
@@ -355,17 +356,47 @@ def _when(groups: dict, before: pd.Timestamp) -> pd.Timestamp | None:
     return since.replace(year=since.year - 1) if since > before else since
 
 
-def _first_since_day(groups: dict, date: pd.Timestamp) -> pd.Timestamp | None:
-    """Where a first-since claim's quiet period starts."""
+def _first_since_day(groups: dict, m: re.Match[str], sentence: str, date: pd.Timestamp,
+                     terms: list[Term]) -> tuple[pd.Timestamp | None, str]:
+    """Where a first-since claim's quiet period starts, or why it is not known."""
     if groups.get("span"):
         n, unit = _span(groups["span"])
-        return date - pd.Timedelta(days=n * _UNIT_DAYS[unit])
-    since = _when(groups, date)
-    return since + pd.Timedelta(days=1) if since is not None else None
+        return date - pd.Timedelta(days=n * _UNIT_DAYS[unit]), ""
+    return _since_day(sentence, m.start(), date, terms)
 
 
-def _count_period(groups: dict, sentence: str, m: re.Match[str], report: pd.Timestamp
-                  ) -> tuple[pd.Timestamp | None, pd.Timestamp | None, str]:
+_SINCE_WORD = re.compile(r"\bsince\s+", re.I)
+_TOOK_OFFICE = re.compile(r"(?P<who>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+(?:took|"
+                          r"returned\s+to|came\s+to)\s+(?:office|power)|(?P<who2>(?:[A-Z]"
+                          r"[\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+was\s+inaugurated")
+
+
+def _since_day(sentence: str, at: int, report: pd.Timestamp, terms: list[Term]
+               ) -> tuple[pd.Timestamp | None, str]:
+    """The first day a "since ..." after position `at` of the sentence counts from: a
+    date expression in its phrase ("since September 15": from the 16th; "since May",
+    "since 1998", "since he took office last week"), else a term in the milestones
+    ("since Trump took office"); None and why when neither."""
+    since = _SINCE_WORD.search(sentence, at)
+    if since is None:
+        return None, "no 'since'"
+    phrase = re.split(r"[.;:]", sentence[since.start():since.end() + 100])[0]
+    dates = [d for d in find_dates(phrase, report) if pd.notna(d.date)]
+    if dates:
+        d = dates[0]
+        return (d.date + pd.Timedelta(days=1) if d.precision == "day" else d.date), ""
+    office = _TOOK_OFFICE.search(phrase)
+    if office:
+        who = office.group("who") or office.group("who2")
+        term = find_term(terms, who, None, report)
+        if term is not None:
+            return term.start, ""
+        return None, f"no term in the milestones for {who!r}"
+    return None, f"no date after 'since' in {phrase.strip()!r}"
+
+
+def _count_period(groups: dict, sentence: str, m: re.Match[str], report: pd.Timestamp,
+                  terms: list[Term]) -> tuple[pd.Timestamp | None, pd.Timestamp | None, str]:
     """The days a count claim counts over: its period, else a month named in the
     sentence before it ("In July it launched two ICBMs"), else everything up to the
     report."""
@@ -377,12 +408,9 @@ def _count_period(groups: dict, sentence: str, m: re.Match[str], report: pd.Time
         return first, month_start - pd.Timedelta(days=1), ""
     if "this year" in low:
         return report.replace(month=1, day=1), report, ""
-    since = re.search(r"since\s+" + _WHEN, text, re.I)
-    if since:
-        first = _when(since.groupdict(), report)
-        if first is None:
-            return None, None, f"no date after 'since' in {m.group(0)!r}"
-        return first + pd.Timedelta(days=1 if since.group("day") else 0), report, ""
+    if "since" in low:
+        first, why = _since_day(sentence, m.start(), report, terms)
+        return (first, report, "") if first is not None else (None, None, why)
     past = re.search(r"(?:the\s+past|as\s+many)\s+(?:(\w+)\s+)?(weeks?|months?)", low)
     if past:
         n = (past.group(1) or groups.get("count") or "one").lower()

@@ -137,3 +137,14 @@ def test_counts_of_missiles_and_vague_ordinals_are_not_claims_or_say_not_parsed(
         CHRONOLOGY_2017)
     assert claims["claim"].tolist() == ["fifth test"]
     assert claims["holds"].isna().all() and claims["basis"].str.startswith("not parsed").all()
+
+
+@pytest.mark.parametrize("sentence, holds", [
+    ("It was the first launch since the new president took office on Friday.", True),
+    ("It was the first test since a February 20 launch.", False),      # Feb 26 came after
+    ("It was the first launch since Trump took office.", False),
+])
+def test_since_phrases_are_resolved_by_their_dates_or_the_milestones(sentence, holds):
+    claims = ak.check_claims(written((
+        "2025-03-06", "North Korea fired a cruise missile on Tuesday. " + sentence)))
+    assert claims["holds"].tolist() == [holds]
