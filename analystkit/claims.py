@@ -223,6 +223,19 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [(form, re.compile(p, re.I)) for for
      + r"|in\s+(?:the\s+past|as\s+many)\s+(?:\w+\s+)?(?:weeks?|months?)))?"),
     ("count_since", r"\b(?:test-launched|launched|fired|tested|testing\s+of|test\s+launches"
      r"\s+of)\s+" + _NUM + r"\s+(?P<what>" + _CLASS + r")(?P<period>\s+last\s+month)?"),
+    ("ordinal_gap", r"\b(?:comes?|came|follow(?:s|ed)?)\s+(?:just\s+|only\s+|roughly\s+|about\s+)?"
+     r"(?P<after>a|an|one|two|three|four|five|six|\d{1,2})\s+(?P<unit>days?|weeks?|months?)"
+     r"\s+(?:after|since)\b"),
+    ("count_since", r"\b" + _NUM + r"\s+(?:consecutive\s+|straight\s+|separate\s+)?times"
+     r"(?P<period>\s+(?:in\s+the\s+past\s+(?:\w+\s+)?(?:weeks?|months?)|this\s+year|"
+     r"last\s+month))"),
+    ("superlative", r"\b(?:(?:the\s+)?most\s+(?:[\w-]+\s+)?(?:launches|tests|missiles|"
+     r"test-firings)|(?:the\s+)?busiest\s+year|[\w]+-ever\s+(?:[\w-]+\s+)?(?:test|"
+     r"launch|flight)\w*|(?:higher|farther|longer)\s+than\s+any|more\s+(?:[\w-]+\s+){0,2}"
+     r"(?:missiles|launches|tests)\s+than)\b"),
+    ("ordinal_period", r"\b" + _ORDW + r"\s+(?P<what>missiles?)\b"),
+    ("ordinal_period", r"\b(?:for\s+a|for\s+the)\s+(?P<ord>second|third|fourth|fifth)\s+"
+     r"(?P<what>time)\b"),
     ("ordinal_period", r"\b" + _ORDW + r"\s+" + _WHAT
      + r"(?P<period>(?:\s+[\w’'-]+){0,2}?\s+(?:in\s+(?P<inyear>(?:19|20)\d\d)|this\s+month"
      r"|ever|since\s+(?:[\w’'.-]+\s+){0,8}?(?:on\s+)?(?P<month>" + _MONTHS
@@ -249,6 +262,10 @@ def check_form(form: str, m: re.Match[str], sentence: str, event: pd.Series | No
     when it cannot be checked); None when the match is no claim about launches (a count
     of missiles without a class or a period)."""
     groups = m.groupdict()
+    if form == "superlative":
+        return {"form": form, "stated": 1, "computed": pd.NA, "holds": pd.NA,
+                "event_date": pd.NaT, "basis": "not checked: a superlative (ranges, "
+                "altitudes, missile counts and outcomes are not in the chronology)"}
     what = groups.get("what") or ""
     named = rules.classes.find([what])[0] if what else None
     out = {"form": form, "computed": pd.NA, "holds": pd.NA, "event_date": pd.NaT}
@@ -257,8 +274,9 @@ def check_form(form: str, m: re.Match[str], sentence: str, event: pd.Series | No
     if form == "count_since" and not (period_named or named is not None and re.search(
             _CORE_PLURAL, what, re.I)):
         return None     # "fired three missiles", "two tests": a count of missiles, no period
-    if form == "ordinal_period" and what.lower().endswith("time") and not groups.get("period"):
-        return None     # "for the first time": no count of launches
+    if form == "ordinal_period" and what.lower().endswith("time") and not groups.get("period") \
+            and not m.group(0).lower().startswith("for"):
+        return None     # "the first time": no count of launches
     if form == "count_since" and what.lower() == "them":
         return {**out, "stated": 0, "basis": "not parsed: 'them' names no missile class"}
     if form == "ordinal_period" and named is None and not groups.get("period"):
@@ -295,6 +313,17 @@ def check_form(form: str, m: re.Match[str], sentence: str, event: pd.Series | No
                 "basis": f"{label}: the one before {date:%Y-%m-%d} was "
                          f"{'none' if pd.isna(last) else f'{last:%Y-%m-%d}'}; the claim "
                          f"needs none from {since:%Y-%m-%d}"}
+    if form == "ordinal_gap" and groups.get("after"):
+        n, unit = _span(m.group(0))
+        expected = n * _UNIT_DAYS[unit]
+        last = before.max() if len(before) else pd.NaT
+        gap = (date - last).days if pd.notna(last) else None
+        holds = gap is not None and abs(gap - expected) <= max(1, expected // 4)
+        return {**out, "stated": expected, "computed": gap if gap is not None else pd.NA,
+                "holds": holds,
+                "basis": f"{label}: the one before {date:%Y-%m-%d} was "
+                         f"{'none' if pd.isna(last) else f'{last:%Y-%m-%d}'}, {gap} days "
+                         f"before (the claim: about {expected})"}
     if form == "ordinal_gap":
         n, unit = _span(groups["gap"])
         first = date - pd.Timedelta(days=n * _UNIT_DAYS[unit])
@@ -337,7 +366,8 @@ def _ordinal(word: str) -> int:
 
 
 def _span(text: str) -> tuple[int, str]:
-    m = re.search(r"(a|an|two|three|four|six|\d{1,2})\s+(day|week|month|year)", text, re.I)
+    m = re.search(r"\b(a|an|" + "|".join(list(_NUMBERS)[1:]) + r"|\d{1,2})\s+(day|week|month|"
+                  r"year)", text, re.I)
     n = m.group(1).lower()
     return (int(n) if n.isdigit() else _NUMBERS.get(n, 1)), m.group(2).lower()
 

@@ -148,3 +148,20 @@ def test_since_phrases_are_resolved_by_their_dates_or_the_milestones(sentence, h
     claims = ak.check_claims(written((
         "2025-03-06", "North Korea fired a cruise missile on Tuesday. " + sentence)))
     assert claims["holds"].tolist() == [holds]
+
+
+@pytest.mark.parametrize("sentence, form, holds", [
+    ("The launch came two weeks after a test on March 20.", "ordinal_gap", True),
+    ("The launch came two days after the last one.", "ordinal_gap", False),
+    ("It has launched four consecutive times in the past two months.", "count_since", False),
+    ("It was the busiest year for its missile tests.", "superlative", None),
+    ("The missile flew higher than any previous shot.", "superlative", None),
+])
+def test_gap_after_consecutive_and_superlative_claims(sentence, form, holds):
+    chronology = pd.DataFrame({"date": pd.to_datetime(["2025-03-20", "2025-04-03"]),
+                               "event_type": "missile_launch", "missile_class": "srbm"})
+    claims = ak.check_claims(written(("2025-04-04", "North Korea fired a missile on "
+                                                    "Thursday. " + sentence)), chronology)
+    assert claims["form"].tolist() == [form]
+    got = claims["holds"].iloc[0]
+    assert (None if pd.isna(got) else bool(got)) == holds
