@@ -263,6 +263,8 @@ def check_form(form: str, m: re.Match[str], sentence: str, event: pd.Series | No
     of missiles without a class or a period)."""
     groups = m.groupdict()
     if form == "superlative":
+        if "busiest year" in m.group(0).lower():
+            return _busiest_year(report, chronology, source)
         return {"form": form, "stated": 1, "computed": pd.NA, "holds": pd.NA,
                 "event_date": pd.NaT, "basis": "not checked: a superlative (ranges, "
                 "altitudes, missile counts and outcomes are not in the chronology)"}
@@ -287,6 +289,12 @@ def check_form(form: str, m: re.Match[str], sentence: str, event: pd.Series | No
     label = f"{named + ' ' if named else ''}launch days ({source})"
     if form == "count_since":
         stated = 0 if re.search(r"n[’']t|not|yet", m.group(0), re.I) else _count(groups)
+        occasions = _OCCASIONS.search(sentence, m.end())
+        if occasions:                     # "nine missiles on six occasions": six days
+            stated = _count(occasions.groupdict())
+        if _OUTCOME.match(sentence, m.end()):
+            return {**out, "stated": stated, "basis": "not checked: it counts launches by "
+                    "their outcome, which the chronology does not record"}
         first, last, why = _count_period(groups, sentence, m, report, terms)
         if first is None:
             return {**out, "stated": stated, "basis": f"not parsed: {why}"}
@@ -307,6 +315,12 @@ def check_form(form: str, m: re.Match[str], sentence: str, event: pd.Series | No
         since, why = _first_since_day(groups, m, sentence, date, terms)
         if since is None:
             return {**out, "stated": 1, "basis": f"not parsed: {why}"}
+        named_day = since - pd.Timedelta(days=1)
+        if _SINCE_A_LAUNCH.search(sentence, m.start()) and not (
+                abs(_chronology_days(chronology, None) - named_day) <= pd.Timedelta(days=1)
+        ).any():
+            return {**out, "stated": 1, "basis": f"not checked: the claim counts from a "
+                    f"launch on {named_day:%Y-%m-%d} that the chronology does not list"}
         last = before.max() if len(before) else pd.NaT
         holds = bool(pd.isna(last) or last <= since)
         return {**out, "stated": 1, "computed": 1 if holds else 2, "holds": holds,
@@ -395,6 +409,13 @@ def _first_since_day(groups: dict, m: re.Match[str], sentence: str, date: pd.Tim
     return _since_day(sentence, m.start(), date, terms)
 
 
+_OCCASIONS = re.compile(r"\s+on\s+" + _NUM + r"\s+(?:separate\s+|different\s+)?"
+                        r"(?:occasions|days)\b", re.I)
+_OUTCOME = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:were|was|have\s+been|had\s+been)?\s*"
+                      r"(?:abruptly\s+|successfully\s+)?(?:failed|terminated|exploded|"
+                      r"aborted|succeeded|blew\s+up)\b", re.I)
+_SINCE_A_LAUNCH = re.compile(r"\bsince\s+(?:a|the|its)\s+(?:[\w-]+\s+){1,3}?(?:test|launch)",
+                             re.I)
 _SINCE_WORD = re.compile(r"\bsince\s+", re.I)
 _TOOK_OFFICE = re.compile(r"(?P<who>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+(?:took|"
                           r"returned\s+to|came\s+to)\s+(?:office|power)|(?P<who2>(?:[A-Z]"
@@ -462,3 +483,19 @@ def _chronology_days(chronology: pd.DataFrame, classes) -> pd.Series:
     if classes is not None:
         keep &= frame["missile_class"].isin(list(classes))
     return pd.Series(sorted(frame.loc[keep, "date"].dt.normalize().unique()))
+
+
+def _busiest_year(report: pd.Timestamp, chronology: pd.DataFrame, source: str) -> dict:
+    """'the busiest year (ever)': the report's year up to its day against every earlier
+    year in the chronology, in launch days."""
+    days = _chronology_days(chronology, None)
+    per_year = days.dt.year.value_counts()
+    this = int(((days.dt.year == report.year) & (days <= report)).sum())
+    earlier = per_year[per_year.index < report.year]
+    record = int(earlier.max()) if len(earlier) else 0
+    year = int(earlier.idxmax()) if len(earlier) else None
+    return {"form": "superlative", "stated": this, "computed": record,
+            "holds": this > record, "event_date": pd.NaT,
+            "basis": f"launch days ({source}): {report.year} to {report:%Y-%m-%d}: {this}; "
+                     f"the most in an earlier year: {record}"
+                     + (f" ({year})" if year else "")}

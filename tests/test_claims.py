@@ -141,20 +141,24 @@ def test_counts_of_missiles_and_vague_ordinals_are_not_claims_or_say_not_parsed(
 
 @pytest.mark.parametrize("sentence, holds", [
     ("It was the first launch since the new president took office on Friday.", True),
-    ("It was the first test since a February 20 launch.", False),      # Feb 26 came after
+    ("It was the first test since a January 25 launch.", False),       # Feb 26 came after
+    ("It was the first test since a February 20 launch.", None),       # not in the list
     ("It was the first launch since Trump took office.", False),
 ])
 def test_since_phrases_are_resolved_by_their_dates_or_the_milestones(sentence, holds):
     claims = ak.check_claims(written((
         "2025-03-06", "North Korea fired a cruise missile on Tuesday. " + sentence)))
-    assert claims["holds"].tolist() == [holds]
+    got = claims["holds"].iloc[0]
+    assert (None if pd.isna(got) else bool(got)) == holds
 
 
 @pytest.mark.parametrize("sentence, form, holds", [
     ("The launch came two weeks after a test on March 20.", "ordinal_gap", True),
     ("The launch came two days after the last one.", "ordinal_gap", False),
     ("It has launched four consecutive times in the past two months.", "count_since", False),
-    ("It was the busiest year for its missile tests.", "superlative", None),
+    ("It was the busiest year for its missile tests.", "superlative", True),
+    ("Two tests this year were abruptly terminated.", "count_since", None),
+    ("It made nine missile launches on six occasions since January.", "count_since", False),
     ("The missile flew higher than any previous shot.", "superlative", None),
 ])
 def test_gap_after_consecutive_and_superlative_claims(sentence, form, holds):
