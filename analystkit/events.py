@@ -529,7 +529,8 @@ def _read(text: str, start: int, end: int, trigger: Trigger, sentence_id: int,
                default=None)
     anchored = date is not None
     in_clause = anchored and first <= date.start < last
-    realis, strong = cue_realis(text, start, end, r, anchored, (first, last)), True
+    precise = anchored and date.precision in ("day", "week")
+    realis, strong = cue_realis(text, start, end, r, precise, (first, last)), True
     if realis is None:
         if trigger.event_type in LAUNCH_TYPES:
             reading = form_realis(text, start, end, r, anchored, nominal,

@@ -34,8 +34,8 @@ def link_events(events: pd.DataFrame, chronology: pd.DataFrame) -> pd.DataFrame:
       launch is a day early);
     - period: a vaguer date ("last week", "earlier this month", or unresolved: the
       article reports a launch without its day) holds chronology days within the
-      HISTORICAL_DAYS (7) before the report; the latest is taken, and link_note says how
-      many there were;
+      HISTORICAL_DAYS (7) before the report (or the day after it: a US-dated report of
+      a Korean launch); the latest is taken, and link_note says how many there were;
     - none: no chronology day fits: the launch is listed for curation (also in
       `attrs["for_curation"]`, with a warning), never dropped.
 
@@ -98,7 +98,8 @@ def _period_link(row, rows: list[tuple[pd.Timestamp, str]]) -> tuple | None:
     first = report - pd.Timedelta(days=HISTORICAL_DAYS)
     if pd.notna(row.date):
         first = max(first, pd.Timestamp(row.date).normalize())
-    last = min(report, pd.Timestamp(row.date_last).normalize())
+    # a US-dated report may name a Korean day one after its own date
+    last = min(report, pd.Timestamp(row.date_last).normalize()) + pd.Timedelta(days=1)
     hit = _between(rows, first, last)
     if not hit:
         return None

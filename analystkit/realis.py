@@ -134,7 +134,8 @@ def _breaks(text: str, clause_breaks: re.Pattern[str], date_breaks: re.Pattern[s
 def cue_realis(text: str, start: int, end: int, rules: RealisRules,
                anchored: bool, span: tuple[int, int] | None = None) -> str | None:
     """The realis a cue in the trigger's clause (`span`, if known) gives (None: no cue).
-    A generic cue ("repeated launches") gives way to a time anchor in the clause."""
+    A generic cue ("repeated launches") gives way to a day or week in the clause
+    (`anchored`), not to a month or year ("a run of tests this year")."""
     first, last = span or clause(text, start, end, rules)
     before = _last_words(text[first:start], rules.window_words)
     if rules.any_before.search(before.lower()):
@@ -172,7 +173,7 @@ def form_realis(text: str, start: int, end: int, rules: RealisRules, anchored: b
     before = _WORD.findall(text[first:start].lower())
     p1, p2 = _previous(before)
     if not nominal:
-        return _verb_reading(words[0], p1, p2, text, start, rules, anchored)
+        return _verb_reading(words[0], p1, p2, text, start, rules, anchored, precision)
     support = None
     for support in rules.support.finditer(" ".join(before[-4:])):
         pass
@@ -199,7 +200,8 @@ def _previous(before: list[str]) -> tuple[str, str]:
 
 
 def _verb_reading(word: str, p1: str, p2: str, text: str, start: int,
-                  rules: RealisRules, anchored: bool) -> Reading:
+                  rules: RealisRules, anchored: bool, precision: str | None = None
+                  ) -> Reading:
     """Past and passive: actual; perfect: actual with a date, else background (a past
     perfect after "said" is the reported event); infinitive: hypothetical, but
     "attempted to launch" happened; present and bare forms: a habit unless dated."""
@@ -219,7 +221,8 @@ def _verb_reading(word: str, p1: str, p2: str, text: str, start: int,
         if p1 in _BE:
             return Reading("actual", True)
         return Reading("actual" if anchored else "generic", anchored)
-    if word.endswith("s") and anchored:       # headline present: "North Korea fires"
+    if word.endswith("s") and anchored and precision in ("day", "week"):
+        # headline present: "North Korea fires a missile on Sunday"
         return Reading("actual", True)
     if p1 == "did":
         return Reading("actual", True)

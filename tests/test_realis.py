@@ -268,3 +268,17 @@ def test_kcna_strategic_weapon_tests_are_launches():
     e = news("Pyongyang, March 5 (KCNA) -- The enemies took issue with our latest "
              "strategic weapon test.").iloc[0]
     assert (e["event_type"], e["date_last"]) == ("missile_launch", pd.Timestamp("2025-03-05"))
+
+
+def test_a_vague_date_does_not_outweigh_a_generic_cue():
+    assert realis_of("The leader hailed a run of missile tests this year.") == "generic"
+    assert realis_of("Officials saw preparations in the North for a missile test.") == \
+        "planned"
+
+
+def test_an_undated_launch_links_to_the_day_after_a_us_dated_report():
+    events = ak.extract_events(written(("2025-03-03", "North Korea fired a missile into "
+                                                      "the sea, officials said.")))
+    linked = ak.link_events(events, CHRONOLOGY)
+    assert (linked.iloc[0]["link_status"], linked.iloc[0]["linked_date"]) == (
+        "period", pd.Timestamp("2025-03-04"))
