@@ -408,6 +408,8 @@ def extract_events(articles: pd.DataFrame, *, rules: EventRules | None = None,
     in_sentences = rules.classes.find([_DENIED_CLASS.sub(" ", m.evidence) for m in launches])
     for mention, cls, fallback in zip(launches, in_clauses, in_sentences):
         mention.missile_class, mention.sentence_class = cls, fallback
+    for _, _, mentions in found:
+        _rockets_carry_satellites(mentions)
     group = _each_mention if all_mentions else _merge
     rows = [_event_row(article_id, report, e)
             for article_id, report, mentions in found for e in group(mentions)]
@@ -658,6 +660,21 @@ def _date_mention(m: _Mention, report: pd.Timestamp, article_text: str,
             past = bool(later) or (report - m.last).days > HISTORICAL_DAYS
     if past and m.realis == "actual":
         m.realis = "historical"
+
+
+_ROCKET = re.compile(r"\brockets?\b(?!\s+launchers?)", re.I)
+_MISSILE = re.compile(r"\bmissiles?\b", re.I)
+
+
+def _rockets_carry_satellites(mentions: list[_Mention]) -> None:
+    """In an article about a satellite launch, a launched "rocket" of no missile class
+    is the satellite's carrier: its mention becomes a satellite launch."""
+    if not any(m.event_type == "satellite_launch" for m in mentions):
+        return
+    for m in mentions:
+        if m.event_type == "missile_launch" and m.missile_class is None and \
+                _ROCKET.search(m.class_text) and not _MISSILE.search(m.class_text):
+            m.event_type = "satellite_launch"
 
 
 def _each_mention(mentions: list[_Mention]) -> list[list[_Mention]]:

@@ -282,3 +282,11 @@ def test_an_undated_launch_links_to_the_day_after_a_us_dated_report():
     linked = ak.link_events(events, CHRONOLOGY)
     assert (linked.iloc[0]["link_status"], linked.iloc[0]["linked_date"]) == (
         "period", pd.Timestamp("2025-03-04"))
+
+
+def test_a_rocket_in_a_satellite_story_is_the_satellite_launch():
+    events = news("North Korea fired a long-range rocket on Tuesday. It said the launch "
+                  "put a satellite into orbit.")
+    assert events["event_type"].tolist() == ["satellite_launch"]
+    assert news("North Korea fired a rocket on Tuesday.")["event_type"].tolist() == [
+        "missile_launch"]
