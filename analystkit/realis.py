@@ -46,7 +46,6 @@ _ADVERBS = {"also", "just", "already", "successfully", "again", "reportedly", "r
             "apparently", "twice", "once", "now", "since", "then", "previously", "not",
             "never", "ever", "first"}
 _WORD = re.compile(r"[\w'’-]+")
-_CASED = re.compile(r"\(\?-i:([^)]*)\)")
 
 
 @dataclass(frozen=True)
@@ -56,10 +55,8 @@ class RealisRules:
     window_words: int
     clause_breaks: re.Pattern[str]
     date_breaks: re.Pattern[str]     # clause breaks a date does not cross (not commas)
-    before: tuple[tuple[str, re.Pattern[str]], ...]  # (realis, cue), in BEFORE_ORDER
-    after: tuple[tuple[str, re.Pattern[str]], ...]   # (realis, cue), in AFTER_ORDER
-    any_before: re.Pattern[str]  # any `before` cue: one search where none is the rule
-    any_after: re.Pattern[str]
+    before: re.Pattern[str]      # the `before` cues, one named group per realis
+    after: re.Pattern[str]       # the `after` cues, likewise
     support: re.Pattern[str]     # verbs that make a launch noun an act ("oversaw the test")
     reporting: re.Pattern[str]   # "said": a past perfect after it is the reported event
     launched: re.Pattern[str]    # what a DPRK launch launches: missiles, rockets, ...
@@ -78,26 +75,21 @@ def compile_realis(raw: dict, launch: dict, words, lower) -> RealisRules:
     """RealisRules from the YAML sections; `words(where, patterns)` compiles a cue list
     into one whole-word, case-insensitive pattern (a cue may say `(?-i:may)`), and
     `lower(where, pattern)` a pattern to match on lower-cased text (clause breaks)."""
-    def ordered(section: str, order: tuple[str, ...]) -> tuple:
+    def grouped(section: str, order: tuple[str, ...]) -> re.Pattern[str]:
         cues = raw[section]
         unknown = sorted(set(cues) - set(order))
         if unknown:
             raise ValueError(f"realis.{section}: unknown realis {unknown} (expected "
                              f"{', '.join(order)})")
-        return tuple((r, words(f"realis.{section}.{r}", cues[r])) for r in order if r in cues)
+        return words(f"realis.{section}", ["|".join(
+            f"(?P<{r}>" + "|".join(cues[r]) + ")" for r in order if r in cues)])
 
-    def union(section: str) -> re.Pattern[str]:
-        # a prefilter matched on lower-cased text: case-sensitive cues ("May") included
-        cues = [_CASED.sub(r"\1", c) for cs in raw[section].values() for c in cs]
-        return lower(f"realis.{section}", r"(?<!\w)(?:" + "|".join(cues) + r")(?!\w)")
     return RealisRules(
         window_words=int(raw["window_words"]),
         clause_breaks=lower("realis.clause_breaks", raw["clause_breaks"]),
         date_breaks=lower("realis.date_breaks", raw["date_breaks"]),
-        before=ordered("before", BEFORE_ORDER),
-        after=ordered("after", AFTER_ORDER),
-        any_before=union("before"),
-        any_after=union("after"),
+        before=grouped("before", BEFORE_ORDER),
+        after=grouped("after", AFTER_ORDER),
         support=words("launch.support_verbs", launch["support_verbs"]),
         reporting=words("launch.reporting_verbs", launch["reporting_verbs"]),
         launched=words("launch.launched_things", launch["launched_things"]),
@@ -138,16 +130,13 @@ def cue_realis(text: str, start: int, end: int, rules: RealisRules,
     (`anchored`), not to a month or year ("a run of tests this year")."""
     first, last = span or clause(text, start, end, rules)
     before = _last_words(text[first:start], rules.window_words)
-    if rules.any_before.search(before.lower()):
-        for realis, cue in rules.before:
-            if cue.search(before) and not (realis == "generic" and anchored):
-                return realis
+    found = {m.lastgroup for m in rules.before.finditer(before)}
+    for realis in BEFORE_ORDER:
+        if realis in found and not (realis == "generic" and anchored):
+            return realis
     after = " ".join(text[end:last].split()[:rules.window_words])
-    if rules.any_after.search(after.lower()):
-        for realis, cue in rules.after:
-            if cue.search(after):
-                return realis
-    return None
+    found = {m.lastgroup for m in rules.after.finditer(after)}
+    return next((realis for realis in AFTER_ORDER if realis in found), None)
 
 
 def noun_like(text: str, start: int, end: int, rules: RealisRules,
