@@ -322,6 +322,7 @@ def test_gold_is_read_typed(tmp_path):
 
 def fake_corpora(folder: Path) -> Path:
     """A corpora folder holding a CNS days file written here (and empty corpus files)."""
+    folder.mkdir(exist_ok=True)
     (folder / NEWS_FILE).touch()
     for name in (KCNA_FILE, CNS_FILE):
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
@@ -364,3 +365,13 @@ def test_without_the_corpora_the_command_says_where_and_fails(tmp_path, capsys):
     assert main(["--corpora", str(tmp_path), "--out", str(tmp_path / "r.md")]) == 2
     assert "CORPORA=" in capsys.readouterr().err
     assert not (tmp_path / "r.md").exists()
+
+
+def test_a_bad_gold_file_stops_the_command_with_its_line(tmp_path, capsys):
+    corpora = fake_corpora(tmp_path / "corpora")
+    write_gold(tmp_path / "claims.csv", "claims",
+               [["news", "d", A, "A", 1, 5, "nth", "holds", ""]])
+    assert main(["--corpora", str(corpora), "--gold", str(tmp_path),
+                 "--out", str(tmp_path / "r.md")]) == 1
+    error = capsys.readouterr().err
+    assert "claims.csv" in error and "line 2: form 'nth' is not one of" in error

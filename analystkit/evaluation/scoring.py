@@ -26,8 +26,7 @@ def figures(frame: pd.DataFrame, figure: str, hits: pd.Series, n: pd.Series) -> 
     rows = []
     corpora = [c for c in ("news", "kcna") if c in set(frame["corpus"])]
     for corpus in corpora + [ALL]:
-        rows_in = (_every(frame) if corpus == ALL
-                   else frame["corpus"] == corpus)
+        rows_in = _every(frame) if corpus == ALL else frame["corpus"] == corpus
         rows.append({"figure": figure, "corpus": corpus,
                      "hits": int(hits[rows_in].sum()), "n": int(n[rows_in].sum())})
     return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
@@ -120,9 +119,9 @@ def launch_figures(gold: pd.DataFrame, launches: pd.DataFrame) -> pd.DataFrame:
     found = within_1["outcome"] == "match"
     parts.append(figures(within_1, "launch class right (±1-day matches)",
                          found & (within_1["gold_label"] == within_1["kit_label"]), found))
-    none = gold.groupby("article_id")["event_type"].agg(lambda t: set(t) == {"none"})
-    articles = gold.drop_duplicates("article_id").set_index("article_id").loc[
-        none[none].index, ["corpus"]].reset_index()
+    none = gold.groupby(["corpus", "article_id"])["event_type"].agg(
+        lambda t: set(t) == {"none"})
+    articles = none[none].index.to_frame(index=False)
     clean = ~articles["article_id"].isin(set(kit["article_id"]))
     parts.append(figures(articles, "clean: no news launch where gold has none", clean,
                          _every(articles)))
