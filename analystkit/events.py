@@ -541,10 +541,18 @@ def _read(text: str, start: int, end: int, trigger: Trigger, sentence_id: int,
         else:
             realis = "actual"
     class_text = _DENIED_CLASS.sub(" ", text[scope_first:scope_last])
+    if realis == "actual" and not anchored and not nominal and _BARE_PLURAL.match(text, end):
+        strong = False    # "tested ballistic missiles and a bomb": a summary, not the news
     return _Mention(trigger.event_type, sentence_id, start, end, text, "", realis, strong,
                     date, in_clause, class_text)
 
 
+_BARE_PLURAL = re.compile(
+    r"\s+(?!(?:a|an|the|its|their|his|two|three|four|five|six|seven|eight|nine|ten|several|"
+    r"multiple|what|at|up|some|more|\d+)\b)(?:[\w-]+\s+){0,2}?(?:missiles|rockets|"
+    r"projectiles)\b", re.I)
+"""An undated verb with a bare plural object ("launched missiles") tells a habit or a
+summary: it may join the article's news launch, not start one."""
 _DENIED_CLASS = re.compile(r"\bnot\s+(?:an?\s+)?(?:[\w-]+\W*){1,3}", re.I)
 """'was not an intercontinental ballistic missile' names no class."""
 LEAD_SENTENCES = 3

@@ -290,3 +290,16 @@ def test_a_rocket_in_a_satellite_story_is_the_satellite_launch():
     assert events["event_type"].tolist() == ["satellite_launch"]
     assert news("North Korea fired a rocket on Tuesday.")["event_type"].tolist() == [
         "missile_launch"]
+
+
+def test_an_undated_summary_with_a_bare_plural_only_joins_the_news():
+    text = ("Talks stalled. Aid fell. Trade slowed. The North tested ballistic missiles "
+            "and a bomb in the face of sanctions.")
+    assert news(text).empty
+    assert not news("Talks stalled. Aid fell. Trade slowed. The North fired two missiles "
+                    "into the sea.").empty
+
+
+def test_each_successive_test_is_generic():
+    assert realis_of("With each successive missile test the North moves closer.") == \
+        "generic"
