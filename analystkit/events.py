@@ -675,13 +675,14 @@ _MISSILE = re.compile(r"\bmissiles?\b", re.I)
 
 
 def _rockets_carry_satellites(mentions: list[_Mention]) -> None:
-    """In an article about a satellite launch, a launched "rocket" of no missile class
-    is the satellite's carrier: its mention becomes a satellite launch."""
+    """In an article about a satellite launch, a launched "rocket" (no "missile" near
+    the trigger, no range class) is the satellite's carrier: a satellite launch."""
     if not any(m.event_type == "satellite_launch" for m in mentions):
         return
     for m in mentions:
-        if m.event_type == "missile_launch" and m.missile_class is None and \
-                _ROCKET.search(m.class_text) and not _MISSILE.search(m.class_text):
+        near = m.evidence[max(0, m.start - 40):m.end + 40]
+        if m.event_type == "missile_launch" and _ROCKET.search(near) and \
+                not _MISSILE.search(near) and m.missile_class in (None, "ballistic"):
             m.event_type = "satellite_launch"
 
 

@@ -303,3 +303,9 @@ def test_an_undated_summary_with_a_bare_plural_only_joins_the_news():
 def test_each_successive_test_is_generic():
     assert realis_of("With each successive missile test the North moves closer.") == \
         "generic"
+
+
+def test_a_rocket_named_near_the_trigger_carries_the_satellite_even_if_missiles_appear():
+    found = news("North Korea fired a long-range rocket on Tuesday, a step toward a "
+                 "nuclear-tipped missile. It said it put a satellite into orbit.")
+    assert found["event_type"].tolist() == ["satellite_launch"]
