@@ -234,6 +234,9 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [(form, re.compile(p, re.I)) for for
      r"launch|flight)\w*|(?:higher|farther|longer)\s+than\s+any|more\s+(?:[\w-]+\s+){0,2}"
      r"(?:missiles|launches|tests)\s+than)\b"),
     ("ordinal_period", r"\b" + _ORDW + r"\s+(?P<what>missiles?)\b"),
+    ("ordinal_period", r"(?:\b[Ii]n\s+a|,\s+a)\s+(?P<ord>first)\b(?!\s+(?!for\b)[\w-]+)"),
+    ("ordinal_period", r"\b" + _ORDW + r"\s+(?:straight\s+|consecutive\s+)?"
+     r"(?P<what>failures?|successes)\b"),
     ("ordinal_period", r"\b(?:for\s+a|for\s+the)\s+(?P<ord>second|third|fourth|fifth)\s+"
      r"(?P<what>time)\b"),
     ("ordinal_period", r"\b" + _ORDW + r"\s+" + _WHAT
@@ -281,6 +284,9 @@ def check_form(form: str, m: re.Match[str], sentence: str, event: pd.Series | No
         return None     # "the first time": no count of launches
     if form == "count_since" and what.lower() == "them":
         return {**out, "stated": 0, "basis": "not parsed: 'them' names no missile class"}
+    if form == "ordinal_period" and re.fullmatch(r"failures?|successes", what, re.I):
+        return {**out, "stated": _ordinal(groups["ord"]), "basis": "not checked: it counts "
+                "launches by their outcome, which the chronology does not record"}
     if form == "ordinal_period" and named is None and not groups.get("period"):
         return {**out, "stated": _ordinal(groups["ord"]),
                 "basis": f"not parsed: no period or missile class in {m.group(0)!r}"}

@@ -169,3 +169,14 @@ def test_gap_after_consecutive_and_superlative_claims(sentence, form, holds):
     assert claims["form"].tolist() == [form]
     got = claims["holds"].iloc[0]
     assert (None if pd.isna(got) else bool(got)) == holds
+
+
+@pytest.mark.parametrize("sentence", [
+    "In a first, the missile flew over the islands.",
+    "It was the second straight failure this month.",
+])
+def test_firsts_and_outcome_ordinals_are_found_but_not_checked(sentence):
+    claims = ak.check_claims(written(("2025-03-06", "North Korea fired a missile on "
+                                                    "Tuesday. " + sentence)))
+    assert len(claims) == 1 and claims["holds"].isna().all()
+    assert claims["basis"].str.startswith("not").all()
