@@ -143,7 +143,8 @@ def _check(article_id: str, sentence_id: int, m: re.Match[str], noun: str,
     word = m.group("ord").lower()
     stated = _ORDINAL_WORDS.index(word) + 1 if word in _ORDINAL_WORDS else int(word[:-2])
     row = {"article_id": article_id, "sentence_id": int(sentence_id), "claim": m.group(0),
-           "form": "ordinal_period", "stated": stated, "computed": pd.NA, "holds": pd.NA, "event_date": pd.NaT}
+           "form": "ordinal_period", "stated": stated, "computed": pd.NA, "holds": pd.NA,
+           "event_date": pd.NaT}
     if event is None or event["date_precision"] != "day":
         return {**row, "basis": "no day-dated news launch event in the article"}
     date = pd.Timestamp(event["date"])
@@ -223,7 +224,8 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [(form, re.compile(p, re.I)) for for
      + r"|in\s+(?:the\s+past|as\s+many)\s+(?:\w+\s+)?(?:weeks?|months?)))?"),
     ("count_since", r"\b(?:test-launched|launched|fired|tested|testing\s+of|test\s+launches"
      r"\s+of)\s+" + _NUM + r"\s+(?P<what>" + _CLASS + r")(?P<period>\s+last\s+month)?"),
-    ("ordinal_gap", r"\b(?:comes?|came|follow(?:s|ed)?)\s+(?:just\s+|only\s+|roughly\s+|about\s+)?"
+    ("ordinal_gap", r"\b(?:comes?|came|follow(?:s|ed)?)\s+"
+     r"(?:just\s+|only\s+|roughly\s+|about\s+)?"
      r"(?P<after>a|an|one|two|three|four|five|six|\d{1,2})\s+(?P<unit>days?|weeks?|months?)"
      r"\s+(?:after|since)\b"),
     ("count_since", r"\b" + _NUM + r"\s+(?:consecutive\s+|straight\s+|separate\s+)?times"

@@ -241,13 +241,14 @@ _RETIRED_KEYS = {"modality": ": the negation and hypothetical cues are now the `
                  "fixed, most capable first (analystkit.vocab.CLASS_PRECEDENCE, the order "
                  "data/README.md documents); delete the key"}
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
-_ESCAPE = re.compile(r"\\N\{[^}]*\}|\\.", re.S)
+_ESCAPE = re.compile(r"\\N\{[^}]*\}|\\.|\(\?P<\w+>", re.S)
 
 
 def _lower_pattern(pattern: str) -> str:
-    """The pattern in lower case, escapes (\\W, \\D, \\N{...}) kept: rule patterns are
-    matched against lower-cased text, which is faster than case-insensitive matching
-    (the regex engine can then skip ahead to a pattern's possible first characters)."""
+    """The pattern in lower case, escapes (\\W, \\D, \\N{...}) and group names kept:
+    rule patterns are matched against lower-cased text, which is faster than
+    case-insensitive matching (the regex engine can then skip ahead to a pattern's
+    possible first characters)."""
     out, last = [], 0
     for m in _ESCAPE.finditer(pattern):
         out += [pattern[last:m.start()].lower(), m.group(0)]
@@ -333,7 +334,7 @@ class _Mention:
     strong: bool                      # may start an event (else it only joins one)
     date: DateMention | None
     in_clause: bool = False           # the date stands in the trigger's own clause
-    class_text: str = ""              # where its missile class is named: its clause
+    scope: tuple[int, int] = (0, 0)   # its clause as a date sees it: where its class is
     missile_class: str | None = None
     sentence_class: str | None = None  # the class its sentence names, if the clause none
     first: pd.Timestamp = pd.NaT      # the period the date denotes
@@ -404,7 +405,8 @@ def extract_events(articles: pd.DataFrame, *, rules: EventRules | None = None,
         found.append((article_id, report, mentions))
     launches = [m for _, _, mentions in found for m in mentions
                 if m.event_type in LAUNCH_TYPES]
-    in_clauses = rules.classes.find([m.class_text for m in launches])
+    in_clauses = rules.classes.find([_DENIED_CLASS.sub(" ", m.evidence[slice(*m.scope)])
+                                     for m in launches])
     in_sentences = rules.classes.find([_DENIED_CLASS.sub(" ", m.evidence) for m in launches])
     for mention, cls, fallback in zip(launches, in_clauses, in_sentences):
         mention.missile_class, mention.sentence_class = cls, fallback
@@ -520,7 +522,8 @@ def _read(text: str, start: int, end: int, trigger: Trigger, sentence_id: int,
     scope_first, scope_last = clause(text, start, end, r, strong_only=True)
     if trigger.event_type in LAUNCH_TYPES:   # "recent" marks news, it does not date it
         dates = [d for d in dates if d.kind != "recent"]
-    nominal = trigger.nominal or noun_like(text, start, end, r, (first, last))
+    launch = trigger.event_type in LAUNCH_TYPES
+    nominal = trigger.nominal or launch and noun_like(text, start, end, r, (first, last))
     if nominal:           # a noun's own date: "the launch on Sunday", "Sunday's launch"
         in_scope = [d for d in dates if first <= d.start < last and (
             0 <= d.start - end <= 60 or 0 <= start - d.end <= 12)]
@@ -540,11 +543,11 @@ def _read(text: str, start: int, end: int, trigger: Trigger, sentence_id: int,
             realis, strong = reading.realis, reading.strong
         else:
             realis = "actual"
-    class_text = _DENIED_CLASS.sub(" ", text[scope_first:scope_last])
-    if realis == "actual" and not anchored and not nominal and _BARE_PLURAL.match(text, end):
+    if launch and realis == "actual" and not anchored and not nominal and \
+            _BARE_PLURAL.match(text, end):
         strong = False    # "tested ballistic missiles and a bomb": a summary, not the news
     return _Mention(trigger.event_type, sentence_id, start, end, text, "", realis, strong,
-                    date, in_clause, class_text)
+                    date, in_clause, (scope_first, scope_last))
 
 
 _BARE_PLURAL = re.compile(

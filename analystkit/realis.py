@@ -46,6 +46,7 @@ _ADVERBS = {"also", "just", "already", "successfully", "again", "reportedly", "r
             "apparently", "twice", "once", "now", "since", "then", "previously", "not",
             "never", "ever", "first"}
 _WORD = re.compile(r"[\w'’-]+")
+_CASED = re.compile(r"\(\?-i:([^)]*)\)")
 
 
 @dataclass(frozen=True)
@@ -55,8 +56,9 @@ class RealisRules:
     window_words: int
     clause_breaks: re.Pattern[str]
     date_breaks: re.Pattern[str]     # clause breaks a date does not cross (not commas)
-    before: re.Pattern[str]      # the `before` cues, one named group per realis
+    before: re.Pattern[str]      # the `before` cues, one named group per realis (lower case)
     after: re.Pattern[str]       # the `after` cues, likewise
+    cased: frozenset[str]        # cues that match only in lower case: "may", not "May"
     support: re.Pattern[str]     # verbs that make a launch noun an act ("oversaw the test")
     reporting: re.Pattern[str]   # "said": a past perfect after it is the reported event
     launched: re.Pattern[str]    # what a DPRK launch launches: missiles, rockets, ...
@@ -81,15 +83,20 @@ def compile_realis(raw: dict, launch: dict, words, lower) -> RealisRules:
         if unknown:
             raise ValueError(f"realis.{section}: unknown realis {unknown} (expected "
                              f"{', '.join(order)})")
-        return words(f"realis.{section}", ["|".join(
-            f"(?P<{r}>" + "|".join(cues[r]) + ")" for r in order if r in cues)])
+        groups = "|".join(f"(?P<{r}>" + "|".join(_CASED.sub(r"(?:\1)", c) for c in cues[r])
+                          + ")" for r in order if r in cues)
+        return lower(f"realis.{section}", r"(?<!\w)(?:" + groups + r")(?!\w)")
 
+    cased = frozenset(w.lower() for section in ("before", "after")
+                      for cs in raw[section].values() for c in cs
+                      for m in _CASED.finditer(c) for w in m.group(1).split("|"))
     return RealisRules(
         window_words=int(raw["window_words"]),
         clause_breaks=lower("realis.clause_breaks", raw["clause_breaks"]),
         date_breaks=lower("realis.date_breaks", raw["date_breaks"]),
         before=grouped("before", BEFORE_ORDER),
         after=grouped("after", AFTER_ORDER),
+        cased=cased,
         support=words("launch.support_verbs", launch["support_verbs"]),
         reporting=words("launch.reporting_verbs", launch["reporting_verbs"]),
         launched=words("launch.launched_things", launch["launched_things"]),
@@ -130,13 +137,23 @@ def cue_realis(text: str, start: int, end: int, rules: RealisRules,
     (`anchored`), not to a month or year ("a run of tests this year")."""
     first, last = span or clause(text, start, end, rules)
     before = _last_words(text[first:start], rules.window_words)
-    found = {m.lastgroup for m in rules.before.finditer(before)}
+    found = _cues(rules.before, before, rules.cased)
     for realis in BEFORE_ORDER:
         if realis in found and not (realis == "generic" and anchored):
             return realis
     after = " ".join(text[end:last].split()[:rules.window_words])
-    found = {m.lastgroup for m in rules.after.finditer(after)}
+    found = _cues(rules.after, after, rules.cased)
     return next((realis for realis in AFTER_ORDER if realis in found), None)
+
+
+def _cues(pattern: re.Pattern[str], window: str, cased: frozenset[str]) -> set[str]:
+    """The realis values whose cues stand in the window: one scan of it lower-cased; a
+    cue written case-sensitively ("may") counts only as written ("May 9" is a date)."""
+    low = window.lower()
+    if len(low) != len(window):
+        low, window = window, window
+    return {m.lastgroup for m in pattern.finditer(low)
+            if not (m.group(0) in cased and window[m.start():m.end()] != m.group(0))}
 
 
 def noun_like(text: str, start: int, end: int, rules: RealisRules,
