@@ -394,12 +394,13 @@ def extract_events(articles: pd.DataFrame, *, rules: EventRules | None = None,
             if i >= 0 and end < ends[i]:
                 wanted.setdefault(i, set()).update(types)
         dateline_end, report = find_dateline(text, date)
+        voice = "DPRK" if "(KCNA)" in text[:dateline_end] else None   # "our" is the state's
         mentions = []
         low = lows[article_id]
         for i, types in sorted(wanted.items()):
             mentions += _sentence_mentions(
                 text[starts[i]:ends[i]], low[starts[i]:ends[i]], ids[i], report, rules,
-                types, max(0, dateline_end - starts[i]))
+                types, max(0, dateline_end - starts[i]), voice)
         for mention in mentions:
             _date_mention(mention, report, text, resolver)
         found.append((article_id, report, mentions))
@@ -447,7 +448,7 @@ def _given_spans(sentences: pd.DataFrame, hits: dict) -> dict[str, tuple[list, l
 
 def _sentence_mentions(text: str, low: str, sentence_id: int, report: pd.Timestamp,
                        rules: EventRules, types: Iterable[str],
-                       dateline_end: int) -> list[_Mention]:
+                       dateline_end: int, voice: str | None = None) -> list[_Mention]:
     """The triggers of `types` in one sentence (`low`: the sentence lower-cased), one
     per event_type (in the rule table's order): the first that reads as actual, else
     the first found, with its realis."""
@@ -484,7 +485,7 @@ def _sentence_mentions(text: str, low: str, sentence_id: int, report: pd.Timesta
             if best is not None and best.realis == "actual" and best.strong:
                 break
         if best is not None:
-            best.actor = _actor(text, best.start, best.end, event_type, rules)
+            best.actor = _actor(text, best.start, best.end, event_type, rules, voice)
             out.append(best)
     return out
 
@@ -568,17 +569,22 @@ _SOURCE_AFTER = re.compile(
     r"stated|confirmed|claimed|added|noted|warned|estimated|believes?|detected|spotted|"
     r"tracked|monitored)\b")
 _SOURCE_BEFORE = re.compile(r"according\s+to\s+(?:[\w.'’-]+\s+){0,3}$", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:our|we|us)\b", re.I)
 _CONJOINED = re.compile(r"(?s:.*?)()(?:\s+and\s+|\s*,\s*)(?:the\s+)?")
 _BY = re.compile(r"\s+(?:[\w.'’-]+\s+){0,3}?by\s+(?:the\s+)?", re.I)
 
 
-def _actor(text: str, start: int, end: int, event_type: str, rules: EventRules) -> str:
+def _actor(text: str, start: int, end: int, event_type: str, rules: EventRules,
+           voice: str | None = None) -> str:
     """Who acted, by the event type's rule: the nearest party before the trigger that is
     not a source ("Seoul said"), after "by" ("launched Tuesday by North Korea"), else
-    in its clause, else in the sentence; or every party named."""
+    in its clause, else in the sentence; or every party named. In a report that speaks
+    for a party (`voice`: KCNA's dateline), "our test", "we launched" are that party's."""
     found = rules.parties.find(text)
     if rules.actor_mode[event_type] == "nearest":
         first, last = clause(text, start, end, rules.realis)
+        if voice and _FIRST_PERSON.search(text, max(first, start - 40), start):
+            return voice
         agents = [(s, i) for s, e, i in found if e <= start
                   and not _SOURCE_AFTER.match(text, e)
                   and not _SOURCE_BEFORE.search(text, max(0, s - 40), s)]

@@ -309,3 +309,11 @@ def test_a_rocket_named_near_the_trigger_carries_the_satellite_even_if_missiles_
     found = news("North Korea fired a long-range rocket on Tuesday, a step toward a "
                  "nuclear-tipped missile. It said it put a satellite into orbit.")
     assert found["event_type"].tolist() == ["satellite_launch"]
+
+
+def test_kcna_first_person_is_the_dprk():
+    e = mentions("Pyongyang, March 5 (KCNA) -- The US flew bombers in a drill against our "
+                 "latest strategic weapon test.").iloc[0]
+    assert e["actor"] == "DPRK"
+    e = mentions("The US flew bombers in a drill against our latest missile test.").iloc[0]
+    assert e["actor"] == "US"          # not a state's voice: no KCNA dateline
