@@ -297,7 +297,7 @@ def check_form(form: str, m: re.Match[str], sentence: str, event: pd.Series | No
     label = f"{named + ' ' if named else ''}launch days ({source})"
     if form == "count_since":
         stated = 0 if re.search(r"n[’']t|not|yet", m.group(0), re.I) else _count(groups)
-        occasions = _OCCASIONS.search(sentence, m.end())
+        occasions = _OCCASIONS.search(sentence, m.start())
         if occasions:                     # "nine missiles on six occasions": six days
             stated = _count(occasions.groupdict())
         if _OUTCOME.match(sentence, m.end()):
