@@ -509,10 +509,12 @@ def _object_scope(text: str, start: int, end: int, rules: EventRules) -> tuple[i
 
 
 _RELATIVE = re.compile(r"(?:that|which|who)\b", re.I)
-_PREPOSITION = re.compile(r"\b(?:against|for|on|in|into|toward|towards|from|with|over|about|"
+_PREPOSITION = re.compile(r"\b(?:against|for(?!\s+\w+ing\b)|on|in|into|toward|towards|from|"
+                          r"with|over|about|"
                           r"by|amid|near|across|at(?!\s+(?:least|most)\b)|"
                           r"(?<!\bup\s)to(?!\s+be\b))\b", re.I)
-"""Ends the span where a verb's object stands; not "at least", "up to", "appeared to be"."""
+"""Ends the span where a verb's object stands; not "at least", "up to", "appeared to be",
+"for verifying" (a purpose: "the test-fire for verifying the performance of a missile")."""
 
 
 def _read(text: str, start: int, end: int, trigger: Trigger, sentence_id: int,

@@ -317,3 +317,10 @@ def test_kcna_first_person_is_the_dprk():
     assert e["actor"] == "DPRK"
     e = mentions("The US flew bombers in a drill against our latest missile test.").iloc[0]
     assert e["actor"] == "US"          # not a state's voice: no KCNA dateline
+
+
+def test_a_600mm_rocket_launcher_test_fire_is_a_launch_artillery_is_not():
+    assert not news("Kim oversaw the test-fire for verifying the performance of a "
+                    "new-type 600mm multiple rocket launcher.").empty
+    assert news("The academy conducted a test-fire of 240mm multiple rocket launcher "
+                "shells on Tuesday.").empty
