@@ -335,6 +335,7 @@ class _Mention:
     date: DateMention | None
     in_clause: bool = False           # the date stands in the trigger's own clause
     scope: tuple[int, int] = (0, 0)   # its clause as a date sees it: where its class is
+    nominal: bool = False             # read as a noun ("the launch"), not a verb
     missile_class: str | None = None
     sentence_class: str | None = None  # the class its sentence names, if the clause none
     first: pd.Timestamp = pd.NaT      # the period the date denotes
@@ -454,6 +455,7 @@ def _sentence_mentions(text: str, low: str, sentence_id: int, report: pd.Timesta
     the first found, with its realis."""
     dates: list[DateMention] | None = None
     seen: dict[str, bool] = {}        # a condition shared by triggers is searched once
+    read_as_noun: set[tuple[int, int]] = set()
     out = []
     for event_type in (e for e in rules.triggers if e in types):
         # One scan for all of the type's triggers: where the first of them matches (no
@@ -469,6 +471,8 @@ def _sentence_mentions(text: str, low: str, sentence_id: int, report: pd.Timesta
             if trigger.with_ is not None and not _found(trigger.with_, low, seen):
                 continue          # not in the sentence, so in no clause of it
             for m in trigger.pattern.finditer(low, first.start() if first else 0):
+                if trigger.nominal and m.span() in read_as_noun:
+                    continue      # an earlier trigger read this word as a noun already
                 if trigger.with_ and not trigger.with_.search(
                         low, *_object_scope(text, m.start(), m.end(), rules)):
                     continue
@@ -477,6 +481,8 @@ def _sentence_mentions(text: str, low: str, sentence_id: int, report: pd.Timesta
                              if not d.reporting and d.start >= dateline_end]
                 mention = _read(text, m.start(), m.end(), trigger, sentence_id, dates,
                                 rules)
+                if mention.nominal:
+                    read_as_noun.add(m.span())
                 if best is None or (mention.realis == "actual" and (
                         best.realis != "actual" or mention.strong > best.strong)):
                     best = mention
@@ -550,7 +556,7 @@ def _read(text: str, start: int, end: int, trigger: Trigger, sentence_id: int,
             _BARE_PLURAL.match(text, end):
         strong = False    # "tested ballistic missiles and a bomb": a summary, not the news
     return _Mention(trigger.event_type, sentence_id, start, end, text, "", realis, strong,
-                    date, in_clause, (scope_first, scope_last))
+                    date, in_clause, (scope_first, scope_last), nominal)
 
 
 _BARE_PLURAL = re.compile(
