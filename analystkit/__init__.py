@@ -12,6 +12,7 @@ from analystkit.lexicon import Lexicon, LexiconError, load_lexicon
 from analystkit.sentences import sentences
 from analystkit.tagging import kwic, tag, tag_counts
 from analystkit.events import dedupe_events, extract_events
+from analystkit.linking import link_events
 from analystkit.counts import count_events, event_ordinal
 from analystkit.claims import check_claims
 from analystkit.timeline import resample_timeline, rhetoric_timeline
@@ -35,7 +36,8 @@ __all__ = [
     "Lexicon", "load_lexicon", "LexiconError",
     "sentences",
     "tag", "tag_counts", "kwic",
-    "extract_events", "dedupe_events", "count_events", "event_ordinal", "check_claims",
+    "extract_events", "dedupe_events", "link_events", "count_events", "event_ordinal",
+    "check_claims",
     "rhetoric_timeline", "resample_timeline", "event_study",
     "fetch_corpus", "CorpusFetchError",
     *_MODULE_OF,

@@ -12,7 +12,7 @@ from analystkit.frames import require_columns
 
 
 def count_events(events: pd.DataFrame, freq: str = "YS", by: str | None = None,
-                 start=None, end=None) -> pd.DataFrame:
+                 start=None, end=None, linked: bool = False) -> pd.DataFrame:
     """Events per year ("YS") or month ("MS"), zero-filled from `start` (default: the
     first event) to `end` (default: the last). With `by` ("missile_class",
     "event_type", ...) one column per value (NA → "unstated"), else one column "events".
@@ -27,11 +27,13 @@ def count_events(events: pd.DataFrame, freq: str = "YS", by: str | None = None,
     either side of `start`/`end` is left out, with a warning.
     Rows with a `counted` column set to False are left out (the curated chronology's
     air-defence and low-confidence rows); so are undated rows and rows less precise than
-    `freq` (a year-precision event has no month), with a warning saying how many."""
+    `freq` (a year-precision event has no month), with a warning saying how many.
+    `linked=True` counts ak.link_events' output: each linked chronology day once (however
+    many articles report it), on that day; unlinked launches are left out."""
     if freq not in ("YS", "MS"):
         raise ValueError(f"freq must be 'YS' (years) or 'MS' (months), got {freq!r}")
     require_columns(events, ["date"] + ([by] if by else []), "events")
-    frame = _counted(events)
+    frame = _linked_days(events) if linked else _counted(events)
     if by == "missile_class" and "event_type" in frame:
         frame = frame[frame["event_type"].isin(LAUNCH_TYPES)]
     too_vague = frame["date"].isna()
@@ -65,6 +67,16 @@ def count_events(events: pd.DataFrame, freq: str = "YS", by: str | None = None,
     counts = counts.reindex(index, fill_value=0).fillna(0).astype("int64")
     counts.columns.name = by
     return counts
+
+
+def _linked_days(events: pd.DataFrame) -> pd.DataFrame:
+    """One row per linked chronology day and event type, on that day."""
+    require_columns(events, ["linked_date", "link_status", "event_type"], "linked events")
+    frame = events[events["link_status"] != "none"]
+    frame = frame.assign(date=frame["linked_date"], date_precision="day")
+    if "linked_class" in frame:
+        frame = frame.assign(missile_class=frame["linked_class"])
+    return frame.drop_duplicates(["date", "event_type"])
 
 
 def _within(frame: pd.DataFrame, lo: pd.Timestamp | None,

@@ -10,9 +10,14 @@ claim text (an earlier rule wins where two overlap):
   last December).
 - Weekdays: "on Wednesday" / "Wednesday" is the latest such day on or before the article
   date (a Friday article's "on Friday" is that Friday: the news convention for the day of
-  publication); "last Saturday" is the latest Saturday strictly before it.
+  publication), except the day after the article's: a Friday article's "early
+  Saturday" is that Saturday (Korea is 13-14 hours ahead of a US newsroom's date);
+  "last Saturday" is the latest Saturday strictly before it.
 - "today", "yesterday", "a day earlier" / "the day before" / "the previous day" (taken
   relative to the article date), "N days ago/earlier".
+- Week precision: "last week" (Monday to Sunday of the week before), "this week" /
+  "earlier this week" (Monday to the article date), "over the weekend" / "last weekend"
+  (the latest Saturday and Sunday up to the article date), "two weeks ago".
 - Month precision: "this month" / "earlier this month", "last month", "in March",
   "March 2024", and "recent"/"recently", dated to the article's month (an approximation:
   early in a month a "recent" event may lie in the month before).
@@ -24,6 +29,10 @@ claim text (an earlier rule wins where two overlap):
 
 For speed a rule only runs on a sentence holding one of its cue words (a digit, a
 weekday or month name, "day", "month", "year", "recent", "term" ...).
+
+A dateline ("SEOUL, July 4 --", "Pyongyang, September 19 (KCNA) --") dates the report,
+not an event: `find_dateline` finds it at the start of an article, and the kit resolves the
+article's other dates against it.
 
 A mention right after a reporting verb ("said on Friday", "reported Thursday") is
 flagged `reporting=True`: it dates the report, not the event reported.
@@ -38,8 +47,9 @@ import ahocorasick
 import pandas as pd
 from dateutil.relativedelta import relativedelta
 
-HISTORICAL_DAYS = 31
-"""An event whose period ends more than this many days before the article is background."""
+HISTORICAL_DAYS = 7
+"""An event whose period ends more than this many days before the report is background
+(docs/annotation.md: a new launch is at most 7 days before the publication day)."""
 
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
              "friday": 4, "saturday": 5, "sunday": 6}
@@ -63,7 +73,8 @@ _CUES = {
                  "jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september",
                  "oct", "october", "nov", "november", "dec", "december"},
     "weekday": set(_WEEKDAYS), "relative_day": {"today", "yesterday", "day", "days"},
-    "relative_month": {"month"}, "recent": {"recent", "recently"},
+    "relative_week": {"week", "weekend", "weeks"}, "relative_month": {"month"},
+    "recent": {"recent", "recently"},
     "month": {"january", "february", "march", "april", "may", "june", "july", "august",
               "september", "october", "november", "december"},
     "relative_year": {"year"}, "term": {"term", "presidency", "administration"},
@@ -79,6 +90,11 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kin
     ("relative_day", _I(r"\b(?:today|yesterday|(?:a|one|the)\s+day\s+(?:earlier|before)"
                         r"|the\s+previous\s+day|(?P<n>two|three|four|five|six|seven|"
                         r"eight|nine|ten|\d{1,2})\s+days\s+(?:ago|earlier|before))\b")),
+    ("relative_week", _I(r"\b(?:(?P<lastweek>last\s+week|the\s+previous\s+week|a\s+week\s+ago)"
+                         r"|(?P<thisweek>(?:earlier\s+)?this\s+week)"
+                         r"|(?P<weekend>(?:over|at|during)\s+the\s+weekend|(?:this|last|past)"
+                         r"\s+weekend)"
+                         r"|(?P<nweeks>two|three|\d)\s+weeks\s+ago)\b")),
     ("relative_month", _I(r"\b(?:(?:earlier\s+|later\s+)?this\s+month|last\s+month|"
                           r"the\s+previous\s+month|a\s+month\s+ago)\b")),
     ("recent", _I(r"\brecent(?:ly)?\b(?!\s+(?:years|decades|months|weeks))")),
@@ -104,8 +120,7 @@ _ANY_DIGIT = re.compile(r"\d")
 
 _REPORTING = re.compile(
     r"\b(?:said|says|say|reported|reports|announced|announces|stated|added|alleged|"
-    r"claimed|confirmed|disclosed|revealed|told\s+(?:\w+\s+){0,2}?(?:reporters|lawmakers|"
-    r"parliament|journalists))\s*,?\s*$", re.I)
+    r"claimed|confirmed|disclosed|revealed|told(?:\s+[\w.'’]+){1,3}?)\s*,?\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -118,7 +133,7 @@ class DateMention:
     kind: str
     date: pd.Timestamp        # first day of the period (NaT for an unresolved term)
     end_date: pd.Timestamp    # last day of the period (NaT for an unresolved term)
-    precision: str            # day | month | year
+    precision: str            # day | week | month | year
     reporting: bool = False   # right after "said"/"reported": the report's date
     term: int | None = None   # for kind "term": which term (1, 2, 3)
     who: str | None = None    # for kind "term": the name given ("Trump"), None for "his"
@@ -163,16 +178,19 @@ def is_historical(mention: DateMention, article_date: pd.Timestamp) -> bool:
 
 
 def period(date: pd.Timestamp, precision: str) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """The first and last day denoted by `date` at `precision` (day, month or year)."""
+    """The first and last day denoted by `date` at `precision` (day, week, month, year)."""
     date = pd.Timestamp(date)
     if precision == "day":
         return date, date
+    if precision == "week":
+        return date, date + pd.Timedelta(days=6)
     if precision == "month":
         start = date.replace(day=1)
         return start, start + pd.offsets.MonthEnd(0)
     if precision == "year":
         return date.replace(month=1, day=1), date.replace(month=12, day=31)
-    raise ValueError(f"unknown date precision {precision!r} (expected day, month or year)")
+    raise ValueError(f"unknown date precision {precision!r} (expected day, week, month or "
+                     "year)")
 
 
 def _flag_reporting(text: str, mention: DateMention) -> DateMention:
@@ -199,6 +217,9 @@ def _resolve(kind: str, m: re.Match[str], today: pd.Timestamp) -> DateMention | 
         return _explicit(m, today)
     if kind == "weekday":
         weekday = _WEEKDAYS[m.group("wd").lower()]
+        if not m.group("last") and (today.weekday() + 1) % 7 == weekday:
+            # the day after the report's: a report dated in the US of a Korean day
+            return _mention(m, kind, today + pd.Timedelta(days=1), "day")
         anchor = today - pd.Timedelta(days=1) if m.group("last") else today
         back = (anchor.weekday() - weekday) % 7      # 0: the anchor is that weekday
         return _mention(m, kind, anchor - pd.Timedelta(days=back), "day")
@@ -211,6 +232,8 @@ def _resolve(kind: str, m: re.Match[str], today: pd.Timestamp) -> DateMention | 
         else:
             days = 1
         return _mention(m, kind, today - pd.Timedelta(days=days), "day")
+    if kind == "relative_week":
+        return _week(m, today)
     if kind == "relative_month":
         back = 0 if "this month" in low else 1
         return _mention(m, kind, today - relativedelta(months=back), "month")
@@ -266,3 +289,49 @@ def _month(m: re.Match[str], today: pd.Timestamp) -> DateMention:
     else:
         year = today.year - 1 if month > today.month else today.year
     return _mention(m, "month", pd.Timestamp(year, month, 1), "month")
+
+
+def _week(m: re.Match[str], today: pd.Timestamp) -> DateMention:
+    """'last week', 'this week', 'over the weekend', 'two weeks ago' (week precision: the
+    period says which days)."""
+    monday = today - pd.Timedelta(days=today.weekday())
+    if m.group("thisweek"):
+        first, last = monday, today
+    elif m.group("weekend"):
+        sunday = today - pd.Timedelta(days=(today.weekday() + 1) % 7)
+        first, last = sunday - pd.Timedelta(days=1), min(sunday, today)
+        if today.weekday() == 5:          # a Saturday report: this weekend's Saturday
+            first = last = today
+    else:
+        n = m.group("nweeks")
+        back = 1 if not n else (int(n) if n.isdigit() else _NUMBERS[n.lower()])
+        first = monday - pd.Timedelta(weeks=back)
+        last = first + pd.Timedelta(days=6)
+    return DateMention(m.start(), m.end(), m.group(0), "relative_week", first, last, "week")
+
+
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Za-z.\'-]+(?:[ ,]+[A-Z][A-Za-z.\'-]+)*?)"
+    rf"(?:\s*,\s*(?P<date>{_MONTH}\.?\s+\d{{1,2}}(?:,?\s+{_YEAR})?))?\s*"
+    r"(?P<agency>\((?:[A-Z][A-Za-z]+)(?:[ /][A-Z][A-Za-z]+)*\))?\s*(?:--|—|–)")
+
+
+def find_dateline(text: str, published: pd.Timestamp) -> tuple[int, pd.Timestamp]:
+    """Where an article's dateline ends (0: none) and the report's date: the dateline's
+    date ("Pyongyang, September 19 (KCNA) --"), else the publication day."""
+    published = pd.Timestamp(published).normalize()
+    m = _DATELINE.match(text[:160])
+    if m is None or not (m.group("date") or m.group("agency") or m.group("place").isupper()):
+        return 0, published
+    if m.group("date"):
+        date = _explicit_text(m.group("date"), published)
+        if date is not None and date <= published:
+            return m.end(), date
+    return m.end(), published
+
+
+def _explicit_text(text: str, today: pd.Timestamp) -> pd.Timestamp | None:
+    """The day of a news date written alone ("September 19", "Sept. 19, 2024")."""
+    m = _RULES[1][1].search(text)
+    found = _explicit(m, today) if m else None
+    return found.date if found else None

@@ -30,6 +30,7 @@ import yaml
 from analystkit.dates import (
     HISTORICAL_DAYS,
     DateMention,
+    find_dateline,
     find_dates,
     is_historical,
     period,
@@ -37,6 +38,14 @@ from analystkit.dates import (
 from analystkit.frames import empty_frame, require_columns
 from analystkit.lexicon import Lexicon, as_lexicon
 from analystkit.paths import DATA_DIR
+from analystkit.realis import (
+    RealisRules,
+    clause,
+    compile_realis,
+    cue_realis,
+    form_realis,
+    noun_like,
+)
 from analystkit.sentences import join_articles, scan_articles
 from analystkit.sentences import split as sentence_spans
 from analystkit.vocab import CLASS_PRECEDENCE, EVENT_TYPES, LAUNCH_TYPES, MISSILE_CLASSES
@@ -51,11 +60,13 @@ UNSTATED = "unstated"
 CLASS_COLUMNS = MISSILE_CLASSES + (SATELLITE, UNSTATED)
 """The order of count_events(..., by="missile_class") columns."""
 
-EVENT_COLUMNS = ["event_id", "article_id", "sentence_id", "date", "date_precision",
-                 "event_type", "missile_class", "actor", "historical", "evidence",
-                 "date_text"]
-_EVENT_DTYPES = {"sentence_id": "int64", "date": "datetime64[us]", "historical": "bool"}
-_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+EVENT_COLUMNS = ["event_id", "article_id", "sentence_id", "date", "date_last",
+                 "date_precision", "event_type", "missile_class", "actor", "realis",
+                 "historical", "confidence", "evidence", "date_text", "report_date"]
+_EVENT_DTYPES = {"sentence_id": "int64", "date": "datetime64[us]",
+                 "date_last": "datetime64[us]", "historical": "bool",
+                 "report_date": "datetime64[us]"}
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unresolved": 4}
 
 
 # ---------------------------------------------------------------- the rule table
@@ -66,8 +77,9 @@ class Trigger:
 
     event_type: str
     pattern: re.Pattern[str]
-    with_: re.Pattern[str] | None
-    unless: re.Pattern[str] | None
+    with_: re.Pattern[str] | None     # must match in the trigger's clause (lower-cased)
+    unless: re.Pattern[str] | None    # must not match in the sentence
+    nominal: bool                     # a noun ("missile launch"), not a verb ("fired")
 
 
 class Phrases:
@@ -85,15 +97,19 @@ class Phrases:
         self._automaton.make_automaton()
 
     def find(self, text: str) -> list[tuple[int, int]]:
-        """(start, index of the name) for every whole-word phrase in `text`."""
+        """(start, end, index of the name) for every whole-word phrase in `text`."""
         out = []
         for last, (length, index, open_end) in self._automaton.iter(text):
             start = last - length + 1
             if start > 0 and text[start - 1].isalnum():
                 continue
-            if not open_end and last + 1 < len(text) and text[last + 1].isalnum():
+            end = last + 1
+            if open_end:
+                while end < len(text) and text[end].isalnum():
+                    end += 1
+            elif end < len(text) and text[end].isalnum():
                 continue
-            out.append((start, index))
+            out.append((start, end, index))
         return out
 
 
@@ -108,10 +124,7 @@ class EventRules:
     actor_default: dict[str, str]
     classes: ClassFinder                 # missile classes: the lexicon's weapon tags
     parties: Phrases                     # in the order they are joined in `actor`
-    window_words: int
-    clause_breaks: re.Pattern[str]
-    cancels: re.Pattern[str]             # the negated and the hypothetical cues
-    after: re.Pattern[str]
+    realis: RealisRules
 
 
 class ClassFinder:
@@ -158,15 +171,23 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
                          f"{', '.join(_RULE_KEYS)})"
                          + "".join(_RETIRED_KEYS.get(k, "") for k in unknown))
 
-    def compile_(where: str, pattern: str) -> re.Pattern[str]:
+    def compile_(where: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
         try:
-            return re.compile(_lower_pattern(pattern))
+            return re.compile(pattern if flags else _lower_pattern(pattern), flags)
         except re.error as err:
             raise ValueError(f"{path}: {where}: bad pattern {pattern!r}: {err}") from None
 
-    def words(where: str, patterns: list[str]) -> re.Pattern[str]:
-        return compile_(where, r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)")
+    def words(where: str, patterns: list[str], flags: int = 0) -> re.Pattern[str]:
+        return compile_(where, r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)", flags)
 
+    def trigger_words(where: str, patterns: list[str]) -> re.Pattern[str]:
+        # not inside a hyphenated word: "submarine-launched" is a class, not a launch
+        return compile_(where, r"(?<![\w-])(?:" + "|".join(patterns) + r")(?!\w)")
+
+    def cues(where: str, patterns: list[str]) -> re.Pattern[str]:
+        return words(where, patterns, re.I)
+
+    launched = "(?:" + "|".join(raw["launch"]["launched_things"]) + ")"
     triggers: dict[str, list[Trigger]] = {}
     screens: dict[str, re.Pattern[str]] = {}
     modes, defaults = {}, {}
@@ -186,15 +207,22 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
         triggers[event_type] = []
         for i, t in enumerate(spec["triggers"]):
             where = f"events.{event_type}.triggers[{i}]"
+            with_ = t["with"].replace("{launched}", launched) if "with" in t else None
             triggers[event_type].append(Trigger(
-                event_type, words(where, [t["pattern"]]),
-                compile_(where + ".with", t["with"]) if "with" in t else None,
-                compile_(where + ".unless", t["unless"]) if "unless" in t else None))
+                event_type, trigger_words(where, [t["pattern"]]),
+                words(where + ".with", [with_]) if with_ else None,
+                compile_(where + ".unless", t["unless"]) if "unless" in t else None,
+                bool(t.get("nominal", False))))
         patterns = [t["pattern"] for t in spec["triggers"]]
         if not any(_BACKREFERENCE.search(p) for p in patterns):  # else they can't be joined
-            screens[event_type] = words(f"events.{event_type}.triggers", patterns)
-    modality = raw["modality"]
+            screens[event_type] = trigger_words(f"events.{event_type}.triggers", patterns)
     keywords.make_automaton()
+    try:
+        realis = compile_realis(raw["realis"], raw["launch"], cues, compile_)
+    except (KeyError, TypeError) as err:
+        raise ValueError(f"{path}: realis/launch: missing or malformed entry {err}") from None
+    except ValueError as err:
+        raise ValueError(f"{path}: {err}") from None
     return EventRules(
         triggers=triggers,
         screens=screens,
@@ -202,26 +230,25 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
         actor_mode=modes, actor_default=defaults,
         classes=ClassFinder(lexicon),
         parties=Phrases(raw["parties"]),
-        window_words=int(modality["window_words"]),
-        clause_breaks=compile_("modality.clause_breaks", modality["clause_breaks"]),
-        cancels=words("modality.negated/hypothetical",
-                      modality["negated"] + modality["hypothetical"]),
-        after=words("modality.after", modality["after"]),
+        realis=realis,
     )
 
 
-_RULE_KEYS = ("events", "parties", "modality")
-_RETIRED_KEYS = {"missile_class_order": ": which class wins when a text names several is "
+_RULE_KEYS = ("events", "parties", "launch", "realis")
+_RETIRED_KEYS = {"modality": ": the negation and hypothetical cues are now the `realis` "
+                 "section (before/after cues by realis value); move your cues there",
+                 "missile_class_order": ": which class wins when a text names several is "
                  "fixed, most capable first (analystkit.vocab.CLASS_PRECEDENCE, the order "
                  "data/README.md documents); delete the key"}
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
-_ESCAPE = re.compile(r"\\N\{[^}]*\}|\\.", re.S)
+_ESCAPE = re.compile(r"\\N\{[^}]*\}|\\.|\(\?P<\w+>", re.S)
 
 
 def _lower_pattern(pattern: str) -> str:
-    """The pattern in lower case, escapes (\\W, \\D, \\N{...}) kept: rule patterns are
-    matched against lower-cased text, which is faster than case-insensitive matching
-    (the regex engine can then skip ahead to a pattern's possible first characters)."""
+    """The pattern in lower case, escapes (\\W, \\D, \\N{...}) and group names kept:
+    rule patterns are matched against lower-cased text, which is faster than
+    case-insensitive matching (the regex engine can then skip ahead to a pattern's
+    possible first characters)."""
     out, last = [], 0
     for m in _ESCAPE.finditer(pattern):
         out += [pattern[last:m.start()].lower(), m.group(0)]
@@ -295,32 +322,48 @@ def find_term(terms: list[Term], who: str | None, ordinal: int | None,
 
 @dataclass
 class _Mention:
-    """One trigger in one sentence, with its resolved date (if the sentence has one)."""
+    """One trigger in one sentence, read: its realis, actor, class and date."""
 
     event_type: str
     sentence_id: int
     start: int
+    end: int
     evidence: str
-    missile_class: str | None
-    actor: str
+    actor: str                        # filled in for the mention kept
+    realis: str
+    strong: bool                      # may start an event (else it only joins one)
     date: DateMention | None
+    in_clause: bool = False           # the date stands in the trigger's own clause
+    scope: tuple[int, int] = (0, 0)   # its clause as a date sees it: where its class is
+    nominal: bool = False             # read as a noun ("the launch"), not a verb
+    missile_class: str | None = None
+    sentence_class: str | None = None  # the class its sentence names, if the clause none
     first: pd.Timestamp = pd.NaT      # the period the date denotes
     last: pd.Timestamp = pd.NaT
-    historical: bool = False
 
 
 def extract_events(articles: pd.DataFrame, *, rules: EventRules | None = None,
                    sentences: pd.DataFrame | None = None,
-                   milestones: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Events reported in the articles: one row per event per article (see module doc).
+                   milestones: pd.DataFrame | None = None,
+                   all_mentions: bool = False) -> pd.DataFrame:
+    """Events the articles report as having happened: one row per event per article
+    (see the module doc); with `all_mentions`, one row per mention of any realis
+    (negated, hypothetical, planned, ceased, generic too), unmerged.
 
-    Columns: event_id (stable hash), article_id, sentence_id (the first mention),
-    date, date_precision (day|month|year), event_type, missile_class (NA when the text
-    names none), actor, historical (dated more than HISTORICAL_DAYS (31) days before the
-    article, or in a past term), evidence (the mentioning sentences joined by " … "),
-    date_text (the expression that dated it; empty when the article's date was assumed).
-    `sentences` may be passed if already computed; `milestones` resolve "in his first
-    term" (default: the curated table, loaded only when such a phrase occurs).
+    Columns: event_id (stable hash), article_id, sentence_id (the first mention), date
+    (the first day the date can denote; NaT when unresolved), date_last (the last day;
+    for an unresolved date, the report's date: the upper bound), date_precision (day,
+    week, month, year, or unresolved: the article says when only by being the news),
+    event_type, missile_class (NA when the text names none), actor, realis (actual, or
+    historical: more than HISTORICAL_DAYS (7) days before the report, or a perfect with
+    no date), historical (realis == "historical"), confidence (high: a day in the
+    trigger's own clause, and for a missile launch a stated class; medium: a day or a
+    week otherwise; low: a month, a year or unresolved), evidence (the mentioning
+    sentences joined by " … "), date_text (the expression that dated it; empty when
+    unresolved), report_date (what dates were resolved against: the dateline's date,
+    "Pyongyang, September 19 (KCNA) --", else the article's). `sentences` may be passed
+    if already computed; `milestones` resolve "in his first term" (default: the curated
+    table, loaded only when such a phrase occurs).
     """
     require_columns(articles, ["article_id", "date", "text"], "articles")
     rules = rules or load_event_rules()
@@ -340,7 +383,7 @@ def extract_events(articles: pd.DataFrame, *, rules: EventRules | None = None,
     spans = _given_spans(sentences, hits) if sentences is not None else _split_spans(
         chosen["article_id"].tolist(), texts)
     resolver = _TermResolver(milestones)
-    found = []  # (article_id, article date, its mentions)
+    found = []  # (article_id, report date, its mentions)
     for article_id, date, text in zip(chosen["article_id"].tolist(), chosen["date"].tolist(),
                                       texts):
         if article_id not in spans:
@@ -351,26 +394,33 @@ def extract_events(articles: pd.DataFrame, *, rules: EventRules | None = None,
             i = bisect.bisect_right(starts, end) - 1
             if i >= 0 and end < ends[i]:
                 wanted.setdefault(i, set()).update(types)
-        today = pd.Timestamp(date).normalize()
+        dateline_end, report = find_dateline(text, date)
+        voice = "DPRK" if "(KCNA)" in text[:dateline_end] else None   # "our" is the state's
         mentions = []
         low = lows[article_id]
         for i, types in sorted(wanted.items()):
-            mentions += _sentence_mentions(text[starts[i]:ends[i]], low[starts[i]:ends[i]],
-                                           ids[i], today, rules, types)
+            mentions += _sentence_mentions(
+                text[starts[i]:ends[i]], low[starts[i]:ends[i]], ids[i], report, rules,
+                types, max(0, dateline_end - starts[i]), voice)
         for mention in mentions:
-            _date_mention(mention, today, text, resolver)
-        found.append((article_id, today, mentions))
+            _date_mention(mention, report, text, resolver)
+        found.append((article_id, report, mentions))
     launches = [m for _, _, mentions in found for m in mentions
                 if m.event_type in LAUNCH_TYPES]
-    for mention, cls in zip(launches, rules.classes.find([m.evidence for m in launches])):
-        mention.missile_class = cls
-    rows = [_event_row(article_id, today, e)
-            for article_id, today, mentions in found for e in _merge(mentions)]
+    in_clauses = rules.classes.find([_DENIED_CLASS.sub(" ", m.evidence[slice(*m.scope)])
+                                     for m in launches])
+    in_sentences = rules.classes.find([_DENIED_CLASS.sub(" ", m.evidence) for m in launches])
+    for mention, cls, fallback in zip(launches, in_clauses, in_sentences):
+        mention.missile_class, mention.sentence_class = cls, fallback
+    for _, _, mentions in found:
+        _rockets_carry_satellites(mentions)
+    group = _each_mention if all_mentions else _merge
+    rows = [_event_row(article_id, report, e)
+            for article_id, report, mentions in found for e in group(mentions)]
     if not rows:
         return empty_frame(EVENT_COLUMNS, _EVENT_DTYPES)
     events = pd.DataFrame(rows, columns=EVENT_COLUMNS)
-    events["date"] = pd.to_datetime(events["date"])
-    return events.astype({"sentence_id": "int64", "historical": "bool"})
+    return events.astype(_EVENT_DTYPES)
 
 
 def _split_spans(article_ids: list[str], texts: list[str]) -> dict[str, tuple[list, list,
@@ -397,11 +447,16 @@ def _given_spans(sentences: pd.DataFrame, hits: dict) -> dict[str, tuple[list, l
             for key, g in frame.groupby("article_id", sort=False)}
 
 
-def _sentence_mentions(text: str, low: str, sentence_id: int, today: pd.Timestamp,
-                       rules: EventRules, types: Iterable[str]) -> list[_Mention]:
-    """The non-negated, non-hypothetical triggers of `types` in one sentence (`low`: the
-    sentence lower-cased), one per event_type (in the rule table's order)."""
-    found: dict[str, tuple[int, int]] = {}
+def _sentence_mentions(text: str, low: str, sentence_id: int, report: pd.Timestamp,
+                       rules: EventRules, types: Iterable[str],
+                       dateline_end: int, voice: str | None = None) -> list[_Mention]:
+    """The triggers of `types` in one sentence (`low`: the sentence lower-cased), one
+    per event_type (in the rule table's order): the first that reads as actual, else
+    the first found, with its realis."""
+    dates: list[DateMention] | None = None
+    seen: dict[str, bool] = {}        # a condition shared by triggers is searched once
+    read_as_noun: set[tuple[int, int]] = set()
+    out = []
     for event_type in (e for e in rules.triggers if e in types):
         # One scan for all of the type's triggers: where the first of them matches (no
         # trigger matches before it, so each one's own scan can start there).
@@ -409,51 +464,164 @@ def _sentence_mentions(text: str, low: str, sentence_id: int, today: pd.Timestam
         first = screen.search(low) if screen else None
         if screen and first is None:
             continue
+        best = None
         for trigger in rules.triggers[event_type]:
-            matches = list(trigger.pattern.finditer(low, first.start() if first else 0))
-            if not matches or (trigger.with_ and not trigger.with_.search(low)) or (
-                    trigger.unless and trigger.unless.search(low)):
+            if trigger.unless is not None and _found(trigger.unless, low, seen):
                 continue
-            m = next((m for m in matches if _asserted(low, m.start(), m.end(), rules)), None)
-            if m is not None:
-                found[event_type] = (m.start(), m.end())
+            if trigger.with_ is not None and not _found(trigger.with_, low, seen):
+                continue          # not in the sentence, so in no clause of it
+            for m in trigger.pattern.finditer(low, first.start() if first else 0):
+                if trigger.nominal and m.span() in read_as_noun:
+                    continue      # an earlier trigger read this word as a noun already
+                if trigger.with_ and not trigger.with_.search(
+                        low, *_object_scope(text, m.start(), m.end(), rules)):
+                    continue
+                if dates is None:
+                    dates = [d for d in find_dates(text, report)
+                             if not d.reporting and d.start >= dateline_end]
+                mention = _read(text, m.start(), m.end(), trigger, sentence_id, dates,
+                                rules)
+                if mention.nominal:
+                    read_as_noun.add(m.span())
+                if best is None or (mention.realis == "actual" and (
+                        best.realis != "actual" or mention.strong > best.strong)):
+                    best = mention
+                if best.realis == "actual" and best.strong:
+                    break
+            if best is not None and best.realis == "actual" and best.strong:
                 break
-    if not found:
-        return []
-    dates = [d for d in find_dates(text, today) if not d.reporting]
-    out = []
-    for event_type, (start, end) in found.items():
-        out.append(_Mention(
-            event_type, sentence_id, start, text, None,   # the class is found later
-            _actor(text, start, event_type, rules),
-            min(dates, key=lambda d: min(abs(d.start - end), abs(start - d.end)), default=None)))
+        if best is not None:
+            best.actor = _actor(text, best.start, best.end, event_type, rules, voice)
+            out.append(best)
     return out
 
 
-def _asserted(low: str, start: int, end: int, rules: EventRules) -> bool:
-    """False when the trigger's clause negates it or makes it hypothetical (`low`: the
-    sentence lower-cased)."""
-    span = 20 * rules.window_words  # enough characters for the window's words
-    before = low[max(0, start - span):start]
-    breaks = [m.end() for m in rules.clause_breaks.finditer(before)]
-    before = " ".join(before[breaks[-1] if breaks else 0:].split()[-rules.window_words:])
-    if rules.cancels.search(before):
-        return False
-    after = low[end:end + span]
-    cut = rules.clause_breaks.search(after)
-    after = " ".join(after[:cut.start() if cut else len(after)].split()[:rules.window_words])
-    return not rules.after.search(after)
+def _found(pattern: re.Pattern[str], low: str, seen: dict[str, bool]) -> bool:
+    """Whether `pattern` occurs in the sentence, searched once per sentence."""
+    if pattern.pattern not in seen:
+        seen[pattern.pattern] = pattern.search(low) is not None
+    return seen[pattern.pattern]
 
 
-def _actor(text: str, start: int, event_type: str, rules: EventRules) -> str:
-    """Who acted, by the event type's rule: the nearest party before, or all parties."""
+def _object_scope(text: str, start: int, end: int, rules: EventRules) -> tuple[int, int]:
+    """Where a trigger's object may stand: its clause up to the first preposition after
+    the trigger ("launched a campaign against missiles" launches no missile), and when
+    the clause is a relative one ("the missiles that it fired") the words before it."""
+    first, last = clause(text, start, end, rules.realis)
+    if _RELATIVE.match(text, first):
+        first = max(0, first - 40)
+    cut = _PREPOSITION.search(text, end, last)
+    return first, cut.start() if cut else last
+
+
+_RELATIVE = re.compile(r"(?:that|which|who)\b", re.I)
+_PREPOSITION = re.compile(r"\b(?:against|for(?!\s+\w+ing\b)|on|in|into|toward|towards|from|"
+                          r"with|over|about|"
+                          r"by|amid|near|across|at(?!\s+(?:least|most)\b)|"
+                          r"(?<!\bup\s)to(?!\s+be\b))\b", re.I)
+"""Ends the span where a verb's object stands; not "at least", "up to", "appeared to be",
+"for verifying" (a purpose: "the test-fire for verifying the performance of a missile")."""
+
+
+def _read(text: str, start: int, end: int, trigger: Trigger, sentence_id: int,
+          dates: list[DateMention], rules: EventRules) -> _Mention:
+    """One trigger match read: its date (the nearest in its date scope), realis, actor."""
+    r = rules.realis
+    first, last = clause(text, start, end, r)
+    scope_first, scope_last = clause(text, start, end, r, strong_only=True)
+    if trigger.event_type in LAUNCH_TYPES:   # "recent" marks news, it does not date it
+        dates = [d for d in dates if d.kind != "recent"]
+    launch = trigger.event_type in LAUNCH_TYPES
+    nominal = trigger.nominal or launch and noun_like(text, start, end, r, (first, last))
+    if nominal:           # a noun's own date: "the launch on Sunday", "Sunday's launch"
+        in_scope = [d for d in dates if first <= d.start < last and (
+            0 <= d.start - end <= 60 or 0 <= start - d.end <= 12)]
+    else:                 # a date starting in the verb's wider clause, near it
+        in_scope = [d for d in dates if scope_first <= d.start < scope_last
+                    and -_NEAR <= d.start - end <= _NEAR and start - d.end <= _NEAR]
+    date = min(in_scope, key=lambda d: min(abs(d.start - end), abs(start - d.end)),
+               default=None)
+    anchored = date is not None
+    in_clause = anchored and first <= date.start < last
+    precise = anchored and date.precision in ("day", "week")
+    realis, strong = cue_realis(text, start, end, r, precise, (first, last)), True
+    if realis is None:
+        if trigger.event_type in LAUNCH_TYPES:
+            reading = form_realis(text, start, end, r, anchored, nominal,
+                                  date.precision if anchored else None, (first, last))
+            realis, strong = reading.realis, reading.strong
+        else:
+            realis = "actual"
+    if launch and realis == "actual" and not anchored and not nominal and \
+            _BARE_PLURAL.match(text, end):
+        strong = False    # "tested ballistic missiles and a bomb": a summary, not the news
+    return _Mention(trigger.event_type, sentence_id, start, end, text, "", realis, strong,
+                    date, in_clause, (scope_first, scope_last), nominal)
+
+
+_BARE_PLURAL = re.compile(
+    r"\s+(?!(?:a|an|the|its|their|his|two|three|four|five|six|seven|eight|nine|ten|several|"
+    r"multiple|what|at|up|some|more|\d+)\b)(?:[\w-]+\s+){0,2}?(?:missiles|rockets|"
+    r"projectiles)\b", re.I)
+"""An undated verb with a bare plural object ("launched missiles") tells a habit or a
+summary: it may join the article's news launch, not start one."""
+_DENIED_CLASS = re.compile(r"\bnot\s+(?:an?\s+)?(?:[\w-]+\W*){1,3}", re.I)
+"""'was not an intercontinental ballistic missile' names no class."""
+LEAD_SENTENCES = 3
+"""In an article's lead (its first sentences) "the launch" is the news the article is
+about, and may start an event; later it only joins one."""
+_NEAR = 100
+"""How far (characters) a date may stand from a verb trigger to date it."""
+_SOURCE_AFTER = re.compile(
+    r"(?:['’]s)?(?:\s+[\w.'’-]+){0,4}?\s+(?:said|says|told|reported|reports|announced|"
+    r"stated|confirmed|claimed|added|noted|warned|estimated|believes?|detected|spotted|"
+    r"tracked|monitored)\b")
+_SOURCE_BEFORE = re.compile(r"according\s+to\s+(?:[\w.'’-]+\s+){0,3}$", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:our|we|us)\b", re.I)
+_CONJOINED = re.compile(r"(?s:.*?)()(?:\s+and\s+|\s*,\s*)(?:the\s+)?")
+_BY = re.compile(r"\s+(?:[\w.'’-]+\s+){0,3}?by\s+(?:the\s+)?", re.I)
+
+
+def _actor(text: str, start: int, end: int, event_type: str, rules: EventRules,
+           voice: str | None = None) -> str:
+    """Who acted, by the event type's rule: the nearest party before the trigger that is
+    not a source ("Seoul said"), after "by" ("launched Tuesday by North Korea"), else
+    in its clause, else in the sentence; or every party named. In a report that speaks
+    for a party (`voice`: KCNA's dateline), "our test", "we launched" are that party's."""
     found = rules.parties.find(text)
     if rules.actor_mode[event_type] == "nearest":
-        before = [f for f in found if f[0] < start]
-        return rules.parties.names[max(before)[1]] if before else rules.actor_default[event_type]
-    named = sorted({index for _, index in found})
+        first, last = clause(text, start, end, rules.realis)
+        if voice and _FIRST_PERSON.search(text, max(first, start - 40), start):
+            return voice
+        agents = [(s, i) for s, e, i in found if e <= start
+                  and not _SOURCE_AFTER.match(text, e)
+                  and not _SOURCE_BEFORE.search(text, max(0, s - 40), s)]
+        in_clause = [a for a in agents if a[0] >= first]
+        by = _BY.match(text, end)
+        passive = [(s, i) for s, e, i in found if by and s == by.end() and s < last]
+        antecedent = [a for a in agents if _RELATIVE.match(text, first) and
+                      not text[_party_end(found, a[0]):first].strip(" ,")]   # "X, which"
+        subject = [a for a in agents[:1] if not text[:a[0]].strip()]   # opens the sentence
+        pick = passive or in_clause or antecedent or subject or agents
+        if not pick:
+            return rules.actor_default[event_type]
+        starts = {s: (e, i) for s, e, i in found}
+        ends = {e: (s, i) for s, e, i in found}
+        at, index = max(pick)
+        while True:    # the first of conjoined parties: "the US and South Korea fired"
+            gap = _CONJOINED.fullmatch(text, 0, at) if at else None
+            prior = ends.get(gap.start(1)) if gap else None
+            if prior is None or prior[0] >= at:
+                break
+            at, index = prior
+        return rules.parties.names[starts[at][1] if at in starts else index]
+    named = sorted({index for _, _, index in found})
     return "-".join(rules.parties.names[i] for i in named) if named else \
         rules.actor_default[event_type]
+
+
+def _party_end(found: list[tuple[int, int, int]], start: int) -> int:
+    return next(e for s, e, _ in found if s == start)
 
 
 class _TermResolver:
@@ -462,6 +630,7 @@ class _TermResolver:
     def __init__(self, milestones: pd.DataFrame | None):
         self._milestones = milestones
         self._terms: list[Term] | None = None
+        self._first_named: dict[int, str | None] = {}   # id(article) -> first term-holder
 
     def terms(self) -> list[Term]:
         if self._terms is None:
@@ -484,30 +653,101 @@ class _TermResolver:
             if before:
                 who = max(before)[1]
             else:
-                first = [(m.start(), n) for n in names
-                         if (m := re.search(rf"\b{re.escape(n)}\b", article))]
-                who = min(first)[1] if first else None
+                if id(article) not in self._first_named:
+                    first = [(m.start(), n) for n in names
+                             if (m := re.search(rf"\b{re.escape(n)}\b", article))]
+                    self._first_named[id(article)] = min(first)[1] if first else None
+                who = self._first_named[id(article)]
         term = find_term(terms, who, d.term, today)
         return term if term is not None and term.start <= today else None
 
 
-def _date_mention(m: _Mention, today: pd.Timestamp, article_text: str,
+def _date_mention(m: _Mention, report: pd.Timestamp, article_text: str,
                   resolver: _TermResolver) -> None:
-    """Fill in the mention's period and historical flag from its date expression."""
+    """Fill in the mention's period from its date expression, and make an actual
+    mention historical when that period ends more than HISTORICAL_DAYS before the
+    report."""
     d = m.date
     if d is None:
         return
     if d.kind != "term":
-        m.first, m.last, m.historical = d.date, d.end_date, is_historical(d, today)
+        m.first, m.last = d.date, d.end_date
+        past = is_historical(d, report)
+    else:
+        term = resolver.resolve(d, m.evidence, article_text, report)
+        if term is None:  # an unresolvable term: undated background
+            m.date, past = None, True
+        else:
+            m.first = term.start
+            m.last = term.end if pd.notna(term.end) else report
+            later = [t for t in resolver.terms()
+                     if t.who == term.who and term.start < t.start <= report]
+            past = bool(later) or (report - m.last).days > HISTORICAL_DAYS
+    if past and m.realis == "actual":
+        m.realis = "historical"
+
+
+_ROCKET = re.compile(r"\brockets?\b(?!\s+launchers?)", re.I)
+_MISSILE = re.compile(r"\bmissiles?\b", re.I)
+
+
+def _rockets_carry_satellites(mentions: list[_Mention]) -> None:
+    """In an article about a satellite launch, a launched "rocket" (no "missile" near
+    the trigger, no range class) is the satellite's carrier: a satellite launch."""
+    if not any(m.event_type == "satellite_launch" for m in mentions):
         return
-    term = resolver.resolve(d, m.evidence, article_text, today)
-    if term is None:  # an unresolvable term: undated background
-        m.historical = True
-        return
-    m.first = term.start
-    m.last = term.end if pd.notna(term.end) else today
-    later = [t for t in resolver.terms() if t.who == term.who and term.start < t.start <= today]
-    m.historical = bool(later) or (today - m.last).days > HISTORICAL_DAYS
+    for m in mentions:
+        near = m.evidence[max(0, m.start - 40):m.end + 40]
+        if m.event_type == "missile_launch" and _ROCKET.search(near) and \
+                not _MISSILE.search(near) and m.missile_class in (None, "ballistic"):
+            m.event_type = "satellite_launch"
+
+
+def _each_mention(mentions: list[_Mention]) -> list[list[_Mention]]:
+    """Every mention its own event (all_mentions)."""
+    return [[m] for m in mentions]
+
+
+def _merge(mentions: list[_Mention]) -> list[list[_Mention]]:
+    """Group one article's actual and historical mentions into events, each listing its
+    mentions, the most precisely dated first: a dated mention joins the event of its
+    type and launching party whose date lies in its period (whatever the class: a
+    launch event is a day); an undated one joins the article's first news event of its
+    type and party, or (if it may start one) becomes the article's unresolved news
+    event of that type."""
+    def order(m: _Mention):
+        if m.date is None:
+            return (_PRECISION_RANK["unresolved"], 0, m.sentence_id)
+        return (_PRECISION_RANK[m.date.precision], (m.last - m.first).days, m.sentence_id)
+
+    events: list[list[_Mention]] = []
+    dated: dict[tuple, list[tuple[pd.Timestamp, int]]] = {}   # key -> sorted (first, event)
+    news: dict[tuple, int] = {}                                # key -> its first news event
+    for m in sorted(mentions, key=order):
+        if m.realis not in ("actual", "historical"):
+            continue
+        key = (m.event_type, m.actor if m.event_type in LAUNCH_TYPES else "")
+        home = None
+        if m.date is not None:
+            index = dated.setdefault(key, [])
+            k = bisect.bisect_left(index, (m.first, -1))
+            if k < len(index) and index[k][0] <= m.last:
+                home = index[k][1]
+        elif m.realis == "actual":
+            home = news.get(key)
+            if home is None and not (m.strong or m.sentence_id < LEAD_SENTENCES):
+                continue
+        else:
+            continue                                         # undated background
+        if home is None:
+            home = len(events)
+            events.append([])
+            if m.date is not None:
+                bisect.insort(dated[key], (m.first, home))
+            if m.realis == "actual":
+                news.setdefault(key, home)
+        events[home].append(m)
+    return events
 
 
 def _compatible_class(a: str | None, b: str | None) -> bool:
@@ -520,69 +760,57 @@ def _more_specific(a: str | None, b: str | None) -> str | None:
     return b if a is None or (a == "ballistic" and b is not None) else a
 
 
-def _merge(mentions: list[_Mention]) -> list[list[_Mention]]:
-    """Group one article's mentions into events (see the module docstring); each event
-    lists its mentions, the most precisely dated first."""
-    def order(m: _Mention):
-        if m.date is None or pd.isna(m.first):
-            return (3 if m.date is None else 4, 0, m.sentence_id)
-        return (_PRECISION_RANK[m.date.precision], (m.last - m.first).days, m.sentence_id)
-
-    events: list[list[_Mention]] = []
-    for m in sorted(mentions, key=order):
-        anchor = None
-        for e in events:
-            head = e[0]
-            if head.event_type != m.event_type or not _compatible_class(
-                    _event_class(e), m.missile_class):
-                continue
-            if m.date is None:  # joins the news event of its type, dated or not
-                fits = head.date is None or (not head.historical and pd.notna(head.first))
-            else:
-                fits = pd.notna(m.first) and pd.notna(head.first) and \
-                    m.first <= head.first <= m.last
-            if fits:
-                anchor = e
-                break
-        if anchor is None:
-            anchor = []
-            events.append(anchor)
-        anchor.append(m)
-    return events
-
-
 def _event_class(e: list[_Mention]) -> str | None:
-    cls = None
-    for m in e:
-        cls = _more_specific(cls, m.missile_class)
-    return cls
+    """The most capable class the event's mentions name in their clauses
+    (CLASS_PRECEDENCE), the strong mentions' first, the actor's own before others';
+    else the one their sentences name."""
+    actor = next((m.actor for m in e if m.strong), e[0].actor)
+    own = [m for m in e if m.actor == actor]
+    for mentions in ([m for m in own if m.strong], own, e):
+        named = [m.missile_class for m in mentions if m.missile_class]
+        if named:
+            return min(named, key=CLASS_PRECEDENCE.index)
+    named = [m.sentence_class for m in own if m.sentence_class]
+    return min(named, key=CLASS_PRECEDENCE.index) if named else None
 
 
-def _event_row(article_id: str, today: pd.Timestamp, mentions: list[_Mention]) -> dict:
+def _event_row(article_id: str, report: pd.Timestamp, mentions: list[_Mention]) -> dict:
     """The events-frame row of one merged event."""
     head = mentions[0]            # the most precise mention: it dates the event
     in_order = sorted(mentions, key=lambda m: (m.sentence_id, m.start))
     if head.date is None:
-        date, precision, date_text = today, "day", ""
+        date, last, precision, date_text = pd.NaT, report, "unresolved", ""
     else:
-        date, precision = head.first, head.date.precision
+        date, last, precision = head.first, head.last, head.date.precision
         date_text = head.date.text
-    if pd.notna(date):
-        date = period(date, precision)[0]
+    cls = _event_class(mentions) if head.event_type in LAUNCH_TYPES else None
     key = f"{article_id}:{in_order[0].sentence_id}:{in_order[0].start}:{head.event_type}"
     return {
         "event_id": hashlib.sha1(key.encode()).hexdigest()[:12],
         "article_id": article_id,
         "sentence_id": in_order[0].sentence_id,
         "date": date,
+        "date_last": last,
         "date_precision": precision,
         "event_type": head.event_type,
-        "missile_class": _event_class(mentions),
-        "actor": in_order[0].actor,
-        "historical": head.historical,
+        "missile_class": cls,
+        "actor": next((m.actor for m in in_order if m.strong), in_order[0].actor),
+        "realis": head.realis,
+        "historical": head.realis == "historical",
+        "confidence": _confidence(head, precision, cls),
         "evidence": " … ".join(dict.fromkeys(m.evidence for m in in_order)),
         "date_text": date_text,
+        "report_date": report,
     }
+
+
+def _confidence(head: _Mention, precision: str, cls: str | None) -> str:
+    """high: a day in the trigger's own clause (and a stated class for a missile
+    launch); medium: a day or week otherwise; low: a month, a year, or unresolved."""
+    if precision == "day" and head.in_clause and head.strong and (
+            cls is not None or head.event_type != "missile_launch"):
+        return "high"
+    return "medium" if precision in ("day", "week") else "low"
 
 
 # ---------------------------------------------------------------- de-duplication

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analystkit.dates import HISTORICAL_DAYS, find_dates, is_historical, period
+from analystkit.dates import HISTORICAL_DAYS, find_dateline, find_dates, is_historical, period
 
 FRIDAY = pd.Timestamp("2025-02-28")
 
@@ -24,7 +24,8 @@ def only(text: str, article_date: pd.Timestamp = FRIDAY):
     ("The launch took place on Wednesday.", "2025-02-26", "day"),
     ("The launch took place Thursday.", "2025-02-27", "day"),
     ("The launch took place on Friday.", "2025-02-28", "day"),       # the article's own day
-    ("The launch took place on Saturday.", "2025-02-22", "day"),     # never a future day
+    ("The launch took place on Saturday.", "2025-03-01", "day"),  # the next day: US-dated
+    ("The launch took place last Saturday.", "2025-02-22", "day"),     # never a future day
     ("Last Saturday, a launch took place.", "2025-02-22", "day"),
     ("A launch took place last Friday.", "2025-02-21", "day"),       # strictly before
     ("A launch took place yesterday.", "2025-02-27", "day"),
@@ -87,12 +88,40 @@ def test_impossible_dates_are_not_mentions():
     assert find_dates("The range was 2019-17 km.", FRIDAY) == []
 
 
-def test_historical_threshold():
-    assert not is_historical(only("It happened on January 28."), FRIDAY)   # 31 days
-    assert is_historical(only("It happened on January 27."), FRIDAY)       # 32 days
-    assert not is_historical(only("It happened last month."), FRIDAY)
+def test_historical_threshold_is_the_guides_seven_days():
+    assert not is_historical(only("It happened on February 21."), FRIDAY)   # 7 days
+    assert is_historical(only("It happened on February 20."), FRIDAY)       # 8 days
+    assert not is_historical(only("It happened this month."), FRIDAY)
+    assert is_historical(only("It happened last month."), FRIDAY)
     assert is_historical(only("It happened in 2024."), FRIDAY)
-    assert HISTORICAL_DAYS == 31
+    assert HISTORICAL_DAYS == 7
+
+
+@pytest.mark.parametrize("text, first, last", [
+    ("It fired last week.", "2025-02-17", "2025-02-23"),
+    ("It fired earlier this week.", "2025-02-24", "2025-02-28"),
+    ("It fired over the weekend.", "2025-02-22", "2025-02-23"),
+    ("It fired two weeks ago.", "2025-02-10", "2025-02-16"),
+])
+def test_week_expressions_have_week_precision_and_their_own_days(text, first, last):
+    d = only(text)
+    assert (d.precision, d.date, d.end_date) == ("week", pd.Timestamp(first),
+                                                 pd.Timestamp(last))
+
+
+def test_may_the_month_is_case_sensitive():
+    assert only("It fired two missiles on May 9.").date == pd.Timestamp("2024-05-09")
+    assert find_dates("It may fire 9 missiles.", FRIDAY) == []
+
+
+@pytest.mark.parametrize("text, end, day", [
+    ("Pyongyang, September 19 (KCNA) -- The test was on Wednesday.", 33, "2024-09-19"),
+    ("SEOUL, July 4 -- North Korea fired.", 16, "2024-07-04"),
+    ("SEOUL, South Korea (AP) — North Korea fired.", 25, "2024-09-20"),
+    ("Mr Kim — the leader — watched.", 0, "2024-09-20"),
+])
+def test_a_dateline_dates_the_report(text, end, day):
+    assert find_dateline(text, pd.Timestamp("2024-09-20")) == (end, pd.Timestamp(day))
 
 
 def test_january_article_reads_december_as_last_year():
@@ -103,5 +132,6 @@ def test_january_article_reads_december_as_last_year():
 def test_period_bounds_and_bad_precision():
     assert period(pd.Timestamp("2024-02-10"), "month") == (
         pd.Timestamp("2024-02-01"), pd.Timestamp("2024-02-29"))
-    with pytest.raises(ValueError, match="week"):
-        period(FRIDAY, "week")
+    assert period(FRIDAY, "week") == (FRIDAY, FRIDAY + pd.Timedelta(days=6))
+    with pytest.raises(ValueError, match="fortnight"):
+        period(FRIDAY, "fortnight")

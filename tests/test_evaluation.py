@@ -118,13 +118,27 @@ def test_an_undated_gold_launch_takes_one_kit_day_out_of_both_counts(tmp_path):
     assert table(scoring.launch_figures(g, kit))["launch recall, exact day"] == (0, 0)
 
 
-def test_news_launches_are_recent_day_dated_launches():
-    kit = events((A, "2017-07-04", "missile_launch", "icbm", False, "day"),
-                 (A, "2016-02-07", "satellite_launch", pd.NA, True, "day"),
-                 (A, "2017-07-01", "missile_launch", "icbm", False, "month"),
-                 (A, "2017-07-03", "nuclear_test", pd.NA, False, "day"),
-                 (B, "2017-07-02", "satellite_launch", pd.NA, False, "day"))
-    assert news_launches(kit)["date"].dt.day.tolist() == [4, 2]
+def test_news_launches_are_actual_dprk_launches_on_their_linked_day():
+    def row(article, date, kind, realis="actual", actor="DPRK", precision="day",
+            last=None):
+        return {"article_id": article, "date": pd.Timestamp(date), "event_type": kind,
+                "missile_class": pd.NA, "realis": realis, "actor": actor,
+                "historical": realis == "historical", "date_precision": precision,
+                "date_last": pd.Timestamp(last or date),
+                "report_date": pd.Timestamp(last or date)}
+    kit = pd.DataFrame([
+        row(A, "2017-07-04", "missile_launch"),                          # exact
+        row(A, "2016-02-07", "satellite_launch", realis="historical"),
+        row(A, "2017-07-03", "nuclear_test"),
+        row(B, "2017-07-01", "satellite_launch"),                        # time zone: 2nd
+        row(B, "2017-06-20", "missile_launch", actor="US"),
+        row(C, "2017-06-10", "missile_launch"),                          # unlinked, dated
+        row(C, "2017-06-01", "missile_launch", precision="month", last="2017-06-30"),
+    ])
+    chronology = pd.DataFrame({"date": pd.to_datetime(["2017-07-02", "2017-07-04"]),
+                               "event_type": ["satellite_launch", "missile_launch"],
+                               "missile_class": [None, "icbm"]})
+    assert news_launches(kit, chronology)["date"].dt.day.tolist() == [4, 2, 10]
 
 
 # ---------------------------------------------------------------- claims

@@ -93,10 +93,11 @@ def test_a_plain_report_with_class_and_weekday():
     assert not e["historical"]
 
 
-def test_an_undated_lead_takes_the_article_day():
+def test_an_undated_lead_is_unresolved_with_the_article_day_as_upper_bound():
     e = only_event("2024-01-14", "North Korea launched a ballistic missile toward the sea.")
-    assert (e["date"], e["date_precision"], e["date_text"]) == (
-        pd.Timestamp("2024-01-14"), "day", "")
+    assert pd.isna(e["date"])                                  # never a made-up day
+    assert (e["date_last"], e["date_precision"], e["date_text"], e["confidence"]) == (
+        pd.Timestamp("2024-01-14"), "unresolved", "", "low")
 
 
 def test_undated_mentions_in_one_article_are_one_event():
@@ -122,7 +123,8 @@ def test_explicit_past_date_is_historical():
 def test_first_term_is_resolved_through_the_milestones():
     e = only_event("2025-02-28", "Mr Trump held a summit with Mr Kim in his first term.")
     assert e["event_type"] == "summit" and e["historical"]
-    assert (e["date"], e["date_precision"]) == (pd.Timestamp("2017-01-01"), "year")
+    assert (e["date"], e["date_last"], e["date_precision"]) == (   # the term's own days
+        pd.Timestamp("2017-01-20"), pd.Timestamp("2021-01-20"), "year")
 
 
 @pytest.mark.parametrize("text", [

@@ -2,6 +2,7 @@
 frames the scorer reads. Nothing here analyses text."""
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 import pandas as pd
@@ -16,19 +17,23 @@ class KitRun:
     sentences: pd.DataFrame   # ak.sentences
     matches: pd.DataFrame     # ak.tag
     events: pd.DataFrame      # ak.extract_events
-    launches: pd.DataFrame    # news_launches(events)
+    launches: pd.DataFrame    # news_launches(events, chronology)
     claims: pd.DataFrame      # ak.check_claims, with the chronology given
 
 
-def news_launches(events: pd.DataFrame) -> pd.DataFrame:
+def news_launches(events: pd.DataFrame, chronology: pd.DataFrame) -> pd.DataFrame:
     """The events the kit reports as news launches, the rows scored against the gold's
-    new launches: launch event types, not historical, dated at day precision.
+    new launches: ak.link_events' rows (launch types, realis actual, by the DPRK), each
+    on its linked Korea-time day, else on its own day when that is day-precise (an
+    unlinked launch the text dates); an unlinked vaguer date is no day to score.
 
-    The one definition of "news launch" in the evaluation; when events gain a realis
-    column and link_events, this is the function to change."""
-    news = (events["event_type"].isin(LAUNCH_TYPES) & ~events["historical"].astype(bool)
-            & (events["date_precision"] == "day"))
-    return events[news].reset_index(drop=True)
+    The one definition of "news launch" in the evaluation."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        linked = ak.link_events(events, chronology)
+    own_day = linked["date"].where(linked["date_precision"] == "day")
+    day = linked["linked_date"].where(linked["link_status"] != "none", own_day)
+    return linked.assign(date=day)[day.notna()].reset_index(drop=True)
 
 
 def run_kit(articles: pd.DataFrame, chronology: pd.DataFrame) -> KitRun:
@@ -37,5 +42,5 @@ def run_kit(articles: pd.DataFrame, chronology: pd.DataFrame) -> KitRun:
     sentences = ak.sentences(articles)
     events = ak.extract_events(articles, sentences=sentences)
     return KitRun(sentences=sentences, matches=ak.tag(articles), events=events,
-                  launches=news_launches(events),
+                  launches=news_launches(events, chronology),
                   claims=ak.check_claims(articles, chronology))
