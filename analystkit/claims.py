@@ -185,6 +185,7 @@ def _since(m: re.Match[str], date: pd.Timestamp,
 _NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_EVER = pd.Timestamp("1900-01-01")  # a count with no period: every launch ever
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|"
            "November|December")
@@ -306,6 +307,8 @@ def check_form(form: str, m: re.Match[str], sentence: str, event: pd.Series | No
         first, last, why = _count_period(groups, sentence, m, report, terms)
         if first is None:
             return {**out, "stated": stated, "basis": f"not parsed: {why}"}
+        if first == _EVER:
+            return _ever(out, stated, int((days <= last).sum()), days, label)
         computed = int(((days >= first) & (days <= last)).sum())
         return {**out, "stated": stated, "computed": computed, "holds": computed == stated,
                 "basis": f"{label} {first:%Y-%m-%d}..{last:%Y-%m-%d}: {computed}"}
@@ -362,19 +365,27 @@ def check_form(form: str, m: re.Match[str], sentence: str, event: pd.Series | No
         first = _when(groups, date)
     elif groups.get("period") and "month" in groups["period"].lower():
         first = date.replace(day=1)
-    else:                                 # "its second ICBM test": since the list begins
+    else:                                 # "its second ICBM test": ever
         if named is not None and event.get("missile_class") != named:
-            upto = days[days <= report]
-            nth = upto.iloc[stated - 1] if len(upto) >= stated else None
-            return {**out, "stated": stated, "computed": len(upto),
-                    "holds": nth is not None, "event_date": nth if nth is not None else pd.NaT,
-                    "basis": f"{label} up to {report:%Y-%m-%d}: {len(upto)}; the claim is "
-                             f"about {'the ' + f'{nth:%Y-%m-%d}' if nth is not None else 'no'}"
-                             " launch day, not the article's news launch"}
-        first = days.min() if len(days) else date
+            return _ever(out, stated, 0, days, label)   # about another launch: unrefuted
+        return _ever(out, stated, int((days < date).sum()) + 1, days, label)
     computed = int(((days >= first) & (days < date)).sum()) + 1
     return {**out, "stated": stated, "computed": computed, "holds": computed == stated,
             "basis": f"{label} {first:%Y-%m-%d}..{date:%Y-%m-%d}: {computed}"}
+
+
+def _ever(out: dict, stated: int, listed: int, days: pd.Series, label: str) -> dict:
+    """A claim about every launch ever ("its first ICBM", "has yet to test an ICBM"):
+    a chronology starts somewhere, so it can refute the claim (it already lists more
+    launches than the claim counts) but never confirm it."""
+    start = f"{days.min():%Y-%m-%d}" if len(days) else "-"
+    if listed > stated:
+        return {**out, "stated": stated, "computed": listed, "holds": False,
+                "basis": f"{label} from {start}: {listed} already, more than the claim's "
+                         f"{stated}"}
+    return {**out, "stated": stated,
+            "basis": f"not checked: the claim counts every launch ever, and the "
+                     f"chronology's launch days begin on {start}"}
 
 
 def _count(groups: dict) -> int:
@@ -479,7 +490,7 @@ def _count_period(groups: dict, sentence: str, m: re.Match[str], report: pd.Time
     if named:
         first = _when({"month": named.group(1)}, report)
         return first, first + pd.offsets.MonthEnd(0), ""
-    return pd.Timestamp("1900-01-01"), report, ""
+    return _EVER, report, ""
 
 
 def _chronology_days(chronology: pd.DataFrame, classes) -> pd.Series:
@@ -495,15 +506,19 @@ def _chronology_days(chronology: pd.DataFrame, classes) -> pd.Series:
 
 def _busiest_year(report: pd.Timestamp, chronology: pd.DataFrame, source: str) -> dict:
     """'the busiest year (ever)': the report's year up to its day against every earlier
-    year in the chronology, in launch days."""
+    year in the chronology, in launch days: refuted by a busier listed year, else not
+    checked (years before the chronology are not in it)."""
     days = _chronology_days(chronology, None)
     per_year = days.dt.year.value_counts()
     this = int(((days.dt.year == report.year) & (days <= report)).sum())
     earlier = per_year[per_year.index < report.year]
     record = int(earlier.max()) if len(earlier) else 0
     year = int(earlier.idxmax()) if len(earlier) else None
-    return {"form": "superlative", "stated": this, "computed": record,
-            "holds": this > record, "event_date": pd.NaT,
-            "basis": f"launch days ({source}): {report.year} to {report:%Y-%m-%d}: {this}; "
-                     f"the most in an earlier year: {record}"
-                     + (f" ({year})" if year else "")}
+    basis = (f"launch days ({source}): {report.year} to {report:%Y-%m-%d}: {this}; the "
+             f"most in an earlier year: {record}" + (f" ({year})" if year else ""))
+    if this > record:  # the chronology cannot see the years before it begins
+        return {"form": "superlative", "stated": this, "computed": record, "holds": pd.NA,
+                "event_date": pd.NaT, "basis": f"not checked: the most of the chronology's "
+                f"years, but it begins in {days.min():%Y}; {basis}"}
+    return {"form": "superlative", "stated": this, "computed": record, "holds": False,
+            "event_date": pd.NaT, "basis": basis}
