@@ -7,7 +7,6 @@ ReferenceDataError naming the file, the line as an editor shows it, and the prob
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import re
@@ -17,6 +16,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
+from analystkit.csvlines import csv_records
 from analystkit.paths import REFERENCE_DIR
 from analystkit.vocab import (CLASS_PRECEDENCE, LAUNCH_TYPES, MILESTONE_KINDS,
                               MISSILE_CLASSES)
@@ -75,21 +75,10 @@ def _read_table(path: Path) -> pd.DataFrame:
     """Read a CSV as stripped strings (empty -> <NA>) with each record's editor line."""
     if not path.is_file():
         raise ReferenceDataError(f"{path}: no such file")
-    records, lines, problems = [], [], []
     with io.StringIO(_utf8_text(path), newline="") as handle:
-        reader = csv.reader(handle)
-        header = [name.strip() for name in next(reader, [])]
-        last_line = reader.line_num
-        for record in reader:
-            line, last_line = last_line + 1, reader.line_num
-            if not any(cell.strip() for cell in record):
-                continue
-            if len(record) != len(header):
-                problems.append(f"line {line}: {len(record)} fields, the header has "
-                                f"{len(header)} (a missing or extra comma?)")
-                continue
-            records.append([cell.strip() for cell in record])
-            lines.append(line)
+        header, rows, problems = csv_records(handle)
+    records = [cells for _, cells in rows]
+    lines = [line for line, _ in rows]
     if not header:
         raise ReferenceDataError(f"{path}: the file is empty")
     if problems:

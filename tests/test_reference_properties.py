@@ -50,7 +50,8 @@ def test_a_one_character_edit_loads_as_written_or_names_its_line(index, op, at, 
         except ReferenceDataError as err:
             assert f"line {index + 1}" in str(err), (lines[index], str(err))
             return
-    written = [line.split(",", 1)[0] for line in lines[1:] if line.strip()]
+    rows = [row for row in csv.reader(io.StringIO(text)) if any(c.strip() for c in row)]
+    written = [row[0].strip() for row in rows[1:]]
     assert sorted(frame["date"].dt.strftime("%Y-%m-%d")) == sorted(written)
     per_year = Counter(frame.loc[frame["counted"], "date"].dt.strftime("%Y"))
     assert per_year == _counts_as_written(text)

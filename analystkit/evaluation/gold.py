@@ -6,7 +6,6 @@ its corpus or offsets outside the text) raises GoldError naming the file, the li
 the problem, every problem at once."""
 from __future__ import annotations
 
-import csv
 import os
 import re
 from collections.abc import Callable
@@ -14,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analystkit.csvlines import csv_records
 from analystkit.paths import DATA_DIR
 from analystkit.vocab import MISSILE_CLASSES, RHETORIC_TAGS, SPEAKER_GROUPS
 
@@ -81,21 +81,11 @@ def _records(path: Path, header: list[str]) -> tuple[list[tuple[int, dict]], lis
     if not path.is_file():
         raise GoldError(f"{path}: no such file")
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle)
-        found = [name.strip() for name in next(reader, [])]
-        if found != header:
-            return [], [f"line 1: header is {','.join(found) or '(empty)'}; "
-                        f"expected {','.join(header)}"]
-        records, problems, last = [], [], reader.line_num
-        for cells in reader:
-            line, last = last + 1, reader.line_num
-            if not any(cell.strip() for cell in cells):
-                continue
-            if len(cells) != len(header):
-                problems.append(f"line {line}: {len(cells)} fields, the header has "
-                                f"{len(header)} (a missing or extra comma, or quoting?)")
-                continue
-            records.append((line, dict(zip(header, (c.strip() for c in cells)))))
+        found, rows, problems = csv_records(handle)
+    if found != header:
+        return [], [f"line 1: header is {','.join(found) or '(empty)'}; "
+                    f"expected {','.join(header)}"]
+    records = [(line, dict(zip(header, cells))) for line, cells in rows]
     return records, problems
 
 
