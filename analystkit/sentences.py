@@ -9,9 +9,7 @@ article's state outlet (voices.py) or else the reporter's (`media`).
 """
 from __future__ import annotations
 
-import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -181,30 +179,11 @@ def chunks(texts: list, n: int) -> list[tuple[int, list]]:
     return out
 
 
-_WORKER_LEXICON: Lexicon | None = None
-
-
-def _init_worker(lexicon: Lexicon) -> None:
-    global _WORKER_LEXICON
-    _WORKER_LEXICON = lexicon
-
-
-def _run_in_worker(func, texts: list[str]):
-    return func(texts, _WORKER_LEXICON)
-
-
-def map_chunks(func, texts: list[str], lexicon: Lexicon, n_jobs: int | None) -> list:
-    """Apply func(texts, lexicon) to chunks of texts, on n_jobs processes (None or -1:
-    all cores); results come back in input order, as (first index, result). Each worker
-    receives the lexicon once (already compiled, where processes fork)."""
-    jobs = (os.cpu_count() or 1) if n_jobs in (None, -1) else max(1, int(n_jobs))
-    parts = chunks(texts, jobs * 4 if jobs > 1 else 1)
-    if jobs == 1 or len(parts) == 1:
-        return [(first, func(part, lexicon)) for first, part in parts]
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                             initargs=(lexicon,)) as pool:
-        results = pool.map(_run_in_worker, [func] * len(parts), [p for _, p in parts])
-        return [(first, r) for (first, _), r in zip(parts, results)]
+def map_chunks(func, texts: list, lexicon: Lexicon) -> list:
+    """Apply func(texts, lexicon) to consecutive chunks of at most about 8 MB of text
+    (so memory follows the chunk, not the corpus), as (first index, result) in input
+    order. Parallel work goes through Dask (analystkit.cluster), not a pool here."""
+    return [(first, func(part, lexicon)) for first, part in chunks(texts, 1)]
 
 
 def article_texts(articles: pd.DataFrame) -> list[ArticleText]:
@@ -279,8 +258,8 @@ def sentence_frame(articles: pd.DataFrame, parts: list[tuple[int, dict]]) -> pd.
     }, columns=SENTENCE_COLUMNS)
 
 
-def sentences(articles: pd.DataFrame, lexicon: Lexicon | str | Path | None = None,
-              n_jobs: int | None = 1) -> pd.DataFrame:
+def sentences(articles: pd.DataFrame, lexicon: Lexicon | str | Path | None = None
+              ) -> pd.DataFrame:
     """One row per sentence: article_id, sentence_id (0-based within the article),
     start, end (char offsets into the article text; int64), text, speaker (a roster
     name, or the subject as written: "" for the reporter's narration), speaker_group
@@ -288,7 +267,7 @@ def sentences(articles: pd.DataFrame, lexicon: Lexicon | str | Path | None = Non
     cue, quote, pronoun, source, default), quoted (bool: the sentence holds or sits
     inside a quotation). The `date` and `source` columns, when present, are read too (a
     roster person's years; a state outlet's narration). Rows follow the articles'
-    order. n_jobs > 1 (or -1 for all cores) splits the work over processes."""
+    order. For many cores or machines, see analystkit.cluster (Dask)."""
     lexicon = as_lexicon(lexicon)
-    parts = map_chunks(_sentence_rows, article_texts(articles), lexicon, n_jobs)
+    parts = map_chunks(_sentence_rows, article_texts(articles), lexicon)
     return sentence_frame(articles, parts)

@@ -43,8 +43,8 @@ def _match_rows(articles: list[ArticleText], lexicon: Lexicon) -> dict:
                 matched=[text[s:e] for s, e in zip(start.tolist(), end.tolist())])
 
 
-def tag(articles: pd.DataFrame, lexicon: Lexicon | str | Path | None = None,
-        n_jobs: int | None = 1) -> pd.DataFrame:
+def tag(articles: pd.DataFrame, lexicon: Lexicon | str | Path | None = None
+        ) -> pd.DataFrame:
     """Every lexicon match, one row each, in article order then text order; a rhetoric
     match only where a speaker takes that stance (analystkit/stance.py).
 
@@ -53,10 +53,10 @@ def tag(articles: pd.DataFrame, lexicon: Lexicon | str | Path | None = None,
     tag, pattern (str: as written in the lexicon), speaker_group (str: of the sentence),
     negated (bool: "not", "did not", "no sign of" ... at most three words before, same
     clause). Within a category the longest of overlapping matches wins; matches of
-    different categories are all kept. n_jobs > 1 (or -1: all cores) uses processes;
-    the output is the same."""
+    different categories are all kept. For many cores or machines, see
+    analystkit.cluster (Dask)."""
     lexicon = as_lexicon(lexicon)
-    parts = map_chunks(_match_rows, article_texts(articles), lexicon, n_jobs)
+    parts = map_chunks(_match_rows, article_texts(articles), lexicon)
     m = lexicon.matcher
     ids = articles["article_id"].astype(str).to_numpy()
     art = np.concatenate([p["article"] + first for first, p in parts])

@@ -1,7 +1,7 @@
 """Throughput of ak.tag (sentences and speaker attribution included) on a synthetic corpus.
 
 Prints, all measured in this run on the same texts:
-  - MB/s of ak.tag on one core, and with all cores (n_jobs=-1);
+  - MB/s of ak.tag on one core (many cores: benchmarks/bench_dask.py);
   - the ratio to a plain tokenizing pass, re.findall(r"\\w+", text.lower()) (target <= 3x);
   - the ratio to a naive baseline, one pandas str.count per lexicon pattern (on a subset);
   - linearity: time per MB on 1/4, 1/2 and all of the corpus.
@@ -75,8 +75,6 @@ def main() -> None:
     t_tok, n_tok = min(r[0][0] for r in runs), runs[0][0][1]
     t_tag, matches = min(r[1][0] for r in runs), runs[0][1][1]
     t_sent, sents = timed(ak.sentences, articles, lexicon)
-    t_par, par = timed(ak.tag, articles, lexicon, n_jobs=-1)
-    assert par.equals(matches), "parallel output differs from serial output"
     subset = articles.head(max(1, len(articles) // 50))
     t_naive, _ = timed(naive, subset, lexicon)
     naive_mb = megabytes(subset)
@@ -86,7 +84,6 @@ def main() -> None:
     print(f"tokenizing pass          {size / t_tok:7.1f} MB/s  ({n_tok:,} tokens, {t_tok:.2f} s)")
     print(f"ak.tag, 1 core           {size / t_tag:7.1f} MB/s  ({len(matches):,} matches, "
           f"{len(sents):,} sentences, {t_tag:.2f} s)")
-    print(f"ak.tag, all cores        {size / t_par:7.1f} MB/s  ({t_par:.2f} s)")
     print(f"ak.sentences, 1 core     {size / t_sent:7.1f} MB/s  ({t_sent:.2f} s)")
     print(f"naive pandas str.count   {naive_mb / t_naive:7.2f} MB/s  (one regex per pattern, "
           f"{naive_mb:.1f} MB subset, {t_naive:.2f} s)")

@@ -1,6 +1,8 @@
 """Attribution as grammar: every rule on a sentence written for this project."""
 from __future__ import annotations
 
+import sys
+
 import pandas as pd
 import pytest
 
@@ -231,9 +233,11 @@ def test_words_quoted_mid_sentence_stay_the_narrators():
     assert list(s.speaker_group)[-1] == "dprk_state" and list(s.attribution)[-1] == "source"
 
 
-def test_parallel_attribution_equals_serial_when_outlet_and_state_cues_overlap():
+def test_chunked_attribution_equals_whole_when_outlet_and_state_cues_overlap(monkeypatch):
     texts = [f"The launch was a success, DPRK Today said. Text {i}." if i % 2 else
              f"The launch failed, DPRK said. Text {i}." for i in range(40)]
     arts = frame(*texts)
-    pd.testing.assert_frame_equal(ak.sentences(arts, n_jobs=1), ak.sentences(arts, n_jobs=2))
+    whole = ak.sentences(arts)
+    monkeypatch.setattr(sys.modules["analystkit.sentences"], "_CHUNK_CHARS", 200)   # many small chunks
+    pd.testing.assert_frame_equal(ak.sentences(arts), whole)
     assert set(ak.sentences(arts).speaker) == {"Uriminzokkiri", "North Korea", ""}

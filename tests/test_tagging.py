@@ -1,6 +1,8 @@
 """The match table, counts and keyword-in-context, on the seed and project-written text."""
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -125,14 +127,14 @@ def test_kwic_by_tag_and_pattern(seed_articles, seed_text):
     assert g.post[0] == "targeting North Korea since Mr Trump took power."
 
 
-def test_parallel_output_equals_serial():
+def test_chunked_output_equals_whole(monkeypatch):
     texts = ["KCNA said the North test-fired a Hwasong-18 ICBM. " * (i % 5 + 1) +
              "Experts say talks with Washington would not resume. " * (i % 3)
              for i in range(60)]
     arts = frame(*texts)
-    serial = ak.tag(arts, n_jobs=1)
-    parallel = ak.tag(arts, n_jobs=2)
-    pd.testing.assert_frame_equal(serial, parallel)
-    pd.testing.assert_frame_equal(ak.sentences(arts, n_jobs=1), ak.sentences(arts, n_jobs=-1))
+    serial, whole_sentences = ak.tag(arts), ak.sentences(arts)
+    monkeypatch.setattr(sys.modules["analystkit.sentences"], "_CHUNK_CHARS", 300)   # many small chunks
+    pd.testing.assert_frame_equal(ak.tag(arts), serial)
+    pd.testing.assert_frame_equal(ak.sentences(arts), whole_sentences)
     assert np.array_equal(serial.groupby("article_id").size().loc[["a0", "a1"]].to_numpy(),
                           [5, 12])
