@@ -520,7 +520,7 @@ _PREPOSITION = re.compile(r"\b(?:against|for(?!\s+\w+ing\b)|on|in|into|toward|to
                           r"by|amid|near|across|at(?!\s+(?:least|most)\b)|"
                           r"(?<!\bup\s)to(?!\s+be\b))\b", re.I)
 """Ends the span where a verb's object stands; not "at least", "up to", "appeared to be",
-"for verifying" (a purpose: "the test-fire for verifying the performance of a missile")."""
+"for verifying" (a purpose: "a test-fire for verifying how a new missile performs")."""
 
 
 def _read(text: str, start: int, end: int, trigger: Trigger, sentence_id: int,

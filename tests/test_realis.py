@@ -65,7 +65,7 @@ def test_may_the_month_does_not_cancel_a_launch_but_may_the_modal_does():
 
 
 @pytest.mark.parametrize("text", [
-    "KCNA said the workers launched the political work in the Hwasong area.",
+    "KCNA said the farm workers launched a political drive in the Hwasong district.",
     "The ministry launched a campaign against missile proliferation.",
     "The two sides traded artillery fire on Tuesday near the border.",
 ])
