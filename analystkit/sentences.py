@@ -240,7 +240,7 @@ def labels(names, codes: np.ndarray) -> pd.api.extensions.ExtensionArray:
 
 
 def sentence_frame(articles: pd.DataFrame, parts: list[tuple[int, dict]]) -> pd.DataFrame:
-    """Assemble per-chunk sentence arrays into the DESIGN sentences frame."""
+    """Assemble per-chunk sentence arrays into the sentences frame."""
     ids = articles["article_id"].astype(str).to_numpy()
     art = np.concatenate([p["article"] + first for first, p in parts])
     start = np.concatenate([p["start"] for _, p in parts])
@@ -263,7 +263,7 @@ def sentences(articles: pd.DataFrame, lexicon: Lexicon | str | Path | None = Non
     """One row per sentence: article_id, sentence_id (0-based within the article),
     start, end (char offsets into the article text; int64), text, speaker (a roster
     name, or the subject as written: "" for the reporter's narration), speaker_group
-    (DESIGN vocabulary; "media" for narration), attribution (the rule that credited it:
+    (vocab.SPEAKER_GROUPS; "media" for narration), attribution (the rule that credited it:
     cue, quote, pronoun, source, default), quoted (bool: the sentence holds or sits
     inside a quotation). The `date` and `source` columns, when present, are read too (a
     roster person's years; a state outlet's narration). Rows follow the articles'

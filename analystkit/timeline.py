@@ -134,7 +134,7 @@ def _article_days(articles: pd.DataFrame) -> pd.Series:
 
 
 def _in_vocab_order(groups: pd.Series) -> list[str]:
-    """The groups present, the DESIGN vocabulary's order first, then any other alphabetically."""
+    """The groups present, the vocabulary's order (vocab.py) first, then any other alphabetically."""
     present = set(groups.dropna())
     return [g for g in SPEAKER_GROUPS if g in present] + sorted(present - set(SPEAKER_GROUPS))
 

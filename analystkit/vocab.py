@@ -1,4 +1,4 @@
-"""The fixed vocabularies of DESIGN.md, defined once for every module.
+"""The fixed vocabularies of the frames, defined once for every module.
 
 Plain tuples, no imports: the core, the charts and the widgets all read them from here.
 Frame column lists stay with the module that builds the frame (tagging.MATCH_COLUMNS,
@@ -12,7 +12,7 @@ LAUNCH_TYPES = ("missile_launch", "satellite_launch")
 
 MISSILE_CLASSES = ("cruise", "srbm", "mrbm", "irbm", "icbm", "slbm", "hypersonic",
                    "ballistic", "unknown")
-"""DESIGN.md's order; "ballistic" is a ballistic missile whose type is not stated."""
+"""The order of the charts and tables; "ballistic" is a ballistic missile whose type is not stated."""
 
 CLASS_PRECEDENCE = ("icbm", "irbm", "mrbm", "slbm", "hypersonic", "srbm", "ballistic",
                     "cruise", "unknown")
