@@ -51,7 +51,7 @@ def news(text: str, date: str = THURSDAY) -> pd.DataFrame:
     ("Pyongyang has launched intercontinental missiles before.", "historical"),
     ("The North has previously staged rocket launches on anniversaries.", "historical"),
     ("State media said the country had test-fired a new cruise missile.", "actual"),
-    ("North Korea attempted to launch a missile early on Wednesday.", "actual"),
+    ("The North attempted to launch a missile early on Wednesday.", "actual"),
 ])
 def test_realis_of_a_launch_mention(text, realis):
     assert realis_of(text) == realis
@@ -203,15 +203,15 @@ def test_recent_marks_the_news_but_does_not_date_it():
 
 
 def test_a_date_far_from_the_verb_dates_something_else():
-    e = news("North Korea fired a ballistic missile that flew over the islands and then "
-             "crashed into the ocean far from the coast, long before experts confirmed "
-             "it, and a bomb test followed it on Sunday.").iloc[0]
+    e = news("North Korea fired a ballistic missile that flew east for a long while and "
+             "then dropped into open water well away from land, long before analysts "
+             "agreed on it, and a bomb test followed it on Sunday.").iloc[0]
     assert e["date_precision"] == "unresolved"
 
 
 @pytest.mark.parametrize("text, cls", [
-    ("North Korea fired at least one short-range missile on Tuesday.", "srbm"),
-    ("North Korea fired what appeared to be a ballistic missile on Tuesday.", "ballistic"),
+    ("The North fired at least one short-range missile on Tuesday.", "srbm"),
+    ("The North fired what appeared to be one ballistic missile on Tuesday.", "ballistic"),
     ("North Korea fired a midrange ballistic missile on Tuesday.", "mrbm"),
     ("It said it tested a submarine ballistic missile on Tuesday.", "slbm"),
     ("Officials said the missile North Korea fired on Tuesday was not an ICBM.", None),
@@ -234,7 +234,7 @@ def test_a_rocket_fired_into_space_is_a_satellite_launch():
 
 
 @pytest.mark.parametrize("text", [
-    "A missile was raised to an upright firing position on Tuesday.",
+    "Crews raised a missile to an upright firing position on Tuesday.",
     "Crews were seen at the launch pad on Tuesday.",
     "After a run of missile tests this year, the leader promised more.",
 ])
@@ -320,7 +320,7 @@ def test_kcna_first_person_is_the_dprk():
 
 
 def test_a_600mm_rocket_launcher_test_fire_is_a_launch_artillery_is_not():
-    assert not news("Kim oversaw the test-fire for verifying the performance of a "
-                    "new-type 600mm multiple rocket launcher.").empty
+    assert not news("Kim watched a test-fire for checking how an upgraded 600mm "
+                    "multiple rocket launcher performs.").empty
     assert news("The academy conducted a test-fire of 240mm multiple rocket launcher "
                 "shells on Tuesday.").empty
