@@ -3,13 +3,12 @@ Every feed here is written by this project; nothing touches the internet."""
 from __future__ import annotations
 
 import socket
-import threading
 import warnings
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 import analystkit as ak
+from local_server import serving
 
 RSS = b"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Project Test Wire</title>
@@ -65,24 +64,10 @@ def test_an_xml_file_that_is_not_a_feed_is_reported(tmp_path):
     assert articles.attrs["skipped"][0][1].startswith(("invalid feed", "empty file"))
 
 
-class Served(BaseHTTPRequestHandler):
-    def do_GET(self):
-        self.send_response(200)
-        self.send_header("Content-Type", "application/rss+xml")
-        self.end_headers()
-        self.wfile.write(RSS)
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture()
 def feed_url():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Served)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/feed"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(RSS, {"Content-Type": "application/rss+xml"}) as (url, _):
+        yield f"{url}/feed"
 
 
 def test_a_feed_url_loads_like_a_file(feed_url, tmp_path):

@@ -5,40 +5,21 @@ from __future__ import annotations
 
 import hashlib
 import socket
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 import analystkit as ak
 from analystkit import fetch
+from local_server import serving
 
 FIXTURE = b'[{"headline": "Written for this test", "story_text": "A calm day."}]\n' * 500
 
 
-class Handler(BaseHTTPRequestHandler):
-    requests: list[str] = []
-
-    def do_GET(self):
-        Handler.requests.append(self.path)
-        self.send_response(200)
-        self.send_header("Content-Length", str(len(FIXTURE)))
-        self.end_headers()
-        self.wfile.write(FIXTURE)
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture()
-def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    Handler.requests = []
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+def served():
+    """The base URL of a local server of FIXTURE, and the paths requested from it."""
+    with serving(FIXTURE, {"Content-Length": str(len(FIXTURE))}) as server:
+        yield server
 
 
 def register(monkeypatch, url: str, sha256: str = hashlib.sha256(FIXTURE).hexdigest()) -> None:
@@ -46,36 +27,40 @@ def register(monkeypatch, url: str, sha256: str = hashlib.sha256(FIXTURE).hexdig
                                                    "sha256": sha256, "licence": "", "about": ""})
 
 
-def test_downloads_once_into_the_cache(server, monkeypatch, tmp_path):
+def test_downloads_once_into_the_cache(served, monkeypatch, tmp_path):
+    server, requests = served
     register(monkeypatch, f"{server}/fixture.json")
     path = ak.fetch_corpus("fixture", cache_dir=tmp_path, progress=False)
     assert path == tmp_path / "fixture" / "fixture.json" and path.read_bytes() == FIXTURE
     assert ak.fetch_corpus("fixture", cache_dir=tmp_path) == path
-    assert Handler.requests == ["/fixture.json"]
+    assert requests == ["/fixture.json"]
     assert [p.name for p in path.parent.iterdir()] == ["fixture.json"]   # no temp file left
 
 
-def test_the_cache_folder_comes_from_the_environment(server, monkeypatch, tmp_path):
+def test_the_cache_folder_comes_from_the_environment(served, monkeypatch, tmp_path):
+    server, _ = served
     register(monkeypatch, f"{server}/fixture.json")
     monkeypatch.setenv("ANALYSTKIT_CACHE", str(tmp_path / "cache"))
     assert ak.fetch_corpus("fixture", progress=False).parent == tmp_path / "cache" / "fixture"
 
 
-def test_a_checksum_mismatch_keeps_nothing(server, monkeypatch, tmp_path):
+def test_a_checksum_mismatch_keeps_nothing(served, monkeypatch, tmp_path):
+    server, _ = served
     register(monkeypatch, f"{server}/fixture.json", sha256="0" * 64)
     with pytest.raises(ak.CorpusFetchError, match="not the pinned 0{64}; it was not kept"):
         ak.fetch_corpus("fixture", cache_dir=tmp_path, progress=False)
     assert list((tmp_path / "fixture").iterdir()) == []
 
 
-def test_a_damaged_cached_copy_is_named_not_deleted(server, monkeypatch, tmp_path):
+def test_a_damaged_cached_copy_is_named_not_deleted(served, monkeypatch, tmp_path):
+    server, requests = served
     register(monkeypatch, f"{server}/fixture.json")
     cached = tmp_path / "fixture" / "fixture.json"
     cached.parent.mkdir()
     cached.write_bytes(FIXTURE[:-1])
     with pytest.raises(ak.CorpusFetchError, match="delete it to download it again"):
         ak.fetch_corpus("fixture", cache_dir=tmp_path)
-    assert cached.exists() and Handler.requests == []
+    assert cached.exists() and requests == []
 
 
 def test_offline_says_so_and_where_to_put_the_file(monkeypatch, tmp_path):
