@@ -306,7 +306,8 @@ def _walk(root: str, unreadable: list[tuple[str, str]]) -> list[str]:
     while stack:
         folder, ancestors = stack.pop()
         try:
-            identity = (os.stat(folder).st_dev, os.stat(folder).st_ino)
+            info = os.stat(folder)
+            identity = (info.st_dev, info.st_ino)
             if identity in ancestors:
                 unreadable.append((folder, "symlink loop: this folder contains itself"))
                 continue
