@@ -162,11 +162,11 @@ def _user_regex(body: str) -> re.Pattern:
     """The regex between word boundaries. A repeat inside a repeat ("(\\w+ ?)+") is
     refused: it can backtrack for minutes on one sentence. The leading look-behind makes
     every start inside a word fail at once, so a long word costs linear time."""
-    re.compile(body)  # an error's position is then one in the analyst's own pattern
+    parsed = _sre.parse(body)  # an error's position is one in the analyst's own pattern
     rx = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
     if rx.fullmatch(""):
         raise ValueError("regular expression matches empty text")
-    if _nested_repeat(_sre.parse(body)):
+    if _nested_repeat(parsed):
         raise ValueError("a repeat inside a repeat (e.g. '(\\w+ ?)+') can take minutes "
                          "on one sentence; repeat a group without a repeat inside, or list "
                          "the phrases")
