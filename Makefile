@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # Jupyter refuses to run as root without this flag; only pass it when we are root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test unit notebooks-test browser-test notebooks bench fuzz eval kcna-rhetoric lock clean
+.PHONY: lab test lint unit notebooks-test browser-test notebooks bench fuzz eval kcna-rhetoric lock clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,18 +19,23 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=notebooks
 
 ## make test: every test (unit, property, notebooks with nbval, a real JupyterLab in Chromium)
-test: $(STAMP)
+test: lint
 	$(BIN)/python -m pytest tests --nbval notebooks --nbval-current-env \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
+
+## make lint: ruff (lint, import order, formatting); runs first in make test
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 unit: $(STAMP)
 	$(BIN)/python -m pytest tests -m "not browser"
 
-notebooks-test: $(STAMP)
+notebooks-test: lint
 	$(BIN)/python -m pytest --nbval notebooks --nbval-current-env \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
 
-browser-test: $(STAMP)
+browser-test: lint
 	$(BIN)/python -m pytest tests -m browser
 
 ## make notebooks: re-execute every notebook in place, deterministically, for nbval

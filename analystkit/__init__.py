@@ -4,42 +4,65 @@ events, check claims against a curated 2018-2025 chronology, and chart it.
 The public API, re-exported from small modules (see the data flow in README.md). The
 charts, the widgets and the reference loaders load on first use, so batch work that only
 loads, tags and counts never imports matplotlib, ipywidgets or pandera."""
+
 from importlib import import_module
 
-from analystkit.paths import LEXICON_PATH, REFERENCE_DIR, SEEDS_DIR
+from analystkit.claims import check_claims
 from analystkit.corpus import ArticleLoadError, load_articles, save_articles
+from analystkit.counts import count_events, event_ordinal
+from analystkit.event_study import event_study
+from analystkit.events import dedupe_events, extract_events
+from analystkit.fetch import CorpusFetchError, fetch_corpus
 from analystkit.lexicon import Lexicon, LexiconError, load_lexicon
+from analystkit.linking import link_events
+from analystkit.paths import LEXICON_PATH, REFERENCE_DIR, SEEDS_DIR
 from analystkit.sentences import sentences
 from analystkit.tagging import kwic, tag, tag_counts
-from analystkit.events import dedupe_events, extract_events
-from analystkit.linking import link_events
-from analystkit.counts import count_events, event_ordinal
-from analystkit.claims import check_claims
 from analystkit.timeline import resample_timeline, rhetoric_timeline
-from analystkit.event_study import event_study
-from analystkit.fetch import CorpusFetchError, fetch_corpus
 
 _ON_FIRST_USE = {
-    "analystkit.reference": ("load_chronology", "load_milestones", "load_cns_database",
-                             "ReferenceDataError"),
+    "analystkit.reference": (
+        "load_chronology",
+        "load_milestones",
+        "load_cns_database",
+        "ReferenceDataError",
+    ),
     "analystkit.charts": ("chronology_chart", "plot_counts", "plot_rhetoric", "save_figure"),
     "analystkit.widgets": ("FilterPanel", "ChronologyPanel"),
     "analystkit.timeline_chart": ("plot_rhetoric_timeline",),
-    "analystkit.kcna_rhetoric": ("load_kcna_rhetoric", "kcna_rhetoric_stamp",
-                                 "lexicon_fingerprint"),
+    "analystkit.kcna_rhetoric": (
+        "load_kcna_rhetoric",
+        "kcna_rhetoric_stamp",
+        "lexicon_fingerprint",
+    ),
 }
 _MODULE_OF = {name: module for module, names in _ON_FIRST_USE.items() for name in names}
 
 __all__ = [
-    "SEEDS_DIR", "LEXICON_PATH", "REFERENCE_DIR",
-    "load_articles", "save_articles", "ArticleLoadError",
-    "Lexicon", "load_lexicon", "LexiconError",
+    "SEEDS_DIR",
+    "LEXICON_PATH",
+    "REFERENCE_DIR",
+    "load_articles",
+    "save_articles",
+    "ArticleLoadError",
+    "Lexicon",
+    "load_lexicon",
+    "LexiconError",
     "sentences",
-    "tag", "tag_counts", "kwic",
-    "extract_events", "dedupe_events", "link_events", "count_events", "event_ordinal",
+    "tag",
+    "tag_counts",
+    "kwic",
+    "extract_events",
+    "dedupe_events",
+    "link_events",
+    "count_events",
+    "event_ordinal",
     "check_claims",
-    "rhetoric_timeline", "resample_timeline", "event_study",
-    "fetch_corpus", "CorpusFetchError",
+    "rhetoric_timeline",
+    "resample_timeline",
+    "event_study",
+    "fetch_corpus",
+    "CorpusFetchError",
     *_MODULE_OF,
 ]
 

@@ -7,6 +7,7 @@ credited just before an unattributed quotation); narration, and a sentence that 
 quotes a few words mid-sentence, by the article's state outlet (source voice) or else by
 no one (`media`, the reporter). The `attribution` column says which rule decided: cue,
 quote, pronoun, source, default."""
+
 from __future__ import annotations
 
 import re
@@ -19,17 +20,21 @@ from analystkit.clauses import Clause, find_clause
 from analystkit.lexicon import COUNTRY, ROLE, SPEAKER, VERB, Lexicon
 from analystkit.quotes import quotations
 from analystkit.roster import Speaker
-from analystkit.speakers import (DEFAULT, NARRATION, QUOTE, SOURCE, Credit,
-                                 Hits, Reader)
+from analystkit.speakers import DEFAULT, NARRATION, QUOTE, SOURCE, Credit, Hits, Reader
 
-_ADJACENT = 4            # chars: a clause this close to a quotation introduces or closes it
-_SPEECH_WORDS = 5        # a shorter quotation inside a sentence is a phrase (scare quotes,
-                         # a title), not speech, unless a clause introduces it
-_SAYING = frozenset("said says say added adds told reported reports wrote writes noted notes "
-                    "stated explained continued warned argued insisted according to".split()
-                    + ["according to"])
-_TITLE = re.compile(r"(?:titled|entitled|called|dubbed|named|so-called|slogan|song|film|"
-                    r"book|article|program|programme|operation)\s*\Z", re.IGNORECASE)
+_ADJACENT = 4  # chars: a clause this close to a quotation introduces or closes it
+_SPEECH_WORDS = 5  # a shorter quotation inside a sentence is a phrase (scare quotes,
+# a title), not speech, unless a clause introduces it
+_SAYING = frozenset(
+    "said says say added adds told reported reports wrote writes noted notes "
+    "stated explained continued warned argued insisted according to".split()
+    + ["according to"]
+)
+_TITLE = re.compile(
+    r"(?:titled|entitled|called|dubbed|named|so-called|slogan|song|film|"
+    r"book|article|program|programme|operation)\s*\Z",
+    re.IGNORECASE,
+)
 _TRAILING = re.compile(r"[\s.!?”\"’')]*\Z")
 _ACCORDING = "according to"
 
@@ -37,58 +42,103 @@ _ACCORDING = "according to"
 @dataclass
 class Credits:
     """Per sentence of a chunk: speaker ("" for narration), group, attribution, quoted."""
+
     speaker: list[str]
     group: list[str]
     how: list[str]
     quoted: np.ndarray
 
 
-def _hits(text: str, category: np.ndarray, tag: np.ndarray, starts: np.ndarray,
-          ends: np.ndarray, pid: np.ndarray) -> tuple[Hits, list[tuple[int, int, bool]]]:
+def _hits(
+    text: str,
+    category: np.ndarray,
+    tag: np.ndarray,
+    starts: np.ndarray,
+    ends: np.ndarray,
+    pid: np.ndarray,
+) -> tuple[Hits, list[tuple[int, int, bool]]]:
     cat = category[pid]
     out = []
     for name in (SPEAKER, ROLE, COUNTRY):
         keep = cat == name
         out += [starts[keep].tolist(), ends[keep].tolist(), tag[pid[keep]].tolist()]
     keep = cat == VERB
-    verbs = list(zip(starts[keep].tolist(), ends[keep].tolist(),
-                     (tag[pid[keep]] == _ACCORDING).tolist()))
+    verbs = list(
+        zip(starts[keep].tolist(), ends[keep].tolist(), (tag[pid[keep]] == _ACCORDING).tolist())
+    )
     return Hits(*out), verbs
 
 
-def attribute(text: str, sent_start: np.ndarray, sent_end: np.ndarray,
-              sent_article: np.ndarray, para: np.ndarray, article_start: np.ndarray,
-              article_end: np.ndarray, hit_start: np.ndarray, hit_end: np.ndarray,
-              hit_pid: np.ndarray, lexicon: Lexicon, matcher,
-              years: list[int | None], voices: list[Speaker | None]) -> Credits:
+def attribute(
+    text: str,
+    sent_start: np.ndarray,
+    sent_end: np.ndarray,
+    sent_article: np.ndarray,
+    para: np.ndarray,
+    article_start: np.ndarray,
+    article_end: np.ndarray,
+    hit_start: np.ndarray,
+    hit_end: np.ndarray,
+    hit_pid: np.ndarray,
+    lexicon: Lexicon,
+    matcher,
+    years: list[int | None],
+    voices: list[Speaker | None],
+) -> Credits:
     """Credit the sentences of a chunk (arrays as in sentences.Analysis)."""
     hits, verbs = _hits(text, matcher.category, matcher.tag, hit_start, hit_end, hit_pid)
     n = len(sent_start)
     speaker, group, how = [""] * n, [NARRATION] * n, [DEFAULT] * n
     quoted = np.zeros(n, dtype=bool)
     starts, ends = sent_start.tolist(), sent_end.tolist()
-    arts = sent_article.tolist()
     verb_start = [v[0] for v in verbs]
     para_no = np.cumsum(para).tolist()
     first = np.searchsorted(sent_article, np.arange(len(article_start))).tolist() + [n]
-    cache: dict = {}                         # subjects whose reading needs no context
+    cache: dict = {}  # subjects whose reading needs no context
     for k in range(len(article_start)):
         lo, hi = first[k], first[k + 1]
         if lo == hi:
             continue
-        reader = Reader(text, (int(article_start[k]), int(article_end[k])), hits,
-                        lexicon.roster, years[k], voices[k], cache)
-        _Article(reader, text, starts, ends, para_no, verbs, verb_start, lo, hi,
-                 [starts[i] for i in range(lo, hi) if para[i]]).run(
-                     speaker, group, how, quoted)
+        reader = Reader(
+            text,
+            (int(article_start[k]), int(article_end[k])),
+            hits,
+            lexicon.roster,
+            years[k],
+            voices[k],
+            cache,
+        )
+        _Article(
+            reader,
+            text,
+            starts,
+            ends,
+            para_no,
+            verbs,
+            verb_start,
+            lo,
+            hi,
+            [starts[i] for i in range(lo, hi) if para[i]],
+        ).run(speaker, group, how, quoted)
     return Credits(speaker, group, how, quoted)
 
 
 class _Article:
     """The reading-order pass over one article's sentences."""
 
-    def __init__(self, reader: Reader, text: str, starts, ends, para_no, verbs, verb_start,
-                 lo: int, hi: int, paragraph_starts: list[int]):
+    def __init__(
+        self,
+        reader: Reader,
+        text: str,
+        starts,
+        ends,
+        para_no,
+        verbs,
+        verb_start,
+        lo: int,
+        hi: int,
+        paragraph_starts: list[int],
+    ):
         self.reader, self.text = reader, text
         self.starts, self.ends, self.para_no = starts, ends, para_no
         self.verbs, self.verb_start = verbs, verb_start
@@ -98,23 +148,35 @@ class _Article:
 
     def _quotes_in(self, s: int, e: int) -> list[tuple[int, int, int]]:
         j = bisect_left(self.q_start, s)
-        return [q for q in self.quotes[max(0, j - 1):bisect_left(self.q_start, e)]
-                if q[0] < e and q[1] > s]
+        return [
+            q
+            for q in self.quotes[max(0, j - 1) : bisect_left(self.q_start, e)]
+            if q[0] < e and q[1] > s
+        ]
 
-    def _speech(self, quotes: list[tuple[int, int, int]], s: int, e: int
-                ) -> list[tuple[int, int, int]]:
+    def _speech(
+        self, quotes: list[tuple[int, int, int]], s: int, e: int
+    ) -> list[tuple[int, int, int]]:
         """The quotations that are speech: long enough, or the sentence's start or end."""
         text = self.text
-        return [q for q in quotes if not self._title(q) and (
-            len(text[q[0]:q[1]].split()) >= _SPEECH_WORDS
-            or not text[s:q[0]].strip() or _TRAILING.match(text, q[1], e))]
+        return [
+            q
+            for q in quotes
+            if not self._title(q)
+            and (
+                len(text[q[0] : q[1]].split()) >= _SPEECH_WORDS
+                or not text[s : q[0]].strip()
+                or _TRAILING.match(text, q[1], e)
+            )
+        ]
 
     def _title(self, q: tuple[int, int, int]) -> bool:
         """A quoted title or name ("an article titled “…”", “We Are the Happiest”)."""
         text = self.text
-        words = [w for w in re.findall(r"[A-Za-z]+", text[q[0]:q[1]]) if len(w) > 3]
+        words = [w for w in re.findall(r"[A-Za-z]+", text[q[0] : q[1]]) if len(w) > 3]
         return bool(_TITLE.search(text, max(0, q[0] - 20), q[0])) or (
-            len(words) >= 2 and all(w[0].isupper() for w in words))
+            len(words) >= 2 and all(w[0].isupper() for w in words)
+        )
 
     def _inside(self, pos: int, quotes: list[tuple[int, int, int]]) -> bool:
         return any(a < pos < b for a, b, _ in quotes)
@@ -133,29 +195,34 @@ class _Article:
         # a clause next to a quotation (…,” he said / he said: “…) first, then a "said"
         # clause that ends the sentence (…, the report said.), then the first
         if len(clauses) > 1:
-            clauses.sort(key=lambda c: (not self._introduces(c, quotes), not (
-                _TRAILING.match(self.text, max(c.subject[1], c.verb[1]), e)
-                and self.text[c.verb[0]:c.verb[1]].lower() in _SAYING)))
+            clauses.sort(
+                key=lambda c: (
+                    not self._introduces(c, quotes),
+                    not (
+                        _TRAILING.match(self.text, max(c.subject[1], c.verb[1]), e)
+                        and self.text[c.verb[0] : c.verb[1]].lower() in _SAYING
+                    ),
+                )
+            )
         found = None
         for c in clauses:
             credit = self.reader.credit(*c.subject, c.description, s)
             if credit is not None and credit.group != NARRATION:
                 return c, credit
-            found = found or (credit and (c, credit))    # a news outlet relaying it
+            found = found or (credit and (c, credit))  # a news outlet relaying it
         return found or (None, None)
 
     def _introduces(self, c: Clause, quotes) -> bool:
         lo, hi = min(c.subject[0], c.verb[0]), max(c.subject[1], c.verb[1])
-        return any(0 <= lo - b <= _ADJACENT or 0 <= a - hi <= _ADJACENT + 2
-                   for a, b, _ in quotes)
+        return any(0 <= lo - b <= _ADJACENT or 0 <= a - hi <= _ADJACENT + 2 for a, b, _ in quotes)
 
     def run(self, speaker, group, how, quoted) -> None:
         reader = self.reader
-        known: dict[int, Credit] = {}            # quotation number → its speaker
-        pending: dict[int, list[int]] = {}       # quotation number → sentences waiting
-        before: dict[int, tuple[Credit, int]] = {}   # speaker credited before it opened
-        ended: list[int] = []                    # quotations closed without a speaker
-        last: tuple[Credit, int] | None = None   # last credit and its paragraph
+        known: dict[int, Credit] = {}  # quotation number → its speaker
+        pending: dict[int, list[int]] = {}  # quotation number → sentences waiting
+        before: dict[int, tuple[Credit, int]] = {}  # speaker credited before it opened
+        ended: list[int] = []  # quotations closed without a speaker
+        last: tuple[Credit, int] | None = None  # last credit and its paragraph
 
         def put(i: int, c: Credit, rule: str) -> None:
             speaker[i], group[i], how[i] = c.speaker, c.group, rule
@@ -165,9 +232,9 @@ class _Article:
         for i in range(self.lo, self.hi):
             s, e = self.starts[i], self.ends[i]
             quotes = self._quotes_in(s, e) if self.quotes else []
-            if not quotes and not ended:          # the common case: no quotation
+            if not quotes and not ended:  # the common case: no quotation
                 v = bisect_left(verb_start, s)
-                if v == n_verbs or verb_start[v] >= e:    # and no reporting verb
+                if v == n_verbs or verb_start[v] >= e:  # and no reporting verb
                     if voice is not None:
                         put(i, voice, SOURCE)
                     continue
@@ -175,13 +242,15 @@ class _Article:
             quotes = self._speech(quotes, s, e)
             numbers = list(dict.fromkeys(q[2] for q in quotes))
             clause, credit = self._clause(i, quotes)
-            if ended:                      # quotations left without a speaker
-                lead = clause is not None and not quotes and \
-                    min(clause.subject[0], clause.verb[0]) - s <= 2
+            if ended:  # quotations left without a speaker
+                lead = (
+                    clause is not None
+                    and not quotes
+                    and min(clause.subject[0], clause.verb[0]) - s <= 2
+                )
                 for q in ended:
                     fallback = credit if lead else None
-                    if fallback is None and q in before and \
-                            self.para_no[i - 1] - before[q][1] <= 1:
+                    if fallback is None and q in before and self.para_no[i - 1] - before[q][1] <= 1:
                         fallback = before[q][0]
                     if fallback is None:
                         fallback = reader.source_voice(QUOTE)
@@ -201,10 +270,13 @@ class _Article:
                         known[q] = credit
                         for j in pending.pop(q, []):
                             put(j, credit, QUOTE)
-            elif numbers and self.text[s:min(q[0] for q in quotes)].strip() and \
-                    all(q[0] >= s for q in quotes):
-                if voice is not None:           # narration quoting words mid-sentence:
-                    put(i, voice, SOURCE)       # the narrator's, whoever said them
+            elif (
+                numbers
+                and self.text[s : min(q[0] for q in quotes)].strip()
+                and all(q[0] >= s for q in quotes)
+            ):
+                if voice is not None:  # narration quoting words mid-sentence:
+                    put(i, voice, SOURCE)  # the narrator's, whoever said them
             elif numbers and all(q in known for q in numbers):
                 put(i, known[numbers[-1]], QUOTE)
             elif numbers:

@@ -6,10 +6,11 @@ rc context, so the same frames give the same picture; ``save_figure`` writes PNG
 byte-for-byte reproducibly. Colours are the Okabe-Ito colour-blind-safe palette, and every
 missile class also has its own marker, so nothing depends on colour alone.
 """
+
 from __future__ import annotations
 
-from collections.abc import Sequence
 import textwrap
+from collections.abc import Sequence
 from pathlib import Path
 
 import matplotlib as mpl
@@ -31,17 +32,40 @@ __all__ = ["chronology_chart", "plot_counts", "plot_rhetoric", "save_figure"]
 
 # Okabe & Ito (2008) palette, plus its neutral grey.
 OKABE_ITO = {
-    "black": "#000000", "orange": "#E69F00", "sky_blue": "#56B4E9", "green": "#009E73",
-    "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00",
-    "purple": "#CC79A7", "grey": "#999999",
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "grey": "#999999",
 }
 # One lane row per class, top to bottom: longest range first, satellites and unknowns last.
-LANE_ORDER = ("icbm", "irbm", "mrbm", "hypersonic", "slbm", "srbm", "ballistic", "cruise",
-              SATELLITE, "unknown")
+LANE_ORDER = (
+    "icbm",
+    "irbm",
+    "mrbm",
+    "hypersonic",
+    "slbm",
+    "srbm",
+    "ballistic",
+    "cruise",
+    SATELLITE,
+    "unknown",
+)
 CLASS_LABELS = {
-    "icbm": "ICBM", "irbm": "IRBM", "mrbm": "MRBM", "hypersonic": "Hypersonic",
-    "slbm": "SLBM", "srbm": "SRBM", "ballistic": "Ballistic (type n/s)", "cruise": "Cruise",
-    SATELLITE: "Satellite launch", "unknown": "Unknown",
+    "icbm": "ICBM",
+    "irbm": "IRBM",
+    "mrbm": "MRBM",
+    "hypersonic": "Hypersonic",
+    "slbm": "SLBM",
+    "srbm": "SRBM",
+    "ballistic": "Ballistic (type n/s)",
+    "cruise": "Cruise",
+    SATELLITE: "Satellite launch",
+    "unknown": "Unknown",
 }
 CLASS_STYLE = {  # colour, marker
     "icbm": (OKABE_ITO["vermillion"], "^"),
@@ -56,8 +80,11 @@ CLASS_STYLE = {  # colour, marker
     "unknown": (OKABE_ITO["grey"], "h"),
 }
 CHRONOLOGY_YEARS = (2018, 2025)  # the curated chronology is complete for these years
-MILESTONE_COLORS = {"summit": OKABE_ITO["blue"], "meeting": OKABE_ITO["purple"],
-                    "talks": OKABE_ITO["orange"]}
+MILESTONE_COLORS = {
+    "summit": OKABE_ITO["blue"],
+    "meeting": OKABE_ITO["purple"],
+    "talks": OKABE_ITO["orange"],
+}
 ADMIN_FILLS = ("#E6E6E6", "#F5F5F5")
 HIGHLIGHT_COLOR = OKABE_ITO["vermillion"]
 DEFAULT_SOURCE = (
@@ -68,17 +95,27 @@ DEFAULT_SOURCE = (
 )
 # Fixed styling; svg.hashsalt makes SVG element ids reproducible.
 RC = {
-    "font.family": "DejaVu Sans", "font.size": 9, "axes.titlesize": 12,
-    "axes.titleweight": "bold", "axes.labelsize": 9, "xtick.labelsize": 9,
-    "ytick.labelsize": 9, "legend.fontsize": 8.5, "axes.spines.top": False,
-    "axes.spines.right": False, "svg.hashsalt": "analystkit", "svg.fonttype": "path",
-    "figure.dpi": 100, "savefig.dpi": 150, "path.simplify": True,
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.titlesize": 12,
+    "axes.titleweight": "bold",
+    "axes.labelsize": 9,
+    "xtick.labelsize": 9,
+    "ytick.labelsize": 9,
+    "legend.fontsize": 8.5,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "svg.hashsalt": "analystkit",
+    "svg.fonttype": "path",
+    "figure.dpi": 100,
+    "savefig.dpi": 150,
+    "path.simplify": True,
 }
 # Vertical layout of the chronology axes, in axes fractions (bottom to top).
-BARS_BAND = (0.0, 0.25)      # monthly counts (inset axes)
-LANE_BAND = (0.31, 0.64)     # one row per missile class
-LABEL_BAND = (0.67, 0.925)   # milestone and highlight labels, staggered
-ADMIN_Y = 0.965              # administration names
+BARS_BAND = (0.0, 0.25)  # monthly counts (inset axes)
+LANE_BAND = (0.31, 0.64)  # one row per missile class
+LABEL_BAND = (0.67, 0.925)  # milestone and highlight labels, staggered
+ADMIN_Y = 0.965  # administration names
 LABEL_GAP_PX = 6.0
 # Labels sit on a translucent box so leader lines of higher labels pass behind them.
 LABEL_BOX = {"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.75}
@@ -113,35 +150,41 @@ def _lane_y(rows: Sequence[str]) -> dict[str, float]:
     return {row: hi - step * (i + 0.5) for i, row in enumerate(rows)}
 
 
-def _counted_launches(chronology: pd.DataFrame, start: pd.Timestamp,
-                      end: pd.Timestamp) -> pd.DataFrame:
+def _counted_launches(
+    chronology: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp
+) -> pd.DataFrame:
     """Counted launch events (missile or satellite) between start and end, with lane keys."""
     require_columns(chronology, ("date", "event_type", "missile_class", "counted"), "chronology")
-    c = chronology[chronology["counted"].fillna(False).astype(bool)
-                   & chronology["event_type"].isin(LAUNCH_TYPES)
-                   & chronology["date"].between(start, end)]
+    c = chronology[
+        chronology["counted"].fillna(False).astype(bool)
+        & chronology["event_type"].isin(LAUNCH_TYPES)
+        & chronology["date"].between(start, end)
+    ]
     lane = [_lane_key(t, m) for t, m in zip(c["event_type"], c["missile_class"])]
     return c.assign(lane=lane)
 
 
-def _administrations(milestones: pd.DataFrame, names: Sequence[str], start: pd.Timestamp,
-                     end: pd.Timestamp) -> list[tuple[str, pd.Timestamp, pd.Timestamp]]:
+def _administrations(
+    milestones: pd.DataFrame, names: Sequence[str], start: pd.Timestamp, end: pd.Timestamp
+) -> list[tuple[str, pd.Timestamp, pd.Timestamp]]:
     """(name, from, to) spans of the named term rows: to their end_date, else to the next
     named term, else to ``end``."""
     terms = milestones[(milestones["kind"] == "term") & milestones["label"].isin(names)]
     terms = terms.sort_values("date")
     ends = terms["end_date"] if "end_date" in terms else pd.Series(pd.NaT, index=terms.index)
     spans = []
-    for name, begin, stop, nxt in zip(terms["label"], terms["date"], ends,
-                                      list(terms["date"].iloc[1:]) + [end]):
+    for name, begin, stop, nxt in zip(
+        terms["label"], terms["date"], ends, list(terms["date"].iloc[1:]) + [end]
+    ):
         lo, hi = max(begin, start), min(nxt if pd.isna(stop) else stop, end)
         if lo < hi:
             spans.append((name, lo, hi))
     return spans
 
 
-def _assign_levels(anchors: list[float], widths: list[float], lo: float, hi: float,
-                   gap: float) -> list[tuple[int, str]]:
+def _assign_levels(
+    anchors: list[float], widths: list[float], lo: float, hi: float, gap: float
+) -> list[tuple[int, str]]:
     """Greedy stagger: each label (in x order) takes the lowest level where it fits,
     running right of its date if it can, else left of it; returns (level, ha) per label.
 
@@ -150,14 +193,20 @@ def _assign_levels(anchors: list[float], widths: list[float], lo: float, hi: flo
     placed: list[list[tuple[float, float]]] = []
     result = []
     for x, width in zip(anchors, widths):
-        options = [(ha, x0, x0 + width) for ha, x0 in (("left", x), ("right", x - width))
-                   if lo - 0.5 <= x0 and x0 + width <= hi + 0.5] or [("right", x - width, x)]
+        options = [
+            (ha, x0, x0 + width)
+            for ha, x0 in (("left", x), ("right", x - width))
+            if lo - 0.5 <= x0 and x0 + width <= hi + 0.5
+        ] or [("right", x - width, x)]
         level = 0
         while True:
             if level == len(placed):
                 placed.append([])
-            free = [(ha, x0, x1) for ha, x0, x1 in options
-                    if all(x1 + gap < a or b + gap < x0 for a, b in placed[level])]
+            free = [
+                (ha, x0, x1)
+                for ha, x0, x1 in options
+                if all(x1 + gap < a or b + gap < x0 for a, b in placed[level])
+            ]
             if free:
                 ha, x0, x1 = free[0]
                 placed[level].append((x0, x1))
@@ -185,14 +234,29 @@ def _place_labels(ax: Axes, items: list[dict], fontsize: float) -> list[Text]:
     anchors = [ax.transData.transform((it["x"], 0))[0] for it in items]
     sizes = (fontsize, fontsize - 0.5, fontsize - 1, fontsize - 1.5, fontsize - 2)
     for size in sizes:
-        texts = [ax.text(it["x"], LABEL_BAND[0], it["text"], transform=trans, fontsize=size,
-                         fontweight="bold" if it.get("bold") else "normal",
-                         color=it.get("text_color", it["color"]), ha="left", va="bottom",
-                         zorder=6, clip_on=False, gid=it["gid"], parse_math=False,
-                         bbox=it.get("bbox", LABEL_BOX)) for it in items]
+        texts = [
+            ax.text(
+                it["x"],
+                LABEL_BAND[0],
+                it["text"],
+                transform=trans,
+                fontsize=size,
+                fontweight="bold" if it.get("bold") else "normal",
+                color=it.get("text_color", it["color"]),
+                ha="left",
+                va="bottom",
+                zorder=6,
+                clip_on=False,
+                gid=it["gid"],
+                parse_math=False,
+                bbox=it.get("bbox", LABEL_BOX),
+            )
+            for it in items
+        ]
         boxes = [t.get_window_extent(renderer) for t in texts]
-        placement = _assign_levels(anchors, [b.width for b in boxes], ax_px.x0, ax_px.x1,
-                                   LABEL_GAP_PX)
+        placement = _assign_levels(
+            anchors, [b.width for b in boxes], ax_px.x0, ax_px.x1, LABEL_GAP_PX
+        )
         levels = [level for level, _ in placement]
         step = (max((b.height for b in boxes), default=0) + 2.5) / ax_px.height
         fits = not texts or LABEL_BAND[0] + step * (max(levels) + 1) <= LABEL_BAND[1]
@@ -204,13 +268,23 @@ def _place_labels(ax: Axes, items: list[dict], fontsize: float) -> list[Text]:
         y = LABEL_BAND[0] + step * level
         t.set_y(y)
         t.set_ha(ha)
-        ax.plot([it["x"], it["x"]], [it["y_from"], y], transform=trans, color=it["color"],
-                lw=0.8, ls=(0, (2, 2)), alpha=0.8, zorder=1, clip_on=False)
+        ax.plot(
+            [it["x"], it["x"]],
+            [it["y_from"], y],
+            transform=trans,
+            color=it["color"],
+            lw=0.8,
+            ls=(0, (2, 2)),
+            alpha=0.8,
+            zorder=1,
+            clip_on=False,
+        )
     return texts
 
 
-def _draw_administrations(ax: Axes, spans: list[tuple[str, pd.Timestamp, pd.Timestamp]]
-                          ) -> list[tuple[Text, float, float]]:
+def _draw_administrations(
+    ax: Axes, spans: list[tuple[str, pd.Timestamp, pd.Timestamp]]
+) -> list[tuple[Text, float, float]]:
     """Shade each administration and name it at the top of the axes; return each name
     with its span (date numbers)."""
     trans = ax.get_xaxis_transform()
@@ -219,9 +293,19 @@ def _draw_administrations(ax: Axes, spans: list[tuple[str, pd.Timestamp, pd.Time
         x0, x1 = mdates.date2num(lo), mdates.date2num(hi)
         ax.axvspan(x0, x1, color=ADMIN_FILLS[i % 2], zorder=0, lw=0, gid=f"administration:{name}")
         ax.axvline(x0, color="#7F7F7F", lw=0.8, zorder=0.5)
-        text = ax.text((x0 + x1) / 2, ADMIN_Y, name, transform=trans, ha="center",
-                       va="center", fontsize=10, fontweight="bold", color="#404040",
-                       gid="administration-label", parse_math=False)
+        text = ax.text(
+            (x0 + x1) / 2,
+            ADMIN_Y,
+            name,
+            transform=trans,
+            ha="center",
+            va="center",
+            fontsize=10,
+            fontweight="bold",
+            color="#404040",
+            gid="administration-label",
+            parse_math=False,
+        )
         names.append((text, x0, x1))
     return names
 
@@ -246,9 +330,18 @@ def _draw_lane(ax: Axes, launches: pd.DataFrame, rows: Sequence[str]) -> dict[st
     for row in rows:
         x = mdates.date2num(launches.loc[launches["lane"] == row, "date"].to_numpy())
         color, marker = CLASS_STYLE[row]
-        ax.scatter(x, np.full(len(x), ys[row]), s=42 if marker != "*" else 80, marker=marker,
-                   facecolor=color, edgecolor="#202020", linewidth=0.5, zorder=4,
-                   label=f"{CLASS_LABELS[row]} ({len(x)})", gid=f"launches:{row}")
+        ax.scatter(
+            x,
+            np.full(len(x), ys[row]),
+            s=42 if marker != "*" else 80,
+            marker=marker,
+            facecolor=color,
+            edgecolor="#202020",
+            linewidth=0.5,
+            zorder=4,
+            label=f"{CLASS_LABELS[row]} ({len(x)})",
+            gid=f"launches:{row}",
+        )
     ax.set_yticks([ys[r] for r in rows], [CLASS_LABELS[r] for r in rows])
     ax.tick_params(axis="y", length=0)
     for y in ys.values():
@@ -256,15 +349,23 @@ def _draw_lane(ax: Axes, launches: pd.DataFrame, rows: Sequence[str]) -> dict[st
     return ys
 
 
-def _draw_monthly_bars(ax: Axes, launches: pd.DataFrame, start: pd.Timestamp,
-                       end: pd.Timestamp, covered: tuple[int, int]) -> Axes:
+def _draw_monthly_bars(
+    ax: Axes,
+    launches: pd.DataFrame,
+    start: pd.Timestamp,
+    end: pd.Timestamp,
+    covered: tuple[int, int],
+) -> Axes:
     """Monthly launch-event counts as bars in an inset lane, with each year's total
     ("n/a" for years outside the ``covered`` years of the chronology)."""
     bars = ax.inset_axes([0, BARS_BAND[0], 1, BARS_BAND[1] - BARS_BAND[0]])
     bars.patch.set_alpha(0)
     months = pd.date_range(start.to_period("M").to_timestamp(), end, freq="MS")
-    per_month = (launches.groupby(launches["date"].dt.to_period("M")).size()
-                 .reindex(months.to_period("M"), fill_value=0))
+    per_month = (
+        launches.groupby(launches["date"].dt.to_period("M"))
+        .size()
+        .reindex(months.to_period("M"), fill_value=0)
+    )
     x = mdates.date2num((months + pd.Timedelta(days=15)).to_numpy())
     bars.bar(x, per_month.to_numpy(), width=22, color="#4D4D4D", zorder=3, gid="monthly-bars")
     top = max(int(per_month.max()), 1)
@@ -279,11 +380,18 @@ def _draw_monthly_bars(ax: Axes, launches: pd.DataFrame, start: pd.Timestamp,
     trans = bars.get_xaxis_transform()
     for year in range(start.year, end.year + 1):
         mid = min(max(pd.Timestamp(year, 7, 1), start), end)
-        total = (int(per_year.get(year, 0)) if covered[0] <= year <= covered[1]
-                 else "n/a")
-        bars.text(mdates.date2num(mid), 0.97, f"{year}: {total}",
-                  transform=trans, ha="center", va="top", fontsize=8.5, color="#202020",
-                  gid="year-total")
+        total = int(per_year.get(year, 0)) if covered[0] <= year <= covered[1] else "n/a"
+        bars.text(
+            mdates.date2num(mid),
+            0.97,
+            f"{year}: {total}",
+            transform=trans,
+            ha="center",
+            va="top",
+            fontsize=8.5,
+            color="#202020",
+            gid="year-total",
+        )
     return bars
 
 
@@ -320,8 +428,9 @@ def chronology_chart(
     labels (their ``label`` column), the term rows whose label is in ``administrations``
     as shaded, named spans, and a source line. ``highlight`` (events with ``date`` and
     optionally ``missile_class``/``event_type``, e.g. ``ak.extract_events(articles)``):
-    its launch events are ringed and labelled "this article: <date>". ``covered`` are the years the chronology is complete for (others get
-    "n/a" totals). With ``ax`` the chart is drawn into that Axes; returns ``ax.figure``.
+    its launch events are ringed and labelled "this article: <date>". ``covered`` are the
+    years the chronology is complete for (others get "n/a" totals). With ``ax`` the chart is
+    drawn into that Axes; returns ``ax.figure``.
     """
     require_columns(milestones, ("date", "kind", "label"), "milestones")
     start, end = pd.Timestamp(start), pd.Timestamp(end)
@@ -340,8 +449,7 @@ def chronology_chart(
         _format_time_axis(ax, start, end)
         ax.spines[["left", "top", "right"]].set_visible(False)
         ax.tick_params(axis="x", which="both", labelbottom=False)
-        names = _draw_administrations(ax, _administrations(milestones, administrations,
-                                                           start, end))
+        names = _draw_administrations(ax, _administrations(milestones, administrations, start, end))
         ys = _draw_lane(ax, launches, rows)
         bars = _draw_monthly_bars(ax, launches, start, end, covered)
         _format_time_axis(bars, start, end)
@@ -349,19 +457,39 @@ def chronology_chart(
         items += _highlight_items(ax, hl, ys)
         _dodge_names(ax, names, _place_labels(ax, items, fontsize=8.5))
         handles, _ = ax.get_legend_handles_labels()
-        handles += [Line2D([], [], color=c, lw=1, ls=(0, (2, 2)), label=k.capitalize())
-                    for k, c in MILESTONE_COLORS.items() if k in milestone_kinds]
-        legend = ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.075),
-                           ncol=min(len(handles), 8), frameon=False, handletextpad=0.3,
-                           columnspacing=1.2)
+        handles += [
+            Line2D([], [], color=c, lw=1, ls=(0, (2, 2)), label=k.capitalize())
+            for k, c in MILESTONE_COLORS.items()
+            if k in milestone_kinds
+        ]
+        legend = ax.legend(
+            handles=handles,
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.075),
+            ncol=min(len(handles), 8),
+            frameon=False,
+            handletextpad=0.3,
+            columnspacing=1.2,
+        )
         if title:
-            ax.set_title(title.format(start=start.year, end=end.year), loc="left", pad=8,
-                         parse_math=False)
+            ax.set_title(
+                title.format(start=start.year, end=end.year), loc="left", pad=8, parse_math=False
+            )
         below = ax.transAxes.inverted().transform(
-            (0, legend.get_window_extent(_renderer(fig)).y0 - 3))[1]
-        ax.text(0, below, _wrap_to_axes(ax, source, fontsize=7), transform=ax.transAxes,
-                ha="left", va="top", fontsize=7, color="#505050", gid="source-line",
-                parse_math=False)
+            (0, legend.get_window_extent(_renderer(fig)).y0 - 3)
+        )[1]
+        ax.text(
+            0,
+            below,
+            _wrap_to_axes(ax, source, fontsize=7),
+            transform=ax.transAxes,
+            ha="left",
+            va="top",
+            fontsize=7,
+            color="#505050",
+            gid="source-line",
+            parse_math=False,
+        )
     return fig
 
 
@@ -371,20 +499,30 @@ def _wrap_to_axes(ax: Axes, text: str, fontsize: float) -> str:
     return textwrap.fill(text, width=max(40, int(width_pt / (0.55 * fontsize))))
 
 
-def _milestone_items(milestones: pd.DataFrame, kinds: Sequence[str], start: pd.Timestamp,
-                     end: pd.Timestamp) -> list[dict]:
+def _milestone_items(
+    milestones: pd.DataFrame, kinds: Sequence[str], start: pd.Timestamp, end: pd.Timestamp
+) -> list[dict]:
     """Label items for the milestones of the given kinds between start and end."""
     m = milestones[milestones["kind"].isin(kinds) & milestones["date"].between(start, end)]
     titles = m["title"] if "title" in m else m["label"]
     labels = m["label"].where(m["label"].fillna("").str.strip() != "", titles)
-    return [{"x": mdates.date2num(d), "text": str(label), "gid": "milestone-label",
-             "color": MILESTONE_COLORS.get(kind, OKABE_ITO["black"]), "text_color": "#1A1A1A",
-             "bold": kind == "summit", "y_from": LANE_BAND[0]}
-            for d, kind, label in zip(m["date"], m["kind"], labels)]
+    return [
+        {
+            "x": mdates.date2num(d),
+            "text": str(label),
+            "gid": "milestone-label",
+            "color": MILESTONE_COLORS.get(kind, OKABE_ITO["black"]),
+            "text_color": "#1A1A1A",
+            "bold": kind == "summit",
+            "y_from": LANE_BAND[0],
+        }
+        for d, kind, label in zip(m["date"], m["kind"], labels)
+    ]
 
 
-def _highlight_rows(highlight: pd.DataFrame | None, start: pd.Timestamp,
-                    end: pd.Timestamp) -> pd.DataFrame:
+def _highlight_rows(
+    highlight: pd.DataFrame | None, start: pd.Timestamp, end: pd.Timestamp
+) -> pd.DataFrame:
     """The highlighted launch events in range, one per date and lane row (other event
     types, e.g. summits in an events frame, are not launches and are not ringed)."""
     if highlight is not None and "event_type" in highlight:
@@ -392,10 +530,20 @@ def _highlight_rows(highlight: pd.DataFrame | None, start: pd.Timestamp,
     if highlight is None or len(highlight) == 0:
         return pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"), "lane": []})
     require_columns(highlight, ("date",), "highlight")
-    types = highlight["event_type"] if "event_type" in highlight else ["missile_launch"] * len(highlight)
-    classes = highlight["missile_class"] if "missile_class" in highlight else [None] * len(highlight)
-    h = pd.DataFrame({"date": pd.to_datetime(highlight["date"]).to_numpy(),
-                      "lane": [_lane_key(t, c) for t, c in zip(types, classes)]})
+    types = (
+        highlight["event_type"]
+        if "event_type" in highlight
+        else ["missile_launch"] * len(highlight)
+    )
+    classes = (
+        highlight["missile_class"] if "missile_class" in highlight else [None] * len(highlight)
+    )
+    h = pd.DataFrame(
+        {
+            "date": pd.to_datetime(highlight["date"]).to_numpy(),
+            "lane": [_lane_key(t, c) for t, c in zip(types, classes)],
+        }
+    )
     return h[h["date"].between(start, end)].drop_duplicates().sort_values(["date", "lane"])
 
 
@@ -403,22 +551,46 @@ def _highlight_items(ax: Axes, hl: pd.DataFrame, ys: dict[str, float]) -> list[d
     """Ring each highlighted event on its lane row; return one label item per date."""
     trans = ax.get_xaxis_transform()
     for d, lane in zip(hl["date"], hl["lane"]):
-        ax.scatter([mdates.date2num(d)], [ys[lane]], s=260, marker="o", facecolor="none",
-                   edgecolor=HIGHLIGHT_COLOR, linewidth=2.0, zorder=5, transform=trans,
-                   gid="highlight-ring")
+        ax.scatter(
+            [mdates.date2num(d)],
+            [ys[lane]],
+            s=260,
+            marker="o",
+            facecolor="none",
+            edgecolor=HIGHLIGHT_COLOR,
+            linewidth=2.0,
+            zorder=5,
+            transform=trans,
+            gid="highlight-ring",
+        )
     items = []
     for d, group in hl.groupby("date", sort=True):
-        items.append({"x": mdates.date2num(d), "text": f"this article: {d:%Y-%m-%d}",
-                      "gid": "highlight-label", "color": HIGHLIGHT_COLOR, "bold": True,
-                      "y_from": max(ys[lane] for lane in group["lane"]),
-                      "bbox": {"boxstyle": "round,pad=0.2", "fc": "white",
-                               "ec": HIGHLIGHT_COLOR, "lw": 1}})
+        items.append(
+            {
+                "x": mdates.date2num(d),
+                "text": f"this article: {d:%Y-%m-%d}",
+                "gid": "highlight-label",
+                "color": HIGHLIGHT_COLOR,
+                "bold": True,
+                "y_from": max(ys[lane] for lane in group["lane"]),
+                "bbox": {
+                    "boxstyle": "round,pad=0.2",
+                    "fc": "white",
+                    "ec": HIGHLIGHT_COLOR,
+                    "lw": 1,
+                },
+            }
+        )
     return items
 
 
-def _count_table(data: pd.DataFrame, freq: str, by: str | None,
-                 start: str | pd.Timestamp | None,
-                 end: str | pd.Timestamp | None) -> pd.DataFrame:
+def _count_table(
+    data: pd.DataFrame,
+    freq: str,
+    by: str | None,
+    start: str | pd.Timestamp | None,
+    end: str | pd.Timestamp | None,
+) -> pd.DataFrame:
     """Launch events per period (rows) and ``by`` value (columns), zero-filled over the
     whole periods from ``start`` to ``end``. A chronology or events frame is counted by
     ``count_events`` (its launch rows only); a wide count table with a DatetimeIndex (as
@@ -443,8 +615,11 @@ def _count_table(data: pd.DataFrame, freq: str, by: str | None,
             table = table.rename(columns={"events": "launch events"})
     if len(table) == 0 and (lo is None or hi is None):
         return _class_order(table)
-    span = pd.date_range(lo if lo is not None else table.index.min(),
-                         hi if hi is not None else table.index.max(), freq=freq)
+    span = pd.date_range(
+        lo if lo is not None else table.index.min(),
+        hi if hi is not None else table.index.max(),
+        freq=freq,
+    )
     table = table.reindex(table.index.union(span), fill_value=0)
     return _class_order(table[(table.index >= span.min()) & (table.index <= span.max())])
 
@@ -452,7 +627,8 @@ def _count_table(data: pd.DataFrame, freq: str, by: str | None,
 def _class_order(table: pd.DataFrame) -> pd.DataFrame:
     """Columns in lane order (longest range first), other columns after, alphabetically."""
     order = [c for c in LANE_ORDER if c in table.columns] + sorted(
-        c for c in table.columns if c not in LANE_ORDER)
+        c for c in table.columns if c not in LANE_ORDER
+    )
     return table[order]
 
 
@@ -504,12 +680,23 @@ def plot_counts(
         for col in table.columns:
             color, _ = CLASS_STYLE.get(col, (OKABE_ITO["grey"], "o"))
             values = table[col].to_numpy(dtype=float)
-            ax.bar(x, values, bottom=bottom, width=0.8, color=color, edgecolor="white",
-                   linewidth=0.5, label=CLASS_LABELS.get(col, str(col)), gid=f"counts:{col}")
+            ax.bar(
+                x,
+                values,
+                bottom=bottom,
+                width=0.8,
+                color=color,
+                edgecolor="white",
+                linewidth=0.5,
+                label=CLASS_LABELS.get(col, str(col)),
+                gid=f"counts:{col}",
+            )
             bottom += values
         ticks = _period_ticks(table.index, freq)
-        ax.set_xticks(x[ticks], [_period_label(t, freq if len(ticks) == len(x) else "YS")
-                                 for t in table.index[ticks]])
+        ax.set_xticks(
+            x[ticks],
+            [_period_label(t, freq if len(ticks) == len(x) else "YS") for t in table.index[ticks]],
+        )
         ax.set_xlim(-0.6, len(table) - 0.4)
         ax.set_ylabel(f"launch events per {period}")
         ax.yaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True))
@@ -518,21 +705,48 @@ def plot_counts(
         if len(table) and bottom.max() > 0:
             ax.set_ylim(0, bottom.max() * 1.18)
             for peak in np.flatnonzero(bottom == bottom.max()):
-                ax.annotate(f"{_period_label(table.index[peak], freq)}: {bottom[peak]:.0f}"
-                            " (most)", (peak, bottom[peak]), xytext=(0, 5),
-                            textcoords="offset points", ha="center", va="bottom",
-                            fontweight="bold", gid="peak-label")
+                ax.annotate(
+                    f"{_period_label(table.index[peak], freq)}: {bottom[peak]:.0f} (most)",
+                    (peak, bottom[peak]),
+                    xytext=(0, 5),
+                    textcoords="offset points",
+                    ha="center",
+                    va="bottom",
+                    fontweight="bold",
+                    gid="peak-label",
+                )
         else:
-            ax.text(0.5, 0.5, "no launch events to count", transform=ax.transAxes,
-                    ha="center", va="center", color="#505050")
+            ax.text(
+                0.5,
+                0.5,
+                "no launch events to count",
+                transform=ax.transAxes,
+                ha="center",
+                va="center",
+                color="#505050",
+            )
         if len(table.columns):  # below the axes: never over the bars, fits composed figures
-            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.09), frameon=False,
-                      ncol=min(len(table.columns), 5), columnspacing=1.2)
+            ax.legend(
+                loc="upper center",
+                bbox_to_anchor=(0.5, -0.09),
+                frameon=False,
+                ncol=min(len(table.columns), 5),
+                columnspacing=1.2,
+            )
         if title:
             ax.set_title(title.format(period=period), loc="left", parse_math=False)
         if source:
-            ax.text(0, -0.3, _wrap_to_axes(ax, source, fontsize=7), transform=ax.transAxes,
-                    fontsize=7, color="#505050", va="top", gid="source-line", parse_math=False)
+            ax.text(
+                0,
+                -0.3,
+                _wrap_to_axes(ax, source, fontsize=7),
+                transform=ax.transAxes,
+                fontsize=7,
+                color="#505050",
+                va="top",
+                gid="source-line",
+                parse_math=False,
+            )
     return fig
 
 
@@ -568,18 +782,25 @@ def plot_rhetoric(
     if over == "month":
         m = _with_dates(m, articles)
         col_key = m["date"].dt.to_period("M")
-        periods = (pd.period_range(col_key.min(), col_key.max(), freq="M")
-                   if len(m) else pd.PeriodIndex([], freq="M"))
+        periods = (
+            pd.period_range(col_key.min(), col_key.max(), freq="M")
+            if len(m)
+            else pd.PeriodIndex([], freq="M")
+        )
         columns = list(periods)
     else:
         col_key = m["tag"]
         columns = list(RHETORIC_TAGS) + sorted(set(m["tag"]) - set(RHETORIC_TAGS))
     row_key = m[by].astype("string").fillna("unattributed")
-    table = (pd.crosstab(row_key, col_key).reindex(columns=columns, fill_value=0)
-             if len(m) else pd.DataFrame(columns=columns))
+    table = (
+        pd.crosstab(row_key, col_key).reindex(columns=columns, fill_value=0)
+        if len(m)
+        else pd.DataFrame(columns=columns)
+    )
     vocab = SPEAKER_GROUPS if by == "speaker_group" else ()
-    table = table.reindex([g for g in vocab if g in table.index]
-                          + sorted(g for g in table.index if g not in vocab))
+    table = table.reindex(
+        [g for g in vocab if g in table.index] + sorted(g for g in table.index if g not in vocab)
+    )
     with mpl.rc_context(RC):
         if ax is None:
             w = float(np.clip(3.5 + 0.55 * len(columns), 7, 14))
@@ -587,34 +808,69 @@ def plot_rhetoric(
             fig, ax = _new_figure((w, h), layout="constrained")
         fig = ax.figure
         what = "month" if over == "month" else "tag"
-        ax.set_title(title or f"Rhetoric by {by.replace('_', ' ')} and {what}", loc="left",
-                     parse_math=False)
-        ax.text(1, 1.02, "matches, negated included" if include_negated else
-                "matches, negated left out", transform=ax.transAxes, ha="right",
-                va="bottom", fontsize=8, color="#505050")
+        ax.set_title(
+            title or f"Rhetoric by {by.replace('_', ' ')} and {what}", loc="left", parse_math=False
+        )
+        ax.text(
+            1,
+            1.02,
+            "matches, negated included" if include_negated else "matches, negated left out",
+            transform=ax.transAxes,
+            ha="right",
+            va="bottom",
+            fontsize=8,
+            color="#505050",
+        )
         if table.empty or table.to_numpy().sum() == 0:
-            ax.text(0.5, 0.5, "no rhetoric matches in this selection", ha="center",
-                    va="center", transform=ax.transAxes, color="#505050", gid="empty-state")
+            ax.text(
+                0.5,
+                0.5,
+                "no rhetoric matches in this selection",
+                ha="center",
+                va="center",
+                transform=ax.transAxes,
+                color="#505050",
+                gid="empty-state",
+            )
             ax.set_xticks([])
             ax.set_yticks([])
             return fig
         values = table.to_numpy(dtype=float)
-        im = ax.imshow(values, aspect="auto", cmap="Blues", vmin=0,
-                       vmax=max(values.max(), 1), interpolation="nearest")
+        im = ax.imshow(
+            values,
+            aspect="auto",
+            cmap="Blues",
+            vmin=0,
+            vmax=max(values.max(), 1),
+            interpolation="nearest",
+        )
         ax.set_yticks(np.arange(len(table)), list(table.index))
         labels = [str(c) for c in table.columns]
         step = max(1, int(np.ceil(len(labels) / 18)))
         rotation = 35 if over is None else (90 if len(labels) > 12 else 0)
-        ax.set_xticks(np.arange(len(labels))[::step], labels[::step], rotation=rotation,
-                      ha="right" if rotation == 35 else "center")
+        ax.set_xticks(
+            np.arange(len(labels))[::step],
+            labels[::step],
+            rotation=rotation,
+            ha="right" if rotation == 35 else "center",
+        )
         ax.tick_params(length=0)
         ax.spines[:].set_visible(False)
         if values.size <= 240:
             for (i, j), v in np.ndenumerate(values):
-                color = ("white" if v > 0.6 * values.max() else
-                         "#202020" if v else "#A0A0A0")  # zeros recede
-                ax.text(j, i, _compact(v), ha="center", va="center", fontsize=8, color=color,
-                        gid="cell-count")
+                color = (
+                    "white" if v > 0.6 * values.max() else "#202020" if v else "#A0A0A0"
+                )  # zeros recede
+                ax.text(
+                    j,
+                    i,
+                    _compact(v),
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                    color=color,
+                    gid="cell-count",
+                )
         bar = fig.colorbar(im, ax=ax, fraction=0.04, pad=0.02, label="matches")
         bar.locator = mpl.ticker.MaxNLocator(integer=True)
         bar.update_ticks()
@@ -626,14 +882,17 @@ def _with_dates(m: pd.DataFrame, articles: pd.DataFrame | None) -> pd.DataFrame:
     if "date" in m.columns:
         return m
     if articles is None:
-        raise ValueError("over='month' needs article dates: pass articles=... "
-                         "or matches with a 'date' column")
+        raise ValueError(
+            "over='month' needs article dates: pass articles=... or matches with a 'date' column"
+        )
     require_columns(articles, ("article_id", "date"), "articles")
     dates = articles.drop_duplicates("article_id").set_index("article_id")["date"]
     unknown = set(m["article_id"]) - set(dates.index)
     if unknown:
-        raise ValueError(f"{len(unknown)} article_id(s) in matches are not in articles, "
-                         f"e.g. {sorted(unknown)[:3]}")
+        raise ValueError(
+            f"{len(unknown)} article_id(s) in matches are not in articles, "
+            f"e.g. {sorted(unknown)[:3]}"
+        )
     return m.assign(date=m["article_id"].map(dates))
 
 

@@ -1,5 +1,6 @@
 """Ordinal claims in articles ("the fourth launch this year") checked against the
 chronology (check_claims)."""
+
 from __future__ import annotations
 
 import re
@@ -8,6 +9,7 @@ import warnings
 import pandas as pd
 
 from analystkit.counts import event_ordinal
+from analystkit.dates import find_dates
 from analystkit.events import (
     BALLISTIC_CLASSES,
     LAUNCH_TYPES,
@@ -18,39 +20,80 @@ from analystkit.events import (
     load_event_rules,
     terms_from_milestones,
 )
-from analystkit.dates import find_dates
 from analystkit.frames import empty_frame, require_columns
 from analystkit.linking import link_events
 from analystkit.sentences import sentences as split_sentences
 
-CLAIM_COLUMNS = ["article_id", "sentence_id", "claim", "form", "stated", "computed",
-                 "holds", "basis", "event_date"]
-_CLAIM_DTYPES = {"sentence_id": "int64", "stated": "int64", "computed": "Int64",
-                 "holds": "boolean", "event_date": "datetime64[us]"}
+CLAIM_COLUMNS = [
+    "article_id",
+    "sentence_id",
+    "claim",
+    "form",
+    "stated",
+    "computed",
+    "holds",
+    "basis",
+    "event_date",
+]
+_CLAIM_DTYPES = {
+    "sentence_id": "int64",
+    "stated": "int64",
+    "computed": "Int64",
+    "holds": "boolean",
+    "event_date": "datetime64[us]",
+}
 
-_ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh",
-                  "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
-                  "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
-                  "nineteenth", "twentieth"]
+_ORDINAL_WORDS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
 _ORD = r"(?P<ord>" + "|".join(_ORDINAL_WORDS) + r"|\d{1,3}(?:st|nd|rd|th))"
-_NOUN = (r"(?P<noun>(?:[\w-]+\s+){0,3}?(?:launch(?:es)?(?:\s+events?)?|tests?|"
-         r"test-firings?|firings?))")
-_WHO = (r"(?:(?:former\s+)?(?:President|Mr\.?|Mrs\.?|Ms\.?)\s+)?"
-        r"(?P<who>(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)['’]s")
-_SCOPE = (r"(?P<scope>(?:so\s+far\s+)?this\s+year|of\s+the\s+year|"
-          r"(?:in|of|for)\s+(?P<year>(?:19|20)\d\d)|"
-          r"(?:of|in|during|since\s+the\s+start\s+of)\s+" + _WHO +
-          r"\s+(?P<term>first|second|third)\s+(?:term|presidency|administration)|"
-          r"since\s+" + _WHO.replace("['’]s", "").replace("who>", "who2>") +
-          r"\s+(?:took|returned\s+to|came\s+to)\s+(?:office|power)|"
-          r"since\s+" + _WHO.replace("['’]s", "").replace("who>", "who3>") +
-          r"\s+was\s+inaugurated)")
+_NOUN = (
+    r"(?P<noun>(?:[\w-]+\s+){0,3}?(?:launch(?:es)?(?:\s+events?)?|tests?|"
+    r"test-firings?|firings?))"
+)
+_WHO = (
+    r"(?:(?:former\s+)?(?:President|Mr\.?|Mrs\.?|Ms\.?)\s+)?"
+    r"(?P<who>(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)['’]s"
+)
+_SCOPE = (
+    r"(?P<scope>(?:so\s+far\s+)?this\s+year|of\s+the\s+year|"
+    r"(?:in|of|for)\s+(?P<year>(?:19|20)\d\d)|"
+    r"(?:of|in|during|since\s+the\s+start\s+of)\s+"
+    + _WHO
+    + r"\s+(?P<term>first|second|third)\s+(?:term|presidency|administration)|"
+    r"since\s+"
+    + _WHO.replace("['’]s", "").replace("who>", "who2>")
+    + r"\s+(?:took|returned\s+to|came\s+to)\s+(?:office|power)|"
+    r"since\s+" + _WHO.replace("['’]s", "").replace("who>", "who3>") + r"\s+was\s+inaugurated)"
+)
 _CLAIM = re.compile(r"\b" + _ORD + r"\s+" + _NOUN + r"(?:\s+[\w-]+){0,4}?\s+" + _SCOPE + r"\b")
 _ELLIPTIC = re.compile(r"\bthe\s+" + _ORD + r"\s+" + _SCOPE + r"\b")
 
 
-def check_claims(articles: pd.DataFrame, chronology: pd.DataFrame | None = None,
-                 milestones: pd.DataFrame | None = None) -> pd.DataFrame:
+def check_claims(
+    articles: pd.DataFrame,
+    chronology: pd.DataFrame | None = None,
+    milestones: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Ordinal claims in the articles ("the fourth missile launch event this year",
     "the second of President Donald Trump's second term", "its 10th launch this year")
     checked against the chronology (default: the curated one; counted rows only).
@@ -69,61 +112,93 @@ def check_claims(articles: pd.DataFrame, chronology: pd.DataFrame | None = None,
     source = "curated chronology" if chronology is None else "given chronology"
     if chronology is None:
         from analystkit.reference import load_chronology
+
         chronology = load_chronology()
     if milestones is None:
         from analystkit.reference import load_milestones
+
         milestones = load_milestones()
     require_columns(chronology, ["date", "event_type", "missile_class"], "chronology")
     terms = terms_from_milestones(milestones)
     rules = load_event_rules()
-    with_claims = articles[articles["text"].map(
-        lambda t: bool(_CLAIM.search(t) or _ELLIPTIC.search(t)
-                       or any(p.search(t) for _, p in _FORMS)))]
+    with_claims = articles[
+        articles["text"].map(
+            lambda t: bool(
+                _CLAIM.search(t) or _ELLIPTIC.search(t) or any(p.search(t) for _, p in _FORMS)
+            )
+        )
+    ]
     if with_claims.empty:
         return empty_frame(CLAIM_COLUMNS, _CLAIM_DTYPES)
     sents = split_sentences(with_claims)
     events = extract_events(with_claims, rules=rules, sentences=sents, milestones=milestones)
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")        # unlinked launches: no day, said per claim
+        warnings.simplefilter("ignore")  # unlinked launches: no day, said per claim
         launches = link_events(events, chronology)
     launches = launches.assign(
-        date=launches["linked_date"].where(launches["link_status"] != "none",
-                                           launches["date"]),
-        date_precision=launches["date_precision"].where(
-            launches["link_status"] == "none", "day"))
+        date=launches["linked_date"].where(launches["link_status"] != "none", launches["date"]),
+        date_precision=launches["date_precision"].where(launches["link_status"] == "none", "day"),
+    )
     news_of = dict(iter(launches.groupby("article_id", sort=False)))
-    report_of = dict(zip(with_claims["article_id"], with_claims["date"].map(
-        lambda d: pd.Timestamp(d).normalize())))
+    report_of = dict(
+        zip(
+            with_claims["article_id"],
+            with_claims["date"].map(lambda d: pd.Timestamp(d).normalize()),
+        )
+    )
     sentences_of = dict(iter(sents.groupby("article_id", sort=False)))
     rows = []
     for article_id in with_claims["article_id"]:
         news = news_of.get(article_id, launches.iloc[:0])
         for s in sentences_of.get(article_id, sents.iloc[:0]).itertuples():
             event, _ = _nearest_launch(news, s.sentence_id)
-            ordinal = [(m.start(), m.end()) for p in (_CLAIM, _ELLIPTIC)
-                       for m in p.finditer(s.text)]
+            ordinal = [
+                (m.start(), m.end()) for p in (_CLAIM, _ELLIPTIC) for m in p.finditer(s.text)
+            ]
             for form, m in find_claim_forms(s.text):
                 if any(m.start() < e and b < m.end() for b, e in ordinal):
-                    continue      # the term and year ordinals below check it
-                checked = check_form(form, m, s.text, event, report_of[article_id],
-                                     chronology, rules, source, terms)
+                    continue  # the term and year ordinals below check it
+                checked = check_form(
+                    form, m, s.text, event, report_of[article_id], chronology, rules, source, terms
+                )
                 if checked is not None:
-                    rows.append({"article_id": article_id, "sentence_id": int(s.sentence_id),
-                                 "claim": m.group(0), **checked})
-            found = sorted([(m.start(), m, True) for m in _CLAIM.finditer(s.text)]
-                           + [(m.start(), m, False) for m in _ELLIPTIC.finditer(s.text)],
-                           key=lambda x: x[0])
-            noun = "launch"       # "the 12th this year": launches, unless a claim named one
+                    rows.append(
+                        {
+                            "article_id": article_id,
+                            "sentence_id": int(s.sentence_id),
+                            "claim": m.group(0),
+                            **checked,
+                        }
+                    )
+            found = sorted(
+                [(m.start(), m, True) for m in _CLAIM.finditer(s.text)]
+                + [(m.start(), m, False) for m in _ELLIPTIC.finditer(s.text)],
+                key=lambda x: x[0],
+            )
+            noun = "launch"  # "the 12th this year": launches, unless a claim named one
             for _, m, explicit in found:
                 if explicit:
                     noun = m.group("noun")
                 if "nuclear" in noun.lower():
                     continue
                 event, position = _nearest_launch(news, s.sentence_id)
-                rows.append(_check(article_id, s.sentence_id, m, noun, event,
-                                   position, chronology, terms, rules, source))
+                rows.append(
+                    _check(
+                        article_id,
+                        s.sentence_id,
+                        m,
+                        noun,
+                        event,
+                        position,
+                        chronology,
+                        terms,
+                        rules,
+                        source,
+                    )
+                )
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS).astype(
-        {"stated": "int64", "computed": "Int64", "holds": "boolean"})
+        {"stated": "int64", "computed": "Int64", "holds": "boolean"}
+    )
 
 
 def _nearest_launch(news: pd.DataFrame, sentence_id: int) -> tuple[pd.Series | None, str]:
@@ -137,20 +212,39 @@ def _nearest_launch(news: pd.DataFrame, sentence_id: int) -> tuple[pd.Series | N
     return (after.iloc[0], "after") if not after.empty else (None, "")
 
 
-def _check(article_id: str, sentence_id: int, m: re.Match[str], noun: str,
-           event: pd.Series | None, position: str, chronology: pd.DataFrame,
-           terms: list[Term], rules: EventRules, source: str) -> dict:
+def _check(
+    article_id: str,
+    sentence_id: int,
+    m: re.Match[str],
+    noun: str,
+    event: pd.Series | None,
+    position: str,
+    chronology: pd.DataFrame,
+    terms: list[Term],
+    rules: EventRules,
+    source: str,
+) -> dict:
     word = m.group("ord").lower()
     stated = _ORDINAL_WORDS.index(word) + 1 if word in _ORDINAL_WORDS else int(word[:-2])
-    row = {"article_id": article_id, "sentence_id": int(sentence_id), "claim": m.group(0),
-           "form": "ordinal_period", "stated": stated, "computed": pd.NA, "holds": pd.NA,
-           "event_date": pd.NaT}
+    row = {
+        "article_id": article_id,
+        "sentence_id": int(sentence_id),
+        "claim": m.group(0),
+        "form": "ordinal_period",
+        "stated": stated,
+        "computed": pd.NA,
+        "holds": pd.NA,
+        "event_date": pd.NaT,
+    }
     if event is None or event["date_precision"] != "day":
         return {**row, "basis": "no day-dated news launch event in the article"}
     date = pd.Timestamp(event["date"])
     if m.group("year") and int(m.group("year")) != date.year:
-        return {**row, "basis": f"not checked: the claim's year {m.group('year')} is not "
-                                f"the year of the article's launch ({date:%Y-%m-%d})"}
+        return {
+            **row,
+            "basis": f"not checked: the claim's year {m.group('year')} is not "
+            f"the year of the article's launch ({date:%Y-%m-%d})",
+        }
     since, note = _since(m, date, terms)
     if since is None:
         return {**row, "event_date": date, "basis": note}
@@ -159,14 +253,22 @@ def _check(article_id: str, sentence_id: int, m: re.Match[str], noun: str,
     classes = BALLISTIC_CLASSES if named == "ballistic" else ([named] if named else None)
     computed = event_ordinal(chronology, date, types, since, classes)
     what = f"{named + ' ' if named else ''}launch events"
-    basis = (f"{what} {since:%Y-%m-%d}..{date:%Y-%m-%d} (counted, {source}{note}; "
-             f"event: the nearest news launch {position} the claim)")
-    return {**row, "computed": computed, "holds": computed == stated, "basis": basis,
-            "event_date": date}
+    basis = (
+        f"{what} {since:%Y-%m-%d}..{date:%Y-%m-%d} (counted, {source}{note}; "
+        f"event: the nearest news launch {position} the claim)"
+    )
+    return {
+        **row,
+        "computed": computed,
+        "holds": computed == stated,
+        "basis": basis,
+        "event_date": date,
+    }
 
 
-def _since(m: re.Match[str], date: pd.Timestamp,
-           terms: list[Term]) -> tuple[pd.Timestamp | None, str]:
+def _since(
+    m: re.Match[str], date: pd.Timestamp, terms: list[Term]
+) -> tuple[pd.Timestamp | None, str]:
     """Where the claim's count starts, and a note on how that was found."""
     if m.group("year"):
         return pd.Timestamp(int(m.group("year")), 1, 1), ""
@@ -182,71 +284,151 @@ def _since(m: re.Match[str], date: pd.Timestamp,
 
 # ---------------------------------------------------------------- other claim forms
 
-_NUMBERS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
 _EVER = pd.Timestamp("1900-01-01")  # a count with no period: every launch ever
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
-_MONTHS = ("January|February|March|April|May|June|July|August|September|October|"
-           "November|December")
-_CLASS = (r"(?:(?:(?:intercontinental|intermediate-range|medium-range|midrange|short-range|"
-          r"submarine-launched|long-range|cruise|ballistic|hypersonic)\s+)+missiles?|"
-          r"ICBMs?|IRBMs?|SLBMs?|SRBMs?|MRBMs?)")
-_CORE = (r"(?:(?:flight\s+)?test(?:-launch(?:es)?|\s+launch(?:es)?|-firings?|s)?|"
-         r"launch(?:es)?|firings?|test-fir(?:e|es|ings?)|bids?|attempts?)")
-_CORE_PLURAL = (r"(?:(?:flight\s+)?tests|test-launches|test\s+launches|test-firings|"
-                r"launches|firings|test-fires|bids|attempts)\b")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_CLASS = (
+    r"(?:(?:(?:intercontinental|intermediate-range|medium-range|midrange|short-range|"
+    r"submarine-launched|long-range|cruise|ballistic|hypersonic)\s+)+missiles?|"
+    r"ICBMs?|IRBMs?|SLBMs?|SRBMs?|MRBMs?)"
+)
+_CORE = (
+    r"(?:(?:flight\s+)?test(?:-launch(?:es)?|\s+launch(?:es)?|-firings?|s)?|"
+    r"launch(?:es)?|firings?|test-fir(?:e|es|ings?)|bids?|attempts?)"
+)
+_CORE_PLURAL = (
+    r"(?:(?:flight\s+)?tests|test-launches|test\s+launches|test-firings|"
+    r"launches|firings|test-fires|bids|attempts)\b"
+)
 _NUM = r"(?P<count>\d{1,3}|" + "|".join(list(_NUMBERS)[2:]) + r")"
 _ORDW = r"(?P<ord>" + "|".join(_ORDINAL_WORDS) + r"|\d{1,3}(?:st|nd|rd|th))"
 _ADJ = r"(?:(?:ever|successful|such|straight|recent|separate|more|new|" + _MONTHS + r")\s+)*"
-_WHAT = (r"(?P<what>" + _ADJ + r"(?:(?:" + _CLASS + r"|missile|rocket)\s+)?(?:" + _CORE
-         + r"|time)"
-         + r"(?:\s+of\s+(?:an?\s+)?" + _CLASS + r")?|" + _ADJ + _CLASS + r")")
-_SPAN_RE = (r"(?P<bound>less\s+than|just\s+over|more\s+than|over|nearly|about|almost|"
-            r"the\s+past|as\s+many)?\s*(?P<n>a|an|two|three|four|five|six|\d{1,2})?\s*"
-            r"(?P<unit>days?|weeks?|months?|years?)")
-_WHEN = (r"(?P<month>" + _MONTHS + r")?\s*(?P<day>\d{1,2})?,?\s*(?P<year>(?:19|20)\d\d)?")
+_WHAT = (
+    r"(?P<what>"
+    + _ADJ
+    + r"(?:(?:"
+    + _CLASS
+    + r"|missile|rocket)\s+)?(?:"
+    + _CORE
+    + r"|time)"
+    + r"(?:\s+of\s+(?:an?\s+)?"
+    + _CLASS
+    + r")?|"
+    + _ADJ
+    + _CLASS
+    + r")"
+)
+_SPAN_RE = (
+    r"(?P<bound>less\s+than|just\s+over|more\s+than|over|nearly|about|almost|"
+    r"the\s+past|as\s+many)?\s*(?P<n>a|an|two|three|four|five|six|\d{1,2})?\s*"
+    r"(?P<unit>days?|weeks?|months?|years?)"
+)
+_WHEN = r"(?P<month>" + _MONTHS + r")?\s*(?P<day>\d{1,2})?,?\s*(?P<year>(?:19|20)\d\d)?"
 
-_FORMS: list[tuple[str, re.Pattern[str]]] = [(form, re.compile(p, re.I)) for form, p in [
-    ("ordinal_gap", r"\b" + _ORDW + r"\s+" + _WHAT + r"?(?:\s+[\w’'-]+){0,3}?\s+in\s+"
-     r"(?P<gap>(?:less\s+than|just\s+over|under)\s+(?:a|an|two|three|\d{1,2})\s+"
-     r"(?:days?|weeks?|months?))"),
-    ("first_since", r"\bfirst(?:\s+" + _WHAT + r")?(?:\s+[\w’'-]+){0,4}?\s+(?:in\s+"
-     r"(?P<span>(?:more\s+than\s+|over\s+|nearly\s+|about\s+)?(?:a|an|two|three|four|six|"
-     r"\d{1,2})\s+(?:days?|weeks?|months?|years?))|since\s+(?:a\s+|the\s+)?" + _WHEN + r")"),
-    ("count_since", r"\bhas(?:n[’']t|\s+not)\s+(?:launched|fired|tested)\s+(?:a|any)\s+"
-     r"(?P<what>missiles?|" + _CLASS + r")\s+since\s+" + _WHEN),
-    ("count_since", r"\bhas\s+yet\s+to\s+(?:flight\s+)?test(?:-fire|-launch)?\s+"
-     r"(?P<what>(?:an?\s+)?" + _CLASS + r"|them)"),
-    ("count_since", r"\b" + _NUM + r"\s+(?P<what>" + _ADJ + r"(?:(?:" + _CLASS
-     + r"|missile|rocket)\s+)?" + _CORE_PLURAL + r"(?:\s+of\s+" + _CLASS + r")?|" + _ADJ
-     + _CLASS + r")(?P<period>(?:\s+[\w’'-]+){0,3}?\s+"
-     r"(?:last\s+month|this\s+year|so\s+far|in\s+(?:" + _MONTHS + r")|since\s+" + _WHEN
-     + r"|in\s+(?:the\s+past|as\s+many)\s+(?:\w+\s+)?(?:weeks?|months?)))?"),
-    ("count_since", r"\b(?:test-launched|launched|fired|tested|testing\s+of|test\s+launches"
-     r"\s+of)\s+" + _NUM + r"\s+(?P<what>" + _CLASS + r")(?P<period>\s+last\s+month)?"),
-    ("ordinal_gap", r"\b(?:comes?|came|follow(?:s|ed)?)\s+"
-     r"(?:just\s+|only\s+|roughly\s+|about\s+)?"
-     r"(?P<after>a|an|one|two|three|four|five|six|\d{1,2})\s+(?P<unit>days?|weeks?|months?)"
-     r"\s+(?:after|since)\b"),
-    ("count_since", r"\b" + _NUM + r"\s+(?:consecutive\s+|straight\s+|separate\s+)?times"
-     r"(?P<period>\s+(?:in\s+the\s+past\s+(?:\w+\s+)?(?:weeks?|months?)|this\s+year|"
-     r"last\s+month))"),
-    ("superlative", r"\b(?:(?:the\s+)?most\s+(?:[\w-]+\s+)?(?:launches|tests|missiles|"
-     r"test-firings)|(?:the\s+)?busiest\s+year|[\w]+-ever\s+(?:[\w-]+\s+)?(?:test|"
-     r"launch|flight)\w*|(?:higher|farther|longer)\s+than\s+any|more\s+(?:[\w-]+\s+){0,2}"
-     r"(?:missiles|launches|tests)\s+than)\b"),
-    ("ordinal_period", r"\b" + _ORDW + r"\s+(?P<what>missiles?)\b"),
-    ("ordinal_period", r"(?:\b[Ii]n\s+a|,\s+a)\s+(?P<ord>first)\b(?!\s+(?!for\b)[\w-]+)"),
-    ("ordinal_period", r"\b" + _ORDW + r"\s+(?:straight\s+|consecutive\s+)?"
-     r"(?P<what>failures?|successes)\b"),
-    ("ordinal_period", r"\b(?:for\s+a|for\s+the)\s+(?P<ord>second|third|fourth|fifth)\s+"
-     r"(?P<what>time)\b"),
-    ("ordinal_period", r"\b" + _ORDW + r"\s+" + _WHAT
-     + r"(?P<period>(?:\s+[\w’'-]+){0,2}?\s+(?:in\s+(?P<inyear>(?:19|20)\d\d)|this\s+month"
-     r"|ever|since\s+(?:[\w’'.-]+\s+){0,8}?(?:on\s+)?(?P<month>" + _MONTHS
-     + r")\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>(?:19|20)\d\d))?))?"),
-]]
+_FORMS: list[tuple[str, re.Pattern[str]]] = [
+    (form, re.compile(p, re.I))
+    for form, p in [
+        (
+            "ordinal_gap",
+            r"\b" + _ORDW + r"\s+" + _WHAT + r"?(?:\s+[\w’'-]+){0,3}?\s+in\s+"
+            r"(?P<gap>(?:less\s+than|just\s+over|under)\s+(?:a|an|two|three|\d{1,2})\s+"
+            r"(?:days?|weeks?|months?))",
+        ),
+        (
+            "first_since",
+            r"\bfirst(?:\s+" + _WHAT + r")?(?:\s+[\w’'-]+){0,4}?\s+(?:in\s+"
+            r"(?P<span>(?:more\s+than\s+|over\s+|nearly\s+|about\s+)?(?:a|an|two|three|four|six|"
+            r"\d{1,2})\s+(?:days?|weeks?|months?|years?))|since\s+(?:a\s+|the\s+)?" + _WHEN + r")",
+        ),
+        (
+            "count_since",
+            r"\bhas(?:n[’']t|\s+not)\s+(?:launched|fired|tested)\s+(?:a|any)\s+"
+            r"(?P<what>missiles?|" + _CLASS + r")\s+since\s+" + _WHEN,
+        ),
+        (
+            "count_since",
+            r"\bhas\s+yet\s+to\s+(?:flight\s+)?test(?:-fire|-launch)?\s+"
+            r"(?P<what>(?:an?\s+)?" + _CLASS + r"|them)",
+        ),
+        (
+            "count_since",
+            r"\b"
+            + _NUM
+            + r"\s+(?P<what>"
+            + _ADJ
+            + r"(?:(?:"
+            + _CLASS
+            + r"|missile|rocket)\s+)?"
+            + _CORE_PLURAL
+            + r"(?:\s+of\s+"
+            + _CLASS
+            + r")?|"
+            + _ADJ
+            + _CLASS
+            + r")(?P<period>(?:\s+[\w’'-]+){0,3}?\s+"
+            r"(?:last\s+month|this\s+year|so\s+far|in\s+(?:"
+            + _MONTHS
+            + r")|since\s+"
+            + _WHEN
+            + r"|in\s+(?:the\s+past|as\s+many)\s+(?:\w+\s+)?(?:weeks?|months?)))?",
+        ),
+        (
+            "count_since",
+            r"\b(?:test-launched|launched|fired|tested|testing\s+of|test\s+launches"
+            r"\s+of)\s+" + _NUM + r"\s+(?P<what>" + _CLASS + r")(?P<period>\s+last\s+month)?",
+        ),
+        (
+            "ordinal_gap",
+            r"\b(?:comes?|came|follow(?:s|ed)?)\s+"
+            r"(?:just\s+|only\s+|roughly\s+|about\s+)?"
+            r"(?P<after>a|an|one|two|three|four|five|six|\d{1,2})\s+(?P<unit>days?|weeks?|months?)"
+            r"\s+(?:after|since)\b",
+        ),
+        (
+            "count_since",
+            r"\b" + _NUM + r"\s+(?:consecutive\s+|straight\s+|separate\s+)?times"
+            r"(?P<period>\s+(?:in\s+the\s+past\s+(?:\w+\s+)?(?:weeks?|months?)|this\s+year|"
+            r"last\s+month))",
+        ),
+        (
+            "superlative",
+            r"\b(?:(?:the\s+)?most\s+(?:[\w-]+\s+)?(?:launches|tests|missiles|"
+            r"test-firings)|(?:the\s+)?busiest\s+year|[\w]+-ever\s+(?:[\w-]+\s+)?(?:test|"
+            r"launch|flight)\w*|(?:higher|farther|longer)\s+than\s+any|more\s+(?:[\w-]+\s+){0,2}"
+            r"(?:missiles|launches|tests)\s+than)\b",
+        ),
+        ("ordinal_period", r"\b" + _ORDW + r"\s+(?P<what>missiles?)\b"),
+        ("ordinal_period", r"(?:\b[Ii]n\s+a|,\s+a)\s+(?P<ord>first)\b(?!\s+(?!for\b)[\w-]+)"),
+        (
+            "ordinal_period",
+            r"\b" + _ORDW + r"\s+(?:straight\s+|consecutive\s+)?"
+            r"(?P<what>failures?|successes)\b",
+        ),
+        (
+            "ordinal_period",
+            r"\b(?:for\s+a|for\s+the)\s+(?P<ord>second|third|fourth|fifth)\s+"
+            r"(?P<what>time)\b",
+        ),
+        (
+            "ordinal_period",
+            r"\b"
+            + _ORDW
+            + r"\s+"
+            + _WHAT
+            + r"(?P<period>(?:\s+[\w’'-]+){0,2}?\s+(?:in\s+(?P<inyear>(?:19|20)\d\d)|this\s+month"
+            r"|ever|since\s+(?:[\w’'.-]+\s+){0,8}?(?:on\s+)?(?P<month>"
+            + _MONTHS
+            + r")\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>(?:19|20)\d\d))?))?",
+        ),
+    ]
+]
 
 
 def find_claim_forms(text: str) -> list[tuple[str, re.Match[str]]]:
@@ -261,9 +443,17 @@ def find_claim_forms(text: str) -> list[tuple[str, re.Match[str]]]:
     return sorted(kept, key=lambda f: f[1].start())
 
 
-def check_form(form: str, m: re.Match[str], sentence: str, event: pd.Series | None,
-               report: pd.Timestamp, chronology: pd.DataFrame, rules: EventRules,
-               source: str, terms: list[Term]) -> dict | None:
+def check_form(
+    form: str,
+    m: re.Match[str],
+    sentence: str,
+    event: pd.Series | None,
+    report: pd.Timestamp,
+    chronology: pd.DataFrame,
+    rules: EventRules,
+    source: str,
+    terms: list[Term],
+) -> dict | None:
     """One claim of another form checked: computed, holds and basis (NA with the reason
     when it cannot be checked); None when the match is no claim about launches (a count
     of missiles without a class or a period)."""
@@ -271,54 +461,85 @@ def check_form(form: str, m: re.Match[str], sentence: str, event: pd.Series | No
     if form == "superlative":
         if "busiest year" in m.group(0).lower():
             return _busiest_year(report, chronology, source)
-        return {"form": form, "stated": 1, "computed": pd.NA, "holds": pd.NA,
-                "event_date": pd.NaT, "basis": "not checked: a superlative (ranges, "
-                "altitudes, missile counts and outcomes are not in the chronology)"}
+        return {
+            "form": form,
+            "stated": 1,
+            "computed": pd.NA,
+            "holds": pd.NA,
+            "event_date": pd.NaT,
+            "basis": "not checked: a superlative (ranges, "
+            "altitudes, missile counts and outcomes are not in the chronology)",
+        }
     what = groups.get("what") or ""
     named = rules.classes.find([what])[0] if what else None
     out = {"form": form, "computed": pd.NA, "holds": pd.NA, "event_date": pd.NaT}
     period_named = groups.get("period") or re.search(
-        r"\b(?:" + _MONTHS + r")\b|yet|since", sentence[:m.end()])
-    if form == "count_since" and not (period_named or named is not None and re.search(
-            _CORE_PLURAL, what, re.I)):
-        return None     # "fired three missiles", "two tests": a count of missiles, no period
-    if form == "ordinal_period" and what.lower().endswith("time") and not groups.get("period") \
-            and not m.group(0).lower().startswith("for"):
-        return None     # "the first time": no count of launches
+        r"\b(?:" + _MONTHS + r")\b|yet|since", sentence[: m.end()]
+    )
+    if form == "count_since" and not (
+        period_named or named is not None and re.search(_CORE_PLURAL, what, re.I)
+    ):
+        return None  # "fired three missiles", "two tests": a count of missiles, no period
+    if (
+        form == "ordinal_period"
+        and what.lower().endswith("time")
+        and not groups.get("period")
+        and not m.group(0).lower().startswith("for")
+    ):
+        return None  # "the first time": no count of launches
     if form == "count_since" and what.lower() == "them":
         return {**out, "stated": 0, "basis": "not parsed: 'them' names no missile class"}
     if form == "ordinal_period" and re.fullmatch(r"failures?|successes", what, re.I):
-        return {**out, "stated": _ordinal(groups["ord"]), "basis": "not checked: it counts "
-                "launches by their outcome, which the chronology does not record"}
+        return {
+            **out,
+            "stated": _ordinal(groups["ord"]),
+            "basis": "not checked: it counts "
+            "launches by their outcome, which the chronology does not record",
+        }
     if form == "ordinal_period" and named is None and not groups.get("period"):
-        return {**out, "stated": _ordinal(groups["ord"]),
-                "basis": f"not parsed: no period or missile class in {m.group(0)!r}"}
+        return {
+            **out,
+            "stated": _ordinal(groups["ord"]),
+            "basis": f"not parsed: no period or missile class in {m.group(0)!r}",
+        }
     classes = BALLISTIC_CLASSES if named == "ballistic" else ([named] if named else None)
     days = _chronology_days(chronology, classes)
     label = f"{named + ' ' if named else ''}launch days ({source})"
     if form == "count_since":
         stated = 0 if re.search(r"n[’']t|not|yet", m.group(0), re.I) else _count(groups)
         occasions = _OCCASIONS.search(sentence, m.start())
-        if occasions:                     # "nine missiles on six occasions": six days
+        if occasions:  # "nine missiles on six occasions": six days
             stated = _count(occasions.groupdict())
         if _OUTCOME.match(sentence, m.end()):
-            return {**out, "stated": stated, "basis": "not checked: it counts launches by "
-                    "their outcome, which the chronology does not record"}
+            return {
+                **out,
+                "stated": stated,
+                "basis": "not checked: it counts launches by "
+                "their outcome, which the chronology does not record",
+            }
         first, last, why = _count_period(groups, sentence, m, report, terms)
         if first is None:
             return {**out, "stated": stated, "basis": f"not parsed: {why}"}
         if first == _EVER:
             return _ever(out, stated, int((days <= last).sum()), days, label)
         computed = int(((days >= first) & (days <= last)).sum())
-        return {**out, "stated": stated, "computed": computed, "holds": computed == stated,
-                "basis": f"{label} {first:%Y-%m-%d}..{last:%Y-%m-%d}: {computed}"}
+        return {
+            **out,
+            "stated": stated,
+            "computed": computed,
+            "holds": computed == stated,
+            "basis": f"{label} {first:%Y-%m-%d}..{last:%Y-%m-%d}: {computed}",
+        }
     stated = _ordinal(groups["ord"]) if groups.get("ord") else 1
-    if (event is None or event["date_precision"] != "day") and form == "ordinal_period" \
-            and named is not None and not groups.get("period"):
+    if (
+        (event is None or event["date_precision"] != "day")
+        and form == "ordinal_period"
+        and named is not None
+        and not groups.get("period")
+    ):
         event = pd.Series({"date": report, "date_precision": "day", "missile_class": None})
     if event is None or event["date_precision"] != "day":
-        return {**out, "stated": stated,
-                "basis": "no day-dated news launch event in the article"}
+        return {**out, "stated": stated, "basis": "no day-dated news launch event in the article"}
     date = pd.Timestamp(event["date"])
     out["event_date"] = date
     before = days[days < date]
@@ -327,51 +548,81 @@ def check_form(form: str, m: re.Match[str], sentence: str, event: pd.Series | No
         if since is None:
             return {**out, "stated": 1, "basis": f"not parsed: {why}"}
         named_day = since - pd.Timedelta(days=1)
-        if _SINCE_A_LAUNCH.search(sentence, m.start()) and not (
+        if (
+            _SINCE_A_LAUNCH.search(sentence, m.start())
+            and not (
                 abs(_chronology_days(chronology, None) - named_day) <= pd.Timedelta(days=1)
-        ).any():
-            return {**out, "stated": 1, "basis": f"not checked: the claim counts from a "
-                    f"launch on {named_day:%Y-%m-%d} that the chronology does not list"}
+            ).any()
+        ):
+            return {
+                **out,
+                "stated": 1,
+                "basis": f"not checked: the claim counts from a "
+                f"launch on {named_day:%Y-%m-%d} that the chronology does not list",
+            }
         last = before.max() if len(before) else pd.NaT
         holds = bool(pd.isna(last) or last <= since)
-        return {**out, "stated": 1, "computed": 1 if holds else 2, "holds": holds,
-                "basis": f"{label}: the one before {date:%Y-%m-%d} was "
-                         f"{'none' if pd.isna(last) else f'{last:%Y-%m-%d}'}; the claim "
-                         f"needs none from {since:%Y-%m-%d}"}
+        return {
+            **out,
+            "stated": 1,
+            "computed": 1 if holds else 2,
+            "holds": holds,
+            "basis": f"{label}: the one before {date:%Y-%m-%d} was "
+            f"{'none' if pd.isna(last) else f'{last:%Y-%m-%d}'}; the claim "
+            f"needs none from {since:%Y-%m-%d}",
+        }
     if form == "ordinal_gap" and groups.get("after"):
         n, unit = _span(m.group(0))
         expected = n * _UNIT_DAYS[unit]
         last = before.max() if len(before) else pd.NaT
         gap = (date - last).days if pd.notna(last) else None
         holds = gap is not None and abs(gap - expected) <= max(1, expected // 4)
-        return {**out, "stated": expected, "computed": gap if gap is not None else pd.NA,
-                "holds": holds,
-                "basis": f"{label}: the one before {date:%Y-%m-%d} was "
-                         f"{'none' if pd.isna(last) else f'{last:%Y-%m-%d}'}, {gap} days "
-                         f"before (the claim: about {expected})"}
+        return {
+            **out,
+            "stated": expected,
+            "computed": gap if gap is not None else pd.NA,
+            "holds": holds,
+            "basis": f"{label}: the one before {date:%Y-%m-%d} was "
+            f"{'none' if pd.isna(last) else f'{last:%Y-%m-%d}'}, {gap} days "
+            f"before (the claim: about {expected})",
+        }
     if form == "ordinal_gap":
         n, unit = _span(groups["gap"])
         first = date - pd.Timedelta(days=n * _UNIT_DAYS[unit])
         computed = int((before > first).sum()) + 1
-        return {**out, "stated": stated, "computed": computed, "holds": computed == stated,
-                "basis": f"{label} {first:%Y-%m-%d}..{date:%Y-%m-%d}: {computed}"}
+        return {
+            **out,
+            "stated": stated,
+            "computed": computed,
+            "holds": computed == stated,
+            "basis": f"{label} {first:%Y-%m-%d}..{date:%Y-%m-%d}: {computed}",
+        }
     if groups.get("inyear"):
         first = pd.Timestamp(int(groups["inyear"]), 1, 1)
         if first.year != date.year:
-            return {**out, "stated": stated, "event_date": pd.NaT,
-                    "basis": f"not checked: the claim's year {first.year} is not the year "
-                             f"of the article's launch ({date:%Y-%m-%d})"}
+            return {
+                **out,
+                "stated": stated,
+                "event_date": pd.NaT,
+                "basis": f"not checked: the claim's year {first.year} is not the year "
+                f"of the article's launch ({date:%Y-%m-%d})",
+            }
     elif groups.get("month"):
         first = _when(groups, date)
     elif groups.get("period") and "month" in groups["period"].lower():
         first = date.replace(day=1)
-    else:                                 # "its second ICBM test": ever
+    else:  # "its second ICBM test": ever
         if named is not None and event.get("missile_class") != named:
-            return _ever(out, stated, 0, days, label)   # about another launch: unrefuted
+            return _ever(out, stated, 0, days, label)  # about another launch: unrefuted
         return _ever(out, stated, int((days < date).sum()) + 1, days, label)
     computed = int(((days >= first) & (days < date)).sum()) + 1
-    return {**out, "stated": stated, "computed": computed, "holds": computed == stated,
-            "basis": f"{label} {first:%Y-%m-%d}..{date:%Y-%m-%d}: {computed}"}
+    return {
+        **out,
+        "stated": stated,
+        "computed": computed,
+        "holds": computed == stated,
+        "basis": f"{label} {first:%Y-%m-%d}..{date:%Y-%m-%d}: {computed}",
+    }
 
 
 def _ever(out: dict, stated: int, listed: int, days: pd.Series, label: str) -> dict:
@@ -380,12 +631,19 @@ def _ever(out: dict, stated: int, listed: int, days: pd.Series, label: str) -> d
     launches than the claim counts) but never confirm it."""
     start = f"{days.min():%Y-%m-%d}" if len(days) else "-"
     if listed > stated:
-        return {**out, "stated": stated, "computed": listed, "holds": False,
-                "basis": f"{label} from {start}: {listed} already, more than the claim's "
-                         f"{stated}"}
-    return {**out, "stated": stated,
-            "basis": f"not checked: the claim counts every launch ever, and the "
-                     f"chronology's launch days begin on {start}"}
+        return {
+            **out,
+            "stated": stated,
+            "computed": listed,
+            "holds": False,
+            "basis": f"{label} from {start}: {listed} already, more than the claim's {stated}",
+        }
+    return {
+        **out,
+        "stated": stated,
+        "basis": f"not checked: the claim counts every launch ever, and the "
+        f"chronology's launch days begin on {start}",
+    }
 
 
 def _count(groups: dict) -> int:
@@ -399,8 +657,12 @@ def _ordinal(word: str) -> int:
 
 
 def _span(text: str) -> tuple[int, str]:
-    m = re.search(r"\b(a|an|" + "|".join(list(_NUMBERS)[1:]) + r"|\d{1,2})\s+(day|week|month|"
-                  r"year)", text, re.I)
+    m = re.search(
+        r"\b(a|an|" + "|".join(list(_NUMBERS)[1:]) + r"|\d{1,2})\s+(day|week|month|"
+        r"year)",
+        text,
+        re.I,
+    )
     n = m.group(1).lower()
     return (int(n) if n.isdigit() else _NUMBERS.get(n, 1)), m.group(2).lower()
 
@@ -419,8 +681,9 @@ def _when(groups: dict, before: pd.Timestamp) -> pd.Timestamp | None:
     return since.replace(year=since.year - 1) if since > before else since
 
 
-def _first_since_day(groups: dict, m: re.Match[str], sentence: str, date: pd.Timestamp,
-                     terms: list[Term]) -> tuple[pd.Timestamp | None, str]:
+def _first_since_day(
+    groups: dict, m: re.Match[str], sentence: str, date: pd.Timestamp, terms: list[Term]
+) -> tuple[pd.Timestamp | None, str]:
     """Where a first-since claim's quiet period starts, or why it is not known."""
     if groups.get("span"):
         n, unit = _span(groups["span"])
@@ -428,21 +691,29 @@ def _first_since_day(groups: dict, m: re.Match[str], sentence: str, date: pd.Tim
     return _since_day(sentence, m.start(), date, terms)
 
 
-_OCCASIONS = re.compile(r"\s+on\s+" + _NUM + r"\s+(?:separate\s+|different\s+)?"
-                        r"(?:occasions|days)\b", re.I)
-_OUTCOME = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:were|was|have\s+been|had\s+been)?\s*"
-                      r"(?:abruptly\s+|successfully\s+)?(?:failed|terminated|exploded|"
-                      r"aborted|succeeded|blew\s+up)\b", re.I)
-_SINCE_A_LAUNCH = re.compile(r"\bsince\s+(?:a|the|its)\s+(?:[\w-]+\s+){1,3}?(?:test|launch)",
-                             re.I)
+_OCCASIONS = re.compile(
+    r"\s+on\s+" + _NUM + r"\s+(?:separate\s+|different\s+)?"
+    r"(?:occasions|days)\b",
+    re.I,
+)
+_OUTCOME = re.compile(
+    r"(?:\s+[\w-]+){0,3}?\s+(?:were|was|have\s+been|had\s+been)?\s*"
+    r"(?:abruptly\s+|successfully\s+)?(?:failed|terminated|exploded|"
+    r"aborted|succeeded|blew\s+up)\b",
+    re.I,
+)
+_SINCE_A_LAUNCH = re.compile(r"\bsince\s+(?:a|the|its)\s+(?:[\w-]+\s+){1,3}?(?:test|launch)", re.I)
 _SINCE_WORD = re.compile(r"\bsince\s+", re.I)
-_TOOK_OFFICE = re.compile(r"(?P<who>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+(?:took|"
-                          r"returned\s+to|came\s+to)\s+(?:office|power)|(?P<who2>(?:[A-Z]"
-                          r"[\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+was\s+inaugurated")
+_TOOK_OFFICE = re.compile(
+    r"(?P<who>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+(?:took|"
+    r"returned\s+to|came\s+to)\s+(?:office|power)|(?P<who2>(?:[A-Z]"
+    r"[\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+was\s+inaugurated"
+)
 
 
-def _since_day(sentence: str, at: int, report: pd.Timestamp, terms: list[Term]
-               ) -> tuple[pd.Timestamp | None, str]:
+def _since_day(
+    sentence: str, at: int, report: pd.Timestamp, terms: list[Term]
+) -> tuple[pd.Timestamp | None, str]:
     """The first day a "since ..." after position `at` of the sentence counts from: a
     date expression in its phrase ("since September 15": from the 16th; "since May",
     "since 1998", "since he took office last week"), else a term in the milestones
@@ -450,7 +721,7 @@ def _since_day(sentence: str, at: int, report: pd.Timestamp, terms: list[Term]
     since = _SINCE_WORD.search(sentence, at)
     if since is None:
         return None, "no 'since'"
-    phrase = re.split(r"[.;:]", sentence[since.start():since.end() + 100])[0]
+    phrase = re.split(r"[.;:]", sentence[since.start() : since.end() + 100])[0]
     dates = [d for d in find_dates(phrase, report) if pd.notna(d.date)]
     if dates:
         d = dates[0]
@@ -465,8 +736,9 @@ def _since_day(sentence: str, at: int, report: pd.Timestamp, terms: list[Term]
     return None, f"no date after 'since' in {phrase.strip()!r}"
 
 
-def _count_period(groups: dict, sentence: str, m: re.Match[str], report: pd.Timestamp,
-                  terms: list[Term]) -> tuple[pd.Timestamp | None, pd.Timestamp | None, str]:
+def _count_period(
+    groups: dict, sentence: str, m: re.Match[str], report: pd.Timestamp, terms: list[Term]
+) -> tuple[pd.Timestamp | None, pd.Timestamp | None, str]:
     """The days a count claim counts over: its period, else a month named in the
     sentence before it ("In July it launched two ICBMs"), else everything up to the
     report."""
@@ -486,7 +758,7 @@ def _count_period(groups: dict, sentence: str, m: re.Match[str], report: pd.Time
         n = (past.group(1) or groups.get("count") or "one").lower()
         n = int(n) if n.isdigit() else _NUMBERS.get(n, 1)
         return report - pd.Timedelta(days=n * _UNIT_DAYS[past.group(2).rstrip("s")]), report, ""
-    named = re.search(r"\b(" + _MONTHS + r")\b", text + " " + sentence[:m.start()])
+    named = re.search(r"\b(" + _MONTHS + r")\b", text + " " + sentence[: m.start()])
     if named:
         first = _when({"month": named.group(1)}, report)
         return first, first + pd.offsets.MonthEnd(0), ""
@@ -514,11 +786,25 @@ def _busiest_year(report: pd.Timestamp, chronology: pd.DataFrame, source: str) -
     earlier = per_year[per_year.index < report.year]
     record = int(earlier.max()) if len(earlier) else 0
     year = int(earlier.idxmax()) if len(earlier) else None
-    basis = (f"launch days ({source}): {report.year} to {report:%Y-%m-%d}: {this}; the "
-             f"most in an earlier year: {record}" + (f" ({year})" if year else ""))
+    basis = (
+        f"launch days ({source}): {report.year} to {report:%Y-%m-%d}: {this}; the "
+        f"most in an earlier year: {record}" + (f" ({year})" if year else "")
+    )
     if this > record:  # the chronology cannot see the years before it begins
-        return {"form": "superlative", "stated": this, "computed": record, "holds": pd.NA,
-                "event_date": pd.NaT, "basis": f"not checked: the most of the chronology's "
-                f"years, but it begins in {days.min():%Y}; {basis}"}
-    return {"form": "superlative", "stated": this, "computed": record, "holds": False,
-            "event_date": pd.NaT, "basis": basis}
+        return {
+            "form": "superlative",
+            "stated": this,
+            "computed": record,
+            "holds": pd.NA,
+            "event_date": pd.NaT,
+            "basis": f"not checked: the most of the chronology's "
+            f"years, but it begins in {days.min():%Y}; {basis}",
+        }
+    return {
+        "form": "superlative",
+        "stated": this,
+        "computed": record,
+        "holds": False,
+        "event_date": pd.NaT,
+        "basis": basis,
+    }

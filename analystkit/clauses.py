@@ -9,33 +9,42 @@ The grammar of news reporting, by position:
     "Hill, who was an envoy, said" (the appositive describes the speaker).
 Not speech: a passive or hearsay ("Moscow was accused", "Kim is said to be"), a verb in a
 subordinate clause ("a test that officials said failed"), a verb inside a quotation."""
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-_PUNCTUATION = frozenset(",;:“”\"«»—–")
-SUBORDINATORS = frozenset("that which who whom whose what as after before when while because "
-                          "since if unless until where whether though although than once"
-                          .split())
+_PUNCTUATION = frozenset(',;:“”"«»—–')
+SUBORDINATORS = frozenset(
+    "that which who whom whose what as after before when while because "
+    "since if unless until where whether though although than once".split()
+)
 _CONJUNCTIONS = SUBORDINATORS | {"but", "so"}
-_SKIPPED = frozenset("has have had also later again then previously earlier repeatedly once "
-                     "further recently would will could often publicly privately reportedly "
-                     "yesterday today tonight already still separately quickly flatly simply "
-                     "openly angrily bluntly last this late early week month year night morning "
-                     "afternoon evening on monday tuesday wednesday thursday friday saturday "
-                     "sunday has since just even never always initially first".split())
+_SKIPPED = frozenset(
+    "has have had also later again then previously earlier repeatedly once "
+    "further recently would will could often publicly privately reportedly "
+    "yesterday today tonight already still separately quickly flatly simply "
+    "openly angrily bluntly last this late early week month year night morning "
+    "afternoon evening on monday tuesday wednesday thursday friday saturday "
+    "sunday has since just even never always initially first".split()
+)
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _BE = frozenset("is are was were be been being am".split())
-_END = re.compile(r"[,;:!?()“”\"«»—]|\s-{1,2}\s|(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)"
-                  r"(?<!\bMrs)(?<!\bSen)(?<!\bRep)(?<!\bGen)(?<!\bAdm)(?<!\bCol)(?<!\bGov)"
-                  r"(?<!\bLt)(?<!\bSt)\.")        # a full stop, not an abbreviation's
+_END = re.compile(
+    r"[,;:!?()“”\"«»—]|\s-{1,2}\s|(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)"
+    r"(?<!\bMrs)(?<!\bSen)(?<!\bRep)(?<!\bGen)(?<!\bAdm)(?<!\bCol)(?<!\bGov)"
+    r"(?<!\bLt)(?<!\bSt)\."
+)  # a full stop, not an abbreviation's
 _MAX_SUBJECT_WORDS = 14
 _MAX_INVERTED_WORDS = 9
-_WINDOW = 200            # chars searched back for a clause's start
+_WINDOW = 200  # chars searched back for a clause's start
 _MAX_APPOSITIVE_WORDS = 16
-_DETERMINERS = re.compile(r"(?:a|an|the|one|another|two|three|some|several|many|most|"
-                          r"other)\b", re.IGNORECASE)
+_DETERMINERS = re.compile(
+    r"(?:a|an|the|one|another|two|three|some|several|many|most|"
+    r"other)\b",
+    re.IGNORECASE,
+)
 _RELATIVE = re.compile(r"(?:who|which|whose)\b", re.IGNORECASE)
 _RELATIVE_INSIDE = re.compile(r"\s(?:who|which|whose|that)\b")
 _NAME = re.compile(r"(?:[A-Z][a-z]*\.?\s+)?(?:[A-Z][\w'’.-]*[a-z][\w'’-]*\s*){1,4}")
@@ -45,11 +54,12 @@ _NAME = re.compile(r"(?:[A-Z][a-z]*\.?\s+)?(?:[A-Z][\w'’.-]*[a-z][\w'’-]*\s*
 class Clause:
     """A reporting clause: the verb's span, its subject's span, an appositive describing
     the subject (or (-1, -1)), and whether the clause is subordinate."""
+
     verb: tuple[int, int]
     subject: tuple[int, int]
     description: tuple[int, int]
     subordinate: bool
-    after_quote: bool       # the clause follows a closing quotation mark ("…,” he said)
+    after_quote: bool  # the clause follows a closing quotation mark ("…,” he said)
 
 
 def _strip_right(text: str, s: int, e: int) -> tuple[int, int, bool]:
@@ -58,7 +68,7 @@ def _strip_right(text: str, s: int, e: int) -> tuple[int, int, bool]:
     passive = False
     while e > s:
         j = max(text.rfind(" ", s, e), s - 1)
-        raw = text[j + 1:e].strip(".")
+        raw = text[j + 1 : e].strip(".")
         word = raw.lower()
         if not word:
             e = max(j, s)
@@ -66,7 +76,7 @@ def _strip_right(text: str, s: int, e: int) -> tuple[int, int, bool]:
         if word in _BE or word in ("it's", "'s"):
             passive = True
         if raw[:1].isupper() and word not in _DAYS:
-            break                                    # a name's word ("DPRK Today")
+            break  # a name's word ("DPRK Today")
         if word in _SKIPPED or word in _BE or word.endswith("ly") and raw.islower():
             e = max(j, s)
             continue
@@ -121,7 +131,7 @@ def _phrase_after(text: str, pos: int, hi: int, limit: int) -> tuple[int, int]:
 
 
 def _appositive_after(text: str, pos: int, hi: int) -> tuple[int, int]:
-    """", a professor at Yonsei University," right after a subject ending at `pos`."""
+    """ ", a professor at Yonsei University," right after a subject ending at `pos`."""
     while pos < hi and text[pos] == " ":
         pos += 1
     if pos >= hi or text[pos] != ",":
@@ -129,16 +139,19 @@ def _appositive_after(text: str, pos: int, hi: int) -> tuple[int, int]:
     s = _strip_left(text, pos + 1, hi)
     m = _END.search(text, s, hi)
     e = m.start() if m else hi
-    who = _RELATIVE_INSIDE.search(text, s, e)       # "…, a professor who served as …"
+    who = _RELATIVE_INSIDE.search(text, s, e)  # "…, a professor who served as …"
     e = who.start() if who else e
-    if e > s and (_DETERMINERS.match(text, s) or text[s:s + 1].islower()) and \
-            _words(text, s, e) <= _MAX_APPOSITIVE_WORDS:
+    if (
+        e > s
+        and (_DETERMINERS.match(text, s) or text[s : s + 1].islower())
+        and _words(text, s, e) <= _MAX_APPOSITIVE_WORDS
+    ):
         return s, e
     return -1, -1
 
 
 def _walk_back(text: str, lo: int, comma: int) -> Clause | None:
-    """"Kim Yo Jong, the leader's sister, said" / "Hill, who …, said": the chunk before
+    """ "Kim Yo Jong, the leader's sister, said" / "Hill, who …, said": the chunk before
     the comma at `comma` is an appositive or a relative clause; the subject is before it."""
     opening = text.rfind(",", lo, comma)
     if opening < 0:
@@ -154,18 +167,24 @@ def _walk_back(text: str, lo: int, comma: int) -> Clause | None:
     s = _strip_left(text, start, opening)
     if not s < opening or _words(text, s, opening) > _MAX_SUBJECT_WORDS:
         return None
-    if _NAME.fullmatch(inner) and len(words) <= 4:     # "Trump's predecessor, Barack Obama,"
+    if _NAME.fullmatch(inner) and len(words) <= 4:  # "Trump's predecessor, Barack Obama,"
         return Clause((-1, -1), (inner_s, comma), (s, opening), False, False)
-    described = _DETERMINERS.match(inner) or _RELATIVE.match(inner) or inner[:1].islower() \
-        or (len(words) <= 3 and inner[:1].isupper() and "." in inner)   # "D-Md."
+    described = (
+        _DETERMINERS.match(inner)
+        or _RELATIVE.match(inner)
+        or inner[:1].islower()
+        or (len(words) <= 3 and inner[:1].isupper() and "." in inner)
+    )  # "D-Md."
     if not described:
         return None
     description = (inner_s, comma) if not _RELATIVE.match(inner) else (-1, -1)
     return Clause((-1, -1), (s, opening), description, False, False)
 
 
-_IRREGULAR = frozenset("met went made took gave held spoke sent left came saw got began "
-                       "told wrote said flew led ran sat stood won lost put set met kept".split())
+_IRREGULAR = frozenset(
+    "met went made took gave held spoke sent left came saw got began "
+    "told wrote said flew led ran sat stood won lost put set met kept".split()
+)
 
 
 def _before_predicate(text: str, s: int, e: int) -> int:
@@ -178,15 +197,18 @@ def _before_predicate(text: str, s: int, e: int) -> int:
     return s
 
 
-def _before_relative(text: str, lo: int, hi: int, who_end: int, vs: int, ve: int
-                     ) -> Clause | None:
+def _before_relative(text: str, lo: int, hi: int, who_end: int, vs: int, ve: int) -> Clause | None:
     """The subject before a subject relative clause: "A defector who fled in 2019 said"."""
     who = who_end - 3
     start, delim = _clause_start(text, lo, who)
     s = _strip_left(text, start, who)
     s, e, passive = _strip_right(text, s, who)
-    if passive or e <= s or _words(text, s, e) > _MAX_SUBJECT_WORDS or \
-            _words(text, who_end, vs) > _MAX_APPOSITIVE_WORDS:
+    if (
+        passive
+        or e <= s
+        or _words(text, s, e) > _MAX_SUBJECT_WORDS
+        or _words(text, who_end, vs) > _MAX_APPOSITIVE_WORDS
+    ):
         return None
     return Clause((vs, ve), (s, e), (-1, -1), delim in SUBORDINATORS, False)
 
@@ -194,22 +216,25 @@ def _before_relative(text: str, lo: int, hi: int, who_end: int, vs: int, ve: int
 def find_clause(text: str, lo: int, hi: int, vs: int, ve: int, according: bool) -> Clause | None:
     """The reporting clause of the verb text[vs:ve] in the sentence text[lo:hi], or None
     when the verb has no subject here (a passive, a participle, a modifier)."""
-    if according:                                    # "according to X"
+    if according:  # "according to X"
         s, e = _phrase_after(text, ve, hi, _MAX_SUBJECT_WORDS + 4)
         if e <= s:
             return None
         start, delim = _clause_start(text, lo, vs)
-        return Clause((vs, ve), (s, e), _appositive_after(text, e, hi),
-                      delim in SUBORDINATORS, False)
+        return Clause(
+            (vs, ve), (s, e), _appositive_after(text, e, hi), delim in SUBORDINATORS, False
+        )
     start, delim = _clause_start(text, lo, vs)
-    if delim == "who" and not (_DETERMINERS.match(text, _strip_left(text, start, vs))
-                               or text[_strip_left(text, start, vs)].isupper()):
+    if delim == "who" and not (
+        _DETERMINERS.match(text, _strip_left(text, start, vs))
+        or text[_strip_left(text, start, vs)].isupper()
+    ):
         return _before_relative(text, lo, hi, start, vs, ve)  # "A man who fled said"
     s = _strip_left(text, start, vs)
     s, e, passive = _strip_right(text, s, vs)
     if passive:
         return None
-    if e > s and re.search(r"\band\Z", text[s:e]):     # "X declined to comment and said"
+    if e > s and re.search(r"\band\Z", text[s:e]):  # "X declined to comment and said"
         e = _before_predicate(text, s, e)
     if e > s:
         if _words(text, s, e) > _MAX_SUBJECT_WORDS:
@@ -219,14 +244,14 @@ def find_clause(text: str, lo: int, hi: int, vs: int, ve: int, according: bool) 
         return Clause((vs, ve), (s, e), (-1, -1), delim in SUBORDINATORS, False)
     # nothing between the delimiter and the verb: an inverted clause or an appositive
     if delim in ("”", '"', "»", ",", "--", "—", "-"):
-        after_quote = delim in ("”", '"', "»") or text[max(lo, start - 3):start].strip(
-            " ,")[-1:] in ("”", '"', "»")
+        after_quote = delim in ("”", '"', "»") or text[max(lo, start - 3) : start].strip(" ,")[
+            -1:
+        ] in ("”", '"', "»")
         if delim == ",":
             back = _walk_back(text, lo, start - 1)
             if back is not None and not after_quote:
                 return Clause((vs, ve), back.subject, back.description, False, False)
         s, e = _phrase_after(text, ve, hi, _MAX_INVERTED_WORDS)
         if e > s and (after_quote or delim == ","):
-            return Clause((vs, ve), (s, e), _appositive_after(text, e, hi), False,
-                          after_quote)
+            return Clause((vs, ve), (s, e), _appositive_after(text, e, hi), False, after_quote)
     return None

@@ -40,6 +40,7 @@ Every file is either loaded or reported, in plain Python lists so copies and
 One ``ArticleLoadWarning`` summarises the first three when any is non-empty, and warns
 when nothing loaded.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -66,8 +67,13 @@ from tqdm import tqdm
 
 from analystkit.feeds import FEED_EXTENSIONS, FeedError, download, is_url, parse_feed
 
-__all__ = ["ArticleLoadError", "ArticleLoadWarning", "ARTICLE_COLUMNS", "load_articles",
-           "save_articles"]
+__all__ = [
+    "ArticleLoadError",
+    "ArticleLoadWarning",
+    "ARTICLE_COLUMNS",
+    "load_articles",
+    "save_articles",
+]
 
 ARTICLE_COLUMNS = ("article_id", "date", "title", "source", "url", "path", "text")
 _FIELDS = frozenset({"date", "text", "title", "source", "url", "path"})
@@ -78,7 +84,7 @@ _PROGRESS_ABOVE = 500  # files; a bar appears for longer loads unless progress=F
 _WESTERN = ["cp1252", "latin_1"]  # tried first, so Western text is not read as cp1250
 _TOO_FEW_TO_DETECT = 16  # non-ASCII bytes: below this a legacy file is read as cp1252
 _MAX_REPAIRED_BYTES = 64  # more invalid bytes than this in UTF-8: a legacy-encoded file
-_YEARS = (1900, 2100)     # article dates outside these years are typing errors
+_YEARS = (1900, 2100)  # article dates outside these years are typing errors
 
 _DATE_LINE = re.compile(r"\s*date[ \t]+(\S+)(?:[ \t]|\r?\n)?", re.IGNORECASE)
 _HEADER_END = re.compile(r"\r?\n[ \t]*\r?\n")
@@ -220,8 +226,10 @@ def save_articles(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
         raise ValueError(f"not an articles frame: missing columns {missing}, extra {extra}")
     target = Path(os.fsdecode(path))
     if target.suffix.lower() != ".parquet":
-        raise ValueError(f"save_articles writes Parquet: name the file *.parquet, not "
-                         f"{target.name!r} (load_articles reads it back by that suffix)")
+        raise ValueError(
+            f"save_articles writes Parquet: name the file *.parquet, not "
+            f"{target.name!r} (load_articles reads it back by that suffix)"
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     out = frame.loc[:, [*ARTICLE_COLUMNS, *listed]]
     out.attrs = {}
@@ -261,8 +269,10 @@ def _check_keep(keep: Iterable[str]) -> tuple[str, ...]:
     names = (keep,) if isinstance(keep, str) else tuple(keep)
     taken = [n for n in names if n in _FIELDS or n in ARTICLE_COLUMNS]
     if taken:
-        raise ValueError(f"keep= names extra columns; {taken} are article fields already "
-                         "(map a column to them with columns=)")
+        raise ValueError(
+            f"keep= names extra columns; {taken} are article fields already "
+            "(map a column to them with columns=)"
+        )
     return names
 
 
@@ -270,13 +280,15 @@ def _check_columns(columns: Mapping[str, str | None] | None) -> dict[str, str | 
     mapping = dict(columns or {})
     unknown = {k: v for k, v in mapping.items() if v is not None and v not in _FIELDS}
     if unknown:
-        raise ValueError(f"columns must map to {sorted(_FIELDS)} or to None (drop the "
-                         f"column); got {unknown}")
+        raise ValueError(
+            f"columns must map to {sorted(_FIELDS)} or to None (drop the column); got {unknown}"
+        )
     return mapping
 
 
-def _find_files(source: str | bytes | os.PathLike | Iterable[str | bytes | os.PathLike]
-                ) -> tuple[list[str], list[tuple[str, str]]]:
+def _find_files(
+    source: str | bytes | os.PathLike | Iterable[str | bytes | os.PathLike],
+) -> tuple[list[str], list[tuple[str, str]]]:
     """Every file under the sources (hidden ones excluded, symlinked folders followed),
     each once, in path order; and the folders that could not be read, with the reason."""
     single = isinstance(source, (str, bytes, os.PathLike))
@@ -352,11 +364,12 @@ class _FileResult:
     records: list[_Record]
     skipped: list[tuple[str, str]]
     encoding: str | None = None  # how the bytes were decoded, when not plain UTF-8
-    epoch: str | None = None     # how epoch dates were read, when the file had some
+    epoch: str | None = None  # how epoch dates were read, when the file had some
 
 
-def _read_file(name: str, mapping: dict[str, str | None], tz: str,
-               keep: tuple[str, ...]) -> _FileResult:
+def _read_file(
+    name: str, mapping: dict[str, str | None], tz: str, keep: tuple[str, ...]
+) -> _FileResult:
     """The records of one file, its skipped records, and how it was decoded and dated."""
     if is_url(name):
         try:
@@ -385,8 +398,7 @@ def _read_file(name: str, mapping: dict[str, str | None], tz: str,
     if table.empty and bad_lines:  # every line was broken: its reasons, not "empty file"
         return _FileResult([], [(name, reason) for reason in bad_lines], encoding)
     records, skipped, epoch = _table_records(table, name, mapping, tz, keep)
-    return _FileResult(records, [(name, reason) for reason in bad_lines] + skipped,
-                       encoding, epoch)
+    return _FileResult(records, [(name, reason) for reason in bad_lines] + skipped, encoding, epoch)
 
 
 def _feed_result(data: bytes, name: str, tz: str) -> _FileResult:
@@ -402,8 +414,11 @@ def _feed_result(data: bytes, name: str, tz: str) -> _FileResult:
                 raise _Skip("no text")
             if entry.day is None:
                 raise _Skip("no date: no published or updated time")
-            records.append(_Record(_valid_day(entry.day), entry.text, name, entry.title,
-                                   entry.source, entry.url))
+            records.append(
+                _Record(
+                    _valid_day(entry.day), entry.text, name, entry.title, entry.source, entry.url
+                )
+            )
         except _Skip as skip:
             skipped.append((name, f"{skip.reason} (entry {i})"))
     if not entries:
@@ -423,14 +438,19 @@ def _read_bytes(file: str) -> bytes:
 
 def _decode(data: bytes) -> tuple[str, str | None]:
     """Text of the bytes, and how it was decoded when that was not plain UTF-8."""
-    for bom, name in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                      (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, name in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):  # UTF-32 first: its LE mark begins with UTF-16's
             try:
                 return data.decode(name), name
             except UnicodeDecodeError:
-                raise _Skip(f"undecodable: {name.upper()} byte order mark but invalid "
-                            f"{name.upper()}") from None
+                raise _Skip(
+                    f"undecodable: {name.upper()} byte order mark but invalid {name.upper()}"
+                ) from None
     if b"\x00" in data:
         raise _Skip("binary content: contains NUL bytes")
     data = data.removeprefix(codecs.BOM_UTF8)
@@ -463,8 +483,8 @@ def _repair_utf8(data: bytes) -> tuple[str, str] | None:
         try:
             good = data[position:].decode("utf-8")
         except UnicodeDecodeError as err:
-            good = data[position:position + err.start].decode("utf-8")
-            bad = data[position + err.start:position + err.end]
+            good = data[position : position + err.start].decode("utf-8")
+            bad = data[position + err.start : position + err.end]
             invalid += len(bad)
             position += err.end
             if invalid > _MAX_REPAIRED_BYTES:
@@ -538,7 +558,7 @@ def _seed_record(text: str, path: str, mapping: dict[str, str]) -> _Record:
         pairs = [_HEADER_LINE.fullmatch(line) for line in lines]
         if lines and all(pairs):
             fields = {mapping.get(k, k.lower()): v for k, v in (m.groups() for m in pairs)}
-            body = text[end.end():]
+            body = text[end.end() :]
     if "date" in fields:
         day = _day(fields["date"])
     else:
@@ -548,15 +568,18 @@ def _seed_record(text: str, path: str, mapping: dict[str, str]) -> _Record:
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", line.group(1)):
             raise _Skip(f"no date: {line.group(1)!r} is not YYYY-MM-DD")
         day = _valid_day(line.group(1))
-        body = body[line.end():]
+        body = body[line.end() :]
     unknown = sorted(set(fields) - {"title", "source", "url", "date"})
     if unknown:
-        raise _Skip(f"unknown header key: {unknown[0]!r} (known: title, source, url, date;"
-                    " map others with columns=)")
+        raise _Skip(
+            f"unknown header key: {unknown[0]!r} (known: title, source, url, date;"
+            " map others with columns=)"
+        )
     if not body.strip():
         raise _Skip("no text")
-    return _Record(day, body, path, fields.get("title", ""), fields.get("source", ""),
-                   fields.get("url", ""))
+    return _Record(
+        day, body, path, fields.get("title", ""), fields.get("source", ""), fields.get("url", "")
+    )
 
 
 def _html_record(html: str, path: str) -> _Record:
@@ -564,14 +587,22 @@ def _html_record(html: str, path: str) -> _Record:
     import trafilatura  # imported on first HTML file: it is slow to import
 
     doc = trafilatura.bare_extraction(
-        html, with_metadata=True,
-        date_extraction_params={"extensive_search": False, "original_date": True})
+        html,
+        with_metadata=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
     if doc is None or not (doc.text or "").strip():
         raise _Skip("no text: trafilatura found no main text")
     if not doc.date:
         raise _Skip("no date: no publication date in the HTML metadata")
-    return _Record(_day(doc.date), doc.text, path, doc.title or "",
-                   doc.sitename or doc.hostname or "", doc.url or "")
+    return _Record(
+        _day(doc.date),
+        doc.text,
+        path,
+        doc.title or "",
+        doc.sitename or doc.hostname or "",
+        doc.url or "",
+    )
 
 
 def _read_parquet(data: bytes) -> pd.DataFrame:
@@ -586,8 +617,13 @@ def _parse_table(text: str, ext: str) -> tuple[pd.DataFrame, list[str]]:
     bad: list[str] = []
     try:
         if ext in (".csv", ".tsv"):
-            table = pd.read_csv(io.StringIO(text), sep="\t" if ext == ".tsv" else ",",
-                                dtype=str, keep_default_na=False, na_filter=False)
+            table = pd.read_csv(
+                io.StringIO(text),
+                sep="\t" if ext == ".tsv" else ",",
+                dtype=str,
+                keep_default_na=False,
+                na_filter=False,
+            )
             return table, bad
         if ext == ".json":
             rows = json.loads(text)
@@ -612,9 +648,9 @@ def _parse_table(text: str, ext: str) -> tuple[pd.DataFrame, list[str]]:
     return pd.DataFrame(rows), bad
 
 
-def _table_records(table: pd.DataFrame, path: str, mapping: dict[str, str | None],
-                   tz: str, keep: tuple[str, ...]
-                   ) -> tuple[list[_Record], list[tuple[str, str]], str | None]:
+def _table_records(
+    table: pd.DataFrame, path: str, mapping: dict[str, str | None], tz: str, keep: tuple[str, ...]
+) -> tuple[list[_Record], list[tuple[str, str]], str | None]:
     """Records and skipped records of a table, and the epoch unit its dates used."""
     names = [mapping.get(str(c), str(c).strip().lower()) for c in table.columns]
     table = table.loc[:, [n is not None for n in names]]
@@ -626,14 +662,18 @@ def _table_records(table: pd.DataFrame, path: str, mapping: dict[str, str | None
     clashes = {f: cols for f, cols in given_by.items() if len(cols) > 1}
     if clashes:
         field, cols = next(iter(clashes.items()))
-        raise _Skip(f"invalid table: columns {' and '.join(map(repr, cols))} both give "
-                    f"{field!r}; keep one, e.g. columns={{{cols[0]!r}: None}} drops the first")
+        raise _Skip(
+            f"invalid table: columns {' and '.join(map(repr, cols))} both give "
+            f"{field!r}; keep one, e.g. columns={{{cols[0]!r}: None}} drops the first"
+        )
     if table.empty:
         raise _Skip("empty file: the table has no records")
     missing = [f for f in ("date", "text") if f not in names]
     if missing:
-        raise _Skip(f"no {missing[0]}: no {missing[0]!r} column among {list(table.columns)}"
-                    " (map yours with columns=)")
+        raise _Skip(
+            f"no {missing[0]}: no {missing[0]!r} column among {list(table.columns)}"
+            " (map yours with columns=)"
+        )
     table = table.set_axis(names, axis=1)
     cells = {f: _cells(table[f]) if f in table else None for f in _FIELDS}
     kept = {k: _cells(table[k]) for k in keep if k in table}
@@ -649,9 +689,15 @@ def _table_records(table: pd.DataFrame, path: str, mapping: dict[str, str | None
                 units.add(unit)
             else:
                 day = _day(cells["date"][i])
-            record = _Record(day, text, _text(cells["path"], i) or path,
-                             _text(cells["title"], i), _text(cells["source"], i),
-                             _text(cells["url"], i), {k: v[i] for k, v in kept.items()})
+            record = _Record(
+                day,
+                text,
+                _text(cells["path"], i) or path,
+                _text(cells["title"], i),
+                _text(cells["source"], i),
+                _text(cells["url"], i),
+                {k: v[i] for k, v in kept.items()},
+            )
         except _Skip as skip:
             skipped.append((path, f"{skip.reason} (record {i + 1})"))
             continue
@@ -709,16 +755,24 @@ def _build_frame(report: _Report, keep: tuple[str, ...]) -> pd.DataFrame:
             values[name].extend(v for v in _listed(cell) if v not in values[name])
     rows = list(kept.values())
     ids = [hashlib.sha256(r.text.encode("utf-8")).hexdigest()[:16] for r in rows]
-    frame = pd.DataFrame({
-        "article_id": pd.array(ids, dtype="str"),
-        "date": np.array([r.day for r in rows], dtype="datetime64[D]").astype("datetime64[us]"),
-        **{f: pd.array([getattr(r, f) for r in rows], dtype="str")
-           for f in ("title", "source", "url", "path", "text")},
-        **{k: pd.Series([listed[r.text][k] for r in rows], dtype=object) for k in keep},
-    })
+    frame = pd.DataFrame(
+        {
+            "article_id": pd.array(ids, dtype="str"),
+            "date": np.array([r.day for r in rows], dtype="datetime64[D]").astype("datetime64[us]"),
+            **{
+                f: pd.array([getattr(r, f) for r in rows], dtype="str")
+                for f in ("title", "source", "url", "path", "text")
+            },
+            **{k: pd.Series([listed[r.text][k] for r in rows], dtype=object) for k in keep},
+        }
+    )
     frame = frame.sort_values(["date", "article_id"], ignore_index=True)
-    frame.attrs = {"skipped": report.skipped, "duplicates": report.duplicates,
-                   "decoded_with": report.decoded_with, "epoch_dates": report.epoch_dates}
+    frame.attrs = {
+        "skipped": report.skipped,
+        "duplicates": report.duplicates,
+        "decoded_with": report.decoded_with,
+        "epoch_dates": report.epoch_dates,
+    }
     return frame
 
 
@@ -732,20 +786,26 @@ def _warn(report: _Report, n_files: int, n_articles: int) -> None:
     """One warning summarising skipped files, duplicates and legacy encodings."""
     parts = []
     if report.skipped:
-        kinds = Counter(re.split(r"[:(]", reason, maxsplit=1)[0].strip()
-                        for _, reason in report.skipped)
+        kinds = Counter(
+            re.split(r"[:(]", reason, maxsplit=1)[0].strip() for _, reason in report.skipped
+        )
         detail = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
-        parts.append(f"skipped {len(report.skipped)} files or table records ({detail})"
-                     " -> .attrs['skipped']")
+        parts.append(
+            f"skipped {len(report.skipped)} files or table records ({detail}) -> .attrs['skipped']"
+        )
     if report.duplicates:
         parts.append(f"{len(report.duplicates)} duplicate texts dropped -> .attrs['duplicates']")
     if report.decoded_with:
         names = ", ".join(sorted({enc for _, enc in report.decoded_with}))
-        parts.append(f"{len(report.decoded_with)} files not UTF-8, decoded as {names}"
-                     " -> .attrs['decoded_with']")
+        parts.append(
+            f"{len(report.decoded_with)} files not UTF-8, decoded as {names}"
+            " -> .attrs['decoded_with']"
+        )
     if not n_articles:
         parts.insert(0, "no articles loaded")
     if parts:
-        warnings.warn(f"load_articles: {n_articles} articles from {n_files} files; "
-                      + "; ".join(parts),
-                      ArticleLoadWarning, stacklevel=3)
+        warnings.warn(
+            f"load_articles: {n_articles} articles from {n_files} files; " + "; ".join(parts),
+            ArticleLoadWarning,
+            stacklevel=3,
+        )

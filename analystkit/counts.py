@@ -1,5 +1,6 @@
 """Event counts per year or month (count_events) and which event of its kind one was
 (event_ordinal), over an events frame or the curated chronology."""
+
 from __future__ import annotations
 
 import warnings
@@ -11,8 +12,14 @@ from analystkit.events import CLASS_COLUMNS, LAUNCH_TYPES, SATELLITE, UNSTATED
 from analystkit.frames import require_columns
 
 
-def count_events(events: pd.DataFrame, freq: str = "YS", by: str | None = None,
-                 start=None, end=None, linked: bool = False) -> pd.DataFrame:
+def count_events(
+    events: pd.DataFrame,
+    freq: str = "YS",
+    by: str | None = None,
+    start=None,
+    end=None,
+    linked: bool = False,
+) -> pd.DataFrame:
     """Events per year ("YS") or month ("MS"), zero-filled from `start` (default: the
     first event) to `end` (default: the last). With `by` ("missile_class",
     "event_type", ...) one column per value (NA → "unstated"), else one column "events".
@@ -40,8 +47,11 @@ def count_events(events: pd.DataFrame, freq: str = "YS", by: str | None = None,
     if freq == "MS" and "date_precision" in frame:
         too_vague |= frame["date_precision"] == "year"
     if too_vague.any():
-        warnings.warn(f"count_events: {int(too_vague.sum())} undated or year-precision "
-                      f"rows left out of the {freq} counts", stacklevel=2)
+        warnings.warn(
+            f"count_events: {int(too_vague.sum())} undated or year-precision "
+            f"rows left out of the {freq} counts",
+            stacklevel=2,
+        )
         frame = frame[~too_vague]
     lo = pd.Timestamp(start).normalize() if start is not None else None
     hi = pd.Timestamp(end).normalize() if end is not None else None
@@ -53,8 +63,12 @@ def count_events(events: pd.DataFrame, freq: str = "YS", by: str | None = None,
         raise ValueError("count_events: no dated events and no start/end to span")
     index = pd.date_range(first, last, freq=freq, name="period")
     if len(index) == 0 or index[0] > first:  # start in mid-period: include its period
-        index = pd.date_range(pd.Period(first, "Y" if freq == "YS" else "M").start_time,
-                              last, freq=freq, name="period")
+        index = pd.date_range(
+            pd.Period(first, "Y" if freq == "YS" else "M").start_time,
+            last,
+            freq=freq,
+            name="period",
+        )
     if by is None:
         counts = periods.value_counts().rename("events").to_frame()
     else:
@@ -79,14 +93,16 @@ def _linked_days(events: pd.DataFrame) -> pd.DataFrame:
     return frame.drop_duplicates(["date", "event_type"])
 
 
-def _within(frame: pd.DataFrame, lo: pd.Timestamp | None,
-            hi: pd.Timestamp | None) -> pd.DataFrame:
+def _within(frame: pd.DataFrame, lo: pd.Timestamp | None, hi: pd.Timestamp | None) -> pd.DataFrame:
     """The rows whose date (a day, or the whole month or year of a vaguer date) lies in
     [lo, hi]; rows that may lie on either side are left out with a warning."""
     if lo is None and hi is None:
         return frame
-    precision = (frame["date_precision"] if "date_precision" in frame
-                 else pd.Series("day", index=frame.index))
+    precision = (
+        frame["date_precision"]
+        if "date_precision" in frame
+        else pd.Series("day", index=frame.index)
+    )
     first, last = frame["date"].dt.normalize(), frame["date"].dt.normalize()
     for name, code in (("month", "M"), ("year", "Y")):
         vague = precision == name
@@ -102,8 +118,11 @@ def _within(frame: pd.DataFrame, lo: pd.Timestamp | None,
         outside |= first > hi
     straddling = ~inside & ~outside
     if straddling.any():
-        warnings.warn(f"count_events: {int(straddling.sum())} month- or year-precision rows "
-                      "left out: partly outside start/end", stacklevel=3)
+        warnings.warn(
+            f"count_events: {int(straddling.sum())} month- or year-precision rows "
+            "left out: partly outside start/end",
+            stacklevel=3,
+        )
     return frame[inside]
 
 
@@ -114,9 +133,13 @@ def _class_column_rank(column: object) -> tuple[int, str]:
     return len(CLASS_COLUMNS), str(column)
 
 
-def event_ordinal(events: pd.DataFrame, date, event_type: str | Iterable[str] =
-                  "missile_launch", since=None,
-                  missile_class: str | Iterable[str] | None = None) -> int:
+def event_ordinal(
+    events: pd.DataFrame,
+    date,
+    event_type: str | Iterable[str] = "missile_launch",
+    since=None,
+    missile_class: str | Iterable[str] | None = None,
+) -> int:
     """Which event of its kind was the one on `date`, counting distinct event days from
     `since` (default: 1 January of that year) through `date`: the number of counted days
     before `date` plus one (so it also answers for an event the table lacks).

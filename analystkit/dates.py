@@ -37,6 +37,7 @@ article's other dates against it.
 A mention right after a reporting verb ("said on Friday", "reported Thursday") is
 flagged `reporting=True`: it dates the report, not the event reported.
 """
+
 from __future__ import annotations
 
 import re
@@ -51,67 +52,171 @@ HISTORICAL_DAYS = 7
 """An event whose period ends more than this many days before the report is background
 (docs/annotation.md: a new launch is at most 7 days before the publication day)."""
 
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
-             "friday": 4, "saturday": 5, "sunday": 6}
-_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-            "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_MONTH_NUMBERS = {name: number for number, name in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+_WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+_NUMBERS = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_MONTH_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1
+    )
+}
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
 
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
-          r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
-_MONTH_FULL = (r"(?:January|February|March|April|May|June|July|August|September|"
-               r"October|November|December)")
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+    r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_MONTH_FULL = (
+    r"(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)"
+)
 _YEAR = r"(?:19|20)\d\d"
 _I = "(?i:{})".format  # case-insensitive group inside a case-sensitive pattern
 
 _DIGIT = "0"  # the cue standing for "the sentence holds a digit"
 _CUES = {
-    "iso": {_DIGIT}, "year_range": {_DIGIT}, "year": {_DIGIT},
-    "explicit": {"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may",
-                 "jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september",
-                 "oct", "october", "nov", "november", "dec", "december"},
-    "weekday": set(_WEEKDAYS), "relative_day": {"today", "yesterday", "day", "days"},
-    "relative_week": {"week", "weekend", "weeks"}, "relative_month": {"month"},
+    "iso": {_DIGIT},
+    "year_range": {_DIGIT},
+    "year": {_DIGIT},
+    "explicit": {
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+    },
+    "weekday": set(_WEEKDAYS),
+    "relative_day": {"today", "yesterday", "day", "days"},
+    "relative_week": {"week", "weekend", "weeks"},
+    "relative_month": {"month"},
     "recent": {"recent", "recently"},
-    "month": {"january", "february", "march", "april", "may", "june", "july", "august",
-              "september", "october", "november", "december"},
-    "relative_year": {"year"}, "term": {"term", "presidency", "administration"},
+    "month": {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    },
+    "relative_year": {"year"},
+    "term": {"term", "presidency", "administration"},
 }
 
 # (kind, pattern), in priority order: where two matches overlap, the earlier rule wins.
-_RULES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind, pattern in [
-    ("iso", rf"\b{_YEAR}-\d\d-\d\d\b"),
-    ("explicit", rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?"),
-    ("explicit", rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b\.?(?:,?\s+{_YEAR}\b)?"),
-    ("weekday", _I(r"\b(?:(?P<last>last|this\s+past|past)\s+)?(?:on\s+)?")
-     + r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
-    ("relative_day", _I(r"\b(?:today|yesterday|(?:a|one|the)\s+day\s+(?:earlier|before)"
-                        r"|the\s+previous\s+day|(?P<n>two|three|four|five|six|seven|"
-                        r"eight|nine|ten|\d{1,2})\s+days\s+(?:ago|earlier|before))\b")),
-    ("relative_week", _I(r"\b(?:(?P<lastweek>last\s+week|the\s+previous\s+week|a\s+week\s+ago)"
-                         r"|(?P<thisweek>(?:earlier\s+)?this\s+week)"
-                         r"|(?P<weekend>(?:over|at|during)\s+the\s+weekend|(?:this|last|past)"
-                         r"\s+weekend)"
-                         r"|(?P<nweeks>two|three|\d)\s+weeks\s+ago)\b")),
-    ("relative_month", _I(r"\b(?:(?:earlier\s+|later\s+)?this\s+month|last\s+month|"
-                          r"the\s+previous\s+month|a\s+month\s+ago)\b")),
-    ("recent", _I(r"\brecent(?:ly)?\b(?!\s+(?:years|decades|months|weeks))")),
-    ("month", rf"\b{_MONTH_FULL}\s+{_YEAR}\b"),
-    ("month", _I(r"\b(?:in|since|during|early|late|mid|by|until|through)\s*-?\s*")
-     + rf"{_MONTH_FULL}\b(?:\s+{_YEAR}\b)?"),
-    ("relative_year", _I(r"\b(?:(?:earlier\s+|so\s+far\s+|later\s+)?this\s+year|"
-                         r"last\s+year|the\s+previous\s+year|a\s+year\s+ago)\b")),
-    ("year_range", rf"\b(?P<y1>{_YEAR})\s*(?:-|–|—|to|through|and)\s*(?P<y2>{_YEAR}|\d\d)\b"
-                   r"(?!-\d)"),
-    ("year", rf"(?<![\d-]){_YEAR}\b(?!-\d)"),
-    ("term", _I(r"\b(?:in|during|throughout|over)\s+(?:his|her|the)\s+")
-     + _I(r"(?P<ord>first|second|third|1st|2nd|3rd)\s+(?:term|presidency|administration)\b")),
-    ("term", _I(r"\b(?:in|during|throughout|over)\s+(?:(?:President|Mr\.?|Mrs\.?|Ms\.?)\s+)?")
-     + r"(?P<who>[A-Z][\w-]+)['’]s\s+"
-     + _I(r"(?P<ord>first|second|third|1st|2nd|3rd)\s+(?:term|presidency|administration)\b")),
-]]
+_RULES: list[tuple[str, re.Pattern[str]]] = [
+    (kind, re.compile(pattern))
+    for kind, pattern in [
+        ("iso", rf"\b{_YEAR}-\d\d-\d\d\b"),
+        ("explicit", rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?"),
+        ("explicit", rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b\.?(?:,?\s+{_YEAR}\b)?"),
+        (
+            "weekday",
+            _I(r"\b(?:(?P<last>last|this\s+past|past)\s+)?(?:on\s+)?")
+            + r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+        ),
+        (
+            "relative_day",
+            _I(
+                r"\b(?:today|yesterday|(?:a|one|the)\s+day\s+(?:earlier|before)"
+                r"|the\s+previous\s+day|(?P<n>two|three|four|five|six|seven|"
+                r"eight|nine|ten|\d{1,2})\s+days\s+(?:ago|earlier|before))\b"
+            ),
+        ),
+        (
+            "relative_week",
+            _I(
+                r"\b(?:(?P<lastweek>last\s+week|the\s+previous\s+week|a\s+week\s+ago)"
+                r"|(?P<thisweek>(?:earlier\s+)?this\s+week)"
+                r"|(?P<weekend>(?:over|at|during)\s+the\s+weekend|(?:this|last|past)"
+                r"\s+weekend)"
+                r"|(?P<nweeks>two|three|\d)\s+weeks\s+ago)\b"
+            ),
+        ),
+        (
+            "relative_month",
+            _I(
+                r"\b(?:(?:earlier\s+|later\s+)?this\s+month|last\s+month|"
+                r"the\s+previous\s+month|a\s+month\s+ago)\b"
+            ),
+        ),
+        ("recent", _I(r"\brecent(?:ly)?\b(?!\s+(?:years|decades|months|weeks))")),
+        ("month", rf"\b{_MONTH_FULL}\s+{_YEAR}\b"),
+        (
+            "month",
+            _I(r"\b(?:in|since|during|early|late|mid|by|until|through)\s*-?\s*")
+            + rf"{_MONTH_FULL}\b(?:\s+{_YEAR}\b)?",
+        ),
+        (
+            "relative_year",
+            _I(
+                r"\b(?:(?:earlier\s+|so\s+far\s+|later\s+)?this\s+year|"
+                r"last\s+year|the\s+previous\s+year|a\s+year\s+ago)\b"
+            ),
+        ),
+        (
+            "year_range",
+            rf"\b(?P<y1>{_YEAR})\s*(?:-|–|—|to|through|and)\s*(?P<y2>{_YEAR}|\d\d)\b"
+            r"(?!-\d)",
+        ),
+        ("year", rf"(?<![\d-]){_YEAR}\b(?!-\d)"),
+        (
+            "term",
+            _I(r"\b(?:in|during|throughout|over)\s+(?:his|her|the)\s+")
+            + _I(r"(?P<ord>first|second|third|1st|2nd|3rd)\s+(?:term|presidency|administration)\b"),
+        ),
+        (
+            "term",
+            _I(r"\b(?:in|during|throughout|over)\s+(?:(?:President|Mr\.?|Mrs\.?|Ms\.?)\s+)?")
+            + r"(?P<who>[A-Z][\w-]+)['’]s\s+"
+            + _I(r"(?P<ord>first|second|third|1st|2nd|3rd)\s+(?:term|presidency|administration)\b"),
+        ),
+    ]
+]
 _CUE_FINDER = ahocorasick.Automaton()
 for _word in set().union(*_CUES.values()) - {_DIGIT}:
     _CUE_FINDER.add_word(_word, _word)
@@ -120,7 +225,9 @@ _ANY_DIGIT = re.compile(r"\d")
 
 _REPORTING = re.compile(
     r"\b(?:said|says|say|reported|reports|announced|announces|stated|added|alleged|"
-    r"claimed|confirmed|disclosed|revealed|told(?:\s+[\w.'’]+){1,3}?)\s*,?\s*$", re.I)
+    r"claimed|confirmed|disclosed|revealed|told(?:\s+[\w.'’]+){1,3}?)\s*,?\s*$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -131,12 +238,12 @@ class DateMention:
     end: int
     text: str
     kind: str
-    date: pd.Timestamp        # first day of the period (NaT for an unresolved term)
-    end_date: pd.Timestamp    # last day of the period (NaT for an unresolved term)
-    precision: str            # day | week | month | year
-    reporting: bool = False   # right after "said"/"reported": the report's date
-    term: int | None = None   # for kind "term": which term (1, 2, 3)
-    who: str | None = None    # for kind "term": the name given ("Trump"), None for "his"
+    date: pd.Timestamp  # first day of the period (NaT for an unresolved term)
+    end_date: pd.Timestamp  # last day of the period (NaT for an unresolved term)
+    precision: str  # day | week | month | year
+    reporting: bool = False  # right after "said"/"reported": the report's date
+    term: int | None = None  # for kind "term": which term (1, 2, 3)
+    who: str | None = None  # for kind "term": the name given ("Trump"), None for "his"
 
 
 def find_dates(text: str, article_date: pd.Timestamp) -> list[DateMention]:
@@ -162,9 +269,14 @@ def find_dates(text: str, article_date: pd.Timestamp) -> list[DateMention]:
 def _cue_words(low: str) -> set[str]:
     """The cue words standing in the lower-cased sentence as whole runs of letters a-z
     ("day" in "day" or "day's", not in "today"), and _DIGIT if it holds a digit."""
-    found = {word for end, word in _CUE_FINDER.iter(low)
-             if not ("a" <= low[end + 1:end + 2] <= "z"
-                     or "a" <= low[end - len(word):end - len(word) + 1] <= "z")}
+    found = {
+        word
+        for end, word in _CUE_FINDER.iter(low)
+        if not (
+            "a" <= low[end + 1 : end + 2] <= "z"
+            or "a" <= low[end - len(word) : end - len(word) + 1] <= "z"
+        )
+    }
     if _ANY_DIGIT.search(low):
         found.add(_DIGIT)
     return found
@@ -189,13 +301,13 @@ def period(date: pd.Timestamp, precision: str) -> tuple[pd.Timestamp, pd.Timesta
         return start, start + pd.offsets.MonthEnd(0)
     if precision == "year":
         return date.replace(month=1, day=1), date.replace(month=12, day=31)
-    raise ValueError(f"unknown date precision {precision!r} (expected day, week, month or "
-                     "year)")
+    raise ValueError(f"unknown date precision {precision!r} (expected day, week, month or year)")
 
 
 def _flag_reporting(text: str, mention: DateMention) -> DateMention:
-    if mention.precision == "day" and _REPORTING.search(text, max(0, mention.start - 60),
-                                                         mention.start):
+    if mention.precision == "day" and _REPORTING.search(
+        text, max(0, mention.start - 60), mention.start
+    ):
         return DateMention(**{**mention.__dict__, "reporting": True})
     return mention
 
@@ -221,7 +333,7 @@ def _resolve(kind: str, m: re.Match[str], today: pd.Timestamp) -> DateMention | 
             # the day after the report's: a report dated in the US of a Korean day
             return _mention(m, kind, today + pd.Timedelta(days=1), "day")
         anchor = today - pd.Timedelta(days=1) if m.group("last") else today
-        back = (anchor.weekday() - weekday) % 7      # 0: the anchor is that weekday
+        back = (anchor.weekday() - weekday) % 7  # 0: the anchor is that weekday
         return _mention(m, kind, anchor - pd.Timedelta(days=back), "day")
     if kind == "relative_day":
         if low == "today":
@@ -250,14 +362,30 @@ def _resolve(kind: str, m: re.Match[str], today: pd.Timestamp) -> DateMention | 
         last = int(y2) if len(y2) == 4 else first // 100 * 100 + int(y2)
         if not first < last <= first + 20:
             return None
-        return DateMention(m.start(), m.end(), text, kind, pd.Timestamp(first, 1, 1),
-                           pd.Timestamp(last, 12, 31), "year")
+        return DateMention(
+            m.start(),
+            m.end(),
+            text,
+            kind,
+            pd.Timestamp(first, 1, 1),
+            pd.Timestamp(last, 12, 31),
+            "year",
+        )
     if kind == "year":
         return _mention(m, kind, pd.Timestamp(int(text), 1, 1), "year")
     if kind == "term":
         who = m.groupdict().get("who")
-        return DateMention(m.start(), m.end(), text, kind, pd.NaT, pd.NaT, "year",
-                           term=_ORDINALS[m.group("ord").lower()], who=who)
+        return DateMention(
+            m.start(),
+            m.end(),
+            text,
+            kind,
+            pd.NaT,
+            pd.NaT,
+            "year",
+            term=_ORDINALS[m.group("ord").lower()],
+            who=who,
+        )
     raise ValueError(f"no resolver for date rule {kind!r}")
 
 
@@ -300,7 +428,7 @@ def _week(m: re.Match[str], today: pd.Timestamp) -> DateMention:
     elif m.group("weekend"):
         sunday = today - pd.Timedelta(days=(today.weekday() + 1) % 7)
         first, last = sunday - pd.Timedelta(days=1), min(sunday, today)
-        if today.weekday() == 5:          # a Saturday report: this weekend's Saturday
+        if today.weekday() == 5:  # a Saturday report: this weekend's Saturday
             first = last = today
     else:
         n = m.group("nweeks")
@@ -313,7 +441,8 @@ def _week(m: re.Match[str], today: pd.Timestamp) -> DateMention:
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z.\'-]+(?:[ ,]+[A-Z][A-Za-z.\'-]+)*?)"
     rf"(?:\s*,\s*(?P<date>{_MONTH}\.?\s+\d{{1,2}}(?:,?\s+{_YEAR})?))?\s*"
-    r"(?P<agency>\((?:[A-Z][A-Za-z]+)(?:[ /][A-Z][A-Za-z]+)*\))?\s*(?:--|—|–)")
+    r"(?P<agency>\((?:[A-Z][A-Za-z]+)(?:[ /][A-Z][A-Za-z]+)*\))?\s*(?:--|—|–)"
+)
 
 
 def find_dateline(text: str, published: pd.Timestamp) -> tuple[int, pd.Timestamp]:

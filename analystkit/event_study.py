@@ -1,5 +1,6 @@
 """Rhetoric around launch days: pooled rates by day relative to each launch, against a
 baseline of the days without a launch, with bootstrap confidence intervals."""
+
 from __future__ import annotations
 
 import warnings
@@ -12,13 +13,29 @@ from analystkit.timeline import PER_SENTENCES, TIMELINE_KEYS
 from analystkit.vocab import LAUNCH_TYPES
 
 MIN_LAUNCHES = 5
-STUDY_COLUMNS = ["relative_day", "n_launches", "matches", "sentences", "rate", "ci_low",
-                 "ci_high", "baseline_rate", "baseline_low", "baseline_high"]
+STUDY_COLUMNS = [
+    "relative_day",
+    "n_launches",
+    "matches",
+    "sentences",
+    "rate",
+    "ci_low",
+    "ci_high",
+    "baseline_rate",
+    "baseline_low",
+    "baseline_high",
+]
 
 
-def event_study(timeline: pd.DataFrame, chronology: pd.DataFrame,
-                window: tuple[int, int] = (-14, 14), min_launches: int = MIN_LAUNCHES,
-                n_boot: int = 2000, ci: float = 0.95, seed: int = 0) -> pd.DataFrame:
+def event_study(
+    timeline: pd.DataFrame,
+    chronology: pd.DataFrame,
+    window: tuple[int, int] = (-14, 14),
+    min_launches: int = MIN_LAUNCHES,
+    n_boot: int = 2000,
+    ci: float = 0.95,
+    seed: int = 0,
+) -> pd.DataFrame:
     """The rate of each tag by day relative to the launch days in the timeline's span.
 
     Parameters
@@ -54,8 +71,10 @@ def event_study(timeline: pd.DataFrame, chronology: pd.DataFrame,
     require_columns(timeline, ("period", "matches", "sentences"), "timeline")
     require_dates(timeline, "period", "timeline")
     if timeline.attrs.get("freq", "D") != "D":
-        raise ValueError("event_study needs a daily timeline: rhetoric_timeline(..., freq='D') "
-                         f"(this one is by {timeline.attrs['freq']!r})")
+        raise ValueError(
+            "event_study needs a daily timeline: rhetoric_timeline(..., freq='D') "
+            f"(this one is by {timeline.attrs['freq']!r})"
+        )
     if timeline.empty:
         raise ValueError("event_study: the timeline is empty (no dated article)")
     keys = [k for k in TIMELINE_KEYS if k in timeline.columns]
@@ -64,7 +83,7 @@ def event_study(timeline: pd.DataFrame, chronology: pd.DataFrame,
     offsets = np.arange(lo, hi + 1)
     rng = np.random.default_rng(seed)
     parts = []
-    for key, rows in (timeline.groupby(keys, sort=False) if keys else [((), timeline)]):
+    for key, rows in timeline.groupby(keys, sort=False) if keys else [((), timeline)]:
         daily = rows.groupby("period")[["matches", "sentences"]].sum().reindex(span, fill_value=0)
         part = _study(daily, launches, offsets, n_boot, ci, rng)
         parts.append(part.assign(**dict(zip(keys, key if isinstance(key, tuple) else (key,)))))
@@ -73,10 +92,13 @@ def event_study(timeline: pd.DataFrame, chronology: pd.DataFrame,
     out.loc[too_few, ["rate", "ci_low", "ci_high"]] = np.nan
     if too_few.any():
         most = int(out["n_launches"].max()) if len(out) else 0
-        warnings.warn(f"event_study: {int(too_few.sum())} of {len(out)} figures rest on fewer "
-                      f"than {min_launches} launches (at most {most} of the {len(launches)} "
-                      "launch days in the span have sentences on a given relative day); their "
-                      "rates are left empty: no conclusion from so few launches", stacklevel=2)
+        warnings.warn(
+            f"event_study: {int(too_few.sum())} of {len(out)} figures rest on fewer "
+            f"than {min_launches} launches (at most {most} of the {len(launches)} "
+            "launch days in the span have sentences on a given relative day); their "
+            "rates are left empty: no conclusion from so few launches",
+            stacklevel=2,
+        )
     out.attrs["launches"] = list(launches)
     out.attrs["min_launches"] = min_launches
     return out
@@ -95,8 +117,14 @@ def _launch_days(chronology: pd.DataFrame, span: pd.DatetimeIndex) -> pd.Datetim
     return days[days.isin(span)]
 
 
-def _study(daily: pd.DataFrame, launches: pd.DatetimeIndex, offsets: np.ndarray, n_boot: int,
-           ci: float, rng: np.random.Generator) -> pd.DataFrame:
+def _study(
+    daily: pd.DataFrame,
+    launches: pd.DatetimeIndex,
+    offsets: np.ndarray,
+    n_boot: int,
+    ci: float,
+    rng: np.random.Generator,
+) -> pd.DataFrame:
     """Pooled rates by relative day for one key, and the non-launch baseline."""
     position = pd.Series(np.arange(len(daily)), index=daily.index)
     cell = position.reindex(launches).to_numpy()[:, None] + offsets[None, :]
@@ -107,20 +135,25 @@ def _study(daily: pd.DataFrame, launches: pd.DatetimeIndex, offsets: np.ndarray,
     quiet = daily[~daily.index.isin(launches)]
     base_m, base_s = quiet["matches"].to_numpy()[:, None], quiet["sentences"].to_numpy()[:, None]
     base_low, base_high = _bootstrap(base_m, base_s, n_boot, ci, rng)
-    return pd.DataFrame({
-        "relative_day": offsets,
-        "n_launches": (s > 0).sum(axis=0),
-        "matches": m.sum(axis=0),
-        "sentences": s.sum(axis=0),
-        "rate": _pooled(m.sum(axis=0), s.sum(axis=0)),
-        "ci_low": low, "ci_high": high,
-        "baseline_rate": _pooled(base_m.sum(), base_s.sum())[()],
-        "baseline_low": base_low[0], "baseline_high": base_high[0],
-    })
+    return pd.DataFrame(
+        {
+            "relative_day": offsets,
+            "n_launches": (s > 0).sum(axis=0),
+            "matches": m.sum(axis=0),
+            "sentences": s.sum(axis=0),
+            "rate": _pooled(m.sum(axis=0), s.sum(axis=0)),
+            "ci_low": low,
+            "ci_high": high,
+            "baseline_rate": _pooled(base_m.sum(), base_s.sum())[()],
+            "baseline_low": base_low[0],
+            "baseline_high": base_high[0],
+        }
+    )
 
 
-def _bootstrap(m: np.ndarray, s: np.ndarray, n_boot: int, ci: float,
-               rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+def _bootstrap(
+    m: np.ndarray, s: np.ndarray, n_boot: int, ci: float, rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray]:
     """Percentile interval of the pooled rate per column, resampling rows (units)."""
     if len(m) == 0:
         return np.full(m.shape[1], np.nan), np.full(m.shape[1], np.nan)
@@ -135,5 +168,6 @@ def _bootstrap(m: np.ndarray, s: np.ndarray, n_boot: int, ci: float,
 def _pooled(matches: np.ndarray, sentences: np.ndarray) -> np.ndarray:
     """Matches per 1,000 sentences, NaN where there is no sentence."""
     matches, sentences = np.asarray(matches, float), np.asarray(sentences, float)
-    return np.divide(PER_SENTENCES * matches, sentences, out=np.full_like(matches, np.nan),
-                     where=sentences > 0)
+    return np.divide(
+        PER_SENTENCES * matches, sentences, out=np.full_like(matches, np.nan), where=sentences > 0
+    )

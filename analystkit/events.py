@@ -11,6 +11,7 @@ without any date expression joins the article's news (non-historical) event of t
 or, if there is none, is dated the article's own day (`date_text` is then empty): the
 convention of a news lead ("North Korea fired a missile into the sea").
 """
+
 from __future__ import annotations
 
 import bisect
@@ -60,16 +61,35 @@ UNSTATED = "unstated"
 CLASS_COLUMNS = MISSILE_CLASSES + (SATELLITE, UNSTATED)
 """The order of count_events(..., by="missile_class") columns."""
 
-EVENT_COLUMNS = ["event_id", "article_id", "sentence_id", "date", "date_last",
-                 "date_precision", "event_type", "missile_class", "actor", "realis",
-                 "historical", "confidence", "evidence", "date_text", "report_date"]
-_EVENT_DTYPES = {"sentence_id": "int64", "date": "datetime64[us]",
-                 "date_last": "datetime64[us]", "historical": "bool",
-                 "report_date": "datetime64[us]"}
+EVENT_COLUMNS = [
+    "event_id",
+    "article_id",
+    "sentence_id",
+    "date",
+    "date_last",
+    "date_precision",
+    "event_type",
+    "missile_class",
+    "actor",
+    "realis",
+    "historical",
+    "confidence",
+    "evidence",
+    "date_text",
+    "report_date",
+]
+_EVENT_DTYPES = {
+    "sentence_id": "int64",
+    "date": "datetime64[us]",
+    "date_last": "datetime64[us]",
+    "historical": "bool",
+    "report_date": "datetime64[us]",
+}
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unresolved": 4}
 
 
 # ---------------------------------------------------------------- the rule table
+
 
 @dataclass(frozen=True)
 class Trigger:
@@ -77,9 +97,9 @@ class Trigger:
 
     event_type: str
     pattern: re.Pattern[str]
-    with_: re.Pattern[str] | None     # must match in the trigger's clause (lower-cased)
-    unless: re.Pattern[str] | None    # must not match in the sentence
-    nominal: bool                     # a noun ("missile launch"), not a verb ("fired")
+    with_: re.Pattern[str] | None  # must match in the trigger's clause (lower-cased)
+    unless: re.Pattern[str] | None  # must not match in the sentence
+    nominal: bool  # a noun ("missile launch"), not a verb ("fired")
 
 
 class Phrases:
@@ -117,13 +137,13 @@ class Phrases:
 class EventRules:
     """The compiled contents of data/event_rules.yml."""
 
-    triggers: dict[str, list[Trigger]]   # by event_type
+    triggers: dict[str, list[Trigger]]  # by event_type
     screens: dict[str, re.Pattern[str]]  # by event_type: any of its trigger patterns
-    keywords: ahocorasick.Automaton      # keyword -> (length, the event types it gates)
+    keywords: ahocorasick.Automaton  # keyword -> (length, the event types it gates)
     actor_mode: dict[str, str]
     actor_default: dict[str, str]
-    classes: ClassFinder                 # missile classes: the lexicon's weapon tags
-    parties: Phrases                     # in the order they are joined in `actor`
+    classes: ClassFinder  # missile classes: the lexicon's weapon tags
+    parties: Phrases  # in the order they are joined in `actor`
     realis: RealisRules
 
 
@@ -137,8 +157,10 @@ class ClassFinder:
         tags = self.matcher.tag.tolist()
         unknown = sorted({t for t in tags if t not in MISSILE_CLASSES})
         if unknown:
-            raise ValueError(f"{lexicon.path}: weapon tags {unknown} are not missile "
-                             f"classes (expected {', '.join(MISSILE_CLASSES)})")
+            raise ValueError(
+                f"{lexicon.path}: weapon tags {unknown} are not missile "
+                f"classes (expected {', '.join(MISSILE_CLASSES)})"
+            )
         self.order = CLASS_PRECEDENCE
         self.rank = np.array([CLASS_PRECEDENCE.index(t) for t in tags], dtype=np.int64)
 
@@ -152,8 +174,9 @@ class ClassFinder:
         return [self.order[b] if b < len(self.order) else None for b in best.tolist()]
 
 
-def load_event_rules(path: str | Path | None = None,
-                     lexicon: Lexicon | str | Path | None = None) -> EventRules:
+def load_event_rules(
+    path: str | Path | None = None, lexicon: Lexicon | str | Path | None = None
+) -> EventRules:
     """Read and compile the event rule table (default: data/event_rules.yml) with the
     lexicon whose `weapon` patterns name missile classes (default: data/lexicon.yml);
     errors name the file and the entry. Compiled tables are reused until a file changes."""
@@ -167,9 +190,10 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     unknown = sorted(set(raw) - set(_RULE_KEYS))
     if unknown:
-        raise ValueError(f"{path}: unknown keys {', '.join(unknown)} (expected "
-                         f"{', '.join(_RULE_KEYS)})"
-                         + "".join(_RETIRED_KEYS.get(k, "") for k in unknown))
+        raise ValueError(
+            f"{path}: unknown keys {', '.join(unknown)} (expected "
+            f"{', '.join(_RULE_KEYS)})" + "".join(_RETIRED_KEYS.get(k, "") for k in unknown)
+        )
 
     def compile_(where: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
         try:
@@ -194,8 +218,10 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
     keywords = ahocorasick.Automaton()
     for event_type, spec in raw["events"].items():
         if event_type not in EVENT_TYPES:
-            raise ValueError(f"{path}: events: unknown event_type {event_type!r} "
-                             f"(expected one of {', '.join(EVENT_TYPES)})")
+            raise ValueError(
+                f"{path}: events: unknown event_type {event_type!r} "
+                f"(expected one of {', '.join(EVENT_TYPES)})"
+            )
         if spec.get("actor") not in ("nearest", "parties"):
             raise ValueError(f"{path}: events.{event_type}.actor must be nearest or parties")
         if not spec.get("keywords"):
@@ -208,11 +234,15 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
         for i, t in enumerate(spec["triggers"]):
             where = f"events.{event_type}.triggers[{i}]"
             with_ = t["with"].replace("{launched}", launched) if "with" in t else None
-            triggers[event_type].append(Trigger(
-                event_type, trigger_words(where, [t["pattern"]]),
-                words(where + ".with", [with_]) if with_ else None,
-                compile_(where + ".unless", t["unless"]) if "unless" in t else None,
-                bool(t.get("nominal", False))))
+            triggers[event_type].append(
+                Trigger(
+                    event_type,
+                    trigger_words(where, [t["pattern"]]),
+                    words(where + ".with", [with_]) if with_ else None,
+                    compile_(where + ".unless", t["unless"]) if "unless" in t else None,
+                    bool(t.get("nominal", False)),
+                )
+            )
         patterns = [t["pattern"] for t in spec["triggers"]]
         if not any(_BACKREFERENCE.search(p) for p in patterns):  # else they can't be joined
             screens[event_type] = trigger_words(f"events.{event_type}.triggers", patterns)
@@ -227,7 +257,8 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
         triggers=triggers,
         screens=screens,
         keywords=keywords,
-        actor_mode=modes, actor_default=defaults,
+        actor_mode=modes,
+        actor_default=defaults,
         classes=ClassFinder(lexicon),
         parties=Phrases(raw["parties"]),
         realis=realis,
@@ -235,11 +266,13 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
 
 
 _RULE_KEYS = ("events", "parties", "launch", "realis")
-_RETIRED_KEYS = {"modality": ": the negation and hypothetical cues are now the `realis` "
-                 "section (before/after cues by realis value); move your cues there",
-                 "missile_class_order": ": which class wins when a text names several is "
-                 "fixed, most capable first (analystkit.vocab.CLASS_PRECEDENCE, the order "
-                 "data/README.md documents); delete the key"}
+_RETIRED_KEYS = {
+    "modality": ": the negation and hypothetical cues are now the `realis` "
+    "section (before/after cues by realis value); move your cues there",
+    "missile_class_order": ": which class wins when a text names several is "
+    "fixed, most capable first (analystkit.vocab.CLASS_PRECEDENCE, the order "
+    "data/README.md documents); delete the key",
+}
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 _ESCAPE = re.compile(r"\\N\{[^}]*\}|\\.|\(\?P<\w+>", re.S)
 
@@ -251,7 +284,7 @@ def _lower_pattern(pattern: str) -> str:
     possible first characters)."""
     out, last = [], 0
     for m in _ESCAPE.finditer(pattern):
-        out += [pattern[last:m.start()].lower(), m.group(0)]
+        out += [pattern[last : m.start()].lower(), m.group(0)]
         last = m.end()
     return "".join(out) + pattern[last:].lower()
 
@@ -267,15 +300,16 @@ def _lower(text: str) -> str:
 
 # ---------------------------------------------------------------- presidential terms
 
+
 @dataclass(frozen=True)
 class Term:
     """One term of office from the milestones table (kind "term")."""
 
-    who: str            # the label's name, e.g. "Trump"
-    ordinal: int        # 2 for "Trump II"
+    who: str  # the label's name, e.g. "Trump"
+    ordinal: int  # 2 for "Trump II"
     label: str
     start: pd.Timestamp
-    end: pd.Timestamp   # NaT while in office
+    end: pd.Timestamp  # NaT while in office
 
 
 def terms_from_milestones(milestones: pd.DataFrame) -> list[Term]:
@@ -287,8 +321,15 @@ def terms_from_milestones(milestones: pd.DataFrame) -> list[Term]:
     for row in milestones[milestones["kind"] == "term"].itertuples():
         m = re.fullmatch(r"(.+?)(?:\s+([IVXLCDM]+))?", str(row.label).strip())
         ordinal = _roman(m.group(2), row.label) if m.group(2) else 1
-        out.append(Term(m.group(1), ordinal, str(row.label), pd.Timestamp(row.date),
-                        pd.Timestamp(row.end_date) if pd.notna(row.end_date) else pd.NaT))
+        out.append(
+            Term(
+                m.group(1),
+                ordinal,
+                str(row.label),
+                pd.Timestamp(row.date),
+                pd.Timestamp(row.end_date) if pd.notna(row.end_date) else pd.NaT,
+            )
+        )
     return out
 
 
@@ -299,14 +340,16 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000
 def _roman(numeral: str, label: str) -> int:
     """The value of a Roman numeral ("XIV" → 14); ValueError naming `label` if malformed."""
     if not _ROMAN.fullmatch(numeral):
-        raise ValueError(f"milestones: term label {label!r} ends in {numeral!r}, "
-                         "which is not a Roman numeral")
+        raise ValueError(
+            f"milestones: term label {label!r} ends in {numeral!r}, which is not a Roman numeral"
+        )
     values = [_ROMAN_VALUES[c] for c in numeral] + [0]
     return sum(-v if v < nxt else v for v, nxt in zip(values, values[1:]))
 
 
-def find_term(terms: list[Term], who: str | None, ordinal: int | None,
-              on: pd.Timestamp) -> Term | None:
+def find_term(
+    terms: list[Term], who: str | None, ordinal: int | None, on: pd.Timestamp
+) -> Term | None:
     """The term of `who` (a name ending with the label's name) with that ordinal, or
     (ordinal None) the latest term of `who` begun on or before `on`."""
     if not who:
@@ -320,6 +363,7 @@ def find_term(terms: list[Term], who: str | None, ordinal: int | None,
 
 # ---------------------------------------------------------------- extraction
 
+
 @dataclass
 class _Mention:
     """One trigger in one sentence, read: its realis, actor, class and date."""
@@ -329,23 +373,27 @@ class _Mention:
     start: int
     end: int
     evidence: str
-    actor: str                        # filled in for the mention kept
+    actor: str  # filled in for the mention kept
     realis: str
-    strong: bool                      # may start an event (else it only joins one)
+    strong: bool  # may start an event (else it only joins one)
     date: DateMention | None
-    in_clause: bool = False           # the date stands in the trigger's own clause
-    scope: tuple[int, int] = (0, 0)   # its clause as a date sees it: where its class is
-    nominal: bool = False             # read as a noun ("the launch"), not a verb
+    in_clause: bool = False  # the date stands in the trigger's own clause
+    scope: tuple[int, int] = (0, 0)  # its clause as a date sees it: where its class is
+    nominal: bool = False  # read as a noun ("the launch"), not a verb
     missile_class: str | None = None
     sentence_class: str | None = None  # the class its sentence names, if the clause none
-    first: pd.Timestamp = pd.NaT      # the period the date denotes
+    first: pd.Timestamp = pd.NaT  # the period the date denotes
     last: pd.Timestamp = pd.NaT
 
 
-def extract_events(articles: pd.DataFrame, *, rules: EventRules | None = None,
-                   sentences: pd.DataFrame | None = None,
-                   milestones: pd.DataFrame | None = None,
-                   all_mentions: bool = False) -> pd.DataFrame:
+def extract_events(
+    articles: pd.DataFrame,
+    *,
+    rules: EventRules | None = None,
+    sentences: pd.DataFrame | None = None,
+    milestones: pd.DataFrame | None = None,
+    all_mentions: bool = False,
+) -> pd.DataFrame:
     """Events the articles report as having happened: one row per event per article
     (see the module doc); with `all_mentions`, one row per mention of any realis
     (negated, hypothetical, planned, ceased, generic too), unmerged.
@@ -371,8 +419,11 @@ def extract_events(articles: pd.DataFrame, *, rules: EventRules | None = None,
     lows = {}  # article_id -> its text lower-cased (rule patterns are matched on it)
     for article_id, text in zip(articles["article_id"].tolist(), articles["text"].tolist()):
         low = _lower(text)
-        found = [(end, types) for end, (length, types) in rules.keywords.iter(low)
-                 if end < length or not low[end - length].isalnum()]  # at a word start
+        found = [
+            (end, types)
+            for end, (length, types) in rules.keywords.iter(low)
+            if end < length or not low[end - length].isalnum()
+        ]  # at a word start
         if found:
             hits[article_id] = found
             lows[article_id] = low
@@ -380,12 +431,16 @@ def extract_events(articles: pd.DataFrame, *, rules: EventRules | None = None,
         return empty_frame(EVENT_COLUMNS, _EVENT_DTYPES)
     chosen = articles[articles["article_id"].isin(hits)]
     texts = chosen["text"].tolist()
-    spans = _given_spans(sentences, hits) if sentences is not None else _split_spans(
-        chosen["article_id"].tolist(), texts)
+    spans = (
+        _given_spans(sentences, hits)
+        if sentences is not None
+        else _split_spans(chosen["article_id"].tolist(), texts)
+    )
     resolver = _TermResolver(milestones)
     found = []  # (article_id, report date, its mentions)
-    for article_id, date, text in zip(chosen["article_id"].tolist(), chosen["date"].tolist(),
-                                      texts):
+    for article_id, date, text in zip(
+        chosen["article_id"].tolist(), chosen["date"].tolist(), texts
+    ):
         if article_id not in spans:
             raise ValueError(f"sentences lack article {article_id}")
         starts, ends, ids = spans[article_id]
@@ -395,36 +450,45 @@ def extract_events(articles: pd.DataFrame, *, rules: EventRules | None = None,
             if i >= 0 and end < ends[i]:
                 wanted.setdefault(i, set()).update(types)
         dateline_end, report = find_dateline(text, date)
-        voice = "DPRK" if "(KCNA)" in text[:dateline_end] else None   # "our" is the state's
+        voice = "DPRK" if "(KCNA)" in text[:dateline_end] else None  # "our" is the state's
         mentions = []
         low = lows[article_id]
         for i, types in sorted(wanted.items()):
             mentions += _sentence_mentions(
-                text[starts[i]:ends[i]], low[starts[i]:ends[i]], ids[i], report, rules,
-                types, max(0, dateline_end - starts[i]), voice)
+                text[starts[i] : ends[i]],
+                low[starts[i] : ends[i]],
+                ids[i],
+                report,
+                rules,
+                types,
+                max(0, dateline_end - starts[i]),
+                voice,
+            )
         for mention in mentions:
             _date_mention(mention, report, text, resolver)
         found.append((article_id, report, mentions))
-    launches = [m for _, _, mentions in found for m in mentions
-                if m.event_type in LAUNCH_TYPES]
-    in_clauses = rules.classes.find([_DENIED_CLASS.sub(" ", m.evidence[slice(*m.scope)])
-                                     for m in launches])
+    launches = [m for _, _, mentions in found for m in mentions if m.event_type in LAUNCH_TYPES]
+    in_clauses = rules.classes.find(
+        [_DENIED_CLASS.sub(" ", m.evidence[slice(*m.scope)]) for m in launches]
+    )
     in_sentences = rules.classes.find([_DENIED_CLASS.sub(" ", m.evidence) for m in launches])
     for mention, cls, fallback in zip(launches, in_clauses, in_sentences):
         mention.missile_class, mention.sentence_class = cls, fallback
     for _, _, mentions in found:
         _rockets_carry_satellites(mentions)
     group = _each_mention if all_mentions else _merge
-    rows = [_event_row(article_id, report, e)
-            for article_id, report, mentions in found for e in group(mentions)]
+    rows = [
+        _event_row(article_id, report, e)
+        for article_id, report, mentions in found
+        for e in group(mentions)
+    ]
     if not rows:
         return empty_frame(EVENT_COLUMNS, _EVENT_DTYPES)
     events = pd.DataFrame(rows, columns=EVENT_COLUMNS)
     return events.astype(_EVENT_DTYPES)
 
 
-def _split_spans(article_ids: list[str], texts: list[str]) -> dict[str, tuple[list, list,
-                                                                             range]]:
+def _split_spans(article_ids: list[str], texts: list[str]) -> dict[str, tuple[list, list, range]]:
     """article_id -> (starts, ends, sentence_ids), split as ak.sentences splits (the
     texts joined by its separator, one pass), without its speaker attribution."""
     text, offsets, _ = join_articles(texts)
@@ -433,8 +497,11 @@ def _split_spans(article_ids: list[str], texts: list[str]) -> dict[str, tuple[li
     out = {}
     for k, article_id in enumerate(article_ids):
         lo, hi = bounds[k], bounds[k + 1]
-        out[article_id] = ((starts[lo:hi] - offsets[k]).tolist(),
-                           (ends[lo:hi] - offsets[k]).tolist(), range(hi - lo))
+        out[article_id] = (
+            (starts[lo:hi] - offsets[k]).tolist(),
+            (ends[lo:hi] - offsets[k]).tolist(),
+            range(hi - lo),
+        )
     return out
 
 
@@ -442,19 +509,29 @@ def _given_spans(sentences: pd.DataFrame, hits: dict) -> dict[str, tuple[list, l
     """article_id -> (starts, ends, sentence_ids) from a sentences frame."""
     require_columns(sentences, ["article_id", "sentence_id", "start", "end"], "sentences")
     frame = sentences[sentences["article_id"].isin(hits)].sort_values(
-        ["article_id", "start"], kind="stable")
-    return {key: (g["start"].tolist(), g["end"].tolist(), g["sentence_id"].tolist())
-            for key, g in frame.groupby("article_id", sort=False)}
+        ["article_id", "start"], kind="stable"
+    )
+    return {
+        key: (g["start"].tolist(), g["end"].tolist(), g["sentence_id"].tolist())
+        for key, g in frame.groupby("article_id", sort=False)
+    }
 
 
-def _sentence_mentions(text: str, low: str, sentence_id: int, report: pd.Timestamp,
-                       rules: EventRules, types: Iterable[str],
-                       dateline_end: int, voice: str | None = None) -> list[_Mention]:
+def _sentence_mentions(
+    text: str,
+    low: str,
+    sentence_id: int,
+    report: pd.Timestamp,
+    rules: EventRules,
+    types: Iterable[str],
+    dateline_end: int,
+    voice: str | None = None,
+) -> list[_Mention]:
     """The triggers of `types` in one sentence (`low`: the sentence lower-cased), one
     per event_type (in the rule table's order): the first that reads as actual, else
     the first found, with its realis."""
     dates: list[DateMention] | None = None
-    seen: dict[str, bool] = {}        # a condition shared by triggers is searched once
+    seen: dict[str, bool] = {}  # a condition shared by triggers is searched once
     read_as_noun: set[tuple[int, int]] = set()
     out = []
     for event_type in (e for e in rules.triggers if e in types):
@@ -469,22 +546,27 @@ def _sentence_mentions(text: str, low: str, sentence_id: int, report: pd.Timesta
             if trigger.unless is not None and _found(trigger.unless, low, seen):
                 continue
             if trigger.with_ is not None and not _found(trigger.with_, low, seen):
-                continue          # not in the sentence, so in no clause of it
+                continue  # not in the sentence, so in no clause of it
             for m in trigger.pattern.finditer(low, first.start() if first else 0):
                 if trigger.nominal and m.span() in read_as_noun:
-                    continue      # an earlier trigger read this word as a noun already
+                    continue  # an earlier trigger read this word as a noun already
                 if trigger.with_ and not trigger.with_.search(
-                        low, *_object_scope(text, m.start(), m.end(), rules)):
+                    low, *_object_scope(text, m.start(), m.end(), rules)
+                ):
                     continue
                 if dates is None:
-                    dates = [d for d in find_dates(text, report)
-                             if not d.reporting and d.start >= dateline_end]
-                mention = _read(text, m.start(), m.end(), trigger, sentence_id, dates,
-                                rules)
+                    dates = [
+                        d
+                        for d in find_dates(text, report)
+                        if not d.reporting and d.start >= dateline_end
+                    ]
+                mention = _read(text, m.start(), m.end(), trigger, sentence_id, dates, rules)
                 if mention.nominal:
                     read_as_noun.add(m.span())
-                if best is None or (mention.realis == "actual" and (
-                        best.realis != "actual" or mention.strong > best.strong)):
+                if best is None or (
+                    mention.realis == "actual"
+                    and (best.realis != "actual" or mention.strong > best.strong)
+                ):
                     best = mention
                 if best.realis == "actual" and best.strong:
                     break
@@ -515,54 +597,98 @@ def _object_scope(text: str, start: int, end: int, rules: EventRules) -> tuple[i
 
 
 _RELATIVE = re.compile(r"(?:that|which|who)\b", re.I)
-_PREPOSITION = re.compile(r"\b(?:against|for(?!\s+\w+ing\b)|on|in|into|toward|towards|from|"
-                          r"with|over|about|"
-                          r"by|amid|near|across|at(?!\s+(?:least|most)\b)|"
-                          r"(?<!\bup\s)to(?!\s+be\b))\b", re.I)
+_PREPOSITION = re.compile(
+    r"\b(?:against|for(?!\s+\w+ing\b)|on|in|into|toward|towards|from|"
+    r"with|over|about|"
+    r"by|amid|near|across|at(?!\s+(?:least|most)\b)|"
+    r"(?<!\bup\s)to(?!\s+be\b))\b",
+    re.I,
+)
 """Ends the span where a verb's object stands; not "at least", "up to", "appeared to be",
 "for verifying" (a purpose: "a test-fire for verifying how a new missile performs")."""
 
 
-def _read(text: str, start: int, end: int, trigger: Trigger, sentence_id: int,
-          dates: list[DateMention], rules: EventRules) -> _Mention:
+def _read(
+    text: str,
+    start: int,
+    end: int,
+    trigger: Trigger,
+    sentence_id: int,
+    dates: list[DateMention],
+    rules: EventRules,
+) -> _Mention:
     """One trigger match read: its date (the nearest in its date scope), realis, actor."""
     r = rules.realis
     first, last = clause(text, start, end, r)
     scope_first, scope_last = clause(text, start, end, r, strong_only=True)
-    if trigger.event_type in LAUNCH_TYPES:   # "recent" marks news, it does not date it
+    if trigger.event_type in LAUNCH_TYPES:  # "recent" marks news, it does not date it
         dates = [d for d in dates if d.kind != "recent"]
     launch = trigger.event_type in LAUNCH_TYPES
     nominal = trigger.nominal or launch and noun_like(text, start, end, r, (first, last))
-    if nominal:           # a noun's own date: "the launch on Sunday", "Sunday's launch"
-        in_scope = [d for d in dates if first <= d.start < last and (
-            0 <= d.start - end <= 60 or 0 <= start - d.end <= 12)]
-    else:                 # a date starting in the verb's wider clause, near it
-        in_scope = [d for d in dates if scope_first <= d.start < scope_last
-                    and -_NEAR <= d.start - end <= _NEAR and start - d.end <= _NEAR]
-    date = min(in_scope, key=lambda d: min(abs(d.start - end), abs(start - d.end)),
-               default=None)
+    if nominal:  # a noun's own date: "the launch on Sunday", "Sunday's launch"
+        in_scope = [
+            d
+            for d in dates
+            if first <= d.start < last and (0 <= d.start - end <= 60 or 0 <= start - d.end <= 12)
+        ]
+    else:  # a date starting in the verb's wider clause, near it
+        in_scope = [
+            d
+            for d in dates
+            if scope_first <= d.start < scope_last
+            and -_NEAR <= d.start - end <= _NEAR
+            and start - d.end <= _NEAR
+        ]
+    date = min(in_scope, key=lambda d: min(abs(d.start - end), abs(start - d.end)), default=None)
     anchored = date is not None
     in_clause = anchored and first <= date.start < last
     precise = anchored and date.precision in ("day", "week")
     realis, strong = cue_realis(text, start, end, r, precise, (first, last)), True
     if realis is None:
         if trigger.event_type in LAUNCH_TYPES:
-            reading = form_realis(text, start, end, r, anchored, nominal,
-                                  date.precision if anchored else None, (first, last))
+            reading = form_realis(
+                text,
+                start,
+                end,
+                r,
+                anchored,
+                nominal,
+                date.precision if anchored else None,
+                (first, last),
+            )
             realis, strong = reading.realis, reading.strong
         else:
             realis = "actual"
-    if launch and realis == "actual" and not anchored and not nominal and \
-            _BARE_PLURAL.match(text, end):
-        strong = False    # "tested ballistic missiles and a bomb": a summary, not the news
-    return _Mention(trigger.event_type, sentence_id, start, end, text, "", realis, strong,
-                    date, in_clause, (scope_first, scope_last), nominal)
+    if (
+        launch
+        and realis == "actual"
+        and not anchored
+        and not nominal
+        and _BARE_PLURAL.match(text, end)
+    ):
+        strong = False  # "tested ballistic missiles and a bomb": a summary, not the news
+    return _Mention(
+        trigger.event_type,
+        sentence_id,
+        start,
+        end,
+        text,
+        "",
+        realis,
+        strong,
+        date,
+        in_clause,
+        (scope_first, scope_last),
+        nominal,
+    )
 
 
 _BARE_PLURAL = re.compile(
     r"\s+(?!(?:a|an|the|its|their|his|two|three|four|five|six|seven|eight|nine|ten|several|"
     r"multiple|what|at|up|some|more|\d+)\b)(?:[\w-]+\s+){0,2}?(?:missiles|rockets|"
-    r"projectiles)\b", re.I)
+    r"projectiles)\b",
+    re.I,
+)
 """An undated verb with a bare plural object ("launched missiles") tells a habit or a
 summary: it may join the article's news launch, not start one."""
 _DENIED_CLASS = re.compile(r"\bnot\s+(?:an?\s+)?(?:[\w-]+\W*){1,3}", re.I)
@@ -575,15 +701,17 @@ _NEAR = 100
 _SOURCE_AFTER = re.compile(
     r"(?:['’]s)?(?:\s+[\w.'’-]+){0,4}?\s+(?:said|says|told|reported|reports|announced|"
     r"stated|confirmed|claimed|added|noted|warned|estimated|believes?|detected|spotted|"
-    r"tracked|monitored)\b")
+    r"tracked|monitored)\b"
+)
 _SOURCE_BEFORE = re.compile(r"according\s+to\s+(?:[\w.'’-]+\s+){0,3}$", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:our|we|us)\b", re.I)
 _CONJOINED = re.compile(r"(?s:.*?)()(?:\s+and\s+|\s*,\s*)(?:the\s+)?")
 _BY = re.compile(r"\s+(?:[\w.'’-]+\s+){0,3}?by\s+(?:the\s+)?", re.I)
 
 
-def _actor(text: str, start: int, end: int, event_type: str, rules: EventRules,
-           voice: str | None = None) -> str:
+def _actor(
+    text: str, start: int, end: int, event_type: str, rules: EventRules, voice: str | None = None
+) -> str:
     """Who acted, by the event type's rule: the nearest party before the trigger that is
     not a source ("Seoul said"), after "by" ("launched Tuesday by North Korea"), else
     in its clause, else in the sentence; or every party named. In a report that speaks
@@ -593,22 +721,30 @@ def _actor(text: str, start: int, end: int, event_type: str, rules: EventRules,
         first, last = clause(text, start, end, rules.realis)
         if voice and _FIRST_PERSON.search(text, max(first, start - 40), start):
             return voice
-        agents = [(s, i) for s, e, i in found if e <= start
-                  and not _SOURCE_AFTER.match(text, e)
-                  and not _SOURCE_BEFORE.search(text, max(0, s - 40), s)]
+        agents = [
+            (s, i)
+            for s, e, i in found
+            if e <= start
+            and not _SOURCE_AFTER.match(text, e)
+            and not _SOURCE_BEFORE.search(text, max(0, s - 40), s)
+        ]
         in_clause = [a for a in agents if a[0] >= first]
         by = _BY.match(text, end)
         passive = [(s, i) for s, e, i in found if by and s == by.end() and s < last]
-        antecedent = [a for a in agents if _RELATIVE.match(text, first) and
-                      not text[_party_end(found, a[0]):first].strip(" ,")]   # "X, which"
-        subject = [a for a in agents[:1] if not text[:a[0]].strip()]   # opens the sentence
+        antecedent = [
+            a
+            for a in agents
+            if _RELATIVE.match(text, first)
+            and not text[_party_end(found, a[0]) : first].strip(" ,")
+        ]  # "X, which"
+        subject = [a for a in agents[:1] if not text[: a[0]].strip()]  # opens the sentence
         pick = passive or in_clause or antecedent or subject or agents
         if not pick:
             return rules.actor_default[event_type]
         starts = {s: (e, i) for s, e, i in found}
         ends = {e: (s, i) for s, e, i in found}
         at, index = max(pick)
-        while True:    # the first of conjoined parties: "the US and South Korea fired"
+        while True:  # the first of conjoined parties: "the US and South Korea fired"
             gap = _CONJOINED.fullmatch(text, 0, at) if at else None
             prior = ends.get(gap.start(1)) if gap else None
             if prior is None or prior[0] >= at:
@@ -616,8 +752,11 @@ def _actor(text: str, start: int, end: int, event_type: str, rules: EventRules,
             at, index = prior
         return rules.parties.names[starts[at][1] if at in starts else index]
     named = sorted({index for _, _, index in found})
-    return "-".join(rules.parties.names[i] for i in named) if named else \
-        rules.actor_default[event_type]
+    return (
+        "-".join(rules.parties.names[i] for i in named)
+        if named
+        else rules.actor_default[event_type]
+    )
 
 
 def _party_end(found: list[tuple[int, int, int]], start: int) -> int:
@@ -630,40 +769,49 @@ class _TermResolver:
     def __init__(self, milestones: pd.DataFrame | None):
         self._milestones = milestones
         self._terms: list[Term] | None = None
-        self._first_named: dict[int, str | None] = {}   # id(article) -> first term-holder
+        self._first_named: dict[int, str | None] = {}  # id(article) -> first term-holder
 
     def terms(self) -> list[Term]:
         if self._terms is None:
             if self._milestones is None:
                 from analystkit.reference import load_milestones
+
                 self._milestones = load_milestones()
             self._terms = terms_from_milestones(self._milestones)
         return self._terms
 
-    def resolve(self, d: DateMention, sentence: str, article: str,
-                today: pd.Timestamp) -> Term | None:
+    def resolve(
+        self, d: DateMention, sentence: str, article: str, today: pd.Timestamp
+    ) -> Term | None:
         """The term meant: the name given, else the last term-holder named before it in
         the sentence, else the first named in the article."""
         terms = self.terms()
         names = {t.who for t in terms}
         who = d.who
         if who is None:
-            before = [(m.start(), n) for n in names
-                      for m in re.finditer(rf"\b{re.escape(n)}\b", sentence[:d.start])]
+            before = [
+                (m.start(), n)
+                for n in names
+                for m in re.finditer(rf"\b{re.escape(n)}\b", sentence[: d.start])
+            ]
             if before:
                 who = max(before)[1]
             else:
                 if id(article) not in self._first_named:
-                    first = [(m.start(), n) for n in names
-                             if (m := re.search(rf"\b{re.escape(n)}\b", article))]
+                    first = [
+                        (m.start(), n)
+                        for n in names
+                        if (m := re.search(rf"\b{re.escape(n)}\b", article))
+                    ]
                     self._first_named[id(article)] = min(first)[1] if first else None
                 who = self._first_named[id(article)]
         term = find_term(terms, who, d.term, today)
         return term if term is not None and term.start <= today else None
 
 
-def _date_mention(m: _Mention, report: pd.Timestamp, article_text: str,
-                  resolver: _TermResolver) -> None:
+def _date_mention(
+    m: _Mention, report: pd.Timestamp, article_text: str, resolver: _TermResolver
+) -> None:
     """Fill in the mention's period from its date expression, and make an actual
     mention historical when that period ends more than HISTORICAL_DAYS before the
     report."""
@@ -680,8 +828,9 @@ def _date_mention(m: _Mention, report: pd.Timestamp, article_text: str,
         else:
             m.first = term.start
             m.last = term.end if pd.notna(term.end) else report
-            later = [t for t in resolver.terms()
-                     if t.who == term.who and term.start < t.start <= report]
+            later = [
+                t for t in resolver.terms() if t.who == term.who and term.start < t.start <= report
+            ]
             past = bool(later) or (report - m.last).days > HISTORICAL_DAYS
     if past and m.realis == "actual":
         m.realis = "historical"
@@ -697,9 +846,13 @@ def _rockets_carry_satellites(mentions: list[_Mention]) -> None:
     if not any(m.event_type == "satellite_launch" for m in mentions):
         return
     for m in mentions:
-        near = m.evidence[max(0, m.start - 40):m.end + 40]
-        if m.event_type == "missile_launch" and _ROCKET.search(near) and \
-                not _MISSILE.search(near) and m.missile_class in (None, "ballistic"):
+        near = m.evidence[max(0, m.start - 40) : m.end + 40]
+        if (
+            m.event_type == "missile_launch"
+            and _ROCKET.search(near)
+            and not _MISSILE.search(near)
+            and m.missile_class in (None, "ballistic")
+        ):
             m.event_type = "satellite_launch"
 
 
@@ -715,14 +868,15 @@ def _merge(mentions: list[_Mention]) -> list[list[_Mention]]:
     launch event is a day); an undated one joins the article's first news event of its
     type and party, or (if it may start one) becomes the article's unresolved news
     event of that type."""
+
     def order(m: _Mention):
         if m.date is None:
             return (_PRECISION_RANK["unresolved"], 0, m.sentence_id)
         return (_PRECISION_RANK[m.date.precision], (m.last - m.first).days, m.sentence_id)
 
     events: list[list[_Mention]] = []
-    dated: dict[tuple, list[tuple[pd.Timestamp, int]]] = {}   # key -> sorted (first, event)
-    news: dict[tuple, int] = {}                                # key -> its first news event
+    dated: dict[tuple, list[tuple[pd.Timestamp, int]]] = {}  # key -> sorted (first, event)
+    news: dict[tuple, int] = {}  # key -> its first news event
     for m in sorted(mentions, key=order):
         if m.realis not in ("actual", "historical"):
             continue
@@ -738,7 +892,7 @@ def _merge(mentions: list[_Mention]) -> list[list[_Mention]]:
             if home is None and not (m.strong or m.sentence_id < LEAD_SENTENCES):
                 continue
         else:
-            continue                                         # undated background
+            continue  # undated background
         if home is None:
             home = len(events)
             events.append([])
@@ -776,7 +930,7 @@ def _event_class(e: list[_Mention]) -> str | None:
 
 def _event_row(article_id: str, report: pd.Timestamp, mentions: list[_Mention]) -> dict:
     """The events-frame row of one merged event."""
-    head = mentions[0]            # the most precise mention: it dates the event
+    head = mentions[0]  # the most precise mention: it dates the event
     in_order = sorted(mentions, key=lambda m: (m.sentence_id, m.start))
     if head.date is None:
         date, last, precision, date_text = pd.NaT, report, "unresolved", ""
@@ -807,13 +961,18 @@ def _event_row(article_id: str, report: pd.Timestamp, mentions: list[_Mention]) 
 def _confidence(head: _Mention, precision: str, cls: str | None) -> str:
     """high: a day in the trigger's own clause (and a stated class for a missile
     launch); medium: a day or week otherwise; low: a month, a year, or unresolved."""
-    if precision == "day" and head.in_clause and head.strong and (
-            cls is not None or head.event_type != "missile_launch"):
+    if (
+        precision == "day"
+        and head.in_clause
+        and head.strong
+        and (cls is not None or head.event_type != "missile_launch")
+    ):
         return "high"
     return "medium" if precision in ("day", "week") else "low"
 
 
 # ---------------------------------------------------------------- de-duplication
+
 
 def dedupe_events(events: pd.DataFrame, window_days: int = 1) -> pd.DataFrame:
     """One row per distinct event: reports of one event_type with compatible missile
@@ -834,7 +993,7 @@ def dedupe_events(events: pd.DataFrame, window_days: int = 1) -> pd.DataFrame:
     frame = frame.sort_values(["_rank", "date", "article_id", "sentence_id"], kind="stable")
     window = pd.Timedelta(days=window_days)
     clusters: list[list[dict]] = []
-    classes: list[str | None] = []                      # each cluster's class so far
+    classes: list[str | None] = []  # each cluster's class so far
     dated: dict[str, list[tuple[pd.Timestamp, int]]] = {}  # type -> sorted (date, cluster)
     for rec in frame.to_dict("records"):
         cls = None if pd.isna(rec["missile_class"]) else rec["missile_class"]
@@ -845,10 +1004,15 @@ def dedupe_events(events: pd.DataFrame, window_days: int = 1) -> pd.DataFrame:
                 lo, hi = rec["date"] - window, rec["date"] + window
             else:
                 lo, hi = period(rec["date"], rec["date_precision"])
-            fits = [k for _, k in index[bisect.bisect_left(index, (lo, -1)):
-                                        bisect.bisect_right(index, (hi, len(clusters)))]
-                    if _compatible_class(classes[k], cls)
-                    and clusters[k][0]["_rank"] <= rec["_rank"]]
+            fits = [
+                k
+                for _, k in index[
+                    bisect.bisect_left(index, (lo, -1)) : bisect.bisect_right(
+                        index, (hi, len(clusters))
+                    )
+                ]
+                if _compatible_class(classes[k], cls) and clusters[k][0]["_rank"] <= rec["_rank"]
+            ]
             if fits and (rec["date_precision"] == "day" or len(fits) == 1):
                 home = min(fits)
         if home is None:
@@ -859,10 +1023,10 @@ def dedupe_events(events: pd.DataFrame, window_days: int = 1) -> pd.DataFrame:
                 bisect.insort(index, (rec["date"], home))
         clusters[home].append(rec)
         classes[home] = _more_specific(classes[home], cls)
-    return pd.DataFrame([_cluster_row(c, k) for c, k in zip(clusters, classes)],
-                        columns=EVENT_COLUMNS[:-1] + ["n_reports", "article_ids"]
-                        ).sort_values(["date", "event_type"], kind="stable",
-                                      ignore_index=True)
+    return pd.DataFrame(
+        [_cluster_row(c, k) for c, k in zip(clusters, classes)],
+        columns=EVENT_COLUMNS[:-1] + ["n_reports", "article_ids"],
+    ).sort_values(["date", "event_type"], kind="stable", ignore_index=True)
 
 
 def _cluster_row(members: list[dict], cls: str | None) -> dict:
@@ -872,6 +1036,10 @@ def _cluster_row(members: list[dict], cls: str | None) -> dict:
     day = min(days, key=lambda d: (-days[d], d)) if days else pd.NaT
     head = next((m for m in members if m["_rank"] == rank and m["date"] == day), members[0])
     ids = sorted({m["article_id"] for m in members})
-    return {**{c: head[c] for c in EVENT_COLUMNS[:-1]}, "missile_class": cls,
-            "historical": all(m["historical"] for m in members),
-            "n_reports": len(ids), "article_ids": "|".join(ids)}
+    return {
+        **{c: head[c] for c in EVENT_COLUMNS[:-1]},
+        "missile_class": cls,
+        "historical": all(m["historical"] for m in members),
+        "n_reports": len(ids),
+        "article_ids": "|".join(ids),
+    }

@@ -4,6 +4,7 @@ Each entry is one article: its content (or summary) as plain text, its published
 updated) time as the calendar day in the caller's time zone, its title and link, and the
 feed's title as the source.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -21,7 +22,7 @@ _MARKUP = re.compile(r"<[A-Za-z/!]")
 
 @dataclass(slots=True)
 class FeedEntry:
-    day: str | None   # YYYY-MM-DD in the requested time zone; None when the entry has no date
+    day: str | None  # YYYY-MM-DD in the requested time zone; None when the entry has no date
     text: str
     title: str
     source: str
@@ -55,8 +56,16 @@ def parse_feed(data: bytes, tz: str) -> list[FeedEntry]:
         problem = feed.get("bozo_exception") or "no RSS or Atom elements"
         raise FeedError(f"invalid feed: {str(problem).splitlines()[0]}")
     source = feed.feed.get("title", "")
-    return [FeedEntry(_day(entry, tz), _plain_text(_body(entry)), entry.get("title", ""),
-                      source, entry.get("link", "")) for entry in feed.entries]
+    return [
+        FeedEntry(
+            _day(entry, tz),
+            _plain_text(_body(entry)),
+            entry.get("title", ""),
+            source,
+            entry.get("link", ""),
+        )
+        for entry in feed.entries
+    ]
 
 
 def _day(entry, tz: str) -> str | None:

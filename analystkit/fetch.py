@@ -1,5 +1,6 @@
 """Public archives by name: downloaded once into a cache folder, checked against a pinned
 SHA-256, with a progress bar and a clear error when offline."""
+
 from __future__ import annotations
 
 import hashlib
@@ -15,12 +16,12 @@ CORPORA = {
     "kcna_2024": {
         "file": "headlines_2024-11-11.json",
         "url": "https://raw.githubusercontent.com/stiles/north-korea-news/main/"
-               "data/archive/headlines_2024-11-11.json",
+        "data/archive/headlines_2024-11-11.json",
         "sha256": "0153140a39714f62507b148d9f28a9cce99833789e098e7dd74e0ab052d8bb86",
         "licence": "CC0",
         "about": "KCNA English site, 2,111 records, Dec 2023 - Nov 2024 (stiles/north-korea-news); "
-                 "load with ak.load_articles(path, tz='Asia/Seoul', columns={'story_text': "
-                 "'text', 'headline': 'title', 'link': 'url', 'date_str': None})",
+        "load with ak.load_articles(path, tz='Asia/Seoul', columns={'story_text': "
+        "'text', 'headline': 'title', 'link': 'url', 'date_str': None})",
     },
 }
 """name -> file, url, sha256, licence, about: the archives fetch_corpus knows."""
@@ -63,8 +64,10 @@ def fetch_corpus(name: str, cache_dir: str | Path | None = None, progress: bool 
     target = Path(cache_dir or default_cache_dir()).expanduser() / name / entry["file"]
     if target.is_file():
         if file_sha256(target) != entry["sha256"]:
-            raise CorpusFetchError(f"{target} is not the pinned {name} (SHA-256 "
-                                   f"{entry['sha256']}): delete it to download it again")
+            raise CorpusFetchError(
+                f"{target} is not the pinned {name} (SHA-256 "
+                f"{entry['sha256']}): delete it to download it again"
+            )
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".download-")
@@ -73,8 +76,10 @@ def fetch_corpus(name: str, cache_dir: str | Path | None = None, progress: bool 
             _download(entry["url"], out, name, target, progress)
         checksum = file_sha256(temp)
         if checksum != entry["sha256"]:
-            raise CorpusFetchError(f"{name}: the file from {entry['url']} has SHA-256 "
-                                   f"{checksum}, not the pinned {entry['sha256']}; it was not kept")
+            raise CorpusFetchError(
+                f"{name}: the file from {entry['url']} has SHA-256 "
+                f"{checksum}, not the pinned {entry['sha256']}; it was not kept"
+            )
         os.replace(temp, target)
     finally:
         Path(temp).unlink(missing_ok=True)
@@ -86,8 +91,9 @@ def _download(url: str, out, name: str, target: Path, progress: bool) -> None:
     try:
         with urllib.request.urlopen(url, timeout=TIMEOUT_SECONDS) as response:
             size = int(response.headers.get("Content-Length") or 0) or None
-            with tqdm(total=size, unit="B", unit_scale=True, desc=name,
-                      disable=not progress) as bar:
+            with tqdm(
+                total=size, unit="B", unit_scale=True, desc=name, disable=not progress
+            ) as bar:
                 for block in iter(lambda: response.read(BLOCK), b""):
                     out.write(block)
                     bar.update(len(block))
@@ -95,7 +101,8 @@ def _download(url: str, out, name: str, target: Path, progress: bool) -> None:
         reason = getattr(err, "reason", err)
         raise CorpusFetchError(
             f"could not download {name} from {url} ({reason}). Are you offline? Fetch the "
-            f"file by other means and put it at {target}; it is checked on first use.") from err
+            f"file by other means and put it at {target}; it is checked on first use."
+        ) from err
 
 
 def file_sha256(path: str | Path) -> str:

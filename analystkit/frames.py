@@ -1,5 +1,6 @@
 """What every function over frames shares: the check that the columns it reads are there,
 and the typed empty frame it returns when there is nothing to report."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
@@ -14,15 +15,19 @@ def require_columns(frame: pd.DataFrame, columns: Iterable[str], name: str) -> N
         raise TypeError(f"{name} must be a pandas DataFrame, got {type(frame).__name__}")
     missing = [c for c in columns if c not in frame.columns]
     if missing:
-        raise ValueError(f"{name} frame lacks column(s) {', '.join(map(str, missing))}; "
-                         f"it has {', '.join(map(str, frame.columns))}")
+        raise ValueError(
+            f"{name} frame lacks column(s) {', '.join(map(str, missing))}; "
+            f"it has {', '.join(map(str, frame.columns))}"
+        )
 
 
 def require_dates(frame: pd.DataFrame, column: str, name: str) -> None:
     """Raise TypeError, naming the column and its dtype, unless it holds datetimes."""
     if not pd.api.types.is_datetime64_any_dtype(frame[column]):
-        raise TypeError(f"{name}[{column!r}] must hold datetimes, not {frame[column].dtype} "
-                        f"(convert it with pd.to_datetime({name}[{column!r}]))")
+        raise TypeError(
+            f"{name}[{column!r}] must hold datetimes, not {frame[column].dtype} "
+            f"(convert it with pd.to_datetime({name}[{column!r}]))"
+        )
 
 
 def empty_frame(columns: Iterable[str], dtypes: Mapping[str, str]) -> pd.DataFrame:

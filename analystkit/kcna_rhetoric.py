@@ -4,6 +4,7 @@ stamped with the archive's URL and SHA-256 and a fingerprint of the lexicon that
 
 Rebuild it with ``make kcna-rhetoric ARCHIVE=/path/to/headlines_2024-11-11.json``.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -21,8 +22,10 @@ from analystkit.sentences import sentences
 from analystkit.tagging import tag
 from analystkit.timeline import TIMELINE_KEYS, resample_timeline, rhetoric_timeline
 
-KCNA_ARCHIVE = {"name": "kcna_2024", **{key: CORPORA["kcna_2024"][key]
-                                         for key in ("file", "url", "sha256", "licence")}}
+KCNA_ARCHIVE = {
+    "name": "kcna_2024",
+    **{key: CORPORA["kcna_2024"][key] for key in ("file", "url", "sha256", "licence")},
+}
 KCNA_COLUMNS = {"story_text": "text", "headline": "title", "link": "url", "date_str": None}
 KCNA_TZ = "Asia/Seoul"
 KCNA_RHETORIC_PATH = REFERENCE_DIR / "kcna_rhetoric_2024.csv"
@@ -46,17 +49,20 @@ def build_kcna_rhetoric(archive: str | Path) -> tuple[pd.DataFrame, dict]:
     archive = Path(archive)
     checksum = file_sha256(archive)
     if checksum != KCNA_ARCHIVE["sha256"]:
-        raise ValueError(f"{archive} is not the pinned KCNA archive: SHA-256 {checksum}, "
-                         f"expected {KCNA_ARCHIVE['sha256']} ({KCNA_ARCHIVE['url']})")
+        raise ValueError(
+            f"{archive} is not the pinned KCNA archive: SHA-256 {checksum}, "
+            f"expected {KCNA_ARCHIVE['sha256']} ({KCNA_ARCHIVE['url']})"
+        )
     articles = load_articles(archive, tz=KCNA_TZ, columns=KCNA_COLUMNS)
-    daily = rhetoric_timeline(tag(articles), sentences(articles), articles, freq="D",
-                              by=list(TIMELINE_KEYS))
+    daily = rhetoric_timeline(
+        tag(articles), sentences(articles), articles, freq="D", by=list(TIMELINE_KEYS)
+    )
     table = daily[daily["sentences"] > 0].drop(columns="rate").reset_index(drop=True)
     table["period"] = table["period"].dt.strftime("%Y-%m-%d")
     meta = {
         "what": "KCNA English archive: rhetoric matches (negated left out) and sentences per "
-                "Korea-time day, rhetoric tag and speaker group; days and groups without "
-                "sentences omitted (zero). Figures only: no text of the archive.",
+        "Korea-time day, rhetoric tag and speaker group; days and groups without "
+        "sentences omitted (zero). Figures only: no text of the archive.",
         "archive": KCNA_ARCHIVE,
         "articles": len(articles),
         "records_skipped": len(articles.attrs.get("skipped", [])),
@@ -69,9 +75,12 @@ def build_kcna_rhetoric(archive: str | Path) -> tuple[pd.DataFrame, dict]:
     return table, meta
 
 
-def write_kcna_rhetoric(table: pd.DataFrame, meta: dict,
-                        path: Path = KCNA_RHETORIC_PATH,
-                        meta_path: Path = KCNA_RHETORIC_META_PATH) -> None:
+def write_kcna_rhetoric(
+    table: pd.DataFrame,
+    meta: dict,
+    path: Path = KCNA_RHETORIC_PATH,
+    meta_path: Path = KCNA_RHETORIC_META_PATH,
+) -> None:
     """Write the table (CSV) and its stamp (JSON), byte for byte reproducibly."""
     table.to_csv(path, index=False, lineterminator="\n")
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -82,9 +91,12 @@ def kcna_rhetoric_stamp(meta_path: Path = KCNA_RHETORIC_META_PATH) -> dict:
     return json.loads(Path(meta_path).read_text(encoding="utf-8"))
 
 
-def load_kcna_rhetoric(freq: str = "W", by: str | Sequence[str] = "tag",
-                       speaker_groups: Sequence[str] | None = None,
-                       path: Path = KCNA_RHETORIC_PATH) -> pd.DataFrame:
+def load_kcna_rhetoric(
+    freq: str = "W",
+    by: str | Sequence[str] = "tag",
+    speaker_groups: Sequence[str] | None = None,
+    path: Path = KCNA_RHETORIC_PATH,
+) -> pd.DataFrame:
     """The shipped KCNA table as a zero-filled timeline (see ``resample_timeline``):
     weekly by tag by default; freq="D" with by=("tag", "speaker_group") gives it whole.
     ``attrs["stamp"]`` holds the archive's URL and checksum and the lexicon fingerprint,
@@ -93,6 +105,8 @@ def load_kcna_rhetoric(freq: str = "W", by: str | Sequence[str] = "tag",
     timeline = resample_timeline(table, freq=freq, by=by, speaker_groups=speaker_groups)
     stamp = kcna_rhetoric_stamp()
     timeline.attrs["stamp"] = stamp
-    timeline.attrs["corpus"] = (f"KCNA English archive, {stamp['articles']:,} articles, "
-                                f"{stamp['archive']['url']} ({stamp['archive']['licence']})")
+    timeline.attrs["corpus"] = (
+        f"KCNA English archive, {stamp['articles']:,} articles, "
+        f"{stamp['archive']['url']} ({stamp['archive']['licence']})"
+    )
     return timeline

@@ -9,6 +9,7 @@ character that is not a letter or digit turned into a space), padded with one sp
 each end. Each word or phrase is searched as " phrase " with one Aho-Corasick automaton, so
 word boundaries cost nothing and offsets map straight back to the original text.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -30,7 +31,7 @@ from analystkit.roster import Roster, Speaker, load_roster
 
 SPEAKER, ROLE, COUNTRY = "_speaker", "_role", "_country"
 VERB, NEGATION = "_verb", "_negation"
-REQUIRES, EXCLUDE = "_requires:", "_exclude:"      # + tag name: one category per tag
+REQUIRES, EXCLUDE = "_requires:", "_exclude:"  # + tag name: one category per tag
 
 _APOSTROPHES = "’‘ʼ′`´"
 _DASHES = "‐‑‒–—―−"
@@ -48,6 +49,7 @@ class Tag:
     also holds one of `requires` (when given); `idioms` count on their own; a match
     inside one of `exclude` never counts. `counter_examples` are sentences written for
     the project that must not get the tag (tested)."""
+
     category: str
     name: str
     definition: str
@@ -63,6 +65,7 @@ class Tag:
 class _Entry:
     """One pattern to compile: where its matches go and where it was written (`path`:
     when not the lexicon's own file)."""
+
     source: str
     category: str
     tag: str
@@ -72,6 +75,7 @@ class _Entry:
 
 
 # ---------------------------------------------------------------- normalization
+
 
 def _is_word_char(c: str) -> bool:
     return c.isalnum() or unicodedata.category(c).startswith("M")
@@ -125,6 +129,7 @@ def _sort_order(*keys: np.ndarray) -> np.ndarray:
 
 # ---------------------------------------------------------------- pattern compilation
 
+
 def _pattern_variants(source: str) -> list[str]:
     """The normalized forms of a word/glob pattern: hyphens become a space or nothing."""
     s = " ".join(source.split()).lower()
@@ -149,7 +154,8 @@ def _glob_regex(variant: str) -> re.Pattern:
     for i, c in enumerate(variant):
         if c == "*":
             alone = (i == 0 or variant[i - 1] == " ") and (
-                i + 1 == len(variant) or variant[i + 1] == " ")
+                i + 1 == len(variant) or variant[i + 1] == " "
+            )
             out.append("[^ ]+" if alone else "[^ ]*")
         elif c == "?":
             out.append("[^ ]")
@@ -167,9 +173,11 @@ def _user_regex(body: str) -> re.Pattern:
     if rx.fullmatch(""):
         raise ValueError("regular expression matches empty text")
     if _nested_repeat(parsed):
-        raise ValueError("a repeat inside a repeat (e.g. '(\\w+ ?)+') can take minutes "
-                         "on one sentence; repeat a group without a repeat inside, or list "
-                         "the phrases")
+        raise ValueError(
+            "a repeat inside a repeat (e.g. '(\\w+ ?)+') can take minutes "
+            "on one sentence; repeat a group without a repeat inside, or list "
+            "the phrases"
+        )
     return rx
 
 
@@ -242,8 +250,7 @@ class Matcher:
                     wild = min((v.index(c) for c in "*?" if c in v), default=-1)
                     key = " " + (v if wild < 0 else v[:wild]) + (" " if wild < 0 else "")
                     if wild == 0:
-                        self.unanchored.append(
-                            (pid, re.compile("(?<= )" + _glob_regex(v).pattern)))
+                        self.unanchored.append((pid, re.compile("(?<= )" + _glob_regex(v).pattern)))
                         continue
                     kid = keys.setdefault(key, len(keys))
                     if kid == len(plain):
@@ -252,12 +259,13 @@ class Matcher:
                     if wild < 0:
                         plain[kid].append(pid)
                     elif wild == len(v) - 1 and v[-1] == "*" and v[-2] != " ":
-                        tails[kid].append(pid)      # "provocat*": to the end of the word
+                        tails[kid].append(pid)  # "provocat*": to the end of the word
                     else:
                         globs.setdefault(kid, []).append((pid, _glob_regex(v)))
             except (ValueError, re.error) as err:
-                raise LexiconError(e.path or origin, e.line,
-                                   f"pattern {e.source!r}: {err}") from None
+                raise LexiconError(
+                    e.path or origin, e.line, f"pattern {e.source!r}: {err}"
+                ) from None
         self.automaton = ahocorasick.Automaton()
         for key, kid in keys.items():
             self.automaton.add_word(key, kid)
@@ -277,8 +285,9 @@ class Matcher:
         padded = " " + codes.tobytes().decode("utf-32-le", "surrogatepass") + " "
         starts, ends, pids = [], [], []
         if len(self.key_len):
-            hits = np.fromiter(itertools.chain.from_iterable(self.automaton.iter(padded)),
-                               dtype=np.int64).reshape(-1, 2)
+            hits = np.fromiter(
+                itertools.chain.from_iterable(self.automaton.iter(padded)), dtype=np.int64
+            ).reshape(-1, 2)
             last, kid = hits[:, 0], hits[:, 1]
             row, pid = self.plain.expand(kid)
             starts.append(last[row] - self.key_len[kid[row]] + 1)
@@ -286,7 +295,7 @@ class Matcher:
             pids.append(pid)
             row, pid = self.tails.expand(kid)
             if len(row):
-                spaces = np.flatnonzero(codes == 32) + 1      # positions in `padded`
+                spaces = np.flatnonzero(codes == 32) + 1  # positions in `padded`
                 spaces = np.append(spaces, len(padded) - 1)
                 starts.append(last[row] - self.key_len[kid[row]] + 1)
                 ends.append(spaces[np.searchsorted(spaces, last[row] + 1)] - 1)
@@ -316,8 +325,7 @@ class Matcher:
         if not starts:
             empty = np.zeros(0, dtype=np.int64)
             return empty, empty.copy(), empty.copy()
-        return self._longest(np.concatenate(starts), np.concatenate(ends),
-                             np.concatenate(pids))
+        return self._longest(np.concatenate(starts), np.concatenate(ends), np.concatenate(pids))
 
     def _longest(self, s: np.ndarray, e: np.ndarray, p: np.ndarray):
         """Keep, within each group, the longest of overlapping matches (ties: the earlier
@@ -333,10 +341,11 @@ class Matcher:
         sizes = np.bincount(cluster)
         keep = sizes[cluster] == 1
         first = np.flatnonzero(new)
-        pair = first[sizes == 2]             # the common case: two overlapping matches
+        pair = first[sizes == 2]  # the common case: two overlapping matches
         a, b = pair, pair + 1
-        a_wins = (e[a] - s[a] > e[b] - s[b]) | ((e[a] - s[a] == e[b] - s[b]) & (
-            (s[a] < s[b]) | ((s[a] == s[b]) & (p[a] <= p[b]))))
+        a_wins = (e[a] - s[a] > e[b] - s[b]) | (
+            (e[a] - s[a] == e[b] - s[b]) & ((s[a] < s[b]) | ((s[a] == s[b]) & (p[a] <= p[b])))
+        )
         keep[np.where(a_wins, a, b)] = True
         multi = np.flatnonzero(sizes > 2)
         if len(multi):
@@ -354,20 +363,29 @@ class Matcher:
 
 # ---------------------------------------------------------------- YAML reading
 
+
 def _tag(r: YamlReader, cat: str, name: str, node: yaml.Node) -> tuple[Tag, list[_Entry]]:
     """One tag and the matcher entries of its patterns, idioms, requires and excludes."""
     fields = r.mapping(node, f"tag {name!r}", _TAG_KEYS + _TAG_OPTIONAL)
     r.require(node, fields, _TAG_KEYS, f"tag {name!r}")
-    lists = {k: r.items(fields[k][1], f"the {k} of {name!r}") if k in fields else []
-             for k in ("patterns", "idioms", "requires", "exclude", "counter_examples")}
+    lists = {
+        k: r.items(fields[k][1], f"the {k} of {name!r}") if k in fields else []
+        for k in ("patterns", "idioms", "requires", "exclude", "counter_examples")
+    }
     entries = [_Entry(p, cat, name, line) for p, line in lists["patterns"]]
     entries += [_Entry(p, cat, name, line, idiom=True) for p, line in lists["idioms"]]
     entries += [_Entry(p, REQUIRES + name, name, line) for p, line in lists["requires"]]
     entries += [_Entry(p, EXCLUDE + name, name, line) for p, line in lists["exclude"]]
-    tag = Tag(cat, name, r.scalar(fields["definition"][1], f"the definition of {name!r}"),
-              r.scalar(fields["example"][1], f"the example of {name!r}"),
-              *(tuple(v for v, _ in lists[k]) for k in
-                ("patterns", "idioms", "requires", "exclude", "counter_examples")))
+    tag = Tag(
+        cat,
+        name,
+        r.scalar(fields["definition"][1], f"the definition of {name!r}"),
+        r.scalar(fields["example"][1], f"the example of {name!r}"),
+        *(
+            tuple(v for v, _ in lists[k])
+            for k in ("patterns", "idioms", "requires", "exclude", "counter_examples")
+        ),
+    )
     return tag, entries
 
 
@@ -384,7 +402,7 @@ def _roster_entries(roster: Roster) -> list[_Entry]:
     return entries
 
 
-def _parse(text: str, path: str | Path, roster: Roster) -> "Lexicon":
+def _parse(text: str, path: str | Path, roster: Roster) -> Lexicon:
     r = YamlReader(path)
     root = compose(text, path)
     top = r.mapping(root, "the lexicon", _TOP_KEYS)
@@ -404,7 +422,7 @@ def _parse(text: str, path: str | Path, roster: Roster) -> "Lexicon":
         found = r.items(top[key][1], key) if key in top else []
         entries += [_Entry(v, cat, v, line) for v, line in found]
     lex = Lexicon(path, tags, roster, entries + _roster_entries(roster))
-    lex.matcher  # compile now, so pattern errors surface at load time
+    _ = lex.matcher  # compile now, so pattern errors surface at load time
     return lex
 
 
@@ -414,8 +432,9 @@ class Lexicon:
     `table()` lists the tags with definitions and examples; `speaker_table()` the
     speakers; `matcher` is the compiled form used by `ak.tag` and `ak.sentences`."""
 
-    def __init__(self, path: str | Path, tags: dict[str, Tag], roster: Roster,
-                 entries: list[_Entry]):
+    def __init__(
+        self, path: str | Path, tags: dict[str, Tag], roster: Roster, entries: list[_Entry]
+    ):
         self.path = str(path)
         self.tags: dict[str, Tag] = tags
         self.roster: Roster = roster
@@ -442,15 +461,17 @@ class Lexicon:
         """The patterns of one category only (ak.extract_events reads missile classes
         with the "weapon" patterns); compiled once per category."""
         if category not in self.categories:
-            raise ValueError(f"{self.path}: no category {category!r} "
-                             f"(categories: {', '.join(self.categories)})")
+            raise ValueError(
+                f"{self.path}: no category {category!r} (categories: {', '.join(self.categories)})"
+            )
         compiled = self.__dict__.setdefault("_category_matchers", {})
         if category not in compiled:
             compiled[category] = Matcher(
-                [e for e in self._entries if e.category == category], self.path)
+                [e for e in self._entries if e.category == category], self.path
+            )
         return compiled[category]
 
-    def __getstate__(self):            # the automaton is rebuilt after pickling
+    def __getstate__(self):  # the automaton is rebuilt after pickling
         state = self.__dict__.copy()
         state.pop("matcher", None)
         state.pop("speaker_matcher", None)
@@ -459,32 +480,56 @@ class Lexicon:
 
     def __repr__(self) -> str:
         n_pat = sum(len(t.patterns) for t in self.tags.values())
-        return (f"<Lexicon {Path(self.path).name}: {len(self.categories)} categories "
-                f"({', '.join(self.categories)}), {len(self.tags)} tags, {n_pat} patterns, "
-                f"{len(self.speakers)} speakers>")
+        return (
+            f"<Lexicon {Path(self.path).name}: {len(self.categories)} categories "
+            f"({', '.join(self.categories)}), {len(self.tags)} tags, {n_pat} patterns, "
+            f"{len(self.speakers)} speakers>"
+        )
 
     def table(self) -> pd.DataFrame:
         """One row per tag: category, tag, definition, example, n_patterns, patterns
         (its patterns and idioms)."""
         return pd.DataFrame(
-            [(t.category, t.name, t.definition, t.example, len(t.patterns + t.idioms),
-              ", ".join(t.patterns + t.idioms)) for t in self.tags.values()],
-            columns=["category", "tag", "definition", "example", "n_patterns", "patterns"])
+            [
+                (
+                    t.category,
+                    t.name,
+                    t.definition,
+                    t.example,
+                    len(t.patterns + t.idioms),
+                    ", ".join(t.patterns + t.idioms),
+                )
+                for t in self.tags.values()
+            ],
+            columns=["category", "tag", "definition", "example", "n_patterns", "patterns"],
+        )
 
     def speaker_table(self) -> pd.DataFrame:
         """One row per roster entry: speaker, kind (person, body, outlet),
         speaker_group, years (empty: always), cues."""
-        return pd.DataFrame([(s.name, s.kind, s.group,
-                              ", ".join(f"{a}-{b if b < 9999 else ''}" for a, b in s.years),
-                              ", ".join(s.cues)) for s in self.speakers.values()],
-                            columns=["speaker", "kind", "speaker_group", "years", "cues"])
+        return pd.DataFrame(
+            [
+                (
+                    s.name,
+                    s.kind,
+                    s.group,
+                    ", ".join(f"{a}-{b if b < 9999 else ''}" for a, b in s.years),
+                    ", ".join(s.cues),
+                )
+                for s in self.speakers.values()
+            ],
+            columns=["speaker", "kind", "speaker_group", "years", "cues"],
+        )
 
 
-def lexicon_from_text(text: str, path: str | Path = "<text>",
-                      roster: Roster | None = None) -> Lexicon:
+def lexicon_from_text(
+    text: str, path: str | Path = "<text>", roster: Roster | None = None
+) -> Lexicon:
     """A Lexicon from YAML text (errors name `path`), with `roster` (default: the kit's
     data/roster.yml and data/outlets.yml)."""
-    return _parse(text, path, roster if roster is not None else _roster(DATA_DIR, *_stamp(DATA_DIR)))
+    return _parse(
+        text, path, roster if roster is not None else _roster(DATA_DIR, *_stamp(DATA_DIR))
+    )
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
@@ -503,8 +548,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
 
 def _stamp(folder: Path) -> tuple[int, int]:
     """A change stamp of the roster files in `folder` (modification times, sizes)."""
-    stats = [(folder / n).stat() for n in ("roster.yml", "outlets.yml")
-             if (folder / n).is_file()]
+    stats = [(folder / n).stat() for n in ("roster.yml", "outlets.yml") if (folder / n).is_file()]
     return sum(s.st_mtime_ns for s in stats), sum(s.st_size for s in stats)
 
 
@@ -514,8 +558,9 @@ def _roster(folder: Path, mtime_ns: int, size: int) -> Roster:
 
 
 @lru_cache(maxsize=8)
-def _read_lexicon(path: Path, mtime_ns: int, size: int, folder: Path, roster_mtime_ns: int,
-                  roster_size: int) -> Lexicon:
+def _read_lexicon(
+    path: Path, mtime_ns: int, size: int, folder: Path, roster_mtime_ns: int, roster_size: int
+) -> Lexicon:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
@@ -523,7 +568,7 @@ def _read_lexicon(path: Path, mtime_ns: int, size: int, folder: Path, roster_mti
     return _parse(text, path, _roster(folder, roster_mtime_ns, roster_size))
 
 
-def as_lexicon(lexicon: "Lexicon | str | Path | None") -> Lexicon:
+def as_lexicon(lexicon: Lexicon | str | Path | None) -> Lexicon:
     """A Lexicon as given, read from a path, or the default one (None)."""
     if isinstance(lexicon, Lexicon):
         return lexicon

@@ -1,5 +1,6 @@
 """Reading analyst-edited YAML (the lexicon, the roster, the outlets) node by node, so that
 every problem is reported with the file and the line it is on."""
+
 from __future__ import annotations
 
 import re
@@ -27,8 +28,11 @@ def compose(text: str, path: str | Path) -> yaml.Node:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        raise LexiconError(path, mark.line + 1 if mark else None,
-                           f"not valid YAML: {getattr(err, 'problem', None) or err}") from None
+        raise LexiconError(
+            path,
+            mark.line + 1 if mark else None,
+            f"not valid YAML: {getattr(err, 'problem', None) or err}",
+        ) from None
     if root is None:
         raise LexiconError(path, None, "the file is empty")
     return root
@@ -60,8 +64,9 @@ class YamlReader:
             self.fail(node, f"{what} is empty")
         return value
 
-    def mapping(self, node: yaml.Node, what: str,
-                allowed: tuple[str, ...] | None = None) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    def mapping(
+        self, node: yaml.Node, what: str, allowed: tuple[str, ...] | None = None
+    ) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         self.check_tag(node, what)
         if not isinstance(node, yaml.MappingNode):
             self.fail(node, f"{what} must be a mapping of names to values")
@@ -71,8 +76,9 @@ class YamlReader:
             if key in out:
                 self.fail(k, f"duplicate key {key!r} in {what}")
             if allowed is not None and key not in allowed:
-                self.fail(k, f"unknown key {key!r} in {what} (expected one of: "
-                             f"{', '.join(allowed)})")
+                self.fail(
+                    k, f"unknown key {key!r} in {what} (expected one of: {', '.join(allowed)})"
+                )
             out[key] = (k, v)
         return out
 
@@ -89,6 +95,9 @@ class YamlReader:
 
     def name(self, knode: yaml.Node, key: str, what: str) -> str:
         if not _NAME.match(key):
-            self.fail(knode, f"{what} name {key!r} must be lower-case letters, digits and "
-                             "underscores, starting with a letter")
+            self.fail(
+                knode,
+                f"{what} name {key!r} must be lower-case letters, digits and "
+                "underscores, starting with a letter",
+            )
         return key

@@ -1,5 +1,6 @@
 """News launches from articles tied to the chronology's Korea-time launch days
 (link_events)."""
+
 from __future__ import annotations
 
 import bisect
@@ -19,8 +20,11 @@ def news_launches(events: pd.DataFrame) -> pd.DataFrame:
     """The events an article reports as news launches: launch event types, realis
     actual (recent), by North Korea."""
     require_columns(events, ["event_type", "realis", "actor"], "events")
-    news = (events["event_type"].isin(LAUNCH_TYPES) & (events["realis"] == "actual")
-            & (events["actor"] == "DPRK"))
+    news = (
+        events["event_type"].isin(LAUNCH_TYPES)
+        & (events["realis"] == "actual")
+        & (events["actor"] == "DPRK")
+    )
     return events[news].reset_index(drop=True)
 
 
@@ -41,20 +45,21 @@ def link_events(events: pd.DataFrame, chronology: pd.DataFrame) -> pd.DataFrame:
 
     A chronology day of the same event type is preferred; a missile launch reported of
     a satellite launch day (or the reverse) links when no day of its own type fits."""
-    require_columns(events, ["date", "date_last", "date_precision", "report_date"],
-                    "events")
+    require_columns(events, ["date", "date_last", "date_precision", "report_date"], "events")
     require_columns(chronology, ["date", "event_type", "missile_class"], "chronology")
     news = news_launches(events)
     days = _launch_days(chronology)
     links = [_link(row, days) for row in news.itertuples()]
-    linked = news.assign(**{c: [link[i] for link in links]
-                            for i, c in enumerate(LINK_COLUMNS)})
+    linked = news.assign(**{c: [link[i] for link in links] for i, c in enumerate(LINK_COLUMNS)})
     linked["linked_date"] = pd.to_datetime(linked["linked_date"])
     unlinked = linked[linked["link_status"] == "none"]
     linked.attrs["for_curation"] = unlinked
     if len(unlinked):
-        warnings.warn(f"link_events: {len(unlinked)} news launch(es) match no chronology "
-                      "day; listed in attrs['for_curation']", stacklevel=2)
+        warnings.warn(
+            f"link_events: {len(unlinked)} news launch(es) match no chronology "
+            "day; listed in attrs['for_curation']",
+            stacklevel=2,
+        )
     return linked
 
 
@@ -65,8 +70,9 @@ def _launch_days(chronology: pd.DataFrame) -> dict[str, list[tuple[pd.Timestamp,
         frame = frame[frame["counted"].astype(bool)]
     frame = frame[frame["event_type"].isin(LAUNCH_TYPES) & frame["date"].notna()]
     out: dict[str, list[tuple[pd.Timestamp, str]]] = {t: [] for t in LAUNCH_TYPES}
-    for day, kind, cls in zip(frame["date"].dt.normalize(), frame["event_type"],
-                              frame["missile_class"]):
+    for day, kind, cls in zip(
+        frame["date"].dt.normalize(), frame["event_type"], frame["missile_class"]
+    ):
         out[kind].append((day, cls if isinstance(cls, str) else ""))
     return {kind: sorted(set(rows)) for kind, rows in out.items()}
 
@@ -75,8 +81,7 @@ def _link(row, days: dict[str, list[tuple[pd.Timestamp, str]]]) -> tuple:
     own = days[row.event_type]
     other = [d for kind, rows in days.items() if kind != row.event_type for d in rows]
     for rows, note in ((own, ""), (sorted(other), f"a {_other(row.event_type)} day")):
-        found = _day_link(row, rows) if row.date_precision == "day" else \
-            _period_link(row, rows)
+        found = _day_link(row, rows) if row.date_precision == "day" else _period_link(row, rows)
         if found:
             (day, cls), status, why = found
             return day, cls or None, status, "; ".join(x for x in (why, note) if x)
@@ -103,13 +108,13 @@ def _period_link(row, rows: list[tuple[pd.Timestamp, str]]) -> tuple | None:
     hit = _between(rows, first, last)
     if not hit:
         return None
-    return hit[-1], "period", (f"the latest of {len(hit)} days {first:%Y-%m-%d}.."
-                               f"{last:%Y-%m-%d}")
+    return hit[-1], "period", (f"the latest of {len(hit)} days {first:%Y-%m-%d}..{last:%Y-%m-%d}")
 
 
-def _between(rows: list[tuple[pd.Timestamp, str]], first: pd.Timestamp,
-             last: pd.Timestamp) -> list[tuple[pd.Timestamp, str]]:
-    return rows[bisect.bisect_left(rows, (first, "")):bisect.bisect_right(rows, (last, "~"))]
+def _between(
+    rows: list[tuple[pd.Timestamp, str]], first: pd.Timestamp, last: pd.Timestamp
+) -> list[tuple[pd.Timestamp, str]]:
+    return rows[bisect.bisect_left(rows, (first, "")) : bisect.bisect_right(rows, (last, "~"))]
 
 
 def _other(event_type: str) -> str:

@@ -1,4 +1,5 @@
 """Where the kit's own files live: the seed corpus, the lexicon, the curated reference."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -4,6 +4,7 @@ A quotation opens at “ « or a straight " and closes at ” » or the next str
 that is still open at the end of a paragraph ends there; when the next paragraph opens a
 quotation straight away, that one continues it (the newspaper convention for a quote over
 several paragraphs), so both get the same quotation number."""
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -25,8 +26,9 @@ def quote_marks(text: str) -> tuple[list[int], list[int]]:
     return [p for p, _ in found], [k for _, k in found]
 
 
-def quotations(text: str, paragraph_starts: list[int], lo: int = 0,
-               hi: int | None = None) -> list[tuple[int, int, int]]:
+def quotations(
+    text: str, paragraph_starts: list[int], lo: int = 0, hi: int | None = None
+) -> list[tuple[int, int, int]]:
     """The quotations in text[lo:hi] as (start, end, number): start at the opening mark,
     end after the closing one (or at the paragraph's end); a quotation continued in the
     next paragraph keeps its number. `paragraph_starts` are sorted offsets."""
@@ -34,10 +36,10 @@ def quotations(text: str, paragraph_starts: list[int], lo: int = 0,
     positions, kinds = quote_marks(text[lo:hi])
     out: list[tuple[int, int, int]] = []
     number, start, para_end, para = -1, -1, -1, -1
-    carried = -2                     # paragraph whose end the last quotation ran to
+    carried = -2  # paragraph whose end the last quotation ran to
     for rel, kind in zip(positions, kinds):
         pos = lo + rel
-        if start >= 0 and pos >= para_end:        # still open at the paragraph's end
+        if start >= 0 and pos >= para_end:  # still open at the paragraph's end
             out.append((start, para_end, number))
             start, carried = -1, para
         if start < 0:

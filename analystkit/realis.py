@@ -17,6 +17,7 @@ means. Values of realis:
   discontinued"); an infinitive ("to launch") is hypothetical unless a planning cue makes
   it planned.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -24,27 +25,99 @@ import functools
 import re
 from dataclasses import dataclass
 
-REALIS_VALUES = ("actual", "historical", "generic", "negated", "ceased", "planned",
-                 "hypothetical")
+REALIS_VALUES = ("actual", "historical", "generic", "negated", "ceased", "planned", "hypothetical")
 BEFORE_ORDER = ("ceased", "historical", "negated", "planned", "hypothetical", "generic")
 AFTER_ORDER = ("ceased", "planned", "hypothetical")
 
-_DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that",
-                "these", "those", "another", "any", "each", "every", "no", "first",
-                "second", "third", "fourth", "fifth", "latest", "recent", "new", "last",
-                "two", "three", "four", "several", "multiple", "successful", "failed",
-                "apparent", "missile", "rocket", "test", "weapons", "ballistic", "cruise",
-                "satellite", "such", "of"}
-_MARKERS = re.compile(r"\b(?:latest|recent|new|newest|last|this|successful|failed|"
-                      r"attempted|botched|crucial|today['’]s|yesterday['’]s|"
-                      r"(?:mon|tues|wednes|thurs|fri|satur|sun)day['’]s)\b", re.I)
-_NOT_BEFORE_NOUN = {"to", "did", "will", "would", "could", "can", "may", "might", "should",
-                    "must", "not", "never", "and", "or"}
+_DETERMINERS = {
+    "a",
+    "an",
+    "the",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "this",
+    "that",
+    "these",
+    "those",
+    "another",
+    "any",
+    "each",
+    "every",
+    "no",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "latest",
+    "recent",
+    "new",
+    "last",
+    "two",
+    "three",
+    "four",
+    "several",
+    "multiple",
+    "successful",
+    "failed",
+    "apparent",
+    "missile",
+    "rocket",
+    "test",
+    "weapons",
+    "ballistic",
+    "cruise",
+    "satellite",
+    "such",
+    "of",
+}
+_MARKERS = re.compile(
+    r"\b(?:latest|recent|new|newest|last|this|successful|failed|"
+    r"attempted|botched|crucial|today['’]s|yesterday['’]s|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day['’]s)\b",
+    re.I,
+)
+_NOT_BEFORE_NOUN = {
+    "to",
+    "did",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
+    "not",
+    "never",
+    "and",
+    "or",
+}
 _BE = {"is", "are", "was", "were"}
 _HAVE = {"has", "have", "'s", "’s"}
-_ADVERBS = {"also", "just", "already", "successfully", "again", "reportedly", "recently",
-            "apparently", "twice", "once", "now", "since", "then", "previously", "not",
-            "never", "ever", "first"}
+_ADVERBS = {
+    "also",
+    "just",
+    "already",
+    "successfully",
+    "again",
+    "reportedly",
+    "recently",
+    "apparently",
+    "twice",
+    "once",
+    "now",
+    "since",
+    "then",
+    "previously",
+    "not",
+    "never",
+    "ever",
+    "first",
+}
 _WORD = re.compile(r"[\w'’-]+")
 _CASED = re.compile(r"\(\?-i:([^)]*)\)")
 
@@ -55,13 +128,13 @@ class RealisRules:
 
     window_words: int
     clause_breaks: re.Pattern[str]
-    date_breaks: re.Pattern[str]     # clause breaks a date does not cross (not commas)
-    before: re.Pattern[str]      # the `before` cues, one named group per realis (lower case)
-    after: re.Pattern[str]       # the `after` cues, likewise
-    cased: frozenset[str]        # cues that match only in lower case: "may", not "May"
-    support: re.Pattern[str]     # verbs that make a launch noun an act ("oversaw the test")
-    reporting: re.Pattern[str]   # "said": a past perfect after it is the reported event
-    launched: re.Pattern[str]    # what a DPRK launch launches: missiles, rockets, ...
+    date_breaks: re.Pattern[str]  # clause breaks a date does not cross (not commas)
+    before: re.Pattern[str]  # the `before` cues, one named group per realis (lower case)
+    after: re.Pattern[str]  # the `after` cues, likewise
+    cased: frozenset[str]  # cues that match only in lower case: "may", not "May"
+    support: re.Pattern[str]  # verbs that make a launch noun an act ("oversaw the test")
+    reporting: re.Pattern[str]  # "said": a past perfect after it is the reported event
+    launched: re.Pattern[str]  # what a DPRK launch launches: missiles, rockets, ...
 
 
 @dataclass(frozen=True)
@@ -77,19 +150,29 @@ def compile_realis(raw: dict, launch: dict, words, lower) -> RealisRules:
     """RealisRules from the YAML sections; `words(where, patterns)` compiles a cue list
     into one whole-word, case-insensitive pattern (a cue may say `(?-i:may)`), and
     `lower(where, pattern)` a pattern to match on lower-cased text (clause breaks)."""
+
     def grouped(section: str, order: tuple[str, ...]) -> re.Pattern[str]:
         cues = raw[section]
         unknown = sorted(set(cues) - set(order))
         if unknown:
-            raise ValueError(f"realis.{section}: unknown realis {unknown} (expected "
-                             f"{', '.join(order)})")
-        groups = "|".join(f"(?P<{r}>" + "|".join(_CASED.sub(r"(?:\1)", c) for c in cues[r])
-                          + ")" for r in order if r in cues)
+            raise ValueError(
+                f"realis.{section}: unknown realis {unknown} (expected {', '.join(order)})"
+            )
+        groups = "|".join(
+            f"(?P<{r}>" + "|".join(_CASED.sub(r"(?:\1)", c) for c in cues[r]) + ")"
+            for r in order
+            if r in cues
+        )
         return lower(f"realis.{section}", r"(?<!\w)(?:" + groups + r")(?!\w)")
 
-    cased = frozenset(w.lower() for section in ("before", "after")
-                      for cs in raw[section].values() for c in cs
-                      for m in _CASED.finditer(c) for w in m.group(1).split("|"))
+    cased = frozenset(
+        w.lower()
+        for section in ("before", "after")
+        for cs in raw[section].values()
+        for c in cs
+        for m in _CASED.finditer(c)
+        for w in m.group(1).split("|")
+    )
     return RealisRules(
         window_words=int(raw["window_words"]),
         clause_breaks=lower("realis.clause_breaks", raw["clause_breaks"]),
@@ -103,35 +186,50 @@ def compile_realis(raw: dict, launch: dict, words, lower) -> RealisRules:
     )
 
 
-def clause(text: str, start: int, end: int, rules: RealisRules,
-           strong_only: bool = False) -> tuple[int, int]:
+def clause(
+    text: str, start: int, end: int, rules: RealisRules, strong_only: bool = False
+) -> tuple[int, int]:
     """The clause holding text[start:end]: from the last clause break before it (a break
     word such as "if" or "that" belongs to the clause it opens) to the next one after.
     `strong_only`: the wider scope of its date, across commas ("On Sunday, it fired")."""
     starts, opens, ends = _breaks(text, rules.clause_breaks, rules.date_breaks)[strong_only]
-    k = bisect.bisect_right(ends, start) - 1      # the last break ending before start
-    j = bisect.bisect_left(starts, end)           # the first break starting after end
+    k = bisect.bisect_right(ends, start) - 1  # the last break ending before start
+    j = bisect.bisect_left(starts, end)  # the first break starting after end
     return (opens[k] if k >= 0 else 0), (starts[j] if j < len(starts) else len(text))
 
 
 @functools.lru_cache(maxsize=512)
-def _breaks(text: str, clause_breaks: re.Pattern[str], date_breaks: re.Pattern[str]
-            ) -> tuple[tuple[list[int], list[int], list[int]], ...]:
+def _breaks(
+    text: str, clause_breaks: re.Pattern[str], date_breaks: re.Pattern[str]
+) -> tuple[tuple[list[int], list[int], list[int]], ...]:
     """For the clause breaks and for the date breaks (those of them a date does not
     cross): each break's start, where it opens a clause (a word: its start;
     punctuation: its end) and its end, in text order. One scan per sentence, of the
     lower-cased text (the break patterns are lower case)."""
     low = text.lower()
-    found = [(m.start(), m.start() if m.group(0)[:1].isalpha() else m.end(), m.end(),
-              date_breaks.fullmatch(m.group(0)) is not None)
-             for m in clause_breaks.finditer(low if len(low) == len(text) else text)]
+    found = [
+        (
+            m.start(),
+            m.start() if m.group(0)[:1].isalpha() else m.end(),
+            m.end(),
+            date_breaks.fullmatch(m.group(0)) is not None,
+        )
+        for m in clause_breaks.finditer(low if len(low) == len(text) else text)
+    ]
     dated = [f for f in found if f[3]]
-    return tuple(([f[0] for f in fs], [f[1] for f in fs], [f[2] for f in fs])
-                 for fs in (found, dated))
+    return tuple(
+        ([f[0] for f in fs], [f[1] for f in fs], [f[2] for f in fs]) for fs in (found, dated)
+    )
 
 
-def cue_realis(text: str, start: int, end: int, rules: RealisRules,
-               anchored: bool, span: tuple[int, int] | None = None) -> str | None:
+def cue_realis(
+    text: str,
+    start: int,
+    end: int,
+    rules: RealisRules,
+    anchored: bool,
+    span: tuple[int, int] | None = None,
+) -> str | None:
     """The realis a cue in the trigger's clause (`span`, if known) gives (None: no cue).
     A generic cue ("repeated launches") gives way to a day or week in the clause
     (`anchored`), not to a month or year ("a run of tests this year")."""
@@ -141,7 +239,7 @@ def cue_realis(text: str, start: int, end: int, rules: RealisRules,
     for realis in BEFORE_ORDER:
         if realis in found and not (realis == "generic" and anchored):
             return realis
-    after = " ".join(text[end:last].split()[:rules.window_words])
+    after = " ".join(text[end:last].split()[: rules.window_words])
     found = _cues(rules.after, after, rules.cased)
     return next((realis for realis in AFTER_ORDER if realis in found), None)
 
@@ -152,12 +250,16 @@ def _cues(pattern: re.Pattern[str], window: str, cased: frozenset[str]) -> set[s
     low = window.lower()
     if len(low) != len(window):
         low, window = window, window
-    return {m.lastgroup for m in pattern.finditer(low)
-            if not (m.group(0) in cased and window[m.start():m.end()] != m.group(0))}
+    return {
+        m.lastgroup
+        for m in pattern.finditer(low)
+        if not (m.group(0) in cased and window[m.start() : m.end()] != m.group(0))
+    }
 
 
-def noun_like(text: str, start: int, end: int, rules: RealisRules,
-              span: tuple[int, int] | None = None) -> bool:
+def noun_like(
+    text: str, start: int, end: int, rules: RealisRules, span: tuple[int, int] | None = None
+) -> bool:
     """Whether a verb-or-noun trigger ("tests", "launch") is used as a noun: a
     determiner or a noun modifier stands before it, or before its adjective ("its
     missile tests", "the DPRK's legitimate launch")."""
@@ -168,9 +270,16 @@ def noun_like(text: str, start: int, end: int, rules: RealisRules,
     return bool(determined) and p1 not in _NOT_BEFORE_NOUN and not word.endswith("ed")
 
 
-def form_realis(text: str, start: int, end: int, rules: RealisRules, anchored: bool,
-                nominal: bool, precision: str | None = None,
-                span: tuple[int, int] | None = None) -> Reading:
+def form_realis(
+    text: str,
+    start: int,
+    end: int,
+    rules: RealisRules,
+    anchored: bool,
+    nominal: bool,
+    precision: str | None = None,
+    span: tuple[int, int] | None = None,
+) -> Reading:
     """The realis the trigger's grammatical form gives, for a launch trigger with no
     cue: `nominal` for a noun ("missile launch", "its tests"), `anchored` when a date
     belongs to it (of that `precision`); `span`: the trigger's clause, if known."""
@@ -180,17 +289,16 @@ def form_realis(text: str, start: int, end: int, rules: RealisRules, anchored: b
     p1, p2 = _previous(before)
     if not nominal:
         return _verb_reading(words[0], p1, p2, text, start, rules, anchored, precision)
-    support = None
-    for support in rules.support.finditer(" ".join(before[-4:])):
-        pass
+    *_, support = [None, *rules.support.finditer(" ".join(before[-4:]))]
     if support is not None:
-        head = " ".join(before[-4:])[:support.start()].split()
-        return _verb_reading(support.group(0).split()[0], *_previous(head), text, start,
-                             rules, anchored)
+        head = " ".join(before[-4:])[: support.start()].split()
+        return _verb_reading(
+            support.group(0).split()[0], *_previous(head), text, start, rules, anchored
+        )
     plural = words[-1].endswith("s") and not words[-1].endswith("ss")
     if anchored and not (plural and precision in ("month", "year")):
         return Reading("actual", True)
-    if plural:          # "its missile tests (this year)": a kind, a tally, not one event
+    if plural:  # "its missile tests (this year)": a kind, a tally, not one event
         return Reading("generic", False)
     if _MARKERS.search(" ".join(before[-3:])):
         return Reading("actual", True)
@@ -205,9 +313,16 @@ def _previous(before: list[str]) -> tuple[str, str]:
     return (core[-1] if core else ""), (core[-2] if len(core) > 1 else "")
 
 
-def _verb_reading(word: str, p1: str, p2: str, text: str, start: int,
-                  rules: RealisRules, anchored: bool, precision: str | None = None
-                  ) -> Reading:
+def _verb_reading(
+    word: str,
+    p1: str,
+    p2: str,
+    text: str,
+    start: int,
+    rules: RealisRules,
+    anchored: bool,
+    precision: str | None = None,
+) -> Reading:
     """Past and passive: actual; perfect: actual with a date, else background (a past
     perfect after "said" is the reported event); infinitive: hypothetical, but
     "attempted to launch" happened; present and bare forms: a habit unless dated."""
@@ -218,8 +333,9 @@ def _verb_reading(word: str, p1: str, p2: str, text: str, start: int,
     if word.endswith("ed") or word in _IRREGULAR_PAST:
         if p1 == "had" or (p1 == "been" and p2 == "had"):
             reported = rules.reporting.search(text, 0, start)
-            return Reading("actual" if reported or anchored else "historical",
-                           bool(reported or anchored))
+            return Reading(
+                "actual" if reported or anchored else "historical", bool(reported or anchored)
+            )
         if p1 in _HAVE or p1.endswith(("'ve", "’ve")) or (p1 == "been" and p2 in _HAVE):
             return Reading("actual" if anchored else "historical", anchored)
         return Reading("actual", True)

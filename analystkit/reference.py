@@ -5,6 +5,7 @@ A launch event is one calendar day in Korea time (UTC+9) with at least one balli
 cruise or satellite launch (see data/README.md). A broken row an analyst typed raises a
 ReferenceDataError naming the file, the line as an editor shows it, and the problem.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,14 +19,22 @@ from pandera.errors import SchemaErrors
 
 from analystkit.csvlines import csv_records
 from analystkit.paths import REFERENCE_DIR
-from analystkit.vocab import (CLASS_PRECEDENCE, LAUNCH_TYPES, MILESTONE_KINDS,
-                              MISSILE_CLASSES)
+from analystkit.vocab import CLASS_PRECEDENCE, LAUNCH_TYPES, MILESTONE_KINDS, MISSILE_CLASSES
 
 CHRONOLOGY_PATH = REFERENCE_DIR / "launch_events.csv"
 MILESTONES_PATH = REFERENCE_DIR / "milestones.csv"
 
-CHRONOLOGY_COLUMNS = ["date", "event_type", "missile_class", "n_missiles", "missile_names",
-                      "counted", "confidence", "source", "note"]
+CHRONOLOGY_COLUMNS = [
+    "date",
+    "event_type",
+    "missile_class",
+    "n_missiles",
+    "missile_names",
+    "counted",
+    "confidence",
+    "source",
+    "note",
+]
 MILESTONE_COLUMNS = ["date", "end_date", "kind", "title", "label", "source", "note"]
 
 CONFIDENCE_LEVELS = ("high", "medium", "low")
@@ -38,6 +47,7 @@ class ReferenceDataError(ValueError):
 
 
 # ---------------------------------------------------------------- curated tables
+
 
 def load_chronology(path: str | Path | None = None) -> pd.DataFrame:
     """The launch chronology (default data/reference/launch_events.csv), validated.
@@ -85,8 +95,12 @@ def _read_table(path: Path) -> pd.DataFrame:
         raise ReferenceDataError(_report(path, problems))
     repeated = sorted({name for name in header if header.count(name) > 1})
     if repeated:
-        raise ReferenceDataError(_report(path, [f"line 1 (header): column {name!r} appears "
-                                                "more than once" for name in repeated]))
+        raise ReferenceDataError(
+            _report(
+                path,
+                [f"line 1 (header): column {name!r} appears more than once" for name in repeated],
+            )
+        )
     frame = pd.DataFrame(records, columns=header, dtype="str").replace("", pd.NA)
     frame.index = pd.Index(lines, name="line")
     return frame
@@ -100,9 +114,15 @@ def _utf8_text(path: Path) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        raise ReferenceDataError(_report(path, [
-            f"line {line}: byte 0x{data[err.start]:02x} is not UTF-8 (saved as cp1252 by "
-            "Excel? save the file as 'CSV UTF-8')"])) from None
+        raise ReferenceDataError(
+            _report(
+                path,
+                [
+                    f"line {line}: byte 0x{data[err.start]:02x} is not UTF-8 (saved as cp1252 by "
+                    "Excel? save the file as 'CSV UTF-8')"
+                ],
+            )
+        ) from None
 
 
 def _iso_dates(values: pd.Series) -> pd.Series:
@@ -120,8 +140,7 @@ _ISO = pa.Check(_is_iso_date, error="bad date {value} (expected YYYY-MM-DD)")
 
 
 def _vocabulary(name: str, allowed: tuple[str, ...]) -> pa.Check:
-    return pa.Check.isin(allowed, error=f"unknown {name} {{value}} (allowed: "
-                                        f"{', '.join(allowed)})")
+    return pa.Check.isin(allowed, error=f"unknown {name} {{value}} (allowed: {', '.join(allowed)})")
 
 
 def _required(checks: list[pa.Check] | pa.Check | None = None, **kw) -> pa.Column:
@@ -132,25 +151,32 @@ def _optional(checks: list[pa.Check] | pa.Check | None = None) -> pa.Column:
     return pa.Column(str, checks=checks, nullable=True)
 
 
-_CLASS_RULE = ("missile_class is required for missile_launch and must be empty for "
-               "satellite_launch")
+_CLASS_RULE = "missile_class is required for missile_launch and must be empty for satellite_launch"
 _END_RULE = "end_date before date"
 _RULE_COLUMNS = {_CLASS_RULE: ("event_type", "missile_class"), _END_RULE: ("date", "end_date")}
 
 
 def _chronology_schema() -> pa.DataFrameSchema:
     class_matches_type = pa.Check(
-        lambda d: ~d["event_type"].isin(LAUNCH_TYPES)
-        | ((d["event_type"] == "missile_launch") == d["missile_class"].notna()),
-        ignore_na=False, error=_CLASS_RULE)
+        lambda d: (
+            ~d["event_type"].isin(LAUNCH_TYPES)
+            | ((d["event_type"] == "missile_launch") == d["missile_class"].notna())
+        ),
+        ignore_na=False,
+        error=_CLASS_RULE,
+    )
     return pa.DataFrameSchema(
         {
             "date": _required(_ISO, unique=True),
             "event_type": _required(_vocabulary("event_type", LAUNCH_TYPES)),
             "missile_class": _optional(_vocabulary("missile_class", MISSILE_CLASSES)),
-            "n_missiles": _optional(pa.Check.str_matches(
-                r"^\d+$", error="n_missiles {value} is not a whole number (leave it empty "
-                         "when the sources give none)")),
+            "n_missiles": _optional(
+                pa.Check.str_matches(
+                    r"^\d+$",
+                    error="n_missiles {value} is not a whole number (leave it empty "
+                    "when the sources give none)",
+                )
+            ),
             "missile_names": _optional(),
             "counted": _required(_vocabulary("counted", ("true", "false"))),
             "confidence": _required(_vocabulary("confidence", CONFIDENCE_LEVELS)),
@@ -164,18 +190,24 @@ def _chronology_schema() -> pa.DataFrameSchema:
 
 def _milestone_schema() -> pa.DataFrameSchema:
     end_not_before_start = pa.Check(
-        lambda d: _iso_dates(d["end_date"]).isna() | (_iso_dates(d["end_date"])
-                                                      >= _iso_dates(d["date"])),
-        ignore_na=False, error=_END_RULE)
+        lambda d: (
+            _iso_dates(d["end_date"]).isna() | (_iso_dates(d["end_date"]) >= _iso_dates(d["date"]))
+        ),
+        ignore_na=False,
+        error=_END_RULE,
+    )
     return pa.DataFrameSchema(
         {
             "date": _required(_ISO),
             "end_date": _optional(_ISO),
             "kind": _required(_vocabulary("kind", MILESTONE_KINDS)),
             "title": _required(),
-            "label": _required(pa.Check.str_length(
-                max_value=LABEL_MAX_CHARS,
-                error=f"label {{value}} is longer than {LABEL_MAX_CHARS} characters")),
+            "label": _required(
+                pa.Check.str_length(
+                    max_value=LABEL_MAX_CHARS,
+                    error=f"label {{value}} is longer than {LABEL_MAX_CHARS} characters",
+                )
+            ),
             "source": _required(),
             "note": _optional(),
         },
@@ -236,13 +268,28 @@ def _report(path: Path, problems: list[str]) -> str:
 # ---------------------------------------------------------------- the CNS database
 
 CNS_REQUIRED = ("Date", "Launch Time (UTC)", "Missile Type")
-CNS_OPTIONAL = ("Missile Name", "Facility Name", "Apogee", "Distance Travelled",
-                "Confirmation Status", "Test Outcome")
+CNS_OPTIONAL = (
+    "Missile Name",
+    "Facility Name",
+    "Apogee",
+    "Distance Travelled",
+    "Confirmation Status",
+    "Test Outcome",
+)
 CNS_SOURCE = "CNS/NTI North Korea Missile Test Database ({name})"
 _MISSING = {"", "unknown", "n/a", "na", "none", "-", "?", "nan", "nat"}
-_TYPE_TOKENS = {"icbm": "icbm", "irbm": "irbm", "mrbm": "mrbm", "slbm": "slbm",
-                "srbm": "srbm", "hypersonic": "hypersonic", "cruise": "cruise",
-                "ballistic": "ballistic", "slv": "slv", "satellite": "slv"}
+_TYPE_TOKENS = {
+    "icbm": "icbm",
+    "irbm": "irbm",
+    "mrbm": "mrbm",
+    "slbm": "slbm",
+    "srbm": "srbm",
+    "hypersonic": "hypersonic",
+    "cruise": "cruise",
+    "ballistic": "ballistic",
+    "slv": "slv",
+    "satellite": "slv",
+}
 _TYPE_PATTERN = re.compile(r"\b(" + "|".join(_TYPE_TOKENS) + r")\b")
 _TIME_PATTERN = re.compile(r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?\b")
 _KM_PATTERN = re.compile(r"^(?:~|approx\.?|about|c\.)?\s*([\d,]*\.?\d+)\s*(?:km)?\.?$")
@@ -261,15 +308,12 @@ def load_cns_database(path: str | Path) -> pd.DataFrame:
     table = _read_cns_rows(path)
     missiles = _cns_missiles(table, path)
     source = CNS_SOURCE.format(name=path.name)
-    days = [_cns_day(day, group, source)
-            for day, group in missiles.groupby("kst_date", sort=True)]
-    frame = pd.DataFrame(days, columns=CHRONOLOGY_COLUMNS + ["max_apogee_km",
-                                                             "max_distance_km"])
+    days = [_cns_day(day, group, source) for day, group in missiles.groupby("kst_date", sort=True)]
+    frame = pd.DataFrame(days, columns=CHRONOLOGY_COLUMNS + ["max_apogee_km", "max_distance_km"])
     frame["date"] = pd.to_datetime(frame["date"])
     frame["n_missiles"] = frame["n_missiles"].astype("Int64")
     frame["counted"] = frame["counted"].astype(bool)
-    for column in ("event_type", "missile_class", "missile_names", "confidence", "source",
-                   "note"):
+    for column in ("event_type", "missile_class", "missile_names", "confidence", "source", "note"):
         frame[column] = frame[column].astype("str")
     for column in ("max_apogee_km", "max_distance_km"):
         frame[column] = frame[column].astype("Float64")
@@ -284,8 +328,14 @@ def _read_cns_rows(path: Path) -> pd.DataFrame:
     if suffix in (".xlsx", ".xlsm"):
         grid = pd.read_excel(path, header=None, dtype=object, engine="openpyxl")
     elif suffix == ".csv":
-        grid = pd.read_csv(path, header=None, dtype=str, keep_default_na=False,
-                           skip_blank_lines=False, encoding="utf-8-sig")
+        grid = pd.read_csv(
+            path,
+            header=None,
+            dtype=str,
+            keep_default_na=False,
+            skip_blank_lines=False,
+            encoding="utf-8-sig",
+        )
     else:
         raise ReferenceDataError(f"{path}: unsupported format {suffix!r} (use .xlsx or .csv)")
     wanted = {name.lower() for name in CNS_REQUIRED}
@@ -294,10 +344,11 @@ def _read_cns_rows(path: Path) -> pd.DataFrame:
         if wanted <= {name.lower() for name in names}:
             break
     else:
-        raise ReferenceDataError(f"{path}: no header row with the columns "
-                                 f"{', '.join(CNS_REQUIRED)} in the first 20 rows")
+        raise ReferenceDataError(
+            f"{path}: no header row with the columns {', '.join(CNS_REQUIRED)} in the first 20 rows"
+        )
     canonical = {name.lower(): name for name in CNS_REQUIRED + CNS_OPTIONAL}
-    table = grid.iloc[position + 1:].copy()
+    table = grid.iloc[position + 1 :].copy()
     table.columns = [canonical.get(name.lower(), name) for name in names]
     table.index = pd.RangeIndex(position + 2, position + 2 + len(table), name="row")
     table = table.loc[~table.apply(lambda row: all(_is_missing(v) for v in row), axis=1)]
@@ -320,27 +371,35 @@ def _cns_missiles(table: pd.DataFrame, path: Path) -> pd.DataFrame:
         if date is None:
             problems.append(f"row {row}, Date: bad date {record['Date']!r}")
         if time is False:
-            problems.append(f"row {row}, Launch Time (UTC): not a time "
-                            f"{record['Launch Time (UTC)']!r}")
+            problems.append(
+                f"row {row}, Launch Time (UTC): not a time {record['Launch Time (UTC)']!r}"
+            )
         if kind is None:
-            problems.append(f"row {row}, Missile Type: unknown type "
-                            f"{record['Missile Type']!r} (expected SRBM, MRBM, IRBM, "
-                            "ICBM, SLBM, SLV, cruise, hypersonic or Unknown)")
+            problems.append(
+                f"row {row}, Missile Type: unknown type "
+                f"{record['Missile Type']!r} (expected SRBM, MRBM, IRBM, "
+                "ICBM, SLBM, SLV, cruise, hypersonic or Unknown)"
+            )
         if date is None or time is False or kind is None:
             continue
         launch = date + time + KST if time is not None else None
-        rows.append({
-            "kst_date": launch.normalize() if launch is not None else date,
-            "utc_date": date, "kst_time": launch, "kind": kind,
-            "name": _cell_text(record["Missile Name"]),
-            "facility": _cell_text(record["Facility Name"]),
-            "outcome": _cell_text(record["Test Outcome"]),
-            "confirmed": (_cell_text(record["Confirmation Status"]) or "").lower()
-            == "confirmed",
-            "apogee": _cell_km(record["Apogee"]),
-            "distance": _cell_km(record["Distance Travelled"]),
-            "raw_apogee": record["Apogee"], "raw_distance": record["Distance Travelled"],
-        })
+        rows.append(
+            {
+                "kst_date": launch.normalize() if launch is not None else date,
+                "utc_date": date,
+                "kst_time": launch,
+                "kind": kind,
+                "name": _cell_text(record["Missile Name"]),
+                "facility": _cell_text(record["Facility Name"]),
+                "outcome": _cell_text(record["Test Outcome"]),
+                "confirmed": (_cell_text(record["Confirmation Status"]) or "").lower()
+                == "confirmed",
+                "apogee": _cell_km(record["Apogee"]),
+                "distance": _cell_km(record["Distance Travelled"]),
+                "raw_apogee": record["Apogee"],
+                "raw_distance": record["Distance Travelled"],
+            }
+        )
     if problems:
         raise ReferenceDataError(_report(path, problems))
     return pd.DataFrame(rows)
@@ -368,8 +427,10 @@ def _cns_day(day: pd.Timestamp, group: pd.DataFrame, source: str) -> dict:
     unconfirmed = int((~group["confirmed"]).sum())
     if unconfirmed:
         notes.append(f"{unconfirmed} missile(s) not marked Confirmed")
-    for label, raw, parsed in (("apogee", "raw_apogee", "apogee"),
-                               ("distance", "raw_distance", "distance")):
+    for label, raw, parsed in (
+        ("apogee", "raw_apogee", "apogee"),
+        ("distance", "raw_distance", "distance"),
+    ):
         odd = group.loc[group[parsed].isna() & ~group[raw].map(_is_missing), raw]
         notes += [f"{label} not understood: {value!r}" for value in odd]
     return {
@@ -396,8 +457,11 @@ def _listing(label: str, values: pd.Series) -> list[str]:
 
 
 def _is_missing(value: object) -> bool:
-    return value is None or (not isinstance(value, str) and pd.isna(value)) or \
-        str(value).strip().lower() in _MISSING
+    return (
+        value is None
+        or (not isinstance(value, str) and pd.isna(value))
+        or str(value).strip().lower() in _MISSING
+    )
 
 
 def _cell_text(value: object) -> str | None:
@@ -426,8 +490,7 @@ def _cell_time(value: object) -> pd.Timedelta | None | bool:
     match = _TIME_PATTERN.search(str(value))
     if not match or int(match[1]) > 23 or int(match[2]) > 59:
         return False
-    return pd.Timedelta(hours=int(match[1]), minutes=int(match[2]),
-                        seconds=int(match[3] or 0))
+    return pd.Timedelta(hours=int(match[1]), minutes=int(match[2]), seconds=int(match[3] or 0))
 
 
 def _cell_type(value: object) -> str | None:

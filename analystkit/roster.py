@@ -3,6 +3,7 @@ credited with a sentence, the group each speaks for and when, and the role and c
 words that place an unnamed speaker ("a South Korean official").
 
 Both files are read with the lexicon's checks: an error names the file and the line."""
+
 from __future__ import annotations
 
 import re
@@ -28,6 +29,7 @@ _OPEN_END = 9999
 class Speaker:
     """A person, body or outlet a sentence can be credited to. `years` are the spans
     (first, last) of its role; empty: always."""
+
     name: str
     group: str
     cues: tuple[str, ...]
@@ -46,12 +48,13 @@ class Speaker:
 @dataclass
 class Roster:
     """People, bodies and outlets by name; role words → kind; country words → group."""
+
     speakers: dict[str, Speaker] = field(default_factory=dict)
     roles: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     countries: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     state_media_groups: frozenset[str] = frozenset()
     lines: dict[str, tuple[str, list[int]]] = field(default_factory=dict)
-    path: str = ""                 # the roster file (roles and countries)
+    path: str = ""  # the roster file (roles and countries)
 
     def add(self, speaker: Speaker, path: str, lines: list[int]) -> None:
         self.speakers[speaker.name] = speaker
@@ -70,8 +73,9 @@ def _years(r: YamlReader, node: yaml.Node, name: str) -> tuple[tuple[int, int], 
     for text, line in r.items(node, f"the years of {name!r}"):
         m = _YEARS.match(text)
         if not m or (m.group(2) and int(m.group(2)) < int(m.group(1))):
-            raise LexiconError(r.path, line, f"years of {name!r}: {text!r} is not a span "
-                                             "like 2017-2021 or 2025-")
+            raise LexiconError(
+                r.path, line, f"years of {name!r}: {text!r} is not a span like 2017-2021 or 2025-"
+            )
         spans.append((int(m.group(1)), int(m.group(2) or _OPEN_END)))
     return tuple(spans)
 
@@ -88,18 +92,29 @@ def read_roster(text: str, path: str | Path, roster: Roster | None = None) -> Ro
             fields = r.mapping(node, f"{kind} {name!r}", _PERSON_KEYS)
             r.require(node, fields, ("group", "cues"), f"{kind} {name!r}")
             cues = r.items(fields["cues"][1], f"the cues of {name!r}")
-            roster.add(Speaker(
-                name, _group(r, fields["group"][1], "speaker group"),
-                tuple(c for c, _ in cues), kind,
-                _years(r, fields["years"][1], name) if "years" in fields else (),
-                tuple(t.lower() for t, _ in r.items(fields["titles"][1],
-                                                     f"the titles of {name!r}"))
-                if "titles" in fields else ()), str(path), [line for _, line in cues])
+            roster.add(
+                Speaker(
+                    name,
+                    _group(r, fields["group"][1], "speaker group"),
+                    tuple(c for c, _ in cues),
+                    kind,
+                    _years(r, fields["years"][1], name) if "years" in fields else (),
+                    tuple(
+                        t.lower()
+                        for t, _ in r.items(fields["titles"][1], f"the titles of {name!r}")
+                    )
+                    if "titles" in fields
+                    else (),
+                ),
+                str(path),
+                [line for _, line in cues],
+            )
     if "roles" in top:
         for kind, (knode, node) in r.mapping(top["roles"][1], "roles").items():
             if kind not in ROLE_KINDS:
-                r.fail(knode, f"unknown role kind {kind!r} (expected one of: "
-                              f"{', '.join(ROLE_KINDS)})")
+                r.fail(
+                    knode, f"unknown role kind {kind!r} (expected one of: {', '.join(ROLE_KINDS)})"
+                )
             roster.roles[kind] = r.items(node, f"the {kind} roles")
     if "state_media_groups" in top:
         groups = r.items(top["state_media_groups"][1], "state_media_groups")
@@ -121,9 +136,16 @@ def read_outlets(text: str, path: str | Path, roster: Roster) -> Roster:
         fields = r.mapping(node, f"outlet {name!r}", _OUTLET_KEYS)
         r.require(node, fields, ("group", "cues"), f"outlet {name!r}")
         cues = r.items(fields["cues"][1], f"the cues of {name!r}")
-        roster.add(Speaker(name, _group(r, fields["group"][1], "speaker group"),
-                           tuple(c for c, _ in cues), OUTLET), str(path),
-                   [line for _, line in cues])
+        roster.add(
+            Speaker(
+                name,
+                _group(r, fields["group"][1], "speaker group"),
+                tuple(c for c, _ in cues),
+                OUTLET,
+            ),
+            str(path),
+            [line for _, line in cues],
+        )
     return roster
 
 

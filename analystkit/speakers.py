@@ -5,63 +5,92 @@ person not in the roster, a pronoun or a definite description pointing back.
 "he", "the president" or "the ministry" resolve to the last matching speaker and a
 surname ("Lankov said") to the person introduced earlier ("Andrei Lankov, a professor
 at Kookmin University")."""
+
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from analystkit.roster import (BODY, GOVERNMENT, OUTLET, PERSON, STATE_MEDIA, Roster,
-                               Speaker)
+from analystkit.roster import BODY, GOVERNMENT, OUTLET, PERSON, STATE_MEDIA, Roster, Speaker
 
 CUE, QUOTE, PRONOUN, SOURCE, DEFAULT = "cue", "quote", "pronoun", "source", "default"
 ATTRIBUTIONS = (CUE, QUOTE, PRONOUN, SOURCE, DEFAULT)
 NARRATION = "media"
-_STATES = frozenset({"dprk_state", "us_gov", "rok_gov", "japan_gov", "china_gov",
-                     "russia_gov", "un"})
+_STATES = frozenset(
+    {"dprk_state", "us_gov", "rok_gov", "japan_gov", "china_gov", "russia_gov", "un"}
+)
 _PRONOUNS = {"he": PERSON, "she": PERSON, "it": BODY, "they": None}
 _WRITER = frozenset({"i", "we", "you", "this reporter", "this writer"})
-_DOCUMENTS = frozenset("report reports statement commentary article editorial dispatch "
-                       "announcement communique letter message document release notice "
-                       "bulletin comment remarks speech note".split())
-_BODY_ROLES = frozenset("ministry ministries government administration military army navy "
-                        "air force regime mission delegation cabinet agency authorities "
-                        "embassy council media state media newspaper news agency "
-                        "broadcaster radio website".split())
-_PREPOSITION = re.compile(r"\b(of|at|in|from|for|with|on|near|to|by|about|under|inside|"
-                          r"within|over|via)\b", re.IGNORECASE)
+_DOCUMENTS = frozenset(
+    "report reports statement commentary article editorial dispatch "
+    "announcement communique letter message document release notice "
+    "bulletin comment remarks speech note".split()
+)
+_BODY_ROLES = frozenset(
+    "ministry ministries government administration military army navy "
+    "air force regime mission delegation cabinet agency authorities "
+    "embassy council media state media newspaper news agency "
+    "broadcaster radio website".split()
+)
+_PREPOSITION = re.compile(
+    r"\b(of|at|in|from|for|with|on|near|to|by|about|under|inside|"
+    r"within|over|via)\b",
+    re.IGNORECASE,
+)
 _MEMBERSHIP = frozenset({"of", "for", "from"})
-_NATIONAL_ROLES = frozenset({"diplomat", "diplomats", "ambassador", "ambassadors", "envoy",
-                             "envoys", "delegate", "delegation", "mission"})
+_NATIONAL_ROLES = frozenset(
+    {
+        "diplomat",
+        "diplomats",
+        "ambassador",
+        "ambassadors",
+        "envoy",
+        "envoys",
+        "delegate",
+        "delegation",
+        "mission",
+    }
+)
 _TOKEN = re.compile(r"[A-Za-z][\w'’.\-]*")
 _NAME_TOKEN = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]*\.|[A-Z][A-Za-z'’\-]*[a-z][A-Za-z'’\-]*")
-_NOT_NAMES = frozenset("the a an in on at but and or so this that these those its his her "
-                       "their our some many most several both all one two three another "
-                       "other former retired senior top new then later when while after "
-                       "if as it he she they we i you there here what who such no not yes "
-                       "however meanwhile also although last next each every before during "
-                       "since according asked speaking writing his its many few".split())
+_NOT_NAMES = frozenset(
+    "the a an in on at but and or so this that these those its his her "
+    "their our some many most several both all one two three another "
+    "other former retired senior top new then later when while after "
+    "if as it he she they we i you there here what who such no not yes "
+    "however meanwhile also although last next each every before during "
+    "since according asked speaking writing his its many few".split()
+)
 _DOCUMENT_END = re.compile(r"\b(" + "|".join(sorted(_DOCUMENTS)) + r")\s*\Z", re.IGNORECASE)
-_DETERMINERS = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her|latest|new|recent|"
-                          r"same|official|joint|separate)\b", re.IGNORECASE)
+_DETERMINERS = re.compile(
+    r"\b(?:a|an|the|this|that|its|their|his|her|latest|new|recent|"
+    r"same|official|joint|separate)\b",
+    re.IGNORECASE,
+)
 _AUTHORED = re.compile(
     r"(?P<doc>message|letter|statement|report|commentary|article)s?\s+(?:of\s+\w+\s+)?"
     r"(?:from|by)\s+(?P<from>[^,.;:(]{3,90})"
     r"|(?P<by>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,6}?)(?:sent|released|issued|published|delivered)\s+"
     r"(?:a|an|the|his|her|its)\s+(?:\w+\s+){0,2}?(?P<doc2>message|letter|statement)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _PARENTHESES = re.compile(r"\([^()]{0,40}\)")
-_CLEAN_TAIL = re.compile(r"[\s)’'\"”.,]*(?:(?:and|familiar|close|knowledgeable|briefed|"
-                         r"involved|speaking)\b.*)?\Z", re.DOTALL)
+_CLEAN_TAIL = re.compile(
+    r"[\s)’'\"”.,]*(?:(?:and|familiar|close|knowledgeable|briefed|"
+    r"involved|speaking)\b.*)?\Z",
+    re.DOTALL,
+)
 _MAX_LABEL = 60
-_NEARBY = 300            # chars searched back for the government of an unplaced title
-_TOPIC = "dprk_state"    # the corpus's subject: named everywhere, rarely a title's owner
+_NEARBY = 300  # chars searched back for the government of an unplaced title
+_TOPIC = "dprk_state"  # the corpus's subject: named everywhere, rarely a title's owner
 
 
 @dataclass
 class Credit:
     """Whom a sentence is credited to: a name, the group, how (ATTRIBUTIONS), whether it
     is a person (for "he"/"she"), and the nouns that refer back to it ("president")."""
+
     speaker: str
     group: str
     how: str
@@ -72,6 +101,7 @@ class Credit:
 @dataclass
 class Hits:
     """The roster matches of a chunk, sorted by start: speaker cues, roles, countries."""
+
     cue_start: list[int]
     cue_end: list[int]
     cue_name: list[str]
@@ -95,20 +125,22 @@ class Hits:
 @dataclass
 class Reader:
     """Reads the subjects of one article, in order (see the module docstring)."""
+
     text: str
-    article: tuple[int, int]             # the article's span in `text`
+    article: tuple[int, int]  # the article's span in `text`
     hits: Hits
     roster: Roster
     year: int | None
-    voice: Speaker | None                # the article's state outlet, if any
-    cache: dict = field(default_factory=dict)   # (subject, description, year) → Credit
+    voice: Speaker | None  # the article's state outlet, if any
+    cache: dict = field(default_factory=dict)  # (subject, description, year) → Credit
     history: list[Credit] = field(default_factory=list)
     names: dict[str, Credit] = field(default_factory=dict)
-    contextual: bool = False             # the last reading used the article's context
+    contextual: bool = False  # the last reading used the article's context
 
     # ---------------------------------------------------------------- entry points
-    def credit(self, s: int, e: int, description: tuple[int, int], sentence_start: int
-               ) -> Credit | None:
+    def credit(
+        self, s: int, e: int, description: tuple[int, int], sentence_start: int
+    ) -> Credit | None:
         """The speaker of the subject text[s:e] (described by text[description]), or
         None when it is no one's voice (the writer's "we said")."""
         phrase = self.text[s:e]
@@ -118,7 +150,7 @@ class Reader:
         if low in _PRONOUNS:
             found = self.pronoun(_PRONOUNS[low], sentence_start)
         else:
-            key = (phrase, self.text[description[0]:description[1]], self.year)
+            key = (phrase, self.text[description[0] : description[1]], self.year)
             cacheable = not self._straddled(s, e)
             if cacheable and key in self.cache:
                 found = self.cache[key]
@@ -135,8 +167,9 @@ class Reader:
         """Whether a roster match runs across the edge of text[s:e] (then the same words
         elsewhere may read differently)."""
         h = self.hits
-        return any(h.cue_start[k] < x < h.cue_end[k]
-                   for x in (s, e) for k in h.cues(max(0, x - 80), x))
+        return any(
+            h.cue_start[k] < x < h.cue_end[k] for x in (s, e) for k in h.cues(max(0, x - 80), x)
+        )
 
     def pronoun(self, kind: str | None, before: int) -> Credit | None:
         """The last credited speaker of that kind (person for he/she, a body for it),
@@ -144,30 +177,34 @@ class Reader:
         for c in reversed(self.history):
             if kind is None or (kind == PERSON) == c.person:
                 return Credit(c.speaker, c.group, PRONOUN, c.person, c.titles)
-        mentioned = self._mentioned(before, lambda sp: kind is None or
-                                    (sp.kind == PERSON) == (kind == PERSON))
+        mentioned = self._mentioned(
+            before, lambda sp: kind is None or (sp.kind == PERSON) == (kind == PERSON)
+        )
         if mentioned is not None:
-            return Credit(mentioned.name, mentioned.group_in(self.year), PRONOUN,
-                          mentioned.kind == PERSON, frozenset(mentioned.titles))
+            return Credit(
+                mentioned.name,
+                mentioned.group_in(self.year),
+                PRONOUN,
+                mentioned.kind == PERSON,
+                frozenset(mentioned.titles),
+            )
         return self.source_voice(PRONOUN)
 
     def source_voice(self, how: str = SOURCE) -> Credit | None:
         self.contextual = True
         if self.voice is None:
             return None
-        return Credit(self.voice.name, self.voice.group, how, False,
-                      frozenset(self.voice.titles))
+        return Credit(self.voice.name, self.voice.group, how, False, frozenset(self.voice.titles))
 
     # ---------------------------------------------------------------- classification
-    def _classify(self, s: int, e: int, description: tuple[int, int], before: int
-                  ) -> Credit | None:
+    def _classify(self, s: int, e: int, description: tuple[int, int], before: int) -> Credit | None:
         """The phrase's head decides: a roster entry, a person's name, or a role (see the
         module docstring); the core is the phrase before its first preposition, and
         when the core has no head, the phrase after it ("an edition of People's Daily")."""
         text = self.text
         doc = _DOCUMENT_END.search(text, s, e)
-        if doc is not None:                  # "the statement said", "a ministry statement"
-            if not _DETERMINERS.sub("", text[s:doc.start()]).strip():
+        if doc is not None:  # "the statement said", "a ministry statement"
+            if not _DETERMINERS.sub("", text[s : doc.start()]).strip():
                 return self.definite(doc.group(1).lower(), before)
             e = doc.start()
         cut = s
@@ -191,37 +228,45 @@ class Reader:
             k -= 1
         return False
 
-    def _head(self, s: int, e: int, core_end: int, description: tuple[int, int],
-              before: int) -> Credit | None:
+    def _head(
+        self, s: int, e: int, core_end: int, description: tuple[int, int], before: int
+    ) -> Credit | None:
         text, h = self.text, self.hits
-        cues = [k for k in h.cues(s, core_end) if h.cue_end[k] <= core_end
-                and self._is_name(k)]
-        roles = [k for k in h.roles(s, core_end) if h.role_end[k] <= core_end
-                 and not any(h.cue_start[c] <= h.role_start[k] < h.cue_end[c] for c in cues)]
+        cues = [k for k in h.cues(s, core_end) if h.cue_end[k] <= core_end and self._is_name(k)]
+        roles = [
+            k
+            for k in h.roles(s, core_end)
+            if h.role_end[k] <= core_end
+            and not any(h.cue_start[c] <= h.role_start[k] < h.cue_end[c] for c in cues)
+        ]
         name = self._name(s, core_end, cues, roles)
         head_cue = cues[-1] if cues else -1
-        head_end = max([h.cue_end[head_cue] if cues else -1,
-                        h.role_end[roles[-1]] if roles else -1,
-                        name[1] if name else -1])
+        head_end = max(
+            [
+                h.cue_end[head_cue] if cues else -1,
+                h.role_end[roles[-1]] if roles else -1,
+                name[1] if name else -1,
+            ]
+        )
         words = {self._role_word(k) for k in roles}
         if description[0] >= 0:
             words |= {self._role_word(k) for k in h.roles(*description)}
         expert = any(h.role_kind[k] == "expert" for k in roles) or (
-            description[0] >= 0 and self._kind_in(description, "expert"))
+            description[0] >= 0 and self._kind_in(description, "expert")
+        )
         if head_end < 0 or not _CLEAN_TAIL.match(_PARENTHESES.sub("", text[head_end:core_end])):
-            return None                    # the phrase does not end with its head
-        if description[0] < 0 and core_end < e:          # "Bush of Brookings"
+            return None  # the phrase does not end with its head
+        if description[0] < 0 and core_end < e:  # "Bush of Brookings"
             description = (core_end, e)
         if cues and head_end == h.cue_end[head_cue]:
             sp = self.roster.speakers[h.cue_name[head_cue]]
-            if self.text[h.cue_end[head_cue]:h.cue_end[head_cue] + 2] in ("'s", "’s"):
-                pass                                      # a possessor, not the speaker
+            if self.text[h.cue_end[head_cue] : h.cue_end[head_cue] + 2] in ("'s", "’s"):
+                pass  # a possessor, not the speaker
             else:
                 group = "expert" if expert and sp.kind == PERSON else sp.group_in(self.year)
                 if description[0] >= 0 and sp.kind == PERSON and group == sp.group:
                     group = self._described_group(description) or group
-                return Credit(sp.name, group, CUE, sp.kind == PERSON,
-                              frozenset(sp.titles) | words)
+                return Credit(sp.name, group, CUE, sp.kind == PERSON, frozenset(sp.titles) | words)
         if name and head_end == name[1]:
             return self._named(name, s, description, words, expert, before)
         if roles and head_end == h.role_end[roles[-1]]:
@@ -230,7 +275,7 @@ class Reader:
 
     def _role_word(self, k: int) -> str:
         """The role's head noun ("ministry" of "defence ministry")."""
-        return self.text[self.hits.role_start[k]:self.hits.role_end[k]].lower().split()[-1]
+        return self.text[self.hits.role_start[k] : self.hits.role_end[k]].lower().split()[-1]
 
     def _kind_in(self, span: tuple[int, int], kind: str) -> bool:
         h = self.hits
@@ -243,15 +288,17 @@ class Reader:
         sp = self.roster.speakers[h.cue_name[k]]
         if sp.kind != PERSON:
             return True
-        word = text[h.cue_start[k]:h.cue_end[k]]
+        word = text[h.cue_start[k] : h.cue_end[k]]
         if not word[:1].isupper():
             return False
-        nxt = _TOKEN.match(text, h.cue_end[k] + 1) if text[h.cue_end[k]:h.cue_end[k] + 1] in (
-            " ", "-") else None
+        nxt = (
+            _TOKEN.match(text, h.cue_end[k] + 1)
+            if text[h.cue_end[k] : h.cue_end[k] + 1] in (" ", "-")
+            else None
+        )
         return " " in word or nxt is None or not nxt.group(0)[:1].isupper()
 
-    def _name(self, s: int, e: int, cues: list[int], roles: list[int]
-              ) -> tuple[int, int] | None:
+    def _name(self, s: int, e: int, cues: list[int], roles: list[int]) -> tuple[int, int] | None:
         """The last run of capitalized words in text[s:e] that no cue, role or country
         covers: a person not in the roster ("Bong Young-shik")."""
         h, text = self.hits, self.text
@@ -265,14 +312,15 @@ class Reader:
         for m in _TOKEN.finditer(text, s, e):
             a, b = m.span()
             word = m.group(0)
-            is_name = bool(_NAME_TOKEN.fullmatch(word.rstrip(",")))  and \
-                word.lower().strip(".") not in _NOT_NAMES and \
-                not any(x <= a < y for x, y in covered)
+            is_name = (
+                bool(_NAME_TOKEN.fullmatch(word.rstrip(",")))
+                and word.lower().strip(".") not in _NOT_NAMES
+                and not any(x <= a < y for x, y in covered)
+            )
             if is_name and run is None and any(0 <= a - c <= 1 for c in cue_ends):
-                is_name = False                  # "Yonhap News": the cue's own words
+                is_name = False  # "Yonhap News": the cue's own words
             if is_name:
-                run = (run[0], b) if run is not None and text[run[1]:a].strip() == "" \
-                    else (a, b)
+                run = (run[0], b) if run is not None and text[run[1] : a].strip() == "" else (a, b)
                 last = run
             else:
                 run = None
@@ -306,9 +354,11 @@ class Reader:
         self.contextual = True
         h, lo = self.hits, max(self.article[0], pos - _NEARBY)
         found = [(h.country_start[k], h.country_group[k]) for k in h.countries(lo, pos)]
-        found += [(h.cue_start[k], self.roster.speakers[h.cue_name[k]].group)
-                  for k in h.cues(lo, pos)
-                  if self.roster.speakers[h.cue_name[k]].kind == BODY]
+        found += [
+            (h.cue_start[k], self.roster.speakers[h.cue_name[k]].group)
+            for k in h.cues(lo, pos)
+            if self.roster.speakers[h.cue_name[k]].kind == BODY
+        ]
         topic = self.voice.group if self.voice is not None else _TOPIC
         found = [f for f in found if f[1] != topic and (f[1] in _STATES or f[1] == "other")]
         return max(found)[1] if found else None
@@ -319,7 +369,7 @@ class Reader:
         ("a spokesman for the Chinese Foreign Ministry")."""
         head = e if head is None else head
         h, text = self.hits, self.text
-        found: list[tuple[int, str, bool]] = []       # (position, group, after "at/in")
+        found: list[tuple[int, str, bool]] = []  # (position, group, after "at/in")
         preposition = ""
         marks = {m.start(): m.group(1).lower() for m in _PREPOSITION.finditer(text, s, e)}
         for k in h.countries(s, e):
@@ -328,8 +378,13 @@ class Reader:
         for k in h.cues(s, e):
             sp = self.roster.speakers[h.cue_name[k]]
             if sp.kind != PERSON or self._is_name(k):
-                found.append((h.cue_start[k], sp.group_in(self.year)
-                              if sp.kind == PERSON else sp.group, False))
+                found.append(
+                    (
+                        h.cue_start[k],
+                        sp.group_in(self.year) if sp.kind == PERSON else sp.group,
+                        False,
+                    )
+                )
         if not found:
             return None
         found.sort(key=lambda f: (f[0] > head, -f[0] if f[0] < head else f[0]))
@@ -337,18 +392,25 @@ class Reader:
             before = [p for p in marks if p < pos]
             preposition = marks[max(before)] if before else ""
             if group == "un" and preposition and preposition not in _MEMBERSHIP:
-                continue                               # "a diplomat at the UN"
+                continue  # "a diplomat at the UN"
             if kind == STATE_MEDIA:
                 return group if group in self.roster.state_media_groups else NARRATION
             return group
         return None
 
-    def _named(self, name: tuple[int, int], s: int, description: tuple[int, int],
-               words: set[str], expert: bool, before: int) -> Credit:
+    def _named(
+        self,
+        name: tuple[int, int],
+        s: int,
+        description: tuple[int, int],
+        words: set[str],
+        expert: bool,
+        before: int,
+    ) -> Credit:
         """A person not in the roster: the group their title or appositive gives, else
         the one given where the article introduced them, else `other`."""
         self.contextual = True
-        label = self.text[name[0]:name[1]]
+        label = self.text[name[0] : name[1]]
         surname = label.split()[-1]
         group = "expert" if expert else None
         if group is None and description[0] >= 0:
@@ -368,7 +430,7 @@ class Reader:
         """Where the article first names `surname` with a title or an appositive, the
         group that gives ("Chinese Foreign Ministry spokesman Hong Lei")."""
         text = self.text
-        for m in re.finditer(rf"\b{re.escape(surname)}\b", text[self.article[0]:before]):
+        for m in re.finditer(rf"\b{re.escape(surname)}\b", text[self.article[0] : before]):
             pos = self.article[0] + m.start()
             lo = max(self.article[0], text.rfind(".", self.article[0], pos) + 1, pos - 90)
             group = self._described_group((lo, pos))
@@ -377,15 +439,18 @@ class Reader:
             end = pos + len(surname)
             comma = text.find(",", end, end + 3)
             if comma >= 0:
-                stop = min([i for i in (text.find(",", comma + 1), text.find(".", comma + 1))
-                            if i >= 0] or [len(text)])
+                stop = min(
+                    [i for i in (text.find(",", comma + 1), text.find(".", comma + 1)) if i >= 0]
+                    or [len(text)]
+                )
                 group = self._described_group((comma, min(stop, comma + 120)))
                 if group:
                     return group
         return None
 
-    def _role(self, s: int, e: int, roles: list[int], words: set[str],
-              expert: bool, before: int) -> Credit | None:
+    def _role(
+        self, s: int, e: int, roles: list[int], words: set[str], expert: bool, before: int
+    ) -> Credit | None:
         """A speaker named by role: "US officials", "the ministry", "analysts"."""
         h, text = self.hits, self.text
         head = roles[-1]
@@ -398,29 +463,29 @@ class Reader:
             return Credit(label, kind, CUE, person, frozenset(words))
         group = self._country(s, e, kind, h.role_start[head])
         if group == "un" and self._role_word(head) in _NATIONAL_ROLES:
-            group = "other"                 # "a UN Security Council diplomat": a state's
+            group = "other"  # "a UN Security Council diplomat": a state's
         if group:
             return Credit(label, group, CUE, person, frozenset(words))
         self.contextual = True
-        for c in reversed(self.history):                    # "the ministry said"
+        for c in reversed(self.history):  # "the ministry said"
             if self._role_word(head) in c.titles:
                 return Credit(c.speaker, c.group, PRONOUN, c.person, c.titles)
-        if text[s:s + 4].lower() == "the ":
+        if text[s : s + 4].lower() == "the ":
             back = self.definite(self._role_word(head), before)
             if back is not None:
                 return back
         if kind == STATE_MEDIA:
             return self.source_voice(CUE) or Credit(label, NARRATION, CUE, False)
-        near = self._nearby(s)                              # "Foreign Ministry spokesman"
+        near = self._nearby(s)  # "Foreign Ministry spokesman"
         if near:
             return Credit(label, near, CUE, person, frozenset(words))
-        for c in reversed(self.history):                    # "officials said"
+        for c in reversed(self.history):  # "officials said"
             if c.group in _STATES:
                 return Credit(label, c.group, PRONOUN, person, frozenset(words))
         return self.source_voice(CUE) or Credit(label, "other", CUE, person, frozenset(words))
 
     def definite(self, noun: str, before: int) -> Credit | None:
-        """"the president", "the ministry", "the report": the last speaker credited or
+        """ "the president", "the ministry", "the report": the last speaker credited or
         mentioned that the noun refers to."""
         self.contextual = True
         if noun in _DOCUMENTS:
@@ -436,8 +501,9 @@ class Reader:
                 return Credit(c.speaker, c.group, PRONOUN, c.person, c.titles)
         sp = self._mentioned(before, lambda sp: noun in sp.titles)
         if sp is not None:
-            return Credit(sp.name, sp.group_in(self.year), PRONOUN, sp.kind == PERSON,
-                          frozenset(sp.titles))
+            return Credit(
+                sp.name, sp.group_in(self.year), PRONOUN, sp.kind == PERSON, frozenset(sp.titles)
+            )
         return self.source_voice(PRONOUN)
 
     def _author(self, noun: str, before: int) -> Credit | None:
@@ -452,8 +518,11 @@ class Reader:
             return None
         s, e = found.span("by") if found.group("by") else found.span("from")
         who = self._classify(s, e, (-1, -1), found.start())
-        return Credit(who.speaker, who.group, PRONOUN, who.person, who.titles) \
-            if who is not None else None
+        return (
+            Credit(who.speaker, who.group, PRONOUN, who.person, who.titles)
+            if who is not None
+            else None
+        )
 
     def _mentioned(self, before: int, wanted) -> Speaker | None:
         """The roster entry mentioned last in the article before `before` that `wanted`."""

@@ -6,6 +6,7 @@ outlet's narration: "the North Korean threat" in the reporter's narration is a t
 not a threat); when the tag lists `requires`, the sentence also holds one of them, not
 negated (its `idioms` need nothing more); and never inside one of the tag's `exclude`
 phrases."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -16,11 +17,23 @@ from analystkit.speakers import DEFAULT, NARRATION
 STANCE_CATEGORY = "rhetoric"
 
 
-def stance_kept(lexicon: Lexicon, category: np.ndarray, tag: np.ndarray, start: np.ndarray,
-                end: np.ndarray, pid: np.ndarray, sent: np.ndarray, groups: list[str],
-                hows: list[str], hit_cat: np.ndarray, hit_tag: np.ndarray,
-                hit_start: np.ndarray, hit_end: np.ndarray, hit_sent: np.ndarray,
-                hit_negated: np.ndarray) -> np.ndarray:
+def stance_kept(
+    lexicon: Lexicon,
+    category: np.ndarray,
+    tag: np.ndarray,
+    start: np.ndarray,
+    end: np.ndarray,
+    pid: np.ndarray,
+    sent: np.ndarray,
+    groups: list[str],
+    hows: list[str],
+    hit_cat: np.ndarray,
+    hit_tag: np.ndarray,
+    hit_start: np.ndarray,
+    hit_end: np.ndarray,
+    hit_sent: np.ndarray,
+    hit_negated: np.ndarray,
+) -> np.ndarray:
     """Which matches (arrays per match; hit_* for every hit of the chunk) to keep. A
     negated `requires` cue ("talks would not resume") does not count."""
     keep = np.ones(len(start), dtype=bool)
@@ -30,8 +43,11 @@ def stance_kept(lexicon: Lexicon, category: np.ndarray, tag: np.ndarray, start: 
     idiom = lexicon.matcher.idiom
     needs = {REQUIRES + t for t, spec in lexicon.tags.items() if spec.requires}
     excludes = {EXCLUDE + t for t, spec in lexicon.tags.items() if spec.exclude}
-    has = {(c, int(s)) for c, s, neg in zip(hit_cat.tolist(), hit_sent.tolist(),
-                                            hit_negated.tolist()) if c in needs and not neg}
+    has = {
+        (c, int(s))
+        for c, s, neg in zip(hit_cat.tolist(), hit_sent.tolist(), hit_negated.tolist())
+        if c in needs and not neg
+    }
     spans: dict[str, list[tuple[int, int]]] = {}
     for c, s, e in zip(hit_cat.tolist(), hit_start.tolist(), hit_end.tolist()):
         if c in excludes:

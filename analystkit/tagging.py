@@ -1,4 +1,5 @@
 """Lexicon matches as a tidy table, counts per article, and keyword-in-context."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,13 +8,32 @@ import numpy as np
 import pandas as pd
 
 from analystkit.lexicon import REQUIRES, Lexicon, as_lexicon, pattern_matcher
+from analystkit.sentences import (
+    ArticleText,
+    analyse,
+    article_texts,
+    join_articles,
+    labels,
+    map_chunks,
+    negated,
+    require_text,
+    scan_articles,
+    sentence_arrays,
+)
 from analystkit.stance import stance_kept
-from analystkit.sentences import (ArticleText, analyse, article_texts, join_articles,
-                                  labels, map_chunks, negated, require_text, scan_articles,
-                                  sentence_arrays)
 
-MATCH_COLUMNS = ["article_id", "sentence_id", "start", "end", "matched", "category", "tag",
-                 "pattern", "speaker_group", "negated"]
+MATCH_COLUMNS = [
+    "article_id",
+    "sentence_id",
+    "start",
+    "end",
+    "matched",
+    "category",
+    "tag",
+    "pattern",
+    "speaker_group",
+    "negated",
+]
 KWIC_COLUMNS = ["article_id", "date", "start", "end", "pre", "keyword", "post"]
 
 
@@ -28,23 +48,41 @@ def _match_rows(articles: list[ArticleText], lexicon: Lexicon) -> dict:
     needs = np.array([c.startswith(REQUIRES) for c in hit_cat.tolist()], dtype=bool)
     hit_negated = np.zeros(len(hit_cat), dtype=bool)
     hit_negated[needs] = negated(a, a.hit_start[needs], hit_sent[needs])
-    keep = stance_kept(lexicon, m.category[pid], m.tag[pid], start, end, pid, sent,
-                       a.credits.group, a.credits.how, hit_cat, m.tag[a.hit_pid],
-                       a.hit_start, a.hit_end, hit_sent, hit_negated)
+    keep = stance_kept(
+        lexicon,
+        m.category[pid],
+        m.tag[pid],
+        start,
+        end,
+        pid,
+        sent,
+        a.credits.group,
+        a.credits.how,
+        hit_cat,
+        m.tag[a.hit_pid],
+        a.hit_start,
+        a.hit_end,
+        hit_sent,
+        hit_negated,
+    )
     start, end, pid, sent = start[keep], end[keep], pid[keep], sent[keep]
     sents = sentence_arrays(a, with_text=False)
     art = np.searchsorted(a.article_start, start, "right") - 1
     offset = a.article_start[art]
     text = a.text
-    return dict(article=art, sentence_id=sents["sentence_id"][sent], start=start - offset,
-                end=end - offset, pid=pid,
-                group=[a.credits.group[i] for i in sent.tolist()],
-                negated=negated(a, start, sent),
-                matched=[text[s:e] for s, e in zip(start.tolist(), end.tolist())])
+    return dict(
+        article=art,
+        sentence_id=sents["sentence_id"][sent],
+        start=start - offset,
+        end=end - offset,
+        pid=pid,
+        group=[a.credits.group[i] for i in sent.tolist()],
+        negated=negated(a, start, sent),
+        matched=[text[s:e] for s, e in zip(start.tolist(), end.tolist())],
+    )
 
 
-def tag(articles: pd.DataFrame, lexicon: Lexicon | str | Path | None = None
-        ) -> pd.DataFrame:
+def tag(articles: pd.DataFrame, lexicon: Lexicon | str | Path | None = None) -> pd.DataFrame:
     """Every lexicon match, one row each, in article order then text order; a rhetoric
     match only where a speaker takes that stance (analystkit/stance.py).
 
@@ -63,23 +101,29 @@ def tag(articles: pd.DataFrame, lexicon: Lexicon | str | Path | None = None
     start = np.concatenate([p["start"] for _, p in parts]).astype(np.int64)
     end = np.concatenate([p["end"] for _, p in parts]).astype(np.int64)
     pid = np.concatenate([p["pid"] for _, p in parts]).astype(np.int64)
-    return pd.DataFrame({
-        "article_id": labels(ids, art),
-        "sentence_id": np.concatenate([p["sentence_id"] for _, p in parts]).astype(np.int64),
-        "start": start,
-        "end": end,
-        "matched": pd.array([x for _, p in parts for x in p["matched"]], dtype="str"),
-        "category": labels(m.category, pid),
-        "tag": labels(m.tag, pid),
-        "pattern": labels(m.source, pid),
-        "speaker_group": pd.array([x for _, p in parts for x in p["group"]], dtype="str"),
-        "negated": np.concatenate([p["negated"] for _, p in parts]).astype(bool),
-    }, columns=MATCH_COLUMNS)
+    return pd.DataFrame(
+        {
+            "article_id": labels(ids, art),
+            "sentence_id": np.concatenate([p["sentence_id"] for _, p in parts]).astype(np.int64),
+            "start": start,
+            "end": end,
+            "matched": pd.array([x for _, p in parts for x in p["matched"]], dtype="str"),
+            "category": labels(m.category, pid),
+            "tag": labels(m.tag, pid),
+            "pattern": labels(m.source, pid),
+            "speaker_group": pd.array([x for _, p in parts for x in p["group"]], dtype="str"),
+            "negated": np.concatenate([p["negated"] for _, p in parts]).astype(bool),
+        },
+        columns=MATCH_COLUMNS,
+    )
 
 
-def tag_counts(matches: pd.DataFrame, by: str | list[str] = "tag",
-               articles: pd.DataFrame | None = None,
-               include_negated: bool = True) -> pd.DataFrame:
+def tag_counts(
+    matches: pd.DataFrame,
+    by: str | list[str] = "tag",
+    articles: pd.DataFrame | None = None,
+    include_negated: bool = True,
+) -> pd.DataFrame:
     """Wide counts: one row per article_id, one int64 column per value of `by` ("tag",
     "category", or a list such as ["speaker_group", "tag"] for MultiIndex columns).
     With `articles`, every article gets a row (zeros included), in the articles' order;
@@ -87,12 +131,16 @@ def tag_counts(matches: pd.DataFrame, by: str | list[str] = "tag",
     keys = [by] if isinstance(by, str) else list(by)
     missing = [c for c in ["article_id", *keys] if c not in matches.columns]
     if missing:
-        raise ValueError(f"matches has no column(s) {missing}; columns: "
-                         f"{', '.join(map(str, matches.columns))}")
+        raise ValueError(
+            f"matches has no column(s) {missing}; columns: {', '.join(map(str, matches.columns))}"
+        )
     rows = matches if include_negated else matches[~matches["negated"].astype(bool)]
     counts = rows.groupby(["article_id", *keys], sort=True).size()
-    wide = counts.unstack(keys, fill_value=0) if len(counts) else pd.DataFrame(
-        index=pd.Index([], name="article_id", dtype="str"))
+    wide = (
+        counts.unstack(keys, fill_value=0)
+        if len(counts)
+        else pd.DataFrame(index=pd.Index([], name="article_id", dtype="str"))
+    )
     wide = wide.sort_index(axis=1)
     if articles is not None:
         wide = wide.reindex(articles["article_id"].astype(str), fill_value=0)
@@ -110,14 +158,18 @@ def _words_before(text: str, pos: int, n: int) -> str:
 
 def _words_after(text: str, pos: int, n: int) -> str:
     span = 40 * n + 40
-    words = text[pos:pos + span].split()
+    words = text[pos : pos + span].split()
     if pos + span < len(text) and len(words) <= n:
         words = text[pos:].split()
     return " ".join(words[:n])
 
 
-def kwic(articles: pd.DataFrame, pattern: str, window: int = 8,
-         lexicon: Lexicon | str | Path | None = None) -> pd.DataFrame:
+def kwic(
+    articles: pd.DataFrame,
+    pattern: str,
+    window: int = 8,
+    lexicon: Lexicon | str | Path | None = None,
+) -> pd.DataFrame:
     """Keyword in context: every match of `pattern` (lexicon syntax: word, phrase, glob or
     `re:`; or the name of a lexicon tag, meaning all its patterns and idioms) with `window` words
     (whitespace-separated) either side. Columns: article_id, date, start, end (char
@@ -126,24 +178,33 @@ def kwic(articles: pd.DataFrame, pattern: str, window: int = 8,
         raise ValueError(f"window must be a whole number of words >= 0, not {window!r}")
     lexicon = as_lexicon(lexicon)
     texts = require_text(articles)
-    pats = [*lexicon.tags[pattern].patterns, *lexicon.tags[pattern].idioms] \
-        if pattern in lexicon.tags else [pattern]
+    pats = (
+        [*lexicon.tags[pattern].patterns, *lexicon.tags[pattern].idioms]
+        if pattern in lexicon.tags
+        else [pattern]
+    )
     matcher = pattern_matcher(pats)
     joined, article_start, lengths = join_articles(texts)
     art, starts, ends, _ = scan_articles(matcher, joined, article_start, lengths)
     starts, ends = starts - article_start[art], ends - article_start[art]
-    rows = [(texts[a][s:e], _words_before(texts[a], s, window),
-             _words_after(texts[a], e, window))
-            for a, s, e in zip(art.tolist(), starts.tolist(), ends.tolist())]
-    dates = articles["date"].to_numpy() if "date" in articles.columns else \
-        np.full(len(texts), np.datetime64("NaT"))
-    return pd.DataFrame({
-        "article_id": pd.array(articles["article_id"].astype(str).to_numpy()[art],
-                               dtype="str"),
-        "date": dates[art],
-        "start": starts.astype(np.int64),
-        "end": ends.astype(np.int64),
-        "pre": pd.array([r[1] for r in rows], dtype="str"),
-        "keyword": pd.array([r[0] for r in rows], dtype="str"),
-        "post": pd.array([r[2] for r in rows], dtype="str"),
-    }, columns=KWIC_COLUMNS)
+    rows = [
+        (texts[a][s:e], _words_before(texts[a], s, window), _words_after(texts[a], e, window))
+        for a, s, e in zip(art.tolist(), starts.tolist(), ends.tolist())
+    ]
+    dates = (
+        articles["date"].to_numpy()
+        if "date" in articles.columns
+        else np.full(len(texts), np.datetime64("NaT"))
+    )
+    return pd.DataFrame(
+        {
+            "article_id": pd.array(articles["article_id"].astype(str).to_numpy()[art], dtype="str"),
+            "date": dates[art],
+            "start": starts.astype(np.int64),
+            "end": ends.astype(np.int64),
+            "pre": pd.array([r[1] for r in rows], dtype="str"),
+            "keyword": pd.array([r[0] for r in rows], dtype="str"),
+            "post": pd.array([r[2] for r in rows], dtype="str"),
+        },
+        columns=KWIC_COLUMNS,
+    )

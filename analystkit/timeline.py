@@ -4,6 +4,7 @@
 columns only); `resample_timeline` regroups a timeline that keeps tag and speaker group
 (such as the shipped KCNA table) to another period or grouping.
 """
+
 from __future__ import annotations
 
 import warnings
@@ -21,11 +22,16 @@ FREQS = {"D": "D", "W": "W-SUN", "M": "M"}
 PER_SENTENCES = 1000
 
 
-def rhetoric_timeline(matches: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame,
-                      freq: str = "W", by: str | Sequence[str] = "tag",
-                      speaker_groups: Sequence[str] | None = None,
-                      tags: Sequence[str] = RHETORIC_TAGS,
-                      include_negated: bool = False) -> pd.DataFrame:
+def rhetoric_timeline(
+    matches: pd.DataFrame,
+    sentences: pd.DataFrame,
+    articles: pd.DataFrame,
+    freq: str = "W",
+    by: str | Sequence[str] = "tag",
+    speaker_groups: Sequence[str] | None = None,
+    tags: Sequence[str] = RHETORIC_TAGS,
+    include_negated: bool = False,
+) -> pd.DataFrame:
     """Rhetoric matches per period, zero-filled over the whole span of the articles.
 
     Parameters
@@ -52,16 +58,23 @@ def rhetoric_timeline(matches: pd.DataFrame, sentences: pd.DataFrame, articles: 
         sentences; NaN where the period has no sentence). ``attrs["freq"]`` holds `freq`.
     """
     keys = _keys(by)
-    require_columns(matches, ("article_id", "sentence_id", "speaker_group", "tag", "negated"),
-                    "matches")
+    require_columns(
+        matches, ("article_id", "sentence_id", "speaker_group", "tag", "negated"), "matches"
+    )
     require_columns(sentences, ("article_id", "sentence_id", "speaker_group"), "sentences")
     require_columns(articles, ("article_id", "date"), "articles")
     require_dates(articles, "date", "articles")
     days = _article_days(articles)
     if days.empty:
-        empty = empty_frame(["period", *keys, "matches", "sentences", "rate"],
-                            {"period": "datetime64[us]", "matches": "int64",
-                             "sentences": "int64", "rate": "float64"})
+        empty = empty_frame(
+            ["period", *keys, "matches", "sentences", "rate"],
+            {
+                "period": "datetime64[us]",
+                "matches": "int64",
+                "sentences": "int64",
+                "rate": "float64",
+            },
+        )
         empty.attrs["freq"] = freq
         return empty
     s = sentences.assign(day=sentences["article_id"].astype(str).map(days)).dropna(subset=["day"])
@@ -72,14 +85,19 @@ def rhetoric_timeline(matches: pd.DataFrame, sentences: pd.DataFrame, articles: 
     if speaker_groups is not None:
         s = s[s["speaker_group"].isin(list(speaker_groups))]
         m = m[m["speaker_group"].isin(list(speaker_groups))]
-    groups = list(speaker_groups) if speaker_groups is not None else _in_vocab_order(
-        s["speaker_group"])
+    groups = (
+        list(speaker_groups) if speaker_groups is not None else _in_vocab_order(s["speaker_group"])
+    )
     counts = _daily_counts(m, s, days, list(tags), groups)
     return resample_timeline(counts, freq=freq, by=keys)
 
 
-def resample_timeline(timeline: pd.DataFrame, freq: str = "W", by: str | Sequence[str] = "tag",
-                      speaker_groups: Sequence[str] | None = None) -> pd.DataFrame:
+def resample_timeline(
+    timeline: pd.DataFrame,
+    freq: str = "W",
+    by: str | Sequence[str] = "tag",
+    speaker_groups: Sequence[str] | None = None,
+) -> pd.DataFrame:
     """Regroup a timeline by tag and speaker group (e.g. daily) into `freq` periods by `by`.
 
     Matches add up; a row's sentences are those of its speaker group, or the sum over the
@@ -92,19 +110,24 @@ def resample_timeline(timeline: pd.DataFrame, freq: str = "W", by: str | Sequenc
     t = timeline
     if speaker_groups is not None:
         t = t[t["speaker_group"].isin(list(speaker_groups))]
-    group_days = t.drop_duplicates(["period", "speaker_group"])   # a group's sentences, once
+    group_days = t.drop_duplicates(["period", "speaker_group"])  # a group's sentences, once
     t = t.assign(period=_period_starts(t["period"], freq))
     group_days = group_days.assign(period=_period_starts(group_days["period"], freq))
     group_keys = ["speaker_group"] if "speaker_group" in keys else []
     sentences = group_days.groupby(["period", *group_keys])["sentences"].sum()
     matches = t.groupby(["period", *keys])["matches"].sum()
-    full = (pd.date_range(t["period"].min(), t["period"].max(), freq=_offset(freq))
-            if len(t) else pd.DatetimeIndex([]))
-    index = pd.MultiIndex.from_product([full, *(_levels(t, k) for k in keys)],
-                                       names=["period", *keys])
+    full = (
+        pd.date_range(t["period"].min(), t["period"].max(), freq=_offset(freq))
+        if len(t)
+        else pd.DatetimeIndex([])
+    )
+    index = pd.MultiIndex.from_product(
+        [full, *(_levels(t, k) for k in keys)], names=["period", *keys]
+    )
     out = matches.reindex(index, fill_value=0).rename("matches").reset_index()
-    out = out.merge(sentences.rename("sentences").reset_index(), how="left",
-                    on=["period", *group_keys])
+    out = out.merge(
+        sentences.rename("sentences").reset_index(), how="left", on=["period", *group_keys]
+    )
     out["matches"] = out["matches"].astype(np.int64)
     out["sentences"] = out["sentences"].fillna(0).astype(np.int64)
     out["rate"] = PER_SENTENCES * out["matches"] / out["sentences"].where(out["sentences"] > 0)
@@ -125,8 +148,10 @@ def _article_days(articles: pd.DataFrame) -> pd.Series:
     """Each dated article's day, by article_id; undated articles left out with a warning."""
     dated = articles.dropna(subset=["date"])
     if len(dated) < len(articles):
-        warnings.warn(f"rhetoric_timeline: {len(articles) - len(dated)} undated article(s) "
-                      "left out", stacklevel=3)
+        warnings.warn(
+            f"rhetoric_timeline: {len(articles) - len(dated)} undated article(s) left out",
+            stacklevel=3,
+        )
     dates = dated["date"]
     if getattr(dates.dt, "tz", None) is not None:
         dates = dates.dt.tz_localize(None)
@@ -134,22 +159,27 @@ def _article_days(articles: pd.DataFrame) -> pd.Series:
 
 
 def _in_vocab_order(groups: pd.Series) -> list[str]:
-    """The groups present, the vocabulary's order (vocab.py) first, then any other alphabetically."""
+    """The groups present: the vocabulary's order (vocab.py) first, then others A-Z."""
     present = set(groups.dropna())
     return [g for g in SPEAKER_GROUPS if g in present] + sorted(present - set(SPEAKER_GROUPS))
 
 
-def _daily_counts(m: pd.DataFrame, s: pd.DataFrame, days: pd.Series, tags: list[str],
-                  groups: list[str]) -> pd.DataFrame:
+def _daily_counts(
+    m: pd.DataFrame, s: pd.DataFrame, days: pd.Series, tags: list[str], groups: list[str]
+) -> pd.DataFrame:
     """One row per day of the span, tag and group: matches, and the group's sentences."""
-    span = (pd.date_range(days.min(), days.max(), freq="D", name="period")
-            if len(days) else pd.DatetimeIndex([], name="period"))
+    span = (
+        pd.date_range(days.min(), days.max(), freq="D", name="period")
+        if len(days)
+        else pd.DatetimeIndex([], name="period")
+    )
     index = pd.MultiIndex.from_product([span, tags, groups], names=["period", *TIMELINE_KEYS])
     matches = m.groupby(["day", "tag", "speaker_group"]).size().rename_axis(index.names)
     sentences = s.groupby(["day", "speaker_group"]).size().rename_axis(["period", "speaker_group"])
     out = matches.reindex(index, fill_value=0).rename("matches").reset_index()
-    out = out.merge(sentences.rename("sentences").reset_index(), how="left",
-                    on=["period", "speaker_group"])
+    out = out.merge(
+        sentences.rename("sentences").reset_index(), how="left", on=["period", "speaker_group"]
+    )
     out["sentences"] = out["sentences"].fillna(0).astype(np.int64)
     return out
 

@@ -1,6 +1,7 @@
 """Source voice: the outlet an article comes from, read from its source field or its
 dateline ("Pyongyang, July 14 (KCNA) --"). In a state outlet's article the narration is
 that state's voice; in a news outlet's it is the reporter's (`media`)."""
+
 from __future__ import annotations
 
 import re
@@ -8,8 +9,10 @@ import re
 from analystkit.lexicon import normalize
 from analystkit.roster import OUTLET, Roster, Speaker
 
-_DATELINE = re.compile(r"\s*[A-Z][\w .'-]{1,40},?\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*\(([^)]{2,40})\)"
-                       r"\s*(?:-{1,2}|—|–)")
+_DATELINE = re.compile(
+    r"\s*[A-Z][\w .'-]{1,40},?\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*\(([^)]{2,40})\)"
+    r"\s*(?:-{1,2}|—|–)"
+)
 _HEAD_CHARS = 120
 _NARRATION = "media"
 
@@ -18,15 +21,20 @@ class Voices:
     """Finds the state outlet (if any) an article speaks as."""
 
     def __init__(self, roster: Roster):
-        self.by_cue = {" ".join(normalize(c).split()): sp for sp in roster.speakers.values()
-                       if sp.kind == OUTLET for c in sp.cues if not c.startswith("re:")}
+        self.by_cue = {
+            " ".join(normalize(c).split()): sp
+            for sp in roster.speakers.values()
+            if sp.kind == OUTLET
+            for c in sp.cues
+            if not c.startswith("re:")
+        }
 
     def outlet(self, name: str) -> Speaker | None:
         """The outlet a source field or dateline names (whole words), if any."""
         words = normalize(name).split()
         for size in range(min(len(words), 5), 0, -1):
             for i in range(len(words) - size + 1):
-                sp = self.by_cue.get(" ".join(words[i:i + size]))
+                sp = self.by_cue.get(" ".join(words[i : i + size]))
                 if sp is not None:
                     return sp
         return None

@@ -6,6 +6,7 @@ The per-row work (month keys, lane keys, lower-cased text, which article each ma
 event belongs to) is done once in ``__init__``; a redraw is a few vectorised masks, an
 escaped HTML summary and a PNG chart.
 """
+
 from __future__ import annotations
 
 import html
@@ -46,6 +47,7 @@ STYLE = {"description_width": "initial"}
 
 class Filtered(NamedTuple):
     """The frames left after filtering."""
+
     articles: pd.DataFrame
     matches: pd.DataFrame
     events: pd.DataFrame
@@ -62,8 +64,9 @@ def _positions(frame: pd.DataFrame, index: pd.Index, name: str) -> np.ndarray:
     pos = index.get_indexer(frame["article_id"])
     if (pos < 0).any():
         unknown = sorted(set(frame["article_id"][pos < 0]))
-        raise ValueError(f"{len(unknown)} article_id(s) in {name} are not in articles, "
-                         f"e.g. {unknown[:3]}")
+        raise ValueError(
+            f"{len(unknown)} article_id(s) in {name} are not in articles, e.g. {unknown[:3]}"
+        )
     return pos
 
 
@@ -76,26 +79,41 @@ def _month_codes(dates: pd.Series) -> np.ndarray:
 def _month_slider(options: list[tuple[str, object]], enabled: bool) -> w.SelectionRangeSlider:
     """A month range slider over (label, value) options, the whole range selected."""
     return w.SelectionRangeSlider(
-        options=options, index=(0, len(options) - 1), description="Months",
-        disabled=not enabled, continuous_update=False, style=STYLE,
-        layout=w.Layout(width="55%"))
+        options=options,
+        index=(0, len(options) - 1),
+        description="Months",
+        disabled=not enabled,
+        continuous_update=False,
+        style=STYLE,
+        layout=w.Layout(width="55%"),
+    )
 
 
-def _multi_select(options: Sequence[str | tuple[str, str]], label: str, enabled: bool = True,
-                  value: Sequence[str] | None = None) -> w.SelectMultiple:
+def _multi_select(
+    options: Sequence[str | tuple[str, str]],
+    label: str,
+    enabled: bool = True,
+    value: Sequence[str] | None = None,
+) -> w.SelectMultiple:
     """A multi-select over options (values or (label, value) pairs), by default with every
     option selected."""
     values = [o[1] if isinstance(o, tuple) else o for o in options]
-    return w.SelectMultiple(options=list(options),
-                            value=tuple(values if value is None else value),
-                            description=label, rows=min(max(len(values), 2), 7),
-                            disabled=not enabled, style=STYLE, layout=w.Layout(width="32%"))
+    return w.SelectMultiple(
+        options=list(options),
+        value=tuple(values if value is None else value),
+        description=label,
+        rows=min(max(len(values), 2), 7),
+        disabled=not enabled,
+        style=STYLE,
+        layout=w.Layout(width="32%"),
+    )
 
 
 def _reset_button(on_reset: Callable[[], None]) -> w.Button:
     """The Reset button: calls ``on_reset`` when pressed."""
-    button = w.Button(description="Reset", tooltip="clear every filter",
-                      layout=w.Layout(width="auto"))
+    button = w.Button(
+        description="Reset", tooltip="clear every filter", layout=w.Layout(width="auto")
+    )
     button.on_click(lambda _: on_reset())
     return button
 
@@ -131,15 +149,27 @@ class FilterPanel(_DisplaysItself):
     selected leaves nothing. ``reset()`` (the Reset button) restores everything.
     """
 
-    def __init__(self, articles: pd.DataFrame, matches: pd.DataFrame | None = None,
-                 events: pd.DataFrame | None = None, *, max_rows: int = 50) -> None:
+    def __init__(
+        self,
+        articles: pd.DataFrame,
+        matches: pd.DataFrame | None = None,
+        events: pd.DataFrame | None = None,
+        *,
+        max_rows: int = 50,
+    ) -> None:
         require_columns(articles, ("article_id", "date", "title", "source", "text"), "articles")
         require_dates(articles, "date", "articles")
         self._articles = articles.reset_index(drop=True)
-        self._matches = (pd.DataFrame(columns=list(MATCH_COLUMNS)) if matches is None
-                         else matches.reset_index(drop=True))
-        self._events = (pd.DataFrame(columns=list(EVENT_COLUMNS)) if events is None
-                        else events.reset_index(drop=True))
+        self._matches = (
+            pd.DataFrame(columns=list(MATCH_COLUMNS))
+            if matches is None
+            else matches.reset_index(drop=True)
+        )
+        self._events = (
+            pd.DataFrame(columns=list(EVENT_COLUMNS))
+            if events is None
+            else events.reset_index(drop=True)
+        )
         require_columns(self._matches, ("article_id", "speaker_group", "tag"), "matches")
         require_columns(self._events, ("article_id", "event_type"), "events")
         self.max_rows = max_rows
@@ -152,13 +182,22 @@ class FilterPanel(_DisplaysItself):
         self.results.add_class("ak-results")
         self.chart = w.Image(format="png")
         self.chart.add_class("ak-chart")
-        self.widget = w.VBox([
-            w.HBox([self.date_range, self.search, self.reset_button]),
-            w.HBox([self.event_types, self.speaker_groups, self.tags]),
-            self.results, self.chart])
+        self.widget = w.VBox(
+            [
+                w.HBox([self.date_range, self.search, self.reset_button]),
+                w.HBox([self.event_types, self.speaker_groups, self.tags]),
+                self.results,
+                self.chart,
+            ]
+        )
         self.widget.add_class("ak-filter-panel")
-        for control in (self.date_range, self.event_types, self.speaker_groups, self.tags,
-                        self.search):
+        for control in (
+            self.date_range,
+            self.event_types,
+            self.speaker_groups,
+            self.tags,
+            self.search,
+        ):
             control.observe(self._refresh, names="value")
         self._refresh()
 
@@ -167,8 +206,9 @@ class FilterPanel(_DisplaysItself):
         a = self._articles
         dated = a["date"].notna().to_numpy()
         self._month_code = _month_codes(a["date"])
-        self._months = (list(pd.period_range(a["date"].min(), a["date"].max(), freq="M"))
-                        if dated.any() else [])
+        self._months = (
+            list(pd.period_range(a["date"].min(), a["date"].max(), freq="M")) if dated.any() else []
+        )
         self._first_month = self._months[0].ordinal if self._months else 0
         self._haystack = (a["title"].fillna("") + "\n" + a["text"].fillna("")).str.lower()
         index = pd.Index(a["article_id"])
@@ -191,14 +231,19 @@ class FilterPanel(_DisplaysItself):
     def _build_controls(self) -> None:
         options = [(f"{p:%Y-%m}", p.ordinal) for p in self._months] or [("no articles", 0)]
         self.date_range = _month_slider(options, bool(self._months))
-        self.event_types = _multi_select(_ordered(self._e_type, EVENT_TYPES),
-                                         "Event types", self._has_events)
-        self.speaker_groups = _multi_select(_ordered(self._m_group, SPEAKER_GROUPS),
-                                            "Speakers", self._has_matches)
-        self.tags = _multi_select(_ordered(self._m_tag, RHETORIC_TAGS), "Tags",
-                                  self._has_matches)
-        self.search = w.Text(description="Search", placeholder="words in title or text",
-                             style=STYLE, layout=w.Layout(width="30%"))
+        self.event_types = _multi_select(
+            _ordered(self._e_type, EVENT_TYPES), "Event types", self._has_events
+        )
+        self.speaker_groups = _multi_select(
+            _ordered(self._m_group, SPEAKER_GROUPS), "Speakers", self._has_matches
+        )
+        self.tags = _multi_select(_ordered(self._m_tag, RHETORIC_TAGS), "Tags", self._has_matches)
+        self.search = w.Text(
+            description="Search",
+            placeholder="words in title or text",
+            style=STYLE,
+            layout=w.Layout(width="30%"),
+        )
         self.reset_button = _reset_button(self.reset)
 
     # --- filtering ---------------------------------------------------------------------
@@ -214,8 +259,11 @@ class FilterPanel(_DisplaysItself):
     def _search_mask(self) -> np.ndarray:
         term = self.search.value.strip().lower()
         if term != self._search_cache[0]:
-            mask = (self._haystack.str.contains(term, regex=False).to_numpy(bool) if term
-                    else np.ones(len(self._articles), bool))
+            mask = (
+                self._haystack.str.contains(term, regex=False).to_numpy(bool)
+                if term
+                else np.ones(len(self._articles), bool)
+            )
             self._search_cache = (term, mask)
         return self._search_cache[1]
 
@@ -228,8 +276,9 @@ class FilterPanel(_DisplaysItself):
         m_keep = np.ones(len(self._m_pos), bool)
         e_keep = np.ones(len(self._e_pos), bool)
         groups, tags = self.speaker_groups, self.tags
-        if self._has_matches and (len(groups.value) < len(groups.options)
-                                  or len(tags.value) < len(tags.options)):
+        if self._has_matches and (
+            len(groups.value) < len(groups.options) or len(tags.value) < len(tags.options)
+        ):
             m_keep = np.isin(self._m_group, groups.value) & np.isin(self._m_tag, tags.value)
             keep &= np.bincount(self._m_pos[m_keep], minlength=len(keep)) > 0
         types = self.event_types
@@ -241,9 +290,11 @@ class FilterPanel(_DisplaysItself):
     def filtered(self) -> Filtered:
         """The current selection as (articles, matches, events) frames."""
         keep, m_keep, e_keep = self._masks()
-        return Filtered(self._articles[keep].reset_index(drop=True),
-                        self._matches[m_keep].reset_index(drop=True),
-                        self._events[e_keep].reset_index(drop=True))
+        return Filtered(
+            self._articles[keep].reset_index(drop=True),
+            self._matches[m_keep].reset_index(drop=True),
+            self._events[e_keep].reset_index(drop=True),
+        )
 
     # --- drawing ---------------------------------------------------------------------
     def _refresh(self, _change: object = None) -> None:
@@ -253,34 +304,49 @@ class FilterPanel(_DisplaysItself):
 
     def _results_html(self, keep: np.ndarray, m_keep: np.ndarray, e_keep: np.ndarray) -> str:
         n, m, k = int(keep.sum()), int(m_keep.sum()), int(e_keep.sum())
-        summary = (f'<div class="ak-summary"><b>{n:,} articles · {m:,} matches · '
-                   f"{k:,} events</b> (of {len(keep):,} articles)</div>")
+        summary = (
+            f'<div class="ak-summary"><b>{n:,} articles · {m:,} matches · '
+            f"{k:,} events</b> (of {len(keep):,} articles)</div>"
+        )
         if n == 0:
-            return summary + ('<p class="ak-empty">Nothing matches these filters. Widen the '
-                              "month range, select more options, clear the search, or press "
-                              "Reset.</p>")
+            return summary + (
+                '<p class="ak-empty">Nothing matches these filters. Widen the '
+                "month range, select more options, clear the search, or press "
+                "Reset.</p>"
+            )
         rows = np.flatnonzero(keep)[: self.max_rows]
         a = self._articles.iloc[rows]
         m_counts = np.bincount(self._m_pos[m_keep], minlength=len(keep))[rows]
         e_counts = np.bincount(self._e_pos[e_keep], minlength=len(keep))[rows]
-        table = pd.DataFrame({
-            "date": a["date"].dt.strftime("%Y-%m-%d").to_numpy(),
-            "title": a["title"].fillna("").where(a["title"].fillna("") != "",
-                                                 "(untitled)").to_numpy(),
-            "source": a["source"].fillna("").to_numpy(),
-            "matches": m_counts, "events": e_counts,
-            "excerpt": [self._snippet(t) for t in a["text"].fillna("")]})
-        more = (f'<p class="ak-more">Showing the first {len(rows):,} of {n:,}; narrow the '
-                "filters or use .filtered() for all.</p>" if n > len(rows) else "")
-        return summary + table.to_html(index=False, escape=True, border=0,
-                                       classes="ak-table") + more
+        table = pd.DataFrame(
+            {
+                "date": a["date"].dt.strftime("%Y-%m-%d").to_numpy(),
+                "title": a["title"]
+                .fillna("")
+                .where(a["title"].fillna("") != "", "(untitled)")
+                .to_numpy(),
+                "source": a["source"].fillna("").to_numpy(),
+                "matches": m_counts,
+                "events": e_counts,
+                "excerpt": [self._snippet(t) for t in a["text"].fillna("")],
+            }
+        )
+        more = (
+            f'<p class="ak-more">Showing the first {len(rows):,} of {n:,}; narrow the '
+            "filters or use .filtered() for all.</p>"
+            if n > len(rows)
+            else ""
+        )
+        return (
+            summary + table.to_html(index=False, escape=True, border=0, classes="ak-table") + more
+        )
 
     def _snippet(self, text: str) -> str:
         """About SNIPPET_CHARS characters of text around the search term (or its start)."""
         term = self.search.value.strip().lower()
         at = text.lower().find(term) if term else -1
         lo = max(0, at - SNIPPET_CHARS // 2) if at >= 0 else 0
-        piece = " ".join(text[lo: lo + SNIPPET_CHARS].split())
+        piece = " ".join(text[lo : lo + SNIPPET_CHARS].split())
         return ("…" if lo else "") + piece + ("…" if lo + SNIPPET_CHARS < len(text) else "")
 
     def _build_chart(self) -> None:
@@ -292,16 +358,21 @@ class FilterPanel(_DisplaysItself):
             ax = self._fig.add_subplot()
             edges = np.arange(len(self._months) + 1) - 0.5
             ax.stairs(self._all_per_month, edges, fill=True, color="#D9D9D9")
-            self._selected = ax.stairs(self._all_per_month, edges, fill=True,
-                                       color=OKABE_ITO["blue"])
+            self._selected = ax.stairs(
+                self._all_per_month, edges, fill=True, color=OKABE_ITO["blue"]
+            )
             x = np.arange(len(self._months))
             step = max(1, len(x) // 8)
             ax.set_xticks(x[::step], [f"{p:%Y-%m}" for p in self._months[::step]])
             ax.set_xlim(edges[0], max(edges[-1], 0.5))
             ax.set_ylim(0, max(int(self._all_per_month.max(initial=0)), 1) * 1.1)
             ax.tick_params(labelsize=7)
-            ax.set_title("Articles per month: selected (blue) of all (grey)", fontsize=8,
-                         fontweight="normal", loc="left")
+            ax.set_title(
+                "Articles per month: selected (blue) of all (grey)",
+                fontsize=8,
+                fontweight="normal",
+                loc="left",
+            )
 
     def _chart_png(self, keep: np.ndarray) -> bytes:
         """The small chart for the current selection, as PNG bytes."""
@@ -310,9 +381,10 @@ class FilterPanel(_DisplaysItself):
 
     def __repr__(self) -> str:
         f = self.filtered()
-        return (f"FilterPanel({len(f.articles)} of {len(self._articles)} articles, "
-                f"{len(f.matches)} matches, {len(f.events)} events)")
-
+        return (
+            f"FilterPanel({len(f.articles)} of {len(self._articles)} articles, "
+            f"{len(f.matches)} matches, {len(f.events)} events)"
+        )
 
 
 ADMINISTRATION_KIND = "term"  # drawn as shading, not offered as a milestone kind
@@ -322,6 +394,7 @@ CACHED_IMAGES = 16  # recent selections' PNGs (~90 kB each): going back is insta
 
 class Chronology(NamedTuple):
     """What the chronology chart shows: counted launch days and milestones."""
+
     chronology: pd.DataFrame
     milestones: pd.DataFrame
 
@@ -343,18 +416,22 @@ class ChronologyPanel(_DisplaysItself):
     counted launch events (one per KST calendar day), as in the chart.
     """
 
-    def __init__(self, chronology: pd.DataFrame, milestones: pd.DataFrame,
-                 highlight: pd.DataFrame | None = None, *,
-                 start: str | pd.Timestamp = "2018-01-01",
-                 end: str | pd.Timestamp = "2025-12-31",
-                 milestone_kinds: Sequence[str] = ("summit", "meeting", "talks"),
-                 export_path: str = "briefing/chronology") -> None:
+    def __init__(
+        self,
+        chronology: pd.DataFrame,
+        milestones: pd.DataFrame,
+        highlight: pd.DataFrame | None = None,
+        *,
+        start: str | pd.Timestamp = "2018-01-01",
+        end: str | pd.Timestamp = "2025-12-31",
+        milestone_kinds: Sequence[str] = ("summit", "meeting", "talks"),
+        export_path: str = "briefing/chronology",
+    ) -> None:
         require_columns(milestones, ("date", "kind", "label"), "milestones")
         require_dates(milestones, "date", "milestones")
         self.start, self.end = pd.Timestamp(start), pd.Timestamp(end)
         if self.end <= self.start:
-            raise ValueError(f"end ({self.end.date()}) must be after start "
-                             f"({self.start.date()})")
+            raise ValueError(f"end ({self.end.date()}) must be after start ({self.start.date()})")
         self._milestones = milestones
         self._prepare(chronology, milestones, highlight)
         self._default_kinds = tuple(k for k in milestone_kinds if k in self._kind_options)
@@ -365,11 +442,16 @@ class ChronologyPanel(_DisplaysItself):
         self.chart.add_class("ak-chart")
         self.export_status = w.HTML()
         self.export_status.add_class("ak-export-status")
-        self.widget = w.VBox([
-            w.HBox([self.date_range, self.reset_button]),
-            w.HBox([self.missile_classes, self.milestone_kinds]),
-            self.results, self.chart,
-            w.HBox([self.export_path, self.save_button]), self.export_status])
+        self.widget = w.VBox(
+            [
+                w.HBox([self.date_range, self.reset_button]),
+                w.HBox([self.missile_classes, self.milestone_kinds]),
+                self.results,
+                self.chart,
+                w.HBox([self.export_path, self.save_button]),
+                self.export_status,
+            ]
+        )
         self.widget.add_class("ak-chronology-panel")
         self._paused = False
         self._images: OrderedDict[tuple, bytes] = OrderedDict()
@@ -378,23 +460,29 @@ class ChronologyPanel(_DisplaysItself):
         self._refresh()
 
     # --- precomputation (once) -----------------------------------------------------
-    def _prepare(self, chronology: pd.DataFrame, milestones: pd.DataFrame,
-                 highlight: pd.DataFrame | None) -> None:
+    def _prepare(
+        self, chronology: pd.DataFrame, milestones: pd.DataFrame, highlight: pd.DataFrame | None
+    ) -> None:
         first = self.start.to_period("M").ordinal
-        self._months = pd.date_range(self.start.to_period("M").to_timestamp(), self.end,
-                                     freq="MS")
+        self._months = pd.date_range(self.start.to_period("M").to_timestamp(), self.end, freq="MS")
         launches = _counted_launches(chronology, self.start, self.end)
         self._launches = launches.drop(columns="lane").reset_index(drop=True)
         self._l_lane = launches["lane"].to_numpy(str)
         self._l_month = _month_codes(launches["date"]) - first
-        shown = milestones[(milestones["kind"] != ADMINISTRATION_KIND)
-                           & milestones["date"].between(self.start, self.end)]
+        shown = milestones[
+            (milestones["kind"] != ADMINISTRATION_KIND)
+            & milestones["date"].between(self.start, self.end)
+        ]
         self._shown_milestones = shown.reset_index(drop=True)
         self._m_kind = shown["kind"].astype("string").fillna(NO_VALUE).to_numpy(str)
         self._m_month = _month_codes(shown["date"]) - first
         self._kind_options = _ordered(
             milestones.loc[milestones["kind"] != ADMINISTRATION_KIND, "kind"]
-            .astype("string").fillna(NO_VALUE).to_numpy(str), MILESTONE_KINDS)
+            .astype("string")
+            .fillna(NO_VALUE)
+            .to_numpy(str),
+            MILESTONE_KINDS,
+        )
         self._highlight = _highlight_rows(highlight, self.start, self.end)
         self._h_month = _month_codes(self._highlight["date"]) - first
         present = set(self._l_lane) | set(self._highlight["lane"])
@@ -403,18 +491,30 @@ class ChronologyPanel(_DisplaysItself):
     def _build_controls(self, export_path: str) -> None:
         self.date_range = _month_slider([(f"{m:%Y-%m}", m) for m in self._months], True)
         self.missile_classes = _multi_select(
-            [(CLASS_LABELS[lane], lane) for lane in self._lanes], "Missile classes",
-            bool(self._lanes))
+            [(CLASS_LABELS[lane], lane) for lane in self._lanes],
+            "Missile classes",
+            bool(self._lanes),
+        )
         self.milestone_kinds = _multi_select(
-            [(kind.capitalize(), kind) for kind in self._kind_options], "Milestones",
-            bool(self._kind_options), value=self._default_kinds)
+            [(kind.capitalize(), kind) for kind in self._kind_options],
+            "Milestones",
+            bool(self._kind_options),
+            value=self._default_kinds,
+        )
         self.reset_button = _reset_button(self.reset)
-        self.export_path = w.Text(value=export_path, description="Save to",
-                                  placeholder="folder/name (.png and .svg are added)",
-                                  style=STYLE, layout=w.Layout(width="45%"))
-        self.save_button = w.Button(description="Save PNG + SVG", icon="download",
-                                    tooltip="write the chart as PNG and SVG for a briefing",
-                                    layout=w.Layout(width="auto"))
+        self.export_path = w.Text(
+            value=export_path,
+            description="Save to",
+            placeholder="folder/name (.png and .svg are added)",
+            style=STYLE,
+            layout=w.Layout(width="45%"),
+        )
+        self.save_button = w.Button(
+            description="Save PNG + SVG",
+            icon="download",
+            tooltip="write the chart as PNG and SVG for a briefing",
+            layout=w.Layout(width="auto"),
+        )
         self.save_button.on_click(lambda _: self._export())
 
     # --- filtering ---------------------------------------------------------------------
@@ -439,19 +539,22 @@ class ChronologyPanel(_DisplaysItself):
         """Boolean masks over the launch days, milestones and highlighted events."""
         i, j = self.date_range.index
         lanes, kinds = self.missile_classes.value, self.milestone_kinds.value
-        launch = ((self._l_month >= i) & (self._l_month <= j)
-                  & np.isin(self._l_lane, lanes))
-        milestone = ((self._m_month >= i) & (self._m_month <= j)
-                     & np.isin(self._m_kind, kinds))
-        ringed = ((self._h_month >= i) & (self._h_month <= j)
-                  & np.isin(self._highlight["lane"].to_numpy(str), lanes))
+        launch = (self._l_month >= i) & (self._l_month <= j) & np.isin(self._l_lane, lanes)
+        milestone = (self._m_month >= i) & (self._m_month <= j) & np.isin(self._m_kind, kinds)
+        ringed = (
+            (self._h_month >= i)
+            & (self._h_month <= j)
+            & np.isin(self._highlight["lane"].to_numpy(str), lanes)
+        )
         return launch, milestone, ringed
 
     def filtered(self) -> Chronology:
         """The counted launch days (chronology rows) and the milestones now shown."""
         launch, milestone, _ = self._masks()
-        return Chronology(self._launches[launch].reset_index(drop=True),
-                          self._shown_milestones[milestone].reset_index(drop=True))
+        return Chronology(
+            self._launches[launch].reset_index(drop=True),
+            self._shown_milestones[milestone].reset_index(drop=True),
+        )
 
     def figure(self) -> Figure:
         """The chronology chart for the current selection (a new Figure)."""
@@ -459,13 +562,21 @@ class ChronologyPanel(_DisplaysItself):
         lo, hi = self._span()
         hl = self._highlight[ringed]
         satellite = (hl["lane"] == SATELLITE).to_numpy()
-        highlight = pd.DataFrame({  # back to events form: the chart assigns the lanes again
-            "date": hl["date"].to_numpy(),
-            "event_type": np.where(satellite, "satellite_launch", "missile_launch"),
-            "missile_class": np.where(satellite, None, hl["lane"].to_numpy(object))})
-        return chronology_chart(self._launches[launch], self._milestones, lo, hi,
-                                highlight=highlight,
-                                milestone_kinds=tuple(self.milestone_kinds.value))
+        highlight = pd.DataFrame(
+            {  # back to events form: the chart assigns the lanes again
+                "date": hl["date"].to_numpy(),
+                "event_type": np.where(satellite, "satellite_launch", "missile_launch"),
+                "missile_class": np.where(satellite, None, hl["lane"].to_numpy(object)),
+            }
+        )
+        return chronology_chart(
+            self._launches[launch],
+            self._milestones,
+            lo,
+            hi,
+            highlight=highlight,
+            milestone_kinds=tuple(self.milestone_kinds.value),
+        )
 
     # --- drawing and export ------------------------------------------------------------
     def _refresh(self, _change: object = None) -> None:
@@ -477,8 +588,11 @@ class ChronologyPanel(_DisplaysItself):
     def _image(self) -> bytes:
         """The chart for the current selection as PNG bytes, from the cache if drawn
         recently (the key is the selection as sets, so option order does not matter)."""
-        key = (self.date_range.index, frozenset(self.missile_classes.value),
-               frozenset(self.milestone_kinds.value))
+        key = (
+            self.date_range.index,
+            frozenset(self.missile_classes.value),
+            frozenset(self.milestone_kinds.value),
+        )
         if key not in self._images:
             fig = self.figure()
             self._images[key] = _png_bytes(fig, dpi=WIDGET_DPI)
@@ -489,20 +603,26 @@ class ChronologyPanel(_DisplaysItself):
         return self._images[key]
 
     def _summary(self, sep: str = " · ") -> str:
-        """"118 launch days · 20 milestones · 2018-01 – 2025-12" for the selection."""
+        """ "118 launch days · 20 milestones · 2018-01 – 2025-12" for the selection."""
         launch, milestone, _ = self._masks()
         lo, hi = self.date_range.value
-        return sep.join((_plural(int(launch.sum()), "launch day"),
-                         _plural(int(milestone.sum()), "milestone"),
-                         f"{lo:%Y-%m} – {hi:%Y-%m}"))
+        return sep.join(
+            (
+                _plural(int(launch.sum()), "launch day"),
+                _plural(int(milestone.sum()), "milestone"),
+                f"{lo:%Y-%m} – {hi:%Y-%m}",
+            )
+        )
 
     def _summary_html(self) -> str:
         launch, milestone, _ = self._masks()
         html_text = f'<div class="ak-summary"><b>{html.escape(self._summary())}</b></div>'
         if not launch.any() and not milestone.any():
-            html_text += ('<p class="ak-empty">Nothing to chart: select at least one '
-                          "missile class or milestone kind, widen the months, or press "
-                          "Reset.</p>")
+            html_text += (
+                '<p class="ak-empty">Nothing to chart: select at least one '
+                "missile class or milestone kind, widen the months, or press "
+                "Reset.</p>"
+            )
         return html_text
 
     def save(self, path: str | Path | None = None) -> tuple[Path, Path]:
@@ -522,10 +642,10 @@ class ChronologyPanel(_DisplaysItself):
             png, svg = self.save()
         except (OSError, ValueError) as error:
             self.export_status.value = (
-                f'<span class="ak-error">Not saved: {html.escape(str(error))}</span>')
+                f'<span class="ak-error">Not saved: {html.escape(str(error))}</span>'
+            )
         else:
-            self.export_status.value = (f"Saved {html.escape(str(png))} and "
-                                        f"{html.escape(str(svg))}")
+            self.export_status.value = f"Saved {html.escape(str(png))} and {html.escape(str(svg))}"
 
     def __repr__(self) -> str:
         return f"ChronologyPanel({self._summary(sep=', ')})"

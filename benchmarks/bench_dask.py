@@ -7,6 +7,7 @@ machine).
     .venv/bin/python benchmarks/bench_dask.py [--mb 1000] [--file-mb 25] [--workers 1 2]
 
 Not a test: figures depend on the machine and on what else runs on it."""
+
 from __future__ import annotations
 
 import argparse
@@ -21,8 +22,9 @@ from distributed import Client, LocalCluster
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import analystkit.cluster as akc  # noqa: E402
 from synthetic import synthetic_articles  # noqa: E402
+
+import analystkit.cluster as akc  # noqa: E402
 
 
 def write_dataset(folder: Path, mb: float, file_mb: float, seed: int) -> float:
@@ -43,11 +45,16 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure(dataset: Path, out: Path, workers: int, partition_mb: float
-            ) -> tuple[float, list[float]]:
+def measure(
+    dataset: Path, out: Path, workers: int, partition_mb: float
+) -> tuple[float, list[float]]:
     """Seconds for one run on a fresh local cluster, and each worker's peak MB."""
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+    with (
+        LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as client,
+    ):
         start = time.perf_counter()
         akc.run(dataset, out, client=client, partition_bytes=int(partition_mb * 1e6))
         seconds = time.perf_counter() - start
@@ -75,25 +82,34 @@ def cpu_ceiling() -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=1000, help="corpus size (default 1000)")
-    ap.add_argument("--file-mb", type=float, default=25,
-                    help="MB per Parquet file, one partition each (default 25)")
+    ap.add_argument(
+        "--file-mb",
+        type=float,
+        default=25,
+        help="MB per Parquet file, one partition each (default 25)",
+    )
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench_dask_") as tmp:
         started = time.perf_counter()
         mb = write_dataset(Path(tmp) / "articles", args.mb, args.file_mb, args.seed)
-        print(f"synthetic corpus: {mb:.0f} MB of text in {args.file_mb:g} MB Parquet files "
-              f"(generated in {time.perf_counter() - started:.0f} s)")
+        print(
+            f"synthetic corpus: {mb:.0f} MB of text in {args.file_mb:g} MB Parquet files "
+            f"(generated in {time.perf_counter() - started:.0f} s)"
+        )
         print(f"this machine's ceiling now: 2 processes run {cpu_ceiling():.2f}x one")
         first = None
         for workers in args.workers:
-            seconds, peaks = measure(Path(tmp) / "articles", Path(tmp) / f"out{workers}",
-                                     workers, args.file_mb)
+            seconds, peaks = measure(
+                Path(tmp) / "articles", Path(tmp) / f"out{workers}", workers, args.file_mb
+            )
             first = first or (workers, seconds)
-            print(f"{workers} worker(s): {seconds:6.1f} s, {mb / seconds:5.2f} MB/s, "
-                  f"speed-up {first[1] / seconds:4.2f}x over {first[0]}, peak memory per "
-                  "worker " + ", ".join(f"{p:.0f} MB" for p in peaks))
+            print(
+                f"{workers} worker(s): {seconds:6.1f} s, {mb / seconds:5.2f} MB/s, "
+                f"speed-up {first[1] / seconds:4.2f}x over {first[0]}, peak memory per "
+                "worker " + ", ".join(f"{p:.0f} MB" for p in peaks)
+            )
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ and the ratio extract_events / baseline. Target: extract_events >= 5 MB/s.
 
 Usage: .venv/bin/python benchmarks/bench_events.py [--mb 50] [--repeat 1]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,8 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import analystkit as ak  # noqa: E402
 from synthetic import synthetic_articles  # noqa: E402
+
+import analystkit as ak  # noqa: E402
 
 TARGET_MB_S = 5.0
 
@@ -52,13 +54,19 @@ def main() -> None:
     c_events, w_events, events = best_of(args.repeat, lambda: ak.extract_events(articles))
     c_dedupe, w_dedupe, distinct = best_of(args.repeat, lambda: ak.dedupe_events(events))
 
-    print(f"baseline ak.tag      {mb / c_tag:6.2f} MB/s ({mb / w_tag:.2f} wall; "
-          f"{c_tag:.2f} s CPU, {w_tag:.2f} s wall)  {len(matches):,} matches")
-    print(f"extract_events       {mb / c_events:6.2f} MB/s ({mb / w_events:.2f} wall; "
-          f"{c_events:.2f} s CPU, {w_events:.2f} s wall)  {len(events):,} events")
-    print(f"dedupe_events        {len(events) / c_dedupe:6.0f} rows/s "
-          f"({len(events) / w_dedupe:.0f} wall; {c_dedupe:.2f} s CPU, {w_dedupe:.2f} s wall)"
-          f"  {len(distinct):,} distinct events")
+    print(
+        f"baseline ak.tag      {mb / c_tag:6.2f} MB/s ({mb / w_tag:.2f} wall; "
+        f"{c_tag:.2f} s CPU, {w_tag:.2f} s wall)  {len(matches):,} matches"
+    )
+    print(
+        f"extract_events       {mb / c_events:6.2f} MB/s ({mb / w_events:.2f} wall; "
+        f"{c_events:.2f} s CPU, {w_events:.2f} s wall)  {len(events):,} events"
+    )
+    print(
+        f"dedupe_events        {len(events) / c_dedupe:6.0f} rows/s "
+        f"({len(events) / w_dedupe:.0f} wall; {c_dedupe:.2f} s CPU, {w_dedupe:.2f} s wall)"
+        f"  {len(distinct):,} distinct events"
+    )
     print(f"ratio extract_events / ak.tag (CPU time): {c_tag / c_events:.2f}x")
     verdict = "meets" if mb / c_events >= TARGET_MB_S else "MISSES"
     print(f"target >= {TARGET_MB_S:.0f} MB/s on one core: {verdict}")

@@ -8,6 +8,7 @@ Prints, all measured in this run on the same texts:
 
     .venv/bin/python benchmarks/bench_tagging.py [--mb 50] [--seed 0] [--repeat 3]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,8 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import analystkit as ak  # noqa: E402
 from synthetic import synthetic_articles  # noqa: E402
+
+import analystkit as ak  # noqa: E402
 
 
 def megabytes(articles) -> float:
@@ -48,8 +50,9 @@ def naive_regex(pattern: str) -> str:
 
 def naive(articles, lexicon) -> int:
     patterns = [p for t in lexicon.tags.values() for p in t.patterns]
-    return sum(int(articles["text"].str.count(naive_regex(p), flags=re.IGNORECASE).sum())
-               for p in patterns)
+    return sum(
+        int(articles["text"].str.count(naive_regex(p), flags=re.IGNORECASE).sum()) for p in patterns
+    )
 
 
 def main() -> None:
@@ -63,15 +66,16 @@ def main() -> None:
     size = megabytes(articles)
     texts = articles["text"].tolist()
     lexicon = ak.load_lexicon()
-    ak.tag(articles.head(20), lexicon)                      # warm-up: compile, imports
-    print(f"synthetic corpus: {len(articles):,} articles, {size:.1f} MB "
-          f"(built in {build:.1f} s); {os.cpu_count()} cores, load average "
-          f"{os.getloadavg()[0]:.1f} (other work on the machine slows the all-cores run)")
+    ak.tag(articles.head(20), lexicon)  # warm-up: compile, imports
+    print(
+        f"synthetic corpus: {len(articles):,} articles, {size:.1f} MB "
+        f"(built in {build:.1f} s); {os.cpu_count()} cores, load average "
+        f"{os.getloadavg()[0]:.1f} (other work on the machine slows the all-cores run)"
+    )
 
     # best of --repeat runs, tokenizing and tagging alternated, so that other load on
     # the machine affects both alike
-    runs = [(timed(tokenize, texts), timed(ak.tag, articles, lexicon))
-            for _ in range(args.repeat)]
+    runs = [(timed(tokenize, texts), timed(ak.tag, articles, lexicon)) for _ in range(args.repeat)]
     t_tok, n_tok = min(r[0][0] for r in runs), runs[0][0][1]
     t_tag, matches = min(r[1][0] for r in runs), runs[0][1][1]
     t_sent, sents = timed(ak.sentences, articles, lexicon)
@@ -82,14 +86,20 @@ def main() -> None:
 
     print(f"best of {args.repeat} runs (tokenizing pass and ak.tag alternated):")
     print(f"tokenizing pass          {size / t_tok:7.1f} MB/s  ({n_tok:,} tokens, {t_tok:.2f} s)")
-    print(f"ak.tag, 1 core           {size / t_tag:7.1f} MB/s  ({len(matches):,} matches, "
-          f"{len(sents):,} sentences, {t_tag:.2f} s)")
+    print(
+        f"ak.tag, 1 core           {size / t_tag:7.1f} MB/s  ({len(matches):,} matches, "
+        f"{len(sents):,} sentences, {t_tag:.2f} s)"
+    )
     print(f"ak.sentences, 1 core     {size / t_sent:7.1f} MB/s  ({t_sent:.2f} s)")
-    print(f"naive pandas str.count   {naive_mb / t_naive:7.2f} MB/s  (one regex per pattern, "
-          f"{naive_mb:.1f} MB subset, {t_naive:.2f} s)")
+    print(
+        f"naive pandas str.count   {naive_mb / t_naive:7.2f} MB/s  (one regex per pattern, "
+        f"{naive_mb:.1f} MB subset, {t_naive:.2f} s)"
+    )
     print(f"ratio ak.tag / tokenizing pass: {t_tag / t_tok:.2f}x time (target <= 3x)")
-    print(f"ratio ak.tag vs naive (same {naive_mb:.1f} MB subset): "
-          f"{t_naive / t_tag_subset:.0f}x faster")
+    print(
+        f"ratio ak.tag vs naive (same {naive_mb:.1f} MB subset): "
+        f"{t_naive / t_tag_subset:.0f}x faster"
+    )
     print(f"load average now {os.getloadavg()[0]:.1f}")
     print("linearity (ak.tag, 1 core):")
     for frac in (0.25, 0.5, 1.0):

@@ -6,6 +6,7 @@ rates like those of wire copy on North Korea (about one lexicon term per twelve 
 plus reporting clauses ("KCNA said", ", the report said."), quotations, negations,
 abbreviations and paragraphs, so that every part of `ak.tag` does its real work.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -67,8 +68,7 @@ def _phrase(pattern: str, rng: random.Random) -> str | None:
 
 def _term_pool(rng: random.Random) -> tuple[list[str], list[str]]:
     lex = ak.load_lexicon()
-    terms = [p for t in lex.tags.values() for p in
-             (_phrase(x, rng) for x in t.patterns) if p]
+    terms = [p for t in lex.tags.values() for p in (_phrase(x, rng) for x in t.patterns) if p]
     cues = [c for s in lex.speakers.values() for c in s.cues if not c.startswith("re:")]
     return terms, cues
 
@@ -110,24 +110,29 @@ def synthetic_articles(mb: float = 50, seed: int = 0) -> pd.DataFrame:
     frame: article_id, date, title, source, url, path, text — all labelled synthetic."""
     rng = random.Random(seed)
     terms, cues = _term_pool(rng)
-    cum = np.cumsum(1.0 / np.arange(1, len(COMMON) + 1) ** 0.9).tolist()   # Zipf-like
+    cum = np.cumsum(1.0 / np.arange(1, len(COMMON) + 1) ** 0.9).tolist()  # Zipf-like
     target, size, rows = int(mb * 1_000_000), 0, []
     days = pd.date_range("2018-01-01", "2025-12-31", freq="D")
     while size < target:
         n_chars = rng.randint(1_500, 6_000)
         paras, length = [LABEL], len(LABEL)
         while length < n_chars:
-            para = " ".join(_sentence(rng, cum, terms, cues)
-                            for _ in range(rng.randint(1, 3)))
+            para = " ".join(_sentence(rng, cum, terms, cues) for _ in range(rng.randint(1, 3)))
             paras.append(para)
             length += len(para) + 2
         text = "\n\n".join(paras)
         i = len(rows)
-        rows.append(dict(article_id=hashlib.sha256(text.encode()).hexdigest()[:16],
-                         date=days[rng.randrange(len(days))],
-                         title=f"Synthetic benchmark article {i:05d}",
-                         source="synthetic (benchmarks/synthetic.py)", url="", path="",
-                         text=text))
+        rows.append(
+            dict(
+                article_id=hashlib.sha256(text.encode()).hexdigest()[:16],
+                date=days[rng.randrange(len(days))],
+                title=f"Synthetic benchmark article {i:05d}",
+                source="synthetic (benchmarks/synthetic.py)",
+                url="",
+                path="",
+                text=text,
+            )
+        )
         size += len(text.encode())
     frame = pd.DataFrame(rows)
     return frame.sort_values(["date", "article_id"], ignore_index=True)

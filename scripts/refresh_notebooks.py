@@ -8,6 +8,7 @@ at a model id that changes every run and does not exist when the notebook is reo
 the widget's text form stays), so a second run differs only in what
 tests/nbval_sanitize.cfg hides.
 """
+
 from __future__ import annotations
 
 import sys
@@ -22,8 +23,13 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 def refresh(path: Path) -> None:
     """Execute one notebook and write it back with outputs, without volatile metadata."""
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=600, kernel_name="python3", record_timing=False,
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(
+        nb,
+        timeout=600,
+        kernel_name="python3",
+        record_timing=False,
+        resources={"metadata": {"path": str(path.parent)}},
+    ).execute()
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:
         cell.metadata.pop("execution", None)

@@ -4,7 +4,10 @@ Run once; the drawn items are committed, so that two annotators label the same s
 Sentences are the kit's split; a stratified, seeded draw makes the sample varied and
 hard (quotations, reporting clauses, KCNA narration, lexicon hits and near misses), with
 at most three sentences from one article, and an `overlap` flag on 80 items of each kind
-for the second annotator (and 80 articles for the launch check). Usage: python scripts/sample_gold_items.py [CORPORA]"""
+for the second annotator (and 80 articles for the launch check).
+
+Usage: python scripts/sample_gold_items.py [CORPORA]"""
+
 import re
 import sys
 from pathlib import Path
@@ -19,14 +22,20 @@ from analystkit.sentences import split
 OUT = Path(__file__).resolve().parents[1] / "data" / "eval" / "items"
 SEED = 20261129
 QUOTE = re.compile(r"[“”\"]")
-REPORTING = re.compile(r"\b(?:said|says|told|according to|stated|added|warned|noted|"
-                       r"stressed|claimed|announced|reported|declared|insisted|urged|"
-                       r"asserted|continued|answered|wrote|tweeted)\b", re.I)
+REPORTING = re.compile(
+    r"\b(?:said|says|told|according to|stated|added|warned|noted|"
+    r"stressed|claimed|announced|reported|declared|insisted|urged|"
+    r"asserted|continued|answered|wrote|tweeted)\b",
+    re.I,
+)
 LAUNCH_WORD = re.compile(r"\b(?:launch\w*|fir(?:e|ed|es|ing)|test-fire\w*)\b", re.I)
-STANCE = re.compile(r"\b(?:threat\w*|warn\w*|destroy\w*|annihilat\w*|provocat\w*|dialogue|"
-                    r"talks|sanction\w*|puppet\w*|deterren\w*|retaliat\w*|hostil\w*|"
-                    r"reject\w*|refus\w*|strike|attack\w*|war|support\w*|solidarity|"
-                    r"cooperat\w*|fire and fury|negotiat\w*|denucleari\w*)\b", re.I)
+STANCE = re.compile(
+    r"\b(?:threat\w*|warn\w*|destroy\w*|annihilat\w*|provocat\w*|dialogue|"
+    r"talks|sanction\w*|puppet\w*|deterren\w*|retaliat\w*|hostil\w*|"
+    r"reject\w*|refus\w*|strike|attack\w*|war|support\w*|solidarity|"
+    r"cooperat\w*|fire and fury|negotiat\w*|denucleari\w*)\b",
+    re.I,
+)
 
 
 def all_sentences(articles: pd.DataFrame) -> pd.DataFrame:
@@ -56,8 +65,9 @@ def draw(pool: pd.DataFrame, n: int, rng: np.random.Generator, taken: set) -> pd
     return pool.iloc[picked]
 
 
-def sample(sents: pd.DataFrame, plan: list[tuple[str, str, pd.Series, int]],
-           rng: np.random.Generator) -> pd.DataFrame:
+def sample(
+    sents: pd.DataFrame, plan: list[tuple[str, str, pd.Series, int]], rng: np.random.Generator
+) -> pd.DataFrame:
     taken: set = set()
     parts = []
     for corpus, stratum, mask, n in plan:
@@ -76,8 +86,10 @@ def launch_articles(articles: pd.DataFrame, rng: np.random.Generator) -> pd.Data
     """The 80 articles both annotators check for launches: 60 news and 20 KCNA articles
     that use a launch word (the others are easy "none" cases)."""
     launchy = articles.text.str.contains(LAUNCH_WORD)
-    parts = [articles[launchy & (articles.corpus == c)].sample(n, random_state=rng)
-             for c, n in (("news", 60), ("kcna", 20))]
+    parts = [
+        articles[launchy & (articles.corpus == c)].sample(n, random_state=rng)
+        for c, n in (("news", 60), ("kcna", 20))
+    ]
     return pd.concat(parts)[["corpus", "doc", "article_id"]].sort_values(["corpus", "doc"])
 
 
@@ -88,29 +100,48 @@ def main(corpora: str | None = None) -> None:
     quoted = sents.text.str.contains(QUOTE)
     reporting = sents.text.str.contains(REPORTING)
     stance = sents.text.str.contains(STANCE)
-    matches = ak.tag(pd.DataFrame({
-        "article_id": [f"{a}:{s}" for a, s in zip(sents.article_id, sents.start)],
-        "date": pd.Timestamp("2020-01-01"), "title": "", "source": "", "url": "", "path": "",
-        "text": sents.text}))
-    rhetoric_hit = pd.Series(
-        [f"{a}:{s}" for a, s in zip(sents.article_id, sents.start)]).isin(
-        set(matches.loc[matches.category == "rhetoric", "article_id"])).to_numpy()
+    matches = ak.tag(
+        pd.DataFrame(
+            {
+                "article_id": [f"{a}:{s}" for a, s in zip(sents.article_id, sents.start)],
+                "date": pd.Timestamp("2020-01-01"),
+                "title": "",
+                "source": "",
+                "url": "",
+                "path": "",
+                "text": sents.text,
+            }
+        )
+    )
+    rhetoric_hit = (
+        pd.Series([f"{a}:{s}" for a, s in zip(sents.article_id, sents.start)])
+        .isin(set(matches.loc[matches.category == "rhetoric", "article_id"]))
+        .to_numpy()
+    )
     anything = pd.Series(True, index=sents.index)
-    speakers = sample(sents, [
-        ("news", "quotation", quoted, 80),
-        ("news", "reporting clause", reporting & ~quoted, 90),
-        ("news", "other", ~quoted & ~reporting, 80),
-        ("kcna", "quotation or reporting clause", quoted | reporting, 60),
-        ("kcna", "narration", ~quoted & ~reporting, 90),
-    ], rng)
-    rhetoric = sample(sents, [
-        ("news", "lexicon hit", rhetoric_hit, 90),
-        ("news", "stance word, no hit", stance & ~rhetoric_hit, 60),
-        ("news", "random", anything, 30),
-        ("kcna", "lexicon hit", rhetoric_hit, 60),
-        ("kcna", "stance word, no hit", stance & ~rhetoric_hit, 40),
-        ("kcna", "random", anything, 20),
-    ], rng)
+    speakers = sample(
+        sents,
+        [
+            ("news", "quotation", quoted, 80),
+            ("news", "reporting clause", reporting & ~quoted, 90),
+            ("news", "other", ~quoted & ~reporting, 80),
+            ("kcna", "quotation or reporting clause", quoted | reporting, 60),
+            ("kcna", "narration", ~quoted & ~reporting, 90),
+        ],
+        rng,
+    )
+    rhetoric = sample(
+        sents,
+        [
+            ("news", "lexicon hit", rhetoric_hit, 90),
+            ("news", "stance word, no hit", stance & ~rhetoric_hit, 60),
+            ("news", "random", anything, 30),
+            ("kcna", "lexicon hit", rhetoric_hit, 60),
+            ("kcna", "stance word, no hit", stance & ~rhetoric_hit, 40),
+            ("kcna", "random", anything, 20),
+        ],
+        rng,
+    )
     launch_overlap = launch_articles(articles, rng)
     OUT.mkdir(parents=True, exist_ok=True)
     launch_overlap.to_csv(OUT / "launch_overlap.csv", index=False)

@@ -6,6 +6,7 @@ Usage:
   python scripts/show_gold_items.py article DOC_OR_ARTICLE_ID [START END]
       a whole article with its sentence offsets (or the span START:END)
 Set CORPORA=/path when the corpora are not in ../shared/corpora."""
+
 import sys
 import textwrap
 from pathlib import Path
@@ -33,19 +34,22 @@ def show_items(kind: str, spec: str, articles: pd.DataFrame) -> None:
     for n in numbers(spec):
         it = items.loc[n]
         art = text_of.loc[it.article_id]
-        before = art.text[max(0, it.start - CONTEXT):it.start]
-        print(f"=== item {n} [{it.corpus} · {art.source} · {art.date.date()} · "
-              f"{it.stratum}] {it.doc}")
+        before = art.text[max(0, it.start - CONTEXT) : it.start]
+        print(
+            f"=== item {n} [{it.corpus} · {art.source} · {art.date.date()} · {it.stratum}] {it.doc}"
+        )
         print(textwrap.fill("…" + before.replace("\n", " ¶ "), 110))
-        print(">>> " + art.text[it.start:it.end].replace("\n", " ¶ ") + " <<<")
-        print(textwrap.fill(art.text[it.end:it.end + 200].replace("\n", " ¶ ") + "…", 110))
+        print(">>> " + art.text[it.start : it.end].replace("\n", " ¶ ") + " <<<")
+        print(textwrap.fill(art.text[it.end : it.end + 200].replace("\n", " ¶ ") + "…", 110))
         print()
 
 
 def show_article(key: str, span: list[str], articles: pd.DataFrame) -> None:
     art = articles[(articles.doc == key) | (articles.article_id == key)].iloc[0]
-    print(f"=== {art.corpus} · {art.source} · {art.date.date()} · {art.article_id} · "
-          f"{art.doc}\n{art.title}\n")
+    print(
+        f"=== {art.corpus} · {art.source} · {art.date.date()} · {art.article_id} · "
+        f"{art.doc}\n{art.title}\n"
+    )
     if span:
         s, e = map(int, span)
         print(art.text[s:e])

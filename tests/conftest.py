@@ -1,4 +1,5 @@
 """Shared fixtures: the seed corpus and its one article."""
+
 from __future__ import annotations
 
 import pandas as pd

@@ -1,5 +1,6 @@
 """A local HTTP server on 127.0.0.1 that serves fixed bytes, for tests of code that
 downloads (feeds, fetch_corpus). Nothing here touches the internet."""
+
 from __future__ import annotations
 
 import threading

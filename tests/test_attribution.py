@@ -1,13 +1,14 @@
 """Attribution as grammar: every rule on a sentence written for this project."""
+
 from __future__ import annotations
 
 import sys
 
 import pandas as pd
 import pytest
+from facts import frame
 
 import analystkit as ak
-from facts import frame
 
 
 def credit(text: str, date: str = "2025-01-01", source: str = "") -> pd.DataFrame:
@@ -20,91 +21,144 @@ def last(text: str, **kw) -> tuple[str, str, str]:
     return r.speaker, r.speaker_group, r.attribution
 
 
-@pytest.mark.parametrize("text, speaker, group", [
-    # the subject before the verb, past auxiliaries, adverbs and days
-    ("The Joint Chiefs of Staff said the missile flew 600 km.",
-     "South Korea's Joint Chiefs of Staff", "rok_gov"),
-    ("Mr Trump has repeatedly said he likes the North's leader.", "Donald Trump", "us_gov"),
-    ("KCNA on Tuesday said the test was a success.", "KCNA", "dprk_state"),
-    ("Two missiles were fired, South Korea's military said.",
-     "South Korea's Joint Chiefs of Staff", "rok_gov"),
-    # after the verb: inverted after a quotation or a comma, and "according to"
-    ("“The launch was a success,” said Kim Yo Jong.", "Kim Yo Jong", "dprk_state"),
-    ("The missile fell into the sea, according to Japan's Defence Ministry.",
-     "Japanese government", "japan_gov"),
-    # past an appositive, a relative clause or a party tag
-    ("Kim Yo Jong, the leader's sister, said the drills were a provocation.",
-     "Kim Yo Jong", "dprk_state"),
-    ("Wang Yi, who met his counterpart on Monday, said talks should resume.", "Wang Yi",
-     "china_gov"),
-    ("Senator Jane Doe (D-Ore.) told reporters the sanctions were working.",
-     "Jane Doe", "us_gov"),
-    # title patterns
-    ("A State Department spokesperson said the offer stood.", "A State Department spokesperson",
-     "us_gov"),
-    ("A spokesman for the Chinese Foreign Ministry said Beijing opposed the drills.",
-     "A spokesman for the Chinese Foreign Ministry", "china_gov"),
-    ("The North's Defence Ministry said the drills were a rehearsal for invasion.",
-     "The North's Defence Ministry", "dprk_state"),
-    ("US officials said the missile was an ICBM.", "US officials", "us_gov"),
-    ("North Korea's embassy in Moscow said the launch was peaceful.",
-     "North Korea's embassy in Moscow", "dprk_state"),
-    ("Chinese state media said the region needed calm.", "Chinese state media", "china_gov"),
-    ("Japan's Prime Minister Shigeru Ishiba said the launch was unacceptable.",
-     "Shigeru Ishiba", "japan_gov"),
-    # experts, other speakers, news outlets
-    ("Analysts at a Seoul think tank said the engine was new.",
-     "Analysts at a Seoul think tank", "expert"),
-    ("Jane Roe, a professor at a university in Seoul, said the test was routine.",
-     "Jane Roe", "expert"),
-    ("A British diplomat said the council would meet.", "A British diplomat", "other"),
-    ("A UN Security Council diplomat said the vote was delayed.",
-     "A UN Security Council diplomat", "other"),            # a member state's diplomat
-    ("A UN spokesman said the vote was delayed.", "A UN spokesman", "un"),
-    ("A defector who fled in 2019 said food was scarce.", "A defector", "other"),
-    ("Park Min-su said his family was worried.", "Park Min-su", "other"),
-    ("The Washington Post reported the talks had stalled.", "Western news media", "media"),
-    ("Yonhap news agency of South Korea reported the launch.", "Yonhap", "media"),
-    ("South Korean media reported the launch.", "South Korean media", "media"),
-])
+@pytest.mark.parametrize(
+    "text, speaker, group",
+    [
+        # the subject before the verb, past auxiliaries, adverbs and days
+        (
+            "The Joint Chiefs of Staff said the missile flew 600 km.",
+            "South Korea's Joint Chiefs of Staff",
+            "rok_gov",
+        ),
+        ("Mr Trump has repeatedly said he likes the North's leader.", "Donald Trump", "us_gov"),
+        ("KCNA on Tuesday said the test was a success.", "KCNA", "dprk_state"),
+        (
+            "Two missiles were fired, South Korea's military said.",
+            "South Korea's Joint Chiefs of Staff",
+            "rok_gov",
+        ),
+        # after the verb: inverted after a quotation or a comma, and "according to"
+        ("“The launch was a success,” said Kim Yo Jong.", "Kim Yo Jong", "dprk_state"),
+        (
+            "The missile fell into the sea, according to Japan's Defence Ministry.",
+            "Japanese government",
+            "japan_gov",
+        ),
+        # past an appositive, a relative clause or a party tag
+        (
+            "Kim Yo Jong, the leader's sister, said the drills were a provocation.",
+            "Kim Yo Jong",
+            "dprk_state",
+        ),
+        (
+            "Wang Yi, who met his counterpart on Monday, said talks should resume.",
+            "Wang Yi",
+            "china_gov",
+        ),
+        (
+            "Senator Jane Doe (D-Ore.) told reporters the sanctions were working.",
+            "Jane Doe",
+            "us_gov",
+        ),
+        # title patterns
+        (
+            "A State Department spokesperson said the offer stood.",
+            "A State Department spokesperson",
+            "us_gov",
+        ),
+        (
+            "A spokesman for the Chinese Foreign Ministry said Beijing opposed the drills.",
+            "A spokesman for the Chinese Foreign Ministry",
+            "china_gov",
+        ),
+        (
+            "The North's Defence Ministry said the drills were a rehearsal for invasion.",
+            "The North's Defence Ministry",
+            "dprk_state",
+        ),
+        ("US officials said the missile was an ICBM.", "US officials", "us_gov"),
+        (
+            "North Korea's embassy in Moscow said the launch was peaceful.",
+            "North Korea's embassy in Moscow",
+            "dprk_state",
+        ),
+        ("Chinese state media said the region needed calm.", "Chinese state media", "china_gov"),
+        (
+            "Japan's Prime Minister Shigeru Ishiba said the launch was unacceptable.",
+            "Shigeru Ishiba",
+            "japan_gov",
+        ),
+        # experts, other speakers, news outlets
+        (
+            "Analysts at a Seoul think tank said the engine was new.",
+            "Analysts at a Seoul think tank",
+            "expert",
+        ),
+        (
+            "Jane Roe, a professor at a university in Seoul, said the test was routine.",
+            "Jane Roe",
+            "expert",
+        ),
+        ("A British diplomat said the council would meet.", "A British diplomat", "other"),
+        (
+            "A UN Security Council diplomat said the vote was delayed.",
+            "A UN Security Council diplomat",
+            "other",
+        ),  # a member state's diplomat
+        ("A UN spokesman said the vote was delayed.", "A UN spokesman", "un"),
+        ("A defector who fled in 2019 said food was scarce.", "A defector", "other"),
+        ("Park Min-su said his family was worried.", "Park Min-su", "other"),
+        ("The Washington Post reported the talks had stalled.", "Western news media", "media"),
+        ("Yonhap news agency of South Korea reported the launch.", "Yonhap", "media"),
+        ("South Korean media reported the launch.", "South Korean media", "media"),
+    ],
+)
 def test_reporting_clause_subjects(text, speaker, group):
     assert last(text)[:2] == (speaker, group)
 
 
-@pytest.mark.parametrize("text", [
-    "Moscow was accused of supplying the rockets.",                 # passive
-    "Kim is said to be in poor health.",                           # hearsay
-    "It is believed the site was rebuilt.",
-    "The launch came after a test that US officials said failed.",  # subordinate clause
-    "The ship sailed for Nampo, and the crew stayed aboard.",       # no reporting clause
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow was accused of supplying the rockets.",  # passive
+        "Kim is said to be in poor health.",  # hearsay
+        "It is believed the site was rebuilt.",
+        "The launch came after a test that US officials said failed.",  # subordinate clause
+        "The ship sailed for Nampo, and the crew stayed aboard.",  # no reporting clause
+    ],
+)
 def test_passive_hearsay_and_subordinate_clauses_are_not_speech(text):
     assert last(text) == ("", "media", "default")
 
 
 def test_objects_and_possessors_are_never_the_speaker():
-    text = ("Mr Trump spoke on Friday. He said of the North Koreans that they were "
-            "tough negotiators. He told Xi Jinping that the talks would go on. "
-            "Mr Trump's lawyer said the meeting went well.")
+    text = (
+        "Mr Trump spoke on Friday. He said of the North Koreans that they were "
+        "tough negotiators. He told Xi Jinping that the talks would go on. "
+        "Mr Trump's lawyer said the meeting went well."
+    )
     s = credit(text)
     assert list(s.speaker_group) == ["media", "us_gov", "us_gov", "other"]
     assert list(s.attribution) == ["default", "pronoun", "pronoun", "cue"]
 
 
 def test_a_quotation_over_sentences_and_paragraphs_takes_its_speaker():
-    text = ("Kim Yo Jong issued a statement on Sunday.\n\n"
-            "“Seoul will regret this. The puppets have crossed a line.\n\n"
-            "“We will not sit idle,” she said.\n\n"
-            "The South did not reply.")
+    text = (
+        "Kim Yo Jong issued a statement on Sunday.\n\n"
+        "“Seoul will regret this. The puppets have crossed a line.\n\n"
+        "“We will not sit idle,” she said.\n\n"
+        "The South did not reply."
+    )
     s = credit(text)
-    assert list(s.speaker_group) == ["media", "dprk_state", "dprk_state", "dprk_state",
-                                     "media"]
+    assert list(s.speaker_group) == ["media", "dprk_state", "dprk_state", "dprk_state", "media"]
     assert list(s.attribution) == ["default", "quote", "quote", "pronoun", "default"]
 
 
 def test_an_unattributed_quotation_continues_the_speaker_before_it():
-    text = ("“The sanctions are working,” said Antony Blinken.\n\n"
-            "“The regime is short of cash and it knows it.”")
+    text = (
+        "“The sanctions are working,” said Antony Blinken.\n\n"
+        "“The regime is short of cash and it knows it.”"
+    )
     assert last(text) == ("Antony Blinken", "us_gov", "quote")
 
 
@@ -120,26 +174,37 @@ def test_short_scare_quotes_leave_narration_alone():
 
 
 def test_pronouns_and_definite_descriptions_point_back():
-    text = ("Moon Jae-in met the envoy in Seoul. The president said talks would resume. "
-            "South Korea's Unification Ministry welcomed the move. The ministry added that "
-            "aid would follow.")
+    text = (
+        "Moon Jae-in met the envoy in Seoul. The president said talks would resume. "
+        "South Korea's Unification Ministry welcomed the move. The ministry added that "
+        "aid would follow."
+    )
     s = credit(text)
-    assert list(s.speaker) == ["", "Moon Jae-in", "South Korean government",
-                               "South Korean government"]
+    assert list(s.speaker) == [
+        "",
+        "Moon Jae-in",
+        "South Korean government",
+        "South Korean government",
+    ]
     assert list(s.attribution) == ["default", "pronoun", "cue", "pronoun"]
 
 
 def test_a_surname_takes_the_group_given_where_the_article_introduced_the_person():
-    text = ("Jane Roe, a researcher at an institute in Seoul, visited the border. "
-            "Roe said the guard posts were new.")
+    text = (
+        "Jane Roe, a researcher at an institute in Seoul, visited the border. "
+        "Roe said the guard posts were new."
+    )
     assert last(text)[1] == "expert"
 
 
-@pytest.mark.parametrize("date, group", [
-    ("2016-01-10", "other"),        # before the first term: a candidate
-    ("2018-05-01", "us_gov"),
-    ("2023-05-01", "other"),        # between terms: a candidate again
-])
+@pytest.mark.parametrize(
+    "date, group",
+    [
+        ("2016-01-10", "other"),  # before the first term: a candidate
+        ("2018-05-01", "us_gov"),
+        ("2023-05-01", "other"),  # between terms: a candidate again
+    ],
+)
 def test_roster_years_decide_whether_a_person_speaks_for_a_government(date, group):
     assert last("Donald Trump said the North wanted a deal.", date=date)[1] == group
 
@@ -149,8 +214,10 @@ def test_after_the_last_term_a_person_speaks_as_a_former_official():
 
 
 def test_a_state_outlets_narration_is_its_states_voice():
-    text = ("The DPRK launched a satellite. The launch was successful. "
-            "Russian Foreign Minister Lavrov said Moscow respected the DPRK's rights.")
+    text = (
+        "The DPRK launched a satellite. The launch was successful. "
+        "Russian Foreign Minister Lavrov said Moscow respected the DPRK's rights."
+    )
     s = credit(text, source="KCNA")
     assert list(s.speaker_group) == ["dprk_state", "dprk_state", "russia_gov"]
     assert list(s.attribution) == ["source", "source", "cue"]
@@ -166,78 +233,105 @@ def test_a_news_outlets_narration_is_media():
     assert list(s.attribution) == ["default", "default"]
 
 
-@pytest.mark.parametrize("text, group", [
-    ("Staff at the shipping firm declined to comment and said they knew nothing.", "other"),
-    ("A source familiar with the talks said the envoy would return.", "other"),
-    ("“It will fail,” said Jane Roe , a fellow at an institute in Tokyo.", "expert"),
-    ("Seoul officials accused the North of lying, a charge Pyongyang denied.", "rok_gov"),
-])
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        ("Staff at the shipping firm declined to comment and said they knew nothing.", "other"),
+        ("A source familiar with the talks said the envoy would return.", "other"),
+        ("“It will fail,” said Jane Roe , a fellow at an institute in Tokyo.", "expert"),
+        ("Seoul officials accused the North of lying, a charge Pyongyang denied.", "rok_gov"),
+    ],
+)
 def test_more_clause_shapes(text, group):
     assert last(text)[1] == group
 
 
 def test_a_quoted_title_is_not_speech():
-    text = ("Kim Yo Jong spoke on Sunday. The choir sang “Glory To The General Forever” "
-            "at the concert.")
+    text = (
+        "Kim Yo Jong spoke on Sunday. The choir sang “Glory To The General Forever” at the concert."
+    )
     assert last(text) == ("", "media", "default")
 
 
 def test_a_news_outlet_relaying_a_statement_does_not_take_it_over():
-    text = ("A senior South Korean official said the launch had failed, according to "
-            "the Associated Press.")
+    text = (
+        "A senior South Korean official said the launch had failed, according to "
+        "the Associated Press."
+    )
     assert last(text)[1] == "rok_gov"
 
 
 def test_a_title_without_a_country_takes_the_government_named_just_before():
-    text = ("China urged restraint on Monday after North Korea's launch. Foreign Ministry "
-            "spokeswoman Li Na told reporters that talks were the only way.")
-    assert last(text)[1] == "china_gov"          # not North Korea, the story's subject
+    text = (
+        "China urged restraint on Monday after North Korea's launch. Foreign Ministry "
+        "spokeswoman Li Na told reporters that talks were the only way."
+    )
+    assert last(text)[1] == "china_gov"  # not North Korea, the story's subject
 
 
 def test_a_long_subject_ending_in_its_head():
-    text = ("In a commentary on Monday, the overseas edition of the ruling party's official "
-            "People's Daily said sanctions must be precise.")
+    text = (
+        "In a commentary on Monday, the overseas edition of the ruling party's official "
+        "People's Daily said sanctions must be precise."
+    )
     assert last(text)[:2] == ("Chinese state media", "china_gov")
 
 
 def test_an_inverted_subject_with_an_abbreviation_and_a_prepositional_title():
-    text = ("“It is a bluff,” says Jane Roe, a professor at a university in Seoul. "
-            "“They will test again,” says Ms. Roe.")
+    text = (
+        "“It is a bluff,” says Jane Roe, a professor at a university in Seoul. "
+        "“They will test again,” says Ms. Roe."
+    )
     assert last(text)[1] == "expert"
     assert last("“Watch the launch pad,” says Roe of Brookings.")[1] == "expert"
-    text = ("“It was a bluff,” says Jane Roe, a history professor at a university in Seoul who "
-            "served for many years as an adviser to two successive defence ministers.")
+    text = (
+        "“It was a bluff,” says Jane Roe, a history professor at a university in Seoul who "
+        "served for many years as an adviser to two successive defence ministers."
+    )
     assert last(text)[1] == "expert"
 
 
 def test_a_document_is_its_authors_voice():
-    text = ("Kim Jong Un received a message of greetings from the President of Laos. "
-            "The message said the friendship would grow.")
+    text = (
+        "Kim Jong Un received a message of greetings from the President of Laos. "
+        "The message said the friendship would grow."
+    )
     assert last(text, source="KCNA")[1:] == ("other", "pronoun")
     text = "Kim Yo Jong released a press statement. The statement said Seoul would regret it."
     assert last(text)[:2] == ("Kim Yo Jong", "dprk_state")
 
 
-@pytest.mark.parametrize("text", [
-    "The vice foreign minister said the talks would resume.",       # not the outlet Vice
-    "The hill above the base was cleared, officials said, and the ap said nothing.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The vice foreign minister said the talks would resume.",  # not the outlet Vice
+        "The hill above the base was cleared, officials said, and the ap said nothing.",
+    ],
+)
 def test_outlet_names_that_are_common_words_do_not_credit_text(text):
     assert "media" != last(text)[1] or last(text)[0] == ""
 
 
 def test_words_quoted_mid_sentence_stay_the_narrators():
-    text = ("Japan's defence minister spoke on Monday. The minister has turned the country "
-            "into what he calls “a normal state able to fight anywhere in the world.”")
+    text = (
+        "Japan's defence minister spoke on Monday. The minister has turned the country "
+        "into what he calls “a normal state able to fight anywhere in the world.”"
+    )
     s = credit(text, source="KCNA")
     assert list(s.speaker_group)[-1] == "dprk_state" and list(s.attribution)[-1] == "source"
 
 
 def test_chunked_attribution_equals_whole_when_outlet_and_state_cues_overlap(monkeypatch):
-    texts = [f"The launch was a success, DPRK Today said. Text {i}." if i % 2 else
-             f"The launch failed, DPRK said. Text {i}." for i in range(40)]
+    texts = [
+        f"The launch was a success, DPRK Today said. Text {i}."
+        if i % 2
+        else f"The launch failed, DPRK said. Text {i}."
+        for i in range(40)
+    ]
     arts = frame(*texts)
     whole = ak.sentences(arts)
-    monkeypatch.setattr(sys.modules["analystkit.sentences"], "_CHUNK_CHARS", 200)   # many small chunks
+    monkeypatch.setattr(
+        sys.modules["analystkit.sentences"], "_CHUNK_CHARS", 200
+    )  # many small chunks
     pd.testing.assert_frame_equal(ak.sentences(arts), whole)
     assert set(ak.sentences(arts).speaker) == {"Uriminzokkiri", "North Korea", ""}

@@ -4,6 +4,7 @@ filter panel in the chronology notebook responds to a widget change.
 Needs Debian's chromium (`apt-get install chromium`; `.ci/run` installs it) and the
 playwright Python package. Screenshots go to artifacts/browser/.
 """
+
 from __future__ import annotations
 
 import json
@@ -29,8 +30,14 @@ ROOT = ak.paths.ROOT
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 ARTIFACTS = ROOT / "artifacts" / "browser"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 # Lab settings for an unattended run: no news toast, no autosave (the test runs copies,
 # but an autosave would still churn them), and every cell kept in the DOM.
@@ -81,15 +88,31 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     for rel, value in LAB_SETTINGS.items():
         (settings / rel).parent.mkdir(parents=True, exist_ok=True)
         (settings / rel).write_text(json.dumps(value))
-    env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(settings),
-               JUPYTERLAB_WORKSPACES_DIR=str(root / "workspaces"))
+    env = dict(
+        os.environ,
+        JUPYTERLAB_SETTINGS_DIR=str(settings),
+        JUPYTERLAB_WORKSPACES_DIR=str(root / "workspaces"),
+    )
     port, token = _free_port(), secrets.token_hex(16)
     log = (root / "server.log").open("w")
     server = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root",
-         "--ip", "127.0.0.1", "--port", str(port), f"--IdentityProvider.token={token}",
-         f"--ServerApp.root_dir={root / 'notebooks'}"],
-        env=env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "jupyter",
+            "lab",
+            "--no-browser",
+            "--allow-root",
+            "--ip",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            f"--IdentityProvider.token={token}",
+            f"--ServerApp.root_dir={root / 'notebooks'}",
+        ],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     try:
         _wait_ready(f"http://127.0.0.1:{port}/api/status?token={token}", server)
@@ -104,7 +127,7 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def browser(lab: tuple[str, str]) -> Iterator["playwright_sync.Browser"]:
+def browser(lab: tuple[str, str]) -> Iterator[playwright_sync.Browser]:
     with playwright_sync.sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
@@ -120,7 +143,8 @@ def _shut_down_kernels(lab: tuple[str, str]) -> None:
         sessions = json.load(response)
     for session in sessions:
         request = urllib.request.Request(
-            f"{base}/api/sessions/{session['id']}?token={token}", method="DELETE")
+            f"{base}/api/sessions/{session['id']}?token={token}", method="DELETE"
+        )
         urllib.request.urlopen(request).close()
 
 
@@ -140,11 +164,13 @@ def _open_and_run_all(page, lab: tuple[str, str], name: str) -> None:
                 .map(p => p.textContent.trim());
             const done = prompts.length === n && prompts.every(t => /^\\[\\d+\\]:$/.test(t));
             // Run All stops at the first error: then nothing is left running.
-            const failed = document.querySelector('[data-mime-type="application/vnd.jupyter.stderr"]')
+            const stderr = '[data-mime-type="application/vnd.jupyter.stderr"]';
+            const failed = document.querySelector(stderr)
                 && !prompts.some(t => t.includes('*'));
             return done || failed;
         }""",
-        arg=n_code, timeout=240_000,
+        arg=n_code,
+        timeout=240_000,
     )
 
 
@@ -184,11 +210,13 @@ def _check_filter_widget_responds(page, stem: str) -> None:
     select.select_option(label=options[0])
     page.wait_for_function(
         "([el, before]) => el.innerText !== before",
-        arg=[results.element_handle(), before], timeout=30_000,
+        arg=[results.element_handle(), before],
+        timeout=30_000,
     )
     page.wait_for_function(
         "([img, before]) => img.getAttribute('src') !== before",
-        arg=[chart.element_handle(), chart_before], timeout=60_000,
+        arg=[chart.element_handle(), chart_before],
+        timeout=60_000,
     )
     page.screenshot(path=ARTIFACTS / f"{stem}_panel_after.png")
     assert results.inner_text() != before

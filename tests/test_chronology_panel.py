@@ -4,16 +4,17 @@ Counts are the curated chronology's counted launch events (one per KST launch da
 the milestone table in data/reference; the expected values are recomputed from those
 frames with plain pandas, or are the published yearly totals (2022 the record).
 """
+
 from __future__ import annotations
 
 import ipywidgets as w
 import matplotlib.dates as mdates
 import pandas as pd
 import pytest
+from facts import EVENTS_PER_YEAR, SEED_EVENT
 from matplotlib.figure import Figure
 
 import analystkit as ak
-from facts import EVENTS_PER_YEAR, SEED_EVENT
 
 START, END = pd.Timestamp("2018-01-01"), pd.Timestamp("2025-12-31")
 LAUNCHES = ("missile_launch", "satellite_launch")
@@ -34,8 +35,11 @@ def panel(shared_panel) -> ak.ChronologyPanel:
 
 
 def _counted(chronology: pd.DataFrame, lo=START, hi=END) -> pd.DataFrame:
-    return chronology[chronology["counted"] & chronology["event_type"].isin(LAUNCHES)
-                      & chronology["date"].between(lo, hi)]
+    return chronology[
+        chronology["counted"]
+        & chronology["event_type"].isin(LAUNCHES)
+        & chronology["date"].between(lo, hi)
+    ]
 
 
 def _kinds(milestones: pd.DataFrame, kinds, lo=START, hi=END) -> pd.DataFrame:
@@ -48,16 +52,17 @@ def _summary(panel: ak.ChronologyPanel) -> str:
 
 def _markers(fig: Figure, prefix: str = "launches:") -> int:
     """Number of launch markers drawn (scatter points in the class rows)."""
-    return sum(len(c.get_offsets()) for c in fig.findobj(
-        lambda a: str(a.get_gid() or "").startswith(prefix)))
+    return sum(
+        len(c.get_offsets())
+        for c in fig.findobj(lambda a: str(a.get_gid() or "").startswith(prefix))
+    )
 
 
 def _gids(fig: Figure, gid: str) -> list:
     return fig.findobj(lambda a: a.get_gid() == gid)
 
 
-def test_default_view_is_every_counted_launch_day_and_the_diplomacy(panel, chronology,
-                                                                    milestones):
+def test_default_view_is_every_counted_launch_day_and_the_diplomacy(panel, chronology, milestones):
     counted = _counted(chronology)
     diplomacy = _kinds(milestones, ("summit", "meeting", "talks"))
     assert len(counted) == sum(EVENTS_PER_YEAR.values())
@@ -72,9 +77,10 @@ def test_default_view_is_every_counted_launch_day_and_the_diplomacy(panel, chron
 
 def test_controls_offer_the_lanes_kinds_and_months(panel, chronology):
     lanes = [v for _, v in panel.missile_classes.options]
-    present = {"satellite" if t == "satellite_launch" else c
-               for t, c in zip(_counted(chronology)["event_type"],
-                               _counted(chronology)["missile_class"])}
+    present = {
+        "satellite" if t == "satellite_launch" else c
+        for t, c in zip(_counted(chronology)["event_type"], _counted(chronology)["missile_class"])
+    }
     assert set(lanes) == present and lanes[0] == "icbm" and lanes[-1] == "satellite"
     assert panel.missile_classes.value == tuple(lanes)
     kinds = [v for _, v in panel.milestone_kinds.options]
@@ -120,7 +126,8 @@ def test_2025_only_and_the_chart_follows(panel, milestones):
     assert len(shown.chronology) == 11
     lo, hi = pd.Timestamp("2025-01-01"), pd.Timestamp("2025-12-31")
     assert sorted(shown.milestones["label"]) == sorted(
-        _kinds(milestones, ("summit", "meeting", "talks"), lo, hi)["label"])
+        _kinds(milestones, ("summit", "meeting", "talks"), lo, hi)["label"]
+    )
     fig = panel.figure()
     xlim = [mdates.num2date(x).date().isoformat() for x in fig.axes[0].get_xlim()]
     assert xlim == ["2025-01-01", "2025-12-31"]
@@ -272,8 +279,10 @@ def test_other_start_and_end(chronology, milestones):
     panel = ak.ChronologyPanel(chronology, milestones, start="2022-01-01", end="2022-12-31")
     assert [label for label, _ in panel.date_range.options][::11] == ["2022-01", "2022-12"]
     assert len(panel.filtered().chronology) == EVENTS_PER_YEAR[2022]
-    assert repr(panel) == (f"ChronologyPanel({EVENTS_PER_YEAR[2022]} launch days, "
-                           f"{len(panel.filtered().milestones)} milestones, 2022-01 – 2022-12)")
+    assert repr(panel) == (
+        f"ChronologyPanel({EVENTS_PER_YEAR[2022]} launch days, "
+        f"{len(panel.filtered().milestones)} milestones, 2022-01 – 2022-12)"
+    )
 
 
 def test_bad_arguments_are_clear_errors(chronology, milestones):

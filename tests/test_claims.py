@@ -4,13 +4,14 @@ The seed article is real. Texts passed to `written(...)` are written by this pro
 the tests (not quotes from articles); the dates and counts they are checked against are
 the curated chronology's.
 """
+
 from __future__ import annotations
 
 import pandas as pd
 import pytest
+from facts import written
 
 import analystkit as ak
-from facts import written
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +22,8 @@ def seed_claims(seed_articles) -> pd.DataFrame:
 def test_both_seed_claims_hold(seed_claims):
     assert seed_claims["claim"].tolist() == [
         "fourth missile launch event this year",
-        "the second of President Donald Trump’s second term"]
+        "the second of President Donald Trump’s second term",
+    ]
     assert seed_claims["stated"].tolist() == [4, 2]
     assert seed_claims["computed"].tolist() == [4, 2]
     assert seed_claims["holds"].tolist() == [True, True]
@@ -33,35 +35,47 @@ def test_seed_claim_bases_name_period_and_source(seed_claims):
     year, term = seed_claims["basis"]
     event = "; event: the nearest news launch at or before the claim)"
     assert year == "launch events 2025-01-01..2025-02-26 (counted, curated chronology" + event
-    assert term == ("launch events 2025-01-20..2025-02-26 (counted, curated chronology; "
-                    "Trump II began 2025-01-20" + event)
+    assert term == (
+        "launch events 2025-01-20..2025-02-26 (counted, curated chronology; "
+        "Trump II began 2025-01-20" + event
+    )
 
 
 def test_a_claim_that_does_not_hold():
-    claims = ak.check_claims(written((
-        "2025-02-28",
-        "North Korea fired cruise missiles on Wednesday. It was the North's sixth "
-        "missile launch event this year.")))
+    claims = ak.check_claims(
+        written(
+            (
+                "2025-02-28",
+                "North Korea fired cruise missiles on Wednesday. It was the North's sixth "
+                "missile launch event this year.",
+            )
+        )
+    )
     assert len(claims) == 1
     claim = claims.iloc[0]
     assert (claim["stated"], claim["computed"], bool(claim["holds"])) == (6, 4, False)
 
 
-@pytest.mark.parametrize("sentence, stated, computed", [
-    ("It was its 10th launch this year.", 10, 4),
-    ("It was the second launch since Trump took office.", 2, 2),
-    ("It was the second cruise missile launch this year.", 2, 2),     # Jan 25, Feb 26
-    ("It was the fourth missile test of 2025.", 4, 4),
-])
+@pytest.mark.parametrize(
+    "sentence, stated, computed",
+    [
+        ("It was its 10th launch this year.", 10, 4),
+        ("It was the second launch since Trump took office.", 2, 2),
+        ("It was the second cruise missile launch this year.", 2, 2),  # Jan 25, Feb 26
+        ("It was the fourth missile test of 2025.", 4, 4),
+    ],
+)
 def test_claim_forms(sentence, stated, computed):
-    claims = ak.check_claims(written((
-        "2025-02-28", "North Korea fired cruise missiles on Wednesday. " + sentence)))
+    claims = ak.check_claims(
+        written(("2025-02-28", "North Korea fired cruise missiles on Wednesday. " + sentence))
+    )
     assert claims[["stated", "computed"]].values.tolist() == [[stated, computed]]
 
 
 def test_a_claim_without_a_dated_launch_is_reported_not_guessed():
-    claims = ak.check_claims(written((
-        "2025-02-28", "Analysts said it would be the fifth launch this year.")))
+    claims = ak.check_claims(
+        written(("2025-02-28", "Analysts said it would be the fifth launch this year."))
+    )
     assert len(claims) == 1
     assert pd.isna(claims.iloc[0]["computed"]) and pd.isna(claims.iloc[0]["holds"])
     assert "no day-dated news launch event" in claims.iloc[0]["basis"]
@@ -70,18 +84,31 @@ def test_a_claim_without_a_dated_launch_is_reported_not_guessed():
 def test_no_claims_gives_an_empty_frame_with_the_columns():
     claims = ak.check_claims(written(("2025-02-28", "North Korea fired a missile.")))
     assert claims.empty and list(claims.columns) == [
-        "article_id", "sentence_id", "claim", "form", "stated", "computed", "holds",
-        "basis", "event_date"]
+        "article_id",
+        "sentence_id",
+        "claim",
+        "form",
+        "stated",
+        "computed",
+        "holds",
+        "basis",
+        "event_date",
+    ]
 
 
 def test_a_claim_before_its_launch_takes_the_nearest_launch_after_it():
     # The claim comes first; the launch it is about follows it, and a second launch
     # (a day earlier, reported later in the text) comes after that.
-    claims = ak.check_claims(written((
-        "2025-02-28",
-        "It was the fourth launch this year. "
-        "North Korea fired cruise missiles on Wednesday. "
-        "North Korea also fired a ballistic missile on Tuesday.")))
+    claims = ak.check_claims(
+        written(
+            (
+                "2025-02-28",
+                "It was the fourth launch this year. "
+                "North Korea fired cruise missiles on Wednesday. "
+                "North Korea also fired a ballistic missile on Tuesday.",
+            )
+        )
+    )
     assert len(claims) == 1
     claim = claims.iloc[0]
     assert claim["event_date"] == pd.Timestamp("2025-02-26")
@@ -90,12 +117,19 @@ def test_a_claim_before_its_launch_takes_the_nearest_launch_after_it():
 
 
 def test_gap_since_and_count_claims_are_found_and_checked_with_their_basis():
-    chronology = pd.DataFrame({
-        "date": pd.to_datetime(["2023-01-10", "2024-05-02", "2024-05-06", "2024-05-09"]),
-        "event_type": "missile_launch", "missile_class": "srbm", "counted": True})
-    text = ("North Korea fired a short-range missile on Thursday. It was the second "
-            "launch in less than a week, and three missile tests since May. The first "
-            "launch in more than a year came on May 2.")
+    chronology = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2023-01-10", "2024-05-02", "2024-05-06", "2024-05-09"]),
+            "event_type": "missile_launch",
+            "missile_class": "srbm",
+            "counted": True,
+        }
+    )
+    text = (
+        "North Korea fired a short-range missile on Thursday. It was the second "
+        "launch in less than a week, and three missile tests since May. The first "
+        "launch in more than a year came on May 2."
+    )
     claims = ak.check_claims(written(("2024-05-10", text)), chronology)
     found = dict(zip(claims["claim"].str.split().str[0], claims["holds"]))
     assert found == {"second": True, "three": True, "first": False}
@@ -103,36 +137,54 @@ def test_gap_since_and_count_claims_are_found_and_checked_with_their_basis():
 
 
 def test_a_claim_without_a_dated_launch_says_it_was_not_checked():
-    claims = ak.check_claims(written(("2024-05-10", "Analysts called it the second launch "
-                                                    "in less than a week.")))
+    claims = ak.check_claims(
+        written(("2024-05-10", "Analysts called it the second launch in less than a week."))
+    )
     assert claims["holds"].isna().all()
     assert claims["basis"].str.contains("no day-dated news launch").all()
 
 
-CHRONOLOGY_2017 = pd.DataFrame({
-    "date": pd.to_datetime(["2017-03-06", "2017-07-04", "2017-07-28", "2017-08-29"]),
-    "event_type": "missile_launch", "missile_class": ["srbm", "icbm", "icbm", "irbm"],
-    "counted": True})
+CHRONOLOGY_2017 = pd.DataFrame(
+    {
+        "date": pd.to_datetime(["2017-03-06", "2017-07-04", "2017-07-28", "2017-08-29"]),
+        "event_type": "missile_launch",
+        "missile_class": ["srbm", "icbm", "icbm", "irbm"],
+        "counted": True,
+    }
+)
 
 
-@pytest.mark.parametrize("date, sentence, form, holds", [
-    ("2017-08-10", "It conducted two ICBM tests last month.", "count_since", True),
-    ("2017-08-10", "It has conducted three intercontinental missile tests this year.",
-     "count_since", False),
-    ("2017-06-20", "It hasn't launched a missile since March 6.", "count_since", True),
-])
+@pytest.mark.parametrize(
+    "date, sentence, form, holds",
+    [
+        ("2017-08-10", "It conducted two ICBM tests last month.", "count_since", True),
+        (
+            "2017-08-10",
+            "It has conducted three intercontinental missile tests this year.",
+            "count_since",
+            False,
+        ),
+        ("2017-06-20", "It hasn't launched a missile since March 6.", "count_since", True),
+    ],
+)
 def test_count_and_class_ordinal_claims(date, sentence, form, holds):
     claims = ak.check_claims(written((date, sentence)), CHRONOLOGY_2017)
     assert claims[["form", "holds"]].values.tolist() == [[form, holds]]
     assert claims["basis"].str.contains("icbm|launch days").all()
 
 
-@pytest.mark.parametrize("date, sentence, form", [
-    ("2017-04-20", "The North has yet to test an intercontinental ballistic missile.",
-     "count_since"),
-    ("2017-08-10", "Analysts recalled its second test of an ICBM.", "ordinal_period"),
-    ("2017-07-05", "It was its first intercontinental ballistic missile.", "ordinal_period"),
-])
+@pytest.mark.parametrize(
+    "date, sentence, form",
+    [
+        (
+            "2017-04-20",
+            "The North has yet to test an intercontinental ballistic missile.",
+            "count_since",
+        ),
+        ("2017-08-10", "Analysts recalled its second test of an ICBM.", "ordinal_period"),
+        ("2017-07-05", "It was its first intercontinental ballistic missile.", "ordinal_period"),
+    ],
+)
 def test_claims_about_every_launch_ever_are_not_checked(date, sentence, form):
     claims = ak.check_claims(written((date, sentence)), CHRONOLOGY_2017)
     assert claims["form"].tolist() == [form] and claims["holds"].isna().all()
@@ -140,60 +192,84 @@ def test_claims_about_every_launch_ever_are_not_checked(date, sentence, form):
 
 
 def test_a_chronology_can_refute_a_claim_about_every_launch_ever():
-    claims = ak.check_claims(written((
-        "2017-07-20", "The North has yet to test an intercontinental ballistic missile.")),
-        CHRONOLOGY_2017)
+    claims = ak.check_claims(
+        written(("2017-07-20", "The North has yet to test an intercontinental ballistic missile.")),
+        CHRONOLOGY_2017,
+    )
     assert claims["holds"].tolist() == [False]
     assert claims["basis"].str.contains("more than the claim's 0").all()
 
 
 def test_counts_of_missiles_and_vague_ordinals_are_not_claims_or_say_not_parsed():
-    claims = ak.check_claims(written((
-        "2017-08-30", "North Korea fired three short-range missiles on Tuesday. It was the "
-                      "fifth test, and for the first time it flew over Japan.")),
-        CHRONOLOGY_2017)
+    claims = ak.check_claims(
+        written(
+            (
+                "2017-08-30",
+                "North Korea fired three short-range missiles on Tuesday. It was the "
+                "fifth test, and for the first time it flew over Japan.",
+            )
+        ),
+        CHRONOLOGY_2017,
+    )
     assert claims["claim"].tolist() == ["fifth test"]
     assert claims["holds"].isna().all() and claims["basis"].str.startswith("not parsed").all()
 
 
-@pytest.mark.parametrize("sentence, holds", [
-    ("It was the first launch since the new president took office on Friday.", True),
-    ("It was the first test since a January 25 launch.", False),       # Feb 26 came after
-    ("It was the first test since a February 20 launch.", None),       # not in the list
-    ("It was the first launch since Trump took office.", False),
-])
+@pytest.mark.parametrize(
+    "sentence, holds",
+    [
+        ("It was the first launch since the new president took office on Friday.", True),
+        ("It was the first test since a January 25 launch.", False),  # Feb 26 came after
+        ("It was the first test since a February 20 launch.", None),  # not in the list
+        ("It was the first launch since Trump took office.", False),
+    ],
+)
 def test_since_phrases_are_resolved_by_their_dates_or_the_milestones(sentence, holds):
-    claims = ak.check_claims(written((
-        "2025-03-06", "North Korea fired a cruise missile on Tuesday. " + sentence)))
+    claims = ak.check_claims(
+        written(("2025-03-06", "North Korea fired a cruise missile on Tuesday. " + sentence))
+    )
     got = claims["holds"].iloc[0]
     assert (None if pd.isna(got) else bool(got)) == holds
 
 
-@pytest.mark.parametrize("sentence, form, holds", [
-    ("The launch came two weeks after a test on March 20.", "ordinal_gap", True),
-    ("The launch came two days after the last one.", "ordinal_gap", False),
-    ("It has launched four consecutive times in the past two months.", "count_since", False),
-    ("It was the busiest year for its missile tests.", "superlative", None),  # unrefuted
-    ("Two tests this year were abruptly terminated.", "count_since", None),
-    ("It made nine missile launches on six occasions since January.", "count_since", False),
-    ("The missile flew higher than any previous shot.", "superlative", None),
-])
+@pytest.mark.parametrize(
+    "sentence, form, holds",
+    [
+        ("The launch came two weeks after a test on March 20.", "ordinal_gap", True),
+        ("The launch came two days after the last one.", "ordinal_gap", False),
+        ("It has launched four consecutive times in the past two months.", "count_since", False),
+        ("It was the busiest year for its missile tests.", "superlative", None),  # unrefuted
+        ("Two tests this year were abruptly terminated.", "count_since", None),
+        ("It made nine missile launches on six occasions since January.", "count_since", False),
+        ("The missile flew higher than any previous shot.", "superlative", None),
+    ],
+)
 def test_gap_after_consecutive_and_superlative_claims(sentence, form, holds):
-    chronology = pd.DataFrame({"date": pd.to_datetime(["2025-03-20", "2025-04-03"]),
-                               "event_type": "missile_launch", "missile_class": "srbm"})
-    claims = ak.check_claims(written(("2025-04-04", "North Korea fired a missile on "
-                                                    "Thursday. " + sentence)), chronology)
+    chronology = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2025-03-20", "2025-04-03"]),
+            "event_type": "missile_launch",
+            "missile_class": "srbm",
+        }
+    )
+    claims = ak.check_claims(
+        written(("2025-04-04", "North Korea fired a missile on Thursday. " + sentence)), chronology
+    )
     assert claims["form"].tolist() == [form]
     got = claims["holds"].iloc[0]
     assert (None if pd.isna(got) else bool(got)) == holds
 
 
-@pytest.mark.parametrize("sentence", [
-    "In a first, the missile flew over the islands.",
-    "It was the second straight failure this month.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In a first, the missile flew over the islands.",
+        "It was the second straight failure this month.",
+    ],
+)
 def test_firsts_and_outcome_ordinals_are_found_but_not_checked(sentence):
-    claims = ak.check_claims(written(("2025-03-06", "North Korea fired a missile on "
-                                                    "Tuesday. " + sentence)))
+    claims = ak.check_claims(
+        written(("2025-03-06", "North Korea fired a missile on Tuesday. " + sentence))
+    )
     assert len(claims) == 1 and claims["holds"].isna().all()
     assert claims["basis"].str.startswith("not").all()

@@ -3,6 +3,7 @@
 Fixture files are in tests/fixtures/corpus (written by this project, see its README);
 byte-exact inputs (BOM, CRLF, cp1252, binary) are generated here in tmp_path.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -55,6 +56,7 @@ def _reasons(frame: pd.DataFrame) -> dict[str, list[str]]:
 
 # --- the seed -------------------------------------------------------------------------
 
+
 def test_seed_is_one_article_dated_2025_02_28(seed_articles, seed_text):
     assert len(seed_articles) == 1
     row = seed_articles.iloc[0]
@@ -65,8 +67,12 @@ def test_seed_is_one_article_dated_2025_02_28(seed_articles, seed_text):
     assert row["article_id"] == hashlib.sha256(seed_text.encode("utf-8")).hexdigest()[:16]
     assert (row["title"], row["source"], row["url"]) == ("", "", "")
     assert Path(row["path"]).name == "000_5fe2e5f7dbfbb3ae.txt"
-    assert seed_articles.attrs == {"skipped": [], "duplicates": [], "decoded_with": [],
-                                  "epoch_dates": []}
+    assert seed_articles.attrs == {
+        "skipped": [],
+        "duplicates": [],
+        "decoded_with": [],
+        "epoch_dates": [],
+    }
 
 
 def test_frame_columns_and_dtypes(seed_articles):
@@ -85,6 +91,7 @@ def test_seed_loads_without_warning():
 
 
 # --- formats --------------------------------------------------------------------------
+
 
 def test_header_block_gives_title_source_url_and_exact_body():
     (row,) = ak.load_articles(FORMATS / "header.md").itertuples()
@@ -117,10 +124,14 @@ def test_csv_records_keep_quoted_paragraphs_and_local_day():
     assert frame["date"].tolist() == [pd.Timestamp("2024-01-02"), pd.Timestamp("2024-01-03")]
     first, second = frame.itertuples()
     assert (first.title, first.source, first.url) == (
-        "Sample record one", "analystkit test fixture", "https://example.org/analystkit/csv-1")
+        "Sample record one",
+        "analystkit test fixture",
+        "https://example.org/analystkit/csv-1",
+    )
     assert (second.source, second.url) == ("", "")  # empty cells are "", never NA
-    assert second.text == (f"{SAMPLE} (csv record 2).\n\n"
-                           'It has a second paragraph, a comma, and "quotes".')
+    assert second.text == (
+        f'{SAMPLE} (csv record 2).\n\nIt has a second paragraph, a comma, and "quotes".'
+    )
     assert set(frame["path"]) == {str(FORMATS / "records.csv")}
 
 
@@ -161,7 +172,7 @@ def test_html_main_text_and_metadata_via_trafilatura():
 
 def test_html_without_a_metadata_date_is_skipped(tmp_path):
     html = (FORMATS / "article.html").read_text(encoding="utf-8")
-    html = "\n".join(l for l in html.splitlines() if "published_time" not in l)
+    html = "\n".join(line for line in html.splitlines() if "published_time" not in line)
     frame = _load_quietly(_write(tmp_path, "undated.htm", html))
     assert frame.empty
     assert _reasons(frame)["undated.htm"][0].startswith("no date")
@@ -173,8 +184,12 @@ def test_parquet_round_trip_is_identical(tmp_path):
     target = ak.save_articles(original, tmp_path / "out" / "articles.parquet")
     reloaded = ak.load_articles(target)
     pd.testing.assert_frame_equal(reloaded, original, check_exact=True)
-    assert reloaded.attrs == {"skipped": [], "duplicates": [], "decoded_with": [],
-                                  "epoch_dates": []}
+    assert reloaded.attrs == {
+        "skipped": [],
+        "duplicates": [],
+        "decoded_with": [],
+        "epoch_dates": [],
+    }
 
 
 def test_save_refuses_frames_with_other_columns(tmp_path, seed_articles):
@@ -207,6 +222,7 @@ def test_hidden_files_and_checkpoint_folders_are_ignored(tmp_path):
 
 # --- encodings ------------------------------------------------------------------------
 
+
 def test_utf8_bom_is_dropped_and_crlf_is_kept(tmp_path, seed_text):
     crlf = seed_text.replace("\n", "\r\n")
     _write(tmp_path, "bom.txt", b"\xef\xbb\xbf date 2025-02-28 " + seed_text.encode("utf-8"))
@@ -238,6 +254,7 @@ def test_latin1_and_utf16_are_decoded(tmp_path):
 
 # --- bad input ------------------------------------------------------------------------
 
+
 def test_every_bad_fixture_is_reported_with_its_reason():
     with pytest.warns(ArticleLoadWarning) as caught:
         frame = ak.load_articles(BAD)
@@ -255,22 +272,25 @@ def test_every_bad_fixture_is_reported_with_its_reason():
     assert "skipped 7" in message and "2 no date" in message and "1 impossible date" in message
 
 
-@pytest.mark.parametrize("name, data, kind", [
-    ("blank.txt", b"  \n\t\n", "empty file"),
-    ("bom_only.md", b"\xef\xbb\xbf", "empty file"),
-    ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary content"),
-    ("garbage.txt", bytes(range(0x80, 0x100)), "undecodable"),
-    ("no_body.txt", b" date 2024-01-01 ", "no text"),
-    ("bad_token.txt", b" date 2024-1-1 body", "no date"),
-    ("feb29.txt", b" date 2023-02-29 body", "impossible date"),
-    ("slides.pptx", b"Sample file written for analystkit tests", "unsupported extension"),
-    ("no_extension", b" date 2024-01-01 body", "unsupported extension"),
-    ("ambiguous.csv", b"date,text\n03/04/2024,body\n", "ambiguous date"),
-    ("header_only.csv", b"date,text\n", "empty file"),
-    ("list.json", b'["not", "objects"]', "invalid table"),
-    ("bad_line.jsonl", b'{"date": "2024-01-01", "text": "ok"}\n{oops\n', "invalid table"),
-    ("bad.parquet", b"PAR1 not really parquet", "invalid table"),
-])
+@pytest.mark.parametrize(
+    "name, data, kind",
+    [
+        ("blank.txt", b"  \n\t\n", "empty file"),
+        ("bom_only.md", b"\xef\xbb\xbf", "empty file"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary content"),
+        ("garbage.txt", bytes(range(0x80, 0x100)), "undecodable"),
+        ("no_body.txt", b" date 2024-01-01 ", "no text"),
+        ("bad_token.txt", b" date 2024-1-1 body", "no date"),
+        ("feb29.txt", b" date 2023-02-29 body", "impossible date"),
+        ("slides.pptx", b"Sample file written for analystkit tests", "unsupported extension"),
+        ("no_extension", b" date 2024-01-01 body", "unsupported extension"),
+        ("ambiguous.csv", b"date,text\n03/04/2024,body\n", "ambiguous date"),
+        ("header_only.csv", b"date,text\n", "empty file"),
+        ("list.json", b'["not", "objects"]', "invalid table"),
+        ("bad_line.jsonl", b'{"date": "2024-01-01", "text": "ok"}\n{oops\n', "invalid table"),
+        ("bad.parquet", b"PAR1 not really parquet", "invalid table"),
+    ],
+)
 def test_bad_input_kinds(tmp_path, name, data, kind):
     path = _write(tmp_path, name, data)
     frame = _load_quietly(path)
@@ -282,8 +302,9 @@ def test_bad_input_kinds(tmp_path, name, data, kind):
 def test_broken_link_is_unreadable(tmp_path):
     os.symlink(tmp_path / "missing.txt", tmp_path / "link.txt")
     frame = _load_quietly(tmp_path)
-    assert frame.attrs["skipped"] == [(str(tmp_path / "link.txt"),
-                                       "unreadable: No such file or directory")]
+    assert frame.attrs["skipped"] == [
+        (str(tmp_path / "link.txt"), "unreadable: No such file or directory")
+    ]
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
@@ -311,8 +332,9 @@ def test_permission_denied_is_unreadable_even_for_root(tmp_path, monkeypatch):
 
 def test_errors_raise_names_the_file_and_reason(tmp_path):
     path = _write(tmp_path, "impossible.txt", f" date 2025-02-30 {SAMPLE}.")
-    with pytest.raises(ArticleLoadError, match=r"impossible\.txt: impossible date: 2025-02-30"
-                       ) as caught:
+    with pytest.raises(
+        ArticleLoadError, match=r"impossible\.txt: impossible date: 2025-02-30"
+    ) as caught:
         ak.load_articles(path, errors="raise")
     assert isinstance(caught.value, ValueError)
     assert (caught.value.path, caught.value.reason) == (str(path), "impossible date: 2025-02-30")
@@ -333,6 +355,7 @@ def test_bad_arguments_raise(tmp_path):
 
 
 # --- duplicates and reports -----------------------------------------------------------
+
 
 def test_exact_duplicate_texts_collapse_and_are_reported(tmp_path, seed_text):
     first = _write(tmp_path, "a.txt", f" date 2025-02-28 {seed_text}")

@@ -1,6 +1,7 @@
 """load_articles / save_articles under faults: every file loaded or reported, nothing
 corrupted. Each test here failed before its fix (issue: fourteen defects found with bad
 input). All texts are written for analystkit tests."""
+
 from __future__ import annotations
 
 import codecs
@@ -36,6 +37,7 @@ def _reasons(frame: pd.DataFrame) -> list[str]:
 
 
 # ---------------------------------------------------------------- saving (defects 2, 14)
+
 
 def test_a_failed_save_leaves_the_previous_file_intact(tmp_path, monkeypatch, seed_articles):
     target = tmp_path / "corpus.parquet"
@@ -84,6 +86,7 @@ def test_bytes_paths_are_paths(tmp_path, seed_articles):
 
 # ---------------------------------------------------------------- the folder walk (3, 4)
 
+
 def test_symlinked_folders_are_followed_and_loops_reported(tmp_path):
     real = tmp_path / "real"
     real.mkdir()
@@ -112,8 +115,9 @@ def test_an_unreadable_folder_is_reported(tmp_path, monkeypatch):
     monkeypatch.setattr(corpus.os, "scandir", scandir)
     frame = _load(tmp_path)
     assert len(frame) == 1
-    assert frame.attrs["skipped"] == [(str(tmp_path / "locked"),
-                                       "unreadable folder: Permission denied")]
+    assert frame.attrs["skipped"] == [
+        (str(tmp_path / "locked"), "unreadable folder: Permission denied")
+    ]
 
 
 def _deep_folders(root: Path, depth: int, name: str = "d") -> Path:
@@ -197,8 +201,9 @@ def test_any_exception_in_one_file_is_one_skipped_entry(tmp_path, monkeypatch):
     monkeypatch.setattr(corpus, "_html_record", missing_dependency)
     frame = _load(tmp_path)
     assert len(frame) == 1
-    assert _reasons(frame) == ["unreadable: ImportError: lxml.html.clean module is now a "
-                               "separate project lxml_html_clean"]
+    assert _reasons(frame) == [
+        "unreadable: ImportError: lxml.html.clean module is now a separate project lxml_html_clean"
+    ]
 
 
 def test_lxml_html_clean_is_a_declared_dependency():
@@ -208,12 +213,13 @@ def test_lxml_html_clean_is_a_declared_dependency():
 
 # ---------------------------------------------------------------- JSONL lines (5)
 
+
 def test_jsonl_keeps_unicode_line_separators_inside_strings(tmp_path):
-    texts = [f"First{sep}sample written for analystkit tests" for sep in
-             ("\u2028", "\u2029", "\u0085")]
+    texts = [
+        f"First{sep}sample written for analystkit tests" for sep in ("\u2028", "\u2029", "\u0085")
+    ]
     lines = [json.dumps({"date": "2024-05-09", "text": t}, ensure_ascii=False) for t in texts]
-    (tmp_path / "rows.jsonl").write_text("\n".join(lines + ["{broken"]) + "\n",
-                                         encoding="utf-8")
+    (tmp_path / "rows.jsonl").write_text("\n".join(lines + ["{broken"]) + "\n", encoding="utf-8")
     frame = _load(tmp_path)
     assert sorted(frame["text"]) == sorted(texts)
     [reason] = _reasons(frame)
@@ -228,14 +234,16 @@ def test_jsonl_where_no_line_parses_keeps_each_lines_reason(tmp_path):
 
 # ---------------------------------------------------------------- encodings (6, 14)
 
+
 def test_a_stray_cp1252_byte_in_utf8_is_repaired_alone(tmp_path):
     text = "Korea\u2019s \u201cnew\u201d sample written for analystkit tests, \u00e9t\u00e9"
     data = _seed(text).encode("utf-8").replace(b"sample", b"sample\x96", 1)
     (tmp_path / "a.txt").write_bytes(data)
     frame = _load(tmp_path)
     assert frame["text"].iloc[0] == text.replace("sample", "sample\u2013", 1)
-    assert frame.attrs["decoded_with"] == [(str(tmp_path / "a.txt"),
-                                            "utf-8 (1 invalid byte read as cp1252)")]
+    assert frame.attrs["decoded_with"] == [
+        (str(tmp_path / "a.txt"), "utf-8 (1 invalid byte read as cp1252)")
+    ]
 
 
 def test_a_utf32_byte_order_mark_is_utf32(tmp_path):
@@ -246,6 +254,7 @@ def test_a_utf32_byte_order_mark_is_utf32(tmp_path):
 
 
 # ---------------------------------------------------------------- dates (10, 11)
+
 
 @pytest.mark.parametrize("cell", ["March 2025", "Mar. 2025", "2025 March"])
 def test_a_month_without_a_day_is_refused(tmp_path, cell):
@@ -268,14 +277,38 @@ def test_dates_outside_1900_2100_are_refused(tmp_path, day):
 # ---------------------------------------------------------------- archives as published
 
 ARCHIVE = [  # the KCNA archive's layout (project-written records)
-    {"topic": "Top News", "headline": "H1", "link": "u1", "date": 1722729600000,
-     "date_str": "2024-08-04", "story_text": "Pyongyang, August 4 (KCNA) -- Sample one."},
-    {"topic": "Home News", "headline": "H1", "link": "u2", "date": 1722729600000,
-     "date_str": "2024-08-04", "story_text": "Pyongyang, August 4 (KCNA) -- Sample one."},
-    {"topic": "Photo", "headline": "P", "link": "u3", "date": 1722816000000,
-     "date_str": "2024-08-05", "story_text": ""},
-    {"topic": "World", "headline": "H2", "link": "u4", "date": 1722816000,
-     "date_str": "2024-08-05", "story_text": "Sample two, dated in seconds."},
+    {
+        "topic": "Top News",
+        "headline": "H1",
+        "link": "u1",
+        "date": 1722729600000,
+        "date_str": "2024-08-04",
+        "story_text": "Pyongyang, August 4 (KCNA) -- Sample one.",
+    },
+    {
+        "topic": "Home News",
+        "headline": "H1",
+        "link": "u2",
+        "date": 1722729600000,
+        "date_str": "2024-08-04",
+        "story_text": "Pyongyang, August 4 (KCNA) -- Sample one.",
+    },
+    {
+        "topic": "Photo",
+        "headline": "P",
+        "link": "u3",
+        "date": 1722816000000,
+        "date_str": "2024-08-05",
+        "story_text": "",
+    },
+    {
+        "topic": "World",
+        "headline": "H2",
+        "link": "u4",
+        "date": 1722816000,
+        "date_str": "2024-08-05",
+        "story_text": "Sample two, dated in seconds.",
+    },
 ]
 KCNA_COLUMNS = {"story_text": "text", "headline": "title", "link": "url", "date_str": None}
 
@@ -287,8 +320,12 @@ def test_an_archive_as_published_loads_with_one_mapping(tmp_path):
     assert frame["url"].tolist() == ["u1", "u4"]
     report = frame.attrs
     assert len(frame) + len(report["skipped"]) + len(report["duplicates"]) == len(ARCHIVE)
-    assert report["epoch_dates"] == [(str(tmp_path / "archive.json"), "milliseconds and "
-                                      "seconds since 1970 (UTC), as days in Asia/Seoul")]
+    assert report["epoch_dates"] == [
+        (
+            str(tmp_path / "archive.json"),
+            "milliseconds and seconds since 1970 (UTC), as days in Asia/Seoul",
+        )
+    ]
 
 
 def test_epoch_dates_take_the_day_of_the_time_zone_asked_for(tmp_path):
@@ -302,8 +339,10 @@ def test_two_columns_giving_one_field_are_named_with_the_fix(tmp_path):
     (tmp_path / "archive.json").write_text(json.dumps(ARCHIVE), encoding="utf-8")
     frame = _load(tmp_path, columns={"story_text": "text", "date_str": "date"})
     [reason] = _reasons(frame)
-    assert reason == ("invalid table: columns 'date' and 'date_str' both give 'date'; keep "
-                      "one, e.g. columns={'date': None} drops the first")
+    assert reason == (
+        "invalid table: columns 'date' and 'date_str' both give 'date'; keep "
+        "one, e.g. columns={'date': None} drops the first"
+    )
 
 
 def test_an_eight_digit_number_is_still_an_ambiguous_date(tmp_path):

@@ -1,5 +1,6 @@
 """keep=: a story filed under several topics is one article that lists every topic, and
 the lists survive save_articles / load_articles. Tables written for these tests."""
+
 from __future__ import annotations
 
 import json
@@ -12,16 +13,46 @@ import analystkit as ak
 
 DAY_MS = 1722729600000  # 2024-08-04 00:00 UTC, in milliseconds
 RECORDS = [  # the KCNA archive's layout, with project-written text
-    {"topic": "Politics", "headline": "One", "link": "u1", "date": DAY_MS,
-     "date_str": "2024-08-04", "story_text": "A story written for this test."},
-    {"topic": "Economy", "headline": "One", "link": "u2", "date": DAY_MS,
-     "date_str": "2024-08-04", "story_text": "A story written for this test."},
-    {"topic": "Politics", "headline": "One", "link": "u3", "date": DAY_MS,
-     "date_str": "2024-08-04", "story_text": "A story written for this test."},
-    {"topic": None, "headline": "Two", "link": "u4", "date": DAY_MS,
-     "date_str": "2024-08-04", "story_text": "Another story, no topic."},
-    {"topic": "Photo", "headline": "Three", "link": "u5", "date": DAY_MS,
-     "date_str": "2024-08-04", "story_text": ""},
+    {
+        "topic": "Politics",
+        "headline": "One",
+        "link": "u1",
+        "date": DAY_MS,
+        "date_str": "2024-08-04",
+        "story_text": "A story written for this test.",
+    },
+    {
+        "topic": "Economy",
+        "headline": "One",
+        "link": "u2",
+        "date": DAY_MS,
+        "date_str": "2024-08-04",
+        "story_text": "A story written for this test.",
+    },
+    {
+        "topic": "Politics",
+        "headline": "One",
+        "link": "u3",
+        "date": DAY_MS,
+        "date_str": "2024-08-04",
+        "story_text": "A story written for this test.",
+    },
+    {
+        "topic": None,
+        "headline": "Two",
+        "link": "u4",
+        "date": DAY_MS,
+        "date_str": "2024-08-04",
+        "story_text": "Another story, no topic.",
+    },
+    {
+        "topic": "Photo",
+        "headline": "Three",
+        "link": "u5",
+        "date": DAY_MS,
+        "date_str": "2024-08-04",
+        "story_text": "",
+    },
 ]
 MAPPING = {"story_text": "text", "headline": "title", "link": "url", "date_str": None}
 

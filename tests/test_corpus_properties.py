@@ -1,4 +1,5 @@
 """Property tests for load_articles: arbitrary files never crash it and nothing is lost."""
+
 from __future__ import annotations
 
 import tempfile
@@ -18,13 +19,14 @@ TABLES = [".csv", ".tsv", ".json", ".jsonl", ".parquet"]
 
 _stem = st.text(
     st.characters(exclude_categories=("Cs",), exclude_characters="/\x00"),
-    min_size=1, max_size=20,
+    min_size=1,
+    max_size=20,
 ).filter(lambda s: not s.startswith(".") and s.strip() not in ("", ".", ".."))
 
 # Arbitrary bytes, plus bytes that look like the seed format so the date and text
 # branches are exercised too.
 _seedish = st.builds(
-    lambda day, body: f" date {day} {body}".encode("utf-8"),
+    lambda day, body: f" date {day} {body}".encode(),
     st.from_regex(r"\d{4}-\d{2}-\d{2}", fullmatch=True),
     st.text(max_size=40),
 )
@@ -72,22 +74,27 @@ def test_tables_and_files_never_crash_and_every_file_is_accounted_for(files):
     with tempfile.TemporaryDirectory() as folder:
         paths = _write_all(folder, files)
         frame = _load(folder)
-        accounted = ({p for p, _ in frame.attrs["skipped"]}
-                     | {p for p, _ in frame.attrs["duplicates"]} | set(frame["path"]))
+        accounted = (
+            {p for p, _ in frame.attrs["skipped"]}
+            | {p for p, _ in frame.attrs["duplicates"]}
+            | set(frame["path"])
+        )
         assert paths <= accounted
 
 
 @settings(max_examples=150, deadline=None)
 @given(
-    day=st.dates(min_value=pd.Timestamp("1900-01-01").date(),
-                 max_value=pd.Timestamp("2100-12-31").date()),
-    body=st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"),
-                 min_size=1).filter(str.strip),
+    day=st.dates(
+        min_value=pd.Timestamp("1900-01-01").date(), max_value=pd.Timestamp("2100-12-31").date()
+    ),
+    body=st.text(
+        st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), min_size=1
+    ).filter(str.strip),
     bom=st.booleans(),
 )
 def test_seed_format_body_comes_back_exactly(day, body, bom):
     with tempfile.TemporaryDirectory() as folder:
-        data = f" date {day.isoformat()} {body}".encode("utf-8")
+        data = f" date {day.isoformat()} {body}".encode()
         Path(folder, "a.txt").write_bytes(b"\xef\xbb\xbf" + data if bom else data)
         frame = ak.load_articles(folder)
         assert frame["text"].tolist() == [body]

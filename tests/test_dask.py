@@ -1,6 +1,7 @@
 """The Dask path (analystkit.cluster) on a LocalCluster of two worker processes equals the
 pandas path, row for row after sorting; the `analystkit run` command line writes whole
 datasets or none. Every fixture text is written by this project for its tests."""
+
 from __future__ import annotations
 
 import contextlib
@@ -24,9 +25,11 @@ from analystkit.cluster.cli import main
 FIXTURES = Path(__file__).parent / "fixtures" / "corpus"
 PARTITION_BYTES = 700
 WRITTEN = "Sample text written for analystkit tests."
-LAUNCH = (" date {day} {lead} North Korea fired a short-range ballistic missile into the "
-          "East Sea on {weekday}, the Joint Chiefs of Staff said. KCNA said the test was a "
-          "warning to the enemies. {tail}")
+LAUNCH = (
+    " date {day} {lead} North Korea fired a short-range ballistic missile into the "
+    "East Sea on {weekday}, the Joint Chiefs of Staff said. KCNA said the test was a "
+    "warning to the enemies. {tail}"
+)
 
 
 def _write_corpus(root: Path) -> Path:
@@ -38,27 +41,52 @@ def _write_corpus(root: Path) -> Path:
     shutil.copy(ak.SEEDS_DIR / "000_5fe2e5f7dbfbb3ae.txt", root / "c_seed.txt")
     reports = root / "d_reports"
     reports.mkdir()
-    first = LAUNCH.format(day="2025-03-10", lead=WRITTEN, weekday="Monday",
-                          tail="Experts said it was not a threat.")
+    first = LAUNCH.format(
+        day="2025-03-10", lead=WRITTEN, weekday="Monday", tail="Experts said it was not a threat."
+    )
     (reports / "01.txt").write_text(first)
-    (reports / "02.txt").write_text(first)                  # a copy in the same group
-    (reports / "03.txt").write_text(LAUNCH.format(
-        day="2025-03-11", lead=WRITTEN, weekday="Monday",
-        tail="Mr Trump said he would meet Kim Jong Un again."))
-    (reports / "04.txt").write_bytes(LAUNCH.format(
-        day="2025-05-08", lead=WRITTEN, weekday="Thursday",
-        tail="It was the regime’s third test.").encode("cp1252"))
-    (root / "e_table.jsonl").write_text("\n".join(json.dumps(
-        {"date": 1746662400 + 86400 * i, "text": f"{WRITTEN} Record {i}: North Korea said "
-         "it would bolster its nuclear deterrent."}) for i in range(3)) + "\n")
-    (root / "z_late_copy.txt").write_text(first)            # a copy in a later group
+    (reports / "02.txt").write_text(first)  # a copy in the same group
+    (reports / "03.txt").write_text(
+        LAUNCH.format(
+            day="2025-03-11",
+            lead=WRITTEN,
+            weekday="Monday",
+            tail="Mr Trump said he would meet Kim Jong Un again.",
+        )
+    )
+    (reports / "04.txt").write_bytes(
+        LAUNCH.format(
+            day="2025-05-08",
+            lead=WRITTEN,
+            weekday="Thursday",
+            tail="It was the regime’s third test.",
+        ).encode("cp1252")
+    )
+    (root / "e_table.jsonl").write_text(
+        "\n".join(
+            json.dumps(
+                {
+                    "date": 1746662400 + 86400 * i,
+                    "text": f"{WRITTEN} Record {i}: North Korea said "
+                    "it would bolster its nuclear deterrent.",
+                }
+            )
+            for i in range(3)
+        )
+        + "\n"
+    )
+    (root / "z_late_copy.txt").write_text(first)  # a copy in a later group
     return root
 
 
 @pytest.fixture(scope="module")
 def client():
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as client,
+    ):
         yield client
 
 
@@ -75,8 +103,13 @@ def expected(corpus_dir) -> dict:
         articles = ak.load_articles(corpus_dir)
     events = ak.extract_events(articles)
     matches = ak.tag(articles)
-    return {"articles": articles, "sentences": ak.sentences(articles), "matches": matches,
-            "events": events, "distinct_events": ak.dedupe_events(events)}
+    return {
+        "articles": articles,
+        "sentences": ak.sentences(articles),
+        "matches": matches,
+        "events": events,
+        "distinct_events": ak.dedupe_events(events),
+    }
 
 
 @pytest.fixture(scope="module")
@@ -88,9 +121,13 @@ def corpus(client, corpus_dir) -> akc.Corpus:
 def computed(corpus) -> dict:
     """The Dask path's outputs, persisted on the cluster."""
     events = akc.extract_events(corpus.articles).persist()
-    return {"articles": corpus.articles, "sentences": akc.sentences(corpus.articles),
-            "matches": akc.tag(corpus.articles).persist(), "events": events,
-            "distinct_events": akc.dedupe_events(events).persist()}
+    return {
+        "articles": corpus.articles,
+        "sentences": akc.sentences(corpus.articles),
+        "matches": akc.tag(corpus.articles).persist(),
+        "events": events,
+        "distinct_events": akc.dedupe_events(events).persist(),
+    }
 
 
 @pytest.fixture(scope="module")
@@ -99,8 +136,21 @@ def cli_out(client, corpus_dir, tmp_path_factory) -> tuple[Path, str]:
     out = tmp_path_factory.mktemp("dask_cli") / "out"
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
-        assert main(["run", str(corpus_dir), "--out", str(out), "--partition-mb", "0.0007",
-                     "--scheduler", client.scheduler.address]) == 0
+        assert (
+            main(
+                [
+                    "run",
+                    str(corpus_dir),
+                    "--out",
+                    str(out),
+                    "--partition-mb",
+                    "0.0007",
+                    "--scheduler",
+                    client.scheduler.address,
+                ]
+            )
+            == 0
+        )
     return out, printed.getvalue()
 
 
@@ -119,8 +169,11 @@ def test_articles_and_load_report_equal_pandas(corpus, expected):
     for key in ("skipped", "decoded_with", "epoch_dates"):
         assert corpus.report[key] == want.attrs[key], key
     assert sorted(corpus.report["duplicates"]) == sorted(want.attrs["duplicates"])
-    assert len(want.attrs["duplicates"]) == 2 and want.attrs["decoded_with"] \
+    assert (
+        len(want.attrs["duplicates"]) == 2
+        and want.attrs["decoded_with"]
         and want.attrs["epoch_dates"]
+    )
 
 
 @pytest.mark.parametrize("name", ["sentences", "matches", "events"])
@@ -132,21 +185,23 @@ def test_partition_maps_equal_pandas(computed, expected, name):
 
 def test_dedupe_across_partitions(computed, expected):
     per_partition = computed["events"].map_partitions(len).compute()
-    assert (per_partition > 0).sum() >= 2          # the reports start apart
+    assert (per_partition > 0).sum() >= 2  # the reports start apart
     got = computed["distinct_events"].compute()
     assert_same_rows(got, expected["distinct_events"])
-    assert got["n_reports"].max() >= 2             # two partitions' reports merged
+    assert got["n_reports"].max() >= 2  # two partitions' reports merged
 
 
 def test_counts_reduce_over_partitions(computed, expected):
     for by in ("tag", ["speaker_group", "tag"]):
         pd.testing.assert_frame_equal(
             akc.tag_counts(computed["matches"], by=by, include_negated=False),
-            ak.tag_counts(expected["matches"], by=by, include_negated=False))
+            ak.tag_counts(expected["matches"], by=by, include_negated=False),
+        )
     for options in ({"freq": "YS"}, {"by": "missile_class"}):
         pd.testing.assert_frame_equal(
             akc.count_events(computed["distinct_events"], **options),
-            ak.count_events(expected["distinct_events"], **options))
+            ak.count_events(expected["distinct_events"], **options),
+        )
 
 
 def test_command_line_writes_every_dataset(cli_out, expected):
@@ -154,8 +209,9 @@ def test_command_line_writes_every_dataset(cli_out, expected):
     for name in akc.DATASETS:
         assert_same_rows(pd.read_parquet(out / name), expected[name])
     report = json.loads((out / "report.json").read_text())
-    assert report["load_report"]["skipped"] == [list(s) for s in
-                                                expected["articles"].attrs["skipped"]]
+    assert report["load_report"]["skipped"] == [
+        list(s) for s in expected["articles"].attrs["skipped"]
+    ]
     assert (out / "event_counts.csv").exists()
     assert not list(out.glob(".*"))
     assert f"loaded {len(expected['articles'])} articles" in printed
@@ -180,20 +236,29 @@ def test_interrupted_run_leaves_no_partial_dataset(client, cli_out, corpus_dir, 
     with pytest.raises(KeyboardInterrupt):
         akc.run(corpus_dir, out, partition_bytes=PARTITION_BYTES, wait=interrupt)
     after = {p.relative_to(out): p.stat().st_mtime_ns for p in out.rglob("*")}
-    assert after == before          # no partial folder; the earlier outputs untouched
+    assert after == before  # no partial folder; the earlier outputs untouched
 
 
 def test_bad_scheduler_address_fails_quickly(corpus_dir, tmp_path):
     started = time.monotonic()
     with pytest.raises(SystemExit, match="cannot reach the Dask scheduler at 'tcp://127.0.0.1:9'"):
-        main(["run", str(corpus_dir), "--out", str(tmp_path / "out"),
-              "--scheduler", "tcp://127.0.0.1:9", "--timeout", "1"])
+        main(
+            [
+                "run",
+                str(corpus_dir),
+                "--out",
+                str(tmp_path / "out"),
+                "--scheduler",
+                "tcp://127.0.0.1:9",
+                "--timeout",
+                "1",
+            ]
+        )
     assert time.monotonic() - started < 10
     assert not (tmp_path / "out").exists()
 
 
 def test_the_pandas_kit_never_imports_dask():
     code = "import sys, analystkit\nprint('dask' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -3,6 +3,7 @@
 All sentences here are written by this project for the tests (not quotes from articles).
 The article date is the seed's: Friday 2025-02-28.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -20,51 +21,60 @@ def only(text: str, article_date: pd.Timestamp = FRIDAY):
     return found[0]
 
 
-@pytest.mark.parametrize("text, expected, precision", [
-    ("The launch took place on Wednesday.", "2025-02-26", "day"),
-    ("The launch took place Thursday.", "2025-02-27", "day"),
-    ("The launch took place on Friday.", "2025-02-28", "day"),       # the article's own day
-    ("The launch took place on Saturday.", "2025-03-01", "day"),  # the next day: US-dated
-    ("The launch took place last Saturday.", "2025-02-22", "day"),     # never a future day
-    ("Last Saturday, a launch took place.", "2025-02-22", "day"),
-    ("A launch took place last Friday.", "2025-02-21", "day"),       # strictly before
-    ("A launch took place yesterday.", "2025-02-27", "day"),
-    ("A launch took place today.", "2025-02-28", "day"),
-    ("A day earlier, a launch took place.", "2025-02-27", "day"),
-    ("A launch took place three days ago.", "2025-02-25", "day"),
-    ("A launch took place on January 14.", "2025-01-14", "day"),
-    ("A launch took place on Jan. 14.", "2025-01-14", "day"),
-    ("A launch took place on 14 January.", "2025-01-14", "day"),
-    ("A launch took place on Jan 14th.", "2025-01-14", "day"),
-    ("A launch took place on 2025-01-14.", "2025-01-14", "day"),
-    ("A launch took place on Dec. 30.", "2024-12-30", "day"),        # month after Feb: last year
-    ("A launch took place on November 2, 2023.", "2023-11-02", "day"),
-    ("A launch took place earlier this month.", "2025-02-01", "month"),
-    ("A launch took place last month.", "2025-01-01", "month"),
-    ("A launch took place in March.", "2024-03-01", "month"),
-    ("A launch took place in March 2023.", "2023-03-01", "month"),
-    ("A recent launch was reported.", "2025-02-01", "month"),
-    ("A launch took place earlier this year.", "2025-01-01", "year"),
-    ("A launch took place last year.", "2024-01-01", "year"),
-    ("A launch took place in 2019.", "2019-01-01", "year"),
-])
+@pytest.mark.parametrize(
+    "text, expected, precision",
+    [
+        ("The launch took place on Wednesday.", "2025-02-26", "day"),
+        ("The launch took place Thursday.", "2025-02-27", "day"),
+        ("The launch took place on Friday.", "2025-02-28", "day"),  # the article's own day
+        ("The launch took place on Saturday.", "2025-03-01", "day"),  # the next day: US-dated
+        ("The launch took place last Saturday.", "2025-02-22", "day"),  # never a future day
+        ("Last Saturday, a launch took place.", "2025-02-22", "day"),
+        ("A launch took place last Friday.", "2025-02-21", "day"),  # strictly before
+        ("A launch took place yesterday.", "2025-02-27", "day"),
+        ("A launch took place today.", "2025-02-28", "day"),
+        ("A day earlier, a launch took place.", "2025-02-27", "day"),
+        ("A launch took place three days ago.", "2025-02-25", "day"),
+        ("A launch took place on January 14.", "2025-01-14", "day"),
+        ("A launch took place on Jan. 14.", "2025-01-14", "day"),
+        ("A launch took place on 14 January.", "2025-01-14", "day"),
+        ("A launch took place on Jan 14th.", "2025-01-14", "day"),
+        ("A launch took place on 2025-01-14.", "2025-01-14", "day"),
+        ("A launch took place on Dec. 30.", "2024-12-30", "day"),  # month after Feb: last year
+        ("A launch took place on November 2, 2023.", "2023-11-02", "day"),
+        ("A launch took place earlier this month.", "2025-02-01", "month"),
+        ("A launch took place last month.", "2025-01-01", "month"),
+        ("A launch took place in March.", "2024-03-01", "month"),
+        ("A launch took place in March 2023.", "2023-03-01", "month"),
+        ("A recent launch was reported.", "2025-02-01", "month"),
+        ("A launch took place earlier this year.", "2025-01-01", "year"),
+        ("A launch took place last year.", "2024-01-01", "year"),
+        ("A launch took place in 2019.", "2019-01-01", "year"),
+    ],
+)
 def test_date_forms_against_friday_2025_02_28(text, expected, precision):
     mention = only(text)
     assert mention.date == pd.Timestamp(expected)
     assert mention.precision == precision
-    assert text[mention.start:mention.end] == mention.text
+    assert text[mention.start : mention.end] == mention.text
 
 
-@pytest.mark.parametrize("text, first, last", [
-    ("They met in 2018 and 2019.", "2018-01-01", "2019-12-31"),
-    ("They met three times from 2018-19.", "2018-01-01", "2019-12-31"),
-    ("They met from 2018 to 2019.", "2018-01-01", "2019-12-31"),
-    ("They met in 2018–2019.", "2018-01-01", "2019-12-31"),
-])
+@pytest.mark.parametrize(
+    "text, first, last",
+    [
+        ("They met in 2018 and 2019.", "2018-01-01", "2019-12-31"),
+        ("They met three times from 2018-19.", "2018-01-01", "2019-12-31"),
+        ("They met from 2018 to 2019.", "2018-01-01", "2019-12-31"),
+        ("They met in 2018–2019.", "2018-01-01", "2019-12-31"),
+    ],
+)
 def test_year_ranges_cover_both_years(text, first, last):
     mention = only(text)
     assert (mention.date, mention.end_date, mention.precision) == (
-        pd.Timestamp(first), pd.Timestamp(last), "year")
+        pd.Timestamp(first),
+        pd.Timestamp(last),
+        "year",
+    )
     assert is_historical(mention, FRIDAY)
 
 
@@ -89,24 +99,26 @@ def test_impossible_dates_are_not_mentions():
 
 
 def test_historical_threshold_is_the_guides_seven_days():
-    assert not is_historical(only("It happened on February 21."), FRIDAY)   # 7 days
-    assert is_historical(only("It happened on February 20."), FRIDAY)       # 8 days
+    assert not is_historical(only("It happened on February 21."), FRIDAY)  # 7 days
+    assert is_historical(only("It happened on February 20."), FRIDAY)  # 8 days
     assert not is_historical(only("It happened this month."), FRIDAY)
     assert is_historical(only("It happened last month."), FRIDAY)
     assert is_historical(only("It happened in 2024."), FRIDAY)
     assert HISTORICAL_DAYS == 7
 
 
-@pytest.mark.parametrize("text, first, last", [
-    ("It fired last week.", "2025-02-17", "2025-02-23"),
-    ("It fired earlier this week.", "2025-02-24", "2025-02-28"),
-    ("It fired over the weekend.", "2025-02-22", "2025-02-23"),
-    ("It fired two weeks ago.", "2025-02-10", "2025-02-16"),
-])
+@pytest.mark.parametrize(
+    "text, first, last",
+    [
+        ("It fired last week.", "2025-02-17", "2025-02-23"),
+        ("It fired earlier this week.", "2025-02-24", "2025-02-28"),
+        ("It fired over the weekend.", "2025-02-22", "2025-02-23"),
+        ("It fired two weeks ago.", "2025-02-10", "2025-02-16"),
+    ],
+)
 def test_week_expressions_have_week_precision_and_their_own_days(text, first, last):
     d = only(text)
-    assert (d.precision, d.date, d.end_date) == ("week", pd.Timestamp(first),
-                                                 pd.Timestamp(last))
+    assert (d.precision, d.date, d.end_date) == ("week", pd.Timestamp(first), pd.Timestamp(last))
 
 
 def test_may_the_month_is_case_sensitive():
@@ -114,12 +126,15 @@ def test_may_the_month_is_case_sensitive():
     assert find_dates("It may fire 9 missiles.", FRIDAY) == []
 
 
-@pytest.mark.parametrize("text, end, day", [
-    ("Pyongyang, September 19 (KCNA) -- The test was on Wednesday.", 33, "2024-09-19"),
-    ("SEOUL, July 4 -- North Korea fired.", 16, "2024-07-04"),
-    ("SEOUL, South Korea (AP) — North Korea fired.", 25, "2024-09-20"),
-    ("Mr Kim — the leader — watched.", 0, "2024-09-20"),
-])
+@pytest.mark.parametrize(
+    "text, end, day",
+    [
+        ("Pyongyang, September 19 (KCNA) -- The test was on Wednesday.", 33, "2024-09-19"),
+        ("SEOUL, July 4 -- North Korea fired.", 16, "2024-07-04"),
+        ("SEOUL, South Korea (AP) — North Korea fired.", 25, "2024-09-20"),
+        ("Mr Kim — the leader — watched.", 0, "2024-09-20"),
+    ],
+)
 def test_a_dateline_dates_the_report(text, end, day):
     assert find_dateline(text, pd.Timestamp("2024-09-20")) == (end, pd.Timestamp(day))
 
@@ -131,7 +146,9 @@ def test_january_article_reads_december_as_last_year():
 
 def test_period_bounds_and_bad_precision():
     assert period(pd.Timestamp("2024-02-10"), "month") == (
-        pd.Timestamp("2024-02-01"), pd.Timestamp("2024-02-29"))
+        pd.Timestamp("2024-02-01"),
+        pd.Timestamp("2024-02-29"),
+    )
     assert period(FRIDAY, "week") == (FRIDAY, FRIDAY + pd.Timedelta(days=6))
     with pytest.raises(ValueError, match="fortnight"):
         period(FRIDAY, "fortnight")

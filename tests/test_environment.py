@@ -1,4 +1,5 @@
 """The conda environment.yml, pyproject.toml and constraints.txt name the same packages."""
+
 from __future__ import annotations
 
 import re

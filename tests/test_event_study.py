@@ -1,5 +1,6 @@
 """event_study on daily timelines with known rates: a pre-launch rise, one launch (no
 conclusion), launches at the edges of the span and outside it."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -11,8 +12,12 @@ import analystkit as ak
 START = pd.Timestamp("2024-01-01")
 
 
-def daily(days: int, matches: dict[int, int] | None = None, sentences: int = 100,
-          gaps: tuple[int, ...] = ()) -> pd.DataFrame:
+def daily(
+    days: int,
+    matches: dict[int, int] | None = None,
+    sentences: int = 100,
+    gaps: tuple[int, ...] = (),
+) -> pd.DataFrame:
     """A daily one-tag timeline: `sentences` a day (none on `gaps`), one threat a day except
     where `matches` (day index -> count) says otherwise."""
     period = pd.date_range(START, periods=days, freq="D")
@@ -27,8 +32,13 @@ def daily(days: int, matches: dict[int, int] | None = None, sentences: int = 100
 
 
 def launches(*day_indices: int) -> pd.DataFrame:
-    return pd.DataFrame({"date": [START + pd.Timedelta(days=i) for i in day_indices],
-                         "event_type": "missile_launch", "counted": True})
+    return pd.DataFrame(
+        {
+            "date": [START + pd.Timedelta(days=i) for i in day_indices],
+            "event_type": "missile_launch",
+            "counted": True,
+        }
+    )
 
 
 def at(study: pd.DataFrame, day: int) -> pd.Series:
@@ -42,7 +52,7 @@ def test_a_rise_the_day_before_six_launches_stands_out_from_the_baseline():
     assert list(study["relative_day"]) == list(range(-3, 4))
     before = at(study, -1)
     assert (before.n_launches, before.matches, before.sentences) == (6, 36, 600)
-    assert before.rate == 60.0 and before.ci_low == before.ci_high == 60.0   # no spread
+    assert before.rate == 60.0 and before.ci_low == before.ci_high == 60.0  # no spread
     assert at(study, 0).rate == 10.0
     # baseline: the 94 non-launch days, six of them the eves (6 matches)
     assert study["baseline_rate"].iloc[0] == pytest.approx(1000 * (88 + 36) / 9400)
@@ -64,7 +74,7 @@ def test_one_launch_gives_counts_but_no_rate_and_says_why():
         study = ak.event_study(daily(60), launches(30), window=(-2, 2))
     assert (study["n_launches"] == 1).all() and (study["matches"] == 1).all()
     assert study[["rate", "ci_low", "ci_high"]].isna().all().all()
-    assert study["baseline_rate"].iloc[0] == 10.0              # the baseline is still given
+    assert study["baseline_rate"].iloc[0] == 10.0  # the baseline is still given
 
 
 def test_launches_at_the_edges_count_only_on_days_inside_the_span():
@@ -79,15 +89,20 @@ def test_launches_at_the_edges_count_only_on_days_inside_the_span():
 
 def test_days_without_sentences_do_not_count_as_launches_behind_a_figure():
     with pytest.warns(UserWarning, match="fewer than 5"):
-        study = ak.event_study(daily(100, gaps=(19, 29)), launches(20, 30, 40, 50, 60),
-                               window=(-1, 0))
+        study = ak.event_study(
+            daily(100, gaps=(19, 29)), launches(20, 30, 40, 50, 60), window=(-1, 0)
+        )
     assert at(study, -1).n_launches == 3 and at(study, 0).n_launches == 5
 
 
 def test_chronology_rows_that_are_not_counted_launches_are_ignored():
-    chron = pd.concat([launches(20, 30, 40, 50, 60),
-                       launches(70).assign(counted=False),
-                       launches(80).assign(event_type="nuclear_test")])
+    chron = pd.concat(
+        [
+            launches(20, 30, 40, 50, 60),
+            launches(70).assign(counted=False),
+            launches(80).assign(event_type="nuclear_test"),
+        ]
+    )
     study = ak.event_study(daily(100), chron, window=(0, 0))
     assert at(study, 0).n_launches == 5
 

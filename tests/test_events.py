@@ -3,15 +3,15 @@
 Sentences in `written(...)` calls are written by this project for the tests; they are
 not quotes from real articles. The seed article and the curated chronology are real.
 """
+
 from __future__ import annotations
 
 import pandas as pd
 import pytest
+from facts import written
 
 import analystkit as ak
-from facts import written
-from analystkit.events import (CLASS_COLUMNS, EVENT_COLUMNS, load_event_rules,
-                               terms_from_milestones)
+from analystkit.events import CLASS_COLUMNS, EVENT_COLUMNS, load_event_rules, terms_from_milestones
 
 
 @pytest.fixture(scope="module")
@@ -26,25 +26,25 @@ def chronology() -> pd.DataFrame:
 
 # ---------------------------------------------------------------- the seed
 
+
 def test_seed_has_one_news_launch_a_cruise_missile_test_on_wednesday(seed_events):
-    news = seed_events[(seed_events["event_type"] == "missile_launch")
-                       & ~seed_events["historical"]]
+    news = seed_events[(seed_events["event_type"] == "missile_launch") & ~seed_events["historical"]]
     assert len(news) == 1
     launch = news.iloc[0]
-    assert launch["date"] == pd.Timestamp("2025-02-26")      # Wednesday before Fri 28th
+    assert launch["date"] == pd.Timestamp("2025-02-26")  # Wednesday before Fri 28th
     assert launch["date_precision"] == "day"
     assert launch["missile_class"] == "cruise"
     assert launch["actor"] == "DPRK"
     assert launch["date_text"] == "on Wednesday"
     assert "west coast on Wednesday" in launch["evidence"]
-    assert launch["sentence_id"] == 0                         # the lead names it first
+    assert launch["sentence_id"] == 0  # the lead names it first
 
 
 def test_seed_summits_are_background_from_the_first_term(seed_events):
     summits = seed_events[seed_events["event_type"] == "summit"]
     assert len(summits) >= 1
     assert summits["historical"].all()
-    assert (summits["date"].dt.year < 2020).all()            # never a 2025 summit
+    assert (summits["date"].dt.year < 2020).all()  # never a 2025 summit
     assert summits["actor"].eq("US-DPRK").all()
     assert summits["evidence"].str.contains("2018-19").any()
 
@@ -79,6 +79,7 @@ def test_sentence_ids_match_ak_sentences(seed_articles, seed_events):
 
 # ---------------------------------------------------------------- asserted, negated, hypothetical
 
+
 def only_event(date: str, text: str) -> pd.Series:
     events = ak.extract_events(written((date, text)))
     assert len(events) == 1, events
@@ -86,67 +87,96 @@ def only_event(date: str, text: str) -> pd.Series:
 
 
 def test_a_plain_report_with_class_and_weekday():
-    e = only_event("2025-03-12", "North Korea fired two short-range ballistic missiles into "
-                                 "the sea on Monday, South Korea's military said.")
+    e = only_event(
+        "2025-03-12",
+        "North Korea fired two short-range ballistic missiles into "
+        "the sea on Monday, South Korea's military said.",
+    )
     assert (e["event_type"], e["missile_class"], e["date"]) == (
-        "missile_launch", "srbm", pd.Timestamp("2025-03-10"))
+        "missile_launch",
+        "srbm",
+        pd.Timestamp("2025-03-10"),
+    )
     assert not e["historical"]
 
 
 def test_an_undated_lead_is_unresolved_with_the_article_day_as_upper_bound():
     e = only_event("2024-01-14", "North Korea launched a ballistic missile toward the sea.")
-    assert pd.isna(e["date"])                                  # never a made-up day
+    assert pd.isna(e["date"])  # never a made-up day
     assert (e["date_last"], e["date_precision"], e["date_text"], e["confidence"]) == (
-        pd.Timestamp("2024-01-14"), "unresolved", "", "low")
+        pd.Timestamp("2024-01-14"),
+        "unresolved",
+        "",
+        "low",
+    )
 
 
 def test_undated_mentions_in_one_article_are_one_event():
-    events = ak.extract_events(written((
-        "2024-01-14", "North Korea launched a ballistic missile toward the sea. "
-                      "The missile launch drew protests from Seoul and Tokyo.")))
+    events = ak.extract_events(
+        written(
+            (
+                "2024-01-14",
+                "North Korea launched a ballistic missile toward the sea. "
+                "The missile launch drew protests from Seoul and Tokyo.",
+            )
+        )
+    )
     assert len(events) == 1
     assert events.iloc[0]["evidence"].count(" … ") == 1
 
 
 def test_satellite_launch_is_not_a_missile_launch():
-    e = only_event("2023-11-23", "North Korea launched a military reconnaissance satellite "
-                                 "on Tuesday.")
+    e = only_event(
+        "2023-11-23", "North Korea launched a military reconnaissance satellite on Tuesday."
+    )
     assert (e["event_type"], e["date"]) == ("satellite_launch", pd.Timestamp("2023-11-21"))
 
 
 def test_explicit_past_date_is_historical():
     e = only_event("2025-02-28", "North Korea fired an ICBM on Nov. 18, 2022.")
     assert (e["date"], e["missile_class"], e["historical"]) == (
-        pd.Timestamp("2022-11-18"), "icbm", True)
+        pd.Timestamp("2022-11-18"),
+        "icbm",
+        True,
+    )
 
 
 def test_first_term_is_resolved_through_the_milestones():
     e = only_event("2025-02-28", "Mr Trump held a summit with Mr Kim in his first term.")
     assert e["event_type"] == "summit" and e["historical"]
-    assert (e["date"], e["date_last"], e["date_precision"]) == (   # the term's own days
-        pd.Timestamp("2017-01-20"), pd.Timestamp("2021-01-20"), "year")
+    assert (e["date"], e["date_last"], e["date_precision"]) == (  # the term's own days
+        pd.Timestamp("2017-01-20"),
+        pd.Timestamp("2021-01-20"),
+        "year",
+    )
 
 
-@pytest.mark.parametrize("text", [
-    "North Korea did not fire any missiles on Monday.",
-    "North Korea didn't launch a missile during the holiday.",
-    "There was no sign of a nuclear test at the site this week.",
-    "South Korea said the North had never conducted a nuclear test in winter.",
-    "Seoul said Pyongyang refrained from missile launches in January.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea did not fire any missiles on Monday.",
+        "North Korea didn't launch a missile during the holiday.",
+        "There was no sign of a nuclear test at the site this week.",
+        "South Korea said the North had never conducted a nuclear test in winter.",
+        "Seoul said Pyongyang refrained from missile launches in January.",
+    ],
+)
 def test_negated_mentions_make_no_event(text):
     assert ak.extract_events(written(("2025-02-28", text))).empty
 
 
-@pytest.mark.parametrize("text", [
-    "Experts say North Korea could conduct a seventh nuclear test at any time.",
-    "North Korea plans to launch a reconnaissance satellite next month.",
-    "Mr Trump vowed to hold a summit with Mr Kim.",
-    "Pyongyang may fire an ICBM soon, analysts warned.",
-    "North Korea is expected to test-fire missiles around the anniversary.",
-    "The summit would take place in Singapore.",
-    "Officials said new sanctions were possible if the North fires another missile.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Experts say North Korea could conduct a seventh nuclear test at any time.",
+        "North Korea plans to launch a reconnaissance satellite next month.",
+        "Mr Trump vowed to hold a summit with Mr Kim.",
+        "Pyongyang may fire an ICBM soon, analysts warned.",
+        "North Korea is expected to test-fire missiles around the anniversary.",
+        "The summit would take place in Singapore.",
+        "Officials said new sanctions were possible if the North fires another missile.",
+    ],
+)
 def test_hypothetical_mentions_make_no_event(text):
     assert ak.extract_events(written(("2025-02-28", text))).empty
 
@@ -159,8 +189,11 @@ def test_no_trigger_no_event_and_bad_input_is_named():
 
 def test_a_broken_rule_file_is_named(tmp_path):
     broken = tmp_path / "rules.yml"
-    broken.write_text(ak.paths.DATA_DIR.joinpath("event_rules.yml").read_text()
-                      .replace("  summit:\n", "  summmit:\n"))
+    broken.write_text(
+        ak.paths.DATA_DIR.joinpath("event_rules.yml")
+        .read_text()
+        .replace("  summit:\n", "  summmit:\n")
+    )
     with pytest.raises(ValueError, match=r"rules\.yml.*summmit"):
         load_event_rules(broken)
 
@@ -170,11 +203,11 @@ def test_missile_classes_come_from_the_lexicon_weapon_patterns(tmp_path):
     e = ak.extract_events(launch).iloc[0]
     assert (e["missile_class"], e["date"]) == ("icbm", pd.Timestamp("2023-07-12"))
     lexicon = ak.paths.DATA_DIR.joinpath("lexicon.yml").read_text(encoding="utf-8")
-    edited = tmp_path / "lexicon.yml"                  # an analyst drops the name
+    edited = tmp_path / "lexicon.yml"  # an analyst drops the name
     edited.write_text(lexicon.replace("        - Hwasong-18\n", ""), encoding="utf-8")
     rules = load_event_rules(lexicon=edited)
     assert pd.isna(ak.extract_events(launch, rules=rules).iloc[0]["missile_class"])
-    renamed = tmp_path / "renamed.yml"                 # a weapon tag that is no class
+    renamed = tmp_path / "renamed.yml"  # a weapon tag that is no class
     renamed.write_text(lexicon.replace("    ballistic:\n", "    rocket:\n"), encoding="utf-8")
     with pytest.raises(ValueError, match=r"renamed\.yml.*rocket.*not missile classes"):
         load_event_rules(lexicon=renamed)
@@ -183,8 +216,11 @@ def test_missile_classes_come_from_the_lexicon_weapon_patterns(tmp_path):
 # ---------------------------------------------------------------- de-duplication
 
 REPORTS = written(
-    ("2025-01-14", "North Korea fired several short-range ballistic missiles on Tuesday, "
-                   "South Korea's Joint Chiefs of Staff said."),
+    (
+        "2025-01-14",
+        "North Korea fired several short-range ballistic missiles on Tuesday, "
+        "South Korea's Joint Chiefs of Staff said.",
+    ),
     ("2025-01-15", "Japan said North Korea launched ballistic missiles yesterday."),
     ("2025-01-15", "KCNA said the North test-fired missiles a day earlier."),
     ("2025-01-31", "North Korea has fired missiles this year, raising tension."),
@@ -197,7 +233,7 @@ def test_dedupe_merges_reports_of_one_launch():
     launches = distinct[distinct["event_type"] == "missile_launch"]
     jan14 = launches[launches["date"] == pd.Timestamp("2025-01-14")].iloc[0]
     assert jan14["n_reports"] == 3
-    assert jan14["missile_class"] == "srbm"           # the most specific class reported
+    assert jan14["missile_class"] == "srbm"  # the most specific class reported
     assert jan14["date_precision"] == "day"
     assert set(jan14["article_ids"].split("|")) == set(REPORTS["article_id"][:3])
     cruise = launches[launches["missile_class"] == "cruise"]
@@ -208,25 +244,32 @@ def test_dedupe_merges_reports_of_one_launch():
 
 
 def test_dedupe_keeps_precise_date_and_joins_an_unambiguous_vague_report():
-    events = ak.extract_events(written(
-        ("2023-07-12", "North Korea fired an ICBM on Wednesday."),
-        ("2023-08-20", "North Korea fired an ICBM last month."),
-    ))
+    events = ak.extract_events(
+        written(
+            ("2023-07-12", "North Korea fired an ICBM on Wednesday."),
+            ("2023-08-20", "North Korea fired an ICBM last month."),
+        )
+    )
     distinct = ak.dedupe_events(events)
     assert len(distinct) == 1
     row = distinct.iloc[0]
     assert (row["date"], row["date_precision"], row["n_reports"]) == (
-        pd.Timestamp("2023-07-12"), "day", 2)
+        pd.Timestamp("2023-07-12"),
+        "day",
+        2,
+    )
 
 
 def test_dedupe_respects_window_and_class():
-    events = ak.extract_events(written(
-        ("2022-11-03", "North Korea fired an ICBM on Thursday."),
-        ("2022-11-05", "North Korea fired short-range missiles on Saturday."),
-        ("2022-11-06", "North Korea fired an ICBM on Sunday."),
-    ))
+    events = ak.extract_events(
+        written(
+            ("2022-11-03", "North Korea fired an ICBM on Thursday."),
+            ("2022-11-05", "North Korea fired short-range missiles on Saturday."),
+            ("2022-11-06", "North Korea fired an ICBM on Sunday."),
+        )
+    )
     assert len(ak.dedupe_events(events, window_days=1)) == 3
-    assert len(ak.dedupe_events(events, window_days=3)) == 2   # the two ICBM reports
+    assert len(ak.dedupe_events(events, window_days=3)) == 2  # the two ICBM reports
 
 
 def test_dedupe_output_is_parquet_safe(tmp_path):
@@ -239,39 +282,55 @@ def test_dedupe_output_is_parquet_safe(tmp_path):
 
 # ---------------------------------------------------------------- counts and ordinals
 
+
 def test_counts_per_year_on_the_curated_chronology(chronology):
     counts = ak.count_events(chronology, start="2018-01-01")["events"]
     assert {d.year: n for d, n in counts.items()} == {
-        2018: 0, 2019: 14, 2020: 5, 2021: 7, 2022: 37, 2023: 25, 2024: 19, 2025: 11}
+        2018: 0,
+        2019: 14,
+        2020: 5,
+        2021: 7,
+        2022: 37,
+        2023: 25,
+        2024: 19,
+        2025: 11,
+    }
 
 
 def test_counts_by_class_and_month_are_zero_filled(chronology):
     by_class = ak.count_events(chronology, by="missile_class", start="2018-01-01")
     assert by_class.loc["2018-01-01"].eq(0).all()
     assert by_class.sum(axis=1).tolist() == [0, 14, 5, 7, 37, 25, 19, 11]
-    assert by_class.loc["2025-01-01", "cruise"] >= 2                  # Jan 25 and Feb 26
-    months = ak.count_events(chronology[chronology["date"].dt.year == 2025], freq="MS",
-                             start="2025-01-01", end="2025-12-31")
+    assert by_class.loc["2025-01-01", "cruise"] >= 2  # Jan 25 and Feb 26
+    months = ak.count_events(
+        chronology[chronology["date"].dt.year == 2025],
+        freq="MS",
+        start="2025-01-01",
+        end="2025-12-31",
+    )
     assert len(months) == 12 and months["events"].sum() == 11
-    assert months.loc["2025-01-01", "events"] == 3                    # Jan 6, 14, 25
+    assert months.loc["2025-01-01", "events"] == 3  # Jan 6, 14, 25
 
 
 def test_counts_by_class_give_satellite_launches_their_own_column(chronology):
     by_class = ak.count_events(chronology, by="missile_class", start="2018-01-01")
     # The satellite launches of 2023-05-31, 2023-08-24, 2023-11-21 and 2024-05-27.
     assert by_class["satellite"].to_dict() == {
-        pd.Timestamp(f"{year}-01-01"): {2023: 3, 2024: 1}.get(year, 0)
-        for year in range(2018, 2026)}
-    assert "unstated" not in by_class               # every counted missile has a class
+        pd.Timestamp(f"{year}-01-01"): {2023: 3, 2024: 1}.get(year, 0) for year in range(2018, 2026)
+    }
+    assert "unstated" not in by_class  # every counted missile has a class
     assert list(by_class.columns) == [c for c in CLASS_COLUMNS if c in by_class.columns]
     assert list(by_class.columns)[:2] == ["cruise", "srbm"]
 
 
 def test_counts_by_class_keep_unstated_for_an_unnamed_missile_class():
-    events = ak.extract_events(written(
-        ("2024-04-20", "North Korea fired cruise missiles on Friday, KCNA said."),
-        ("2024-05-28", "North Korea launched a reconnaissance satellite on Monday."),
-        ("2024-05-31", "North Korea fired a barrage of missiles on Thursday.")))
+    events = ak.extract_events(
+        written(
+            ("2024-04-20", "North Korea fired cruise missiles on Friday, KCNA said."),
+            ("2024-05-28", "North Korea launched a reconnaissance satellite on Monday."),
+            ("2024-05-31", "North Korea fired a barrage of missiles on Thursday."),
+        )
+    )
     counts = ak.count_events(events, by="missile_class")
     assert list(counts.columns) == ["cruise", "satellite", "unstated"]
     assert counts.loc["2024-01-01"].tolist() == [1, 1, 1]
@@ -285,11 +344,11 @@ def test_counts_on_extracted_events(seed_events):
     counts = ak.count_events(seed_events, by="event_type")
     assert counts.loc["2025-01-01", "missile_launch"] == 1
     assert counts.loc["2018-01-01", "summit"] == 1
-    assert counts.loc["2020-01-01"].eq(0).all()                       # zero-filled gap
+    assert counts.loc["2020-01-01"].eq(0).all()  # zero-filled gap
     with pytest.raises(ValueError, match="freq"):
         ak.count_events(seed_events, freq="W")
     with pytest.warns(UserWarning, match="1 undated or year-precision"):
-        months = ak.count_events(seed_events, freq="MS")        # the 2018 summits row
+        months = ak.count_events(seed_events, freq="MS")  # the 2018 summits row
     assert months["events"].sum() == len(seed_events) - 1
 
 
@@ -315,29 +374,41 @@ def test_a_vague_date_straddling_start_or_end_is_left_out_with_a_warning(seed_ev
     # The seed's 2018 summits row is dated to the year only: it may lie before June.
     with pytest.warns(UserWarning, match="1 .*partly outside"):
         counts = ak.count_events(seed_events, by="event_type", start="2018-06-01")
-    assert "summit" not in counts                   # its only summit row was left out
+    assert "summit" not in counts  # its only summit row was left out
     assert counts.loc["2025-01-01", "missile_launch"] == 1
 
 
 def test_counts_by_class_count_launches_only():
-    events = ak.extract_events(written(
-        ("2019-05-10", "North Korea fired two short-range ballistic missiles on Thursday."),
-        ("2019-07-01", "Trump and Kim held a summit at Panmunjom on Sunday.")))
+    events = ak.extract_events(
+        written(
+            ("2019-05-10", "North Korea fired two short-range ballistic missiles on Thursday."),
+            ("2019-07-01", "Trump and Kim held a summit at Panmunjom on Sunday."),
+        )
+    )
     assert set(events["event_type"]) == {"missile_launch", "summit"}
     counts = ak.count_events(events, by="missile_class")
     assert counts.to_dict("list") == {"srbm": [1]}
-    assert ak.count_events(events)["events"].tolist() == [2]   # by=None counts every type
+    assert ak.count_events(events)["events"].tolist() == [2]  # by=None counts every type
 
 
 def test_term_labels_take_any_roman_numeral_and_a_bad_one_is_named():
     # Made-up term rows (written by this project for this test), not real milestones.
-    milestones = pd.DataFrame({
-        "date": pd.to_datetime(["2001-01-20", "2005-01-20", "2009-01-20", "2013-01-20"]),
-        "end_date": pd.NaT, "kind": "term",
-        "label": ["Example", "Example V", "Example IX", "Example XIV"]})
+    milestones = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2001-01-20", "2005-01-20", "2009-01-20", "2013-01-20"]),
+            "end_date": pd.NaT,
+            "kind": "term",
+            "label": ["Example", "Example V", "Example IX", "Example XIV"],
+        }
+    )
     terms = terms_from_milestones(milestones)
     assert [(t.who, t.ordinal) for t in terms] == [
-        ("Example", 1), ("Example", 5), ("Example", 9), ("Example", 14)]
+        ("Example", 1),
+        ("Example", 5),
+        ("Example", 9),
+        ("Example", 14),
+    ]
     with pytest.raises(ValueError, match="'Example IIII'"):
-        terms_from_milestones(milestones.assign(label=["Example", "Example IIII",
-                                                       "Example IX", "Example XIV"]))
+        terms_from_milestones(
+            milestones.assign(label=["Example", "Example IIII", "Example IX", "Example XIV"])
+        )

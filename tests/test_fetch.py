@@ -1,16 +1,17 @@
 """fetch_corpus against a local HTTP server on 127.0.0.1 serving a project-written fixture:
 downloaded once, checksum checked, nothing kept on a mismatch, a clear offline error.
 Nothing here touches the internet."""
+
 from __future__ import annotations
 
 import hashlib
 import socket
 
 import pytest
+from local_server import serving
 
 import analystkit as ak
 from analystkit import fetch
-from local_server import serving
 
 FIXTURE = b'[{"headline": "Written for this test", "story_text": "A calm day."}]\n' * 500
 
@@ -23,8 +24,11 @@ def served():
 
 
 def register(monkeypatch, url: str, sha256: str = hashlib.sha256(FIXTURE).hexdigest()) -> None:
-    monkeypatch.setitem(fetch.CORPORA, "fixture", {"file": "fixture.json", "url": url,
-                                                   "sha256": sha256, "licence": "", "about": ""})
+    monkeypatch.setitem(
+        fetch.CORPORA,
+        "fixture",
+        {"file": "fixture.json", "url": url, "sha256": sha256, "licence": "", "about": ""},
+    )
 
 
 def test_downloads_once_into_the_cache(served, monkeypatch, tmp_path):
@@ -34,7 +38,7 @@ def test_downloads_once_into_the_cache(served, monkeypatch, tmp_path):
     assert path == tmp_path / "fixture" / "fixture.json" and path.read_bytes() == FIXTURE
     assert ak.fetch_corpus("fixture", cache_dir=tmp_path) == path
     assert requests == ["/fixture.json"]
-    assert [p.name for p in path.parent.iterdir()] == ["fixture.json"]   # no temp file left
+    assert [p.name for p in path.parent.iterdir()] == ["fixture.json"]  # no temp file left
 
 
 def test_the_cache_folder_comes_from_the_environment(served, monkeypatch, tmp_path):
@@ -64,7 +68,7 @@ def test_a_damaged_cached_copy_is_named_not_deleted(served, monkeypatch, tmp_pat
 
 
 def test_offline_says_so_and_where_to_put_the_file(monkeypatch, tmp_path):
-    with socket.socket() as probe:                       # a port nobody listens on
+    with socket.socket() as probe:  # a port nobody listens on
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     register(monkeypatch, f"http://127.0.0.1:{port}/fixture.json")
@@ -81,5 +85,7 @@ def test_an_unknown_name_lists_the_known_ones():
 def test_the_kcna_archive_is_pinned_as_the_shipped_table_says():
     entry = fetch.CORPORA["kcna_2024"]
     assert entry["sha256"] == ak.kcna_rhetoric_stamp()["archive"]["sha256"]
-    assert entry["url"] == ("https://raw.githubusercontent.com/stiles/north-korea-news/main/"
-                            "data/archive/headlines_2024-11-11.json")
+    assert entry["url"] == (
+        "https://raw.githubusercontent.com/stiles/north-korea-news/main/"
+        "data/archive/headlines_2024-11-11.json"
+    )

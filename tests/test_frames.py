@@ -1,4 +1,5 @@
 """The shared column check names what is missing and what is there."""
+
 import pandas as pd
 import pytest
 
@@ -6,7 +7,9 @@ from analystkit.frames import require_columns
 
 
 def test_missing_columns_are_named_with_the_columns_present():
-    with pytest.raises(ValueError, match=r"events frame lacks column\(s\) date, event_type; it has when"):
+    with pytest.raises(
+        ValueError, match=r"events frame lacks column\(s\) date, event_type; it has when"
+    ):
         require_columns(pd.DataFrame({"when": []}), ["date", "event_type"], "events")
 
 

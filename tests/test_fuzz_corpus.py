@@ -4,6 +4,7 @@ non-UTF-8 names, duplicates) and checks that no exception escapes, that every fi
 is loaded, skipped or a duplicate record by record, and that every loaded text equals its
 source. `make test` runs a short profile; `make fuzz` runs AK_FUZZ_EXAMPLES folders
 (10,000 by default). Every text is generated here."""
+
 from __future__ import annotations
 
 import codecs
@@ -31,6 +32,7 @@ WESTERN = "abc xyz Korea’s “test” – © ° ½ 2024"
 @dataclass
 class Folder:
     """What was written: records expected per file (path -> texts), symlink loops."""
+
     records: dict[str, list[str]] = field(default_factory=dict)
     loops: int = 0
 
@@ -40,23 +42,61 @@ def _shown(path: str) -> str:
 
 
 _name = st.one_of(
-    st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"),
-                          exclude_characters="/\\"), min_size=1, max_size=12),
+    st.text(
+        st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"), exclude_characters="/\\"),
+        min_size=1,
+        max_size=12,
+    ),
     st.binary(min_size=1, max_size=8).map(lambda b: b.replace(b"/", b"_").replace(b"\0", b"_")),
-).filter(lambda n: (n if isinstance(n, str) else n.decode("latin-1")).strip(" .") != ""
-         and not (n if isinstance(n, str) else n.decode("latin-1")).startswith("."))
-_body = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",),
-                              exclude_characters="\x00\r"), min_size=1, max_size=60)
+).filter(
+    lambda n: (
+        (n if isinstance(n, str) else n.decode("latin-1")).strip(" .") != ""
+        and not (n if isinstance(n, str) else n.decode("latin-1")).startswith(".")
+    )
+)
+_body = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters="\x00\r"),
+    min_size=1,
+    max_size=60,
+)
 _western = st.text(st.sampled_from(WESTERN), min_size=1, max_size=40)
-_day = st.dates(min_value=__import__("datetime").date(1950, 1, 1),
-                max_value=__import__("datetime").date(2099, 12, 31)).map(str)
-_kind = st.sampled_from(["seed", "seed16", "seed32", "seedbom", "cp1252", "stray", "csv",
-                         "jsonl", "json", "binary", "empty", "unknown", "duplicate"])
-_entry = st.tuples(st.lists(st.sampled_from(["a", "b", "n€w", "deep"]), max_size=3),
-                   _name, _kind, _body, _western, _day, st.integers(0, 3), st.integers(0, 2))
-_spec = st.tuples(st.lists(_entry, max_size=10),
-                  st.lists(st.tuples(st.sampled_from(["a", "b", ""]),
-                                     st.sampled_from(["up", "side"])), max_size=2))
+_day = st.dates(
+    min_value=__import__("datetime").date(1950, 1, 1),
+    max_value=__import__("datetime").date(2099, 12, 31),
+).map(str)
+_kind = st.sampled_from(
+    [
+        "seed",
+        "seed16",
+        "seed32",
+        "seedbom",
+        "cp1252",
+        "stray",
+        "csv",
+        "jsonl",
+        "json",
+        "binary",
+        "empty",
+        "unknown",
+        "duplicate",
+    ]
+)
+_entry = st.tuples(
+    st.lists(st.sampled_from(["a", "b", "n€w", "deep"]), max_size=3),
+    _name,
+    _kind,
+    _body,
+    _western,
+    _day,
+    st.integers(0, 3),
+    st.integers(0, 2),
+)
+_spec = st.tuples(
+    st.lists(_entry, max_size=10),
+    st.lists(
+        st.tuples(st.sampled_from(["a", "b", ""]), st.sampled_from(["up", "side"])), max_size=2
+    ),
+)
 
 
 def _unique(text: str, n: int) -> str:
@@ -143,8 +183,11 @@ def _found_by_link(root: str, records: dict[str, list[str]]) -> dict[str, list[s
     for folder, dirs, _ in os.walk(root):
         for d in dirs:
             path = os.path.join(folder, d)
-            if os.path.islink(path) and os.path.realpath(path) != os.path.realpath(root) \
-                    and not os.path.realpath(root).startswith(os.path.realpath(path)):
+            if (
+                os.path.islink(path)
+                and os.path.realpath(path) != os.path.realpath(root)
+                and not os.path.realpath(root).startswith(os.path.realpath(path))
+            ):
                 real = os.path.realpath(path)
                 for below, _, names in os.walk(real):
                     for n in names:
@@ -154,8 +197,11 @@ def _found_by_link(root: str, records: dict[str, list[str]]) -> dict[str, list[s
     return extra
 
 
-@settings(max_examples=EXAMPLES, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(_spec)
 def test_every_record_of_every_file_is_loaded_skipped_or_a_duplicate(spec):
     with tempfile.TemporaryDirectory() as root:
@@ -163,7 +209,7 @@ def test_every_record_of_every_file_is_loaded_skipped_or_a_duplicate(spec):
         expected = folder.records | _found_by_link(root, folder.records)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ArticleLoadWarning)
-            frame = ak.load_articles(root)       # no exception may escape
+            frame = ak.load_articles(root)  # no exception may escape
         per_path = Counter(frame["path"])
         per_path.update(p for p, _ in frame.attrs["skipped"])
         per_path.update(p for p, _ in frame.attrs["duplicates"])

@@ -1,5 +1,6 @@
 """The shipped KCNA rhetoric table: figures only, stamped with the archive and the lexicon
 that made it, and rebuilt by `make kcna-rhetoric` when either changes."""
+
 from __future__ import annotations
 
 import json
@@ -13,11 +14,21 @@ import pandas as pd
 import pytest
 
 import analystkit as ak
-from analystkit.kcna_rhetoric import (KCNA_ARCHIVE, KCNA_RHETORIC_META_PATH, KCNA_RHETORIC_PATH,
-                                      REBUILD_COMMAND, build_kcna_rhetoric, lexicon_fingerprint)
+from analystkit.kcna_rhetoric import (
+    KCNA_ARCHIVE,
+    KCNA_RHETORIC_META_PATH,
+    KCNA_RHETORIC_PATH,
+    REBUILD_COMMAND,
+    build_kcna_rhetoric,
+    lexicon_fingerprint,
+)
 
-ARCHIVE = Path(os.environ.get("AK_KCNA_ARCHIVE", ak.paths.ROOT.parent / "shared" / "corpora"
-                               / "kcna_2024" / KCNA_ARCHIVE["file"]))
+ARCHIVE = Path(
+    os.environ.get(
+        "AK_KCNA_ARCHIVE",
+        ak.paths.ROOT.parent / "shared" / "corpora" / "kcna_2024" / KCNA_ARCHIVE["file"],
+    )
+)
 SCRIPT = ak.paths.ROOT / "scripts" / "build_kcna_rhetoric.py"
 
 
@@ -25,7 +36,8 @@ def test_the_shipped_table_was_made_with_the_shipped_lexicon():
     stamp = ak.kcna_rhetoric_stamp()
     assert stamp["lexicon_sha256"] == lexicon_fingerprint(), (
         "data/lexicon.yml changed since data/reference/kcna_rhetoric_2024.csv was built: "
-        f"run `{REBUILD_COMMAND}`, then `make notebooks`")
+        f"run `{REBUILD_COMMAND}`, then `make notebooks`"
+    )
 
 
 def test_the_stamp_names_the_archive_and_how_to_rebuild():
@@ -73,12 +85,15 @@ def test_a_file_that_is_not_the_pinned_archive_is_refused(tmp_path):
 
 
 def test_the_script_says_where_to_get_a_missing_archive(tmp_path):
-    done = subprocess.run([sys.executable, str(SCRIPT), str(tmp_path / "absent.json")],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), str(tmp_path / "absent.json")], capture_output=True, text=True
+    )
     assert done.returncode == 1 and KCNA_ARCHIVE["url"] in done.stderr
 
 
-@pytest.mark.skipif(not ARCHIVE.is_file(), reason=f"the KCNA archive is not at {ARCHIVE} (set AK_KCNA_ARCHIVE)")
+@pytest.mark.skipif(
+    not ARCHIVE.is_file(), reason=f"the KCNA archive is not at {ARCHIVE} (set AK_KCNA_ARCHIVE)"
+)
 def test_rebuilding_from_the_archive_gives_the_shipped_table():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

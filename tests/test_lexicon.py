@@ -1,20 +1,44 @@
 """The lexicon file: vocabulary, examples, pattern semantics, and every kind of error."""
+
 from __future__ import annotations
 
 import pytest
+from facts import frame
 
 import analystkit as ak
-from facts import frame
 from analystkit.lexicon import LexiconError, lexicon_from_text, normalize
 
 LEX = ak.load_lexicon()
-RHETORIC = {"threat", "capability_claim", "hostility_accusation", "deterrence",
-            "diplomatic_outreach", "rejection", "alignment"}
+RHETORIC = {
+    "threat",
+    "capability_claim",
+    "hostility_accusation",
+    "deterrence",
+    "diplomatic_outreach",
+    "rejection",
+    "alignment",
+}
 MISSILE_CLASSES = {"cruise", "srbm", "mrbm", "irbm", "icbm", "slbm", "hypersonic", "ballistic"}
-EVENT_TYPES = {"missile_launch", "satellite_launch", "nuclear_test", "summit", "talks",
-               "military_exercise", "sanctions"}
-GROUPS = {"dprk_state", "us_gov", "rok_gov", "japan_gov", "china_gov", "russia_gov", "un",
-          "expert", "media"}
+EVENT_TYPES = {
+    "missile_launch",
+    "satellite_launch",
+    "nuclear_test",
+    "summit",
+    "talks",
+    "military_exercise",
+    "sanctions",
+}
+GROUPS = {
+    "dprk_state",
+    "us_gov",
+    "rok_gov",
+    "japan_gov",
+    "china_gov",
+    "russia_gov",
+    "un",
+    "expert",
+    "media",
+}
 
 
 def tags_of(text: str, lexicon=LEX, category: str | None = None) -> list[tuple[str, str]]:
@@ -32,8 +56,14 @@ def test_default_lexicon_uses_the_design_vocabularies():
     assert by_cat["event"] == EVENT_TYPES
     assert {"dprk", "us", "rok", "japan", "china", "russia", "un"} <= by_cat["actor"]
     assert {s.group for s in LEX.speakers.values()} <= GROUPS
-    assert list(table.columns) == ["category", "tag", "definition", "example",
-                                   "n_patterns", "patterns"]
+    assert list(table.columns) == [
+        "category",
+        "tag",
+        "definition",
+        "example",
+        "n_patterns",
+        "patterns",
+    ]
     assert (table.definition.str.len() > 10).all() and (table.n_patterns > 0).all()
 
 
@@ -50,22 +80,26 @@ def test_repr_and_speaker_table_are_readable():
 @pytest.mark.parametrize("name", sorted(LEX.tags))
 def test_every_example_is_tagged_with_its_own_tag(name):
     tag = LEX.tags[name]
-    assert (tag.category, name) in {(c, t) for c, t in zip(
-        *ak.tag(frame(tag.example), LEX)[["category", "tag"]].T.values)}
+    assert (tag.category, name) in {
+        (c, t) for c, t in zip(*ak.tag(frame(tag.example), LEX)[["category", "tag"]].T.values)
+    }
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("it had test-fired strategic cruise missiles", "cruise"),
-    ("it fired a ballistic missile into the sea", "ballistic"),
-    ("an intercontinental ballistic missile", "icbm"),
-    ("the ICBM flew for 70 minutes", "icbm"),
-    ("a Hwasong-18 was launched", "icbm"),
-    ("a Hwasong 18 was launched", "icbm"),
-    ("two short-range ballistic missiles", "srbm"),
-    ("a submarine-launched ballistic missile", "slbm"),
-    ("a Pukguksong-2", "mrbm"),
-    ("a hypersonic missile", "hypersonic"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("it had test-fired strategic cruise missiles", "cruise"),
+        ("it fired a ballistic missile into the sea", "ballistic"),
+        ("an intercontinental ballistic missile", "icbm"),
+        ("the ICBM flew for 70 minutes", "icbm"),
+        ("a Hwasong-18 was launched", "icbm"),
+        ("a Hwasong 18 was launched", "icbm"),
+        ("two short-range ballistic missiles", "srbm"),
+        ("a submarine-launched ballistic missile", "slbm"),
+        ("a Pukguksong-2", "mrbm"),
+        ("a hypersonic missile", "hypersonic"),
+    ],
+)
 def test_weapon_class_longest_match_wins(text, expected):
     assert [t for _, t in tags_of(text, category="weapon")] == [expected]
 
@@ -89,17 +123,22 @@ def small():
     return lexicon_from_text(SMALL, "small.yml")
 
 
-@pytest.mark.parametrize("text, hits", [
-    ("Their PROVOCATIONS and provocative acts", ["PROVOCATIONS", "provocative"]),
-    ("a counter-attack, a counterattack, a counter attack, a counter–attack",
-     ["counter-attack", "counterattack", "counter attack", "counter–attack"]),
-    ("North Korea's nuclear and North Korea’s nuclear", ["Korea's nuclear", "Korea’s nuclear"]),
-    ("the Hwasong-17 and the hwasong-19", ["Hwasong-17", "hwasong-19"]),
-    ("ready to use its weapons; use weapons", ["use its weapons"]),
-    ("Mr. Kim and Mr Kim", ["Mr. Kim"]),
-    ("the US told us", ["US"]),
-    ("unprovocative, counterattacking, Koreas", []),
-])
+@pytest.mark.parametrize(
+    "text, hits",
+    [
+        ("Their PROVOCATIONS and provocative acts", ["PROVOCATIONS", "provocative"]),
+        (
+            "a counter-attack, a counterattack, a counter attack, a counter–attack",
+            ["counter-attack", "counterattack", "counter attack", "counter–attack"],
+        ),
+        ("North Korea's nuclear and North Korea’s nuclear", ["Korea's nuclear", "Korea’s nuclear"]),
+        ("the Hwasong-17 and the hwasong-19", ["Hwasong-17", "hwasong-19"]),
+        ("ready to use its weapons; use weapons", ["use its weapons"]),
+        ("Mr. Kim and Mr Kim", ["Mr. Kim"]),
+        ("the US told us", ["US"]),
+        ("unprovocative, counterattacking, Koreas", []),
+    ],
+)
 def test_pattern_semantics(text, hits):
     m = ak.tag(frame(text), small())
     assert list(m.matched) == hits
@@ -107,7 +146,7 @@ def test_pattern_semantics(text, hits):
 
 
 def test_normalize_keeps_length_and_folds_case_and_punctuation():
-    for text in ["İstanbul’s “KCNA” — Ünited", "a\u0301b c", "x\U0001F600y", ""]:
+    for text in ["İstanbul’s “KCNA” — Ünited", "a\u0301b c", "x\U0001f600y", ""]:
         out = normalize(text)
         assert len(out) == len(text)
     assert normalize("North Korea’s U.S.-led") == "north korea s u s  led"
@@ -122,37 +161,87 @@ def write(tmp_path, body: str):
 GOOD_TAG = "      definition: d\n      example: e\n"
 
 
-@pytest.mark.parametrize("body, line, words", [
-    ("categories:\n  demo:\n    t:\n      patterns: [a, b\n", None, "not valid YAML"),
-    ("categories:\n  demo:\n    t:\n" + GOOD_TAG + "      patterns: [good, '']\n", 6, "empty"),
-    ("categories:\n  demo:\n    t:\n" + GOOD_TAG + "      patterns: [a]\n      colour: red\n",
-     7, "unknown key 'colour'"),
-    ("categories:\n  demo:\n    t:\n" + GOOD_TAG + "      patterns:\n        - ok\n"
-     "        - 're:(unclosed'\n", 8, "re:(unclosed"),
-    ("categories:\n  demo:\n    t:\n" + GOOD_TAG + "      patterns: ['re:a*']\n", 6,
-     "matches empty text"),
-    ("categories:\n  demo:\n    t:\n" + GOOD_TAG + "      patterns: ['--']\n", 6,
-     "no letters or digits"),
-    ("categories:\n  demo:\n    t:\n      example: e\n      patterns: [a]\n", 4,
-     "no 'definition'"),
-    ("categories:\n  a:\n    t:\n" + GOOD_TAG + "      patterns: [x]\n  b:\n    t:\n"
-     + GOOD_TAG + "      patterns: [y]\n", 8, "already in category 'a'"),
-    ("categories:\n  demo:\n    Bad-Name:\n" + GOOD_TAG + "      patterns: [x]\n", 3,
-     "lower-case"),
-    ("categories:\n  demo:\n    t:\n" + GOOD_TAG + "      patterns: [x]\nspeakers:\n  X:\n"
-     "    group: media\n    cues: [x]\n", 7, "unknown key 'speakers'"),
-    ("categories:\n  demo:\n    t:\n" + GOOD_TAG + "      patterns: [x]\n      requires: y\n",
-     7, "must be a non-empty list"),
-    ("categories:\n  demo:\n    t:\n" + GOOD_TAG + "      patterns: x\n", 6,
-     "must be a non-empty list"),
-    ("categories: {}\nversion: 2\n", 2, "unknown key 'version'"),
-    ("categories:\n  demo:\n    t:\n" + GOOD_TAG + "      patterns: [x]\n    t:\n", 7,
-     "duplicate key 't'"),
-    ("categories:\n  demo:\n    t:\n" + GOOD_TAG +
-     "      patterns: [!!python/object/apply:os.system ['echo hacked']]\n", 6,
-     "not allowed"),
-    ("", None, "empty"),
-])
+@pytest.mark.parametrize(
+    "body, line, words",
+    [
+        ("categories:\n  demo:\n    t:\n      patterns: [a, b\n", None, "not valid YAML"),
+        ("categories:\n  demo:\n    t:\n" + GOOD_TAG + "      patterns: [good, '']\n", 6, "empty"),
+        (
+            "categories:\n  demo:\n    t:\n"
+            + GOOD_TAG
+            + "      patterns: [a]\n      colour: red\n",
+            7,
+            "unknown key 'colour'",
+        ),
+        (
+            "categories:\n  demo:\n    t:\n" + GOOD_TAG + "      patterns:\n        - ok\n"
+            "        - 're:(unclosed'\n",
+            8,
+            "re:(unclosed",
+        ),
+        (
+            "categories:\n  demo:\n    t:\n" + GOOD_TAG + "      patterns: ['re:a*']\n",
+            6,
+            "matches empty text",
+        ),
+        (
+            "categories:\n  demo:\n    t:\n" + GOOD_TAG + "      patterns: ['--']\n",
+            6,
+            "no letters or digits",
+        ),
+        (
+            "categories:\n  demo:\n    t:\n      example: e\n      patterns: [a]\n",
+            4,
+            "no 'definition'",
+        ),
+        (
+            "categories:\n  a:\n    t:\n"
+            + GOOD_TAG
+            + "      patterns: [x]\n  b:\n    t:\n"
+            + GOOD_TAG
+            + "      patterns: [y]\n",
+            8,
+            "already in category 'a'",
+        ),
+        (
+            "categories:\n  demo:\n    Bad-Name:\n" + GOOD_TAG + "      patterns: [x]\n",
+            3,
+            "lower-case",
+        ),
+        (
+            "categories:\n  demo:\n    t:\n" + GOOD_TAG + "      patterns: [x]\nspeakers:\n  X:\n"
+            "    group: media\n    cues: [x]\n",
+            7,
+            "unknown key 'speakers'",
+        ),
+        (
+            "categories:\n  demo:\n    t:\n"
+            + GOOD_TAG
+            + "      patterns: [x]\n      requires: y\n",
+            7,
+            "must be a non-empty list",
+        ),
+        (
+            "categories:\n  demo:\n    t:\n" + GOOD_TAG + "      patterns: x\n",
+            6,
+            "must be a non-empty list",
+        ),
+        ("categories: {}\nversion: 2\n", 2, "unknown key 'version'"),
+        (
+            "categories:\n  demo:\n    t:\n" + GOOD_TAG + "      patterns: [x]\n    t:\n",
+            7,
+            "duplicate key 't'",
+        ),
+        (
+            "categories:\n  demo:\n    t:\n"
+            + GOOD_TAG
+            + "      patterns: [!!python/object/apply:os.system ['echo hacked']]\n",
+            6,
+            "not allowed",
+        ),
+        ("", None, "empty"),
+    ],
+)
 def test_broken_lexicon_names_file_line_and_problem(tmp_path, body, line, words):
     path = write(tmp_path, body)
     with pytest.raises(LexiconError) as info:
@@ -178,16 +267,18 @@ def test_missing_file_is_a_lexicon_error(tmp_path):
 
 
 def test_yaml_booleans_stay_words():
-    lex = lexicon_from_text("categories:\n  demo:\n    t:\n" + GOOD_TAG +
-                            "      patterns: [no, yes, on]\n")
+    lex = lexicon_from_text(
+        "categories:\n  demo:\n    t:\n" + GOOD_TAG + "      patterns: [no, yes, on]\n"
+    )
     assert lex.tags["t"].patterns == ("no", "yes", "on")
     assert [x for x, _ in tags_of("Yes or no, on it", lex)] == ["Yes", "no", "on"]
 
 
 def test_lexicon_pickles_and_paths_are_accepted(seed_articles):
     import pickle
+
     copy = pickle.loads(pickle.dumps(LEX))
-    assert "matcher" not in copy.__dict__          # rebuilt on use, not shipped
+    assert "matcher" not in copy.__dict__  # rebuilt on use, not shipped
     expected = ak.tag(seed_articles, LEX)
     assert ak.tag(seed_articles, copy).equals(expected)
     assert ak.tag(seed_articles, str(ak.LEXICON_PATH)).equals(expected)
@@ -201,8 +292,9 @@ def test_a_lexicon_file_is_reused_until_it_changes(tmp_path):
     first = ak.load_lexicon(path)
     assert ak.load_lexicon(path) is first
     added = "- reach* out\n        - hold out a hand"
-    path.write_text(path.read_text(encoding="utf-8").replace("- reach* out", added, 1),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("- reach* out", added, 1), encoding="utf-8"
+    )
     edited = ak.load_lexicon(path)
     assert edited is not first
     outreach = edited.table().set_index("tag").loc["diplomatic_outreach", "patterns"]

@@ -1,30 +1,36 @@
 """A user regex in the lexicon cannot hang tagging (issue: fourteen defects, item 8).
 Texts are written for analystkit tests; the time limits are generous safety nets (a
 pass takes milliseconds; before the fix these ran for minutes)."""
+
 from __future__ import annotations
 
 import signal
 
 import pytest
+from facts import frame
 
 import analystkit as ak
-from facts import frame
 from analystkit.lexicon import LexiconError, lexicon_from_text
 
-HEADER = ("categories:\n  demo:\n    t:\n      definition: A test tag.\n"
-          "      example: Sample words\n      patterns:\n")
+HEADER = (
+    "categories:\n  demo:\n    t:\n      definition: A test tag.\n"
+    "      example: Sample words\n      patterns:\n"
+)
 
 
 def _lexicon(*patterns: str):
-    return lexicon_from_text(HEADER + "".join(f"        - '{p}'\n" for p in patterns)
-                             + "        - sample\n", "user.yml")
+    return lexicon_from_text(
+        HEADER + "".join(f"        - '{p}'\n" for p in patterns) + "        - sample\n", "user.yml"
+    )
 
 
 @pytest.fixture
 def deadline():
     """Fail (instead of hanging the suite) if the test body runs past 20 seconds."""
+
     def expired(signum, frame_):
         raise TimeoutError("tagging did not finish in 20 s")
+
     previous = signal.signal(signal.SIGALRM, expired)
     signal.alarm(20)
     yield
@@ -32,8 +38,7 @@ def deadline():
     signal.signal(signal.SIGALRM, previous)
 
 
-@pytest.mark.parametrize("pattern", [r"re:(\w+\s?)+test-fired", r"re:(a+)+b",
-                                     r"re:(?:x+y?)*z"])
+@pytest.mark.parametrize("pattern", [r"re:(\w+\s?)+test-fired", r"re:(a+)+b", r"re:(?:x+y?)*z"])
 def test_a_regex_with_a_repeated_repeat_is_refused_with_its_line(pattern):
     with pytest.raises(LexiconError) as info:
         _lexicon(pattern)
@@ -41,8 +46,9 @@ def test_a_regex_with_a_repeated_repeat_is_refused_with_its_line(pattern):
     assert "repeat inside a repeat" in str(info.value)
 
 
-@pytest.mark.parametrize("pattern", [r"re:launch(?:es|ed)?", r"re:kn-\d+", r"re:(?:short|long)-range",
-                                     r"re:\d{2,3} ?km"])
+@pytest.mark.parametrize(
+    "pattern", [r"re:launch(?:es|ed)?", r"re:kn-\d+", r"re:(?:short|long)-range", r"re:\d{2,3} ?km"]
+)
 def test_ordinary_regexes_still_load(pattern):
     assert "t" in _lexicon(pattern).tags
 

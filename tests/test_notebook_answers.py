@@ -1,5 +1,6 @@
 """The short answers at the top of the notebooks quote figures for the seed corpus; they
 are prose, so nbval cannot see them go stale. Recompute each figure and find it quoted."""
+
 from __future__ import annotations
 
 import json
@@ -29,10 +30,14 @@ def test_notebook_01_quotes_the_seeds_sentences_and_matches(seed_articles, seed_
     rhetoric = seed_matches[seed_matches.category == "rhetoric"].tag.value_counts()
     assert f"of {groups.sum()} sentences: {groups['dprk_state']} are credited" in text
     assert f"{groups['media']} are the reporter's own narration" in text
-    assert f"{groups['expert']} are credited to experts and {groups['us_gov']} to Donald Trump" in text
+    assert (
+        f"{groups['expert']} are credited to experts and {groups['us_gov']} to Donald Trump" in text
+    )
     assert f"finds {len(seed_matches)} matches, {rhetoric.sum()} of them rhetoric" in text
-    assert (f"capability claims ({rhetoric['capability_claim']}), hostility accusations "
-            f"({rhetoric['hostility_accusation']})") in text
+    assert (
+        f"capability claims ({rhetoric['capability_claim']}), hostility accusations "
+        f"({rhetoric['hostility_accusation']})"
+    ) in text
     assert rhetoric[["diplomatic_outreach", "alignment", "deterrence"]].eq(2).all()
     assert "diplomatic outreach, alignment and deterrence (2 each)" in text
     assert rhetoric["threat"] == 1 and "and one threat" in text
@@ -43,20 +48,25 @@ def test_notebook_02_quotes_the_yearly_counts_and_ordinals(chronology):
     years = ak.count_events(chronology, start="2018-01-01", end="2025-12-31")["events"]
     by_year = {ts.year: n for ts, n in years.items()}
     for year, n in by_year.items():
-        assert (f"{n} in {year}" in text) or (year == 2018 and n == 0 and "no launch events in 2018" in text)
+        assert (f"{n} in {year}" in text) or (
+            year == 2018 and n == 0 and "no launch events in 2018" in text
+        )
     assert f"**{by_year[2022]} in 2022 (the record)**" in text and years.idxmax().year == 2022
     assert ak.event_ordinal(chronology, "2025-02-26") == 4 and "4th launch event of 2025" in text
     assert ak.event_ordinal(chronology, "2025-02-26", since="2025-01-20") == 2
     assert "2nd since Trump's second inauguration" in text
     so_far = chronology[chronology.counted & chronology.date.between("2025-01-01", "2025-02-26")]
-    assert (so_far.missile_class == "cruise").sum() == 2 and "two of those four events were cruise" in text
+    assert (
+        so_far.missile_class == "cruise"
+    ).sum() == 2 and "two of those four events were cruise" in text
 
 
 def test_notebook_03_quotes_who_says_what(seed_matches):
     text = answer("03_rhetoric")
     rhetoric = seed_matches[(seed_matches.category == "rhetoric") & ~seed_matches.negated]
-    hard = rhetoric[rhetoric.tag.isin(["threat", "capability_claim", "hostility_accusation",
-                                       "deterrence"])]
+    hard = rhetoric[
+        rhetoric.tag.isin(["threat", "capability_claim", "hostility_accusation", "deterrence"])
+    ]
     assert set(hard.speaker_group) == {"dprk_state"}
     assert f"({len(hard)} of its {len(rhetoric)} rhetoric matches)" in text
     outreach = rhetoric[rhetoric.tag == "diplomatic_outreach"]
@@ -76,7 +86,10 @@ def test_notebook_04_quotes_the_tempo(chronology, milestones):
     panmunjom = milestones[milestones.label == "Panmunjom"].date.iloc[0]
     assert hanoi < first_2019 < panmunjom and first_2019.month in (3, 4, 5)
     assert "resumed in spring 2019, between the Hanoi and Panmunjom" in text
-    assert not counted.date.dt.year.eq(2018).any() and "Launches stopped through the 2018 summits" in text
+    assert (
+        not counted.date.dt.year.eq(2018).any()
+        and "Launches stopped through the 2018 summits" in text
+    )
 
 
 def test_notebook_05_quotes_the_shipped_kcna_table(chronology):
@@ -86,8 +99,9 @@ def test_notebook_05_quotes_the_shipped_kcna_table(chronology):
     monthly = ak.load_kcna_rhetoric(freq="M").set_index(["period", "tag"])["rate"].round(1)
     sep, oct_, nov = (pd.Timestamp(f"2024-{m}-01") for m in ("09", "10", "11"))
     hostility = [monthly[(month, "hostility_accusation")] for month in (sep, oct_, nov)]
-    assert (f"from {hostility[0]} per 1,000 sentences in September to {hostility[1]} in "
-            f"October") in text and f"stayed at {hostility[2]}" in text
+    assert (
+        f"from {hostility[0]} per 1,000 sentences in September to {hostility[1]} in October"
+    ) in text and f"stayed at {hostility[2]}" in text
     threat = [monthly[(month, "threat")] for month in (sep, oct_, nov)]
     assert f"threats went from {threat[0]} to {threat[1]} to {threat[2]}" in text
     daily = ak.load_kcna_rhetoric(freq="D")

@@ -1,4 +1,5 @@
 """The public API: every documented name resolves, and batch work stays light."""
+
 import ast
 import subprocess
 import sys
@@ -15,12 +16,14 @@ def test_every_public_name_resolves(name):
 
 def test_an_unknown_name_is_an_attribute_error():
     with pytest.raises(AttributeError, match="no attribute 'tag_everything'"):
-        ak.tag_everything
+        _ = ak.tag_everything
 
 
 def _modules_loaded_by(code: str) -> list[str]:
-    code = f"import sys\n{code}\nprint(sorted(m for m in ('matplotlib', 'ipywidgets', " \
-           "'pandera') if m in sys.modules))"
+    code = (
+        f"import sys\n{code}\nprint(sorted(m for m in ('matplotlib', 'ipywidgets', "
+        "'pandera') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return ast.literal_eval(out.stdout)
 
@@ -36,4 +39,5 @@ def test_loading_tagging_and_counting_never_load_plotting_or_widgets():
         "import analystkit as ak\n"
         "a = ak.load_articles(ak.SEEDS_DIR)\n"
         "ak.count_events(ak.dedupe_events(ak.extract_events(a)))\n"
-        "ak.tag_counts(ak.tag(a))") in ([], ["pandera"])
+        "ak.tag_counts(ak.tag(a))"
+    ) in ([], ["pandera"])

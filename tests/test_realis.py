@@ -1,5 +1,6 @@
 """Realis, agent, object and dating of launch mentions, and link_events. Every sentence
 here was written for analystkit's tests; none is quoted from an article."""
+
 from __future__ import annotations
 
 import warnings
@@ -26,85 +27,106 @@ def realis_of(text: str, date: str = THURSDAY) -> str:
 
 def news(text: str, date: str = THURSDAY) -> pd.DataFrame:
     events = ak.extract_events(written((date, text)))
-    return events[(events["realis"] == "actual") & (events["actor"] == "DPRK")
-                  & events["event_type"].isin(["missile_launch", "satellite_launch"])]
+    return events[
+        (events["realis"] == "actual")
+        & (events["actor"] == "DPRK")
+        & events["event_type"].isin(["missile_launch", "satellite_launch"])
+    ]
 
 
-@pytest.mark.parametrize("text, realis", [
-    # cessation nouns and prevention verbs scope over the launches they govern
-    ("Analysts praised the country's suspension of nuclear tests and missile launches.",
-     "ceased"),
-    ("The envoy urged Pyongyang to stop launching ballistic missiles.", "ceased"),
-    ("Seoul asked the North to refrain from missile tests during the games.", "ceased"),
-    ("Officials debated a moratorium on long-range missile tests.", "ceased"),
-    ("The leader said that missile launches will be discontinued.", "ceased"),
-    # negation, modals, planning, infinitives
-    ("The North did not fire any missiles during the holiday.", "negated"),
-    ("Pyongyang could launch an intercontinental missile within days.", "hypothetical"),
-    ("Commercial images suggest it is preparing to launch a rocket.", "planned"),
-    ("The regime wants to test-fire a missile that can reach Guam.", "hypothetical"),
-    ("It threatened to fire missiles toward the island.", "hypothetical"),
-    # habits and kinds
-    ("North Korea regularly fires short-range missiles into the sea.", "generic"),
-    ("Its missile launches have unsettled the region.", "generic"),
-    # aspect: a perfect without a time is background; "said it had" is the news
-    ("Pyongyang has launched intercontinental missiles before.", "historical"),
-    ("The North has previously staged rocket launches on anniversaries.", "historical"),
-    ("State media said the country had test-fired a new cruise missile.", "actual"),
-    ("The North attempted to launch a missile early on Wednesday.", "actual"),
-])
+@pytest.mark.parametrize(
+    "text, realis",
+    [
+        # cessation nouns and prevention verbs scope over the launches they govern
+        (
+            "Analysts praised the country's suspension of nuclear tests and missile launches.",
+            "ceased",
+        ),
+        ("The envoy urged Pyongyang to stop launching ballistic missiles.", "ceased"),
+        ("Seoul asked the North to refrain from missile tests during the games.", "ceased"),
+        ("Officials debated a moratorium on long-range missile tests.", "ceased"),
+        ("The leader said that missile launches will be discontinued.", "ceased"),
+        # negation, modals, planning, infinitives
+        ("The North did not fire any missiles during the holiday.", "negated"),
+        ("Pyongyang could launch an intercontinental missile within days.", "hypothetical"),
+        ("Commercial images suggest it is preparing to launch a rocket.", "planned"),
+        ("The regime wants to test-fire a missile that can reach Guam.", "hypothetical"),
+        ("It threatened to fire missiles toward the island.", "hypothetical"),
+        # habits and kinds
+        ("North Korea regularly fires short-range missiles into the sea.", "generic"),
+        ("Its missile launches have unsettled the region.", "generic"),
+        # aspect: a perfect without a time is background; "said it had" is the news
+        ("Pyongyang has launched intercontinental missiles before.", "historical"),
+        ("The North has previously staged rocket launches on anniversaries.", "historical"),
+        ("State media said the country had test-fired a new cruise missile.", "actual"),
+        ("The North attempted to launch a missile early on Wednesday.", "actual"),
+    ],
+)
 def test_realis_of_a_launch_mention(text, realis):
     assert realis_of(text) == realis
 
 
 def test_may_the_month_does_not_cancel_a_launch_but_may_the_modal_does():
     e = news("North Korea fired two short-range missiles on May 9.", "2025-05-12")
-    assert (e.iloc[0]["date"], e.iloc[0]["missile_class"]) == (
-        pd.Timestamp("2025-05-09"), "srbm")
+    assert (e.iloc[0]["date"], e.iloc[0]["missile_class"]) == (pd.Timestamp("2025-05-09"), "srbm")
     assert realis_of("North Korea may fire two missiles on Friday.") == "hypothetical"
 
 
-@pytest.mark.parametrize("text", [
-    "KCNA said the farm workers launched a political drive in the Hwasong district.",
-    "The ministry launched a campaign against missile proliferation.",
-    "The two sides traded artillery fire on Tuesday near the border.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KCNA said the farm workers launched a political drive in the Hwasong district.",
+        "The ministry launched a campaign against missile proliferation.",
+        "The two sides traded artillery fire on Tuesday near the border.",
+    ],
+)
 def test_no_launched_thing_in_the_clause_no_missile_launch(text):
-    assert mentions(text).empty or not (mentions(text)["realis"] == "actual").any() \
-        or news(text).empty
+    assert (
+        mentions(text).empty or not (mentions(text)["realis"] == "actual").any() or news(text).empty
+    )
 
 
-@pytest.mark.parametrize("text, actor", [
-    ("South Korea's military said North Korea fired a ballistic missile on Tuesday.",
-     "DPRK"),
-    ("Russia fired cruise missiles at Kyiv on Tuesday, Ukraine said.", "Russia"),
-    ("The US and South Korea fired missiles into the sea on Tuesday in response.", "US"),
-    ("Japan said a missile launched on Tuesday by North Korea fell into the sea.", "DPRK"),
-    ("The Missile Administration conducted a test-fire of a new cruise missile on "
-     "Tuesday.", "DPRK"),
-])
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        ("South Korea's military said North Korea fired a ballistic missile on Tuesday.", "DPRK"),
+        ("Russia fired cruise missiles at Kyiv on Tuesday, Ukraine said.", "Russia"),
+        ("The US and South Korea fired missiles into the sea on Tuesday in response.", "US"),
+        ("Japan said a missile launched on Tuesday by North Korea fell into the sea.", "DPRK"),
+        (
+            "The Missile Administration conducted a test-fire of a new cruise missile on Tuesday.",
+            "DPRK",
+        ),
+    ],
+)
 def test_the_agent_is_the_party_in_the_triggers_clause_not_the_source(text, actor):
     assert mentions(text).iloc[0]["actor"] == actor
 
 
 def test_a_submarine_launched_class_word_is_not_a_launch_and_classes_the_missile():
-    e = news("It said it had test-fired a new missile designed for submarine launch "
-             "on Tuesday.")
+    e = news("It said it had test-fired a new missile designed for submarine launch on Tuesday.")
     assert len(e) == 1 and e.iloc[0]["date"] == pd.Timestamp("2025-03-04")
     assert mentions("The video shows a submarine-launched missile hitting a city.").empty
 
 
 def test_the_dateline_dates_the_report_and_weekdays_count_back_from_it():
-    text = ("Pyongyang, March 4 (KCNA) -- The Missile Administration conducted a "
-            "test-fire of a strategic cruise missile on Monday.")
+    text = (
+        "Pyongyang, March 4 (KCNA) -- The Missile Administration conducted a "
+        "test-fire of a strategic cruise missile on Monday."
+    )
     e = news(text, THURSDAY).iloc[0]
     assert (e["date"], e["report_date"], e["date_text"]) == (
-        pd.Timestamp("2025-03-03"), pd.Timestamp("2025-03-04"), "on Monday")
+        pd.Timestamp("2025-03-03"),
+        pd.Timestamp("2025-03-04"),
+        "on Monday",
+    )
 
 
 def test_a_date_of_another_clause_does_not_date_the_launch():
-    e = news("North Korea fired a missile into the sea, hours after the envoy's visit "
-             "Sunday to a sumo tournament.").iloc[0]
+    e = news(
+        "North Korea fired a missile into the sea, hours after the envoy's visit "
+        "Sunday to a sumo tournament."
+    ).iloc[0]
     assert (e["date_precision"], e["date_last"]) == ("unresolved", pd.Timestamp(THURSDAY))
     assert pd.isna(e["date"])
 
@@ -114,22 +136,28 @@ def test_a_fronted_date_dates_the_launch_across_a_comma():
     assert e["date"] == pd.Timestamp("2025-03-04")
 
 
-@pytest.mark.parametrize("text, first, last, precision", [
-    ("North Korea fired a missile last week.", "2025-02-24", "2025-03-02", "week"),
-    ("North Korea fired a missile over the weekend.", "2025-03-01", "2025-03-02", "week"),
-    ("North Korea fired a missile two days ago.", "2025-03-04", "2025-03-04", "day"),
-    ("North Korea fired a missile earlier this month.", "2025-03-01", "2025-03-31",
-     "month"),
-])
+@pytest.mark.parametrize(
+    "text, first, last, precision",
+    [
+        ("North Korea fired a missile last week.", "2025-02-24", "2025-03-02", "week"),
+        ("North Korea fired a missile over the weekend.", "2025-03-01", "2025-03-02", "week"),
+        ("North Korea fired a missile two days ago.", "2025-03-04", "2025-03-04", "day"),
+        ("North Korea fired a missile earlier this month.", "2025-03-01", "2025-03-31", "month"),
+    ],
+)
 def test_relative_expressions_keep_the_precision_they_deserve(text, first, last, precision):
     e = news(text).iloc[0]
     assert (e["date"], e["date_last"], e["date_precision"]) == (
-        pd.Timestamp(first), pd.Timestamp(last), precision)
+        pd.Timestamp(first),
+        pd.Timestamp(last),
+        precision,
+    )
 
 
 def test_a_weekday_naming_the_day_after_a_us_dated_report_is_that_day():
-    e = news("North Korea fired a missile early Saturday, officials said.",
-             "2025-03-07").iloc[0]                                     # a Friday
+    e = news("North Korea fired a missile early Saturday, officials said.", "2025-03-07").iloc[
+        0
+    ]  # a Friday
     assert e["date"] == pd.Timestamp("2025-03-08")
 
 
@@ -146,29 +174,39 @@ def test_confidence_says_how_sure_date_and_class_are():
 
 # ---------------------------------------------------------------- link_events
 
-CHRONOLOGY = pd.DataFrame({
-    "date": pd.to_datetime(["2025-03-04", "2025-03-01", "2025-02-10"]),
-    "event_type": ["missile_launch", "missile_launch", "satellite_launch"],
-    "missile_class": ["icbm", "srbm", None],
-    "counted": [True, True, True]})
+CHRONOLOGY = pd.DataFrame(
+    {
+        "date": pd.to_datetime(["2025-03-04", "2025-03-01", "2025-02-10"]),
+        "event_type": ["missile_launch", "missile_launch", "satellite_launch"],
+        "missile_class": ["icbm", "srbm", None],
+        "counted": [True, True, True],
+    }
+)
 
 
-@pytest.mark.parametrize("text, status, day", [
-    ("North Korea fired an ICBM on Tuesday.", "exact", "2025-03-04"),
-    ("North Korea fired an ICBM on Monday night, US officials said.", "time zone",
-     "2025-03-04"),
-    ("North Korea fired a missile into the sea.", "period", "2025-03-04"),
-    ("North Korea fired a missile on Wednesday.", "time zone", "2025-03-04"),
-])
+@pytest.mark.parametrize(
+    "text, status, day",
+    [
+        ("North Korea fired an ICBM on Tuesday.", "exact", "2025-03-04"),
+        (
+            "North Korea fired an ICBM on Monday night, US officials said.",
+            "time zone",
+            "2025-03-04",
+        ),
+        ("North Korea fired a missile into the sea.", "period", "2025-03-04"),
+        ("North Korea fired a missile on Wednesday.", "time zone", "2025-03-04"),
+    ],
+)
 def test_link_events_ties_news_launches_to_chronology_days(text, status, day):
     linked = ak.link_events(ak.extract_events(written((THURSDAY, text))), CHRONOLOGY)
     assert (linked.iloc[0]["link_status"], linked.iloc[0]["linked_date"]) == (
-        status, pd.Timestamp(day))
+        status,
+        pd.Timestamp(day),
+    )
 
 
 def test_an_unlisted_launch_is_kept_for_curation_with_a_warning():
-    events = ak.extract_events(written(("2025-04-20", "North Korea fired a missile on "
-                                                      "Saturday.")))
+    events = ak.extract_events(written(("2025-04-20", "North Korea fired a missile on Saturday.")))
     with pytest.warns(UserWarning, match="curation"):
         linked = ak.link_events(events, CHRONOLOGY)
     assert linked["link_status"].tolist() == ["none"]
@@ -180,16 +218,18 @@ def test_the_seed_launch_links_exactly_and_counts_once(seed_articles, chronology
         warnings.simplefilter("error")
         linked = ak.link_events(ak.extract_events(seed_articles), chronology)
     assert linked[["linked_date", "link_status", "linked_class"]].values.tolist() == [
-        [pd.Timestamp("2025-02-26"), "exact", "cruise"]]
+        [pd.Timestamp("2025-02-26"), "exact", "cruise"]
+    ]
     counts = ak.count_events(linked, "YS", linked=True)
     assert counts["events"].tolist() == [1]
 
 
 def test_the_sentences_subject_acts_when_the_clause_names_no_party():
-    e = mentions("North Korea, defying a warning from the US president, tried to test a "
-                 "missile early Tuesday.").iloc[0]
-    assert (e["actor"], e["realis"], e["date"]) == ("DPRK", "actual",
-                                                     pd.Timestamp("2025-03-04"))
+    e = mentions(
+        "North Korea, defying a warning from the US president, tried to test a "
+        "missile early Tuesday."
+    ).iloc[0]
+    assert (e["actor"], e["realis"], e["date"]) == ("DPRK", "actual", pd.Timestamp("2025-03-04"))
 
 
 def test_a_date_expression_holding_a_clause_word_still_dates_the_launch():
@@ -203,19 +243,24 @@ def test_recent_marks_the_news_but_does_not_date_it():
 
 
 def test_a_date_far_from_the_verb_dates_something_else():
-    e = news("North Korea fired a ballistic missile that flew east for a long while and "
-             "then dropped into open water well away from land, long before analysts "
-             "agreed on it, and a bomb test followed it on Sunday.").iloc[0]
+    e = news(
+        "North Korea fired a ballistic missile that flew east for a long while and "
+        "then dropped into open water well away from land, long before analysts "
+        "agreed on it, and a bomb test followed it on Sunday."
+    ).iloc[0]
     assert e["date_precision"] == "unresolved"
 
 
-@pytest.mark.parametrize("text, cls", [
-    ("The North fired at least one short-range missile on Tuesday.", "srbm"),
-    ("The North fired what appeared to be one ballistic missile on Tuesday.", "ballistic"),
-    ("North Korea fired a midrange ballistic missile on Tuesday.", "mrbm"),
-    ("It said it tested a submarine ballistic missile on Tuesday.", "slbm"),
-    ("Officials said the missile North Korea fired on Tuesday was not an ICBM.", None),
-])
+@pytest.mark.parametrize(
+    "text, cls",
+    [
+        ("The North fired at least one short-range missile on Tuesday.", "srbm"),
+        ("The North fired what appeared to be one ballistic missile on Tuesday.", "ballistic"),
+        ("North Korea fired a midrange ballistic missile on Tuesday.", "mrbm"),
+        ("It said it tested a submarine ballistic missile on Tuesday.", "slbm"),
+        ("Officials said the missile North Korea fired on Tuesday was not an ICBM.", None),
+    ],
+)
 def test_the_launched_thing_and_its_class_are_read_in_the_clause(text, cls):
     e = news(text).iloc[0]
     assert e["date"] == pd.Timestamp("2025-03-04")
@@ -223,8 +268,10 @@ def test_the_launched_thing_and_its_class_are_read_in_the_clause(text, cls):
 
 
 def test_a_relative_clause_takes_its_antecedent_as_agent():
-    e = mentions("The president spoke of the US and of North Korea, which on Tuesday "
-                 "launched another ballistic missile.").iloc[0]
+    e = mentions(
+        "The president spoke of the US and of North Korea, which on Tuesday "
+        "launched another ballistic missile."
+    ).iloc[0]
     assert (e["actor"], e["realis"]) == ("DPRK", "actual")
 
 
@@ -233,11 +280,14 @@ def test_a_rocket_fired_into_space_is_a_satellite_launch():
     assert "satellite_launch" in set(found["event_type"])
 
 
-@pytest.mark.parametrize("text", [
-    "Crews raised a missile to an upright firing position on Tuesday.",
-    "Crews were seen at the launch pad on Tuesday.",
-    "After a run of missile tests this year, the leader promised more.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crews raised a missile to an upright firing position on Tuesday.",
+        "Crews were seen at the launch pad on Tuesday.",
+        "After a run of missile tests this year, the leader promised more.",
+    ],
+)
 def test_launch_words_naming_places_or_tallies_are_no_news(text):
     assert news(text).empty
 
@@ -248,79 +298,108 @@ def test_a_date_after_told_dates_the_report():
 
 
 def test_a_launch_by_another_party_on_the_same_day_stays_apart():
-    events = ak.extract_events(written((THURSDAY,
-        "North Korea fired a ballistic missile on Tuesday. The Pentagon launched an "
-        "interceptor missile on Tuesday in a test.")))
+    events = ak.extract_events(
+        written(
+            (
+                THURSDAY,
+                "North Korea fired a ballistic missile on Tuesday. The Pentagon launched an "
+                "interceptor missile on Tuesday in a test.",
+            )
+        )
+    )
     assert sorted(events["actor"]) == ["DPRK", "US"]
 
 
 def test_the_launch_in_an_articles_lead_is_its_news_but_later_only_joins():
-    lead = ak.extract_events(written((THURSDAY, "The ministry condemned the DPRK's "
-                                                "legitimate launch of a missile.")))
+    lead = ak.extract_events(
+        written((THURSDAY, "The ministry condemned the DPRK's legitimate launch of a missile."))
+    )
     assert lead.iloc[0]["date_precision"] == "unresolved"
-    later = ak.extract_events(written((THURSDAY, "Talks stalled. Aid fell. Trade slowed. "
-                                                 "The ministry condemned the launch of a "
-                                                 "missile.")))
+    later = ak.extract_events(
+        written(
+            (
+                THURSDAY,
+                "Talks stalled. Aid fell. Trade slowed. "
+                "The ministry condemned the launch of a "
+                "missile.",
+            )
+        )
+    )
     assert later.empty
 
 
 def test_kcna_strategic_weapon_tests_are_launches():
-    e = news("Pyongyang, March 5 (KCNA) -- The enemies took issue with our latest "
-             "strategic weapon test.").iloc[0]
+    e = news(
+        "Pyongyang, March 5 (KCNA) -- The enemies took issue with our latest strategic weapon test."
+    ).iloc[0]
     assert (e["event_type"], e["date_last"]) == ("missile_launch", pd.Timestamp("2025-03-05"))
 
 
 def test_a_vague_date_does_not_outweigh_a_generic_cue():
     assert realis_of("The leader hailed a run of missile tests this year.") == "generic"
-    assert realis_of("Officials saw preparations in the North for a missile test.") == \
-        "planned"
+    assert realis_of("Officials saw preparations in the North for a missile test.") == "planned"
 
 
 def test_an_undated_launch_links_to_the_day_after_a_us_dated_report():
-    events = ak.extract_events(written(("2025-03-03", "North Korea fired a missile into "
-                                                      "the sea, officials said.")))
+    events = ak.extract_events(
+        written(("2025-03-03", "North Korea fired a missile into the sea, officials said."))
+    )
     linked = ak.link_events(events, CHRONOLOGY)
     assert (linked.iloc[0]["link_status"], linked.iloc[0]["linked_date"]) == (
-        "period", pd.Timestamp("2025-03-04"))
+        "period",
+        pd.Timestamp("2025-03-04"),
+    )
 
 
 def test_a_rocket_in_a_satellite_story_is_the_satellite_launch():
-    events = news("North Korea fired a long-range rocket on Tuesday. It said the launch "
-                  "put a satellite into orbit.")
+    events = news(
+        "North Korea fired a long-range rocket on Tuesday. It said the launch "
+        "put a satellite into orbit."
+    )
     assert events["event_type"].tolist() == ["satellite_launch"]
     assert news("North Korea fired a rocket on Tuesday.")["event_type"].tolist() == [
-        "missile_launch"]
+        "missile_launch"
+    ]
 
 
 def test_an_undated_summary_with_a_bare_plural_only_joins_the_news():
-    text = ("Talks stalled. Aid fell. Trade slowed. The North tested ballistic missiles "
-            "and a bomb in the face of sanctions.")
+    text = (
+        "Talks stalled. Aid fell. Trade slowed. The North tested ballistic missiles "
+        "and a bomb in the face of sanctions."
+    )
     assert news(text).empty
-    assert not news("Talks stalled. Aid fell. Trade slowed. The North fired two missiles "
-                    "into the sea.").empty
+    assert not news(
+        "Talks stalled. Aid fell. Trade slowed. The North fired two missiles into the sea."
+    ).empty
 
 
 def test_each_successive_test_is_generic():
-    assert realis_of("With each successive missile test the North moves closer.") == \
-        "generic"
+    assert realis_of("With each successive missile test the North moves closer.") == "generic"
 
 
 def test_a_rocket_named_near_the_trigger_carries_the_satellite_even_if_missiles_appear():
-    found = news("North Korea fired a long-range rocket on Tuesday, a step toward a "
-                 "nuclear-tipped missile. It said it put a satellite into orbit.")
+    found = news(
+        "North Korea fired a long-range rocket on Tuesday, a step toward a "
+        "nuclear-tipped missile. It said it put a satellite into orbit."
+    )
     assert found["event_type"].tolist() == ["satellite_launch"]
 
 
 def test_kcna_first_person_is_the_dprk():
-    e = mentions("Pyongyang, March 5 (KCNA) -- The US flew bombers in a drill against our "
-                 "latest strategic weapon test.").iloc[0]
+    e = mentions(
+        "Pyongyang, March 5 (KCNA) -- The US flew bombers in a drill against our "
+        "latest strategic weapon test."
+    ).iloc[0]
     assert e["actor"] == "DPRK"
     e = mentions("The US flew bombers in a drill against our latest missile test.").iloc[0]
-    assert e["actor"] == "US"          # not a state's voice: no KCNA dateline
+    assert e["actor"] == "US"  # not a state's voice: no KCNA dateline
 
 
 def test_a_600mm_rocket_launcher_test_fire_is_a_launch_artillery_is_not():
-    assert not news("Kim watched a test-fire for checking how an upgraded 600mm "
-                    "multiple rocket launcher performs.").empty
-    assert news("The academy conducted a test-fire of 240mm multiple rocket launcher "
-                "shells on Tuesday.").empty
+    assert not news(
+        "Kim watched a test-fire for checking how an upgraded 600mm "
+        "multiple rocket launcher performs."
+    ).empty
+    assert news(
+        "The academy conducted a test-fire of 240mm multiple rocket launcher shells on Tuesday."
+    ).empty

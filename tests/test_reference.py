@@ -1,4 +1,5 @@
 """The curated reference (data/reference) and the CNS database reader."""
+
 from __future__ import annotations
 
 import csv
@@ -6,12 +7,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from facts import EVENTS_PER_YEAR
 
 import analystkit as ak
-from facts import EVENTS_PER_YEAR
 from analystkit.reference import (
-    MILESTONES_PATH,
     CHRONOLOGY_PATH,
+    MILESTONES_PATH,
     MISSILE_CLASSES,
     ReferenceDataError,
 )
@@ -24,6 +25,7 @@ def counted(chronology: pd.DataFrame) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------- the chronology
+
 
 def test_launch_events_per_year_match_the_reference(chronology):
     events = counted(chronology)
@@ -50,15 +52,22 @@ def test_a_ballistic_only_tally_would_make_it_the_second(chronology):
 
 
 def test_frame_types_order_and_columns(chronology):
-    assert list(chronology.columns) == ["date", "event_type", "missile_class", "n_missiles",
-                                        "missile_names", "counted", "confidence", "source",
-                                        "note"]
+    assert list(chronology.columns) == [
+        "date",
+        "event_type",
+        "missile_class",
+        "n_missiles",
+        "missile_names",
+        "counted",
+        "confidence",
+        "source",
+        "note",
+    ]
     assert pd.api.types.is_datetime64_dtype(chronology["date"])
     assert (chronology["date"] == chronology["date"].dt.normalize()).all()
     assert chronology["counted"].dtype == bool
     assert chronology["n_missiles"].dtype == "Int64"
-    for column in ("event_type", "missile_class", "missile_names", "confidence", "source",
-                   "note"):
+    for column in ("event_type", "missile_class", "missile_names", "confidence", "source", "note"):
         assert pd.api.types.is_string_dtype(chronology[column]), column
     assert chronology["date"].is_monotonic_increasing and chronology["date"].is_unique
 
@@ -74,15 +83,25 @@ def test_every_row_cites_a_source_and_uses_the_vocabularies(chronology):
 def test_satellite_launch_days(chronology):
     slv = chronology[chronology["event_type"] == "satellite_launch"]
     assert slv["date"].dt.strftime("%Y-%m-%d").tolist() == [
-        "2023-05-31", "2023-08-24", "2023-11-21", "2024-05-27"]
+        "2023-05-31",
+        "2023-08-24",
+        "2023-11-21",
+        "2024-05-27",
+    ]
     assert slv["missile_class"].isna().all() and slv["counted"].all()
 
 
 def test_air_defence_days_and_the_undated_cruise_test_are_listed_not_counted(chronology):
     left_out = chronology[~chronology["counted"]].set_index(
-        chronology.loc[~chronology["counted"], "date"].dt.strftime("%Y-%m-%d"))
-    assert sorted(left_out.index) == ["2021-01-20", "2021-09-30", "2025-03-20",
-                                      "2025-08-23", "2025-12-24"]
+        chronology.loc[~chronology["counted"], "date"].dt.strftime("%Y-%m-%d")
+    )
+    assert sorted(left_out.index) == [
+        "2021-01-20",
+        "2021-09-30",
+        "2025-03-20",
+        "2025-08-23",
+        "2025-12-24",
+    ]
     assert left_out.loc["2021-01-20", "confidence"] == "low"
     assert left_out.loc["2021-01-20", "missile_class"] == "cruise"
     air_defence = left_out.drop(index="2021-01-20")
@@ -92,11 +111,11 @@ def test_air_defence_days_and_the_undated_cruise_test_are_listed_not_counted(chr
 
 def test_mixed_days_take_the_most_capable_class(chronology):
     by_day = chronology.set_index(chronology["date"].dt.strftime("%Y-%m-%d"))
-    assert by_day.loc["2022-05-25", "missile_class"] == "icbm"      # ICBM + SRBMs
+    assert by_day.loc["2022-05-25", "missile_class"] == "icbm"  # ICBM + SRBMs
     assert by_day.loc["2022-11-03", "missile_class"] == "icbm"
-    assert by_day.loc["2024-09-18", "missile_class"] == "srbm"      # SRBMs + cruise
+    assert by_day.loc["2024-09-18", "missile_class"] == "srbm"  # SRBMs + cruise
     assert "cruise" in by_day.loc["2024-09-18", "missile_names"]
-    assert by_day.loc["2025-01-06", "missile_class"] == "irbm"      # hypersonic IRBM
+    assert by_day.loc["2025-01-06", "missile_class"] == "irbm"  # hypersonic IRBM
 
 
 def test_source_conflicts_are_kept_in_the_note(chronology):
@@ -104,7 +123,7 @@ def test_source_conflicts_are_kept_in_the_note(chronology):
     assert by_day.loc["2022-11-02", "n_missiles"] == 7
     assert "JCS" in by_day.loc["2022-11-02", "note"]
     assert by_day.loc["2023-03-09", "note"].startswith("CONFLICT")
-    assert pd.isna(by_day.loc["2025-02-26", "n_missiles"])      # "several"
+    assert pd.isna(by_day.loc["2025-02-26", "n_missiles"])  # "several"
 
 
 def test_kst_days_that_share_a_utc_date_stay_two_events(chronology):
@@ -117,14 +136,30 @@ def test_kst_days_that_share_a_utc_date_stay_two_events(chronology):
 
 # ---------------------------------------------------------------- the milestones
 
+
 def test_milestones_frame(milestones):
-    assert list(milestones.columns) == ["date", "end_date", "kind", "title", "label",
-                                        "source", "note"]
+    assert list(milestones.columns) == [
+        "date",
+        "end_date",
+        "kind",
+        "title",
+        "label",
+        "source",
+        "note",
+    ]
     assert len(milestones) == 72
     assert milestones["date"].is_monotonic_increasing
     assert pd.api.types.is_datetime64_dtype(milestones["end_date"])
-    assert set(milestones["kind"]) == {"summit", "meeting", "talks", "sanctions", "term",
-                                       "policy", "military", "other"}
+    assert set(milestones["kind"]) == {
+        "summit",
+        "meeting",
+        "talks",
+        "sanctions",
+        "term",
+        "policy",
+        "military",
+        "other",
+    }
     assert milestones["source"].str.len().gt(0).all()
     assert milestones["label"].str.len().le(16).all() and milestones["label"].is_unique
     spans = milestones.dropna(subset=["end_date"])
@@ -136,9 +171,13 @@ def test_presidential_terms(milestones):
     assert list(terms.index) == ["Trump I", "Moon", "Biden", "Yoon", "Trump II", "Lee"]
     day = lambda s: pd.Timestamp(s)  # noqa: E731
     assert (terms.loc["Trump I", "date"], terms.loc["Trump I", "end_date"]) == (
-        day("2017-01-20"), day("2021-01-20"))
+        day("2017-01-20"),
+        day("2021-01-20"),
+    )
     assert (terms.loc["Biden", "date"], terms.loc["Biden", "end_date"]) == (
-        day("2021-01-20"), day("2025-01-20"))
+        day("2021-01-20"),
+        day("2025-01-20"),
+    )
     assert terms.loc["Trump II", "date"] == day("2025-01-20")
     assert pd.isna(terms.loc["Trump II", "end_date"])
     assert terms.loc["Yoon", "end_date"] == day("2025-04-04")
@@ -148,12 +187,15 @@ def test_the_three_trump_kim_meetings_were_in_2018_and_2019(milestones):
     by_label = milestones.set_index("label")
     assert by_label.loc["Singapore", "date"] == pd.Timestamp("2018-06-12")
     assert (by_label.loc["Hanoi", "date"], by_label.loc["Hanoi", "end_date"]) == (
-        pd.Timestamp("2019-02-27"), pd.Timestamp("2019-02-28"))
+        pd.Timestamp("2019-02-27"),
+        pd.Timestamp("2019-02-28"),
+    )
     assert by_label.loc["Panmunjom", "date"] == pd.Timestamp("2019-06-30")
     assert by_label.loc["APEC Gyeongju", "note"].startswith("Trump said the timing")
 
 
 # ---------------------------------------------------------------- broken rows
+
 
 def _broken_copy(tmp_path: Path, source: Path, edits: dict[int, dict[str, str]]) -> Path:
     """A copy of a reference file with some cells changed, keyed by editor line."""
@@ -180,14 +222,18 @@ def _line_edited_copy(tmp_path: Path, source: Path, index: int, old: str, new: s
 
 
 def test_broken_chronology_rows_are_all_reported_by_line(tmp_path):
-    path = _broken_copy(tmp_path, CHRONOLOGY_PATH, {
-        3: {"date": "2019-05-32"},
-        5: {"event_type": "misile_launch"},
-        7: {"source": ""},
-        9: {"date": "2019-05-09"},            # the day on line 4
-        11: {"missile_class": "SRBM"},
-        13: {"n_missiles": "two"},
-    })
+    path = _broken_copy(
+        tmp_path,
+        CHRONOLOGY_PATH,
+        {
+            3: {"date": "2019-05-32"},
+            5: {"event_type": "misile_launch"},
+            7: {"source": ""},
+            9: {"date": "2019-05-09"},  # the day on line 4
+            11: {"missile_class": "SRBM"},
+            13: {"n_missiles": "two"},
+        },
+    )
     with pytest.raises(ReferenceDataError) as caught:
         ak.load_chronology(path)
     message = str(caught.value)
@@ -204,8 +250,9 @@ def test_broken_chronology_rows_are_all_reported_by_line(tmp_path):
 
 def test_the_first_data_line_is_line_2_and_duplicates_name_both_lines(tmp_path):
     first = ak.load_chronology().iloc[0]
-    path = _broken_copy(tmp_path, CHRONOLOGY_PATH,
-                        {4: {"date": first["date"].strftime("%Y-%m-%d")}})
+    path = _broken_copy(
+        tmp_path, CHRONOLOGY_PATH, {4: {"date": first["date"].strftime("%Y-%m-%d")}}
+    )
     with pytest.raises(ReferenceDataError) as caught:
         ak.load_chronology(path)
     assert "line 2, date: duplicate date" in str(caught.value)
@@ -214,8 +261,11 @@ def test_the_first_data_line_is_line_2_and_duplicates_name_both_lines(tmp_path):
 
 def test_a_satellite_launch_with_a_missile_class_is_refused(tmp_path):
     path = _broken_copy(tmp_path, CHRONOLOGY_PATH, {2: {"event_type": "satellite_launch"}})
-    with pytest.raises(ReferenceDataError, match=r"line 2: missile_class is required for "
-                       r"missile_launch and must be empty for satellite_launch"):
+    with pytest.raises(
+        ReferenceDataError,
+        match=r"line 2: missile_class is required for "
+        r"missile_launch and must be empty for satellite_launch",
+    ):
         ak.load_chronology(path)
 
 
@@ -250,7 +300,8 @@ def test_a_renamed_rule_column_is_reported_once_as_a_header_problem(tmp_path):
         ak.load_milestones(path)
     assert str(caught.value).splitlines()[1:] == [
         "  line 1 (header): missing column 'end_date'",
-        "  line 1 (header): unexpected column 'until'"]
+        "  line 1 (header): unexpected column 'until'",
+    ]
 
 
 def test_a_repeated_column_is_named(tmp_path):
@@ -260,13 +311,17 @@ def test_a_repeated_column_is_named(tmp_path):
 
 
 def test_broken_milestone_rows(tmp_path):
-    path = _broken_copy(tmp_path, MILESTONES_PATH, {
-        2: {"end_date": "2016-01-20"},
-        3: {"kind": "election"},
-        4: {"source": ""},
-        5: {"date": "8 Aug 2017"},
-        6: {"label": "A label far too long for a chart"},
-    })
+    path = _broken_copy(
+        tmp_path,
+        MILESTONES_PATH,
+        {
+            2: {"end_date": "2016-01-20"},
+            3: {"kind": "election"},
+            4: {"source": ""},
+            5: {"date": "8 Aug 2017"},
+            6: {"label": "A label far too long for a chart"},
+        },
+    )
     with pytest.raises(ReferenceDataError) as caught:
         ak.load_milestones(path)
     message = str(caught.value)
@@ -274,8 +329,7 @@ def test_broken_milestone_rows(tmp_path):
     assert "line 3, kind: unknown kind 'election'" in message
     assert "line 4, source: missing source" in message
     assert "line 5, date: bad date '8 Aug 2017' (expected YYYY-MM-DD)" in message
-    assert "line 6, label: label 'A label far too long for a chart' is longer than 16" \
-        in message
+    assert "line 6, label: label 'A label far too long for a chart' is longer than 16" in message
 
 
 def test_a_missing_file_is_named(tmp_path):
@@ -285,30 +339,39 @@ def test_a_missing_file_is_named(tmp_path):
 
 # ---------------------------------------------------------------- the CNS database
 
+
 @pytest.mark.parametrize("name", ["cns_fixture.csv", "cns_fixture.xlsx"])
 def test_cns_missiles_become_korea_time_launch_days(name):
     days = ak.load_cns_database(FIXTURES / name)
     by_day = days.set_index(days["date"].dt.strftime("%Y-%m-%d"))
-    assert list(by_day.index) == ["2019-04-17", "2019-07-25", "2022-05-25", "2023-05-31",
-                                  "2024-10-31", "2025-01-06"]
+    assert list(by_day.index) == [
+        "2019-04-17",
+        "2019-07-25",
+        "2022-05-25",
+        "2023-05-31",
+        "2024-10-31",
+        "2025-01-06",
+    ]
     # Two KN-23s at 20:34 UTC on Jul 24 were 05:34 KST on Jul 25.
     assert by_day.loc["2019-07-25", "n_missiles"] == 2
     assert by_day.loc["2019-07-25", "note"].startswith(
-        "first launch 05:34 KST; UTC date 2019-07-24")
+        "first launch 05:34 KST; UTC date 2019-07-24"
+    )
     assert by_day.loc["2019-07-25", "missile_names"] == "Hwasong-11A (KN-23)"
     # No launch time: the UTC date is kept and the note says so.
-    assert "launch time missing for 1 missile(s): UTC date kept" in by_day.loc[
-        "2019-04-17", "note"]
-    assert pd.isna(by_day.loc["2019-04-17", "missile_names"])      # "Unknown" cleaned
+    assert "launch time missing for 1 missile(s): UTC date kept" in by_day.loc["2019-04-17", "note"]
+    assert pd.isna(by_day.loc["2019-04-17", "missile_names"])  # "Unknown" cleaned
     assert by_day.loc["2019-04-17", "confidence"] == "medium"
     # ICBM + two SRBMs on one day: one event, the most capable class.
-    assert (by_day.loc["2022-05-25", "missile_class"], by_day.loc["2022-05-25",
-            "n_missiles"]) == ("icbm", 3)
+    assert (by_day.loc["2022-05-25", "missile_class"], by_day.loc["2022-05-25", "n_missiles"]) == (
+        "icbm",
+        3,
+    )
     assert by_day.loc["2023-05-31", "event_type"] == "satellite_launch"
     assert pd.isna(by_day.loc["2023-05-31", "missile_class"])
-    assert by_day.loc["2024-10-31", "max_apogee_km"] == 7687.5     # "7,687.5 km"
-    assert by_day.loc["2025-01-06", "max_distance_km"] == 1100.0   # "~1,100 km"
-    assert pd.isna(by_day.loc["2019-07-25", "max_apogee_km"])      # "Unknown"
+    assert by_day.loc["2024-10-31", "max_apogee_km"] == 7687.5  # "7,687.5 km"
+    assert by_day.loc["2025-01-06", "max_distance_km"] == 1100.0  # "~1,100 km"
+    assert pd.isna(by_day.loc["2019-07-25", "max_apogee_km"])  # "Unknown"
     assert days["counted"].all()
     assert (days["source"] == f"CNS/NTI North Korea Missile Test Database ({name})").all()
     assert days["n_missiles"].dtype == "Int64"
@@ -319,8 +382,7 @@ def test_cns_fixture_days_agree_with_the_curated_chronology(chronology):
     days = ak.load_cns_database(FIXTURES / "cns_fixture.csv")
     curated = chronology.set_index("date").loc[days["date"]]
     assert curated["event_type"].tolist() == days["event_type"].tolist()
-    assert curated["missile_class"].fillna("").tolist() == \
-        days["missile_class"].fillna("").tolist()
+    assert curated["missile_class"].fillna("").tolist() == days["missile_class"].fillna("").tolist()
     assert curated["n_missiles"].tolist() == days["n_missiles"].tolist()
 
 
@@ -332,10 +394,10 @@ def test_cns_csv_and_xlsx_give_the_same_events():
 
 def test_cns_rows_that_cannot_be_read_are_named(tmp_path):
     lines = (FIXTURES / "cns_fixture.csv").read_text(encoding="utf-8").splitlines()
-    lines[3] = lines[3].replace("2019-07-24", "July the 24th")    # spreadsheet row 4
-    lines[4] = lines[4].replace("20:34", "dawn")                  # row 5
-    lines[5] = lines[5].replace(",ICBM,", ",Torpedo,")            # row 6
-    lines[10] = lines[10].replace("2024-10-30", "2024-13-30")     # row 11, after a blank
+    lines[3] = lines[3].replace("2019-07-24", "July the 24th")  # spreadsheet row 4
+    lines[4] = lines[4].replace("20:34", "dawn")  # row 5
+    lines[5] = lines[5].replace(",ICBM,", ",Torpedo,")  # row 6
+    lines[10] = lines[10].replace("2024-10-30", "2024-13-30")  # row 11, after a blank
     path = tmp_path / "cns.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(ReferenceDataError) as caught:
@@ -368,6 +430,7 @@ def test_cns_needs_its_header_and_a_known_format(tmp_path):
 
 
 # ---------------------------------------------------------------- dates and encodings
+
 
 def _appended_copy(tmp_path: Path, source: Path, line: str) -> Path:
     target = tmp_path / source.name

@@ -1,6 +1,7 @@
 """Any single-character edit of one line of launch_events.csv either loads as exactly
 what the edited file says, or fails naming that line: a typo can never change a count
 silently (the issue's defect 1: "2025-2-26" passed as a second 2025-02-26)."""
+
 from __future__ import annotations
 
 import csv
@@ -21,9 +22,9 @@ LINES = CHRONOLOGY_PATH.read_text(encoding="utf-8").splitlines()
 def _edit(line: str, op: str, at: int, char: str) -> str:
     at %= max(len(line), 1)
     if op == "replace":
-        return line[:at] + char + line[at + 1:]
+        return line[:at] + char + line[at + 1 :]
     if op == "delete":
-        return line[:at] + line[at + 1:]
+        return line[:at] + line[at + 1 :]
     return line[:at] + char + line[at:]
 
 
@@ -34,10 +35,12 @@ def _counts_as_written(text: str) -> Counter:
 
 
 @settings(max_examples=300, deadline=None)
-@given(index=st.integers(1, len(LINES) - 1),
-       op=st.sampled_from(["replace", "delete", "insert"]),
-       at=st.integers(0, 400),
-       char=st.sampled_from(list("0123456789-,\" aT.")))
+@given(
+    index=st.integers(1, len(LINES) - 1),
+    op=st.sampled_from(["replace", "delete", "insert"]),
+    at=st.integers(0, 400),
+    char=st.sampled_from(list('0123456789-," aT.')),
+)
 def test_a_one_character_edit_loads_as_written_or_names_its_line(index, op, at, char):
     lines = list(LINES)
     lines[index] = _edit(lines[index], op, at, char)

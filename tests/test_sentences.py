@@ -1,11 +1,12 @@
 """Sentence splitting and speaker attribution, on the seed and on project-written text."""
+
 from __future__ import annotations
 
 import pandas as pd
 import pytest
+from facts import frame
 
 import analystkit as ak
-from facts import frame
 
 
 @pytest.fixture(scope="module")
@@ -19,21 +20,27 @@ def row(sents: pd.DataFrame, prefix: str) -> pd.Series:
     return hit.iloc[0]
 
 
-@pytest.mark.parametrize("prefix, speaker, group", [
-    ("North Korea said on Friday", "North Korea", "dprk_state"),
-    ("The official Korean Central News Agency (KCNA) said", "KCNA", "dprk_state"),
-    ("The launches were designed to inform", "KCNA", "dprk_state"),
-    ("Mr Kim expressed satisfaction", "KCNA", "dprk_state"),          # "the report said"
-    ("Mr Trump has said he would reach out", "Donald Trump", "us_gov"),
-    ("North Korea has not directly responded", "", "media"),
-    ("Many experts say", "Many experts", "expert"),
-    ("They say Mr Kim could reconsider", "Many experts", "expert"),
-    ("Last Saturday, North Korea’s Defence Ministry alleged", "North Korea's Defence Ministry",
-     "dprk_state"),
-    ("A Defence Ministry statement said", "North Korea's Defence Ministry", "dprk_state"),
-    ("They were the North’s fourth missile launch event", "", "media"),
-    ("Mr Kim has since sharply increased", "", "media"),
-])
+@pytest.mark.parametrize(
+    "prefix, speaker, group",
+    [
+        ("North Korea said on Friday", "North Korea", "dprk_state"),
+        ("The official Korean Central News Agency (KCNA) said", "KCNA", "dprk_state"),
+        ("The launches were designed to inform", "KCNA", "dprk_state"),
+        ("Mr Kim expressed satisfaction", "KCNA", "dprk_state"),  # "the report said"
+        ("Mr Trump has said he would reach out", "Donald Trump", "us_gov"),
+        ("North Korea has not directly responded", "", "media"),
+        ("Many experts say", "Many experts", "expert"),
+        ("They say Mr Kim could reconsider", "Many experts", "expert"),
+        (
+            "Last Saturday, North Korea’s Defence Ministry alleged",
+            "North Korea's Defence Ministry",
+            "dprk_state",
+        ),
+        ("A Defence Ministry statement said", "North Korea's Defence Ministry", "dprk_state"),
+        ("They were the North’s fourth missile launch event", "", "media"),
+        ("Mr Kim has since sharply increased", "", "media"),
+    ],
+)
 def test_seed_speakers(seed_sentences, prefix, speaker, group):
     r = row(seed_sentences, prefix)
     assert (r.speaker, r.speaker_group) == (speaker, group)
@@ -41,27 +48,45 @@ def test_seed_speakers(seed_sentences, prefix, speaker, group):
 
 def test_seed_sentences_offsets_ids_and_quotes(seed_sentences, seed_text):
     s = seed_sentences
-    assert len(s) == 15                     # 14 paragraphs; the first has one sentence each
+    assert len(s) == 15  # 14 paragraphs; the first has one sentence each
     assert list(s.sentence_id) == list(range(15))
     assert all(seed_text[a:b] == t for a, b, t in zip(s.start, s.end, s.text))
     assert s.quoted.sum() == 1 and row(s, "The launches were designed").quoted
-    assert list(s.columns) == ["article_id", "sentence_id", "start", "end", "text", "speaker",
-                               "speaker_group", "attribution", "quoted"]
-    assert s.dtypes["sentence_id"] == "int64" and s.dtypes["quoted"] == bool
+    assert list(s.columns) == [
+        "article_id",
+        "sentence_id",
+        "start",
+        "end",
+        "text",
+        "speaker",
+        "speaker_group",
+        "attribution",
+        "quoted",
+    ]
+    assert s.dtypes["sentence_id"] == "int64" and s.dtypes["quoted"].kind == "b"
 
 
 def test_split_survives_abbreviations_and_closing_quotes():
-    text = ("Mr. Kim met U.S. officials on Jan. 5 in Hanoi. Dr. Lee said it was No. 3 on "
-            "the list. “We will respond.” The talks ended! Did they? Yes…")
+    text = (
+        "Mr. Kim met U.S. officials on Jan. 5 in Hanoi. Dr. Lee said it was No. 3 on "
+        "the list. “We will respond.” The talks ended! Did they? Yes…"
+    )
     s = ak.sentences(frame(text))
-    assert list(s.text) == ["Mr. Kim met U.S. officials on Jan. 5 in Hanoi.",
-                            "Dr. Lee said it was No. 3 on the list.", "“We will respond.”",
-                            "The talks ended!", "Did they?", "Yes…"]
+    assert list(s.text) == [
+        "Mr. Kim met U.S. officials on Jan. 5 in Hanoi.",
+        "Dr. Lee said it was No. 3 on the list.",
+        "“We will respond.”",
+        "The talks ended!",
+        "Did they?",
+        "Yes…",
+    ]
 
 
 def test_quotation_takes_the_speaker_of_its_closing_clause():
-    text = ("“We will never give up our nuclear weapons. The enemy will pay dearly,” "
-            "KCNA said. The sea was calm.")
+    text = (
+        "“We will never give up our nuclear weapons. The enemy will pay dearly,” "
+        "KCNA said. The sea was calm."
+    )
     s = ak.sentences(frame(text))
     assert list(s.speaker) == ["KCNA", "KCNA", ""]
     assert list(s.attribution) == ["quote", "cue", "default"]
@@ -75,22 +100,37 @@ def test_quotation_opened_after_a_reporting_clause():
     assert list(s.speaker_group) == ["dprk_state", "dprk_state", "media"]
 
 
-@pytest.mark.parametrize("text, speaker, group", [
-    ("The missile flew 1,000 km, according to South Korea's Joint Chiefs of Staff.",
-     "South Korea's Joint Chiefs of Staff", "rok_gov"),
-    ("The launch was a success, said KCNA.", "KCNA", "dprk_state"),
-    ("“We will respond,” said Kim Yo Jong, the leader's sister.", "Kim Yo Jong", "dprk_state"),
-    ("North Korea fired two missiles on Monday, South Korea's military said.",
-     "South Korea's Joint Chiefs of Staff", "rok_gov"),
-    ("Japan's Defence Ministry said the missile fell into the sea.", "Japanese government",
-     "japan_gov"),
-    ("The Kremlin said it had no comment.", "Russian government", "russia_gov"),
-    ("Analysts warned of a seventh nuclear test.", "Analysts", "expert"),
-    ("The launch drew other reported activities nearby.", "", "media"),
-    ("Kim Yo Jong, the powerful sister of leader Kim Jong Un, said talks were pointless.",
-     "Kim Yo Jong", "dprk_state"),
-    ("Talks, the official said, were pointless.", "the official", "other"),
-])
+@pytest.mark.parametrize(
+    "text, speaker, group",
+    [
+        (
+            "The missile flew 1,000 km, according to South Korea's Joint Chiefs of Staff.",
+            "South Korea's Joint Chiefs of Staff",
+            "rok_gov",
+        ),
+        ("The launch was a success, said KCNA.", "KCNA", "dprk_state"),
+        ("“We will respond,” said Kim Yo Jong, the leader's sister.", "Kim Yo Jong", "dprk_state"),
+        (
+            "North Korea fired two missiles on Monday, South Korea's military said.",
+            "South Korea's Joint Chiefs of Staff",
+            "rok_gov",
+        ),
+        (
+            "Japan's Defence Ministry said the missile fell into the sea.",
+            "Japanese government",
+            "japan_gov",
+        ),
+        ("The Kremlin said it had no comment.", "Russian government", "russia_gov"),
+        ("Analysts warned of a seventh nuclear test.", "Analysts", "expert"),
+        ("The launch drew other reported activities nearby.", "", "media"),
+        (
+            "Kim Yo Jong, the powerful sister of leader Kim Jong Un, said talks were pointless.",
+            "Kim Yo Jong",
+            "dprk_state",
+        ),
+        ("Talks, the official said, were pointless.", "the official", "other"),
+    ],
+)
 def test_reporting_clauses(text, speaker, group):
     s = ak.sentences(frame(text))
     assert (s.speaker[0], s.speaker_group[0]) == (speaker, group)
@@ -102,8 +142,14 @@ def test_the_report_without_a_named_source_is_narration():
 
 
 def test_each_article_restarts_sentence_ids_and_back_references():
-    s = ak.sentences(frame("KCNA said the test worked. The report said more.",
-                           "The report said the test failed.", "", "   \n\n  "))
+    s = ak.sentences(
+        frame(
+            "KCNA said the test worked. The report said more.",
+            "The report said the test failed.",
+            "",
+            "   \n\n  ",
+        )
+    )
     assert list(s.article_id) == ["a0", "a0", "a1"]
     assert list(s.sentence_id) == [0, 1, 0]
     assert list(s.speaker) == ["KCNA", "KCNA", ""]
@@ -111,6 +157,7 @@ def test_each_article_restarts_sentence_ids_and_back_references():
 
 def test_every_attribution_is_one_of_the_documented_rules(seed_sentences):
     from analystkit.speakers import ATTRIBUTIONS
+
     assert set(seed_sentences.attribution) <= set(ATTRIBUTIONS)
     assert set(seed_sentences.speaker_group) <= set(ak.vocab.SPEAKER_GROUPS)
 

@@ -1,10 +1,11 @@
 """Rhetoric needs a stance act: counter-examples, narration, requires, idioms, exclude."""
+
 from __future__ import annotations
 
 import pytest
+from facts import frame
 
 import analystkit as ak
-from facts import frame
 
 LEX = ak.load_lexicon()
 RHETORIC = [t for t in LEX.tags.values() if t.category == "rhetoric"]
@@ -15,8 +16,9 @@ def rhetoric_tags(text: str, source: str = "") -> set[str]:
     return set(m[(m.category == "rhetoric") & ~m.negated].tag)
 
 
-@pytest.mark.parametrize("tag, sentence", [(t.name, c) for t in RHETORIC
-                                           for c in t.counter_examples])
+@pytest.mark.parametrize(
+    "tag, sentence", [(t.name, c) for t in RHETORIC for c in t.counter_examples]
+)
 def test_counter_examples_do_not_get_the_tag(tag, sentence):
     assert tag not in rhetoric_tags(sentence)
 
@@ -25,22 +27,28 @@ def test_every_rhetoric_tag_has_counter_examples():
     assert all(len(t.counter_examples) >= 2 for t in RHETORIC)
 
 
-@pytest.mark.parametrize("sentence", [
-    "The North Korean nuclear attack threat has grown, and sanctions followed.",
-    "Pyongyang's provocations continued through the spring.",
-    "The summit offered a chance for dialogue, but it was never taken up.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The North Korean nuclear attack threat has grown, and sanctions followed.",
+        "Pyongyang's provocations continued through the spring.",
+        "The summit offered a chance for dialogue, but it was never taken up.",
+    ],
+)
 def test_a_topic_word_in_the_reporters_narration_is_no_stance(sentence):
     assert rhetoric_tags(sentence) == set()
 
 
-@pytest.mark.parametrize("sentence, tag", [
-    ("North Korea threatened to strike American bases.", "threat"),
-    ("KCNA said any attack would be met with a nuclear strike.", "threat"),
-    ("Pyongyang dismissed the offer of talks, its foreign ministry said.", "rejection"),
-    ("The ministry called the drills a reckless provocation.", "hostility_accusation"),
-    ("Seoul said it was willing to resume dialogue with the North.", "diplomatic_outreach"),
-])
+@pytest.mark.parametrize(
+    "sentence, tag",
+    [
+        ("North Korea threatened to strike American bases.", "threat"),
+        ("KCNA said any attack would be met with a nuclear strike.", "threat"),
+        ("Pyongyang dismissed the offer of talks, its foreign ministry said.", "rejection"),
+        ("The ministry called the drills a reckless provocation.", "hostility_accusation"),
+        ("Seoul said it was willing to resume dialogue with the North.", "diplomatic_outreach"),
+    ],
+)
 def test_a_reported_stance_act_is_tagged(sentence, tag):
     assert tag in rhetoric_tags(sentence)
 
@@ -58,4 +66,5 @@ def test_requires_idioms_and_exclude():
     assert "threat" in rhetoric_tags("They would turn the city into ashes, KCNA said.")
     # `exclude`: the tag never counts inside these phrases
     assert "deterrence" not in rhetoric_tags(
-        "The US offered extended deterrence to its ally, KCNA said.")
+        "The US offered extended deterrence to its ally, KCNA said."
+    )

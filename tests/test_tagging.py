@@ -1,4 +1,5 @@
 """The match table, counts and keyword-in-context, on the seed and project-written text."""
+
 from __future__ import annotations
 
 import sys
@@ -6,9 +7,9 @@ import sys
 import numpy as np
 import pandas as pd
 import pytest
+from facts import frame
 
 import analystkit as ak
-from facts import frame
 
 
 @pytest.fixture(scope="module")
@@ -16,40 +17,56 @@ def seed_matches(seed_articles) -> pd.DataFrame:
     return ak.tag(seed_articles)
 
 
-@pytest.mark.parametrize("phrase, tag", [
-    ("prepared to use its nuclear weapons", "threat"),
-    ("seriously violating our security environment", "hostility_accusation"),
-    ("escalating the confrontation", "hostility_accusation"),
-    ("provocations", "hostility_accusation"),
-    ("counterattack capability", "capability_claim"),
-    ("counter-attack capability", "capability_claim"),
-    ("readiness of its nuclear operations", "capability_claim"),
-    ("counter the strategic threat", "deterrence"),
-    ("strategic means", "deterrence"),
-    ("reach out", "diplomatic_outreach"),
-    ("support of Russia", "alignment"),
-    ("co-operation with Russia", "alignment"),
-    ("test-fired", "missile_launch"),
-    ("strategic cruise missiles", "cruise"),
-    ("missile launch", "missile_launch"),
-    ("summits", "summit"),
-    ("aerial exercise", "military_exercise"),
-    ("sanctions", "sanctions"),
-    ("Korean Central News Agency", "dprk"),
-])
+@pytest.mark.parametrize(
+    "phrase, tag",
+    [
+        ("prepared to use its nuclear weapons", "threat"),
+        ("seriously violating our security environment", "hostility_accusation"),
+        ("escalating the confrontation", "hostility_accusation"),
+        ("provocations", "hostility_accusation"),
+        ("counterattack capability", "capability_claim"),
+        ("counter-attack capability", "capability_claim"),
+        ("readiness of its nuclear operations", "capability_claim"),
+        ("counter the strategic threat", "deterrence"),
+        ("strategic means", "deterrence"),
+        ("reach out", "diplomatic_outreach"),
+        ("support of Russia", "alignment"),
+        ("co-operation with Russia", "alignment"),
+        ("test-fired", "missile_launch"),
+        ("strategic cruise missiles", "cruise"),
+        ("missile launch", "missile_launch"),
+        ("summits", "summit"),
+        ("aerial exercise", "military_exercise"),
+        ("sanctions", "sanctions"),
+        ("Korean Central News Agency", "dprk"),
+    ],
+)
 def test_seed_tags(seed_matches, phrase, tag):
     assert tag in set(seed_matches.loc[seed_matches.matched == phrase, "tag"])
 
 
-def test_seed_matches_carry_offsets_sentences_and_speakers(seed_matches, seed_articles,
-                                                           seed_text):
+def test_seed_matches_carry_offsets_sentences_and_speakers(seed_matches, seed_articles, seed_text):
     m = seed_matches
-    assert list(m.columns) == ["article_id", "sentence_id", "start", "end", "matched",
-                               "category", "tag", "pattern", "speaker_group", "negated"]
+    assert list(m.columns) == [
+        "article_id",
+        "sentence_id",
+        "start",
+        "end",
+        "matched",
+        "category",
+        "tag",
+        "pattern",
+        "speaker_group",
+        "negated",
+    ]
     assert all(seed_text[s:e] == x for s, e, x in zip(m.start, m.end, m.matched))
     sents = ak.sentences(seed_articles).set_index("sentence_id")
-    joined = m.merge(sents[["start", "end", "speaker_group"]], left_on="sentence_id",
-                     right_index=True, suffixes=("", "_s"))
+    joined = m.merge(
+        sents[["start", "end", "speaker_group"]],
+        left_on="sentence_id",
+        right_index=True,
+        suffixes=("", "_s"),
+    )
     assert ((joined.start >= joined.start_s) & (joined.end <= joined.end_s)).all()
     assert (joined.speaker_group == joined.speaker_group_s).all()
     threat = m[m.tag == "threat"].iloc[0]
@@ -61,27 +78,41 @@ def test_seed_matches_carry_offsets_sentences_and_speakers(seed_matches, seed_ar
 
 
 def test_within_category_longest_wins_across_categories_both_kept():
-    m = ak.tag(frame("Pyongyang test-fired an intercontinental ballistic missile in "
-                     "support of Russia, KCNA said."))
+    m = ak.tag(
+        frame(
+            "Pyongyang test-fired an intercontinental ballistic missile in "
+            "support of Russia, KCNA said."
+        )
+    )
     weapons = m[m.category == "weapon"]
     assert list(zip(weapons.matched, weapons.tag)) == [
-        ("intercontinental ballistic missile", "icbm")]
+        ("intercontinental ballistic missile", "icbm")
+    ]
     pairs = set(zip(m.matched, m.category))
     assert {("support of Russia", "rhetoric"), ("Russia", "actor")} <= pairs
 
 
-@pytest.mark.parametrize("text, phrase, expected", [
-    ("North Korea did not launch a ballistic missile on Monday.", "ballistic missile", True),
-    ("There was no sign of a nuclear test at the site.", "nuclear test", True),
-    ("The North never fired a cruise missile that day.", "cruise missile", True),
-    ("Seoul said Pyongyang didn’t test-fire anything.", "test-fire", True),
-    ("It fired a ballistic missile, not a satellite.", "ballistic missile", False),
-    ("It was not clear, but officials said a ballistic missile flew.", "ballistic missile",
-     False),
-    ("It has not, experts say, been seen for years that a nuclear test was planned.",
-     "nuclear test", False),
-    ("North Korea fired a ballistic missile on Monday.", "ballistic missile", False),
-])
+@pytest.mark.parametrize(
+    "text, phrase, expected",
+    [
+        ("North Korea did not launch a ballistic missile on Monday.", "ballistic missile", True),
+        ("There was no sign of a nuclear test at the site.", "nuclear test", True),
+        ("The North never fired a cruise missile that day.", "cruise missile", True),
+        ("Seoul said Pyongyang didn’t test-fire anything.", "test-fire", True),
+        ("It fired a ballistic missile, not a satellite.", "ballistic missile", False),
+        (
+            "It was not clear, but officials said a ballistic missile flew.",
+            "ballistic missile",
+            False,
+        ),
+        (
+            "It has not, experts say, been seen for years that a nuclear test was planned.",
+            "nuclear test",
+            False,
+        ),
+        ("North Korea fired a ballistic missile on Monday.", "ballistic missile", False),
+    ],
+)
 def test_negation(text, phrase, expected):
     m = ak.tag(frame(text))
     row = m[m.matched == phrase]
@@ -92,7 +123,7 @@ def test_tag_counts_wide_by_tag_category_and_speaker(seed_matches, seed_articles
     by_tag = ak.tag_counts(seed_matches)
     aid = seed_articles.article_id[0]
     assert by_tag.loc[aid, "threat"] == 1
-    assert by_tag.loc[aid, "hostility_accusation"] == 3     # not the reporter's "hostilities"
+    assert by_tag.loc[aid, "hostility_accusation"] == 3  # not the reporter's "hostilities"
     assert by_tag.loc[aid, "alignment"] == 2
     assert by_tag.dtypes.eq("int64").all() and by_tag.index.name == "article_id"
     by_cat = ak.tag_counts(seed_matches, by="category")
@@ -128,13 +159,16 @@ def test_kwic_by_tag_and_pattern(seed_articles, seed_text):
 
 
 def test_chunked_output_equals_whole(monkeypatch):
-    texts = ["KCNA said the North test-fired a Hwasong-18 ICBM. " * (i % 5 + 1) +
-             "Experts say talks with Washington would not resume. " * (i % 3)
-             for i in range(60)]
+    texts = [
+        "KCNA said the North test-fired a Hwasong-18 ICBM. " * (i % 5 + 1)
+        + "Experts say talks with Washington would not resume. " * (i % 3)
+        for i in range(60)
+    ]
     arts = frame(*texts)
     serial, whole_sentences = ak.tag(arts), ak.sentences(arts)
-    monkeypatch.setattr(sys.modules["analystkit.sentences"], "_CHUNK_CHARS", 300)   # many small chunks
+    monkeypatch.setattr(
+        sys.modules["analystkit.sentences"], "_CHUNK_CHARS", 300
+    )  # many small chunks
     pd.testing.assert_frame_equal(ak.tag(arts), serial)
     pd.testing.assert_frame_equal(ak.sentences(arts), whole_sentences)
-    assert np.array_equal(serial.groupby("article_id").size().loc[["a0", "a1"]].to_numpy(),
-                          [5, 12])
+    assert np.array_equal(serial.groupby("article_id").size().loc[["a0", "a1"]].to_numpy(), [5, 12])

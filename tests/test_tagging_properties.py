@@ -1,19 +1,65 @@
 """Property tests: odd text never crashes the tagger and offsets always stay valid."""
+
 from __future__ import annotations
 
+from facts import frame
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import analystkit as ak
-from facts import frame
 from analystkit.lexicon import normalize
 
 LEX = ak.load_lexicon()
-PIECES = ["North Korea", "KCNA said", "said", "“", "”", '"', "‘", "’", "'", ".", "!", "?",
-          "…", ",", " ", "\n", "\n\n", "\t", "Mr.", "U.S.", "Jan.", "ballistic missile",
-          "Hwasong-18", "counter–attack", "not", "no sign of", "provocations", "the report",
-          "they say", "according to", "İ", "ß", "é", "\u0301", "\U0001F680", "한국", "ǅ",
-          "\u00a0", "\u200b", "re:", "*", "-", "—", "(", ")", "KPA", "US", "us"]
+PIECES = [
+    "North Korea",
+    "KCNA said",
+    "said",
+    "“",
+    "”",
+    '"',
+    "‘",
+    "’",
+    "'",
+    ".",
+    "!",
+    "?",
+    "…",
+    ",",
+    " ",
+    "\n",
+    "\n\n",
+    "\t",
+    "Mr.",
+    "U.S.",
+    "Jan.",
+    "ballistic missile",
+    "Hwasong-18",
+    "counter–attack",
+    "not",
+    "no sign of",
+    "provocations",
+    "the report",
+    "they say",
+    "according to",
+    "İ",
+    "ß",
+    "é",
+    "\u0301",
+    "\U0001f680",
+    "한국",
+    "ǅ",
+    "\u00a0",
+    "\u200b",
+    "re:",
+    "*",
+    "-",
+    "—",
+    "(",
+    ")",
+    "KPA",
+    "US",
+    "us",
+]
 odd_text = st.one_of(
     st.text(max_size=300),
     st.lists(st.sampled_from(PIECES), max_size=80).map("".join),
@@ -29,20 +75,21 @@ def check(texts: list[str]) -> None:
     for r in sents.itertuples():
         text = by_id[r.article_id]
         assert 0 <= r.start < r.end <= len(text)
-        assert text[r.start:r.end] == r.text and r.text == r.text.strip()
-        assert r.start >= last_end.get(r.article_id, 0)      # ordered, no overlap
+        assert text[r.start : r.end] == r.text and r.text == r.text.strip()
+        assert r.start >= last_end.get(r.article_id, 0)  # ordered, no overlap
         last_end[r.article_id] = r.end
-    spans = {(a, i): (s, e) for a, i, s, e in zip(sents.article_id, sents.sentence_id,
-                                                   sents.start, sents.end)}
+    spans = {
+        (a, i): (s, e)
+        for a, i, s, e in zip(sents.article_id, sents.sentence_id, sents.start, sents.end)
+    }
     matches = ak.tag(arts, LEX)
     for r in matches.itertuples():
         text = by_id[r.article_id]
-        assert 0 <= r.start < r.end <= len(text) and text[r.start:r.end] == r.matched
+        assert 0 <= r.start < r.end <= len(text) and text[r.start : r.end] == r.matched
         s, e = spans[(r.article_id, r.sentence_id)]
         assert s <= r.start < e
     k = ak.kwic(arts, "ballistic", lexicon=LEX)
-    assert all(by_id[a][s:e] == kw for a, s, e, kw in zip(k.article_id, k.start, k.end,
-                                                           k.keyword))
+    assert all(by_id[a][s:e] == kw for a, s, e, kw in zip(k.article_id, k.start, k.end, k.keyword))
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -58,13 +105,27 @@ def test_normalize_keeps_length(text):
 
 
 def test_edge_cases():
-    check(["", " ", "“", "”", '"', "“““", "”””", '"""', "“ unbalanced quote. KCNA said so.",
-           "closing only” KCNA said.", "...", "\n\n\n", "İİİ ballistic missile"])
+    check(
+        [
+            "",
+            " ",
+            "“",
+            "”",
+            '"',
+            "“““",
+            "”””",
+            '"""',
+            "“ unbalanced quote. KCNA said so.",
+            "closing only” KCNA said.",
+            "...",
+            "\n\n\n",
+            "İİİ ballistic missile",
+        ]
+    )
 
 
 def test_very_long_sentence():
-    text = ("the North Korean military said it had fired a ballistic missile and " * 4000
-            ).strip()
+    text = ("the North Korean military said it had fired a ballistic missile and " * 4000).strip()
     check([text])
     sents = ak.sentences(frame(text), LEX)
     assert len(sents) == 1

@@ -1,5 +1,6 @@
 """plot_rhetoric_timeline: one panel per tag on a shared axis, launch ticks and milestones
 inside the span only, a source line; saved reproducibly. Frames written for these tests."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -10,8 +11,13 @@ import analystkit as ak
 
 def weekly(tags=("threat", "deterrence"), weeks: int = 8) -> pd.DataFrame:
     period = pd.date_range("2024-09-02", periods=weeks, freq="W-MON")
-    tl = pd.DataFrame([{"period": p, "tag": t, "matches": i, "sentences": 100, "rate": 10.0 * i}
-                       for i, p in enumerate(period) for t in tags])
+    tl = pd.DataFrame(
+        [
+            {"period": p, "tag": t, "matches": i, "sentences": 100, "rate": 10.0 * i}
+            for i, p in enumerate(period)
+            for t in tags
+        ]
+    )
     tl.attrs["freq"] = "W"
     return tl
 

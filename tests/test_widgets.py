@@ -3,6 +3,7 @@
 The small corpus here is synthetic: written by the analystkit project for these tests,
 not news; its matches and events are made up to exercise each filter.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -16,29 +17,50 @@ SYNTHETIC = "Synthetic test text written by the analystkit project."
 
 @pytest.fixture()
 def corpus() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    articles = pd.DataFrame({
-        "article_id": ["a1", "a2", "a3", "a4"],
-        "date": pd.to_datetime(["2022-01-10", "2022-03-05", "2022-03-20", "2023-07-01"]),
-        "title": ["Launch report", "Talks report", "<b>Markup</b> title", "Quiet month"],
-        "source": "analystkit tests", "url": "", "path": "",
-        "text": [f"{SYNTHETIC} KCNA said a missile was launched.",
-                 f"{SYNTHETIC} Envoys met for talks.",
-                 f"{SYNTHETIC} <script>alert('x')</script> & a launch",
-                 f"{SYNTHETIC} Nothing happened."]})
-    matches = pd.DataFrame({
-        "article_id": ["a1", "a1", "a2", "a3", "a3"], "sentence_id": [0, 1, 0, 0, 1],
-        "start": 0, "end": 1, "matched": "x",
-        "category": ["rhetoric", "weapon", "rhetoric", "rhetoric", "event"],
-        "tag": ["threat", "missile", "diplomatic_outreach", "threat", "launch"],
-        "pattern": "x",
-        "speaker_group": ["dprk_state", "media", "us_gov", "dprk_state", "media"],
-        "negated": False})
-    events = pd.DataFrame({
-        "event_id": ["e1", "e2", "e3"], "article_id": ["a1", "a2", "a3"],
-        "sentence_id": 0, "date": pd.to_datetime(["2022-01-09", "2022-03-04", "2022-03-19"]),
-        "date_precision": "day", "event_type": ["missile_launch", "talks", "missile_launch"],
-        "missile_class": ["srbm", None, "cruise"], "actor": "synthetic", "historical": False,
-        "evidence": "synthetic"})
+    articles = pd.DataFrame(
+        {
+            "article_id": ["a1", "a2", "a3", "a4"],
+            "date": pd.to_datetime(["2022-01-10", "2022-03-05", "2022-03-20", "2023-07-01"]),
+            "title": ["Launch report", "Talks report", "<b>Markup</b> title", "Quiet month"],
+            "source": "analystkit tests",
+            "url": "",
+            "path": "",
+            "text": [
+                f"{SYNTHETIC} KCNA said a missile was launched.",
+                f"{SYNTHETIC} Envoys met for talks.",
+                f"{SYNTHETIC} <script>alert('x')</script> & a launch",
+                f"{SYNTHETIC} Nothing happened.",
+            ],
+        }
+    )
+    matches = pd.DataFrame(
+        {
+            "article_id": ["a1", "a1", "a2", "a3", "a3"],
+            "sentence_id": [0, 1, 0, 0, 1],
+            "start": 0,
+            "end": 1,
+            "matched": "x",
+            "category": ["rhetoric", "weapon", "rhetoric", "rhetoric", "event"],
+            "tag": ["threat", "missile", "diplomatic_outreach", "threat", "launch"],
+            "pattern": "x",
+            "speaker_group": ["dprk_state", "media", "us_gov", "dprk_state", "media"],
+            "negated": False,
+        }
+    )
+    events = pd.DataFrame(
+        {
+            "event_id": ["e1", "e2", "e3"],
+            "article_id": ["a1", "a2", "a3"],
+            "sentence_id": 0,
+            "date": pd.to_datetime(["2022-01-09", "2022-03-04", "2022-03-19"]),
+            "date_precision": "day",
+            "event_type": ["missile_launch", "talks", "missile_launch"],
+            "missile_class": ["srbm", None, "cruise"],
+            "actor": "synthetic",
+            "historical": False,
+            "evidence": "synthetic",
+        }
+    )
     return articles, matches, events
 
 
@@ -120,8 +142,10 @@ def test_reset_restores_every_control(panel):
 def test_results_escape_article_text_and_titles(panel):
     html = panel.results.value
     assert "<script>" not in html and "<b>Markup</b>" not in html
-    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html or \
-        "&lt;script&gt;alert('x')&lt;/script&gt;" in html
+    assert (
+        "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+        or "&lt;script&gt;alert('x')&lt;/script&gt;" in html
+    )
     assert "&lt;b&gt;Markup&lt;/b&gt; title" in html
 
 
@@ -163,17 +187,31 @@ def test_thousands_of_articles_filter_like_pandas():
     # Synthetic (written by this project for this test): 3,000 made-up articles.
     rng = np.random.default_rng(3)
     n = 3000
-    articles = pd.DataFrame({
-        "article_id": [f"s{i:05d}" for i in range(n)],
-        "date": pd.Timestamp("2018-01-01") + pd.to_timedelta(rng.integers(0, 2900, n), "D"),
-        "title": "synthetic", "source": "analystkit tests", "url": "", "path": "",
-        "text": rng.choice([f"{SYNTHETIC} alpha", f"{SYNTHETIC} beta"], n)})
-    matches = pd.DataFrame({
-        "article_id": rng.choice(articles["article_id"], 4 * n), "sentence_id": 0,
-        "start": 0, "end": 1, "matched": "x", "category": "rhetoric",
-        "tag": rng.choice(["threat", "deterrence", "alignment"], 4 * n), "pattern": "x",
-        "speaker_group": rng.choice(["dprk_state", "us_gov", "expert"], 4 * n),
-        "negated": False})
+    articles = pd.DataFrame(
+        {
+            "article_id": [f"s{i:05d}" for i in range(n)],
+            "date": pd.Timestamp("2018-01-01") + pd.to_timedelta(rng.integers(0, 2900, n), "D"),
+            "title": "synthetic",
+            "source": "analystkit tests",
+            "url": "",
+            "path": "",
+            "text": rng.choice([f"{SYNTHETIC} alpha", f"{SYNTHETIC} beta"], n),
+        }
+    )
+    matches = pd.DataFrame(
+        {
+            "article_id": rng.choice(articles["article_id"], 4 * n),
+            "sentence_id": 0,
+            "start": 0,
+            "end": 1,
+            "matched": "x",
+            "category": "rhetoric",
+            "tag": rng.choice(["threat", "deterrence", "alignment"], 4 * n),
+            "pattern": "x",
+            "speaker_group": rng.choice(["dprk_state", "us_gov", "expert"], 4 * n),
+            "negated": False,
+        }
+    )
     panel = ak.FilterPanel(articles, matches)
     panel.tags.value = ("deterrence",)
     panel.search.value = "beta"
@@ -182,9 +220,11 @@ def test_thousands_of_articles_filter_like_pandas():
     got = panel.filtered()
     code = (articles["date"].dt.year - 1970) * 12 + articles["date"].dt.month - 1
     with_tag = set(matches.loc[matches["tag"] == "deterrence", "article_id"])
-    expected = articles[code.between(months[12], months[35])
-                        & articles["text"].str.endswith("beta")
-                        & articles["article_id"].isin(with_tag)]
+    expected = articles[
+        code.between(months[12], months[35])
+        & articles["text"].str.endswith("beta")
+        & articles["article_id"].isin(with_tag)
+    ]
     assert _ids(got.articles) == list(expected["article_id"])
     assert set(got.matches["tag"]) == {"deterrence"}
     assert "Showing the first 50 of" in panel.results.value

@@ -11,12 +11,29 @@ the pandas path's.
     akc.tag_counts(matches)                          # pandas, reduced over partitions
 
 `run` (and the `analystkit run` command line) writes them all as Parquet datasets."""
-from analystkit.cluster.reading import Corpus, read_articles
-from analystkit.cluster.steps import (count_events, dedupe_events, extract_events,
-                                      sentences, tag, tag_counts)
+
 from analystkit.cluster.output import write_atomically
 from analystkit.cluster.pipeline import DATASETS, run
+from analystkit.cluster.reading import Corpus, read_articles
+from analystkit.cluster.steps import (
+    count_events,
+    dedupe_events,
+    extract_events,
+    sentences,
+    tag,
+    tag_counts,
+)
 
-__all__ = ["Corpus", "read_articles", "sentences", "tag", "extract_events",
-           "dedupe_events", "count_events", "tag_counts", "write_atomically", "DATASETS",
-           "run"]
+__all__ = [
+    "Corpus",
+    "read_articles",
+    "sentences",
+    "tag",
+    "extract_events",
+    "dedupe_events",
+    "count_events",
+    "tag_counts",
+    "write_atomically",
+    "DATASETS",
+    "run",
+]

@@ -1,5 +1,6 @@
 """Whole outputs or none: everything is written into a hidden temporary folder inside the
 output folder, then each dataset or file is renamed into place."""
+
 from __future__ import annotations
 
 import os
@@ -41,4 +42,3 @@ def _move_into_place(work: Path, out: Path) -> None:
         if target.exists():
             target.rename(old / entry.name)
         entry.rename(target)
-

@@ -1,5 +1,6 @@
 """Articles as a Dask DataFrame: a folder of files loaded by `ak.load_articles` in groups
 of about `partition_bytes`, or an articles Parquet dataset read as it is."""
+
 from __future__ import annotations
 
 import os
@@ -26,9 +27,11 @@ class Corpus:
     """The articles (one partition per group of files) and the load report of
     `ak.load_articles` (`attrs`: skipped, duplicates, decoded_with, epoch_dates) over all
     of them."""
+
     articles: dd.DataFrame
     report: dict[str, list[tuple[str, str]]] = field(
-        default_factory=lambda: {k: [] for k in REPORT_KEYS})
+        default_factory=lambda: {k: [] for k in REPORT_KEYS}
+    )
 
 
 def empty_articles() -> pd.DataFrame:
@@ -40,9 +43,14 @@ def empty_articles() -> pd.DataFrame:
     return frame
 
 
-def read_articles(source: str | os.PathLike, *, columns: Mapping[str, str | None] | None
-                  = None, tz: str = "UTC", partition_bytes: int = PARTITION_BYTES,
-                  client: Client | None = None) -> Corpus:
+def read_articles(
+    source: str | os.PathLike,
+    *,
+    columns: Mapping[str, str | None] | None = None,
+    tz: str = "UTC",
+    partition_bytes: int = PARTITION_BYTES,
+    client: Client | None = None,
+) -> Corpus:
     """The articles under `source` on the cluster of `client` (default: the current one).
 
     An articles Parquet dataset (a folder, or file, of Parquet files with exactly the
@@ -73,8 +81,11 @@ def is_articles_dataset(source: str | os.PathLike) -> bool:
     """Whether `source` is a Parquet file or a folder of only Parquet files (hidden ones
     aside) whose first file has exactly the articles columns."""
     path = Path(source)
-    files = sorted(p for p in path.iterdir() if not p.name.startswith((".", "_"))) \
-        if path.is_dir() else [path]
+    files = (
+        sorted(p for p in path.iterdir() if not p.name.startswith((".", "_")))
+        if path.is_dir()
+        else [path]
+    )
     if not files or any(p.suffix != ".parquet" or not p.is_file() for p in files):
         return False
     return pq.read_schema(files[0]).names == list(ARTICLE_COLUMNS)
@@ -92,12 +103,13 @@ def size_groups(files: list[str], partition_bytes: int) -> list[list[str]]:
         try:
             size += os.stat(name).st_size
         except OSError:
-            pass          # load_articles reports it
+            pass  # load_articles reports it
     return groups
 
 
-def merge_reports(reports: list[tuple[dict, list[tuple[str, str]]]]
-                  ) -> tuple[list[list[str]], dict[str, list[tuple[str, str]]]]:
+def merge_reports(
+    reports: list[tuple[dict, list[tuple[str, str]]]],
+) -> tuple[list[list[str]], dict[str, list[tuple[str, str]]]]:
     """From each group's (attrs, [(article_id, path), ...]): the article ids each group
     must drop (kept by an earlier group) and the load report of all groups, with every
     duplicate pointing at the copy kept overall (a duplicate inside a group is matched to
@@ -107,14 +119,14 @@ def merge_reports(reports: list[tuple[dict, list[tuple[str, str]]]]
     merged: dict[str, list[tuple[str, str]]] = {k: [] for k in REPORT_KEYS}
     for attrs, kept in reports:
         dropped = [(article_id, path) for article_id, path in kept if article_id in first]
-        first.update((article_id, path) for article_id, path in kept
-                     if article_id not in first)
+        first.update((article_id, path) for article_id, path in kept if article_id not in first)
         moved = {path: first[article_id] for article_id, path in dropped}
         drops.append([article_id for article_id, _ in dropped])
         for key in ("skipped", "decoded_with", "epoch_dates"):
             merged[key] += [tuple(entry) for entry in attrs[key]]
-        merged["duplicates"] += [(path, moved.get(kept_path, kept_path))
-                                 for path, kept_path in attrs["duplicates"]]
+        merged["duplicates"] += [
+            (path, moved.get(kept_path, kept_path)) for path, kept_path in attrs["duplicates"]
+        ]
         merged["duplicates"] += [(path, first[article_id]) for article_id, path in dropped]
     return drops, merged
 

@@ -1,6 +1,7 @@
 """The kit's public functions over Dask DataFrames: partition-wise maps whose `meta` is
 the function's own result on the zero-row input, so the columns follow the pandas path
 whatever they become; dedupe across partitions; counts reduced over partitions."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -28,8 +29,9 @@ def ship(obj: Any) -> Any:
     return client.scatter(obj, broadcast=True, hash=False)
 
 
-def map_articles(articles: dd.DataFrame, func: Callable[[pd.DataFrame, Any], pd.DataFrame],
-                 shared: Any) -> dd.DataFrame:
+def map_articles(
+    articles: dd.DataFrame, func: Callable[[pd.DataFrame, Any], pd.DataFrame], shared: Any
+) -> dd.DataFrame:
     """func(partition, shared) on every partition; `shared` (a lexicon, rules) is shipped
     to the workers once, and meta is func on the empty articles frame."""
     meta = func(articles._meta, shared)
@@ -48,20 +50,17 @@ def _extract_events(part: pd.DataFrame, rules: EventRules) -> pd.DataFrame:
     return ak.extract_events(part, rules=rules)
 
 
-def sentences(articles: dd.DataFrame, lexicon: Lexicon | str | Path | None = None
-              ) -> dd.DataFrame:
+def sentences(articles: dd.DataFrame, lexicon: Lexicon | str | Path | None = None) -> dd.DataFrame:
     """`ak.sentences` on every partition of the articles."""
     return map_articles(articles, _sentences, as_lexicon(lexicon))
 
 
-def tag(articles: dd.DataFrame, lexicon: Lexicon | str | Path | None = None
-        ) -> dd.DataFrame:
+def tag(articles: dd.DataFrame, lexicon: Lexicon | str | Path | None = None) -> dd.DataFrame:
     """`ak.tag` on every partition of the articles."""
     return map_articles(articles, _tag, as_lexicon(lexicon))
 
 
-def extract_events(articles: dd.DataFrame, rules: EventRules | None = None
-                   ) -> dd.DataFrame:
+def extract_events(articles: dd.DataFrame, rules: EventRules | None = None) -> dd.DataFrame:
     """`ak.extract_events` on every partition of the articles."""
     return map_articles(articles, _extract_events, rules or load_event_rules())
 
@@ -74,10 +73,10 @@ def dedupe_events(events: dd.DataFrame, window_days: int = 1) -> dd.DataFrame:
     dtypes (a partition's all-NA column would otherwise be object)."""
     sample = events.head(1, npartitions=-1)
     meta = _typed(ak.dedupe_events(sample, window_days).iloc[:0], events._meta)
-    by_type = events.shuffle("event_type", npartitions=max(1, events.npartitions),
-                             shuffle_method="tasks")
-    return by_type.map_partitions(_dedupe, window_days, meta, meta=meta,
-                                  align_dataframes=False)
+    by_type = events.shuffle(
+        "event_type", npartitions=max(1, events.npartitions), shuffle_method="tasks"
+    )
+    return by_type.map_partitions(_dedupe, window_days, meta, meta=meta, align_dataframes=False)
 
 
 def _dedupe(part: pd.DataFrame, window_days: int, meta: pd.DataFrame) -> pd.DataFrame:
@@ -96,12 +95,15 @@ def count_events(distinct: dd.DataFrame, **options: Any) -> pd.DataFrame:
     return ak.count_events(distinct.compute(), **options)
 
 
-def tag_counts(matches: dd.DataFrame, by: str | list[str] = "tag",
-               include_negated: bool = True) -> pd.DataFrame:
+def tag_counts(
+    matches: dd.DataFrame, by: str | list[str] = "tag", include_negated: bool = True
+) -> pd.DataFrame:
     """`ak.tag_counts` of each partition (an article's matches share one), concatenated:
     one row per article with a match, one int64 column per value of `by`."""
-    parts = [dask.delayed(ak.tag_counts)(p, by, include_negated=include_negated)
-             for p in matches.to_delayed()]
+    parts = [
+        dask.delayed(ak.tag_counts)(p, by, include_negated=include_negated)
+        for p in matches.to_delayed()
+    ]
     return dask.delayed(_concat_counts)(parts).compute()
 
 

@@ -1,10 +1,11 @@
 """`python -m analystkit.evaluation` (`make eval`): run the kit over the dev corpora,
 score it against the gold in data/eval/, print the report and write eval/REPORT.md."""
+
 from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -33,14 +34,21 @@ def _shown(path: Path) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analystkit.evaluation",
-                                     description=__doc__)
-    parser.add_argument("--corpora", help="the dev corpora folder (default: $CORPORA, "
-                        "else ../shared/corpora beside the repository)")
-    parser.add_argument("--gold", type=Path, default=EVAL_DIR,
-                        help="the gold folder (default: data/eval)")
-    parser.add_argument("--out", type=Path, default=REPORT_PATH,
-                        help="where to write the Markdown report (default: eval/REPORT.md)")
+    parser = argparse.ArgumentParser(prog="python -m analystkit.evaluation", description=__doc__)
+    parser.add_argument(
+        "--corpora",
+        help="the dev corpora folder (default: $CORPORA, "
+        "else ../shared/corpora beside the repository)",
+    )
+    parser.add_argument(
+        "--gold", type=Path, default=EVAL_DIR, help="the gold folder (default: data/eval)"
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=REPORT_PATH,
+        help="where to write the Markdown report (default: eval/REPORT.md)",
+    )
     args = parser.parse_args(argv)
     try:
         folder = corpora_dir(args.corpora)
@@ -49,23 +57,30 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     articles = load_dev_articles(folder)
     try:
-        gold = {kind: read_gold(gold_path(kind, folder=args.gold), kind, articles)
-                for kind in KINDS if gold_path(kind, folder=args.gold).is_file()}
-        pairs = {kind: tuple(read_gold(gold_path(kind, who, args.gold / "agreement"), kind,
-                                       articles) for who in "ab")
-                 for kind in KINDS
-                 if all(gold_path(kind, who, args.gold / "agreement").is_file()
-                        for who in "ab")}
+        gold = {
+            kind: read_gold(gold_path(kind, folder=args.gold), kind, articles)
+            for kind in KINDS
+            if gold_path(kind, folder=args.gold).is_file()
+        }
+        pairs = {
+            kind: tuple(
+                read_gold(gold_path(kind, who, args.gold / "agreement"), kind, articles)
+                for who in "ab"
+            )
+            for kind in KINDS
+            if all(gold_path(kind, who, args.gold / "agreement").is_file() for who in "ab")
+        }
     except GoldError as error:
         print(f"make eval: {error}", file=sys.stderr)
         return 1
     kit = run_kit(articles, dev_chronology(folder))
     sizes = ", ".join(f"{c} {n}" for c, n in articles["corpus"].value_counts().items())
-    stamp = [f"made {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC by `make eval` over "
-             f"{len(articles)} articles ({sizes}) in {folder}; gold from {_shown(args.gold)}",
-             *(f"gold {_size(kind, frame)}" for kind, frame in gold.items()),
-             *(f"agreement {kind}: {len(a)} and {len(b)} rows (A, B)"
-               for kind, (a, b) in pairs.items())]
+    stamp = [
+        f"made {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `make eval` over "
+        f"{len(articles)} articles ({sizes}) in {folder}; gold from {_shown(args.gold)}",
+        *(f"gold {_size(kind, frame)}" for kind, frame in gold.items()),
+        *(f"agreement {kind}: {len(a)} and {len(b)} rows (A, B)" for kind, (a, b) in pairs.items()),
+    ]
     text = render(evaluate(gold, kit, articles, pairs), stamp)
     print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)

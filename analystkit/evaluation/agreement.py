@@ -8,6 +8,7 @@ Cohen's kappa per kind, with the observed agreement and the number of items comp
 - speakers: per item both labelled, kappa on the speaker group.
 - rhetoric: per item both labelled, kappa on each tag's presence (yes/no), and pooled:
   one kappa over every (item, tag) decision."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -31,23 +32,30 @@ def cohen_kappa(a: Sequence, b: Sequence) -> float:
         return float("nan")
     observed = sum(x == y for x, y in zip(a, b)) / n
     count_a, count_b = Counter(a), Counter(b)
-    chance = sum(count_a[label] * count_b[label] for label in count_a) / n ** 2
+    chance = sum(count_a[label] * count_b[label] for label in count_a) / n**2
     return float("nan") if chance == 1 else (observed - chance) / (1 - chance)
 
 
 def _row(kind: str, measure: str, a: Sequence, b: Sequence) -> dict:
     agreement = sum(x == y for x, y in zip(a, b)) / len(a) if len(a) else float("nan")
-    return {"kind": kind, "measure": measure, "n": len(a), "agreement": agreement,
-            "kappa": cohen_kappa(a, b)}
+    return {
+        "kind": kind,
+        "measure": measure,
+        "n": len(a),
+        "agreement": agreement,
+        "kappa": cohen_kappa(a, b),
+    }
 
 
 def launch_agreement(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
     """Has-new-launch kappa over the articles both checked; same launch days where both
     found launches (agreement only: the day sets are too many labels for kappa)."""
+
     def days(gold: pd.DataFrame) -> pd.Series:
         launch = gold[gold["event_type"] != "none"]
         found = launch.groupby("article_id")["day_kst"].agg(
-            lambda d: frozenset(x.date().isoformat() if not pd.isna(x) else "?" for x in d))
+            lambda d: frozenset(x.date().isoformat() if not pd.isna(x) else "?" for x in d)
+        )
         return found.reindex(gold["article_id"].unique(), fill_value=frozenset())
 
     da, db = days(a), days(b)
@@ -55,28 +63,53 @@ def launch_agreement(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
     da, db = da[both], db[both]
     launched = [d != frozenset() for d in da], [d != frozenset() for d in db]
     two = [i for i, (x, y) in enumerate(zip(*launched)) if x and y]
-    return pd.DataFrame([
-        _row("launches", "has a new launch (per article)", *launched),
-        {**_row("launches", "same launch days (both found launches)",
-                [da.iloc[i] for i in two], [db.iloc[i] for i in two]), "kappa": float("nan")},
-    ], columns=AGREEMENT_COLUMNS)
+    return pd.DataFrame(
+        [
+            _row("launches", "has a new launch (per article)", *launched),
+            {
+                **_row(
+                    "launches",
+                    "same launch days (both found launches)",
+                    [da.iloc[i] for i in two],
+                    [db.iloc[i] for i in two],
+                ),
+                "kappa": float("nan"),
+            },
+        ],
+        columns=AGREEMENT_COLUMNS,
+    )
 
 
 def claim_agreement(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
     """Verdict kappa on the claims both found; rows giving how many each found."""
     pairs = []
     for g in a.itertuples():
-        same = b[(b["article_id"] == g.article_id) & (b["start"] < g.end)
-                 & (b["end"] > g.start)]
+        same = b[(b["article_id"] == g.article_id) & (b["start"] < g.end) & (b["end"] > g.start)]
         if len(same):
             pairs.append((g.verdict, same["verdict"].iloc[0]))
     n_a, n_b = len(a), len(b)
-    found = [{"kind": "claims", "measure": f"claims found by {who}", "n": n,
-              "agreement": float("nan"), "kappa": float("nan")}
-             for who, n in (("A", n_a), ("B", n_b), ("both", len(pairs)))]
-    return pd.DataFrame(found + [_row("claims", "verdict (claims both found)",
-                                      [x for x, _ in pairs], [y for _, y in pairs])],
-                        columns=AGREEMENT_COLUMNS)
+    found = [
+        {
+            "kind": "claims",
+            "measure": f"claims found by {who}",
+            "n": n,
+            "agreement": float("nan"),
+            "kappa": float("nan"),
+        }
+        for who, n in (("A", n_a), ("B", n_b), ("both", len(pairs)))
+    ]
+    return pd.DataFrame(
+        found
+        + [
+            _row(
+                "claims",
+                "verdict (claims both found)",
+                [x for x, _ in pairs],
+                [y for _, y in pairs],
+            )
+        ],
+        columns=AGREEMENT_COLUMNS,
+    )
 
 
 def _items(a: pd.DataFrame, b: pd.DataFrame, column: str) -> pd.DataFrame:
@@ -86,8 +119,17 @@ def _items(a: pd.DataFrame, b: pd.DataFrame, column: str) -> pd.DataFrame:
 def speaker_agreement(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
     """Kappa on the speaker group of the items both labelled."""
     both = _items(a, b, "speaker_group")
-    return pd.DataFrame([_row("speakers", "speaker group", both["speaker_group_a"].tolist(),
-                              both["speaker_group_b"].tolist())], columns=AGREEMENT_COLUMNS)
+    return pd.DataFrame(
+        [
+            _row(
+                "speakers",
+                "speaker group",
+                both["speaker_group_a"].tolist(),
+                both["speaker_group_b"].tolist(),
+            )
+        ],
+        columns=AGREEMENT_COLUMNS,
+    )
 
 
 def rhetoric_agreement(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
@@ -105,6 +147,10 @@ def rhetoric_agreement(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=AGREEMENT_COLUMNS)
 
 
-AGREEMENT_OF = {"launches": launch_agreement, "claims": claim_agreement,
-                "speakers": speaker_agreement, "rhetoric": rhetoric_agreement}
+AGREEMENT_OF = {
+    "launches": launch_agreement,
+    "claims": claim_agreement,
+    "speakers": speaker_agreement,
+    "rhetoric": rhetoric_agreement,
+}
 """The agreement function of each kind of gold."""

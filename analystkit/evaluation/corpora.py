@@ -4,6 +4,7 @@ character for character, so that gold offsets index them directly.
 An article is named by its ``doc``: the url of a news article, and for the KCNA archive
 the link of the first record (in file order) that carries the story's text (the archive
 files one story under several topics and links)."""
+
 from __future__ import annotations
 
 import json
@@ -30,7 +31,8 @@ def corpora_dir(path: str | os.PathLike | None = None) -> Path:
         raise FileNotFoundError(
             f"development corpora not found in {folder} (missing: {', '.join(missing)}). "
             "They are shared beside the repository in ../shared/corpora; see "
-            "docs/annotation.md for what they hold, and pass CORPORA=/path/to/corpora.")
+            "docs/annotation.md for what they hold, and pass CORPORA=/path/to/corpora."
+        )
     return folder
 
 
@@ -52,9 +54,18 @@ def load_news(folder: str | os.PathLike | None = None) -> pd.DataFrame:
     with open(path, encoding="utf-8") as lines:
         for line in lines:
             r = json.loads(line)
-            rows.append({"doc": r["url"], "article_id": _article_id(r["text"]),
-                         "date": r["date"], "title": r["title"], "source": r["source"],
-                         "url": r["url"], "path": str(path), "text": r["text"]})
+            rows.append(
+                {
+                    "doc": r["url"],
+                    "article_id": _article_id(r["text"]),
+                    "date": r["date"],
+                    "title": r["title"],
+                    "source": r["source"],
+                    "url": r["url"],
+                    "path": str(path),
+                    "text": r["text"],
+                }
+            )
     return _frame("news", rows)
 
 
@@ -69,9 +80,18 @@ def load_kcna(folder: str | os.PathLike | None = None) -> pd.DataFrame:
         if not text or text in seen:
             continue
         seen.add(text)
-        rows.append({"doc": r["link"], "article_id": _article_id(text),
-                     "date": r["date_str"], "title": r["headline"], "source": "KCNA",
-                     "url": r["link"], "path": str(path), "text": text})
+        rows.append(
+            {
+                "doc": r["link"],
+                "article_id": _article_id(text),
+                "date": r["date_str"],
+                "title": r["headline"],
+                "source": "KCNA",
+                "url": r["link"],
+                "path": str(path),
+                "text": text,
+            }
+        )
     return _frame("kcna", rows)
 
 

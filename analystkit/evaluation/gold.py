@@ -4,6 +4,7 @@
 file (header, vocabulary, offsets, duplicates, and with `articles` an article_id not in
 its corpus or offsets outside the text) raises GoldError naming the file, the line and
 the problem, every problem at once."""
+
 from __future__ import annotations
 
 import os
@@ -20,14 +21,52 @@ from analystkit.vocab import MISSILE_CLASSES, RHETORIC_TAGS, SPEAKER_GROUPS
 EVAL_DIR = DATA_DIR / "eval"
 AGREEMENT_DIR = EVAL_DIR / "agreement"
 KINDS = {
-    "launches": ["corpus", "doc", "article_id", "annotator", "event_type", "day_kst",
-                 "day_basis", "missile_class", "start", "end", "note"],
-    "claims": ["corpus", "doc", "article_id", "annotator", "start", "end", "form",
-               "verdict", "note"],
-    "speakers": ["item", "corpus", "doc", "article_id", "start", "end", "annotator",
-                 "speaker_group", "note"],
-    "rhetoric": ["item", "corpus", "doc", "article_id", "start", "end", "annotator", "tags",
-                 "note"],
+    "launches": [
+        "corpus",
+        "doc",
+        "article_id",
+        "annotator",
+        "event_type",
+        "day_kst",
+        "day_basis",
+        "missile_class",
+        "start",
+        "end",
+        "note",
+    ],
+    "claims": [
+        "corpus",
+        "doc",
+        "article_id",
+        "annotator",
+        "start",
+        "end",
+        "form",
+        "verdict",
+        "note",
+    ],
+    "speakers": [
+        "item",
+        "corpus",
+        "doc",
+        "article_id",
+        "start",
+        "end",
+        "annotator",
+        "speaker_group",
+        "note",
+    ],
+    "rhetoric": [
+        "item",
+        "corpus",
+        "doc",
+        "article_id",
+        "start",
+        "end",
+        "annotator",
+        "tags",
+        "note",
+    ],
 }
 """Each kind of gold and its header row, exactly."""
 CORPORA = ("news", "kcna")
@@ -46,16 +85,18 @@ class GoldError(ValueError):
     """A gold file cannot be scored as it is; the message lists every problem by line."""
 
 
-def gold_path(kind: str, annotator: str | None = None,
-              folder: str | os.PathLike | None = None) -> Path:
+def gold_path(
+    kind: str, annotator: str | None = None, folder: str | os.PathLike | None = None
+) -> Path:
     """data/eval/<kind>.csv, or data/eval/agreement/<kind>_<a|b>.csv for an annotator."""
     if annotator is None:
         return Path(folder or EVAL_DIR) / f"{kind}.csv"
     return Path(folder or AGREEMENT_DIR) / f"{kind}_{annotator.lower()}.csv"
 
 
-def read_gold(path: str | os.PathLike, kind: str,
-              articles: pd.DataFrame | None = None) -> pd.DataFrame:
+def read_gold(
+    path: str | os.PathLike, kind: str, articles: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """The gold file at `path` of `kind` (a key of KINDS) as a frame: its columns, typed
     (start/end Int64, item int64, day_kst datetime, tags a frozenset), plus `line`.
     With `articles` (corpus, article_id, text), rows are also checked against the texts."""
@@ -71,8 +112,10 @@ def read_gold(path: str | os.PathLike, kind: str,
         if articles is not None:
             problems += _text_problems(frame, articles)
     if problems:
-        raise GoldError(f"{path}: {len(problems)} problem{'s' * (len(problems) != 1)}\n  "
-                        + "\n  ".join(problems))
+        raise GoldError(
+            f"{path}: {len(problems)} problem{'s' * (len(problems) != 1)}\n  "
+            + "\n  ".join(problems)
+        )
     return frame
 
 
@@ -83,13 +126,15 @@ def _records(path: Path, header: list[str]) -> tuple[list[tuple[int, dict]], lis
     with path.open(encoding="utf-8-sig", newline="") as handle:
         found, rows, problems = csv_records(handle)
     if found != header:
-        return [], [f"line 1: header is {','.join(found) or '(empty)'}; "
-                    f"expected {','.join(header)}"]
+        return [], [
+            f"line 1: header is {','.join(found) or '(empty)'}; expected {','.join(header)}"
+        ]
     records = [(line, dict(zip(header, cells))) for line, cells in rows]
     return records, problems
 
 
 # ---------------------------------------------------------------- one row
+
 
 def _in(row: dict, column: str, values: tuple[str, ...], empty_ok: bool = False) -> list[str]:
     value = row[column]
@@ -135,8 +180,7 @@ def _launch_row(row: dict) -> list[str]:
 
 
 def _claim_row(row: dict) -> list[str]:
-    return (_common(row) + _span(row) + _in(row, "form", CLAIM_FORMS)
-            + _in(row, "verdict", VERDICTS))
+    return _common(row) + _span(row) + _in(row, "form", CLAIM_FORMS) + _in(row, "verdict", VERDICTS)
 
 
 def _item_row(row: dict) -> list[str]:
@@ -155,8 +199,7 @@ def _rhetoric_row(row: dict) -> list[str]:
     unknown = [t for t in tags if t not in RHETORIC_TAGS]
     problems = _item_row(row)
     if unknown:
-        problems.append(f"tags {', '.join(map(repr, unknown))} not in "
-                        f"{', '.join(RHETORIC_TAGS)}")
+        problems.append(f"tags {', '.join(map(repr, unknown))} not in {', '.join(RHETORIC_TAGS)}")
     if len(set(tags)) != len(tags):
         problems.append(f"tags {row['tags']!r} repeat a tag")
     return problems
@@ -171,11 +214,15 @@ def _split_tags(value: str) -> list[str]:
 
 
 _ROW_CHECKS: dict[str, Callable[[dict], list[str]]] = {
-    "launches": _launch_row, "claims": _claim_row, "speakers": _speaker_row,
-    "rhetoric": _rhetoric_row}
+    "launches": _launch_row,
+    "claims": _claim_row,
+    "speakers": _speaker_row,
+    "rhetoric": _rhetoric_row,
+}
 
 
 # ---------------------------------------------------------------- the whole file
+
 
 def _typed(records: list[tuple[int, dict]], kind: str) -> pd.DataFrame:
     frame = pd.DataFrame([row for _, row in records], columns=KINDS[kind], dtype="str")
@@ -185,8 +232,7 @@ def _typed(records: list[tuple[int, dict]], kind: str) -> pd.DataFrame:
     if "item" in frame:
         frame["item"] = frame["item"].astype("int64")
     if kind == "launches":
-        frame["day_kst"] = pd.to_datetime(frame["day_kst"].replace("", None),
-                                          format="%Y-%m-%d")
+        frame["day_kst"] = pd.to_datetime(frame["day_kst"].replace("", None), format="%Y-%m-%d")
     if kind == "rhetoric":
         frame["tags"] = frame["tags"].map(lambda v: frozenset(_split_tags(v)))
     return frame
@@ -198,21 +244,25 @@ def _repeated(frame: pd.DataFrame, keys: list[str], what: str) -> list[str]:
 
 
 def _launch_file(frame: pd.DataFrame) -> list[str]:
-    problems = _repeated(frame[frame["day_kst"].notna()], ["article_id", "day_kst"],
-                         "launch day of this article")
+    problems = _repeated(
+        frame[frame["day_kst"].notna()], ["article_id", "day_kst"], "launch day of this article"
+    )
     for article_id, rows in frame.groupby("article_id", sort=False):
         none = rows["event_type"] == "none"
         if none.any() and not none.all():
-            problems.append(f"lines {', '.join(map(str, rows['line']))}: article "
-                            f"{article_id} has both a none row and launch rows")
+            problems.append(
+                f"lines {', '.join(map(str, rows['line']))}: article "
+                f"{article_id} has both a none row and launch rows"
+            )
         elif none.sum() > 1:
             problems.append(f"line {rows['line'].iloc[1]}: second none row of {article_id}")
     return problems + _one_annotator(frame, "article_id", "article")
 
 
 def _claim_file(frame: pd.DataFrame) -> list[str]:
-    return (_repeated(frame, ["article_id", "start", "end"], "claim span")
-            + _one_annotator(frame, "article_id", "article"))
+    return _repeated(frame, ["article_id", "start", "end"], "claim span") + _one_annotator(
+        frame, "article_id", "article"
+    )
 
 
 def _item_file(frame: pd.DataFrame) -> list[str]:
@@ -222,26 +272,37 @@ def _item_file(frame: pd.DataFrame) -> list[str]:
 def _one_annotator(frame: pd.DataFrame, key: str, what: str) -> list[str]:
     """An article labelled by two annotators in one file would be counted twice."""
     by = frame.groupby(key, sort=False)["annotator"].unique()
-    return [f"{what} {k}: labelled by {' and '.join(sorted(v))} in one file (keep the "
-            "settled labels only)" for k, v in by.items() if len(v) > 1]
+    return [
+        f"{what} {k}: labelled by {' and '.join(sorted(v))} in one file (keep the "
+        "settled labels only)"
+        for k, v in by.items()
+        if len(v) > 1
+    ]
 
 
 _FILE_CHECKS: dict[str, Callable[[pd.DataFrame], list[str]]] = {
-    "launches": _launch_file, "claims": _claim_file, "speakers": _item_file,
-    "rhetoric": _item_file}
+    "launches": _launch_file,
+    "claims": _claim_file,
+    "speakers": _item_file,
+    "rhetoric": _item_file,
+}
 
 
 def _text_problems(frame: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
     """Rows whose article is not in its corpus, or whose span leaves the text."""
-    lengths = {(c, a): len(t) for c, a, t in
-               zip(articles["corpus"], articles["article_id"], articles["text"])}
+    lengths = {
+        (c, a): len(t)
+        for c, a, t in zip(articles["corpus"], articles["article_id"], articles["text"])
+    }
     problems = []
     for r in frame.itertuples():
         length = lengths.get((r.corpus, r.article_id))
         if length is None:
-            problems.append(f"line {r.line}: article_id {r.article_id} is not in the "
-                            f"{r.corpus} corpus")
+            problems.append(
+                f"line {r.line}: article_id {r.article_id} is not in the {r.corpus} corpus"
+            )
         elif not pd.isna(r.end) and r.end > length:
-            problems.append(f"line {r.line}: span {r.start}-{r.end} is outside the text "
-                            f"({length} characters)")
+            problems.append(
+                f"line {r.line}: span {r.start}-{r.end} is outside the text ({length} characters)"
+            )
     return problems

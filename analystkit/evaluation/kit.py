@@ -1,5 +1,6 @@
 """What the kit reports on the dev corpora: its own public functions run once, in the
 frames the scorer reads. Nothing here analyses text."""
+
 from __future__ import annotations
 
 import warnings
@@ -8,17 +9,17 @@ from dataclasses import dataclass
 import pandas as pd
 
 import analystkit as ak
-from analystkit.vocab import LAUNCH_TYPES
 
 
 @dataclass(frozen=True)
 class KitRun:
     """The kit's output on a set of articles."""
-    sentences: pd.DataFrame   # ak.sentences
-    matches: pd.DataFrame     # ak.tag
-    events: pd.DataFrame      # ak.extract_events
-    launches: pd.DataFrame    # news_launches(events, chronology)
-    claims: pd.DataFrame      # ak.check_claims, with the chronology given
+
+    sentences: pd.DataFrame  # ak.sentences
+    matches: pd.DataFrame  # ak.tag
+    events: pd.DataFrame  # ak.extract_events
+    launches: pd.DataFrame  # news_launches(events, chronology)
+    claims: pd.DataFrame  # ak.check_claims, with the chronology given
 
 
 def news_launches(events: pd.DataFrame, chronology: pd.DataFrame) -> pd.DataFrame:
@@ -41,6 +42,10 @@ def run_kit(articles: pd.DataFrame, chronology: pd.DataFrame) -> KitRun:
     claims are checked against `chronology` (dev_chronology for the dev corpora)."""
     sentences = ak.sentences(articles)
     events = ak.extract_events(articles, sentences=sentences)
-    return KitRun(sentences=sentences, matches=ak.tag(articles), events=events,
-                  launches=news_launches(events, chronology),
-                  claims=ak.check_claims(articles, chronology))
+    return KitRun(
+        sentences=sentences,
+        matches=ak.tag(articles),
+        events=events,
+        launches=news_launches(events, chronology),
+        claims=ak.check_claims(articles, chronology),
+    )

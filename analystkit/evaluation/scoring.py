@@ -4,6 +4,7 @@ Headline figures come as rows of (figure, corpus, hits, n), one per corpus and o
 "all"; the report renders hits/n as a percentage. Detail tables (per speaker group, per
 rhetoric tag, the confusion table) come as their own frames. The gold frames are those of
 gold.read_gold; the kit frames those of kit.run_kit."""
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -27,8 +28,14 @@ def figures(frame: pd.DataFrame, figure: str, hits: pd.Series, n: pd.Series) -> 
     corpora = [c for c in ("news", "kcna") if c in set(frame["corpus"])]
     for corpus in corpora + [ALL]:
         rows_in = _every(frame) if corpus == ALL else frame["corpus"] == corpus
-        rows.append({"figure": figure, "corpus": corpus,
-                     "hits": int(hits[rows_in].sum()), "n": int(n[rows_in].sum())})
+        rows.append(
+            {
+                "figure": figure,
+                "corpus": corpus,
+                "hits": int(hits[rows_in].sum()),
+                "n": int(n[rows_in].sum()),
+            }
+        )
     return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
 
 
@@ -37,6 +44,7 @@ def _every(frame: pd.DataFrame) -> pd.Series:
 
 
 # ---------------------------------------------------------------- launches
+
 
 def _class_label(event_type: str, missile_class: object) -> str:
     if event_type == "satellite_launch":
@@ -49,19 +57,22 @@ def launch_days(launches: pd.DataFrame) -> pd.DataFrame:
     article_id, day, label (its class, or "satellite"; several on a day: the first in
     CLASS_PRECEDENCE, a missile before a satellite)."""
     order = {c: i for i, c in enumerate(CLASS_PRECEDENCE + (SATELLITE,))}
-    days = pd.DataFrame({
-        "article_id": launches["article_id"].astype(str),
-        "day": pd.to_datetime(launches["date"]).dt.normalize(),
-        "label": [_class_label(t, c) for t, c in
-                  zip(launches["event_type"], launches["missile_class"])]})
+    days = pd.DataFrame(
+        {
+            "article_id": launches["article_id"].astype(str),
+            "day": pd.to_datetime(launches["date"]).dt.normalize(),
+            "label": [
+                _class_label(t, c)
+                for t, c in zip(launches["event_type"], launches["missile_class"])
+            ],
+        }
+    )
     days["rank"] = days["label"].map(order)
     days = days.sort_values(["article_id", "day", "rank"], kind="stable")
-    return days.drop_duplicates(["article_id", "day"]).drop(columns="rank").reset_index(
-        drop=True)
+    return days.drop_duplicates(["article_id", "day"]).drop(columns="rank").reset_index(drop=True)
 
 
-def match_launches(gold: pd.DataFrame, kit: pd.DataFrame, tolerance: int = 0
-                   ) -> pd.DataFrame:
+def match_launches(gold: pd.DataFrame, kit: pd.DataFrame, tolerance: int = 0) -> pd.DataFrame:
     """Every gold launch and kit launch day of the gold's articles, paired one to one.
 
     `kit` is launch_days(...); kit days of articles not in the gold are left out (not
@@ -75,12 +86,18 @@ def match_launches(gold: pd.DataFrame, kit: pd.DataFrame, tolerance: int = 0
     for (corpus, article_id), _ in gold.groupby(["corpus", "article_id"], sort=False):
         g = launches[launches["article_id"] == article_id]
         k = kit_of.get(article_id, kit.iloc[:0])
-        g_days, g_labels = list(g["day_kst"]), [
-            _class_label(t, c) for t, c in zip(g["event_type"], g["missile_class"])]
+        g_days, g_labels = (
+            list(g["day_kst"]),
+            [_class_label(t, c) for t, c in zip(g["event_type"], g["missile_class"])],
+        )
         k_days, k_labels = list(k["day"]), list(k["label"])
-        pairs = sorted((abs((kd - gd).days), i, j) for i, gd in enumerate(g_days)
-                       if not pd.isna(gd) for j, kd in enumerate(k_days)
-                       if abs((kd - gd).days) <= tolerance)
+        pairs = sorted(
+            (abs((kd - gd).days), i, j)
+            for i, gd in enumerate(g_days)
+            if not pd.isna(gd)
+            for j, kd in enumerate(k_days)
+            if abs((kd - gd).days) <= tolerance
+        )
         paired_g, paired_k = {}, set()
         for _, i, j in pairs:
             if i not in paired_g and j not in paired_k:
@@ -94,12 +111,33 @@ def match_launches(gold: pd.DataFrame, kit: pd.DataFrame, tolerance: int = 0
                 outcome = "undated"
             else:
                 outcome = "match" if j is not None else "miss"
-            rows.append((corpus, article_id, gd, k_days[j] if j is not None else pd.NaT,
-                         g_labels[i], k_labels[j] if j is not None else None, outcome))
-        rows += [(corpus, article_id, pd.NaT, k_days[j], None, k_labels[j], "false_alarm")
-                 for j in free_k]
-    return pd.DataFrame(rows, columns=["corpus", "article_id", "gold_day", "kit_day",
-                                       "gold_label", "kit_label", "outcome"])
+            rows.append(
+                (
+                    corpus,
+                    article_id,
+                    gd,
+                    k_days[j] if j is not None else pd.NaT,
+                    g_labels[i],
+                    k_labels[j] if j is not None else None,
+                    outcome,
+                )
+            )
+        rows += [
+            (corpus, article_id, pd.NaT, k_days[j], None, k_labels[j], "false_alarm")
+            for j in free_k
+        ]
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "corpus",
+            "article_id",
+            "gold_day",
+            "kit_day",
+            "gold_label",
+            "kit_label",
+            "outcome",
+        ],
+    )
 
 
 def launch_figures(gold: pd.DataFrame, launches: pd.DataFrame) -> pd.DataFrame:
@@ -111,29 +149,37 @@ def launch_figures(gold: pd.DataFrame, launches: pd.DataFrame) -> pd.DataFrame:
     for tolerance, name in ((0, "exact day"), (1, "±1 day")):
         m = match_launches(gold, kit, tolerance)
         hit = m["outcome"] == "match"
-        parts += [figures(m, f"launch precision, {name}", hit,
-                          m["outcome"].isin(["match", "false_alarm"])),
-                  figures(m, f"launch recall, {name}", hit,
-                          m["outcome"].isin(["match", "miss"]))]
+        parts += [
+            figures(
+                m, f"launch precision, {name}", hit, m["outcome"].isin(["match", "false_alarm"])
+            ),
+            figures(m, f"launch recall, {name}", hit, m["outcome"].isin(["match", "miss"])),
+        ]
     within_1 = match_launches(gold, kit, 1)
     found = within_1["outcome"] == "match"
-    parts.append(figures(within_1, "launch class right (±1-day matches)",
-                         found & (within_1["gold_label"] == within_1["kit_label"]), found))
-    none = gold.groupby(["corpus", "article_id"])["event_type"].agg(
-        lambda t: set(t) == {"none"})
+    parts.append(
+        figures(
+            within_1,
+            "launch class right (±1-day matches)",
+            found & (within_1["gold_label"] == within_1["kit_label"]),
+            found,
+        )
+    )
+    none = gold.groupby(["corpus", "article_id"])["event_type"].agg(lambda t: set(t) == {"none"})
     articles = none[none].index.to_frame(index=False)
     clean = ~articles["article_id"].isin(set(kit["article_id"]))
-    parts.append(figures(articles, "clean: no news launch where gold has none", clean,
-                         _every(articles)))
+    parts.append(
+        figures(articles, "clean: no news launch where gold has none", clean, _every(articles))
+    )
     return pd.concat(parts, ignore_index=True)
 
 
-def launch_outcomes(gold: pd.DataFrame, launches: pd.DataFrame, tolerance: int = 1
-                    ) -> pd.DataFrame:
+def launch_outcomes(gold: pd.DataFrame, launches: pd.DataFrame, tolerance: int = 1) -> pd.DataFrame:
     """Counts of match_launches' outcomes per corpus (rows) and outcome (columns)."""
     m = match_launches(gold, launch_days(launches), tolerance)
     return pd.crosstab(m["corpus"], m["outcome"]).reindex(
-        columns=["match", "miss", "false_alarm", "undated"], fill_value=0)
+        columns=["match", "miss", "false_alarm", "undated"], fill_value=0
+    )
 
 
 # ---------------------------------------------------------------- claims
@@ -152,8 +198,9 @@ def claim_spans(claims: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
         offset = s["text"].find(r.claim)
         spans.append((s["start"] + max(offset, 0), s["start"] + max(offset, 0) + len(r.claim)))
     out = claims.assign(start=[a for a, _ in spans], end=[b for _, b in spans])
-    out["verdict"] = ["uncheckable" if pd.isna(h) else VERDICT_OF_HOLDS[bool(h)]
-                      for h in claims["holds"]]
+    out["verdict"] = [
+        "uncheckable" if pd.isna(h) else VERDICT_OF_HOLDS[bool(h)] for h in claims["holds"]
+    ]
     return out
 
 
@@ -168,15 +215,16 @@ def match_claims(gold: pd.DataFrame, kit: pd.DataFrame) -> pd.DataFrame:
     verdicts = []
     for g in gold.itertuples():
         k = kit_of.get(g.article_id, kit.iloc[:0])
-        overlaps = [(_overlap(g.start, g.end, s, e), v)
-                    for s, e, v in zip(k["start"], k["end"], k["verdict"])]
+        overlaps = [
+            (_overlap(g.start, g.end, s, e), v)
+            for s, e, v in zip(k["start"], k["end"], k["verdict"])
+        ]
         best = max(overlaps, default=(0, None))
         verdicts.append(best[1] if best[0] > 0 else pd.NA)
     return gold.assign(kit_verdict=pd.Series(verdicts, index=gold.index, dtype="object"))
 
 
-def claim_figures(gold: pd.DataFrame, kit: pd.DataFrame, checked: pd.DataFrame
-                  ) -> pd.DataFrame:
+def claim_figures(gold: pd.DataFrame, kit: pd.DataFrame, checked: pd.DataFrame) -> pd.DataFrame:
     """Gold claims found (a kit claim's span overlaps), verdicts right among the found,
     and the kit's claims that are gold claims, over the articles of `checked` (corpus,
     article_id: the articles annotated, claims being annotated with launches)."""
@@ -186,25 +234,44 @@ def claim_figures(gold: pd.DataFrame, kit: pd.DataFrame, checked: pd.DataFrame
     ours = kit[kit["article_id"].isin(corpus_of)].copy()
     ours["corpus"] = ours["article_id"].map(corpus_of)
     gold_of = dict(iter(gold.groupby("article_id", sort=False)))
-    is_gold = pd.Series([any(_overlap(r.start, r.end, s, e) for s, e in zip(
-        gold_of[r.article_id]["start"], gold_of[r.article_id]["end"]))
-        if r.article_id in gold_of else False for r in ours.itertuples()],
-        index=ours.index, dtype=bool)
-    return pd.concat([
-        figures(m, "claims found", found, _every(m)),
-        figures(m, "claim verdicts right (found claims)",
-                found & m["kit_verdict"].astype(object).eq(m["verdict"]), found),
-        figures(ours, "kit claims that are gold claims", is_gold, _every(ours)),
-    ], ignore_index=True)
+    is_gold = pd.Series(
+        [
+            any(
+                _overlap(r.start, r.end, s, e)
+                for s, e in zip(gold_of[r.article_id]["start"], gold_of[r.article_id]["end"])
+            )
+            if r.article_id in gold_of
+            else False
+            for r in ours.itertuples()
+        ],
+        index=ours.index,
+        dtype=bool,
+    )
+    return pd.concat(
+        [
+            figures(m, "claims found", found, _every(m)),
+            figures(
+                m,
+                "claim verdicts right (found claims)",
+                found & m["kit_verdict"].astype(object).eq(m["verdict"]),
+                found,
+            ),
+            figures(ours, "kit claims that are gold claims", is_gold, _every(ours)),
+        ],
+        ignore_index=True,
+    )
 
 
 # ---------------------------------------------------------------- speakers
 
+
 def sentence_at(gold: pd.DataFrame, sentences: pd.DataFrame) -> pd.Series:
     """For each gold span, the index (into `sentences`) of the kit sentence holding the
     span's midpoint (the last sentence starting at or before it)."""
-    by_article = {a: (s["start"].tolist(), s.index.tolist())
-                  for a, s in sentences.groupby("article_id", sort=False)}
+    by_article = {
+        a: (s["start"].tolist(), s.index.tolist())
+        for a, s in sentences.groupby("article_id", sort=False)
+    }
     found = []
     for a, start, end in zip(gold["article_id"], gold["start"], gold["end"]):
         starts, index = by_article[a]
@@ -220,8 +287,9 @@ def speaker_pairs(gold: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
 
 
 def speaker_figures(pairs: pd.DataFrame) -> pd.DataFrame:
-    return figures(pairs, "speaker group right", pairs["speaker_group"] == pairs["kit_group"],
-                   _every(pairs))
+    return figures(
+        pairs, "speaker group right", pairs["speaker_group"] == pairs["kit_group"], _every(pairs)
+    )
 
 
 def speaker_by_group(pairs: pd.DataFrame) -> pd.DataFrame:
@@ -239,21 +307,29 @@ def speaker_confusion(pairs: pd.DataFrame) -> pd.DataFrame:
 
 def state_voice(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """The KCNA archive's sentences credited dprk_state, of all its sentences."""
-    kcna = sentences[sentences["article_id"].isin(
-        articles.loc[articles["corpus"] == "kcna", "article_id"])].assign(corpus="kcna")
-    rows = figures(kcna, "KCNA sentences credited dprk_state",
-                   kcna["speaker_group"] == DPRK_STATE, _every(kcna))
+    kcna = sentences[
+        sentences["article_id"].isin(articles.loc[articles["corpus"] == "kcna", "article_id"])
+    ].assign(corpus="kcna")
+    rows = figures(
+        kcna,
+        "KCNA sentences credited dprk_state",
+        kcna["speaker_group"] == DPRK_STATE,
+        _every(kcna),
+    )
     return rows[rows["corpus"] == "kcna"].reset_index(drop=True)
 
 
 # ---------------------------------------------------------------- rhetoric
 
-def rhetoric_pairs(gold: pd.DataFrame, sentences: pd.DataFrame, matches: pd.DataFrame
-                   ) -> pd.DataFrame:
+
+def rhetoric_pairs(
+    gold: pd.DataFrame, sentences: pd.DataFrame, matches: pd.DataFrame
+) -> pd.DataFrame:
     """The gold rhetoric items with kit_tags: the rhetoric tags of the kit's matches
     (negated ones left out) in every kit sentence overlapping the item's span."""
-    rhetoric = matches[(matches["category"] == RHETORIC_CATEGORY)
-                       & ~matches["negated"].astype(bool)]
+    rhetoric = matches[
+        (matches["category"] == RHETORIC_CATEGORY) & ~matches["negated"].astype(bool)
+    ]
     tags_of = rhetoric.groupby(["article_id", "sentence_id"])["tag"].agg(frozenset).to_dict()
     spans = {a: s for a, s in sentences.groupby("article_id", sort=False)}
     kit_tags = []
@@ -269,10 +345,16 @@ def rhetoric_by_tag(pairs: pd.DataFrame) -> pd.DataFrame:
     right (both), precision (right/kit), recall (right/n)."""
     rows = []
     for tag in RHETORIC_TAGS:
-        gold = pairs["tags"].map(lambda t: tag in t)
-        kit = pairs["kit_tags"].map(lambda t: tag in t)
-        rows.append({"tag": tag, "n": int(gold.sum()), "kit": int(kit.sum()),
-                     "right": int((gold & kit).sum())})
+        gold = pairs["tags"].map(lambda t, tag=tag: tag in t)
+        kit = pairs["kit_tags"].map(lambda t, tag=tag: tag in t)
+        rows.append(
+            {
+                "tag": tag,
+                "n": int(gold.sum()),
+                "kit": int(kit.sum()),
+                "right": int((gold & kit).sum()),
+            }
+        )
     table = pd.DataFrame(rows).set_index("tag")
     table["precision"] = table["right"] / table["kit"].where(table["kit"] > 0)
     table["recall"] = table["right"] / table["n"].where(table["n"] > 0)
@@ -282,11 +364,21 @@ def rhetoric_by_tag(pairs: pd.DataFrame) -> pd.DataFrame:
 def rhetoric_figures(pairs: pd.DataFrame) -> pd.DataFrame:
     """Precision and recall over all (item, tag) decisions, and the items whose tag set
     is exactly right."""
-    right = pd.Series([len(g & k) for g, k in zip(pairs["tags"], pairs["kit_tags"])],
-                      index=pairs.index, dtype="int64")
-    return pd.concat([
-        figures(pairs, "rhetoric precision (all tags)", right, pairs["kit_tags"].map(len)),
-        figures(pairs, "rhetoric recall (all tags)", right, pairs["tags"].map(len)),
-        figures(pairs, "rhetoric items with the exact tag set",
-                pairs["tags"] == pairs["kit_tags"], _every(pairs)),
-    ], ignore_index=True)
+    right = pd.Series(
+        [len(g & k) for g, k in zip(pairs["tags"], pairs["kit_tags"])],
+        index=pairs.index,
+        dtype="int64",
+    )
+    return pd.concat(
+        [
+            figures(pairs, "rhetoric precision (all tags)", right, pairs["kit_tags"].map(len)),
+            figures(pairs, "rhetoric recall (all tags)", right, pairs["tags"].map(len)),
+            figures(
+                pairs,
+                "rhetoric items with the exact tag set",
+                pairs["tags"] == pairs["kit_tags"],
+                _every(pairs),
+            ),
+        ],
+        ignore_index=True,
+    )
