@@ -7,11 +7,16 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from analystkit.attribution import Credits
+from analystkit.frames import require_columns
 from analystkit.lexicon import REQUIRES, Lexicon, as_lexicon, pattern_matcher
 from analystkit.sentences import (
+    SENTENCE_COLUMNS,
+    Analysis,
     ArticleText,
     analyse,
     article_texts,
+    chunks,
     join_articles,
     labels,
     map_chunks,
@@ -38,7 +43,11 @@ KWIC_COLUMNS = ["article_id", "date", "start", "end", "pre", "keyword", "post"]
 
 
 def _match_rows(articles: list[ArticleText], lexicon: Lexicon) -> dict:
-    a = analyse(articles, lexicon)
+    return _matches(analyse(articles, lexicon), lexicon)
+
+
+def _matches(a: Analysis, lexicon: Lexicon) -> dict:
+    """The kept matches of an analysed chunk (split, scanned and attributed)."""
     m = lexicon.matcher
     public = m.public[a.hit_pid]
     start, end, pid = a.hit_start[public], a.hit_end[public], a.hit_pid[public]
@@ -82,21 +91,29 @@ def _match_rows(articles: list[ArticleText], lexicon: Lexicon) -> dict:
     )
 
 
-def tag(articles: pd.DataFrame, lexicon: Lexicon | str | Path | None = None) -> pd.DataFrame:
+def tag(data: pd.DataFrame, lexicon: Lexicon | str | Path | None = None) -> pd.DataFrame:
     """Every lexicon match, one row each, in article order then text order; a rhetoric
     match only where a speaker takes that stance (analystkit/stance.py).
 
-    Columns (dtypes): article_id (str), sentence_id (int64, 0-based in the article),
-    start, end (int64 char offsets: text[start:end] == matched), matched (str), category,
-    tag, pattern (str: as written in the lexicon), speaker_group (str: of the sentence),
-    negated (bool: "not", "did not", "no sign of" ... at most three words before, same
-    clause). Within a category the longest of overlapping matches wins; matches of
-    different categories are all kept. For many cores or machines, see
-    analystkit.cluster (Dask)."""
+    `data` is an articles frame (article_id, text; date and source are read for
+    attribution) or, as the next step of the chain, the frame ``ak.sentences`` returned:
+    its sentences and their speakers are then used as they are, not split and attributed
+    again (matches are found within sentences; the result is the same as from the
+    articles). Columns (dtypes): article_id (str), sentence_id (int64, 0-based in the
+    article), start, end (int64 char offsets into the article text: text[start:end] ==
+    matched), matched (str), category, tag, pattern (str: as written in the lexicon),
+    speaker_group (str: of the sentence), negated (bool: "not", "did not", "no sign of"
+    ... at most three words before, same clause). Within a category the longest of
+    overlapping matches wins; matches of different categories are all kept. For many
+    cores or machines, see analystkit.cluster (Dask)."""
     lexicon = as_lexicon(lexicon)
-    parts = map_chunks(_match_rows, article_texts(articles), lexicon)
+    if is_sentences(data):
+        ids, parts = _sentence_parts(data, lexicon)
+    else:
+        texts = article_texts(data)
+        ids = data["article_id"].astype(str).to_numpy()
+        parts = map_chunks(_match_rows, texts, lexicon)
     m = lexicon.matcher
-    ids = articles["article_id"].astype(str).to_numpy()
     art = np.concatenate([p["article"] + first for first, p in parts])
     start = np.concatenate([p["start"] for _, p in parts]).astype(np.int64)
     end = np.concatenate([p["end"] for _, p in parts]).astype(np.int64)
@@ -116,6 +133,61 @@ def tag(articles: pd.DataFrame, lexicon: Lexicon | str | Path | None = None) -> 
         },
         columns=MATCH_COLUMNS,
     )
+
+
+def is_sentences(frame: pd.DataFrame) -> bool:
+    """Whether `frame` is a sentences frame (``ak.sentences``), not articles."""
+    return {"sentence_id", "speaker_group", "attribution"} <= set(frame.columns)
+
+
+def _sentence_parts(sentences: pd.DataFrame, lexicon: Lexicon) -> tuple[np.ndarray, list]:
+    """The article ids (in order of first appearance) and the per-chunk match arrays of
+    a sentences frame: each article's text is rebuilt from its sentences at their
+    offsets (the whitespace between them as spaces), and each sentence keeps the
+    speaker it was credited with."""
+    require_columns(sentences, SENTENCE_COLUMNS, "sentences")
+    codes, ids = pd.factorize(sentences["article_id"].astype(str), sort=False)
+    order = np.lexsort((sentences["start"].to_numpy(), codes))
+    frame = sentences.take(order)
+    art = codes[order]
+    starts = frame["start"].to_numpy(np.int64)
+    ends = frame["end"].to_numpy(np.int64)
+    bounds = np.searchsorted(art, np.arange(len(ids) + 1))
+    texts = _rebuilt_texts(frame["text"].tolist(), starts.tolist(), bounds.tolist())
+    columns = {c: frame[c].tolist() for c in ("speaker", "speaker_group", "attribution")}
+    quoted = frame["quoted"].to_numpy(bool)
+    parts = []
+    for first, chunk in chunks(texts, 1):
+        lo, hi = bounds[first], bounds[first + len(chunk)]
+        text, article_start, lengths = join_articles(chunk)
+        sent_article = art[lo:hi] - first
+        offset = article_start[sent_article]
+        _, hs, he, hp = scan_articles(lexicon.matcher, text, article_start, lengths)
+        para = np.r_[True, sent_article[1:] != sent_article[:-1]] if hi > lo else np.zeros(0, bool)
+        a = Analysis(
+            text, article_start, starts[lo:hi] + offset, ends[lo:hi] + offset,
+            sent_article, para, hs, he, hp, lexicon.matcher,
+            Credits(
+                columns["speaker"][lo:hi], columns["speaker_group"][lo:hi],
+                columns["attribution"][lo:hi], quoted[lo:hi],
+            ),
+        )  # fmt: skip
+        parts.append((first, _matches(a, lexicon)))
+    return np.asarray(ids, dtype=object), parts
+
+
+def _rebuilt_texts(texts: list[str], starts: list[int], bounds: list[int]) -> list[str]:
+    """Each article's text from its sentences (sorted by start), gaps as spaces."""
+    out = []
+    for lo, hi in zip(bounds[:-1], bounds[1:]):
+        pieces, at = [], 0
+        for text, start in zip(texts[lo:hi], starts[lo:hi]):
+            if start < at:
+                raise ValueError(f"sentences overlap at offset {start}: not an ak.sentences frame")
+            pieces += [" " * (start - at), text]
+            at = start + len(text)
+        out.append("".join(pieces))
+    return out
 
 
 def tag_counts(

@@ -172,3 +172,44 @@ def test_chunked_output_equals_whole(monkeypatch):
     pd.testing.assert_frame_equal(ak.tag(arts), serial)
     pd.testing.assert_frame_equal(ak.sentences(arts), whole_sentences)
     assert np.array_equal(serial.groupby("article_id").size().loc[["a0", "a1"]].to_numpy(), [5, 12])
+
+
+# The chain: tag() takes the sentences frame and gives what it gives from the articles.
+CHAIN_TEXTS = (
+    "Pyongyang, March 3 (KCNA) -- The puppet warmongers are escalating the confrontation. "
+    "The ministry said the country is prepared to use its nuclear weapons.",
+    "Written for this test. North Korea did not fire a missile on Monday, officials said.\n\n"
+    '"We will reach out to Pyongyang," the envoy told reporters.   Sanctions stay.',
+    "",
+    "Analysts said the provocations were aimed at Washington. He said of the North Koreans "
+    "that their strategic means were growing.",
+)
+
+
+def test_tag_of_sentences_equals_tag_of_articles(seed_articles):
+    written_here = frame(*CHAIN_TEXTS).assign(source=["KCNA", "", "", ""])
+    for articles in (seed_articles, written_here):
+        sentences = ak.sentences(articles)
+        pd.testing.assert_frame_equal(ak.tag(sentences), ak.tag(articles))
+
+
+def test_tag_of_sentences_keeps_the_speakers_it_was_given():
+    sentences = ak.sentences(
+        frame("The ministry said the country is prepared to use its nuclear weapons.")
+    )
+    assert "threat" in set(ak.tag(sentences)["tag"])
+    narration = sentences.assign(speaker="", speaker_group="media", attribution="default")
+    assert "threat" not in set(ak.tag(narration)["tag"])  # no one's stance: a topic
+
+
+def test_tag_of_sentences_in_any_order_within_articles_is_in_text_order():
+    sentences = ak.sentences(frame(*CHAIN_TEXTS))
+    backwards = sentences.sort_values(["article_id", "sentence_id"], ascending=[True, False])
+    pd.testing.assert_frame_equal(ak.tag(backwards), ak.tag(sentences))
+
+
+def test_overlapping_sentences_are_not_a_sentences_frame():
+    sentences = ak.sentences(frame("One sentence here. Another one there."))
+    broken = sentences.assign(start=0)
+    with pytest.raises(ValueError, match="sentences overlap"):
+        ak.tag(broken)
