@@ -1,0 +1,131 @@
+"""The whole chain — sentences, tag, extract_events — on the synthetic corpus: its time
+against a plain tokenizing pass, against the same steps each starting from the articles,
+and the growth of peak memory while it runs.
+
+Prints, all measured in this run on the same texts:
+  - the tokenizing pass, re.findall(r"\\w+", text.lower()) (target: chain <= 2x);
+  - the chain: s = ak.sentences(a); ak.tag(s); ak.extract_events(a, sentences=s);
+  - the old way: ak.sentences(a); ak.tag(a); ak.extract_events(a) (each splits again);
+  - peak-RSS growth while the chain runs over --memory-mb of text, in a fresh process,
+    as a multiple of the text size (target <= 5x).
+
+    .venv/bin/python benchmarks/bench_chain.py [--mb 50] [--memory-mb 100] [--repeat 2]
+
+Not a test: figures depend on the machine and on what else runs on it."""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import re
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import synthetic_articles  # noqa: E402
+
+import analystkit as ak  # noqa: E402
+
+
+def tokenize(texts: list[str]) -> int:
+    return sum(len(re.findall(r"\w+", t.lower())) for t in texts)
+
+
+def chain(articles, lexicon) -> tuple:
+    sentences = ak.sentences(articles, lexicon)
+    return sentences, ak.tag(sentences, lexicon), ak.extract_events(articles, sentences=sentences)
+
+
+def each_from_articles(articles, lexicon) -> tuple:
+    return (
+        ak.sentences(articles, lexicon),
+        ak.tag(articles, lexicon),
+        ak.extract_events(articles),
+    )
+
+
+def best(repeat: int, func, *args) -> tuple[float, object]:
+    times, out = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        out = func(*args)
+        times.append(time.perf_counter() - start)
+    return min(times), out
+
+
+def peak_kb() -> int:
+    """The high-water mark of this process's RSS (VmHWM), in kB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def memory_child(mb: float) -> None:
+    """Run in a fresh process: the chain over `mb` MB; print text MB and peak growth MB."""
+    articles = synthetic_articles(mb, seed=7)
+    lexicon = ak.load_lexicon()
+    chain(articles.head(20), lexicon)  # imports, compiled patterns
+    gc.collect()
+    size = sum(len(t.encode()) for t in articles["text"]) / 1e6
+    Path("/proc/self/clear_refs").write_text("5")  # reset VmHWM to the current RSS
+    before = peak_kb()
+    chain(articles, lexicon)
+    print(f"{size} {(peak_kb() - before) / 1e3}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=50.0, help="corpus for timing (50)")
+    parser.add_argument("--memory-mb", type=float, default=100.0, help="corpus for memory")
+    parser.add_argument("--repeat", type=int, default=2, help="best of N (default 2)")
+    parser.add_argument("--memory-child", type=float, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.memory_child:
+        memory_child(args.memory_child)
+        return
+
+    articles = synthetic_articles(args.mb, seed=0)
+    texts = articles["text"].tolist()
+    size = sum(len(t.encode()) for t in texts) / 1e6
+    lexicon = ak.load_lexicon()
+    chain(articles.head(20), lexicon)  # warm-up
+    print(
+        f"synthetic corpus: {len(articles):,} articles, {size:.1f} MB; "
+        f"load average {os.getloadavg()[0]:.1f}"
+    )
+    t_tok, n_tok = best(args.repeat, tokenize, texts)
+    t_chain, (sents, matches, events) = best(args.repeat, chain, articles, lexicon)
+    t_each, _ = best(args.repeat, each_from_articles, articles, lexicon)
+    print(
+        f"tokenizing pass             {size / t_tok:6.1f} MB/s  ({n_tok:,} tokens, {t_tok:.2f} s)"
+    )
+    print(
+        f"chain (sentences → tag → events) {size / t_chain:6.1f} MB/s  ({len(sents):,} "
+        f"sentences, {len(matches):,} matches, {len(events):,} events, {t_chain:.2f} s)"
+    )
+    print(f"each step from the articles  {size / t_each:6.1f} MB/s  ({t_each:.2f} s)")
+    print(f"ratio chain / tokenizing pass: {t_chain / t_tok:.2f}x time (target <= 2x)")
+    print(f"ratio each-from-articles / chain: {t_each / t_chain:.2f}x time")
+
+    out = subprocess.run(
+        [sys.executable, __file__, "--memory-child", str(args.memory_mb)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    text_mb, growth_mb = float(out[-2]), float(out[-1])
+    print(
+        f"peak RSS growth while the chain runs over {text_mb:.0f} MB: {growth_mb:,.0f} MB = "
+        f"{growth_mb / text_mb:.1f}x the text (target <= 5x)"
+    )
+    print(f"load average now {os.getloadavg()[0]:.1f}")
+
+
+if __name__ == "__main__":
+    main()
