@@ -663,6 +663,7 @@ def _span(text: str) -> tuple[int, str]:
         text,
         re.I,
     )
+    assert m is not None, text  # the claim pattern matched a span here
     n = m.group(1).lower()
     return (int(n) if n.isdigit() else _NUMBERS.get(n, 1)), m.group(2).lower()
 

@@ -116,7 +116,7 @@ class Phrases:
                     self._automaton.add_word(key, (len(key), index, phrase.endswith("*")))
         self._automaton.make_automaton()
 
-    def find(self, text: str) -> list[tuple[int, int]]:
+    def find(self, text: str) -> list[tuple[int, int, int]]:
         """(start, end, index of the name) for every whole-word phrase in `text`."""
         out = []
         for last, (length, index, open_end) in self._automaton.iter(text):
@@ -320,6 +320,8 @@ def terms_from_milestones(milestones: pd.DataFrame) -> list[Term]:
     out = []
     for row in milestones[milestones["kind"] == "term"].itertuples():
         m = re.fullmatch(r"(.+?)(?:\s+([IVXLCDM]+))?", str(row.label).strip())
+        if m is None:
+            raise ValueError(f"milestones: a term row on {row.date} has an empty label")
         ordinal = _roman(m.group(2), row.label) if m.group(2) else 1
         out.append(
             Term(
@@ -419,13 +421,13 @@ def extract_events(
     lows = {}  # article_id -> its text lower-cased (rule patterns are matched on it)
     for article_id, text in zip(articles["article_id"].tolist(), articles["text"].tolist()):
         low = _lower(text)
-        found = [
+        gated = [
             (end, types)
             for end, (length, types) in rules.keywords.iter(low)
             if end < length or not low[end - length].isalnum()
         ]  # at a word start
-        if found:
-            hits[article_id] = found
+        if gated:
+            hits[article_id] = gated
             lows[article_id] = low
     if not hits:
         return empty_frame(EVENT_COLUMNS, _EVENT_DTYPES)
@@ -641,8 +643,8 @@ def _read(
         ]
     date = min(in_scope, key=lambda d: min(abs(d.start - end), abs(start - d.end)), default=None)
     anchored = date is not None
-    in_clause = anchored and first <= date.start < last
-    precise = anchored and date.precision in ("day", "week")
+    in_clause = date is not None and first <= date.start < last
+    precise = date is not None and date.precision in ("day", "week")
     realis, strong = cue_realis(text, start, end, r, precise, (first, last)), True
     if realis is None:
         if trigger.event_type in LAUNCH_TYPES:
@@ -653,7 +655,7 @@ def _read(
                 r,
                 anchored,
                 nominal,
-                date.precision if anchored else None,
+                date.precision if date is not None else None,
                 (first, last),
             )
             realis, strong = reading.realis, reading.strong

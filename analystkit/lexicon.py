@@ -419,8 +419,8 @@ def _parse(text: str, path: str | Path, roster: Roster) -> Lexicon:
             tags[tname], found = _tag(r, cat, tname, tval)
             entries += found
     for key, cat in (("reporting_verbs", VERB), ("negations", NEGATION)):
-        found = r.items(top[key][1], key) if key in top else []
-        entries += [_Entry(v, cat, v, line) for v, line in found]
+        words = r.items(top[key][1], key) if key in top else []
+        entries += [_Entry(v, cat, v, line) for v, line in words]
     lex = Lexicon(path, tags, roster, entries + _roster_entries(roster))
     _ = lex.matcher  # compile now, so pattern errors surface at load time
     return lex

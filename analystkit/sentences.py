@@ -264,6 +264,7 @@ def _sentence_rows(articles: list[ArticleText], lexicon: Lexicon) -> dict:
 
 
 def sentence_arrays(a: Analysis, with_text: bool = True) -> dict:
+    assert a.credits is not None  # analyse always attributes
     art = a.sent_article
     first = np.searchsorted(art, np.arange(len(a.article_start)))
     offset = a.article_start[art]

@@ -39,6 +39,7 @@ KWIC_COLUMNS = ["article_id", "date", "start", "end", "pre", "keyword", "post"]
 
 def _match_rows(articles: list[ArticleText], lexicon: Lexicon) -> dict:
     a = analyse(articles, lexicon)
+    assert a.credits is not None  # analyse always attributes
     m = lexicon.matcher
     public = m.public[a.hit_pid]
     start, end, pid = a.hit_start[public], a.hit_end[public], a.hit_pid[public]

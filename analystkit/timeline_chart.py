@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 from analystkit.charts import OKABE_ITO, RC
 from analystkit.frames import require_columns, require_dates
@@ -125,7 +126,9 @@ def plot_rhetoric_timeline(
             gid="source-line",
             parse_math=False,
         )
-        fig.get_layout_engine().set(h_pad=0.04, rect=(0, 0.04, 1, 0.96))
+        engine = fig.get_layout_engine()
+        assert isinstance(engine, ConstrainedLayoutEngine)  # made with layout="constrained"
+        engine.set(h_pad=0.04, rect=(0, 0.04, 1, 0.96))
     return fig
 
 
