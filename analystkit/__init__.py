@@ -11,7 +11,7 @@ from analystkit.claims import check_claims
 from analystkit.corpus import ArticleLoadError, load_articles, save_articles
 from analystkit.counts import count_events, event_ordinal
 from analystkit.event_study import event_study
-from analystkit.events import dedupe_events, extract_events
+from analystkit.events import EventRules, dedupe_events, extract_events, load_event_rules
 from analystkit.fetch import CorpusFetchError, fetch_corpus
 from analystkit.lexicon import Lexicon, LexiconError, load_lexicon
 from analystkit.linking import link_events
@@ -53,6 +53,8 @@ __all__ = [
     "tag_counts",
     "kwic",
     "extract_events",
+    "load_event_rules",
+    "EventRules",
     "dedupe_events",
     "link_events",
     "count_events",

@@ -395,6 +395,7 @@ def extract_events(
     sentences: pd.DataFrame | None = None,
     milestones: pd.DataFrame | None = None,
     all_mentions: bool = False,
+    lexicon: Lexicon | str | Path | None = None,
 ) -> pd.DataFrame:
     """Events the articles report as having happened: one row per event per article
     (see the module doc); with `all_mentions`, one row per mention of any realis
@@ -413,10 +414,12 @@ def extract_events(
     unresolved), report_date (what dates were resolved against: the dateline's date,
     "Pyongyang, September 19 (KCNA) --", else the article's). `sentences` may be passed
     if already computed; `milestones` resolve "in his first term" (default: the curated
-    table, loaded only when such a phrase occurs).
+    table, loaded only when such a phrase occurs). `rules` default to
+    ``load_event_rules(lexicon=lexicon)``: data/event_rules.yml with the missile classes
+    of `lexicon` (default: data/lexicon.yml).
     """
     require_columns(articles, ["article_id", "date", "text"], "articles")
-    rules = rules or load_event_rules()
+    rules = rules or load_event_rules(lexicon=lexicon)
     hits = {}  # article_id -> [(position, event types gated there)]
     lows = {}  # article_id -> its text lower-cased (rule patterns are matched on it)
     for article_id, text in zip(articles["article_id"].tolist(), articles["text"].tolist()):
