@@ -26,7 +26,6 @@ from pathlib import Path
 import ahocorasick
 import numpy as np
 import pandas as pd
-import yaml
 
 from analystkit.dates import (
     HISTORICAL_DAYS,
@@ -36,8 +35,9 @@ from analystkit.dates import (
     is_historical,
     period,
 )
+from analystkit.event_rules_yaml import read_event_rules
 from analystkit.frames import empty_frame, require_columns
-from analystkit.lexicon import Lexicon, as_lexicon
+from analystkit.lexicon import Lexicon, LexiconError, as_lexicon
 from analystkit.paths import DATA_DIR
 from analystkit.realis import (
     RealisRules,
@@ -179,21 +179,21 @@ def load_event_rules(
 ) -> EventRules:
     """Read and compile the event rule table (default: data/event_rules.yml) with the
     lexicon whose `weapon` patterns name missile classes (default: data/lexicon.yml);
-    errors name the file and the entry. Compiled tables are reused until a file changes."""
+    errors (LexiconError, a ValueError) name the file, the line and the problem, as the
+    lexicon's do (analystkit/event_rules_yaml.py reads the file). Compiled tables are
+    reused until a file changes."""
     path = Path(path) if path is not None else RULES_PATH
     lexicon = as_lexicon(lexicon)
-    return _compiled_rules(path.resolve(), path.stat().st_mtime_ns, lexicon)
+    try:
+        mtime_ns = path.stat().st_mtime_ns
+    except OSError as err:
+        raise LexiconError(path, None, f"cannot read the file: {err}") from None
+    return _compiled_rules(path.resolve(), mtime_ns, lexicon)
 
 
 @functools.lru_cache(maxsize=8)
 def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    unknown = sorted(set(raw) - set(_RULE_KEYS))
-    if unknown:
-        raise ValueError(
-            f"{path}: unknown keys {', '.join(unknown)} (expected "
-            f"{', '.join(_RULE_KEYS)})" + "".join(_RETIRED_KEYS.get(k, "") for k in unknown)
-        )
+    raw = read_event_rules(path)  # checked: every entry's problem names its line
 
     def compile_(where: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
         try:
@@ -265,14 +265,6 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
     )
 
 
-_RULE_KEYS = ("events", "parties", "launch", "realis")
-_RETIRED_KEYS = {
-    "modality": ": the negation and hypothetical cues are now the `realis` "
-    "section (before/after cues by realis value); move your cues there",
-    "missile_class_order": ": which class wins when a text names several is "
-    "fixed, most capable first (analystkit.vocab.CLASS_PRECEDENCE, the order "
-    "data/README.md documents); delete the key",
-}
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 _ESCAPE = re.compile(r"\\N\{[^}]*\}|\\.|\(\?P<\w+>", re.S)
 
