@@ -20,8 +20,11 @@ text        str               the body exactly as in the file
 ``str`` is pandas' default string dtype (Arrow-backed). Missing title/source/url are
 always "" (never NA), so string methods need no NA handling.
 
-Every file is either loaded or reported, in plain Python lists so copies and
-``pd.concat`` keep them:
+Every file is either loaded or reported, in ``frame.attrs`` as plain Python lists, and
+under the ids of the loaded articles in the session's registry: ``pd.concat``, ``merge``
+and many other pandas operations drop ``attrs``, but ``ak.load_report(frame)`` finds the
+report of every load whose articles are in any frame with an ``article_id`` column
+(analystkit/load_report.py):
 
 - ``attrs["skipped"]``: ``[(path, reason), ...]``; a reason reads ``"<kind>"`` or
   ``"<kind>: <detail>"``, with ``" (record N)"`` appended for one row of a table. Kinds:
@@ -66,6 +69,7 @@ from charset_normalizer import from_bytes
 from tqdm import tqdm
 
 from analystkit.feeds import FEED_EXTENSIONS, FeedError, download, is_url, parse_feed
+from analystkit.load_report import record_load
 
 __all__ = [
     "ArticleLoadError",
@@ -202,6 +206,7 @@ def load_articles(
         if result.epoch is not None:
             report.epoch_dates.append((_shown(name), result.epoch))
     frame = _build_frame(report, keep)
+    record_load(frame["article_id"].tolist(), frame.attrs)
     _warn(report, len(files), len(frame))
     return frame
 
