@@ -15,7 +15,7 @@ from analystkit.events import EventRules, dedupe_events, extract_events, load_ev
 from analystkit.fetch import CorpusFetchError, fetch_corpus
 from analystkit.lexicon import Lexicon, LexiconError, load_lexicon
 from analystkit.linking import link_events
-from analystkit.load_report import LoadReport, load_report
+from analystkit.load_registry import LoadReport, load_report
 from analystkit.paths import LEXICON_PATH, REFERENCE_DIR, SEEDS_DIR
 from analystkit.sentences import sentences
 from analystkit.tagging import kwic, tag, tag_counts

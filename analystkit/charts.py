@@ -447,6 +447,13 @@ def chronology_chart(
     its launch events are ringed and labelled "this article: <date>". ``covered`` are the
     years the chronology is complete for (others get "n/a" totals). With ``ax`` the chart is
     drawn into that Axes; returns ``ax.figure``.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> fig = ak.chronology_chart(ak.load_chronology(), ak.load_milestones())
+    >>> type(fig).__name__, fig.axes[0].get_title(loc="left")[:30]
+    ('Figure', 'North Korean launch events and')
     """
     require_columns(milestones, ("date", "kind", "label"), "milestones")
     start, end = pd.Timestamp(start), pd.Timestamp(end)
@@ -683,6 +690,13 @@ def plot_counts(
     both counted by ``count_events``, or a wide count table indexed by date. ``start``
     and ``end`` choose whole periods (end="2025-01-01" with "YS" draws all of 2025);
     periods with no events are drawn as zero; the highest total is annotated as the record.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> fig = ak.plot_counts(ak.load_chronology(), freq="YS", start="2022-01-01", end="2024-12-31")
+    >>> fig.axes[0].get_title(loc="left")
+    'North Korean launch events per year'
     """
     table = _count_table(counts_or_chronology, freq, by, start, end)
     period = {"Y": "year", "A": "year", "Q": "quarter", "M": "month"}.get(freq[0], freq)
@@ -788,6 +802,13 @@ def plot_rhetoric(
     Uses matches of category "rhetoric" and, unless ``include_negated``, drops negated
     ones. ``over="month"`` needs article dates: a ``date`` column in matches or the
     ``articles`` frame. Cells carry their counts when there are few enough to read.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> fig = ak.plot_rhetoric(ak.tag(ak.load_articles(ak.SEEDS_DIR)))
+    >>> type(fig).__name__
+    'Figure'
     """
     require_columns(matches, ("category", "tag", "negated", by), "matches")
     if over not in (None, "month"):
@@ -917,6 +938,15 @@ def save_figure(fig: Figure, path: str | Path) -> tuple[Path, Path]:
 
     ``path`` may end in .png or .svg or have no suffix; both files are written either way.
     Output is reproducible: no timestamps, fixed SVG ids.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> import analystkit as ak
+    >>> fig = ak.plot_counts(ak.load_chronology())
+    >>> png, svg = ak.save_figure(fig, pathlib.Path(tempfile.mkdtemp()) / "counts")
+    >>> png.name, svg.name, png.stat().st_size > 0
+    ('counts.png', 'counts.svg', True)
     """
     base = Path(path)
     if base.suffix.lower() in (".png", ".svg"):

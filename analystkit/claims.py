@@ -115,7 +115,15 @@ def check_claims(
     computed/holds are NA (with the reason in basis) when no event date is found.
     `milestones` default to the curated table (data/reference/milestones.csv); `lexicon`
     (default: data/lexicon.yml) credits the sentences and names missile classes; `rules`
-    default to ``load_event_rules(lexicon=lexicon)``."""
+    default to ``load_event_rules(lexicon=lexicon)``.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> claims = ak.check_claims(ak.load_articles(ak.SEEDS_DIR))
+    >>> claims[["claim", "stated", "computed", "holds"]].values.tolist()[0]
+    ['fourth missile launch event this year', 4, 4, True]
+    """
     require_columns(articles, ["article_id", "date", "text"], "articles")
     source = "curated chronology" if chronology is None else "given chronology"
     if chronology is None:

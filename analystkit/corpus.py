@@ -24,7 +24,7 @@ Every file is either loaded or reported, in ``frame.attrs`` as plain Python list
 under the ids of the loaded articles in the session's registry: ``pd.concat``, ``merge``
 and many other pandas operations drop ``attrs``, but ``ak.load_report(frame)`` finds the
 report of every load whose articles are in any frame with an ``article_id`` column
-(analystkit/load_report.py):
+(analystkit/load_registry.py):
 
 - ``attrs["skipped"]``: ``[(path, reason), ...]``; a reason reads ``"<kind>"`` or
   ``"<kind>: <detail>"``, with ``" (record N)"`` appended for one row of a table. Kinds:
@@ -69,7 +69,7 @@ from charset_normalizer import from_bytes
 from tqdm import tqdm
 
 from analystkit.feeds import FEED_EXTENSIONS, FeedError, download, is_url, parse_feed
-from analystkit.load_report import record_load
+from analystkit.load_registry import record_load
 
 __all__ = [
     "ArticleLoadError",
@@ -179,6 +179,17 @@ def load_articles(
     duplicates and legacy encodings are only reported. A missing source raises
     FileNotFoundError. ``progress``:
     True/False forces the tqdm bar on/off; None shows it above 500 files.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> articles = ak.load_articles(ak.SEEDS_DIR)
+    >>> articles.columns.tolist()
+    ['article_id', 'date', 'title', 'source', 'url', 'path', 'text']
+    >>> articles.loc[0, "article_id"], str(articles.loc[0, "date"].date())
+    ('e603d5677073ee2d', '2025-02-28')
+    >>> articles.attrs["skipped"], ak.load_report(articles).skipped
+    ([], ())
     """
     if errors not in ("report", "raise"):
         raise ValueError(f'errors must be "report" or "raise", not {errors!r}')
@@ -223,6 +234,15 @@ def save_articles(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
     is flushed to disk, then replaces the target in one step, so a crash or a full disk
     leaves the previous file as it was, and of two processes saving the same path the
     last one's whole file wins.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> import analystkit as ak
+    >>> articles = ak.load_articles(ak.SEEDS_DIR)
+    >>> path = ak.save_articles(articles, pathlib.Path(tempfile.mkdtemp()) / "articles.parquet")
+    >>> path.name, ak.load_articles(path).equals(articles)
+    ('articles.parquet', True)
     """
     missing = [c for c in ARTICLE_COLUMNS if c not in frame.columns]
     listed = [c for c in frame.columns if c not in ARTICLE_COLUMNS and _holds_lists(frame[c])]

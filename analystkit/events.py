@@ -135,7 +135,17 @@ class Phrases:
 
 @dataclass(frozen=True)
 class EventRules:
-    """The compiled contents of data/event_rules.yml."""
+    """The compiled contents of data/event_rules.yml.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> rules = ak.load_event_rules()
+    >>> rules.actor_mode["summit"], rules.actor_default["summit"]
+    ('parties', 'unknown')
+    >>> rules.classes.find(["it fired an ICBM", "no class here"])
+    ['icbm', None]
+    """
 
     triggers: dict[str, list[Trigger]]  # by event_type
     screens: dict[str, re.Pattern[str]]  # by event_type: any of its trigger patterns
@@ -181,7 +191,17 @@ def load_event_rules(
     lexicon whose `weapon` patterns name missile classes (default: data/lexicon.yml);
     errors (LexiconError, a ValueError) name the file, the line and the problem, as the
     lexicon's do (analystkit/event_rules_yaml.py reads the file). Compiled tables are
-    reused until a file changes."""
+    reused until a file changes.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> rules = ak.load_event_rules()
+    >>> sorted(rules.triggers)[:3]
+    ['military_exercise', 'missile_launch', 'nuclear_test']
+    >>> rules.actor_default["missile_launch"]
+    'DPRK'
+    """
     path = Path(path) if path is not None else RULES_PATH
     lexicon = as_lexicon(lexicon)
     try:
@@ -409,6 +429,14 @@ def extract_events(
     table, loaded only when such a phrase occurs). `rules` default to
     ``load_event_rules(lexicon=lexicon)``: data/event_rules.yml with the missile classes
     of `lexicon` (default: data/lexicon.yml).
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> events = ak.extract_events(ak.load_articles(ak.SEEDS_DIR))
+    >>> launch = events[events["event_type"] == "missile_launch"].iloc[0]
+    >>> str(launch["date"].date()), launch["missile_class"], launch["actor"], launch["realis"]
+    ('2025-02-26', 'cruise', 'DPRK', 'actual')
     """
     require_columns(articles, ["article_id", "date", "text"], "articles")
     rules = rules or load_event_rules(lexicon=lexicon)
@@ -979,7 +1007,18 @@ def dedupe_events(events: pd.DataFrame, window_days: int = 1) -> pd.DataFrame:
     several, it stays a row of its own. The row keeps the most precise date (the most
     reported day, earliest on a tie) and adds n_reports (distinct articles) and
     article_ids ("|"-joined, sorted: parquet-safe). historical is False if any report
-    was news."""
+    was news.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import analystkit as ak
+    >>> events = ak.extract_events(ak.load_articles(ak.SEEDS_DIR))
+    >>> launch = events[events["event_type"] == "missile_launch"]
+    >>> twice = pd.concat([launch, launch.assign(article_id="another report")])
+    >>> ak.dedupe_events(twice)[["event_type", "n_reports"]].values.tolist()
+    [['missile_launch', 2]]
+    """
     require_columns(events, EVENT_COLUMNS[:-1], "events")
     if window_days < 0:
         raise ValueError(f"window_days must be >= 0, got {window_days}")

@@ -598,7 +598,19 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """Read and check a lexicon file (default: data/lexicon.yml) with the roster.yml and
     outlets.yml beside it (else the kit's own). Raises LexiconError naming the file, line
     and problem. A file read before is reused until it changes
-    (its modification time or size), so tagging calls don't recompile it."""
+    (its modification time or size), so tagging calls don't recompile it.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> lexicon = ak.load_lexicon()
+    >>> lexicon.categories
+    ['actor', 'weapon', 'event', 'rhetoric']
+    >>> lexicon.tags["threat"].category, lexicon.speakers["KCNA"].group
+    ('rhetoric', 'dprk_state')
+    >>> ak.load_lexicon() is lexicon  # cached until the files change; immutable
+    True
+    """
     path = Path(path) if path is not None else LEXICON_PATH
     try:
         stat = path.stat()

@@ -93,7 +93,21 @@ def tag(articles: pd.DataFrame, lexicon: Lexicon | str | Path | None = None) -> 
     negated (bool: "not", "did not", "no sign of" ... at most three words before, same
     clause). Within a category the longest of overlapping matches wins; matches of
     different categories are all kept. For many cores or machines, see
-    analystkit.cluster (Dask)."""
+    analystkit.cluster (Dask).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import analystkit as ak
+    >>> articles = pd.DataFrame({"article_id": ["a1"], "date": [pd.Timestamp("2025-01-06")],
+    ...     "text": ["KCNA said the army is ready to use its nuclear weapons."]})
+    >>> m = ak.tag(articles)
+    >>> m.loc[m["category"] == "rhetoric", ["tag", "matched", "speaker_group"]].values.tolist()
+    [['threat', 'ready to use its nuclear weapons', 'dprk_state']]
+    >>> ak.tag(ak.load_articles(ak.SEEDS_DIR)).columns.tolist()
+    ['article_id', 'sentence_id', 'start', 'end', 'matched', 'category', 'tag', 'pattern',
+     'speaker_group', 'negated']
+    """
     lexicon = as_lexicon(lexicon)
     parts = map_chunks(_match_rows, article_texts(articles), lexicon)
     m = lexicon.matcher
@@ -128,7 +142,19 @@ def tag_counts(
     """Wide counts: one row per article_id, one int64 column per value of `by` ("tag",
     "category", or a list such as ["speaker_group", "tag"] for MultiIndex columns).
     With `articles`, every article gets a row (zeros included), in the articles' order;
-    include_negated=False leaves negated matches out."""
+    include_negated=False leaves negated matches out.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import analystkit as ak
+    >>> articles = pd.DataFrame({"article_id": ["a1", "a2"], "date": pd.Timestamp("2025-01-06"),
+    ...     "text": ["KCNA said the army is ready to use its nuclear weapons.", "Rain."]})
+    >>> m = ak.tag(articles)
+    >>> counts = ak.tag_counts(m[m["category"] == "rhetoric"], articles=articles)
+    >>> counts["threat"].to_dict()
+    {'a1': 1, 'a2': 0}
+    """
     keys = [by] if isinstance(by, str) else list(by)
     missing = [c for c in ["article_id", *keys] if c not in matches.columns]
     if missing:
@@ -174,7 +200,15 @@ def kwic(
     """Keyword in context: every match of `pattern` (lexicon syntax: word, phrase, glob or
     `re:`; or the name of a lexicon tag, meaning all its patterns and idioms) with `window` words
     (whitespace-separated) either side. Columns: article_id, date, start, end (char
-    offsets, like quanteda's from/to), pre, keyword, post."""
+    offsets, like quanteda's from/to), pre, keyword, post.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> k = ak.kwic(ak.load_articles(ak.SEEDS_DIR), "re:missiles?", window=2)
+    >>> k[["pre", "keyword", "post"]].values.tolist()[:2]
+    [['strategic cruise', 'missiles', 'to demonstrate'], ['oversaw the', 'missile', 'tests off']]
+    """
     if not isinstance(window, int) or window < 0:
         raise ValueError(f"window must be a whole number of words >= 0, not {window!r}")
     lexicon = as_lexicon(lexicon)

@@ -57,6 +57,14 @@ def plot_rhetoric_timeline(
     -------
     Figure
         A pyplot-free figure, 10 inches wide.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> timeline = ak.load_kcna_rhetoric(freq="W")
+    >>> fig = ak.plot_rhetoric_timeline(timeline, ak.load_chronology(), ak.load_milestones())
+    >>> type(fig).__name__, len(fig.axes) >= 1
+    ('Figure', True)
     """
     require_columns(timeline, ("period", "tag", "rate"), "timeline")
     require_dates(timeline, "period", "timeline")

@@ -99,3 +99,23 @@ def test_reloading_after_a_fix_supersedes_the_old_report(tmp_path):
     (tmp_path / "b.txt").write_text(" date 2024-01-02 Now dated.", encoding="utf-8")
     fixed = _load(tmp_path)
     assert ak.load_report(fixed) == ak.LoadReport(loads=1)
+
+
+def test_a_repeated_load_counts_as_the_latest(tmp_path):
+    seed_file = next(ak.SEEDS_DIR.glob("*.txt"))
+    mixed = tmp_path / "mixed"
+    mixed.mkdir()
+    (mixed / "seed.txt").write_bytes(seed_file.read_bytes())
+    (mixed / "bad.txt").write_text("undated", encoding="utf-8")
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "x.txt").write_text(" date 2024-05-05 Another text.", encoding="utf-8")
+    (other / "y.txt").write_text("also undated", encoding="utf-8")
+    _load(ak.SEEDS_DIR)
+    _load(mixed)  # holds the seed's text too
+    seeds = _load(ak.SEEDS_DIR)  # the same load as the first: now the latest
+    both = pd.concat([seeds, _load(other)], ignore_index=True)
+    assert both.attrs == {}
+    assert {p.replace("\\", "/").split("/")[-1] for p, _ in ak.load_report(both).skipped} == {
+        "y.txt"
+    }

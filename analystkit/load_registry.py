@@ -6,9 +6,11 @@ different attrs, ``merge`` and many other pandas operations drop ``attrs``. So e
 is also recorded in this session's registry under the ids of the articles it loaded, and
 ``ak.load_report(frame)`` gathers the reports of every load whose articles are in the
 frame: an articles frame, a concatenation or filter of several, or a frame derived from
-them that keeps an ``article_id`` column (sentences, matches, events). An article loaded
-by several loads (the same text: the same id) is credited to the latest, so reloading a
-folder after fixing a file supersedes the old report. The registry lives in the Python
+them that keeps an ``article_id`` column (sentences, matches, events). A frame whose
+``attrs`` still hold the report (pandas keeps them through filters and copies) gets that
+report. Otherwise an article loaded by several loads (the same text: the same id) is
+credited to the latest, so reloading a folder after fixing a file supersedes the old
+report. The registry lives in the Python
 session (a restarted kernel or a Dask worker has its own); a load that loaded no article
 is found through ``frame.attrs`` only.
 """
@@ -37,6 +39,15 @@ class LoadReport:
     ``decoded_with`` (path, encoding), ``epoch_dates`` (path, how the dates were read).
     ``loads`` is how many loads it gathers. ``report["skipped"]`` works as
     ``attrs["skipped"]`` did; ``to_frame()`` gives one row per entry.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> report = ak.LoadReport(skipped=(("b.txt", "no date"),), loads=1)
+    >>> report["skipped"]
+    [('b.txt', 'no date')]
+    >>> report.to_frame().values.tolist()
+    [['skipped', 'b.txt', 'no date']]
     """
 
     skipped: Entries = ()
@@ -63,8 +74,9 @@ class _Load:
     report: dict[str, Entries]
 
 
-_LOADS: list[_Load] = []
-_SEEN: set[bytes] = set()  # digests of recorded loads: a re-run cell is recorded once
+# digest of a load (its ids and report) -> the load, oldest first; a load repeated (a
+# re-run cell) is recorded once, as the latest
+_LOADS: dict[bytes, _Load] = {}
 _LOCK = threading.Lock()
 
 
@@ -101,9 +113,8 @@ def record_load(article_ids: Iterable[object], report: Mapping[str, object]) -> 
     entries = {kind: _entries(report, kind) for kind in REPORT_KINDS}
     digest = hashlib.sha256(keys.tobytes() + repr(sorted(entries.items())).encode()).digest()
     with _LOCK:
-        if digest not in _SEEN:
-            _SEEN.add(digest)
-            _LOADS.append(_Load(keys, entries))
+        known = _LOADS.pop(digest, None)
+        _LOADS[digest] = known if known is not None else _Load(keys, entries)
 
 
 def _frame_ids(frame: pd.DataFrame) -> list[object]:
@@ -131,8 +142,8 @@ def load_report(frame: pd.DataFrame) -> LoadReport:
     LoadReport
         ``skipped``, ``duplicates``, ``decoded_with`` and ``epoch_dates`` of those loads,
         in load order, each entry once; ``loads`` counts them. An article loaded more
-        than once counts for the latest load that loaded it. When no load recorded in
-        this session holds the frame's articles, the report in ``frame.attrs`` (if any).
+        than once counts for the latest load that loaded it. When pandas kept the report
+        in ``frame.attrs`` (a frame from one load, filtered or copied), that report.
 
     Examples
     --------
@@ -159,21 +170,19 @@ def load_report(frame: pd.DataFrame) -> LoadReport:
     >>> ak.load_report(both[both["date"].dt.year == 2025]).loads  # only the seed's rows
     1
     """
+    attrs = {k: frame.attrs[k] for k in REPORT_KINDS if k in frame.attrs}
+    if attrs:  # kept by pandas: the frame comes from one load (or equal ones)
+        return LoadReport(**{k: _entries(attrs, k) for k in REPORT_KINDS}, loads=1)
     remaining = _keys(_frame_ids(frame))
     loads: list[_Load] = []
     with _LOCK:
-        for load in reversed(_LOADS):  # an article loaded again is the latest load's
+        for load in reversed(_LOADS.values()):  # an article loaded again: the latest load's
             if not len(remaining):
                 break
             found = np.isin(remaining, load.keys, assume_unique=True)
             if found.any():
                 loads.insert(0, load)
                 remaining = remaining[~found]
-    if not loads:
-        attrs = {k: frame.attrs[k] for k in REPORT_KINDS if k in frame.attrs}
-        if not attrs:
-            return LoadReport()
-        loads = [_Load(remaining, {kind: _entries(attrs, kind) for kind in REPORT_KINDS})]
     merged = {
         kind: tuple(dict.fromkeys(e for load in loads for e in load.report[kind]))
         for kind in REPORT_KINDS
