@@ -6,6 +6,8 @@ charts, the widgets and the reference loaders load on first use, so batch work t
 loads, tags and counts never imports matplotlib, ipywidgets or pandera."""
 
 from importlib import import_module
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _version
 
 from analystkit.claims import check_claims
 from analystkit.corpus import ArticleLoadError, load_articles, save_articles
@@ -20,6 +22,11 @@ from analystkit.paths import LEXICON_PATH, REFERENCE_DIR, SEEDS_DIR
 from analystkit.sentences import sentences
 from analystkit.tagging import kwic, tag, tag_counts
 from analystkit.timeline import resample_timeline, rhetoric_timeline
+
+try:
+    __version__ = _version("analystkit")  # pyproject.toml's [project] version
+except PackageNotFoundError:  # not installed (the source folder on sys.path)
+    __version__ = "unknown"
 
 _ON_FIRST_USE = {
     "analystkit.reference": (
