@@ -434,10 +434,10 @@ class Lexicon:
     `table()` lists the tags with definitions and examples; `speaker_table()` the
     speakers; `matcher` is the compiled form used by `ak.tag` and `ak.sentences`.
 
-    A Lexicon is immutable: `tags` and `speakers` are read-only mappings of frozen
-    records, so the lexicon `load_lexicon` caches and hands out again cannot drift from
-    what it matches. For a variant, edit a copy of the YAML file and load that, or take
-    `without(...)` some tags.
+    A Lexicon is immutable: `tags`, `speakers` and the mappings of its `roster` are
+    read-only, of frozen records, so the lexicon `load_lexicon` caches and hands out again
+    cannot drift from what it matches. For a variant, edit a copy of the YAML file and
+    load that, or take `without(...)` some tags.
 
     Examples
     --------

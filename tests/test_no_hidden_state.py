@@ -34,6 +34,17 @@ def test_the_cached_lexicon_refuses_edits_and_a_fresh_load_is_whole():
     assert len(fresh.tags) == n_tags and "threat" in fresh.tags
 
 
+def test_the_roster_of_the_cached_lexicon_refuses_edits_too():
+    roster = ak.load_lexicon().roster
+    with pytest.raises(AttributeError):
+        roster.speakers.pop("KCNA")  # type: ignore[attr-defined]
+    with pytest.raises(TypeError):
+        roster.roles["government"] = []  # type: ignore[index]
+    with pytest.raises(TypeError, match="read-only"):
+        roster.add(roster.speakers["KCNA"], "x.yml", [1])
+    assert "KCNA" in ak.load_lexicon().speakers
+
+
 def test_without_makes_a_new_lexicon_whose_matches_agree_with_its_tags():
     articles = frame(THREAT)
     lex = ak.load_lexicon()
@@ -48,9 +59,11 @@ def test_without_makes_a_new_lexicon_whose_matches_agree_with_its_tags():
 
 def test_a_lexicon_pickles_read_only():
     lex = pickle.loads(pickle.dumps(ak.load_lexicon()))
-    assert "threat" in lex.tags
+    assert "threat" in lex.tags and "KCNA" in lex.speakers
     with pytest.raises(TypeError):
         lex.tags["threat"] = None  # type: ignore[index]
+    with pytest.raises(TypeError):
+        lex.roster.speakers["KCNA"] = None  # type: ignore[index]
 
 
 def test_load_event_rules_is_public():
