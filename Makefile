@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # Jupyter refuses to run as root without this flag; only pass it when we are root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test lint unit notebooks-test browser-test notebooks bench fuzz eval kcna-rhetoric lock clean
+.PHONY: lab test lint typecheck unit notebooks-test browser-test notebooks bench fuzz eval kcna-rhetoric lock clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,8 +18,9 @@ $(STAMP): pyproject.toml constraints.txt
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=notebooks
 
-## make test: every test (unit, property, notebooks with nbval, a real JupyterLab in Chromium)
-test: lint
+## make test: lint, type check, then every test (unit, property, doctests, notebooks with
+## nbval, a real JupyterLab in Chromium)
+test: lint typecheck
 	$(BIN)/python -m pytest tests --nbval notebooks --nbval-current-env \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
 
@@ -27,6 +28,10 @@ test: lint
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+## make typecheck: mypy at a basic level over analystkit/ ([tool.mypy] in pyproject.toml)
+typecheck: $(STAMP)
+	$(BIN)/mypy
 
 unit: $(STAMP)
 	$(BIN)/python -m pytest tests -m "not browser"

@@ -6,19 +6,27 @@ charts, the widgets and the reference loaders load on first use, so batch work t
 loads, tags and counts never imports matplotlib, ipywidgets or pandera."""
 
 from importlib import import_module
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _version
 
 from analystkit.claims import check_claims
 from analystkit.corpus import ArticleLoadError, load_articles, save_articles
 from analystkit.counts import count_events, event_ordinal
 from analystkit.event_study import event_study
-from analystkit.events import dedupe_events, extract_events
+from analystkit.events import EventRules, dedupe_events, extract_events, load_event_rules
 from analystkit.fetch import CorpusFetchError, fetch_corpus
 from analystkit.lexicon import Lexicon, LexiconError, load_lexicon
 from analystkit.linking import link_events
+from analystkit.load_registry import LoadReport, load_report
 from analystkit.paths import LEXICON_PATH, REFERENCE_DIR, SEEDS_DIR
 from analystkit.sentences import sentences
 from analystkit.tagging import kwic, tag, tag_counts
 from analystkit.timeline import resample_timeline, rhetoric_timeline
+
+try:
+    __version__ = _version("analystkit")  # pyproject.toml's [project] version
+except PackageNotFoundError:  # not installed (the source folder on sys.path)
+    __version__ = "unknown"
 
 _ON_FIRST_USE = {
     "analystkit.reference": (
@@ -45,6 +53,8 @@ __all__ = [
     "load_articles",
     "save_articles",
     "ArticleLoadError",
+    "load_report",
+    "LoadReport",
     "Lexicon",
     "load_lexicon",
     "LexiconError",
@@ -53,6 +63,8 @@ __all__ = [
     "tag_counts",
     "kwic",
     "extract_events",
+    "load_event_rules",
+    "EventRules",
     "dedupe_events",
     "link_events",
     "count_events",

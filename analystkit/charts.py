@@ -12,6 +12,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 import matplotlib as mpl
 import matplotlib.dates as mdates
@@ -27,6 +28,12 @@ from analystkit.counts import count_events
 from analystkit.events import SATELLITE
 from analystkit.frames import require_columns
 from analystkit.vocab import LAUNCH_TYPES, RHETORIC_TAGS, SPEAKER_GROUPS
+
+if TYPE_CHECKING:
+    from matplotlib.backend_bases import RendererBase
+    from matplotlib.typing import RcKeyType
+
+HAlign = Literal["left", "right"]
 
 __all__ = ["chronology_chart", "plot_counts", "plot_rhetoric", "save_figure"]
 
@@ -94,7 +101,7 @@ DEFAULT_SOURCE = (
     "Milestones: analystkit milestone table, cited per row."
 )
 # Fixed styling; svg.hashsalt makes SVG element ids reproducible.
-RC = {
+RC: dict[RcKeyType, object] = {
     "font.family": "DejaVu Sans",
     "font.size": 9,
     "axes.titlesize": 12,
@@ -121,19 +128,29 @@ LABEL_GAP_PX = 6.0
 LABEL_BOX = {"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.75}
 
 
-def _new_figure(figsize: tuple[float, float], layout: str | None = None) -> tuple[Figure, Axes]:
+def _new_figure(
+    figsize: tuple[float, float], layout: Literal["constrained"] | None = None
+) -> tuple[Figure, Axes]:
     """A pyplot-free Figure with an Agg canvas (so text can be measured) and one Axes."""
     fig = Figure(figsize=figsize, layout=layout)
     FigureCanvasAgg(fig)
     return fig, fig.add_subplot()
 
 
-def _renderer(fig: Figure):
+def _renderer(fig: Figure) -> RendererBase:
     """The figure's renderer, for measuring text (works for Agg and inline backends)."""
     canvas = fig.canvas
     if hasattr(canvas, "get_renderer"):
         return canvas.get_renderer()
-    return fig._get_renderer()
+    return fig._get_renderer()  # type: ignore[attr-defined]  # private, not in the stubs
+
+
+def _figure_of(ax: Axes) -> Figure:
+    """The root Figure an Axes is drawn on (``ax.figure`` may be a SubFigure)."""
+    fig = ax.get_figure(root=True)
+    if fig is None:
+        raise ValueError("the Axes is not on a Figure")
+    return fig
 
 
 def _lane_key(event_type: str, missile_class: object) -> str:
@@ -184,19 +201,18 @@ def _administrations(
 
 def _assign_levels(
     anchors: list[float], widths: list[float], lo: float, hi: float, gap: float
-) -> list[tuple[int, str]]:
+) -> list[tuple[int, HAlign]]:
     """Greedy stagger: each label (in x order) takes the lowest level where it fits,
     running right of its date if it can, else left of it; returns (level, ha) per label.
 
     Pixels throughout: ``anchors`` are the dates' x, ``lo``..``hi`` the axes' extent.
     """
     placed: list[list[tuple[float, float]]] = []
-    result = []
+    result: list[tuple[int, HAlign]] = []
     for x, width in zip(anchors, widths):
-        options = [
-            (ha, x0, x0 + width)
-            for ha, x0 in (("left", x), ("right", x - width))
-            if lo - 0.5 <= x0 and x0 + width <= hi + 0.5
+        sides: tuple[tuple[HAlign, float], ...] = (("left", x), ("right", x - width))
+        options: list[tuple[HAlign, float, float]] = [
+            (ha, x0, x0 + width) for ha, x0 in sides if lo - 0.5 <= x0 and x0 + width <= hi + 0.5
         ] or [("right", x - width, x)]
         level = 0
         while True:
@@ -226,7 +242,7 @@ def _place_labels(ax: Axes, items: list[dict], fontsize: float) -> list[Text]:
     would not fit the band (if they still do not, the top levels rise above it: crowded,
     but never overlapping).
     """
-    fig = ax.figure
+    fig = _figure_of(ax)
     trans = ax.get_xaxis_transform()
     items = sorted(items, key=lambda it: (it["x"], it["text"]))
     renderer = _renderer(fig)
@@ -267,7 +283,7 @@ def _place_labels(ax: Axes, items: list[dict], fontsize: float) -> list[Text]:
     for it, t, (level, ha) in zip(items, texts, placement):
         y = LABEL_BAND[0] + step * level
         t.set_y(y)
-        t.set_ha(ha)
+        t.set_horizontalalignment(ha)
         ax.plot(
             [it["x"], it["x"]],
             [it["y_from"], y],
@@ -312,7 +328,7 @@ def _draw_administrations(
 
 def _dodge_names(ax: Axes, names: list[tuple[Text, float, float]], labels: list[Text]) -> None:
     """Slide an administration name along its span if a milestone label covers it."""
-    renderer = _renderer(ax.figure)
+    renderer = _renderer(_figure_of(ax))
     boxes = [t.get_window_extent(renderer) for t in labels]
     for text, x0, x1 in names:
         for frac in (0.5, 0.3, 0.7, 0.15, 0.85):
@@ -358,7 +374,7 @@ def _draw_monthly_bars(
 ) -> Axes:
     """Monthly launch-event counts as bars in an inset lane, with each year's total
     ("n/a" for years outside the ``covered`` years of the chronology)."""
-    bars = ax.inset_axes([0, BARS_BAND[0], 1, BARS_BAND[1] - BARS_BAND[0]])
+    bars = ax.inset_axes((0, BARS_BAND[0], 1, BARS_BAND[1] - BARS_BAND[0]))
     bars.patch.set_alpha(0)
     months = pd.date_range(start.to_period("M").to_timestamp(), end, freq="MS")
     per_month = (
@@ -431,6 +447,13 @@ def chronology_chart(
     its launch events are ringed and labelled "this article: <date>". ``covered`` are the
     years the chronology is complete for (others get "n/a" totals). With ``ax`` the chart is
     drawn into that Axes; returns ``ax.figure``.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> fig = ak.chronology_chart(ak.load_chronology(), ak.load_milestones())
+    >>> type(fig).__name__, fig.axes[0].get_title(loc="left")[:30]
+    ('Figure', 'North Korean launch events and')
     """
     require_columns(milestones, ("date", "kind", "label"), "milestones")
     start, end = pd.Timestamp(start), pd.Timestamp(end)
@@ -442,7 +465,7 @@ def chronology_chart(
         if ax is None:
             fig, ax = _new_figure((14, 6))
             fig.subplots_adjust(left=0.095, right=0.94, top=0.91, bottom=0.2)
-        fig = ax.figure
+        fig = _figure_of(ax)
         rows = [r for r in LANE_ORDER if r in set(launches["lane"]) | set(hl["lane"])]
         rows = rows or ["unknown"]
         ax.set_ylim(0, 1)
@@ -495,7 +518,7 @@ def chronology_chart(
 
 def _wrap_to_axes(ax: Axes, text: str, fontsize: float) -> str:
     """Wrap text to the width of the axes (about 0.55 em per character)."""
-    width_pt = ax.get_position().width * ax.figure.get_figwidth() * 72
+    width_pt = ax.get_position().width * _figure_of(ax).get_figwidth() * 72
     return textwrap.fill(text, width=max(40, int(width_pt / (0.55 * fontsize))))
 
 
@@ -667,6 +690,13 @@ def plot_counts(
     both counted by ``count_events``, or a wide count table indexed by date. ``start``
     and ``end`` choose whole periods (end="2025-01-01" with "YS" draws all of 2025);
     periods with no events are drawn as zero; the highest total is annotated as the record.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> fig = ak.plot_counts(ak.load_chronology(), freq="YS", start="2022-01-01", end="2024-12-31")
+    >>> fig.axes[0].get_title(loc="left")
+    'North Korean launch events per year'
     """
     table = _count_table(counts_or_chronology, freq, by, start, end)
     period = {"Y": "year", "A": "year", "Q": "quarter", "M": "month"}.get(freq[0], freq)
@@ -674,7 +704,7 @@ def plot_counts(
         if ax is None:
             width = float(np.clip(2.5 + 0.45 * len(table), 7, 14))
             fig, ax = _new_figure((width, 4.8), layout="constrained")
-        fig = ax.figure
+        fig = _figure_of(ax)
         x = np.arange(len(table))
         bottom = np.zeros(len(table))
         for col in table.columns:
@@ -772,6 +802,13 @@ def plot_rhetoric(
     Uses matches of category "rhetoric" and, unless ``include_negated``, drops negated
     ones. ``over="month"`` needs article dates: a ``date`` column in matches or the
     ``articles`` frame. Cells carry their counts when there are few enough to read.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> fig = ak.plot_rhetoric(ak.tag(ak.load_articles(ak.SEEDS_DIR)))
+    >>> type(fig).__name__
+    'Figure'
     """
     require_columns(matches, ("category", "tag", "negated", by), "matches")
     if over not in (None, "month"):
@@ -806,7 +843,7 @@ def plot_rhetoric(
             w = float(np.clip(3.5 + 0.55 * len(columns), 7, 14))
             h = float(np.clip(2.2 + 0.38 * len(table), 3.2, 9))
             fig, ax = _new_figure((w, h), layout="constrained")
-        fig = ax.figure
+        fig = _figure_of(ax)
         what = "month" if over == "month" else "tag"
         ax.set_title(
             title or f"Rhetoric by {by.replace('_', ' ')} and {what}", loc="left", parse_math=False
@@ -901,6 +938,15 @@ def save_figure(fig: Figure, path: str | Path) -> tuple[Path, Path]:
 
     ``path`` may end in .png or .svg or have no suffix; both files are written either way.
     Output is reproducible: no timestamps, fixed SVG ids.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> import analystkit as ak
+    >>> fig = ak.plot_counts(ak.load_chronology())
+    >>> png, svg = ak.save_figure(fig, pathlib.Path(tempfile.mkdtemp()) / "counts")
+    >>> png.name, svg.name, png.stat().st_size > 0
+    ('counts.png', 'counts.svg', True)
     """
     base = Path(path)
     if base.suffix.lower() in (".png", ".svg"):

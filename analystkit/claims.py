@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from pathlib import Path
 
 import pandas as pd
 
@@ -21,6 +22,7 @@ from analystkit.events import (
     terms_from_milestones,
 )
 from analystkit.frames import empty_frame, require_columns
+from analystkit.lexicon import Lexicon
 from analystkit.linking import link_events
 from analystkit.sentences import sentences as split_sentences
 
@@ -93,6 +95,9 @@ def check_claims(
     articles: pd.DataFrame,
     chronology: pd.DataFrame | None = None,
     milestones: pd.DataFrame | None = None,
+    *,
+    rules: EventRules | None = None,
+    lexicon: Lexicon | str | Path | None = None,
 ) -> pd.DataFrame:
     """Ordinal claims in the articles ("the fourth missile launch event this year",
     "the second of President Donald Trump's second term", "its 10th launch this year")
@@ -107,7 +112,18 @@ def check_claims(
     and satellite launches: the chronology's unit). An elliptic claim ("and the second
     of ...") takes the noun of the claim before it in the sentence.
     Columns: article_id, sentence_id, claim, stated, computed, holds, basis, event_date;
-    computed/holds are NA (with the reason in basis) when no event date is found."""
+    computed/holds are NA (with the reason in basis) when no event date is found.
+    `milestones` default to the curated table (data/reference/milestones.csv); `lexicon`
+    (default: data/lexicon.yml) credits the sentences and names missile classes; `rules`
+    default to ``load_event_rules(lexicon=lexicon)``.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> claims = ak.check_claims(ak.load_articles(ak.SEEDS_DIR))
+    >>> claims[["claim", "stated", "computed", "holds"]].values.tolist()[0]
+    ['fourth missile launch event this year', 4, 4, True]
+    """
     require_columns(articles, ["article_id", "date", "text"], "articles")
     source = "curated chronology" if chronology is None else "given chronology"
     if chronology is None:
@@ -120,7 +136,7 @@ def check_claims(
         milestones = load_milestones()
     require_columns(chronology, ["date", "event_type", "missile_class"], "chronology")
     terms = terms_from_milestones(milestones)
-    rules = load_event_rules()
+    rules = rules or load_event_rules(lexicon=lexicon)
     with_claims = articles[
         articles["text"].map(
             lambda t: bool(
@@ -130,7 +146,7 @@ def check_claims(
     ]
     if with_claims.empty:
         return empty_frame(CLAIM_COLUMNS, _CLAIM_DTYPES)
-    sents = split_sentences(with_claims)
+    sents = split_sentences(with_claims, lexicon)
     events = extract_events(with_claims, rules=rules, sentences=sents, milestones=milestones)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # unlinked launches: no day, said per claim
@@ -663,6 +679,7 @@ def _span(text: str) -> tuple[int, str]:
         text,
         re.I,
     )
+    assert m is not None, text  # the claim pattern matched a span here
     n = m.group(1).lower()
     return (int(n) if n.isdigit() else _NUMBERS.get(n, 1)), m.group(2).lower()
 

@@ -20,8 +20,11 @@ text        str               the body exactly as in the file
 ``str`` is pandas' default string dtype (Arrow-backed). Missing title/source/url are
 always "" (never NA), so string methods need no NA handling.
 
-Every file is either loaded or reported, in plain Python lists so copies and
-``pd.concat`` keep them:
+Every file is either loaded or reported, in ``frame.attrs`` as plain Python lists, and
+under the ids of the loaded articles in the session's registry: ``pd.concat``, ``merge``
+and many other pandas operations drop ``attrs``, but ``ak.load_report(frame)`` finds the
+report of every load whose articles are in any frame with an ``article_id`` column
+(analystkit/load_registry.py):
 
 - ``attrs["skipped"]``: ``[(path, reason), ...]``; a reason reads ``"<kind>"`` or
   ``"<kind>: <detail>"``, with ``" (record N)"`` appended for one row of a table. Kinds:
@@ -58,7 +61,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -66,6 +69,7 @@ from charset_normalizer import from_bytes
 from tqdm import tqdm
 
 from analystkit.feeds import FEED_EXTENSIONS, FeedError, download, is_url, parse_feed
+from analystkit.load_registry import record_load
 
 __all__ = [
     "ArticleLoadError",
@@ -175,6 +179,17 @@ def load_articles(
     duplicates and legacy encodings are only reported. A missing source raises
     FileNotFoundError. ``progress``:
     True/False forces the tqdm bar on/off; None shows it above 500 files.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> articles = ak.load_articles(ak.SEEDS_DIR)
+    >>> articles.columns.tolist()
+    ['article_id', 'date', 'title', 'source', 'url', 'path', 'text']
+    >>> articles.loc[0, "article_id"], str(articles.loc[0, "date"].date())
+    ('e603d5677073ee2d', '2025-02-28')
+    >>> articles.attrs["skipped"], ak.load_report(articles).skipped
+    ([], ())
     """
     if errors not in ("report", "raise"):
         raise ValueError(f'errors must be "report" or "raise", not {errors!r}')
@@ -202,6 +217,7 @@ def load_articles(
         if result.epoch is not None:
             report.epoch_dates.append((_shown(name), result.epoch))
     frame = _build_frame(report, keep)
+    record_load(frame["article_id"].tolist(), frame.attrs)
     _warn(report, len(files), len(frame))
     return frame
 
@@ -218,6 +234,15 @@ def save_articles(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
     is flushed to disk, then replaces the target in one step, so a crash or a full disk
     leaves the previous file as it was, and of two processes saving the same path the
     last one's whole file wins.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> import analystkit as ak
+    >>> articles = ak.load_articles(ak.SEEDS_DIR)
+    >>> path = ak.save_articles(articles, pathlib.Path(tempfile.mkdtemp()) / "articles.parquet")
+    >>> path.name, ak.load_articles(path).equals(articles)
+    ('articles.parquet', True)
     """
     missing = [c for c in ARTICLE_COLUMNS if c not in frame.columns]
     listed = [c for c in frame.columns if c not in ARTICLE_COLUMNS and _holds_lists(frame[c])]
@@ -291,8 +316,9 @@ def _find_files(
 ) -> tuple[list[str], list[tuple[str, str]]]:
     """Every file under the sources (hidden ones excluded, symlinked folders followed),
     each once, in path order; and the folders that could not be read, with the reason."""
-    single = isinstance(source, (str, bytes, os.PathLike))
-    sources = [source] if single else list(source)
+    sources: list[str | bytes | os.PathLike] = (
+        [source] if isinstance(source, (str, bytes, os.PathLike)) else list(source)
+    )
     found: dict[str, None] = {}
     unreadable: list[tuple[str, str]] = []
     for item in sources:
@@ -548,16 +574,18 @@ def _day(value: object) -> str:
     raise _Skip(f"unreadable date: {value!r}")
 
 
-def _seed_record(text: str, path: str, mapping: dict[str, str]) -> _Record:
-    """`` date YYYY-MM-DD <body>``, optionally after a ``key: value`` header block."""
+def _seed_record(text: str, path: str, mapping: dict[str, str | None]) -> _Record:
+    """`` date YYYY-MM-DD <body>``, optionally after a ``key: value`` header block (a
+    key mapped to None in `mapping` is dropped)."""
     fields: dict[str, str] = {}
     body = text
     if not _DATE_LINE.match(text):
         end = _HEADER_END.search(text)
         lines = re.split(r"\r?\n", text[: end.start()].strip()) if end else []
-        pairs = [_HEADER_LINE.fullmatch(line) for line in lines]
-        if lines and all(pairs):
-            fields = {mapping.get(k, k.lower()): v for k, v in (m.groups() for m in pairs)}
+        pairs = [m for line in lines if (m := _HEADER_LINE.fullmatch(line))]
+        if end is not None and lines and len(pairs) == len(lines):
+            named = ((mapping.get(k, k.lower()), v) for k, v in (m.groups() for m in pairs))
+            fields = {name: v for name, v in named if name is not None}
             body = text[end.end() :]
     if "date" in fields:
         day = _day(fields["date"])
@@ -591,13 +619,15 @@ def _html_record(html: str, path: str) -> _Record:
         with_metadata=True,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    if doc is None or not (doc.text or "").strip():
+    assert not isinstance(doc, dict)  # a Document unless as_dict=True
+    text = doc.text if doc is not None else None
+    if doc is None or not text or not text.strip():
         raise _Skip("no text: trafilatura found no main text")
     if not doc.date:
         raise _Skip("no date: no publication date in the HTML metadata")
     return _Record(
         _day(doc.date),
-        doc.text,
+        text,
         path,
         doc.title or "",
         doc.sitename or doc.hostname or "",
@@ -676,19 +706,20 @@ def _table_records(
         )
     table = table.set_axis(names, axis=1)
     cells = {f: _cells(table[f]) if f in table else None for f in _FIELDS}
+    texts, dates = _cells(table["text"]), _cells(table["date"])  # both present (checked)
     kept = {k: _cells(table[k]) for k in keep if k in table}
     records, skipped, units = [], [], set()
     for i in range(len(table)):
         try:
-            text = cells["text"][i]
+            text = texts[i]
             if not isinstance(text, str) or not text.strip():
                 raise _Skip("no text")
-            epoch = _epoch_day(cells["date"][i], tz)
+            epoch = _epoch_day(dates[i], tz)
             if epoch:
                 day, unit = epoch
                 units.add(unit)
             else:
-                day = _day(cells["date"][i])
+                day = _day(dates[i])
             record = _Record(
                 day,
                 text,
@@ -702,8 +733,8 @@ def _table_records(
             skipped.append((path, f"{skip.reason} (record {i + 1})"))
             continue
         records.append(record)
-    unit = f"{' and '.join(sorted(units))} since 1970 (UTC), as days in {tz}" if units else None
-    return records, skipped, unit
+    stated = f"{' and '.join(sorted(units))} since 1970 (UTC), as days in {tz}" if units else None
+    return records, skipped, stated
 
 
 def _epoch_day(value: object, tz: str) -> tuple[str, str] | None:
@@ -714,9 +745,9 @@ def _epoch_day(value: object, tz: str) -> tuple[str, str] | None:
         value = int(value.strip())
     if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
         return None
-    if _missing(value) or not 1e8 <= abs(value) < 1e14:
+    if _missing(value) or not 1e8 <= abs(float(value)) < 1e14:
         return None
-    unit = "seconds" if abs(value) < 1e11 else "milliseconds"
+    unit = "seconds" if abs(float(value)) < 1e11 else "milliseconds"
     stamp = pd.Timestamp(int(value), unit="s" if unit == "seconds" else "ms", tz="UTC")
     local = stamp.tz_convert(tz)
     return _valid_day(f"{local.year:04d}-{local.month:02d}-{local.day:02d}"), unit
@@ -731,7 +762,7 @@ def _cells(column: pd.Series) -> list:
     return column.tolist()
 
 
-def _missing(value: object) -> bool:
+def _missing(value: Any) -> bool:
     """None, NaN or NaT (but not a list or dict, which pd.isna would map element-wise)."""
     return value is None or (np.ndim(value) == 0 and bool(pd.isna(value)))
 

@@ -36,7 +36,15 @@ def count_events(
     air-defence and low-confidence rows); so are undated rows and rows less precise than
     `freq` (a year-precision event has no month), with a warning saying how many.
     `linked=True` counts ak.link_events' output: each linked chronology day once (however
-    many articles report it), on that day; unlinked launches are left out."""
+    many articles report it), on that day; unlinked launches are left out.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> counts = ak.count_events(ak.load_chronology(), freq="YS")
+    >>> counts.loc["2022":"2024", "events"].tolist()
+    [37, 25, 19]
+    """
     if freq not in ("YS", "MS"):
         raise ValueError(f"freq must be 'YS' (years) or 'MS' (months), got {freq!r}")
     require_columns(events, ["date"] + ([by] if by else []), "events")
@@ -143,7 +151,17 @@ def event_ordinal(
     """Which event of its kind was the one on `date`, counting distinct event days from
     `since` (default: 1 January of that year) through `date`: the number of counted days
     before `date` plus one (so it also answers for an event the table lacks).
-    `event_type` and `missile_class` take one value or several."""
+    `event_type` and `missile_class` take one value or several.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> chronology = ak.load_chronology()
+    >>> ak.event_ordinal(chronology, "2025-02-26")  # the fourth launch day of 2025
+    4
+    >>> ak.event_ordinal(chronology, "2025-02-26", since="2025-01-20")  # of Trump's second term
+    2
+    """
     require_columns(events, ["date", "event_type"], "events")
     date = pd.Timestamp(date).normalize()
     since = pd.Timestamp(since) if since is not None else pd.Timestamp(date.year, 1, 1)

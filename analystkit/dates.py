@@ -389,11 +389,18 @@ def _resolve(kind: str, m: re.Match[str], today: pd.Timestamp) -> DateMention | 
     raise ValueError(f"no resolver for date rule {kind!r}")
 
 
+def _part(pattern: str, text: str) -> str:
+    """The first match of `pattern` in a date expression whose own pattern guarantees it."""
+    found = re.search(pattern, text)
+    assert found is not None, (pattern, text)
+    return found.group(0)
+
+
 def _explicit(m: re.Match[str], today: pd.Timestamp) -> DateMention | None:
     """'January 14', 'Jan. 14', '14 January' (+ optional year)."""
     text = m.group(0)
-    month = _MONTH_NUMBERS[re.search(r"[A-Z][a-z]{2}", text).group(0).lower()]
-    day = int(re.search(r"(?<!\d)\d{1,2}(?!\d)", text).group(0))
+    month = _MONTH_NUMBERS[_part(r"[A-Z][a-z]{2}", text).lower()]
+    day = int(_part(r"(?<!\d)\d{1,2}(?!\d)", text))
     year_match = re.search(_YEAR + r"\b", text)
     if year_match:
         year = int(year_match.group(0))
@@ -409,7 +416,7 @@ def _explicit(m: re.Match[str], today: pd.Timestamp) -> DateMention | None:
 def _month(m: re.Match[str], today: pd.Timestamp) -> DateMention:
     """'in March' (year inferred as for explicit dates) or 'March 2024'."""
     text = m.group(0)
-    name = re.search(_MONTH_FULL, text).group(0)
+    name = _part(_MONTH_FULL, text)
     month = datetime.strptime(name, "%B").month
     year_match = re.search(_YEAR + r"\b", text)
     if year_match:

@@ -62,6 +62,15 @@ def event_study(
         matches per 1,000 sentences over those days), ci_low, ci_high, and the baseline
         over days in the span that are not launch days (the same for every relative day).
         ``attrs["launches"]`` lists the launch days used.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> study = ak.event_study(ak.load_kcna_rhetoric(freq="D"), ak.load_chronology(), n_boot=200)
+    >>> study.columns.tolist()[:4]
+    ['tag', 'relative_day', 'n_launches', 'matches']
+    >>> int(study["relative_day"].min()), int(study["relative_day"].max())
+    (-14, 14)
     """
     if min_launches < MIN_LAUNCHES:
         raise ValueError(f"min_launches must be at least {MIN_LAUNCHES}, not {min_launches}")

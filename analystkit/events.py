@@ -26,7 +26,6 @@ from pathlib import Path
 import ahocorasick
 import numpy as np
 import pandas as pd
-import yaml
 
 from analystkit.dates import (
     HISTORICAL_DAYS,
@@ -36,8 +35,9 @@ from analystkit.dates import (
     is_historical,
     period,
 )
+from analystkit.event_rules_yaml import read_event_rules
 from analystkit.frames import empty_frame, require_columns
-from analystkit.lexicon import Lexicon, as_lexicon
+from analystkit.lexicon import Lexicon, LexiconError, as_lexicon
 from analystkit.paths import DATA_DIR
 from analystkit.realis import (
     RealisRules,
@@ -116,7 +116,7 @@ class Phrases:
                     self._automaton.add_word(key, (len(key), index, phrase.endswith("*")))
         self._automaton.make_automaton()
 
-    def find(self, text: str) -> list[tuple[int, int]]:
+    def find(self, text: str) -> list[tuple[int, int, int]]:
         """(start, end, index of the name) for every whole-word phrase in `text`."""
         out = []
         for last, (length, index, open_end) in self._automaton.iter(text):
@@ -135,7 +135,17 @@ class Phrases:
 
 @dataclass(frozen=True)
 class EventRules:
-    """The compiled contents of data/event_rules.yml."""
+    """The compiled contents of data/event_rules.yml.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> rules = ak.load_event_rules()
+    >>> rules.actor_mode["summit"], rules.actor_default["summit"]
+    ('parties', 'unknown')
+    >>> rules.classes.find(["it fired an ICBM", "no class here"])
+    ['icbm', None]
+    """
 
     triggers: dict[str, list[Trigger]]  # by event_type
     screens: dict[str, re.Pattern[str]]  # by event_type: any of its trigger patterns
@@ -179,21 +189,31 @@ def load_event_rules(
 ) -> EventRules:
     """Read and compile the event rule table (default: data/event_rules.yml) with the
     lexicon whose `weapon` patterns name missile classes (default: data/lexicon.yml);
-    errors name the file and the entry. Compiled tables are reused until a file changes."""
+    errors (LexiconError, a ValueError) name the file, the line and the problem, as the
+    lexicon's do (analystkit/event_rules_yaml.py reads the file). Compiled tables are
+    reused until a file changes.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> rules = ak.load_event_rules()
+    >>> sorted(rules.triggers)[:3]
+    ['military_exercise', 'missile_launch', 'nuclear_test']
+    >>> rules.actor_default["missile_launch"]
+    'DPRK'
+    """
     path = Path(path) if path is not None else RULES_PATH
     lexicon = as_lexicon(lexicon)
-    return _compiled_rules(path.resolve(), path.stat().st_mtime_ns, lexicon)
+    try:
+        mtime_ns = path.stat().st_mtime_ns
+    except OSError as err:
+        raise LexiconError(path, None, f"cannot read the file: {err}") from None
+    return _compiled_rules(path.resolve(), mtime_ns, lexicon)
 
 
 @functools.lru_cache(maxsize=8)
 def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    unknown = sorted(set(raw) - set(_RULE_KEYS))
-    if unknown:
-        raise ValueError(
-            f"{path}: unknown keys {', '.join(unknown)} (expected "
-            f"{', '.join(_RULE_KEYS)})" + "".join(_RETIRED_KEYS.get(k, "") for k in unknown)
-        )
+    raw = read_event_rules(path)  # checked: every entry's problem names its line
 
     def compile_(where: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
         try:
@@ -265,14 +285,6 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
     )
 
 
-_RULE_KEYS = ("events", "parties", "launch", "realis")
-_RETIRED_KEYS = {
-    "modality": ": the negation and hypothetical cues are now the `realis` "
-    "section (before/after cues by realis value); move your cues there",
-    "missile_class_order": ": which class wins when a text names several is "
-    "fixed, most capable first (analystkit.vocab.CLASS_PRECEDENCE, the order "
-    "data/README.md documents); delete the key",
-}
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 _ESCAPE = re.compile(r"\\N\{[^}]*\}|\\.|\(\?P<\w+>", re.S)
 
@@ -320,6 +332,8 @@ def terms_from_milestones(milestones: pd.DataFrame) -> list[Term]:
     out = []
     for row in milestones[milestones["kind"] == "term"].itertuples():
         m = re.fullmatch(r"(.+?)(?:\s+([IVXLCDM]+))?", str(row.label).strip())
+        if m is None:
+            raise ValueError(f"milestones: a term row on {row.date} has an empty label")
         ordinal = _roman(m.group(2), row.label) if m.group(2) else 1
         out.append(
             Term(
@@ -393,6 +407,7 @@ def extract_events(
     sentences: pd.DataFrame | None = None,
     milestones: pd.DataFrame | None = None,
     all_mentions: bool = False,
+    lexicon: Lexicon | str | Path | None = None,
 ) -> pd.DataFrame:
     """Events the articles report as having happened: one row per event per article
     (see the module doc); with `all_mentions`, one row per mention of any realis
@@ -411,21 +426,31 @@ def extract_events(
     unresolved), report_date (what dates were resolved against: the dateline's date,
     "Pyongyang, September 19 (KCNA) --", else the article's). `sentences` may be passed
     if already computed; `milestones` resolve "in his first term" (default: the curated
-    table, loaded only when such a phrase occurs).
+    table, loaded only when such a phrase occurs). `rules` default to
+    ``load_event_rules(lexicon=lexicon)``: data/event_rules.yml with the missile classes
+    of `lexicon` (default: data/lexicon.yml).
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> events = ak.extract_events(ak.load_articles(ak.SEEDS_DIR))
+    >>> launch = events[events["event_type"] == "missile_launch"].iloc[0]
+    >>> str(launch["date"].date()), launch["missile_class"], launch["actor"], launch["realis"]
+    ('2025-02-26', 'cruise', 'DPRK', 'actual')
     """
     require_columns(articles, ["article_id", "date", "text"], "articles")
-    rules = rules or load_event_rules()
+    rules = rules or load_event_rules(lexicon=lexicon)
     hits = {}  # article_id -> [(position, event types gated there)]
     lows = {}  # article_id -> its text lower-cased (rule patterns are matched on it)
     for article_id, text in zip(articles["article_id"].tolist(), articles["text"].tolist()):
         low = _lower(text)
-        found = [
+        gated = [
             (end, types)
             for end, (length, types) in rules.keywords.iter(low)
             if end < length or not low[end - length].isalnum()
         ]  # at a word start
-        if found:
-            hits[article_id] = found
+        if gated:
+            hits[article_id] = gated
             lows[article_id] = low
     if not hits:
         return empty_frame(EVENT_COLUMNS, _EVENT_DTYPES)
@@ -641,8 +666,8 @@ def _read(
         ]
     date = min(in_scope, key=lambda d: min(abs(d.start - end), abs(start - d.end)), default=None)
     anchored = date is not None
-    in_clause = anchored and first <= date.start < last
-    precise = anchored and date.precision in ("day", "week")
+    in_clause = date is not None and first <= date.start < last
+    precise = date is not None and date.precision in ("day", "week")
     realis, strong = cue_realis(text, start, end, r, precise, (first, last)), True
     if realis is None:
         if trigger.event_type in LAUNCH_TYPES:
@@ -653,7 +678,7 @@ def _read(
                 r,
                 anchored,
                 nominal,
-                date.precision if anchored else None,
+                date.precision if date is not None else None,
                 (first, last),
             )
             realis, strong = reading.realis, reading.strong
@@ -982,7 +1007,18 @@ def dedupe_events(events: pd.DataFrame, window_days: int = 1) -> pd.DataFrame:
     several, it stays a row of its own. The row keeps the most precise date (the most
     reported day, earliest on a tie) and adds n_reports (distinct articles) and
     article_ids ("|"-joined, sorted: parquet-safe). historical is False if any report
-    was news."""
+    was news.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import analystkit as ak
+    >>> events = ak.extract_events(ak.load_articles(ak.SEEDS_DIR))
+    >>> launch = events[events["event_type"] == "missile_launch"]
+    >>> twice = pd.concat([launch, launch.assign(article_id="another report")])
+    >>> ak.dedupe_events(twice)[["event_type", "n_reports"]].values.tolist()
+    [['missile_launch', 2]]
+    """
     require_columns(events, EVENT_COLUMNS[:-1], "events")
     if window_days < 0:
         raise ValueError(f"window_days must be >= 0, got {window_days}")

@@ -57,6 +57,17 @@ def fetch_corpus(name: str, cache_dir: str | Path | None = None, progress: bool 
         For an unknown name (listing the known ones), a failed download (saying where to
         put a copy fetched by hand), or a file whose SHA-256 differs from the pinned one
         (nothing is kept).
+
+    Examples
+    --------
+    Downloading is not run here (it needs the network); an unknown name lists the known:
+
+    >>> import analystkit as ak
+    >>> ak.fetch_corpus("nonsense")
+    Traceback (most recent call last):
+    ...
+    analystkit.fetch.CorpusFetchError: unknown corpus 'nonsense'; known: kcna_2024
+    >>> path = ak.fetch_corpus("kcna_2024")  # doctest: +SKIP
     """
     if name not in CORPORA:
         raise CorpusFetchError(f"unknown corpus {name!r}; known: {', '.join(sorted(CORPORA))}")

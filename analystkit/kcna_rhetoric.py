@@ -35,7 +35,15 @@ REBUILD_COMMAND = "make kcna-rhetoric ARCHIVE=/path/to/headlines_2024-11-11.json
 
 def lexicon_fingerprint(path: str | Path = LEXICON_PATH) -> str:
     """SHA-256 of the lexicon's content (its parsed YAML as canonical JSON): comments and
-    layout do not change it, any pattern, tag, speaker or rule does."""
+    layout do not change it, any pattern, tag, speaker or rule does.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> fingerprint = ak.lexicon_fingerprint()
+    >>> len(fingerprint), fingerprint == ak.lexicon_fingerprint()
+    (64, True)
+    """
     content = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
@@ -87,7 +95,15 @@ def write_kcna_rhetoric(
 
 
 def kcna_rhetoric_stamp(meta_path: Path = KCNA_RHETORIC_META_PATH) -> dict:
-    """The shipped table's stamp: archive URL and SHA-256, lexicon fingerprint, span."""
+    """The shipped table's stamp: archive URL and SHA-256, lexicon fingerprint, span.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> stamp = ak.kcna_rhetoric_stamp()
+    >>> {"archive", "lexicon_sha256", "first_day", "last_day"} <= set(stamp)
+    True
+    """
     return json.loads(Path(meta_path).read_text(encoding="utf-8"))
 
 
@@ -100,7 +116,17 @@ def load_kcna_rhetoric(
     """The shipped KCNA table as a zero-filled timeline (see ``resample_timeline``):
     weekly by tag by default; freq="D" with by=("tag", "speaker_group") gives it whole.
     ``attrs["stamp"]`` holds the archive's URL and checksum and the lexicon fingerprint,
-    ``attrs["corpus"]`` a one-line citation for chart source lines."""
+    ``attrs["corpus"]`` a one-line citation for chart source lines.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> weekly = ak.load_kcna_rhetoric(freq="W")
+    >>> weekly.columns.tolist()
+    ['period', 'tag', 'matches', 'sentences', 'rate']
+    >>> "corpus" in weekly.attrs and "stamp" in weekly.attrs
+    True
+    """
     table = pd.read_csv(path, parse_dates=["period"], dtype={k: "str" for k in TIMELINE_KEYS})
     timeline = resample_timeline(table, freq=freq, by=by, speaker_groups=speaker_groups)
     stamp = kcna_rhetoric_stamp()

@@ -16,9 +16,11 @@ import itertools
 import re
 import re._parser as _sre  # the stdlib's regex parser: to find nested repeats
 import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 import ahocorasick
 import numpy as np
@@ -227,7 +229,7 @@ class _Table:
 class Matcher:
     """Compiled patterns: `scan(text)` finds every match, longest-wins within a group."""
 
-    def __init__(self, entries: list[_Entry], origin: str | Path = "<patterns>"):
+    def __init__(self, entries: Sequence[_Entry], origin: str | Path = "<patterns>"):
         self.category = np.array([e.category for e in entries], dtype=object)
         self.tag = np.array([e.tag for e in entries], dtype=object)
         self.source = np.array([e.source for e in entries], dtype=object)
@@ -419,8 +421,8 @@ def _parse(text: str, path: str | Path, roster: Roster) -> Lexicon:
             tags[tname], found = _tag(r, cat, tname, tval)
             entries += found
     for key, cat in (("reporting_verbs", VERB), ("negations", NEGATION)):
-        found = r.items(top[key][1], key) if key in top else []
-        entries += [_Entry(v, cat, v, line) for v, line in found]
+        words = r.items(top[key][1], key) if key in top else []
+        entries += [_Entry(v, cat, v, line) for v, line in words]
     lex = Lexicon(path, tags, roster, entries + _roster_entries(roster))
     _ = lex.matcher  # compile now, so pattern errors surface at load time
     return lex
@@ -430,16 +432,71 @@ class Lexicon:
     """Categories → tags → patterns, speakers and their cues, as read from a YAML file.
 
     `table()` lists the tags with definitions and examples; `speaker_table()` the
-    speakers; `matcher` is the compiled form used by `ak.tag` and `ak.sentences`."""
+    speakers; `matcher` is the compiled form used by `ak.tag` and `ak.sentences`.
+
+    A Lexicon is immutable: `tags`, `speakers` and the mappings of its `roster` are
+    read-only, of frozen records, so the lexicon `load_lexicon` caches and hands out again
+    cannot drift from what it matches. For a variant, edit a copy of the YAML file and
+    load that, or take `without(...)` some tags.
+
+    Examples
+    --------
+    >>> lex = load_lexicon()
+    >>> lex.tags["threat"].category
+    'rhetoric'
+    >>> lex.tags.pop("threat")
+    Traceback (most recent call last):
+    ...
+    AttributeError: 'mappingproxy' object has no attribute 'pop'
+    >>> "threat" in lex.without("threat").tags, "threat" in load_lexicon().tags
+    (False, True)
+    """
 
     def __init__(
-        self, path: str | Path, tags: dict[str, Tag], roster: Roster, entries: list[_Entry]
+        self, path: str | Path, tags: Mapping[str, Tag], roster: Roster, entries: Iterable[_Entry]
     ):
-        self.path = str(path)
-        self.tags: dict[str, Tag] = tags
-        self.roster: Roster = roster
-        self.speakers: dict[str, Speaker] = roster.speakers
-        self._entries: list[_Entry] = entries
+        self._path = str(path)
+        self._tags: Mapping[str, Tag] = MappingProxyType(dict(tags))
+        self._roster = roster
+        self._entries: tuple[_Entry, ...] = tuple(entries)
+
+    @property
+    def path(self) -> str:
+        """The lexicon file it was read from."""
+        return self._path
+
+    @property
+    def tags(self) -> Mapping[str, Tag]:
+        """Tag name → Tag, in file order (read-only)."""
+        return self._tags
+
+    @property
+    def roster(self) -> Roster:
+        """The roster (data/roster.yml and outlets.yml) its speaker cues come from."""
+        return self._roster
+
+    @property
+    def speakers(self) -> Mapping[str, Speaker]:
+        """Roster name → Speaker (read-only)."""
+        return MappingProxyType(self._roster.speakers)
+
+    def without(self, *names: str) -> Lexicon:
+        """A new Lexicon without the tags `names` (their patterns, idioms, requires and
+        excludes); this one is unchanged. An unknown name raises ValueError."""
+        unknown = [n for n in names if n not in self._tags]
+        if unknown:
+            raise ValueError(f"{self._path}: no tag {unknown[0]!r}")
+        gone = set(names)
+        tags = {n: t for n, t in self._tags.items() if n not in gone}
+        entries = [
+            e
+            for e in self._entries
+            if not (
+                e.tag in gone
+                and e.category in (self._tags[e.tag].category, REQUIRES + e.tag, EXCLUDE + e.tag)
+            )
+        ]
+        return Lexicon(self._path, tags, self._roster, entries)
 
     @property
     def categories(self) -> list[str]:
@@ -476,7 +533,12 @@ class Lexicon:
         state.pop("matcher", None)
         state.pop("speaker_matcher", None)
         state.pop("_category_matchers", None)
+        state["_tags"] = dict(self._tags)  # a mappingproxy does not pickle
         return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._tags = MappingProxyType(dict(self._tags))
 
     def __repr__(self) -> str:
         n_pat = sum(len(t.patterns) for t in self.tags.values())
@@ -536,7 +598,19 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """Read and check a lexicon file (default: data/lexicon.yml) with the roster.yml and
     outlets.yml beside it (else the kit's own). Raises LexiconError naming the file, line
     and problem. A file read before is reused until it changes
-    (its modification time or size), so tagging calls don't recompile it."""
+    (its modification time or size), so tagging calls don't recompile it.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> lexicon = ak.load_lexicon()
+    >>> lexicon.categories
+    ['actor', 'weapon', 'event', 'rhetoric']
+    >>> lexicon.tags["threat"].category, lexicon.speakers["KCNA"].group
+    ('rhetoric', 'dprk_state')
+    >>> ak.load_lexicon() is lexicon  # cached until the files change; immutable
+    True
+    """
     path = Path(path) if path is not None else LEXICON_PATH
     try:
         stat = path.stat()

@@ -44,7 +44,17 @@ def link_events(events: pd.DataFrame, chronology: pd.DataFrame) -> pd.DataFrame:
       `attrs["for_curation"]`, with a warning), never dropped.
 
     A chronology day of the same event type is preferred; a missile launch reported of
-    a satellite launch day (or the reverse) links when no day of its own type fits."""
+    a satellite launch day (or the reverse) links when no day of its own type fits.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> events = ak.extract_events(ak.load_articles(ak.SEEDS_DIR))
+    >>> launches = events[events["event_type"] == "missile_launch"]
+    >>> linked = ak.link_events(launches, ak.load_chronology())
+    >>> str(linked.loc[0, "linked_date"].date()), linked.loc[0, "link_status"]
+    ('2025-02-26', 'exact')
+    """
     require_columns(events, ["date", "date_last", "date_precision", "report_date"], "events")
     require_columns(chronology, ["date", "event_type", "missile_class"], "chronology")
     news = news_launches(events)

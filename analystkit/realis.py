@@ -253,7 +253,8 @@ def _cues(pattern: re.Pattern[str], window: str, cased: frozenset[str]) -> set[s
     return {
         m.lastgroup
         for m in pattern.finditer(low)
-        if not (m.group(0) in cased and window[m.start() : m.end()] != m.group(0))
+        if m.lastgroup  # every cue alternative is a named group
+        and not (m.group(0) in cased and window[m.start() : m.end()] != m.group(0))
     }
 
 

@@ -54,7 +54,17 @@ def load_chronology(path: str | Path | None = None) -> pd.DataFrame:
 
     One row per Korea-time day: date (datetime64), event_type, missile_class,
     n_missiles (Int64, <NA> where sources say only "several"), missile_names,
-    counted (bool), confidence, source, note. Sorted by date."""
+    counted (bool), confidence, source, note. Sorted by date.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> chronology = ak.load_chronology()
+    >>> chronology.columns.tolist()[:4]
+    ['date', 'event_type', 'missile_class', 'n_missiles']
+    >>> sorted(set(chronology["event_type"]))
+    ['missile_launch', 'satellite_launch']
+    """
     path = Path(path) if path is not None else CHRONOLOGY_PATH
     raw = _read_table(path)
     if "counted" in raw:
@@ -71,7 +81,17 @@ def load_milestones(path: str | Path | None = None) -> pd.DataFrame:
     """The milestones (default data/reference/milestones.csv), validated.
 
     Columns date, end_date (NaT for single days and for terms still running), kind,
-    title, label (<= 16 characters, for chart annotations), source, note. Sorted by date."""
+    title, label (<= 16 characters, for chart annotations), source, note. Sorted by date.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> milestones = ak.load_milestones()
+    >>> milestones.columns.tolist()
+    ['date', 'end_date', 'kind', 'title', 'label', 'source', 'note']
+    >>> milestones.loc[milestones["label"] == "Trump II", "date"].dt.date.astype(str).tolist()
+    ['2025-01-20']
+    """
     path = Path(path) if path is not None else MILESTONES_PATH
     raw = _read_table(path)
     _validate(raw, _milestone_schema(), path)
@@ -303,7 +323,15 @@ def load_cns_database(path: str | Path) -> pd.DataFrame:
     (UTC+9) before grouping; a missile without a launch time keeps its UTC date and the
     note says so. Extra columns: max_apogee_km, max_distance_km (Float64, "Unknown" and
     "km" strings cleaned). Missile Type maps to missile_class (SLV rows make a
-    satellite_launch day; "Unknown" means a ballistic missile of unstated type)."""
+    satellite_launch day; "Unknown" means a ballistic missile of unstated type).
+
+    Examples
+    --------
+    The CNS database is not shipped (download it from the James Martin CNS site):
+
+    >>> import analystkit as ak
+    >>> cns = ak.load_cns_database("cns_missile_test_database.xlsx")  # doctest: +SKIP
+    """
     path = Path(path)
     table = _read_cns_rows(path)
     missiles = _cns_missiles(table, path)

@@ -7,8 +7,11 @@ Both files are read with the lexicon's checks: an error names the file and the l
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
+from typing import TypeVar
 
 import yaml
 
@@ -47,18 +50,53 @@ class Speaker:
 
 @dataclass
 class Roster:
-    """People, bodies and outlets by name; role words → kind; country words → group."""
+    """People, bodies and outlets by name; role words → kind; country words → group.
 
-    speakers: dict[str, Speaker] = field(default_factory=dict)
-    roles: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
-    countries: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    Filled by the readers, then frozen by ``load_roster`` (``freeze``): the mappings
+    become read-only, as the cached lexicon that holds the roster is."""
+
+    speakers: Mapping[str, Speaker] = field(default_factory=dict)
+    roles: Mapping[str, Sequence[tuple[str, int]]] = field(default_factory=dict)
+    countries: Mapping[str, Sequence[tuple[str, int]]] = field(default_factory=dict)
     state_media_groups: frozenset[str] = frozenset()
-    lines: dict[str, tuple[str, list[int]]] = field(default_factory=dict)
+    lines: Mapping[str, tuple[str, Sequence[int]]] = field(default_factory=dict)
     path: str = ""  # the roster file (roles and countries)
 
     def add(self, speaker: Speaker, path: str, lines: list[int]) -> None:
-        self.speakers[speaker.name] = speaker
-        self.lines[speaker.name] = (path, lines)
+        _writable(self.speakers)[speaker.name] = speaker
+        _writable(self.lines)[speaker.name] = (path, lines)
+
+    def freeze(self) -> Roster:
+        """Make the mappings read-only (and their lists tuples); returns the roster."""
+        self.speakers = MappingProxyType(dict(self.speakers))
+        self.roles = MappingProxyType({k: tuple(v) for k, v in self.roles.items()})
+        self.countries = MappingProxyType({k: tuple(v) for k, v in self.countries.items()})
+        self.lines = MappingProxyType({k: (p, tuple(n)) for k, (p, n) in self.lines.items()})
+        return self
+
+    def __getstate__(self) -> dict:  # a mappingproxy does not pickle
+        frozen = isinstance(self.speakers, MappingProxyType)
+        state = {
+            k: dict(v) if isinstance(v, MappingProxyType) else v for k, v in vars(self).items()
+        }
+        return {**state, "_frozen": frozen}
+
+    def __setstate__(self, state: dict) -> None:
+        frozen = state.pop("_frozen", False)
+        self.__dict__.update(state)
+        if frozen:
+            self.freeze()
+
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _writable(mapping: Mapping[_K, _V]) -> dict[_K, _V]:
+    """The mapping of a roster being read (a frozen roster refuses additions)."""
+    if not isinstance(mapping, dict):
+        raise TypeError("the roster is read-only once loaded")
+    return mapping
 
 
 def _group(r: YamlReader, node: yaml.Node, what: str, allowed=SPEAKER_GROUPS) -> str:
@@ -115,7 +153,7 @@ def read_roster(text: str, path: str | Path, roster: Roster | None = None) -> Ro
                 r.fail(
                     knode, f"unknown role kind {kind!r} (expected one of: {', '.join(ROLE_KINDS)})"
                 )
-            roster.roles[kind] = r.items(node, f"the {kind} roles")
+            _writable(roster.roles)[kind] = r.items(node, f"the {kind} roles")
     if "state_media_groups" in top:
         groups = r.items(top["state_media_groups"][1], "state_media_groups")
         for g, line in groups:
@@ -125,7 +163,7 @@ def read_roster(text: str, path: str | Path, roster: Roster | None = None) -> Ro
     if "countries" in top:
         for group, (gnode, node) in r.mapping(top["countries"][1], "countries").items():
             _group(r, gnode, "country group")
-            roster.countries[group] = r.items(node, f"the countries of {group!r}")
+            _writable(roster.countries)[group] = r.items(node, f"the countries of {group!r}")
     return roster
 
 
@@ -160,4 +198,4 @@ def load_roster(folder: Path) -> Roster:
             except (OSError, UnicodeDecodeError) as err:
                 raise LexiconError(path, None, f"cannot read the file: {err}") from None
             reader(text, path, roster)
-    return roster
+    return roster.freeze()

@@ -264,6 +264,7 @@ def _sentence_rows(articles: list[ArticleText], lexicon: Lexicon) -> dict:
 
 
 def sentence_arrays(a: Analysis, with_text: bool = True) -> dict:
+    assert a.credits is not None  # analyse always attributes
     art = a.sent_article
     first = np.searchsorted(art, np.arange(len(a.article_start)))
     offset = a.article_start[art]
@@ -323,7 +324,20 @@ def sentences(articles: pd.DataFrame, lexicon: Lexicon | str | Path | None = Non
     cue, quote, pronoun, source, default), quoted (bool: the sentence holds or sits
     inside a quotation). The `date` and `source` columns, when present, are read too (a
     roster person's years; a state outlet's narration). Rows follow the articles'
-    order. For many cores or machines, see analystkit.cluster (Dask)."""
+    order. For many cores or machines, see analystkit.cluster (Dask).
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> s = ak.sentences(ak.load_articles(ak.SEEDS_DIR))
+    >>> s.columns.tolist()
+    ['article_id', 'sentence_id', 'start', 'end', 'text', 'speaker', 'speaker_group',
+     'attribution', 'quoted']
+    >>> s.loc[0, "text"][:40]
+    'North Korea said on Friday it had test-f'
+    >>> s.loc[0, ["speaker", "speaker_group"]].tolist()
+    ['North Korea', 'dprk_state']
+    """
     lexicon = as_lexicon(lexicon)
     parts = map_chunks(_sentence_rows, article_texts(articles), lexicon)
     return sentence_frame(articles, parts)

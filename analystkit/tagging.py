@@ -48,6 +48,7 @@ def _match_rows(articles: list[ArticleText], lexicon: Lexicon) -> dict:
 
 def _matches(a: Analysis, lexicon: Lexicon) -> dict:
     """The kept matches of an analysed chunk (split, scanned and attributed)."""
+    assert a.credits is not None  # analyse always attributes
     m = lexicon.matcher
     public = m.public[a.hit_pid]
     start, end, pid = a.hit_start[public], a.hit_end[public], a.hit_pid[public]
@@ -105,7 +106,24 @@ def tag(data: pd.DataFrame, lexicon: Lexicon | str | Path | None = None) -> pd.D
     speaker_group (str: of the sentence), negated (bool: "not", "did not", "no sign of"
     ... at most three words before, same clause). Within a category the longest of
     overlapping matches wins; matches of different categories are all kept. For many
-    cores or machines, see analystkit.cluster (Dask)."""
+    cores or machines, see analystkit.cluster (Dask).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import analystkit as ak
+    >>> articles = pd.DataFrame({"article_id": ["a1"], "date": [pd.Timestamp("2025-01-06")],
+    ...     "text": ["KCNA said the army is ready to use its nuclear weapons."]})
+    >>> m = ak.tag(articles)
+    >>> m.loc[m["category"] == "rhetoric", ["tag", "matched", "speaker_group"]].values.tolist()
+    [['threat', 'ready to use its nuclear weapons', 'dprk_state']]
+    >>> seed = ak.load_articles(ak.SEEDS_DIR)
+    >>> ak.tag(ak.sentences(seed)).equals(ak.tag(seed))  # the chain gives the same
+    True
+    >>> ak.tag(seed).columns.tolist()
+    ['article_id', 'sentence_id', 'start', 'end', 'matched', 'category', 'tag', 'pattern',
+     'speaker_group', 'negated']
+    """
     lexicon = as_lexicon(lexicon)
     if is_sentences(data):
         ids, parts = _sentence_parts(data, lexicon)
@@ -199,7 +217,19 @@ def tag_counts(
     """Wide counts: one row per article_id, one int64 column per value of `by` ("tag",
     "category", or a list such as ["speaker_group", "tag"] for MultiIndex columns).
     With `articles`, every article gets a row (zeros included), in the articles' order;
-    include_negated=False leaves negated matches out."""
+    include_negated=False leaves negated matches out.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import analystkit as ak
+    >>> articles = pd.DataFrame({"article_id": ["a1", "a2"], "date": pd.Timestamp("2025-01-06"),
+    ...     "text": ["KCNA said the army is ready to use its nuclear weapons.", "Rain."]})
+    >>> m = ak.tag(articles)
+    >>> counts = ak.tag_counts(m[m["category"] == "rhetoric"], articles=articles)
+    >>> counts["threat"].to_dict()
+    {'a1': 1, 'a2': 0}
+    """
     keys = [by] if isinstance(by, str) else list(by)
     missing = [c for c in ["article_id", *keys] if c not in matches.columns]
     if missing:
@@ -245,7 +275,15 @@ def kwic(
     """Keyword in context: every match of `pattern` (lexicon syntax: word, phrase, glob or
     `re:`; or the name of a lexicon tag, meaning all its patterns and idioms) with `window` words
     (whitespace-separated) either side. Columns: article_id, date, start, end (char
-    offsets, like quanteda's from/to), pre, keyword, post."""
+    offsets, like quanteda's from/to), pre, keyword, post.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> k = ak.kwic(ak.load_articles(ak.SEEDS_DIR), "re:missiles?", window=2)
+    >>> k[["pre", "keyword", "post"]].values.tolist()[:2]
+    [['strategic cruise', 'missiles', 'to demonstrate'], ['oversaw the', 'missile', 'tests off']]
+    """
     if not isinstance(window, int) or window < 0:
         raise ValueError(f"window must be a whole number of words >= 0, not {window!r}")
     lexicon = as_lexicon(lexicon)

@@ -56,6 +56,17 @@ def rhetoric_timeline(
         period (first day), the `by` columns, matches and sentences (int64: sentences of
         the row's speaker group, or of all selected groups), rate (matches per 1,000
         sentences; NaN where the period has no sentence). ``attrs["freq"]`` holds `freq`.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> articles = ak.load_articles(ak.SEEDS_DIR)
+    >>> matches, sentences = ak.tag(articles), ak.sentences(articles)
+    >>> timeline = ak.rhetoric_timeline(matches, sentences, articles, freq="M")
+    >>> timeline.columns.tolist()
+    ['period', 'tag', 'matches', 'sentences', 'rate']
+    >>> str(timeline.loc[0, "period"].date()), timeline.attrs["freq"]
+    ('2025-02-01', 'M')
     """
     keys = _keys(by)
     require_columns(
@@ -102,6 +113,16 @@ def resample_timeline(
 
     Matches add up; a row's sentences are those of its speaker group, or the sum over the
     selected groups when `by` leaves the group out. Same columns as ``rhetoric_timeline``.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> daily = ak.load_kcna_rhetoric(freq="D", by=["speaker_group", "tag"])
+    >>> monthly = ak.resample_timeline(daily, freq="M")
+    >>> monthly.columns.tolist()
+    ['period', 'tag', 'matches', 'sentences', 'rate']
+    >>> int(monthly["matches"].sum()) == int(daily["matches"].sum())
+    True
     """
     keys = _keys(by)
     require_columns(timeline, ("period", *TIMELINE_KEYS, "matches", "sentences"), "timeline")

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 from analystkit.charts import OKABE_ITO, RC
 from analystkit.frames import require_columns, require_dates
@@ -56,6 +57,14 @@ def plot_rhetoric_timeline(
     -------
     Figure
         A pyplot-free figure, 10 inches wide.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> timeline = ak.load_kcna_rhetoric(freq="W")
+    >>> fig = ak.plot_rhetoric_timeline(timeline, ak.load_chronology(), ak.load_milestones())
+    >>> type(fig).__name__, len(fig.axes) >= 1
+    ('Figure', True)
     """
     require_columns(timeline, ("period", "tag", "rate"), "timeline")
     require_dates(timeline, "period", "timeline")
@@ -125,7 +134,9 @@ def plot_rhetoric_timeline(
             gid="source-line",
             parse_math=False,
         )
-        fig.get_layout_engine().set(h_pad=0.04, rect=(0, 0.04, 1, 0.96))
+        engine = fig.get_layout_engine()
+        assert isinstance(engine, ConstrainedLayoutEngine)  # made with layout="constrained"
+        engine.set(h_pad=0.04, rect=(0, 0.04, 1, 0.96))
     return fig
 
 

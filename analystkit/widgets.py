@@ -147,6 +147,17 @@ class FilterPanel(_DisplaysItself):
     A multi-select with every option selected does not filter; a subset keeps the
     articles with at least one selected match (or event) and only those rows; nothing
     selected leaves nothing. ``reset()`` (the Reset button) restores everything.
+
+    Examples
+    --------
+    Built without a display (in JupyterLab, the panel shows itself as a cell's value):
+
+    >>> import analystkit as ak
+    >>> articles = ak.load_articles(ak.SEEDS_DIR)
+    >>> panel = ak.FilterPanel(articles, ak.tag(articles))
+    >>> panel.tags.value = ("threat",)
+    >>> panel.filtered()[0]["article_id"].tolist()
+    ['e603d5677073ee2d']
     """
 
     def __init__(
@@ -414,6 +425,15 @@ class ChronologyPanel(_DisplaysItself):
     ``.filtered()`` is the selection, ``.figure()`` its chart; the chart image and the
     ``.ak-results`` summary line follow every change. Launch days are the chronology's
     counted launch events (one per KST calendar day), as in the chart.
+
+    Examples
+    --------
+    Built without a display (in JupyterLab, the panel shows itself as a cell's value):
+
+    >>> import analystkit as ak
+    >>> panel = ak.ChronologyPanel(ak.load_chronology(), ak.load_milestones())
+    >>> type(panel.figure()).__name__
+    'Figure'
     """
 
     def __init__(

@@ -119,6 +119,12 @@ def test_header_keys_can_be_mapped_and_unknown_keys_are_reported(tmp_path):
     assert _reasons(frame)["b.md"][0].startswith("unknown header key: 'author'")
 
 
+def test_a_header_key_mapped_to_none_is_dropped(tmp_path):
+    _write(tmp_path, "a.md", f"author: Someone\ntitle: Kept\n\n date 2024-01-01 {SAMPLE} a")
+    frame = _load_quietly(tmp_path, columns={"author": None})
+    assert frame["title"].tolist() == ["Kept"] and frame.attrs["skipped"] == []
+
+
 def test_csv_records_keep_quoted_paragraphs_and_local_day():
     frame = ak.load_articles(FORMATS / "records.csv")
     assert frame["date"].tolist() == [pd.Timestamp("2024-01-02"), pd.Timestamp("2024-01-03")]

@@ -14,6 +14,14 @@ def test_every_public_name_resolves(name):
     assert getattr(ak, name) is not None
 
 
+def test_the_package_has_the_version_of_pyproject():
+    import tomllib
+    from pathlib import Path
+
+    pyproject = Path(ak.__file__).parents[1] / "pyproject.toml"
+    assert ak.__version__ == tomllib.loads(pyproject.read_text())["project"]["version"]
+
+
 def test_an_unknown_name_is_an_attribute_error():
     with pytest.raises(AttributeError, match="no attribute 'tag_everything'"):
         _ = ak.tag_everything

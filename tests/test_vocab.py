@@ -86,7 +86,7 @@ def test_a_rule_file_still_setting_the_class_order_is_refused_by_name(tmp_path):
     )
     with pytest.raises(
         ValueError,
-        match=r"rules\.yml: unknown keys missile_class_order"
+        match=r"rules\.yml, line \d+: unknown key 'missile_class_order'"
         r".*CLASS_PRECEDENCE",
     ):
         load_event_rules(old)

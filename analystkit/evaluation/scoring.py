@@ -82,7 +82,7 @@ def match_launches(gold: pd.DataFrame, kit: pd.DataFrame, tolerance: int = 0) ->
     was undecidable, with the article's first unpaired kit day if any: neither counted)."""
     launches = gold[gold["event_type"] != "none"]
     kit_of = dict(iter(kit.groupby("article_id", sort=False)))
-    rows = []
+    rows: list[tuple[object, object, object, object, str | None, object, str]] = []
     for (corpus, article_id), _ in gold.groupby(["corpus", "article_id"], sort=False):
         g = launches[launches["article_id"] == article_id]
         k = kit_of.get(article_id, kit.iloc[:0])
@@ -105,20 +105,20 @@ def match_launches(gold: pd.DataFrame, kit: pd.DataFrame, tolerance: int = 0) ->
                 paired_k.add(j)
         free_k = [j for j in range(len(k_days)) if j not in paired_k]
         for i, gd in enumerate(g_days):
-            j = paired_g.get(i)
+            kit_j = paired_g.get(i)
             if pd.isna(gd):
-                j = free_k.pop(0) if free_k else None
+                kit_j = free_k.pop(0) if free_k else None
                 outcome = "undated"
             else:
-                outcome = "match" if j is not None else "miss"
+                outcome = "match" if kit_j is not None else "miss"
             rows.append(
                 (
                     corpus,
                     article_id,
                     gd,
-                    k_days[j] if j is not None else pd.NaT,
+                    k_days[kit_j] if kit_j is not None else pd.NaT,
                     g_labels[i],
-                    k_labels[j] if j is not None else None,
+                    k_labels[kit_j] if kit_j is not None else None,
                     outcome,
                 )
             )

@@ -1,0 +1,109 @@
+"""data/event_rules.yml edited wrongly: each problem is named with the file and its line,
+as the lexicon's are (LexiconError, a ValueError)."""
+
+from __future__ import annotations
+
+import pytest
+from facts import frame
+
+import analystkit as ak
+from analystkit.event_rules_yaml import event_rules_from_text
+from analystkit.events import RULES_PATH, load_event_rules
+from analystkit.lexicon import LexiconError
+
+SHIPPED = RULES_PATH.read_text(encoding="utf-8")
+
+
+def _line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def _broken(tmp_path, text: str):
+    path = tmp_path / "rules.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LexiconError) as err:
+        load_event_rules(path)
+    assert err.value.path == str(path)
+    return err.value
+
+
+def test_an_empty_file_is_named(tmp_path):
+    err = _broken(tmp_path, "# nothing but a comment\n")
+    assert "the file is empty" in str(err) and "rules.yml" in str(err)
+
+
+def test_a_missing_file_is_named(tmp_path):
+    with pytest.raises(LexiconError, match=r"nowhere\.yml: cannot read the file"):
+        load_event_rules(tmp_path / "nowhere.yml")
+
+
+def test_a_missing_key_names_the_line_of_its_parent(tmp_path):
+    text = SHIPPED.replace("    actor: nearest\n    default: DPRK\n", "    actor: nearest\n", 1)
+    err = _broken(tmp_path, text)
+    assert err.line == _line_of(text, "  missile_launch:") + 1
+    assert "events.missile_launch has no 'default'" in err.problem
+
+
+def test_a_missing_section_is_named(tmp_path):
+    text = SHIPPED[: SHIPPED.index("\nrealis:")] + "\n"
+    err = _broken(tmp_path, text)
+    assert "the rule file has no 'realis'" in err.problem
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        ("  window_words: 12", "  window_words: twelve", "window_words must be a whole number"),
+        ("        nominal: true\n", "        nominal: maybe\n", "nominal must be true or false"),
+        ("    actor: nearest\n", "    actor: closest\n", "actor must be nearest or parties"),
+        ("    keywords: [sanction]", "    keywords: sanction", "keywords must be a non-empty list"),
+        ("    default: DPRK\n", "    default: [DPRK]\n", "must be a single value"),
+    ],
+)
+def test_a_value_of_the_wrong_kind_names_its_line(tmp_path, old, new, problem):
+    assert old in SHIPPED
+    text = SHIPPED.replace(old, new, 1)
+    err = _broken(tmp_path, text)
+    assert problem in err.problem
+    assert err.line == _line_of(text, new)
+
+
+def test_a_bad_regex_names_its_line(tmp_path):
+    old = "      - pattern: 'summits?'"
+    text = SHIPPED.replace(old, "      - pattern: 'summits?('", 1)
+    err = _broken(tmp_path, text)
+    assert err.line == _line_of(text, "summits?(")
+    assert "events.summit.triggers[0].pattern: bad pattern 'summits?('" in err.problem
+
+
+def test_a_bad_realis_cue_and_an_unknown_realis_name_their_lines():
+    text = SHIPPED.replace("      - 'previously|formerly", "      - 'previously|(formerly", 1)
+    with pytest.raises(LexiconError) as err:
+        event_rules_from_text(text, "mine.yml")
+    assert err.value.line == _line_of(text, "(formerly")
+    assert str(err.value).startswith(
+        f"mine.yml, line {err.value.line}: an entry of realis.before.historical: bad pattern"
+    )
+    text = SHIPPED.replace("    historical:\n", "    historic:\n", 1)
+    with pytest.raises(LexiconError) as err:
+        event_rules_from_text(text, "mine.yml")
+    assert err.value.line == _line_of(text, "    historic:\n")
+    assert "unknown key 'historic' in realis.before" in err.value.problem
+
+
+def test_an_unknown_event_type_names_its_line():
+    text = SHIPPED.replace("  summit:\n", "  summmit:\n", 1)
+    with pytest.raises(LexiconError) as err:
+        event_rules_from_text(text, "mine.yml")
+    assert err.value.line == _line_of(text, "  summmit:")
+    assert "unknown event_type 'summmit'" in err.value.problem
+
+
+def test_a_pattern_may_say_re_explicitly(tmp_path):
+    old = "      - pattern: 'summits?'"
+    path = tmp_path / "rules.yml"
+    path.write_text(SHIPPED.replace(old, "      - pattern: 're:summits?'", 1), encoding="utf-8")
+    articles = frame("Kim and Trump held a summit in Hanoi on Wednesday.")
+    got = ak.extract_events(articles, rules=load_event_rules(path))
+    assert list(got["event_type"]) == list(ak.extract_events(articles)["event_type"])
+    assert "summit" in set(got["event_type"])
