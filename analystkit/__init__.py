@@ -19,7 +19,7 @@ from analystkit.lexicon import Lexicon, LexiconError, load_lexicon
 from analystkit.linking import link_events
 from analystkit.load_registry import LoadReport, load_report
 from analystkit.paths import LEXICON_PATH, REFERENCE_DIR, SEEDS_DIR
-from analystkit.sentences import sentences
+from analystkit.sentence_table import sentences
 from analystkit.tagging import kwic, tag, tag_counts
 from analystkit.timeline import resample_timeline, rhetoric_timeline
 

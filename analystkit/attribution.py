@@ -85,7 +85,7 @@ def attribute(
     years: list[int | None],
     voices: list[Speaker | None],
 ) -> Credits:
-    """Credit the sentences of a chunk (arrays as in sentences.Analysis)."""
+    """Credit the sentences of a chunk (arrays as in chunk.Analysis)."""
     hits, verbs = _hits(text, matcher.category, matcher.tag, hit_start, hit_end, hit_pid)
     n = len(sent_start)
     speaker, group, how = [""] * n, [NARRATION] * n, [DEFAULT] * n

@@ -24,7 +24,7 @@ from analystkit.events import (
 from analystkit.frames import empty_frame, require_columns
 from analystkit.lexicon import Lexicon
 from analystkit.linking import link_events
-from analystkit.sentences import sentences as split_sentences
+from analystkit.sentence_table import sentences as split_sentences
 
 CLAIM_COLUMNS = [
     "article_id",

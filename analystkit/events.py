@@ -27,6 +27,7 @@ import ahocorasick
 import numpy as np
 import pandas as pd
 
+from analystkit.chunk import scan_articles
 from analystkit.dates import (
     HISTORICAL_DAYS,
     DateMention,
@@ -47,8 +48,8 @@ from analystkit.realis import (
     form_realis,
     noun_like,
 )
-from analystkit.sentences import join_articles, scan_articles
-from analystkit.sentences import split as sentence_spans
+from analystkit.splitting import join_articles
+from analystkit.splitting import split as sentence_spans
 from analystkit.vocab import CLASS_PRECEDENCE, EVENT_TYPES, LAUNCH_TYPES, MISSILE_CLASSES
 
 RULES_PATH = DATA_DIR / "event_rules.yml"

@@ -1,11 +1,14 @@
 """What every function over frames shares: the check that the columns it reads are there,
-and the typed empty frame it returns when there is nothing to report."""
+the typed empty frame it returns when there is nothing to report, and string columns
+built from codes."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 
 def require_columns(frame: pd.DataFrame, columns: Iterable[str], name: str) -> None:
@@ -33,3 +36,13 @@ def require_dates(frame: pd.DataFrame, column: str, name: str) -> None:
 def empty_frame(columns: Iterable[str], dtypes: Mapping[str, str]) -> pd.DataFrame:
     """A frame with no rows and the given columns, typed by `dtypes` (str if not listed)."""
     return pd.DataFrame({c: pd.Series(dtype=dtypes.get(c, "str")) for c in columns})
+
+
+def labels(names, codes: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    """A pandas str array of names[codes], built as an Arrow dictionary (fast for the
+    few distinct values of ids, categories, tags and speakers)."""
+    dictionary = pa.array(list(names), type=pa.large_string())
+    indices = pa.array(np.asarray(codes) % max(len(dictionary), 1), type=pa.int64())
+    return pd.array(
+        pa.DictionaryArray.from_arrays(indices, dictionary).cast(pa.large_string()), dtype="str"
+    )

@@ -18,7 +18,7 @@ import yaml
 from analystkit.corpus import load_articles
 from analystkit.fetch import CORPORA, file_sha256
 from analystkit.paths import LEXICON_PATH, REFERENCE_DIR
-from analystkit.sentences import sentences
+from analystkit.sentence_table import sentences
 from analystkit.tagging import tag
 from analystkit.timeline import TIMELINE_KEYS, resample_timeline, rhetoric_timeline
 

@@ -8,23 +8,20 @@ import numpy as np
 import pandas as pd
 
 from analystkit.attribution import Credits
-from analystkit.frames import require_columns
-from analystkit.lexicon import REQUIRES, Lexicon, as_lexicon, pattern_matcher
-from analystkit.sentences import (
-    SENTENCE_COLUMNS,
+from analystkit.chunk import (
     Analysis,
     ArticleText,
     analyse,
     article_texts,
-    chunks,
-    join_articles,
-    labels,
     map_chunks,
     negated,
     require_text,
     scan_articles,
-    sentence_arrays,
 )
+from analystkit.frames import labels, require_columns
+from analystkit.lexicon import REQUIRES, Lexicon, as_lexicon, pattern_matcher
+from analystkit.sentence_table import SENTENCE_COLUMNS, sentence_arrays
+from analystkit.splitting import chunks, join_articles
 from analystkit.stance import stance_kept
 
 MATCH_COLUMNS = [

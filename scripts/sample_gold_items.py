@@ -17,7 +17,7 @@ import pandas as pd
 
 import analystkit as ak
 from analystkit.evaluation.corpora import load_dev_articles
-from analystkit.sentences import split
+from analystkit.splitting import split
 
 OUT = Path(__file__).resolve().parents[1] / "data" / "eval" / "items"
 SEED = 20261129

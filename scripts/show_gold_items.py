@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from analystkit.evaluation.corpora import load_dev_articles
-from analystkit.sentences import split
+from analystkit.splitting import split
 
 ITEMS = Path(__file__).resolve().parents[1] / "data" / "eval" / "items"
 CONTEXT = 600

@@ -331,7 +331,7 @@ def test_chunked_attribution_equals_whole_when_outlet_and_state_cues_overlap(mon
     arts = frame(*texts)
     whole = ak.sentences(arts)
     monkeypatch.setattr(
-        sys.modules["analystkit.sentences"], "_CHUNK_CHARS", 200
+        sys.modules["analystkit.splitting"], "_CHUNK_CHARS", 200
     )  # many small chunks
     pd.testing.assert_frame_equal(ak.sentences(arts), whole)
     assert set(ak.sentences(arts).speaker) == {"Uriminzokkiri", "North Korea", ""}

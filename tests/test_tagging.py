@@ -167,7 +167,7 @@ def test_chunked_output_equals_whole(monkeypatch):
     arts = frame(*texts)
     serial, whole_sentences = ak.tag(arts), ak.sentences(arts)
     monkeypatch.setattr(
-        sys.modules["analystkit.sentences"], "_CHUNK_CHARS", 300
+        sys.modules["analystkit.splitting"], "_CHUNK_CHARS", 300
     )  # many small chunks
     pd.testing.assert_frame_equal(ak.tag(arts), serial)
     pd.testing.assert_frame_equal(ak.sentences(arts), whole_sentences)

@@ -1,0 +1,171 @@
+"""One chunk of articles analysed: split into sentences, scanned with the lexicon's
+matcher, and every sentence credited to a speaker.
+
+Attribution (attribution.py) reads the grammar of reporting: a reporting clause's subject
+(clauses.py), resolved against the roster, roles, pronouns and definite descriptions
+(speakers.py); quotations take the speaker of the clause that introduces or closes them
+(quotes.py); narration is the article's state outlet (voices.py) or else the reporter's
+(`media`). `ak.sentences` and `ak.tag` both start here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from analystkit.attribution import Credits, attribute
+from analystkit.lexicon import NEGATION, Lexicon, Matcher
+from analystkit.splitting import chunks, join_articles, split
+from analystkit.voices import Voices
+
+_MAX_GAP_WORDS = 3
+
+_CLAUSE_BREAK = re.compile(r"[,;:.!?]")
+
+
+class ArticleText(NamedTuple):
+    """What attribution needs of an article: its text, year (None: unknown; a roster
+    person's years are then not checked) and source field."""
+
+    text: str
+    year: int | None = None
+    source: str = ""
+
+
+def scan_articles(
+    matcher: Matcher, text: str, article_start: np.ndarray, lengths: np.ndarray
+) -> tuple[np.ndarray, ...]:
+    """The matches in `text` (from join_articles) that lie inside one article, as
+    (article index, start, end, pattern id); offsets are in `text`. A user regex must
+    not match across articles."""
+    starts, ends, pids = matcher.scan(text)
+    if not len(article_start):
+        return np.zeros(0, dtype=np.int64), starts[:0], ends[:0], pids[:0]
+    art = np.searchsorted(article_start, starts, "right") - 1
+    inside = ends <= (article_start + lengths)[art]
+    return art[inside], starts[inside], ends[inside], pids[inside]
+
+
+@dataclass
+class Analysis:
+    """One chunk of articles joined by SEPARATOR: sentences, speakers and raw matches."""
+
+    text: str
+    article_start: np.ndarray  # offset of each article in `text`
+    sent_start: np.ndarray
+    sent_end: np.ndarray
+    sent_article: np.ndarray  # index of the sentence's article in the chunk
+    para: np.ndarray  # the sentence starts a paragraph (or an article)
+    hit_start: np.ndarray  # every lexicon match (all categories, resolved)
+    hit_end: np.ndarray
+    hit_pid: np.ndarray
+    matcher: Matcher
+    credits: Credits | None = None
+
+
+def analyse(articles: list[ArticleText], lexicon: Lexicon, speakers_only: bool = False) -> Analysis:
+    """Split, scan and attribute one chunk of articles (speakers_only: scan for roster
+    cues, reporting verbs and negations only)."""
+    texts = [a.text for a in articles]
+    text, article_start, lengths = join_articles(texts)
+    s, e, para = split(text)
+    art = np.searchsorted(article_start, s, "right") - 1
+    para = para | np.r_[True, art[1:] != art[:-1]] if len(s) else para
+    matcher = lexicon.speaker_matcher if speakers_only else lexicon.matcher
+    _, hs, he, hp = scan_articles(matcher, text, article_start, lengths)
+    a = Analysis(text, article_start, s, e, art, para, hs, he, hp, matcher)
+    voices = _voices(lexicon)
+    a.credits = attribute(
+        text,
+        s,
+        e,
+        art,
+        para,
+        article_start,
+        article_start + lengths,
+        hs,
+        he,
+        hp,
+        lexicon,
+        matcher,
+        [x.year for x in articles],
+        [voices.voice(x.source, x.text) for x in articles],
+    )
+    return a
+
+
+def _voices(lexicon: Lexicon) -> Voices:
+    found = lexicon.__dict__.get("_voices")
+    if found is None:
+        found = lexicon.__dict__["_voices"] = Voices(lexicon.roster)
+    return found
+
+
+def negated(a: Analysis, starts: np.ndarray, sent: np.ndarray) -> np.ndarray:
+    """Whether a negation cue ends at most three words before each match start, in the
+    same sentence and clause."""
+    neg = a.matcher.category[a.hit_pid] == NEGATION
+    ns, ne = a.hit_start[neg], a.hit_end[neg]
+    out = np.zeros(len(starts), dtype=bool)
+    if not len(ns) or not len(starts):
+        return out
+    j = np.searchsorted(ne, starts, "right") - 1
+    cand = (
+        (j >= 0)
+        & (ns[np.maximum(j, 0)] >= a.sent_start[sent])
+        & (starts - ne[np.maximum(j, 0)] <= 40)
+    )
+    text = a.text
+    idx = np.flatnonzero(cand)
+    for k, gap_start, gap_end in zip(idx.tolist(), ne[j[idx]].tolist(), starts[idx].tolist()):
+        gap = text[gap_start:gap_end]
+        words = gap.lower().split()
+        out[k] = gap == " " or (
+            len(words) <= _MAX_GAP_WORDS and "but" not in words and not _CLAUSE_BREAK.search(gap)
+        )
+    return out
+
+
+def map_chunks(func, texts: list, lexicon: Lexicon) -> list:
+    """Apply func(texts, lexicon) to consecutive chunks of at most about 8 MB of text
+    (so memory follows the chunk, not the corpus), as (first index, result) in input
+    order. Parallel work goes through Dask (analystkit.cluster), not a pool here."""
+    return [(first, func(part, lexicon)) for first, part in chunks(texts, 1)]
+
+
+def article_texts(articles: pd.DataFrame) -> list[ArticleText]:
+    """The texts of an articles frame with the year and source attribution reads."""
+    texts = require_text(articles)
+    n = len(texts)
+    if "date" in articles.columns:
+        dates = pd.to_datetime(articles["date"], errors="coerce")
+        years = [None if pd.isna(y) else int(y) for y in dates.dt.year.tolist()]
+    else:
+        years = [None] * n
+    sources = (
+        articles["source"].fillna("").astype(str).tolist()
+        if "source" in articles.columns
+        else [""] * n
+    )
+    return [ArticleText(t, y, src) for t, y, src in zip(texts, years, sources)]
+
+
+def require_text(articles: pd.DataFrame) -> list[str]:
+    for col in ("article_id", "text"):
+        if col not in articles.columns:
+            raise ValueError(
+                f"articles frame has no {col!r} column (columns: "
+                f"{', '.join(map(str, articles.columns))})"
+            )
+    texts = articles["text"].tolist()
+    bad = [i for i, t in enumerate(texts) if not isinstance(t, str)]
+    if bad:
+        raise ValueError(
+            f"articles.text must be strings; row {bad[0]} holds "
+            f"{type(texts[bad[0]]).__name__} ({len(bad)} such rows)"
+        )
+    return texts

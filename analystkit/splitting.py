@@ -1,0 +1,96 @@
+"""Sentence splitting and the chunks articles are processed in.
+
+Splitting is two linear regex passes, sentence-final marks and blank lines (it knows
+"Mr.", "Jan.", "U.S." and closing quotes); a blank line also starts a paragraph. Articles
+are joined into chunks of about 8 MB (SEPARATOR between them is always a sentence break),
+so memory follows the chunk, not the corpus.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+SEPARATOR = "\n\n"  # joins articles of a chunk; always a sentence break
+
+_ABBREVIATIONS = (
+    "Mr Mrs Ms Dr St No Nos Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov "
+    "Dec Gen Lt Col Sgt Capt Adm Rep Sen Gov Prof Pres Amb Jr Sr Inc Corp Co "
+    "Ltd vs etc Vol Maj Cmdr Brig Rev Ft Mt approx est"
+).split()
+
+_CLOSERS = r"[”\"’')\]]*"
+
+_NOT_ABBREVIATION = (
+    "".join(  # one look-behind per abbreviation length
+        rf"(?<!\b(?:{'|'.join(a for a in _ABBREVIATIONS if len(a) == n)})\.)"
+        for n in sorted({len(a) for a in _ABBREVIATIONS})
+    )
+    + r"(?<!\b[A-Za-z]\.)"
+)
+
+# A sentence-final mark, then the gap (group 1). It starts with a character class so that
+# `re` can skip ahead, and looks ahead (cheap) before it looks behind (abbreviations).
+_STOP = re.compile(
+    r"[.!?…](?=" + _CLOSERS + r"\s+[“\"‘'(\[]?[A-Z0-9])" + _NOT_ABBREVIATION + _CLOSERS + r"(\s+)"
+)
+
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n\s*")
+
+_CHUNK_CHARS = 8_000_000
+
+
+def join_articles(texts: list[str]) -> tuple[str, np.ndarray, np.ndarray]:
+    """The texts joined by SEPARATOR, with each one's start offset and length in it."""
+    lengths = np.array([len(t) for t in texts], dtype=np.int64)
+    starts = (
+        np.concatenate([[0], np.cumsum(lengths + len(SEPARATOR))[:-1]])
+        if len(texts)
+        else np.zeros(0, dtype=np.int64)
+    )
+    return SEPARATOR.join(texts), starts, lengths
+
+
+def split(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sentence (start, end) offsets in `text`, and whether each starts a paragraph."""
+    stops = [m.span(1) for m in _STOP.finditer(text)]
+    blanks = [m.span() for m in _BLANK_LINE.finditer(text)]
+    gaps = np.array(stops + blanks, dtype=np.int64).reshape(-1, 2)
+    blank = np.r_[np.zeros(len(stops), dtype=bool), np.ones(len(blanks), dtype=bool)]
+    order = np.argsort(gaps[:, 0], kind="stable")
+    gs, ge, gb = gaps[order, 0], gaps[order, 1], blank[order]
+    if len(gs):  # merge overlapping gaps
+        first = np.flatnonzero(np.r_[True, gs[1:] >= np.maximum.accumulate(ge)[:-1]])
+        gs, ge = gs[first], np.maximum.reduceat(ge, first)
+        gb = np.logical_or.reduceat(gb, first)
+    starts = np.r_[0, ge].astype(np.int64)
+    ends = np.r_[gs, len(text)].astype(np.int64)
+    para = np.r_[True, gb]
+    starts[0] = len(text) - len(text.lstrip())
+    ends[-1] = len(text.rstrip())
+    for i in np.flatnonzero(gb).tolist():  # spaces before a blank line
+        e = int(ends[i])
+        while e > 0 and text[e - 1].isspace():
+            e -= 1
+        ends[i] = e
+    keep = ends > starts
+    return starts[keep], ends[keep], para[keep]
+
+
+def chunks(texts: list, n: int) -> list[tuple[int, list]]:
+    """Split texts (str, or anything with a `text` str such as chunk.ArticleText) into
+    consecutive chunks of about equal size: (first index, texts)."""
+    sizes = [len(getattr(t, "text", t)) for t in texts]
+    total = sum(sizes)
+    size = max(1, min(_CHUNK_CHARS, total // max(1, n) + 1))
+    out, cur, cur_len, first = [], [], 0, 0
+    for i, (t, length) in enumerate(zip(texts, sizes)):
+        cur.append(t)
+        cur_len += length
+        if cur_len >= size:
+            out.append((first, cur))
+            cur, cur_len, first = [], 0, i + 1
+    if cur or not out:
+        out.append((first, cur))
+    return out
