@@ -31,6 +31,8 @@ def only(text: str, article_date: pd.Timestamp = FRIDAY):
         ("The launch took place last Saturday.", "2025-02-22", "day"),  # never a future day
         ("Last Saturday, a launch took place.", "2025-02-22", "day"),
         ("A launch took place last Friday.", "2025-02-21", "day"),  # strictly before
+        ("They fired it last Thursday.", "2025-02-20", "day"),  # yesterday is "yesterday"
+        ("They fired it this past Thursday.", "2025-02-27", "day"),
         ("A launch took place yesterday.", "2025-02-27", "day"),
         ("A launch took place today.", "2025-02-28", "day"),
         ("A day earlier, a launch took place.", "2025-02-27", "day"),
