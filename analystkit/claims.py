@@ -348,6 +348,23 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
             r"\d{1,2})\s+(?:days?|weeks?|months?|years?))|since\s+(?:a\s+|the\s+)?" + _WHEN + r")",
         ),
         (
+            "first_since",  # the article's launch ends a gap: "shattered a two-month calm"
+            r"\b(?:end(?:ed|s|ing)?|broke|breaks|breaking|shatter(?:ed|s|ing)?|"
+            r"snapp(?:ed|ing)|interrupt(?:ed|s|ing)?)\s+(?:a|an|the|its)\s+"
+            r"(?:(?:nearly|almost|about|roughly|more\s+than|over)\s+)?"
+            r"(?P<span>(?:a|an|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[\s-]+"
+            r"(?:day|week|month|year)s?)(?:[\s-]+long)?\s+(?:[\w-]+\s+)?"
+            r"(?:calm|lull|pause|hiatus|break|silence|quiet|respite)\b",
+        ),
+        (
+            "first_since",  # the launch before it named: "its last ICBM test, in 2016"
+            r"\b(?:the|its|[\w-]+['’]s)\s+(?:last|previous)\s+"
+            r"(?P<what>(?:[\w-]+\s+){0,3}?(?:launch|test|test-fire|firing))\s*,?\s+"
+            r"(?:(?:which|that)\s+(?:happened|took\s+place|came|was\s+carried\s+out)\s+)?"
+            r"(?P<prevwhen>in\s+(?:19|20)\d\d|(?:earlier\s+)?this\s+(?:month|year)|"
+            r"last\s+(?:month|year)|in\s+(?:" + _MONTHS + r")(?:\s+(?:19|20)\d\d)?)\b",
+        ),
+        (
             "count_since",
             r"\bhas(?:n[’']t|\s+not)\s+(?:launched|fired|tested)\s+(?:a|any)\s+"
             r"(?P<what>missiles?|" + _CLASS + r")\s+since\s+" + _WHEN,
@@ -505,6 +522,8 @@ def check_form(
     classes = BALLISTIC_CLASSES if named == "ballistic" else ([named] if named else None)
     days = _chronology_days(chronology, classes)
     label = f"{named + ' ' if named else ''}launch days ({source})"
+    if groups.get("prevwhen"):
+        return _previous_launch(out, groups, what, named, days, event, report, chronology, label)
     if form == "count_since":
         stated = 0 if re.search(r"n[’']t|not|yet", m.group(0), re.I) else _count(groups)
         occasions = _OCCASIONS.search(sentence, m.start())
@@ -625,6 +644,55 @@ def check_form(
     }
 
 
+_LONG_RANGE_ROCKET = re.compile(r"\blong-range\s+rocket", re.I)
+
+
+def _previous_launch(
+    out: dict,
+    groups: dict,
+    what: str,
+    named: str | None,
+    days: pd.Series,
+    event: pd.Series | None,
+    report: pd.Timestamp,
+    chronology: pd.DataFrame,
+    label: str,
+) -> dict:
+    """ "Its last ICBM test, in 2016": the latest listed launch (of the class) before the
+    article's news launch (else before the report) lies in the period named. A "long-range
+    rocket" is an ICBM or a satellite carrier."""
+    if named is None and _LONG_RANGE_ROCKET.search(what):
+        frame = chronology[chronology["event_type"] == "satellite_launch"]
+        days = pd.Series(
+            sorted(set(_chronology_days(chronology, ["icbm"])) | set(frame["date"].dt.normalize()))
+        )
+        label = f"ICBM and satellite launch days{label[len('launch days') :]}"
+    found = [d for d in find_dates(groups["prevwhen"], report) if d.kind != "recent"]
+    if not found:
+        return {**out, "stated": 1, "basis": f"not parsed: {groups['prevwhen']!r}"}
+    period = found[0]
+    dated = event is not None and event["date_precision"] == "day"
+    until = pd.Timestamp(event["date"]) if dated else report + pd.Timedelta(days=1)
+    before = days[days < until]
+    last = before.max() if len(before) else pd.NaT
+    if pd.isna(last) or last < period.date and days.min() >= period.date:
+        return {
+            **out,
+            "stated": 1,
+            "basis": f"not checked: {label} list none before {until:%Y-%m-%d} in reach",
+        }
+    holds = bool(period.date <= last <= period.end_date)
+    return {
+        **out,
+        "stated": 1,
+        "computed": 1 if holds else 0,
+        "holds": holds,
+        "event_date": pd.Timestamp(event["date"]) if dated else pd.NaT,
+        "basis": f"{label}: the last before {until:%Y-%m-%d} was {last:%Y-%m-%d}; the claim "
+        f"puts it in {period.date:%Y-%m-%d}..{period.end_date:%Y-%m-%d}",
+    }
+
+
 def _ever(out: dict, stated: int, listed: int, days: pd.Series, label: str) -> dict:
     """A claim about every launch ever ("its first ICBM", "has yet to test an ICBM"):
     a chronology starts somewhere, so it can refute the claim (it already lists more
@@ -658,7 +726,7 @@ def _ordinal(word: str) -> int:
 
 def _span(text: str) -> tuple[int, str]:
     m = re.search(
-        r"\b(a|an|" + "|".join(list(_NUMBERS)[1:]) + r"|\d{1,2})\s+(day|week|month|"
+        r"\b(a|an|" + "|".join(list(_NUMBERS)[1:]) + r"|\d{1,2})[\s-]+(day|week|month|"
         r"year)",
         text,
         re.I,

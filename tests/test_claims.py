@@ -273,3 +273,53 @@ def test_firsts_and_outcome_ordinals_are_found_but_not_checked(sentence):
     )
     assert len(claims) == 1 and claims["holds"].isna().all()
     assert claims["basis"].str.startswith("not").all()
+
+
+@pytest.mark.parametrize(
+    "date, text, holds",
+    [
+        # the article's launch on Aug 29 ends a quiet spell of about seven weeks
+        (
+            "2017-08-29",
+            "North Korea fired a missile over Japan on Tuesday, which broke a four-week lull.",
+            True,
+        ),
+        (
+            "2017-08-29",
+            "North Korea fired a missile over Japan on Tuesday, ending a three-month pause.",
+            False,
+        ),
+        # the launch before the article's one, named with its period
+        (
+            "2017-08-29",
+            "North Korea fired a missile on Tuesday. Its last missile test, in July, was an ICBM.",
+            True,
+        ),
+        (
+            "2017-08-29",
+            "North Korea fired a missile on Tuesday. The previous launch, which took place "
+            "last year, failed.",
+            False,
+        ),
+    ],
+)
+def test_a_gap_ended_and_the_launch_before_named(date, text, holds):
+    claims = ak.check_claims(written((date, text)), CHRONOLOGY_2017)
+    assert claims[["form", "holds"]].values.tolist() == [["first_since", holds]]
+
+
+def test_the_last_long_range_rocket_counts_icbms_and_satellite_carriers():
+    chronology = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2012-12-12", "2014-03-26", "2016-02-07"]),
+            "event_type": ["satellite_launch", "missile_launch", "satellite_launch"],
+            "missile_class": [None, "mrbm", None],
+            "counted": True,
+        }
+    )
+    text = (
+        "The North put a satellite into orbit on Sunday. "
+        "Its last long-range rocket launch, in 2012, did too."
+    )
+    claims = ak.check_claims(written(("2016-02-08", text)), chronology)
+    assert claims[["form", "holds"]].values.tolist() == [["first_since", True]]
