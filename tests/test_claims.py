@@ -247,9 +247,10 @@ def test_since_phrases_are_resolved_by_their_dates_or_the_milestones(sentence, h
 def test_gap_after_consecutive_and_superlative_claims(sentence, form, holds):
     chronology = pd.DataFrame(
         {
-            "date": pd.to_datetime(["2025-03-20", "2025-04-03"]),
+            # a list that tracks cruise missiles (a count it falls short of is refuted)
+            "date": pd.to_datetime(["2025-01-25", "2025-03-20", "2025-04-03"]),
             "event_type": "missile_launch",
-            "missile_class": "srbm",
+            "missile_class": ["cruise", "srbm", "srbm"],
         }
     )
     claims = ak.check_claims(
@@ -323,3 +324,70 @@ def test_the_last_long_range_rocket_counts_icbms_and_satellite_carriers():
     )
     claims = ak.check_claims(written(("2016-02-08", text)), chronology)
     assert claims[["form", "holds"]].values.tolist() == [["first_since", True]]
+
+
+def test_a_range_span_counts_every_class_in_it():
+    text = (
+        "The North fired a missile on Tuesday, after two tests of short-to-medium-range "
+        "missiles in as many months."
+    )
+    chronology = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2017-07-01", "2017-07-20", "2017-08-01", "2017-08-29"]),
+            "event_type": "missile_launch",
+            "missile_class": ["srbm", "icbm", "mrbm", "irbm"],
+            "counted": True,
+        }
+    )
+    claims = ak.check_claims(written(("2017-08-29", text)), chronology)
+    assert claims[["form", "holds"]].values.tolist() == [["count_since", True]]
+    assert claims["basis"].str.contains("srbm-mrbm").all()
+
+
+def test_a_count_short_of_a_list_without_cruise_missiles_is_not_refuted():
+    # CHRONOLOGY_2017 lists no cruise launch: an unqualified ninth may count them
+    claims = ak.check_claims(
+        written(("2017-08-29", "The missile launch on Tuesday was the ninth this year.")),
+        CHRONOLOGY_2017,
+    )
+    assert claims["holds"].isna().all()
+    assert claims["basis"].str.contains("no cruise launch").all()
+    # ... but a count the list already exceeds is refuted
+    claims = ak.check_claims(
+        written(("2017-08-29", "The missile launch on Tuesday was the second this year.")),
+        CHRONOLOGY_2017,
+    )
+    assert claims["holds"].tolist() == [False]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator gave his first public remarks since the talks collapsed in 2019.",
+        "The treaty debate came a day after the minister announced a budget.",
+        "Experts said the last test, in 2016, left the device's yield unknown; "
+        "a nuclear blast is hard to measure.",
+        "It was the third such congress since 1980.",
+    ],
+)
+def test_claim_forms_about_anything_but_launches_are_no_claims(text):
+    claims = ak.check_claims(
+        written(("2017-08-29", "North Korea fired a missile on Tuesday. " + text)),
+        CHRONOLOGY_2017,
+    )
+    assert claims.empty, claims
+
+
+def test_a_test_claim_after_a_launch_sentence_is_about_that_launch():
+    claims = ak.check_claims(
+        written(
+            (
+                "2017-08-29",
+                "North Korea fired a missile on Tuesday. "
+                "Tuesday's test was the first from the North since the new envoy took "
+                "office on August 1.",
+            )
+        ),
+        CHRONOLOGY_2017,
+    )
+    assert claims["form"].tolist() == ["first_since"]
