@@ -3,12 +3,14 @@ chronology (check_claims)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 import warnings
+from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
-from analystkit.counts import event_ordinal
 from analystkit.dates import find_dates
 from analystkit.events import (
     BALLISTIC_CLASSES,
@@ -139,19 +141,30 @@ def check_claims(
         date=launches["linked_date"].where(launches["link_status"] != "none", launches["date"]),
         date_precision=launches["date_precision"].where(launches["link_status"] == "none", "day"),
     )
-    news_of = dict(iter(launches.groupby("article_id", sort=False)))
+    news_of: dict[str, tuple[list[int], list[dict]]] = {}
+    ordered = launches.sort_values("sentence_id", kind="stable")
+    ordered.attrs = {}  # no attrs deep-copied into every row
+    for row in ordered.to_dict("records"):  # one pass: an article's launches in order
+        ids, rows = news_of.setdefault(row["article_id"], ([], []))
+        ids.append(row["sentence_id"])
+        rows.append(row)
+    index = DayIndex(chronology)
     report_of = dict(
         zip(
             with_claims["article_id"],
             with_claims["date"].map(lambda d: pd.Timestamp(d).normalize()),
         )
     )
-    sentences_of = dict(iter(sents.groupby("article_id", sort=False)))
+    sentences_of: dict[str, list[_Sentence]] = {}
+    for article_id, sentence_id, text in zip(
+        sents["article_id"].tolist(), sents["sentence_id"].tolist(), sents["text"].tolist()
+    ):  # plain tuples: no frame sliced per article
+        sentences_of.setdefault(article_id, []).append(_Sentence(sentence_id, text))
     rows = []
     for article_id in with_claims["article_id"]:
-        news = news_of.get(article_id, launches.iloc[:0])
+        news = news_of.get(article_id, ([], []))
         previous = ""
-        for s in sentences_of.get(article_id, sents.iloc[:0]).itertuples():
+        for s in sentences_of.get(article_id, []):
             previous, before = s.text, previous
             event, _ = _nearest_launch(news, s.sentence_id)
             ordinal = [
@@ -163,7 +176,7 @@ def check_claims(
                 if not about_launches(form, m, s.text, before):
                     continue
                 checked = check_form(
-                    form, m, s.text, event, report_of[article_id], chronology, rules, source, terms
+                    form, m, s.text, event, report_of[article_id], index, rules, source, terms
                 )
                 if checked is not None:
                     rows.append(
@@ -194,7 +207,7 @@ def check_claims(
                         noun,
                         event,
                         position,
-                        chronology,
+                        index,
                         terms,
                         rules,
                         source,
@@ -205,15 +218,22 @@ def check_claims(
     )
 
 
-def _nearest_launch(news: pd.DataFrame, sentence_id: int) -> tuple[pd.Series | None, str]:
+class _Sentence(NamedTuple):
+    sentence_id: int
+    text: str
+
+
+def _nearest_launch(
+    news: tuple[list[int], list[dict]], sentence_id: int
+) -> tuple[dict | None, str]:
     """The news launch mentioned nearest at or before the claim's sentence, else the
-    nearest after it; and which of the two it was."""
-    ordered = news.sort_values("sentence_id", kind="stable")
-    before = ordered[ordered["sentence_id"] <= sentence_id]
-    if not before.empty:
-        return before.iloc[-1], "at or before"
-    after = ordered[ordered["sentence_id"] > sentence_id]
-    return (after.iloc[0], "after") if not after.empty else (None, "")
+    nearest after it; and which of the two it was. `news`: the article's launches in
+    sentence order (their sentence ids, their rows)."""
+    ids, rows = news
+    k = bisect.bisect_right(ids, sentence_id)
+    if k:
+        return rows[k - 1], "at or before"
+    return (rows[0], "after") if rows else (None, "")
 
 
 def _check(
@@ -255,7 +275,8 @@ def _check(
     types = ("satellite_launch",) if "satellite" in noun.lower() else LAUNCH_TYPES
     named = rules.classes.find([noun])[0]
     classes = BALLISTIC_CLASSES if named == "ballistic" else ([named] if named else None)
-    computed = event_ordinal(chronology, date, types, since, classes)
+    index = chronology if isinstance(chronology, DayIndex) else DayIndex(chronology)
+    computed = index.ordinal(date, types, since, classes)
     what = f"{named + ' ' if named else ''}launch events"
     basis = (
         f"{what} {since:%Y-%m-%d}..{date:%Y-%m-%d} (counted, {source}{note}; "
@@ -534,6 +555,8 @@ def check_form(
     when it cannot be checked); None when the match is no claim about launches (a count
     of missiles without a class or a period)."""
     groups = m.groupdict()
+    if not isinstance(chronology, DayIndex):
+        chronology = DayIndex(chronology)
     if form == "superlative":
         if "busiest year" in m.group(0).lower():
             return _busiest_year(report, chronology, source)
@@ -711,7 +734,7 @@ def check_form(
 
 
 def _short_of_unlisted(
-    chronology: pd.DataFrame, classes, day: pd.Timestamp, computed: int, stated: int
+    chronology: DayIndex, classes, day: pd.Timestamp, computed: int, stated: int
 ) -> str:
     """Why a count the chronology falls short of is not refuted ("" if it is): the
     claim's unit takes in cruise missiles (an unqualified "launch" or "test") and the
@@ -719,8 +742,7 @@ def _short_of_unlisted(
     ballistic and satellite launches only). A count it exceeds is refuted all the same."""
     if computed >= stated or (classes is not None and "cruise" not in classes):
         return ""
-    cruise = chronology["missile_class"].eq("cruise") & (chronology["date"] <= day)
-    if cruise.any():
+    if pd.notna(chronology.first_cruise) and chronology.first_cruise <= day:
         return ""
     return (
         f"not checked: the chronology lists {computed} but no cruise launch up to "
@@ -750,17 +772,15 @@ def _previous_launch(
     days: pd.Series,
     event: pd.Series | None,
     report: pd.Timestamp,
-    chronology: pd.DataFrame,
+    chronology: DayIndex,
     label: str,
 ) -> dict:
     """ "Its last ICBM test, in 2016": the latest listed launch (of the class) before the
     article's news launch (else before the report) lies in the period named. A "long-range
     rocket" is an ICBM or a satellite carrier."""
     if named is None and _LONG_RANGE_ROCKET.search(what):
-        frame = chronology[chronology["event_type"] == "satellite_launch"]
-        days = pd.Series(
-            sorted(set(_chronology_days(chronology, ["icbm"])) | set(frame["date"].dt.normalize()))
-        )
+        satellites = chronology.days(("satellite_launch",), None)
+        days = pd.Series(sorted(set(chronology.days(None, ["icbm"])) | set(satellites)))
         label = f"ICBM and satellite launch days{label[len('launch days') :]}"
     found = [d for d in find_dates(groups["prevwhen"], report) if d.kind != "recent"]
     if not found:
@@ -928,15 +948,48 @@ def _count_period(
     return _EVER, report, ""
 
 
-def _chronology_days(chronology: pd.DataFrame, classes) -> pd.Series:
+class DayIndex:
+    """The chronology's counted launch days, filtered once per kind and kept sorted:
+    check_claims builds one per call, so each claim counts with a binary search instead
+    of filtering the chronology again (issue #12)."""
+
+    def __init__(self, chronology: pd.DataFrame):
+        frame = chronology
+        if "counted" in frame:
+            frame = frame[frame["counted"].astype(bool)]
+        frame = frame[frame["date"].notna()]
+        self._types = frame["event_type"].to_numpy(dtype=object)
+        self._classes = frame["missile_class"].to_numpy(dtype=object)
+        self._dates = frame["date"].dt.normalize().to_numpy()
+        cruise = self._dates[self._classes == "cruise"]
+        self.first_cruise = pd.Timestamp(cruise.min()) if len(cruise) else pd.NaT
+        self._cache: dict[tuple, pd.Series] = {}
+
+    def days(self, event_types=None, classes=None) -> pd.Series:
+        """The distinct days (sorted) of `event_types` (default: launches) and `classes`
+        (None: any)."""
+        key = (
+            tuple(sorted(event_types or LAUNCH_TYPES)),
+            None if classes is None else tuple(sorted(classes)),
+        )
+        if key not in self._cache:
+            keep = np.isin(self._types, key[0])
+            if key[1] is not None:
+                keep &= np.isin(self._classes, key[1])
+            self._cache[key] = pd.Series(np.unique(self._dates[keep]), dtype="datetime64[ns]")
+        return self._cache[key]
+
+    def ordinal(self, date: pd.Timestamp, event_types, since: pd.Timestamp, classes) -> int:
+        """As counts.event_ordinal: the distinct days in [since, date) plus one."""
+        days = self.days(tuple(event_types), classes).to_numpy()
+        lo, hi = np.searchsorted(days, [np.datetime64(since), np.datetime64(date)])
+        return int(hi - lo) + 1
+
+
+def _chronology_days(chronology, classes) -> pd.Series:
     """The chronology's counted launch days (of `classes`, if given), one per day."""
-    frame = chronology
-    if "counted" in frame:
-        frame = frame[frame["counted"].astype(bool)]
-    keep = frame["event_type"].isin(LAUNCH_TYPES) & frame["date"].notna()
-    if classes is not None:
-        keep &= frame["missile_class"].isin(list(classes))
-    return pd.Series(sorted(frame.loc[keep, "date"].dt.normalize().unique()))
+    index = chronology if isinstance(chronology, DayIndex) else DayIndex(chronology)
+    return index.days(None, classes)
 
 
 def _busiest_year(report: pd.Timestamp, chronology: pd.DataFrame, source: str) -> dict:

@@ -391,3 +391,27 @@ def test_a_test_claim_after_a_launch_sentence_is_about_that_launch():
         CHRONOLOGY_2017,
     )
     assert claims["form"].tolist() == ["first_since"]
+
+
+def test_the_day_index_counts_as_event_ordinal_does():
+    from analystkit.claims import DayIndex
+
+    chronology = pd.concat(
+        [CHRONOLOGY_2017, CHRONOLOGY_2017.assign(counted=False, date=pd.Timestamp("2017-05-01"))]
+    )
+    index = DayIndex(chronology)
+    for date, since, classes in [
+        ("2017-08-29", "2017-01-01", None),
+        ("2017-07-28", "2017-03-06", ["icbm"]),
+        ("2017-03-06", "2017-01-01", ["srbm", "irbm"]),
+    ]:
+        expected = ak.event_ordinal(
+            chronology, date, ("missile_launch", "satellite_launch"), since, classes
+        )
+        got = index.ordinal(
+            pd.Timestamp(date),
+            ("missile_launch", "satellite_launch"),
+            pd.Timestamp(since),
+            classes,
+        )
+        assert got == expected
