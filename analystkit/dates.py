@@ -17,7 +17,8 @@ claim text (an earlier rule wins where two overlap):
   Thursday" is yesterday).
 - "today", "yesterday", "a day earlier" / "the day before" / "the previous day" (taken
   relative to the article date), "N days ago/earlier".
-- Week precision: "last week" (Monday to Sunday of the week before), "this week" /
+- Week precision: "last week" (Monday to Sunday of the week before; in a Sunday report,
+  the week ending that day, Monday to Saturday), "this week" /
   "earlier this week" (Monday to the article date), "over the weekend" / "last weekend"
   (the latest Saturday and Sunday up to the article date), "two weeks ago".
 - Month precision: "this month" / "earlier this month", "last month", "in March",
@@ -438,8 +439,10 @@ def _week(m: re.Match[str], today: pd.Timestamp) -> DateMention:
     else:
         n = m.group("nweeks")
         back = 1 if not n else (int(n) if n.isdigit() else _NUMBERS[n.lower()])
+        if today.weekday() == 6:  # a Sunday's "last week" is the week ending that day
+            back -= 1
         first = monday - pd.Timedelta(weeks=back)
-        last = first + pd.Timedelta(days=6)
+        last = min(first + pd.Timedelta(days=6), today - pd.Timedelta(days=1))
     return DateMention(m.start(), m.end(), m.group(0), "relative_week", first, last, "week")
 
 

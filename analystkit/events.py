@@ -20,7 +20,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import ahocorasick
@@ -575,7 +575,28 @@ def _sentence_mentions(
         if best is not None:
             best.actor = _actor(text, best.start, best.end, event_type, rules, voice)
             out.append(best)
+            out += _coordinated(best, dates or [])
     return out
+
+
+_AND_DATE = re.compile(r"\s*(?:,\s*|,?\s+and\s+)(?:on\s+|then\s+)?")
+
+
+def _coordinated(mention: _Mention, dates: list[DateMention]) -> list[_Mention]:
+    """A launch dated by coordinated days ("tested ICBMs on July 3 and July 28") is one
+    launch per day: copies of `mention` for the days after its own."""
+    d = mention.date
+    if d is None or d.precision != "day":
+        return []
+    copies, at = [], d
+    for other in sorted(dates, key=lambda x: x.start):
+        if other.start < at.end or other.precision != "day":
+            continue
+        if not _AND_DATE.fullmatch(mention.evidence, at.end, other.start):
+            break
+        copies.append(replace(mention, date=other))
+        at = other
+    return copies
 
 
 def _found(pattern: re.Pattern[str], low: str, seen: dict[str, bool]) -> bool:

@@ -154,3 +154,17 @@ def test_period_bounds_and_bad_precision():
     assert period(FRIDAY, "week") == (FRIDAY, FRIDAY + pd.Timedelta(days=6))
     with pytest.raises(ValueError, match="fortnight"):
         period(FRIDAY, "fortnight")
+
+
+def test_a_sundays_last_week_is_the_week_ending_that_day():
+    sunday = pd.Timestamp("2025-03-02")
+    mention = only("A missile was fired last week.", sunday)
+    assert (mention.date, mention.end_date) == (
+        pd.Timestamp("2025-02-24"),
+        pd.Timestamp("2025-03-01"),
+    )
+    mention = only("A missile was fired last week.", FRIDAY)  # a weekday: the week before
+    assert (mention.date, mention.end_date) == (
+        pd.Timestamp("2025-02-17"),
+        pd.Timestamp("2025-02-23"),
+    )

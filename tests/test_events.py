@@ -489,3 +489,14 @@ def test_likely_before_a_class_hedges_the_class_not_the_launch():
         "An adviser said the missile test on Sunday was likely a medium-range missile.",
     )
     assert (e["realis"], e["missile_class"]) == ("actual", "mrbm")
+
+
+def test_coordinated_days_are_one_launch_each():
+    events = ak.extract_events(
+        written(("2025-07-30", "The North test-fired ICBMs on July 3 and July 28, Seoul said."))
+    )
+    by_day = events.set_index("date")["realis"].to_dict()
+    assert by_day == {
+        pd.Timestamp("2025-07-03"): "historical",
+        pd.Timestamp("2025-07-28"): "actual",
+    }
