@@ -3,13 +3,15 @@ chronology (check_claims)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 import warnings
 from pathlib import Path
+from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
-from analystkit.counts import event_ordinal
 from analystkit.dates import find_dates
 from analystkit.events import (
     BALLISTIC_CLASSES,
@@ -155,18 +157,31 @@ def check_claims(
         date=launches["linked_date"].where(launches["link_status"] != "none", launches["date"]),
         date_precision=launches["date_precision"].where(launches["link_status"] == "none", "day"),
     )
-    news_of = dict(iter(launches.groupby("article_id", sort=False)))
+    news_of: dict[str, tuple[list[int], list[dict]]] = {}
+    ordered = launches.sort_values("sentence_id", kind="stable")
+    ordered.attrs = {}  # no attrs deep-copied into every row
+    for row in ordered.to_dict("records"):  # one pass: an article's launches in order
+        ids, rows = news_of.setdefault(row["article_id"], ([], []))
+        ids.append(row["sentence_id"])
+        rows.append(row)
+    index = DayIndex(chronology)
     report_of = dict(
         zip(
             with_claims["article_id"],
             with_claims["date"].map(lambda d: pd.Timestamp(d).normalize()),
         )
     )
-    sentences_of = dict(iter(sents.groupby("article_id", sort=False)))
+    sentences_of: dict[str, list[_Sentence]] = {}
+    for article_id, sentence_id, text in zip(
+        sents["article_id"].tolist(), sents["sentence_id"].tolist(), sents["text"].tolist()
+    ):  # plain tuples: no frame sliced per article
+        sentences_of.setdefault(article_id, []).append(_Sentence(sentence_id, text))
     rows = []
     for article_id in with_claims["article_id"]:
-        news = news_of.get(article_id, launches.iloc[:0])
-        for s in sentences_of.get(article_id, sents.iloc[:0]).itertuples():
+        news = news_of.get(article_id, ([], []))
+        previous = ""
+        for s in sentences_of.get(article_id, []):
+            previous, before = s.text, previous
             event, _ = _nearest_launch(news, s.sentence_id)
             ordinal = [
                 (m.start(), m.end()) for p in (_CLAIM, _ELLIPTIC) for m in p.finditer(s.text)
@@ -174,8 +189,10 @@ def check_claims(
             for form, m in find_claim_forms(s.text):
                 if any(m.start() < e and b < m.end() for b, e in ordinal):
                     continue  # the term and year ordinals below check it
+                if not about_launches(form, m, s.text, before):
+                    continue
                 checked = check_form(
-                    form, m, s.text, event, report_of[article_id], chronology, rules, source, terms
+                    form, m, s.text, event, report_of[article_id], index, rules, source, terms
                 )
                 if checked is not None:
                     rows.append(
@@ -206,7 +223,7 @@ def check_claims(
                         noun,
                         event,
                         position,
-                        chronology,
+                        index,
                         terms,
                         rules,
                         source,
@@ -217,15 +234,22 @@ def check_claims(
     )
 
 
-def _nearest_launch(news: pd.DataFrame, sentence_id: int) -> tuple[pd.Series | None, str]:
+class _Sentence(NamedTuple):
+    sentence_id: int
+    text: str
+
+
+def _nearest_launch(
+    news: tuple[list[int], list[dict]], sentence_id: int
+) -> tuple[dict | None, str]:
     """The news launch mentioned nearest at or before the claim's sentence, else the
-    nearest after it; and which of the two it was."""
-    ordered = news.sort_values("sentence_id", kind="stable")
-    before = ordered[ordered["sentence_id"] <= sentence_id]
-    if not before.empty:
-        return before.iloc[-1], "at or before"
-    after = ordered[ordered["sentence_id"] > sentence_id]
-    return (after.iloc[0], "after") if not after.empty else (None, "")
+    nearest after it; and which of the two it was. `news`: the article's launches in
+    sentence order (their sentence ids, their rows)."""
+    ids, rows = news
+    k = bisect.bisect_right(ids, sentence_id)
+    if k:
+        return rows[k - 1], "at or before"
+    return (rows[0], "after") if rows else (None, "")
 
 
 def _check(
@@ -267,12 +291,16 @@ def _check(
     types = ("satellite_launch",) if "satellite" in noun.lower() else LAUNCH_TYPES
     named = rules.classes.find([noun])[0]
     classes = BALLISTIC_CLASSES if named == "ballistic" else ([named] if named else None)
-    computed = event_ordinal(chronology, date, types, since, classes)
+    index = chronology if isinstance(chronology, DayIndex) else DayIndex(chronology)
+    computed = index.ordinal(date, types, since, classes)
     what = f"{named + ' ' if named else ''}launch events"
     basis = (
         f"{what} {since:%Y-%m-%d}..{date:%Y-%m-%d} (counted, {source}{note}; "
         f"event: the nearest news launch {position} the claim)"
     )
+    short = _short_of_unlisted(chronology, classes, date, computed, stated)
+    if short:
+        return {**row, "computed": computed, "basis": short + basis, "event_date": date}
     return {
         **row,
         "computed": computed,
@@ -312,7 +340,8 @@ _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _CLASS = (
     r"(?:(?:(?:intercontinental|intermediate-range|medium-range|midrange|short-range|"
-    r"submarine-launched|long-range|cruise|ballistic|hypersonic)\s+)+missiles?|"
+    r"submarine-launched|long-range|cruise|ballistic|hypersonic|"
+    r"(?:short|medium|mid|intermediate)-to-(?:medium|intermediate|long)-range)\s+)+missiles?|"
     r"ICBMs?|IRBMs?|SLBMs?|SRBMs?|MRBMs?)"
 )
 _CORE = (
@@ -362,6 +391,23 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
             r"\bfirst(?:\s+" + _WHAT + r")?(?:\s+[\w’'-]+){0,4}?\s+(?:in\s+"
             r"(?P<span>(?:more\s+than\s+|over\s+|nearly\s+|about\s+)?(?:a|an|two|three|four|six|"
             r"\d{1,2})\s+(?:days?|weeks?|months?|years?))|since\s+(?:a\s+|the\s+)?" + _WHEN + r")",
+        ),
+        (
+            "first_since",  # the article's launch ends a gap: "shattered a two-month calm"
+            r"\b(?:end(?:ed|s|ing)?|broke|breaks|breaking|shatter(?:ed|s|ing)?|"
+            r"snapp(?:ed|ing)|interrupt(?:ed|s|ing)?)\s+(?:a|an|the|its)\s+"
+            r"(?:(?:nearly|almost|about|roughly|more\s+than|over)\s+)?"
+            r"(?P<span>(?:a|an|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[\s-]+"
+            r"(?:day|week|month|year)s?)(?:[\s-]+long)?\s+(?:[\w-]+\s+)?"
+            r"(?:calm|lull|pause|hiatus|break|silence|quiet|respite)\b",
+        ),
+        (
+            "first_since",  # the launch before it named: "its last ICBM test, in 2016"
+            r"\b(?:the|its|[\w-]+['’]s)\s+(?:last|previous)\s+"
+            r"(?P<what>(?:[\w-]+\s+){0,3}?(?:launch|test|test-fire|firing))\s*,?\s+"
+            r"(?:(?:which|that)\s+(?:happened|took\s+place|came|was\s+carried\s+out)\s+)?"
+            r"(?P<prevwhen>in\s+(?:19|20)\d\d|(?:earlier\s+)?this\s+(?:month|year)|"
+            r"last\s+(?:month|year)|in\s+(?:" + _MONTHS + r")(?:\s+(?:19|20)\d\d)?)\b",
         ),
         (
             "count_since",
@@ -447,6 +493,57 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_LAUNCH_WORD = re.compile(
+    r"\b(?:missiles?|launch(?:es|ed|ing)?|rockets?|projectiles?|ICBMs?|SLBMs?|IRBMs?|"
+    r"MRBMs?|SRBMs?|test-fir\w*|test-launch\w*|fired|firings?)\b",
+    re.I,
+)
+_TESTED_THING = re.compile(
+    r"\b(?:tests?|tested|testing|flight|time|kind|attempts?|failures?|successes)\b", re.I
+)
+_GAP_OBJECT = re.compile(
+    r"^\W*(?:\w+\s+){0,4}?(?:tests?|tested|(?:last|previous|latest)\s+one)\b", re.I
+)
+_NUCLEAR_WORD = re.compile(r"\b(?:nuclear|hydrogen|atomic|detonat\w*|device|bomb|blast)\b", re.I)
+_GAP_SUBJECT = re.compile(
+    r"\b(?:launch(?:es)?|test(?:-fire)?s?|firings?|missiles?|rockets?|it|this)\W*"
+    r"(?:[\w’'-]+\W+){0,3}$",
+    re.I,
+)
+
+
+def about_launches(form: str, m: re.Match[str], sentence: str, previous: str = "") -> bool:
+    """Whether a claim form found in a sentence is about launches at all: its own words
+    name a launch, or (a "first since", "for the second time", "came a day after" with
+    no noun of its own) its sentence does, or its sentence speaks of a test or a failure
+    right after one (`previous`) that names a launch; never a count of nuclear tests; a
+    gap ("came two days after") needs a launch on both sides."""
+    words = m.group(0)
+    if _NUCLEAR_WORD.search(words):
+        return False
+    if form == "ordinal_gap" and m.groupdict().get("after"):
+        subject = sentence[max(0, m.start() - 60) : m.start()]
+        after = sentence[m.end() : m.end() + 80]
+        return bool(
+            _GAP_SUBJECT.search(subject)
+            and (_LAUNCH_WORD.search(after) or _GAP_OBJECT.search(after))
+        )
+    if _LAUNCH_WORD.search(words):
+        return True
+    if not (
+        _LAUNCH_WORD.search(sentence)
+        or _TESTED_THING.search(sentence)
+        and _LAUNCH_WORD.search(previous)
+        and not _NUCLEAR_WORD.search(previous)
+    ):
+        return False  # "the first public comments since", "the first of its kind"
+    return not (
+        _TESTED_THING.search(words)
+        and _NUCLEAR_WORD.search(sentence)
+        and not _LAUNCH_WORD.search(sentence, 0, m.start())
+    )
+
+
 def find_claim_forms(text: str) -> list[tuple[str, re.Match[str]]]:
     """The gap, first-since, count and ordinal claims in a sentence, longest first where
     two overlap (the forms' own order on a tie)."""
@@ -474,6 +571,8 @@ def check_form(
     when it cannot be checked); None when the match is no claim about launches (a count
     of missiles without a class or a period)."""
     groups = m.groupdict()
+    if not isinstance(chronology, DayIndex):
+        chronology = DayIndex(chronology)
     if form == "superlative":
         if "busiest year" in m.group(0).lower():
             return _busiest_year(report, chronology, source)
@@ -519,8 +618,15 @@ def check_form(
             "basis": f"not parsed: no period or missile class in {m.group(0)!r}",
         }
     classes = BALLISTIC_CLASSES if named == "ballistic" else ([named] if named else None)
+    spanned = _RANGE_SPAN.search(what)
+    if spanned:  # "medium-to-long-range missiles": every class in the span
+        lo, hi = (_RANGES.index(_RANGE_WORDS[w.lower()]) for w in spanned.groups())
+        classes = list(_RANGES[lo : hi + 1])
+        named = "-".join(classes)
     days = _chronology_days(chronology, classes)
     label = f"{named + ' ' if named else ''}launch days ({source})"
+    if groups.get("prevwhen"):
+        return _previous_launch(out, groups, what, named, days, event, report, chronology, label)
     if form == "count_since":
         stated = 0 if re.search(r"n[’']t|not|yet", m.group(0), re.I) else _count(groups)
         occasions = _OCCASIONS.search(sentence, m.start())
@@ -539,12 +645,13 @@ def check_form(
         if first == _EVER:
             return _ever(out, stated, int((days <= last).sum()), days, label)
         computed = int(((days >= first) & (days <= last)).sum())
+        short = _short_of_unlisted(chronology, classes, last, computed, stated)
         return {
             **out,
             "stated": stated,
             "computed": computed,
-            "holds": computed == stated,
-            "basis": f"{label} {first:%Y-%m-%d}..{last:%Y-%m-%d}: {computed}",
+            "holds": pd.NA if short else computed == stated,
+            "basis": f"{short}{label} {first:%Y-%m-%d}..{last:%Y-%m-%d}: {computed}",
         }
     stated = _ordinal(groups["ord"]) if groups.get("ord") else 1
     if (
@@ -632,12 +739,92 @@ def check_form(
             return _ever(out, stated, 0, days, label)  # about another launch: unrefuted
         return _ever(out, stated, int((days < date).sum()) + 1, days, label)
     computed = int(((days >= first) & (days < date)).sum()) + 1
+    short = _short_of_unlisted(chronology, classes, date, computed, stated)
     return {
         **out,
         "stated": stated,
         "computed": computed,
-        "holds": computed == stated,
-        "basis": f"{label} {first:%Y-%m-%d}..{date:%Y-%m-%d}: {computed}",
+        "holds": pd.NA if short else computed == stated,
+        "basis": f"{short}{label} {first:%Y-%m-%d}..{date:%Y-%m-%d}: {computed}",
+    }
+
+
+def _short_of_unlisted(
+    chronology: DayIndex, classes, day: pd.Timestamp, computed: int, stated: int
+) -> str:
+    """Why a count the chronology falls short of is not refuted ("" if it is): the
+    claim's unit takes in cruise missiles (an unqualified "launch" or "test") and the
+    chronology lists none up to `day`, so it may not track them (the 2012-2017 list has
+    ballistic and satellite launches only). A count it exceeds is refuted all the same."""
+    if computed >= stated or (classes is not None and "cruise" not in classes):
+        return ""
+    if pd.notna(chronology.first_cruise) and chronology.first_cruise <= day:
+        return ""
+    return (
+        f"not checked: the chronology lists {computed} but no cruise launch up to "
+        f"{day:%Y-%m-%d}, and the claim's unit counts them: "
+    )
+
+
+_RANGE_SPAN = re.compile(
+    r"\b(short|medium|mid|intermediate)-to-(medium|intermediate|long)-range\b", re.I
+)
+_RANGE_WORDS = {
+    "short": "srbm",
+    "medium": "mrbm",
+    "mid": "mrbm",
+    "intermediate": "irbm",
+    "long": "icbm",
+}
+_RANGES = ("srbm", "mrbm", "irbm", "icbm")
+_LONG_RANGE_ROCKET = re.compile(r"\blong-range\s+rocket", re.I)
+
+
+def _previous_launch(
+    out: dict,
+    groups: dict,
+    what: str,
+    named: str | None,
+    days: pd.Series,
+    event: pd.Series | None,
+    report: pd.Timestamp,
+    chronology: DayIndex,
+    label: str,
+) -> dict:
+    """ "Its last ICBM test, in 2016": the latest listed launch (of the class) before the
+    article's news launch (else before the report) lies in the period named. A "long-range
+    rocket" is an ICBM or a satellite carrier."""
+    if named is None and _LONG_RANGE_ROCKET.search(what):
+        satellites = chronology.days(("satellite_launch",), None)
+        days = pd.Series(sorted(set(chronology.days(None, ["icbm"])) | set(satellites)))
+        label = f"ICBM and satellite launch days{label[len('launch days') :]}"
+    found = [d for d in find_dates(groups["prevwhen"], report) if d.kind != "recent"]
+    if not found:
+        return {**out, "stated": 1, "basis": f"not parsed: {groups['prevwhen']!r}"}
+    period = found[0]
+    day = (
+        pd.Timestamp(event["date"])
+        if event is not None and event["date_precision"] == "day"
+        else None
+    )
+    until = day if day is not None else report + pd.Timedelta(days=1)
+    before = days[days < until]
+    last = before.max() if len(before) else pd.NaT
+    if pd.isna(last) or last < period.date and days.min() >= period.date:
+        return {
+            **out,
+            "stated": 1,
+            "basis": f"not checked: {label} list none before {until:%Y-%m-%d} in reach",
+        }
+    holds = bool(period.date <= last <= period.end_date)
+    return {
+        **out,
+        "stated": 1,
+        "computed": 1 if holds else 0,
+        "holds": holds,
+        "event_date": day if day is not None else pd.NaT,
+        "basis": f"{label}: the last before {until:%Y-%m-%d} was {last:%Y-%m-%d}; the claim "
+        f"puts it in {period.date:%Y-%m-%d}..{period.end_date:%Y-%m-%d}",
     }
 
 
@@ -674,7 +861,7 @@ def _ordinal(word: str) -> int:
 
 def _span(text: str) -> tuple[int, str]:
     m = re.search(
-        r"\b(a|an|" + "|".join(list(_NUMBERS)[1:]) + r"|\d{1,2})\s+(day|week|month|"
+        r"\b(a|an|" + "|".join(list(_NUMBERS)[1:]) + r"|\d{1,2})[\s-]+(day|week|month|"
         r"year)",
         text,
         re.I,
@@ -782,15 +969,48 @@ def _count_period(
     return _EVER, report, ""
 
 
-def _chronology_days(chronology: pd.DataFrame, classes) -> pd.Series:
+class DayIndex:
+    """The chronology's counted launch days, filtered once per kind and kept sorted:
+    check_claims builds one per call, so each claim counts with a binary search instead
+    of filtering the chronology again (issue #12)."""
+
+    def __init__(self, chronology: pd.DataFrame):
+        frame = chronology
+        if "counted" in frame:
+            frame = frame[frame["counted"].astype(bool)]
+        frame = frame[frame["date"].notna()]
+        self._types = frame["event_type"].to_numpy(dtype=object)
+        self._classes = frame["missile_class"].to_numpy(dtype=object)
+        self._dates = frame["date"].dt.normalize().to_numpy()
+        cruise = self._dates[self._classes == "cruise"]
+        self.first_cruise = pd.Timestamp(cruise.min()) if len(cruise) else pd.NaT
+        self._cache: dict[tuple, pd.Series] = {}
+
+    def days(self, event_types=None, classes=None) -> pd.Series:
+        """The distinct days (sorted) of `event_types` (default: launches) and `classes`
+        (None: any)."""
+        key = (
+            tuple(sorted(event_types or LAUNCH_TYPES)),
+            None if classes is None else tuple(sorted(classes)),
+        )
+        if key not in self._cache:
+            keep = np.isin(self._types, key[0])
+            if key[1] is not None:
+                keep &= np.isin(self._classes, key[1])
+            self._cache[key] = pd.Series(np.unique(self._dates[keep]), dtype="datetime64[ns]")
+        return self._cache[key]
+
+    def ordinal(self, date: pd.Timestamp, event_types, since: pd.Timestamp, classes) -> int:
+        """As counts.event_ordinal: the distinct days in [since, date) plus one."""
+        days = self.days(tuple(event_types), classes).to_numpy()
+        lo, hi = np.searchsorted(days, [np.datetime64(since), np.datetime64(date)])
+        return int(hi - lo) + 1
+
+
+def _chronology_days(chronology, classes) -> pd.Series:
     """The chronology's counted launch days (of `classes`, if given), one per day."""
-    frame = chronology
-    if "counted" in frame:
-        frame = frame[frame["counted"].astype(bool)]
-    keep = frame["event_type"].isin(LAUNCH_TYPES) & frame["date"].notna()
-    if classes is not None:
-        keep &= frame["missile_class"].isin(list(classes))
-    return pd.Series(sorted(frame.loc[keep, "date"].dt.normalize().unique()))
+    index = chronology if isinstance(chronology, DayIndex) else DayIndex(chronology)
+    return index.days(None, classes)
 
 
 def _busiest_year(report: pd.Timestamp, chronology: pd.DataFrame, source: str) -> dict:

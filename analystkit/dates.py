@@ -12,10 +12,13 @@ claim text (an earlier rule wins where two overlap):
   date (a Friday article's "on Friday" is that Friday: the news convention for the day of
   publication), except the day after the article's: a Friday article's "early
   Saturday" is that Saturday (Korea is 13-14 hours ahead of a US newsroom's date);
-  "last Saturday" is the latest Saturday strictly before it.
+  "last Saturday" is the latest Saturday strictly before it, and not the day before it
+  either (a Friday report's "last Thursday" is a week before "yesterday"; "this past
+  Thursday" is yesterday).
 - "today", "yesterday", "a day earlier" / "the day before" / "the previous day" (taken
   relative to the article date), "N days ago/earlier".
-- Week precision: "last week" (Monday to Sunday of the week before), "this week" /
+- Week precision: "last week" (Monday to Sunday of the week before; in a Sunday report,
+  the week ending that day, Monday to Saturday), "this week" /
   "earlier this week" (Monday to the article date), "over the weekend" / "last weekend"
   (the latest Saturday and Sunday up to the article date), "two weeks ago".
 - Month precision: "this month" / "earlier this month", "last month", "in March",
@@ -332,7 +335,10 @@ def _resolve(kind: str, m: re.Match[str], today: pd.Timestamp) -> DateMention | 
         if not m.group("last") and (today.weekday() + 1) % 7 == weekday:
             # the day after the report's: a report dated in the US of a Korean day
             return _mention(m, kind, today + pd.Timedelta(days=1), "day")
-        anchor = today - pd.Timedelta(days=1) if m.group("last") else today
+        last = (m.group("last") or "").lower()
+        # "last Thursday" in a Friday report is not yesterday (that would be
+        # "yesterday"): "last" skips the day before; "this past Thursday" does not
+        anchor = today - pd.Timedelta(days=2 if last == "last" else 1 if last else 0)
         back = (anchor.weekday() - weekday) % 7  # 0: the anchor is that weekday
         return _mention(m, kind, anchor - pd.Timedelta(days=back), "day")
     if kind == "relative_day":
@@ -440,8 +446,10 @@ def _week(m: re.Match[str], today: pd.Timestamp) -> DateMention:
     else:
         n = m.group("nweeks")
         back = 1 if not n else (int(n) if n.isdigit() else _NUMBERS[n.lower()])
+        if today.weekday() == 6:  # a Sunday's "last week" is the week ending that day
+            back -= 1
         first = monday - pd.Timedelta(weeks=back)
-        last = first + pd.Timedelta(days=6)
+        last = min(first + pd.Timedelta(days=6), today - pd.Timedelta(days=1))
     return DateMention(m.start(), m.end(), m.group(0), "relative_week", first, last, "week")
 
 

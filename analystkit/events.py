@@ -20,7 +20,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import ahocorasick
@@ -601,7 +601,28 @@ def _sentence_mentions(
         if best is not None:
             best.actor = _actor(text, best.start, best.end, event_type, rules, voice)
             out.append(best)
+            out += _coordinated(best, dates or [])
     return out
+
+
+_AND_DATE = re.compile(r"\s*(?:,\s*|,?\s+and\s+)(?:on\s+|then\s+)?")
+
+
+def _coordinated(mention: _Mention, dates: list[DateMention]) -> list[_Mention]:
+    """A launch dated by coordinated days ("tested ICBMs on July 3 and July 28") is one
+    launch per day: copies of `mention` for the days after its own."""
+    d = mention.date
+    if d is None or d.precision != "day":
+        return []
+    copies, at = [], d
+    for other in sorted(dates, key=lambda x: x.start):
+        if other.start < at.end or other.precision != "day":
+            continue
+        if not _AND_DATE.fullmatch(mention.evidence, at.end, other.start):
+            break
+        copies.append(replace(mention, date=other))
+        at = other
+    return copies
 
 
 def _found(pattern: re.Pattern[str], low: str, seen: dict[str, bool]) -> bool:
@@ -656,7 +677,13 @@ def _read(
             d
             for d in dates
             if first <= d.start < last and (0 <= d.start - end <= 60 or 0 <= start - d.end <= 12)
-        ]
+        ] or [
+            d
+            for d in dates
+            if scope_first <= d.start < scope_last
+            and _FRONTED.fullmatch(text, 0, d.start)
+            and text.startswith(",", d.end)
+        ]  # a fronted time ("Two weeks ago, it failed in its launch of ...") dates the clause
     else:  # a date starting in the verb's wider clause, near it
         in_scope = [
             d
@@ -709,6 +736,8 @@ def _read(
     )
 
 
+_FRONTED = re.compile(r"\s*(?:(?:on|in|by|and|but|so)\s+)?", re.I)
+"""What may stand before a sentence's fronted time adverbial."""
 _BARE_PLURAL = re.compile(
     r"\s+(?!(?:a|an|the|its|their|his|two|three|four|five|six|seven|eight|nine|ten|several|"
     r"multiple|what|at|up|some|more|\d+)\b)(?:[\w-]+\s+){0,2}?(?:missiles|rockets|"
@@ -731,6 +760,7 @@ _SOURCE_AFTER = re.compile(
 )
 _SOURCE_BEFORE = re.compile(r"according\s+to\s+(?:[\w.'’-]+\s+){0,3}$", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:our|we|us)\b", re.I)
+_WE = re.compile(r"\b(?:we|I)(?:['’]ve|['’]d|\s+have|\s+had)?\s+(?:[\w-]+\s+){0,2}$", re.I)
 _CONJOINED = re.compile(r"(?s:.*?)()(?:\s+and\s+|\s*,\s*)(?:the\s+)?")
 _BY = re.compile(r"\s+(?:[\w.'’-]+\s+){0,3}?by\s+(?:the\s+)?", re.I)
 
@@ -766,6 +796,8 @@ def _actor(
         subject = [a for a in agents[:1] if not text[: a[0]].strip()]  # opens the sentence
         pick = passive or in_clause or antecedent or subject or agents
         if not pick:
+            if _WE.search(text, max(first, start - 40), start):
+                return "unknown"  # "we've just launched" outside a state's voice: the speaker's
             return rules.actor_default[event_type]
         starts = {s: (e, i) for s, e, i in found}
         ends = {e: (s, i) for s, e, i in found}
@@ -858,6 +890,10 @@ def _date_mention(
                 t for t in resolver.terms() if t.who == term.who and term.start < t.start <= report
             ]
             past = bool(later) or (report - m.last).days > HISTORICAL_DAYS
+    if d.kind != "term" and (m.first - report).days > 1 and m.realis == "actual":
+        # told as done, but dated after the report (and its time-zone day): the text
+        # was changed after its date, so it is no news of that date
+        past = True
     if past and m.realis == "actual":
         m.realis = "historical"
 
@@ -945,6 +981,10 @@ def _event_class(e: list[_Mention]) -> str | None:
     (CLASS_PRECEDENCE), the strong mentions' first, the actor's own before others';
     else the one their sentences name."""
     actor = next((m.actor for m in e if m.strong), e[0].actor)
+    if e[0].date is not None and e[0].date.precision in ("day", "week"):
+        # a month or a year holds other launches too ("a Scud earlier this month"):
+        # such a mention joins a dated launch but does not name its class
+        e = [m for m in e if m.date is None or m.date.precision in ("day", "week")]
     own = [m for m in e if m.actor == actor]
     for mentions in ([m for m in own if m.strong], own, e):
         named = [m.missile_class for m in mentions if m.missile_class]

@@ -234,6 +234,9 @@ def cue_realis(
     A generic cue ("repeated launches") gives way to a day or week in the clause
     (`anchored`), not to a month or year ("a run of tests this year")."""
     first, last = span or clause(text, start, end, rules)
+    *_, factive = [None, *_FACTIVE.finditer(text, first, start)]
+    if factive is not None and factive.end() == start:
+        first = factive.start(1)  # cues before a factive verb do not reach its object
     before = _last_words(text[first:start], rules.window_words)
     found = _cues(rules.before, before, rules.cased)
     for realis in BEFORE_ORDER:
@@ -242,6 +245,18 @@ def cue_realis(
     after = " ".join(text[end:last].split()[: rules.window_words])
     found = _cues(rules.after, after, rules.cased)
     return next((realis for realis in AFTER_ORDER if realis in found), None)
+
+
+_FACTIVE = re.compile(
+    r"\b(?:celebrat(?:e|es|ed|ing)|hail(?:s|ed|ing)?|condemn(?:s|ed|ing)?|"
+    r"denounc(?:e|es|ed|ing)|congratulat(?:e|es|ed|ing)\s+\w+\s+on|protest(?:s|ed|ing)?)"
+    r"\s+(?=(?:the|its|this|that|\w+['’]s)\s)"
+    r"((?:(?!(?:any|future|possible|further|next|new|more)\b)[\w'’-]+\s+){1,5})",
+    re.I,
+)
+"""A factive verb presupposes its object happened: "did not attend events that celebrated
+the successful launch" reports a launch; a negation or modal before the verb does not
+reach the launch it takes as its (definite) object."""
 
 
 def _cues(pattern: re.Pattern[str], window: str, cased: frozenset[str]) -> set[str]:
@@ -338,6 +353,8 @@ def _verb_reading(
                 "actual" if reported or anchored else "historical", bool(reported or anchored)
             )
         if p1 in _HAVE or p1.endswith(("'ve", "’ve")) or (p1 == "been" and p2 in _HAVE):
+            if _JUST.search(text, max(0, start - 30), start):  # "has just tested": news
+                return Reading("actual", True)
             return Reading("actual" if anchored else "historical", anchored)
         return Reading("actual", True)
     if word.endswith("ing"):
@@ -352,6 +369,9 @@ def _verb_reading(
     return Reading("generic", False)
 
 
+_JUST = re.compile(r"\b(?:just|only\s+just)\s+(?:\w+ly\s+)?$", re.I)
+"""A perfect anchored to the moment of speaking ("has just fired") is recent, not
+background."""
 _ATTEMPTED = {"attempted", "tried", "sought"}
 _IRREGULAR_PAST = {"oversaw", "held", "made", "saw", "undertook", "carried", "shot"}
 

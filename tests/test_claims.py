@@ -247,9 +247,10 @@ def test_since_phrases_are_resolved_by_their_dates_or_the_milestones(sentence, h
 def test_gap_after_consecutive_and_superlative_claims(sentence, form, holds):
     chronology = pd.DataFrame(
         {
-            "date": pd.to_datetime(["2025-03-20", "2025-04-03"]),
+            # a list that tracks cruise missiles (a count it falls short of is refuted)
+            "date": pd.to_datetime(["2025-01-25", "2025-03-20", "2025-04-03"]),
             "event_type": "missile_launch",
-            "missile_class": "srbm",
+            "missile_class": ["cruise", "srbm", "srbm"],
         }
     )
     claims = ak.check_claims(
@@ -273,3 +274,144 @@ def test_firsts_and_outcome_ordinals_are_found_but_not_checked(sentence):
     )
     assert len(claims) == 1 and claims["holds"].isna().all()
     assert claims["basis"].str.startswith("not").all()
+
+
+@pytest.mark.parametrize(
+    "date, text, holds",
+    [
+        # the article's launch on Aug 29 ends a quiet spell of about seven weeks
+        (
+            "2017-08-29",
+            "North Korea fired a missile over Japan on Tuesday, which broke a four-week lull.",
+            True,
+        ),
+        (
+            "2017-08-29",
+            "North Korea fired a missile over Japan on Tuesday, ending a three-month pause.",
+            False,
+        ),
+        # the launch before the article's one, named with its period
+        (
+            "2017-08-29",
+            "North Korea fired a missile on Tuesday. Its last missile test, in July, was an ICBM.",
+            True,
+        ),
+        (
+            "2017-08-29",
+            "North Korea fired a missile on Tuesday. The previous launch, which took place "
+            "last year, failed.",
+            False,
+        ),
+    ],
+)
+def test_a_gap_ended_and_the_launch_before_named(date, text, holds):
+    claims = ak.check_claims(written((date, text)), CHRONOLOGY_2017)
+    assert claims[["form", "holds"]].values.tolist() == [["first_since", holds]]
+
+
+def test_the_last_long_range_rocket_counts_icbms_and_satellite_carriers():
+    chronology = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2012-12-12", "2014-03-26", "2016-02-07"]),
+            "event_type": ["satellite_launch", "missile_launch", "satellite_launch"],
+            "missile_class": [None, "mrbm", None],
+            "counted": True,
+        }
+    )
+    text = (
+        "The North put a satellite into orbit on Sunday. "
+        "Its last long-range rocket launch, in 2012, did too."
+    )
+    claims = ak.check_claims(written(("2016-02-08", text)), chronology)
+    assert claims[["form", "holds"]].values.tolist() == [["first_since", True]]
+
+
+def test_a_range_span_counts_every_class_in_it():
+    text = (
+        "The North fired a missile on Tuesday, after two tests of short-to-medium-range "
+        "missiles in as many months."
+    )
+    chronology = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2017-07-01", "2017-07-20", "2017-08-01", "2017-08-29"]),
+            "event_type": "missile_launch",
+            "missile_class": ["srbm", "icbm", "mrbm", "irbm"],
+            "counted": True,
+        }
+    )
+    claims = ak.check_claims(written(("2017-08-29", text)), chronology)
+    assert claims[["form", "holds"]].values.tolist() == [["count_since", True]]
+    assert claims["basis"].str.contains("srbm-mrbm").all()
+
+
+def test_a_count_short_of_a_list_without_cruise_missiles_is_not_refuted():
+    # CHRONOLOGY_2017 lists no cruise launch: an unqualified ninth may count them
+    claims = ak.check_claims(
+        written(("2017-08-29", "The missile launch on Tuesday was the ninth this year.")),
+        CHRONOLOGY_2017,
+    )
+    assert claims["holds"].isna().all()
+    assert claims["basis"].str.contains("no cruise launch").all()
+    # ... but a count the list already exceeds is refuted
+    claims = ak.check_claims(
+        written(("2017-08-29", "The missile launch on Tuesday was the second this year.")),
+        CHRONOLOGY_2017,
+    )
+    assert claims["holds"].tolist() == [False]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator gave his first public remarks since the talks collapsed in 2019.",
+        "The treaty debate came a day after the minister announced a budget.",
+        "Experts said the last test, in 2016, left the device's yield unknown; "
+        "a nuclear blast is hard to measure.",
+        "It was the third such congress since 1980.",
+    ],
+)
+def test_claim_forms_about_anything_but_launches_are_no_claims(text):
+    claims = ak.check_claims(
+        written(("2017-08-29", "North Korea fired a missile on Tuesday. " + text)),
+        CHRONOLOGY_2017,
+    )
+    assert claims.empty, claims
+
+
+def test_a_test_claim_after_a_launch_sentence_is_about_that_launch():
+    claims = ak.check_claims(
+        written(
+            (
+                "2017-08-29",
+                "North Korea fired a missile on Tuesday. "
+                "Tuesday's test was the first from the North since the new envoy took "
+                "office on August 1.",
+            )
+        ),
+        CHRONOLOGY_2017,
+    )
+    assert claims["form"].tolist() == ["first_since"]
+
+
+def test_the_day_index_counts_as_event_ordinal_does():
+    from analystkit.claims import DayIndex
+
+    chronology = pd.concat(
+        [CHRONOLOGY_2017, CHRONOLOGY_2017.assign(counted=False, date=pd.Timestamp("2017-05-01"))]
+    )
+    index = DayIndex(chronology)
+    for date, since, classes in [
+        ("2017-08-29", "2017-01-01", None),
+        ("2017-07-28", "2017-03-06", ["icbm"]),
+        ("2017-03-06", "2017-01-01", ["srbm", "irbm"]),
+    ]:
+        expected = ak.event_ordinal(
+            chronology, date, ("missile_launch", "satellite_launch"), since, classes
+        )
+        got = index.ordinal(
+            pd.Timestamp(date),
+            ("missile_launch", "satellite_launch"),
+            pd.Timestamp(since),
+            classes,
+        )
+        assert got == expected

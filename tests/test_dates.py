@@ -31,6 +31,8 @@ def only(text: str, article_date: pd.Timestamp = FRIDAY):
         ("The launch took place last Saturday.", "2025-02-22", "day"),  # never a future day
         ("Last Saturday, a launch took place.", "2025-02-22", "day"),
         ("A launch took place last Friday.", "2025-02-21", "day"),  # strictly before
+        ("They fired it last Thursday.", "2025-02-20", "day"),  # yesterday is "yesterday"
+        ("They fired it this past Thursday.", "2025-02-27", "day"),
         ("A launch took place yesterday.", "2025-02-27", "day"),
         ("A launch took place today.", "2025-02-28", "day"),
         ("A day earlier, a launch took place.", "2025-02-27", "day"),
@@ -152,3 +154,17 @@ def test_period_bounds_and_bad_precision():
     assert period(FRIDAY, "week") == (FRIDAY, FRIDAY + pd.Timedelta(days=6))
     with pytest.raises(ValueError, match="fortnight"):
         period(FRIDAY, "fortnight")
+
+
+def test_a_sundays_last_week_is_the_week_ending_that_day():
+    sunday = pd.Timestamp("2025-03-02")
+    mention = only("A missile was fired last week.", sunday)
+    assert (mention.date, mention.end_date) == (
+        pd.Timestamp("2025-02-24"),
+        pd.Timestamp("2025-03-01"),
+    )
+    mention = only("A missile was fired last week.", FRIDAY)  # a weekday: the week before
+    assert (mention.date, mention.end_date) == (
+        pd.Timestamp("2025-02-17"),
+        pd.Timestamp("2025-02-23"),
+    )

@@ -412,3 +412,91 @@ def test_term_labels_take_any_roman_numeral_and_a_bad_one_is_named():
         terms_from_milestones(
             milestones.assign(label=["Example", "Example IIII", "Example IX", "Example XIV"])
         )
+
+
+# ---------------------------------------------------------------- rules of issue 10, round 2
+
+
+def test_a_fronted_time_dates_a_launch_noun_in_its_clause():
+    events = ak.extract_events(
+        written(
+            (
+                "2025-03-20",
+                "North Korea fired a short-range ballistic missile on Tuesday. "
+                "Three weeks ago, Pyongyang botched its launch of a Musudan "
+                "intermediate-range ballistic missile.",
+            )
+        )
+    )
+    news = events[events["realis"] == "actual"]
+    assert len(news) == 1 and news.iloc[0]["missile_class"] == "srbm"
+    old = events[events["realis"] == "historical"]
+    assert len(old) == 1 and old.iloc[0]["date_precision"] == "week"
+
+
+def test_a_launch_dated_after_the_report_is_no_news_of_that_day():
+    e = only_event("2025-03-05", "The North test-fired an ICBM on March 20, the military said.")
+    assert e["realis"] == "historical"
+
+
+def test_a_month_named_launch_does_not_lend_its_class_to_a_dated_one():
+    events = ak.extract_events(
+        written(
+            (
+                "2025-04-18",
+                "North Korea tried to launch a missile on Wednesday, but it blew up. "
+                "The North launched an intermediate-range ballistic missile earlier this month.",
+            )
+        )
+    )
+    day = events[events["date_precision"] == "day"].iloc[0]
+    assert pd.isna(day["missile_class"])
+
+
+def test_a_celebrated_launch_happened_whatever_negates_the_celebrating():
+    e = only_event(
+        "2016-02-10",
+        "The general was not seen at the rallies held to celebrate the successful "
+        "launch of a satellite on Sunday.",
+    )
+    assert (e["event_type"], e["realis"], e["date"]) == (
+        "satellite_launch",
+        "actual",
+        pd.Timestamp("2016-02-07"),
+    )
+
+
+def test_a_just_perfect_is_news_and_a_bare_perfect_background():
+    e = only_event("2025-03-05", "North Korea has just tested a long-range missile.")
+    assert (e["realis"], e["missile_class"]) == ("actual", "icbm")
+    mentions = ak.extract_events(
+        written(("2025-03-05", "North Korea has tested a long-range missile.")),
+        all_mentions=True,
+    )
+    assert mentions["realis"].tolist() == ["historical"]
+
+
+def test_a_submarine_launch_is_slbm_and_we_in_a_quote_is_not_the_dprk():
+    e = only_event("2025-03-05", "The North fired a ballistic missile from a submarine on Tuesday.")
+    assert e["missile_class"] == "slbm"
+    e = only_event("2025-03-05", '"We have just launched dozens of missiles," the admiral said.')
+    assert e["actor"] != "DPRK"
+
+
+def test_likely_before_a_class_hedges_the_class_not_the_launch():
+    e = only_event(
+        "2025-03-05",
+        "An adviser said the missile test on Sunday was likely a medium-range missile.",
+    )
+    assert (e["realis"], e["missile_class"]) == ("actual", "mrbm")
+
+
+def test_coordinated_days_are_one_launch_each():
+    events = ak.extract_events(
+        written(("2025-07-30", "The North test-fired ICBMs on July 3 and July 28, Seoul said."))
+    )
+    by_day = events.set_index("date")["realis"].to_dict()
+    assert by_day == {
+        pd.Timestamp("2025-07-03"): "historical",
+        pd.Timestamp("2025-07-28"): "actual",
+    }

@@ -1,0 +1,130 @@
+"""Benchmark ak.check_claims on claim-dense SYNTHETIC articles (written here from
+templates; not news).
+
+Every article reports a launch on a weekday and makes several checkable claims of the
+forms check_claims knows ("the third launch this year", "the second in less than a
+week", "the first since March", "N tests since May", "broke a two-month lull", ...),
+checked against the curated chronology. Prints articles/s on one core (CPU time of this
+process; wall time in brackets) for check_claims as shipped, which counts through a day
+index built once per call, and for the old way, the same code filtering the chronology
+again for every claim, measured in the same run, and their ratio. Target (issue #12):
+>= 2,000 articles/s.
+
+Usage: .venv/bin/python benchmarks/bench_claims.py [--articles 2000] [--repeat 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+
+import pandas as pd
+
+import analystkit as ak
+from analystkit import claims as claims_module
+
+TARGET = 2000.0
+
+LEADS = [
+    "North Korea fired a short-range ballistic missile into the sea on {wd}, "
+    "the South's military said.",
+    "The North launched an intercontinental ballistic missile on {wd}, officials said.",
+    "Pyongyang test-fired two cruise missiles off its west coast on {wd}.",
+]
+CLAIMS = [
+    "It was the {ord} launch this year.",
+    "The test was the {ord} in less than a week.",
+    "It was the first launch since {month}.",
+    "The North has carried out {n} tests since {month}.",
+    "The launch broke a two-month lull in testing.",
+    "Its last missile test, in {month}, had failed.",
+    "It was the {ord} ballistic missile test this year.",
+    "The launch came two weeks after a test on {month} 3.",
+    "Analysts called it the most launches in a single year.",
+    "It has not fired a cruise missile since {month}.",
+]
+FILLER = [
+    "Seoul and Tokyo condemned the launch and called for restraint.",
+    "The envoy said talks remained possible if the North stopped its provocations.",
+    "Markets in the region barely moved on the news.",
+]
+ORDS = ["second", "third", "fourth", "fifth", "sixth", "seventh", "10th", "12th"]
+MONTHS = ["January", "February", "March", "April", "May", "June"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def claim_articles(n: int, seed: int = 0) -> pd.DataFrame:
+    rng = random.Random(seed)
+    rows = []
+    for i in range(n):
+        date = pd.Timestamp("2022-07-01") + pd.Timedelta(days=rng.randrange(900))
+        sentences = [rng.choice(LEADS).format(wd=rng.choice(WEEKDAYS))]
+        for template in rng.sample(CLAIMS, 4):
+            sentences.append(
+                template.format(
+                    ord=rng.choice(ORDS), n=rng.randrange(2, 15), month=rng.choice(MONTHS)
+                )
+            )
+            sentences.append(rng.choice(FILLER))
+        rows.append({"article_id": f"c{i:06d}", "date": date, "text": " ".join(sentences)})
+    return pd.DataFrame(rows)
+
+
+class _FilterEachTime(claims_module.DayIndex):
+    """The old way: the chronology filtered again for every claim (no cached days)."""
+
+    def days(self, event_types=None, classes=None):
+        self._cache.clear()
+        return super().days(event_types, classes)
+
+
+def best_of(repeat: int, func) -> tuple[float, float, object]:
+    cpu, wall, result = float("inf"), float("inf"), None
+    for _ in range(repeat):
+        start_cpu, start_wall = time.process_time(), time.perf_counter()
+        result = func()
+        cpu = min(cpu, time.process_time() - start_cpu)
+        wall = min(wall, time.perf_counter() - start_wall)
+    return cpu, wall, result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2000, help="how many articles")
+    parser.add_argument("--repeat", type=int, default=1, help="best of N runs")
+    args = parser.parse_args()
+    articles = claim_articles(args.articles)
+    chronology = ak.load_chronology()
+    milestones = ak.load_milestones()
+    ak.check_claims(articles.head(5), chronology, milestones)  # load rules outside timings
+
+    c_new, w_new, new = best_of(
+        args.repeat, lambda: ak.check_claims(articles, chronology, milestones)
+    )
+    shipped = claims_module.DayIndex
+    claims_module.DayIndex = _FilterEachTime
+    try:
+        c_old, w_old, old = best_of(
+            args.repeat, lambda: ak.check_claims(articles, chronology, milestones)
+        )
+    finally:
+        claims_module.DayIndex = shipped
+    pd.testing.assert_frame_equal(new, old)  # the two ways agree
+    n = len(articles)
+    print(f"corpus: {n:,} synthetic claim-dense articles, {len(new):,} claims found")
+    print(
+        f"check_claims (day index)      {n / c_new:8.0f} articles/s "
+        f"({n / w_new:.0f} wall; {c_new:.2f} s CPU)"
+    )
+    print(
+        f"check_claims (filter per claim) {n / c_old:6.0f} articles/s "
+        f"({n / w_old:.0f} wall; {c_old:.2f} s CPU)"
+    )
+    print(f"ratio day index / filter per claim (CPU time): {c_old / c_new:.2f}x")
+    verdict = "meets" if n / c_new >= TARGET else "MISSES"
+    print(f"target >= {TARGET:.0f} articles/s on one core: {verdict}")
+
+
+if __name__ == "__main__":
+    main()
