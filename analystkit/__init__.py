@@ -12,8 +12,10 @@ from importlib.metadata import version as _version
 from analystkit.claims import check_claims
 from analystkit.corpus import ArticleLoadError, load_articles, save_articles
 from analystkit.counts import count_events, event_ordinal
+from analystkit.dedupe import dedupe_events
+from analystkit.event_rules import EventRules, load_event_rules
 from analystkit.event_study import event_study
-from analystkit.events import EventRules, dedupe_events, extract_events, load_event_rules
+from analystkit.events import extract_events
 from analystkit.fetch import CorpusFetchError, fetch_corpus
 from analystkit.lexicon import Lexicon, LexiconError, load_lexicon
 from analystkit.linking import link_events

@@ -13,20 +13,13 @@ import numpy as np
 import pandas as pd
 
 from analystkit.dates import find_dates
-from analystkit.events import (
-    BALLISTIC_CLASSES,
-    LAUNCH_TYPES,
-    EventRules,
-    Term,
-    extract_events,
-    find_term,
-    load_event_rules,
-    terms_from_milestones,
-)
+from analystkit.event_rules import EventRules, load_event_rules
+from analystkit.events import BALLISTIC_CLASSES, LAUNCH_TYPES, extract_events
 from analystkit.frames import empty_frame, require_columns
 from analystkit.lexicon import Lexicon
 from analystkit.linking import link_events
 from analystkit.sentence_table import sentences as split_sentences
+from analystkit.terms import Term, find_term, terms_from_milestones
 
 CLAIM_COLUMNS = [
     "article_id",

@@ -43,7 +43,7 @@ def read_event_rules(path: str | Path) -> dict[str, Any]:
 
     Examples
     --------
-    >>> from analystkit.events import RULES_PATH
+    >>> from analystkit.event_rules import RULES_PATH
     >>> rules = read_event_rules(RULES_PATH)
     >>> sorted(rules)
     ['events', 'launch', 'parties', 'realis']

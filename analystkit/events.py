@@ -1,7 +1,9 @@
-"""Events from articles (extract_events) and their de-duplication (dedupe_events).
+"""Events from articles (extract_events): extraction and the events frame's columns.
 
-Extraction (`extract_events`) is rule based and transparent: the triggers, parties and
-the negation/hypothetical cues live in data/event_rules.yml; missile classes are the
+The rule table is compiled in event_rules.py, presidential terms are read in terms.py,
+and events are de-duplicated across articles in dedupe.py (dedupe_events). Extraction is
+rule based and transparent: the triggers, parties and the realis cues live in
+data/event_rules.yml; missile classes are the
 lexicon's `weapon` tags, found by the lexicon's matcher (data/lexicon.yml). Only the
 sentences holding a trigger get the date work (dates.py), so large corpora stay fast.
 
@@ -15,44 +17,36 @@ convention of a news lead ("North Korea fired a missile into the sea").
 from __future__ import annotations
 
 import bisect
-import functools
 import hashlib
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import ahocorasick
 import numpy as np
 import pandas as pd
 
-from analystkit.chunk import scan_articles
 from analystkit.dates import (
     HISTORICAL_DAYS,
     DateMention,
     find_dateline,
     find_dates,
     is_historical,
-    period,
 )
-from analystkit.event_rules_yaml import read_event_rules
+from analystkit.event_rules import EventRules, Trigger, _lower, load_event_rules
 from analystkit.frames import empty_frame, require_columns
-from analystkit.lexicon import Lexicon, LexiconError, as_lexicon
-from analystkit.paths import DATA_DIR
+from analystkit.lexicon import Lexicon
 from analystkit.realis import (
-    RealisRules,
     clause,
-    compile_realis,
     cue_realis,
     form_realis,
     noun_like,
 )
 from analystkit.splitting import join_articles
 from analystkit.splitting import split as sentence_spans
-from analystkit.vocab import CLASS_PRECEDENCE, EVENT_TYPES, LAUNCH_TYPES, MISSILE_CLASSES
+from analystkit.terms import Term, find_term, terms_from_milestones
+from analystkit.vocab import CLASS_PRECEDENCE, LAUNCH_TYPES, MISSILE_CLASSES
 
-RULES_PATH = DATA_DIR / "event_rules.yml"
 BALLISTIC_CLASSES = ("srbm", "mrbm", "irbm", "icbm", "slbm", "hypersonic", "ballistic")
 SATELLITE = "satellite"
 """Where launches are listed by missile class, satellite launches (which have none) go
@@ -92,288 +86,7 @@ _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unresolved": 4}
 # ---------------------------------------------------------------- the rule table
 
 
-@dataclass(frozen=True)
-class Trigger:
-    """One cue for an event type, with an optional co-occurrence condition."""
-
-    event_type: str
-    pattern: re.Pattern[str]
-    with_: re.Pattern[str] | None  # must match in the trigger's clause (lower-cased)
-    unless: re.Pattern[str] | None  # must not match in the sentence
-    nominal: bool  # a noun ("missile launch"), not a verb ("fired")
-
-
-class Phrases:
-    """Whole-word, case-sensitive phrase finder over named phrase lists (Aho-Corasick);
-    a trailing "*" lets a phrase end anywhere ("American*" finds "Americans")."""
-
-    def __init__(self, named: dict[str, list[str]]):
-        self.names = list(named)
-        self._automaton = ahocorasick.Automaton()
-        for index, phrases in enumerate(named.values()):
-            for phrase in phrases:
-                key = phrase.rstrip("*")
-                if key not in self._automaton:
-                    self._automaton.add_word(key, (len(key), index, phrase.endswith("*")))
-        self._automaton.make_automaton()
-
-    def find(self, text: str) -> list[tuple[int, int, int]]:
-        """(start, end, index of the name) for every whole-word phrase in `text`."""
-        out = []
-        for last, (length, index, open_end) in self._automaton.iter(text):
-            start = last - length + 1
-            if start > 0 and text[start - 1].isalnum():
-                continue
-            end = last + 1
-            if open_end:
-                while end < len(text) and text[end].isalnum():
-                    end += 1
-            elif end < len(text) and text[end].isalnum():
-                continue
-            out.append((start, end, index))
-        return out
-
-
-@dataclass(frozen=True)
-class EventRules:
-    """The compiled contents of data/event_rules.yml.
-
-    Examples
-    --------
-    >>> import analystkit as ak
-    >>> rules = ak.load_event_rules()
-    >>> rules.actor_mode["summit"], rules.actor_default["summit"]
-    ('parties', 'unknown')
-    >>> rules.classes.find(["it fired an ICBM", "no class here"])
-    ['icbm', None]
-    """
-
-    triggers: dict[str, list[Trigger]]  # by event_type
-    screens: dict[str, re.Pattern[str]]  # by event_type: any of its trigger patterns
-    keywords: ahocorasick.Automaton  # keyword -> (length, the event types it gates)
-    actor_mode: dict[str, str]
-    actor_default: dict[str, str]
-    classes: ClassFinder  # missile classes: the lexicon's weapon tags
-    parties: Phrases  # in the order they are joined in `actor`
-    realis: RealisRules
-
-
-class ClassFinder:
-    """Missile classes named in texts, found by the lexicon's matcher with its `weapon`
-    patterns (each weapon tag is a missile class); where a text names several, the first
-    in vocab.CLASS_PRECEDENCE (the most capable) wins, as in the curated chronology."""
-
-    def __init__(self, lexicon: Lexicon):
-        self.matcher = lexicon.category_matcher("weapon")
-        tags = self.matcher.tag.tolist()
-        unknown = sorted({t for t in tags if t not in MISSILE_CLASSES})
-        if unknown:
-            raise ValueError(
-                f"{lexicon.path}: weapon tags {unknown} are not missile "
-                f"classes (expected {', '.join(MISSILE_CLASSES)})"
-            )
-        self.order = CLASS_PRECEDENCE
-        self.rank = np.array([CLASS_PRECEDENCE.index(t) for t in tags], dtype=np.int64)
-
-    def find(self, texts: list[str]) -> list[str | None]:
-        """The winning class each text names (None: it names none), in one scan."""
-        if not texts:
-            return []
-        which, _, _, pids = scan_articles(self.matcher, *join_articles(texts))
-        best = np.full(len(texts), len(self.order), dtype=np.int64)
-        np.minimum.at(best, which, self.rank[pids])
-        return [self.order[b] if b < len(self.order) else None for b in best.tolist()]
-
-
-def load_event_rules(
-    path: str | Path | None = None, lexicon: Lexicon | str | Path | None = None
-) -> EventRules:
-    """Read and compile the event rule table (default: data/event_rules.yml) with the
-    lexicon whose `weapon` patterns name missile classes (default: data/lexicon.yml);
-    errors (LexiconError, a ValueError) name the file, the line and the problem, as the
-    lexicon's do (analystkit/event_rules_yaml.py reads the file). Compiled tables are
-    reused until a file changes.
-
-    Examples
-    --------
-    >>> import analystkit as ak
-    >>> rules = ak.load_event_rules()
-    >>> sorted(rules.triggers)[:3]
-    ['military_exercise', 'missile_launch', 'nuclear_test']
-    >>> rules.actor_default["missile_launch"]
-    'DPRK'
-    """
-    path = Path(path) if path is not None else RULES_PATH
-    lexicon = as_lexicon(lexicon)
-    try:
-        mtime_ns = path.stat().st_mtime_ns
-    except OSError as err:
-        raise LexiconError(path, None, f"cannot read the file: {err}") from None
-    return _compiled_rules(path.resolve(), mtime_ns, lexicon)
-
-
-@functools.lru_cache(maxsize=8)
-def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
-    raw = read_event_rules(path)  # checked: every entry's problem names its line
-
-    def compile_(where: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
-        try:
-            return re.compile(pattern if flags else _lower_pattern(pattern), flags)
-        except re.error as err:
-            raise ValueError(f"{path}: {where}: bad pattern {pattern!r}: {err}") from None
-
-    def words(where: str, patterns: list[str], flags: int = 0) -> re.Pattern[str]:
-        return compile_(where, r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)", flags)
-
-    def trigger_words(where: str, patterns: list[str]) -> re.Pattern[str]:
-        # not inside a hyphenated word: "submarine-launched" is a class, not a launch
-        return compile_(where, r"(?<![\w-])(?:" + "|".join(patterns) + r")(?!\w)")
-
-    def cues(where: str, patterns: list[str]) -> re.Pattern[str]:
-        return words(where, patterns, re.I)
-
-    launched = "(?:" + "|".join(raw["launch"]["launched_things"]) + ")"
-    triggers: dict[str, list[Trigger]] = {}
-    screens: dict[str, re.Pattern[str]] = {}
-    modes, defaults = {}, {}
-    keywords = ahocorasick.Automaton()
-    for event_type, spec in raw["events"].items():
-        if event_type not in EVENT_TYPES:
-            raise ValueError(
-                f"{path}: events: unknown event_type {event_type!r} "
-                f"(expected one of {', '.join(EVENT_TYPES)})"
-            )
-        if spec.get("actor") not in ("nearest", "parties"):
-            raise ValueError(f"{path}: events.{event_type}.actor must be nearest or parties")
-        if not spec.get("keywords"):
-            raise ValueError(f"{path}: events.{event_type} needs a keywords list")
-        for word in spec["keywords"]:
-            _, types = keywords.get(word.lower(), (0, frozenset()))
-            keywords.add_word(word.lower(), (len(word), types | {event_type}))
-        modes[event_type], defaults[event_type] = spec["actor"], spec["default"]
-        triggers[event_type] = []
-        for i, t in enumerate(spec["triggers"]):
-            where = f"events.{event_type}.triggers[{i}]"
-            with_ = t["with"].replace("{launched}", launched) if "with" in t else None
-            triggers[event_type].append(
-                Trigger(
-                    event_type,
-                    trigger_words(where, [t["pattern"]]),
-                    words(where + ".with", [with_]) if with_ else None,
-                    compile_(where + ".unless", t["unless"]) if "unless" in t else None,
-                    bool(t.get("nominal", False)),
-                )
-            )
-        patterns = [t["pattern"] for t in spec["triggers"]]
-        if not any(_BACKREFERENCE.search(p) for p in patterns):  # else they can't be joined
-            screens[event_type] = trigger_words(f"events.{event_type}.triggers", patterns)
-    keywords.make_automaton()
-    try:
-        realis = compile_realis(raw["realis"], raw["launch"], cues, compile_)
-    except (KeyError, TypeError) as err:
-        raise ValueError(f"{path}: realis/launch: missing or malformed entry {err}") from None
-    except ValueError as err:
-        raise ValueError(f"{path}: {err}") from None
-    return EventRules(
-        triggers=triggers,
-        screens=screens,
-        keywords=keywords,
-        actor_mode=modes,
-        actor_default=defaults,
-        classes=ClassFinder(lexicon),
-        parties=Phrases(raw["parties"]),
-        realis=realis,
-    )
-
-
-_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
-_ESCAPE = re.compile(r"\\N\{[^}]*\}|\\.|\(\?P<\w+>", re.S)
-
-
-def _lower_pattern(pattern: str) -> str:
-    """The pattern in lower case, escapes (\\W, \\D, \\N{...}) and group names kept:
-    rule patterns are matched against lower-cased text, which is faster than
-    case-insensitive matching (the regex engine can then skip ahead to a pattern's
-    possible first characters)."""
-    out, last = [], 0
-    for m in _ESCAPE.finditer(pattern):
-        out += [pattern[last : m.start()].lower(), m.group(0)]
-        last = m.end()
-    return "".join(out) + pattern[last:].lower()
-
-
-def _lower(text: str) -> str:
-    """`text` lower-cased character by character, offsets kept (a character whose lower
-    case is longer, such as "İ", stays as it is)."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-
-
 # ---------------------------------------------------------------- presidential terms
-
-
-@dataclass(frozen=True)
-class Term:
-    """One term of office from the milestones table (kind "term")."""
-
-    who: str  # the label's name, e.g. "Trump"
-    ordinal: int  # 2 for "Trump II"
-    label: str
-    start: pd.Timestamp
-    end: pd.Timestamp  # NaT while in office
-
-
-def terms_from_milestones(milestones: pd.DataFrame) -> list[Term]:
-    """The term rows of the milestones, named as in their label ("Trump II"; no numeral
-    is the first term). A label ending in a malformed numeral ("Trump IIII") raises
-    ValueError naming it."""
-    require_columns(milestones, ["date", "end_date", "kind", "label"], "milestones")
-    out = []
-    for row in milestones[milestones["kind"] == "term"].itertuples():
-        m = re.fullmatch(r"(.+?)(?:\s+([IVXLCDM]+))?", str(row.label).strip())
-        if m is None:
-            raise ValueError(f"milestones: a term row on {row.date} has an empty label")
-        ordinal = _roman(m.group(2), row.label) if m.group(2) else 1
-        out.append(
-            Term(
-                m.group(1),
-                ordinal,
-                str(row.label),
-                pd.Timestamp(row.date),
-                pd.Timestamp(row.end_date) if pd.notna(row.end_date) else pd.NaT,
-            )
-        )
-    return out
-
-
-_ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-
-
-def _roman(numeral: str, label: str) -> int:
-    """The value of a Roman numeral ("XIV" → 14); ValueError naming `label` if malformed."""
-    if not _ROMAN.fullmatch(numeral):
-        raise ValueError(
-            f"milestones: term label {label!r} ends in {numeral!r}, which is not a Roman numeral"
-        )
-    values = [_ROMAN_VALUES[c] for c in numeral] + [0]
-    return sum(-v if v < nxt else v for v, nxt in zip(values, values[1:]))
-
-
-def find_term(
-    terms: list[Term], who: str | None, ordinal: int | None, on: pd.Timestamp
-) -> Term | None:
-    """The term of `who` (a name ending with the label's name) with that ordinal, or
-    (ordinal None) the latest term of `who` begun on or before `on`."""
-    if not who:
-        return None
-    mine = [t for t in terms if re.search(rf"\b{re.escape(t.who)}$", who.strip())]
-    if ordinal is not None:
-        return next((t for t in mine if t.ordinal == ordinal), None)
-    begun = [t for t in mine if t.start <= on]
-    return max(begun, key=lambda t: t.start) if begun else None
 
 
 # ---------------------------------------------------------------- extraction
@@ -1038,85 +751,3 @@ def _confidence(head: _Mention, precision: str, cls: str | None) -> str:
 
 
 # ---------------------------------------------------------------- de-duplication
-
-
-def dedupe_events(events: pd.DataFrame, window_days: int = 1) -> pd.DataFrame:
-    """One row per distinct event: reports of one event_type with compatible missile
-    classes (NA fits any; "ballistic" fits any ballistic class) whose day-precision dates
-    lie within `window_days` of the first report are merged. A month- or year-precision
-    report joins the one event of its period it can belong to; if there are none or
-    several, it stays a row of its own. The row keeps the most precise date (the most
-    reported day, earliest on a tie) and adds n_reports (distinct articles) and
-    article_ids ("|"-joined, sorted: parquet-safe). historical is False if any report
-    was news.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> import analystkit as ak
-    >>> events = ak.extract_events(ak.load_articles(ak.SEEDS_DIR))
-    >>> launch = events[events["event_type"] == "missile_launch"]
-    >>> twice = pd.concat([launch, launch.assign(article_id="another report")])
-    >>> ak.dedupe_events(twice)[["event_type", "n_reports"]].values.tolist()
-    [['missile_launch', 2]]
-    """
-    require_columns(events, EVENT_COLUMNS[:-1], "events")
-    if window_days < 0:
-        raise ValueError(f"window_days must be >= 0, got {window_days}")
-    frame = events.assign(_rank=events["date_precision"].map(_PRECISION_RANK))
-    if frame["_rank"].isna().any():
-        bad = sorted(set(events["date_precision"][frame["_rank"].isna()].astype(str)))
-        raise ValueError(f"events: unknown date_precision {bad} (expected day, month, year)")
-    frame = frame.sort_values(["_rank", "date", "article_id", "sentence_id"], kind="stable")
-    window = pd.Timedelta(days=window_days)
-    clusters: list[list[dict]] = []
-    classes: list[str | None] = []  # each cluster's class so far
-    dated: dict[str, list[tuple[pd.Timestamp, int]]] = {}  # type -> sorted (date, cluster)
-    for rec in frame.to_dict("records"):
-        cls = None if pd.isna(rec["missile_class"]) else rec["missile_class"]
-        home = None
-        if pd.notna(rec["date"]):
-            index = dated.setdefault(rec["event_type"], [])
-            if rec["date_precision"] == "day":
-                lo, hi = rec["date"] - window, rec["date"] + window
-            else:
-                lo, hi = period(rec["date"], rec["date_precision"])
-            fits = [
-                k
-                for _, k in index[
-                    bisect.bisect_left(index, (lo, -1)) : bisect.bisect_right(
-                        index, (hi, len(clusters))
-                    )
-                ]
-                if _compatible_class(classes[k], cls) and clusters[k][0]["_rank"] <= rec["_rank"]
-            ]
-            if fits and (rec["date_precision"] == "day" or len(fits) == 1):
-                home = min(fits)
-        if home is None:
-            home = len(clusters)
-            clusters.append([])
-            classes.append(None)
-            if pd.notna(rec["date"]):
-                bisect.insort(index, (rec["date"], home))
-        clusters[home].append(rec)
-        classes[home] = _more_specific(classes[home], cls)
-    return pd.DataFrame(
-        [_cluster_row(c, k) for c, k in zip(clusters, classes)],
-        columns=EVENT_COLUMNS[:-1] + ["n_reports", "article_ids"],
-    ).sort_values(["date", "event_type"], kind="stable", ignore_index=True)
-
-
-def _cluster_row(members: list[dict], cls: str | None) -> dict:
-    """The merged row: the most precise, most reported date (earliest on a tie)."""
-    rank = min(m["_rank"] for m in members)
-    days = Counter(m["date"] for m in members if m["_rank"] == rank)
-    day = min(days, key=lambda d: (-days[d], d)) if days else pd.NaT
-    head = next((m for m in members if m["_rank"] == rank and m["date"] == day), members[0])
-    ids = sorted({m["article_id"] for m in members})
-    return {
-        **{c: head[c] for c in EVENT_COLUMNS[:-1]},
-        "missile_class": cls,
-        "historical": all(m["historical"] for m in members),
-        "n_reports": len(ids),
-        "article_ids": "|".join(ids),
-    }

@@ -7,8 +7,8 @@ import pytest
 from facts import frame
 
 import analystkit as ak
+from analystkit.event_rules import RULES_PATH, load_event_rules
 from analystkit.event_rules_yaml import event_rules_from_text
-from analystkit.events import RULES_PATH, load_event_rules
 from analystkit.lexicon import LexiconError
 
 SHIPPED = RULES_PATH.read_text(encoding="utf-8")

@@ -11,7 +11,9 @@ import pytest
 from facts import written
 
 import analystkit as ak
-from analystkit.events import CLASS_COLUMNS, EVENT_COLUMNS, load_event_rules, terms_from_milestones
+from analystkit.event_rules import load_event_rules
+from analystkit.events import CLASS_COLUMNS, EVENT_COLUMNS
+from analystkit.terms import terms_from_milestones
 
 
 @pytest.fixture(scope="module")

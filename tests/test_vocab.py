@@ -13,7 +13,7 @@ import pytest
 from facts import written
 
 import analystkit as ak
-from analystkit.events import load_event_rules
+from analystkit.event_rules import load_event_rules
 from analystkit.reference import _cell_type
 from analystkit.vocab import CLASS_PRECEDENCE, MISSILE_CLASSES
 

@@ -1,0 +1,101 @@
+"""De-duplication of extracted events across articles (dedupe_events).
+
+Reports of one event in many articles become one row: same event_type, compatible
+missile classes, dates within a window (or, for a month or a year, the one event of that
+period they can belong to).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+
+import pandas as pd
+
+from analystkit.dates import (
+    period,
+)
+from analystkit.events import _PRECISION_RANK, EVENT_COLUMNS, _compatible_class, _more_specific
+from analystkit.frames import require_columns
+
+
+def dedupe_events(events: pd.DataFrame, window_days: int = 1) -> pd.DataFrame:
+    """One row per distinct event: reports of one event_type with compatible missile
+    classes (NA fits any; "ballistic" fits any ballistic class) whose day-precision dates
+    lie within `window_days` of the first report are merged. A month- or year-precision
+    report joins the one event of its period it can belong to; if there are none or
+    several, it stays a row of its own. The row keeps the most precise date (the most
+    reported day, earliest on a tie) and adds n_reports (distinct articles) and
+    article_ids ("|"-joined, sorted: parquet-safe). historical is False if any report
+    was news.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import analystkit as ak
+    >>> events = ak.extract_events(ak.load_articles(ak.SEEDS_DIR))
+    >>> launch = events[events["event_type"] == "missile_launch"]
+    >>> twice = pd.concat([launch, launch.assign(article_id="another report")])
+    >>> ak.dedupe_events(twice)[["event_type", "n_reports"]].values.tolist()
+    [['missile_launch', 2]]
+    """
+    require_columns(events, EVENT_COLUMNS[:-1], "events")
+    if window_days < 0:
+        raise ValueError(f"window_days must be >= 0, got {window_days}")
+    frame = events.assign(_rank=events["date_precision"].map(_PRECISION_RANK))
+    if frame["_rank"].isna().any():
+        bad = sorted(set(events["date_precision"][frame["_rank"].isna()].astype(str)))
+        raise ValueError(f"events: unknown date_precision {bad} (expected day, month, year)")
+    frame = frame.sort_values(["_rank", "date", "article_id", "sentence_id"], kind="stable")
+    window = pd.Timedelta(days=window_days)
+    clusters: list[list[dict]] = []
+    classes: list[str | None] = []  # each cluster's class so far
+    dated: dict[str, list[tuple[pd.Timestamp, int]]] = {}  # type -> sorted (date, cluster)
+    for rec in frame.to_dict("records"):
+        cls = None if pd.isna(rec["missile_class"]) else rec["missile_class"]
+        home = None
+        if pd.notna(rec["date"]):
+            index = dated.setdefault(rec["event_type"], [])
+            if rec["date_precision"] == "day":
+                lo, hi = rec["date"] - window, rec["date"] + window
+            else:
+                lo, hi = period(rec["date"], rec["date_precision"])
+            fits = [
+                k
+                for _, k in index[
+                    bisect.bisect_left(index, (lo, -1)) : bisect.bisect_right(
+                        index, (hi, len(clusters))
+                    )
+                ]
+                if _compatible_class(classes[k], cls) and clusters[k][0]["_rank"] <= rec["_rank"]
+            ]
+            if fits and (rec["date_precision"] == "day" or len(fits) == 1):
+                home = min(fits)
+        if home is None:
+            home = len(clusters)
+            clusters.append([])
+            classes.append(None)
+            if pd.notna(rec["date"]):
+                bisect.insort(index, (rec["date"], home))
+        clusters[home].append(rec)
+        classes[home] = _more_specific(classes[home], cls)
+    return pd.DataFrame(
+        [_cluster_row(c, k) for c, k in zip(clusters, classes)],
+        columns=EVENT_COLUMNS[:-1] + ["n_reports", "article_ids"],
+    ).sort_values(["date", "event_type"], kind="stable", ignore_index=True)
+
+
+def _cluster_row(members: list[dict], cls: str | None) -> dict:
+    """The merged row: the most precise, most reported date (earliest on a tie)."""
+    rank = min(m["_rank"] for m in members)
+    days = Counter(m["date"] for m in members if m["_rank"] == rank)
+    day = min(days, key=lambda d: (-days[d], d)) if days else pd.NaT
+    head = next((m for m in members if m["_rank"] == rank and m["date"] == day), members[0])
+    ids = sorted({m["article_id"] for m in members})
+    return {
+        **{c: head[c] for c in EVENT_COLUMNS[:-1]},
+        "missile_class": cls,
+        "historical": all(m["historical"] for m in members),
+        "n_reports": len(ids),
+        "article_ids": "|".join(ids),
+    }

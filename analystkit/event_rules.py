@@ -1,0 +1,249 @@
+"""The event rule table: data/event_rules.yml compiled (load_event_rules, EventRules).
+
+The triggers of each event type, the keywords that gate them, the parties an actor may
+be, the realis cues (realis.py) and the missile classes (the lexicon's `weapon` tags,
+found by its matcher). analystkit/event_rules_yaml.py reads the file; this module only
+compiles what it read. Compiled tables are reused until a file changes.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import ahocorasick
+import numpy as np
+
+from analystkit.chunk import scan_articles
+from analystkit.event_rules_yaml import read_event_rules
+from analystkit.lexicon import Lexicon, LexiconError, as_lexicon
+from analystkit.paths import DATA_DIR
+from analystkit.realis import (
+    RealisRules,
+    compile_realis,
+)
+from analystkit.splitting import join_articles
+from analystkit.vocab import CLASS_PRECEDENCE, EVENT_TYPES, MISSILE_CLASSES
+
+RULES_PATH = DATA_DIR / "event_rules.yml"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One cue for an event type, with an optional co-occurrence condition."""
+
+    event_type: str
+    pattern: re.Pattern[str]
+    with_: re.Pattern[str] | None  # must match in the trigger's clause (lower-cased)
+    unless: re.Pattern[str] | None  # must not match in the sentence
+    nominal: bool  # a noun ("missile launch"), not a verb ("fired")
+
+
+class Phrases:
+    """Whole-word, case-sensitive phrase finder over named phrase lists (Aho-Corasick);
+    a trailing "*" lets a phrase end anywhere ("American*" finds "Americans")."""
+
+    def __init__(self, named: dict[str, list[str]]):
+        self.names = list(named)
+        self._automaton = ahocorasick.Automaton()
+        for index, phrases in enumerate(named.values()):
+            for phrase in phrases:
+                key = phrase.rstrip("*")
+                if key not in self._automaton:
+                    self._automaton.add_word(key, (len(key), index, phrase.endswith("*")))
+        self._automaton.make_automaton()
+
+    def find(self, text: str) -> list[tuple[int, int, int]]:
+        """(start, end, index of the name) for every whole-word phrase in `text`."""
+        out = []
+        for last, (length, index, open_end) in self._automaton.iter(text):
+            start = last - length + 1
+            if start > 0 and text[start - 1].isalnum():
+                continue
+            end = last + 1
+            if open_end:
+                while end < len(text) and text[end].isalnum():
+                    end += 1
+            elif end < len(text) and text[end].isalnum():
+                continue
+            out.append((start, end, index))
+        return out
+
+
+@dataclass(frozen=True)
+class EventRules:
+    """The compiled contents of data/event_rules.yml.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> rules = ak.load_event_rules()
+    >>> rules.actor_mode["summit"], rules.actor_default["summit"]
+    ('parties', 'unknown')
+    >>> rules.classes.find(["it fired an ICBM", "no class here"])
+    ['icbm', None]
+    """
+
+    triggers: dict[str, list[Trigger]]  # by event_type
+    screens: dict[str, re.Pattern[str]]  # by event_type: any of its trigger patterns
+    keywords: ahocorasick.Automaton  # keyword -> (length, the event types it gates)
+    actor_mode: dict[str, str]
+    actor_default: dict[str, str]
+    classes: ClassFinder  # missile classes: the lexicon's weapon tags
+    parties: Phrases  # in the order they are joined in `actor`
+    realis: RealisRules
+
+
+class ClassFinder:
+    """Missile classes named in texts, found by the lexicon's matcher with its `weapon`
+    patterns (each weapon tag is a missile class); where a text names several, the first
+    in vocab.CLASS_PRECEDENCE (the most capable) wins, as in the curated chronology."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.matcher = lexicon.category_matcher("weapon")
+        tags = self.matcher.tag.tolist()
+        unknown = sorted({t for t in tags if t not in MISSILE_CLASSES})
+        if unknown:
+            raise ValueError(
+                f"{lexicon.path}: weapon tags {unknown} are not missile "
+                f"classes (expected {', '.join(MISSILE_CLASSES)})"
+            )
+        self.order = CLASS_PRECEDENCE
+        self.rank = np.array([CLASS_PRECEDENCE.index(t) for t in tags], dtype=np.int64)
+
+    def find(self, texts: list[str]) -> list[str | None]:
+        """The winning class each text names (None: it names none), in one scan."""
+        if not texts:
+            return []
+        which, _, _, pids = scan_articles(self.matcher, *join_articles(texts))
+        best = np.full(len(texts), len(self.order), dtype=np.int64)
+        np.minimum.at(best, which, self.rank[pids])
+        return [self.order[b] if b < len(self.order) else None for b in best.tolist()]
+
+
+def load_event_rules(
+    path: str | Path | None = None, lexicon: Lexicon | str | Path | None = None
+) -> EventRules:
+    """Read and compile the event rule table (default: data/event_rules.yml) with the
+    lexicon whose `weapon` patterns name missile classes (default: data/lexicon.yml);
+    errors (LexiconError, a ValueError) name the file, the line and the problem, as the
+    lexicon's do (analystkit/event_rules_yaml.py reads the file). Compiled tables are
+    reused until a file changes.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> rules = ak.load_event_rules()
+    >>> sorted(rules.triggers)[:3]
+    ['military_exercise', 'missile_launch', 'nuclear_test']
+    >>> rules.actor_default["missile_launch"]
+    'DPRK'
+    """
+    path = Path(path) if path is not None else RULES_PATH
+    lexicon = as_lexicon(lexicon)
+    try:
+        mtime_ns = path.stat().st_mtime_ns
+    except OSError as err:
+        raise LexiconError(path, None, f"cannot read the file: {err}") from None
+    return _compiled_rules(path.resolve(), mtime_ns, lexicon)
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
+    raw = read_event_rules(path)  # checked: every entry's problem names its line
+
+    def compile_(where: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+        try:
+            return re.compile(pattern if flags else _lower_pattern(pattern), flags)
+        except re.error as err:
+            raise ValueError(f"{path}: {where}: bad pattern {pattern!r}: {err}") from None
+
+    def words(where: str, patterns: list[str], flags: int = 0) -> re.Pattern[str]:
+        return compile_(where, r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)", flags)
+
+    def trigger_words(where: str, patterns: list[str]) -> re.Pattern[str]:
+        # not inside a hyphenated word: "submarine-launched" is a class, not a launch
+        return compile_(where, r"(?<![\w-])(?:" + "|".join(patterns) + r")(?!\w)")
+
+    def cues(where: str, patterns: list[str]) -> re.Pattern[str]:
+        return words(where, patterns, re.I)
+
+    launched = "(?:" + "|".join(raw["launch"]["launched_things"]) + ")"
+    triggers: dict[str, list[Trigger]] = {}
+    screens: dict[str, re.Pattern[str]] = {}
+    modes, defaults = {}, {}
+    keywords = ahocorasick.Automaton()
+    for event_type, spec in raw["events"].items():
+        if event_type not in EVENT_TYPES:
+            raise ValueError(
+                f"{path}: events: unknown event_type {event_type!r} "
+                f"(expected one of {', '.join(EVENT_TYPES)})"
+            )
+        if spec.get("actor") not in ("nearest", "parties"):
+            raise ValueError(f"{path}: events.{event_type}.actor must be nearest or parties")
+        if not spec.get("keywords"):
+            raise ValueError(f"{path}: events.{event_type} needs a keywords list")
+        for word in spec["keywords"]:
+            _, types = keywords.get(word.lower(), (0, frozenset()))
+            keywords.add_word(word.lower(), (len(word), types | {event_type}))
+        modes[event_type], defaults[event_type] = spec["actor"], spec["default"]
+        triggers[event_type] = []
+        for i, t in enumerate(spec["triggers"]):
+            where = f"events.{event_type}.triggers[{i}]"
+            with_ = t["with"].replace("{launched}", launched) if "with" in t else None
+            triggers[event_type].append(
+                Trigger(
+                    event_type,
+                    trigger_words(where, [t["pattern"]]),
+                    words(where + ".with", [with_]) if with_ else None,
+                    compile_(where + ".unless", t["unless"]) if "unless" in t else None,
+                    bool(t.get("nominal", False)),
+                )
+            )
+        patterns = [t["pattern"] for t in spec["triggers"]]
+        if not any(_BACKREFERENCE.search(p) for p in patterns):  # else they can't be joined
+            screens[event_type] = trigger_words(f"events.{event_type}.triggers", patterns)
+    keywords.make_automaton()
+    try:
+        realis = compile_realis(raw["realis"], raw["launch"], cues, compile_)
+    except (KeyError, TypeError) as err:
+        raise ValueError(f"{path}: realis/launch: missing or malformed entry {err}") from None
+    except ValueError as err:
+        raise ValueError(f"{path}: {err}") from None
+    return EventRules(
+        triggers=triggers,
+        screens=screens,
+        keywords=keywords,
+        actor_mode=modes,
+        actor_default=defaults,
+        classes=ClassFinder(lexicon),
+        parties=Phrases(raw["parties"]),
+        realis=realis,
+    )
+
+
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+_ESCAPE = re.compile(r"\\N\{[^}]*\}|\\.|\(\?P<\w+>", re.S)
+
+
+def _lower_pattern(pattern: str) -> str:
+    """The pattern in lower case, escapes (\\W, \\D, \\N{...}) and group names kept:
+    rule patterns are matched against lower-cased text, which is faster than
+    case-insensitive matching (the regex engine can then skip ahead to a pattern's
+    possible first characters)."""
+    out, last = [], 0
+    for m in _ESCAPE.finditer(pattern):
+        out += [pattern[last : m.start()].lower(), m.group(0)]
+        last = m.end()
+    return "".join(out) + pattern[last:].lower()
+
+
+def _lower(text: str) -> str:
+    """`text` lower-cased character by character, offsets kept (a character whose lower
+    case is longer, such as "İ", stays as it is)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
