@@ -44,6 +44,7 @@ from analystkit.realis import (
 )
 from analystkit.splitting import join_articles
 from analystkit.splitting import split as sentence_spans
+from analystkit.tagging import is_sentences
 from analystkit.terms import Term, find_term, terms_from_milestones
 from analystkit.vocab import CLASS_PRECEDENCE, LAUNCH_TYPES, MISSILE_CLASSES
 
@@ -115,8 +116,9 @@ class _Mention:
 
 
 def extract_events(
-    articles: pd.DataFrame,
+    data: pd.DataFrame | None = None,
     *,
+    articles: pd.DataFrame | None = None,
     rules: EventRules | None = None,
     sentences: pd.DataFrame | None = None,
     milestones: pd.DataFrame | None = None,
@@ -138,9 +140,19 @@ def extract_events(
     week otherwise; low: a month, a year or unresolved), evidence (the mentioning
     sentences joined by " … "), date_text (the expression that dated it; empty when
     unresolved), report_date (what dates were resolved against: the dateline's date,
-    "Pyongyang, September 19 (KCNA) --", else the article's). `sentences` may be passed
-    if already computed; `milestones` resolve "in his first term" (default: the curated
-    table, loaded only when such a phrase occurs). `rules` default to
+    "Pyongyang, September 19 (KCNA) --", else the article's).
+
+    `data` is an articles frame (article_id, date, text) or, as the next step of the
+    chain, the frame ``ak.sentences`` returned: its sentences are then used as they are,
+    not split again, and the result is the same as from the articles. A sentences frame
+    has no report day, so it needs the articles it was made from: ``articles=`` (their
+    date dates the news; their text is read around the sentences, for the dateline);
+    without them a ValueError says so. ``extract_events(articles, sentences=...)`` is the
+    same call written the other way round. The matches of ``ak.tag`` are not read:
+    a launch's missile class is the one named in the trigger's own clause, with denied
+    classes ("not an ICBM") left out, a scope the matches do not carry.
+    `milestones` resolve "in his first term" (default: the curated table, loaded only
+    when such a phrase occurs). `rules` default to
     ``load_event_rules(lexicon=lexicon)``: data/event_rules.yml with the missile classes
     of `lexicon` (default: data/lexicon.yml).
 
@@ -151,7 +163,11 @@ def extract_events(
     >>> launch = events[events["event_type"] == "missile_launch"].iloc[0]
     >>> str(launch["date"].date()), launch["missile_class"], launch["actor"], launch["realis"]
     ('2025-02-26', 'cruise', 'DPRK', 'actual')
+    >>> seed = ak.load_articles(ak.SEEDS_DIR)
+    >>> ak.extract_events(ak.sentences(seed), articles=seed).equals(events)  # the chain
+    True
     """
+    articles, sentences = _articles_and_sentences(data, articles, sentences)
     require_columns(articles, ["article_id", "date", "text"], "articles")
     rules = rules or load_event_rules(lexicon=lexicon)
     hits = {}  # article_id -> [(position, event types gated there)]
@@ -225,6 +241,30 @@ def extract_events(
         return empty_frame(EVENT_COLUMNS, _EVENT_DTYPES)
     events = pd.DataFrame(rows, columns=EVENT_COLUMNS)
     return events.astype(_EVENT_DTYPES)
+
+
+def _articles_and_sentences(
+    data: pd.DataFrame | None, articles: pd.DataFrame | None, sentences: pd.DataFrame | None
+) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """(articles, sentences or None) from extract_events' arguments; a clear error when
+    a sentences frame comes without the articles that date it."""
+    if data is not None and is_sentences(data):
+        if sentences is not None:
+            raise ValueError("extract_events: a sentences frame given twice (data and sentences=)")
+        if articles is None:
+            raise ValueError(
+                "extract_events(sentences) needs articles=: the sentences frame has no "
+                "report day (each article's date dates its news), so pass the articles "
+                "it was made from: ak.extract_events(ak.sentences(articles), articles=articles)"
+            )
+        return articles, data
+    if data is not None:
+        if articles is not None:
+            raise ValueError("extract_events: articles given twice (data and articles=)")
+        return data, sentences
+    if articles is None:
+        raise ValueError("extract_events needs articles or a sentences frame (ak.sentences)")
+    return articles, sentences
 
 
 def _split_spans(article_ids: list[str], texts: list[str]) -> dict[str, tuple[list, list, range]]:

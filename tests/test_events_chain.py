@@ -1,0 +1,63 @@
+"""extract_events as a step of the chain: the sentences frame (with the articles that
+date it) gives the same events as the articles; texts written by this project."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from facts import written
+
+import analystkit as ak
+
+OURS = written(
+    (
+        "2025-03-14",
+        "North Korea launched two short-range ballistic missiles toward the sea on "
+        "Wednesday, the military in Seoul told reporters. Officials in Tokyo said the "
+        "North had not warned shipping beforehand.",
+    ),
+    (
+        "2025-03-15",
+        "Pyongyang, March 15 (KCNA) -- The Missile General Bureau test-fired a new "
+        "cruise missile on Friday, the agency said. The test did not affect the security "
+        "of neighbouring countries.",
+    ),
+    (
+        "2025-03-16",
+        "Analysts believe the North could fire an ICBM within weeks. It never launched a "
+        "satellite in January, a ministry spokesperson added.",
+    ),
+    ("2025-03-17", "A quiet weekend in the capital, with no military news at all."),
+)
+
+
+@pytest.mark.parametrize("which", ["seed", "ours"])
+def test_the_chain_gives_the_events_of_the_articles(which, seed_articles):
+    articles = seed_articles if which == "seed" else OURS
+    sents = ak.sentences(articles)
+    chained = ak.extract_events(sents, articles=articles)
+    pd.testing.assert_frame_equal(chained, ak.extract_events(articles))
+    pd.testing.assert_frame_equal(chained, ak.extract_events(articles, sentences=sents))
+    if which == "ours":
+        assert set(chained["event_type"]) >= {"missile_launch"}
+    mentions = ak.extract_events(sents, articles=articles, all_mentions=True)
+    pd.testing.assert_frame_equal(mentions, ak.extract_events(articles, all_mentions=True))
+
+
+def test_a_sentences_frame_without_its_articles_says_what_it_needs():
+    with pytest.raises(ValueError, match="needs articles="):
+        ak.extract_events(ak.sentences(OURS))
+
+
+def test_arguments_given_twice_or_not_at_all_are_errors():
+    sents = ak.sentences(OURS)
+    with pytest.raises(ValueError, match="given twice"):
+        ak.extract_events(sents, articles=OURS, sentences=sents)
+    with pytest.raises(ValueError, match="given twice"):
+        ak.extract_events(OURS, articles=OURS)
+    with pytest.raises(ValueError, match="needs articles or a sentences frame"):
+        ak.extract_events()
+
+
+def test_articles_may_be_passed_by_keyword():
+    pd.testing.assert_frame_equal(ak.extract_events(articles=OURS), ak.extract_events(OURS))
