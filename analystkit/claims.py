@@ -93,6 +93,8 @@ def check_claims(
     *,
     rules: EventRules | None = None,
     lexicon: Lexicon | str | Path | None = None,
+    sentences: pd.DataFrame | None = None,
+    events: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Ordinal claims in the articles ("the fourth missile launch event this year",
     "the second of President Donald Trump's second term", "its 10th launch this year")
@@ -110,7 +112,10 @@ def check_claims(
     computed/holds are NA (with the reason in basis) when no event date is found.
     `milestones` default to the curated table (data/reference/milestones.csv); `lexicon`
     (default: data/lexicon.yml) credits the sentences and names missile classes; `rules`
-    default to ``load_event_rules(lexicon=lexicon)``.
+    default to ``load_event_rules(lexicon=lexicon)``. As a step of the chain, the
+    ``ak.sentences`` frame and the ``ak.extract_events`` frame of these articles may be
+    passed (`sentences`, `events`, with all mentions merged, as extract_events returns
+    them): they are then not computed again, and the claims are the same.
 
     Examples
     --------
@@ -118,6 +123,11 @@ def check_claims(
     >>> claims = ak.check_claims(ak.load_articles(ak.SEEDS_DIR))
     >>> claims[["claim", "stated", "computed", "holds"]].values.tolist()[0]
     ['fourth missile launch event this year', 4, 4, True]
+    >>> seed = ak.load_articles(ak.SEEDS_DIR)
+    >>> sents = ak.sentences(seed)
+    >>> events = ak.extract_events(sents, articles=seed)
+    >>> ak.check_claims(seed, sentences=sents, events=events).equals(claims)  # the chain
+    True
     """
     require_columns(articles, ["article_id", "date", "text"], "articles")
     source = "curated chronology" if chronology is None else "given chronology"
@@ -141,8 +151,16 @@ def check_claims(
     ]
     if with_claims.empty:
         return empty_frame(CLAIM_COLUMNS, _CLAIM_DTYPES)
-    sents = split_sentences(with_claims, lexicon)
-    events = extract_events(with_claims, rules=rules, sentences=sents, milestones=milestones)
+    claim_ids = set(with_claims["article_id"])
+    if sentences is None:
+        sents = split_sentences(with_claims, lexicon)
+    else:
+        require_columns(sentences, ["article_id", "sentence_id", "text"], "sentences")
+        sents = sentences[sentences["article_id"].isin(claim_ids)]
+    if events is None:
+        events = extract_events(with_claims, rules=rules, sentences=sents, milestones=milestones)
+    else:
+        events = events[events["article_id"].isin(claim_ids)]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # unlinked launches: no day, said per claim
         launches = link_events(events, chronology)
@@ -282,7 +300,7 @@ def _check(
     if since is None:
         return {**row, "event_date": date, "basis": note}
     types = ("satellite_launch",) if "satellite" in noun.lower() else LAUNCH_TYPES
-    named = rules.classes.find([noun])[0]
+    named = rules.classes.name(noun)
     classes = BALLISTIC_CLASSES if named == "ballistic" else ([named] if named else None)
     index = chronology if isinstance(chronology, DayIndex) else DayIndex(chronology)
     computed = index.ordinal(date, types, since, classes)
@@ -579,7 +597,7 @@ def check_form(
             "altitudes, missile counts and outcomes are not in the chronology)",
         }
     what = groups.get("what") or ""
-    named = rules.classes.find([what])[0] if what else None
+    named = rules.classes.name(what) if what else None
     out = {"form": form, "computed": pd.NA, "holds": pd.NA, "event_date": pd.NaT}
     period_named = groups.get("period") or re.search(
         r"\b(?:" + _MONTHS + r")\b|yet|since", sentence[: m.end()]

@@ -84,6 +84,8 @@ class EventRules:
     ('parties', 'unknown')
     >>> rules.classes.find(["it fired an ICBM", "no class here"])
     ['icbm', None]
+    >>> rules.classes.name("cruise missile test")
+    'cruise'
     """
 
     triggers: dict[str, list[Trigger]]  # by event_type
@@ -112,6 +114,16 @@ class ClassFinder:
             )
         self.order = CLASS_PRECEDENCE
         self.rank = np.array([CLASS_PRECEDENCE.index(t) for t in tags], dtype=np.int64)
+        self._named: dict[str, str | None] = {}  # name(): a short text's class, once
+
+    def name(self, text: str) -> str | None:
+        """The class one short text names, as ``find([text])[0]``, remembered: claim
+        checking asks again and again about the same few nouns ("missile launch")."""
+        if text not in self._named:
+            if len(self._named) >= 4096:
+                self._named.clear()
+            self._named[text] = self.find([text])[0]
+        return self._named[text]
 
     def find(self, texts: list[str]) -> list[str | None]:
         """The winning class each text names (None: it names none), in one scan."""

@@ -415,3 +415,48 @@ def test_the_day_index_counts_as_event_ordinal_does():
             classes,
         )
         assert got == expected
+
+
+# ---------------------------------------------------------------- the chain
+
+CHAIN_TEXTS = written(
+    (
+        "2023-03-17",
+        "The North fired an intercontinental ballistic missile into the sea on Thursday, "
+        "Japanese officials said. It was the third ballistic missile test this year, and "
+        "the launch broke a two-week lull.",
+    ),
+    (
+        "2023-03-18",
+        "Seoul said the North tested two cruise missiles on Friday. Critics in the "
+        "capital called it the first such launch since January.",
+    ),
+    ("2023-03-19", "Nothing was fired this weekend; the talks went on."),
+)
+
+
+def test_given_sentences_and_events_the_claims_are_the_same():
+    sents = ak.sentences(CHAIN_TEXTS)
+    events = ak.extract_events(sents, articles=CHAIN_TEXTS)
+    alone = ak.check_claims(CHAIN_TEXTS)
+    assert len(alone) >= 2
+    pd.testing.assert_frame_equal(
+        ak.check_claims(CHAIN_TEXTS, sentences=sents, events=events), alone
+    )
+    # frames of more articles than carry claims are narrowed to those that do
+    more = pd.concat([CHAIN_TEXTS, written(("2023-03-20", "A calm day at the border."))])
+    pd.testing.assert_frame_equal(
+        ak.check_claims(more, sentences=ak.sentences(more), events=ak.extract_events(more)),
+        alone,
+    )
+
+
+def test_a_noun_names_its_class_once_and_the_same_each_time():
+    rules = ak.load_event_rules()
+    assert rules.classes.name("ballistic missile test") == "ballistic"
+    assert rules.classes.name("ballistic missile test") == "ballistic"
+    assert rules.classes.name("launch") is None
+    assert (
+        rules.classes.name("cruise missile launch")
+        == rules.classes.find(["cruise missile launch"])[0]
+    )
