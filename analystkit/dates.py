@@ -43,7 +43,9 @@ flagged `reporting=True`: it dates the report, not the event reported.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -226,11 +228,39 @@ for _word in set().union(*_CUES.values()) - {_DIGIT}:
 _CUE_FINDER.make_automaton()
 _ANY_DIGIT = re.compile(r"\d")
 
-_REPORTING = re.compile(
-    r"\b(?:said|says|say|reported|reports|announced|announces|stated|added|alleged|"
-    r"claimed|confirmed|disclosed|revealed|told(?:\s+[\w.'’]+){1,3}?)\s*,?\s*$",
-    re.I,
-)
+_TELLING = ("told", "tells", "tell")
+"""Reporting verbs that take the hearer as object: "told reporters on Monday"."""
+
+
+def reporting_pattern(verbs: Iterable[str]) -> re.Pattern[str]:
+    """The pattern that ends a reporting clause just before a date ("KCNA said on
+    Friday", "officials told reporters Tuesday"): a day there is when it was said, not
+    when the event was. `verbs` are phrases as written in a lexicon's `reporting_verbs`
+    (find_dates' default: those of data/lexicon.yml, the one list of reporting verbs).
+
+    Examples
+    --------
+    >>> rep = reporting_pattern(["said", "told", "according to"])
+    >>> bool(rep.search("The ministry said ")), bool(rep.search("They told reporters "))
+    (True, True)
+    >>> bool(rep.search("The missile flew "))
+    False
+    """
+    alternatives = []
+    for verb in sorted(set(verbs), key=len, reverse=True):
+        phrase = re.escape(verb.strip()).replace("\\ ", r"\s+").replace("'", "['’]")
+        if verb.strip().lower() in _TELLING:
+            phrase += r"(?:\s+[\w.'’]+){1,3}?"
+        alternatives.append(phrase)
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\s*,?\s*$", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _default_reporting() -> re.Pattern[str]:
+    from analystkit.event_rules import lexicon_words
+    from analystkit.lexicon import load_lexicon
+
+    return reporting_pattern(lexicon_words(load_lexicon(), "reporting_verbs"))
 
 
 @dataclass(frozen=True)
@@ -249,9 +279,21 @@ class DateMention:
     who: str | None = None  # for kind "term": the name given ("Trump"), None for "his"
 
 
-def find_dates(text: str, article_date: pd.Timestamp) -> list[DateMention]:
-    """Every date expression in `text`, resolved against `article_date`, in text order."""
+def find_dates(
+    text: str, article_date: pd.Timestamp, reporting: re.Pattern[str] | None = None
+) -> list[DateMention]:
+    """Every date expression in `text`, resolved against `article_date`, in text order;
+    a day right after a reporting verb (`reporting`, from `reporting_pattern`; default:
+    the reporting verbs of data/lexicon.yml) is flagged `reporting`.
+
+    Examples
+    --------
+    >>> said, fired = find_dates("It said on Friday that it fired on Wednesday.", "2025-03-07")
+    >>> said.reporting, str(fired.date.date()), fired.reporting
+    (True, '2025-03-05', False)
+    """
     article_date = pd.Timestamp(article_date).normalize()
+    reporting = reporting or _default_reporting()
     words = _cue_words(text.lower())
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
@@ -265,7 +307,7 @@ def find_dates(text: str, article_date: pd.Timestamp) -> list[DateMention]:
             if mention is None:
                 continue
             taken.append((m.start(), m.end()))
-            found.append(_flag_reporting(text, mention))
+            found.append(_flag_reporting(text, mention, reporting))
     return sorted(found, key=lambda d: d.start)
 
 
@@ -307,8 +349,8 @@ def period(date: pd.Timestamp, precision: str) -> tuple[pd.Timestamp, pd.Timesta
     raise ValueError(f"unknown date precision {precision!r} (expected day, week, month or year)")
 
 
-def _flag_reporting(text: str, mention: DateMention) -> DateMention:
-    if mention.precision == "day" and _REPORTING.search(
+def _flag_reporting(text: str, mention: DateMention, reporting: re.Pattern[str]) -> DateMention:
+    if mention.precision == "day" and reporting.search(
         text, max(0, mention.start - 60), mention.start
     ):
         return DateMention(**{**mention.__dict__, "reporting": True})

@@ -17,6 +17,7 @@ import ahocorasick
 import numpy as np
 
 from analystkit.chunk import scan_articles
+from analystkit.dates import reporting_pattern
 from analystkit.event_rules_yaml import read_event_rules
 from analystkit.lexicon import Lexicon, LexiconError, as_lexicon
 from analystkit.paths import DATA_DIR
@@ -96,6 +97,7 @@ class EventRules:
     classes: ClassFinder  # missile classes: the lexicon's weapon tags
     parties: Phrases  # in the order they are joined in `actor`
     realis: RealisRules
+    reporting: re.Pattern[str]  # the lexicon's reporting verbs before a date (dates.py)
 
 
 class ClassFinder:
@@ -133,6 +135,36 @@ class ClassFinder:
         best = np.full(len(texts), len(self.order), dtype=np.int64)
         np.minimum.at(best, which, self.rank[pids])
         return [self.order[b] if b < len(self.order) else None for b in best.tolist()]
+
+
+_LEXICON_LISTS = {"reporting_verbs": "_verb", "negations": "_negation"}
+
+
+def lexicon_words(lexicon: Lexicon, key: str) -> list[str]:
+    """A word list of the lexicon (`reporting_verbs` or `negations` of data/lexicon.yml),
+    as written there: the one place these words live; the event rules read them from
+    the lexicon they are compiled with, and dates.py its reporting verbs.
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> lexicon_words(ak.load_lexicon(), "negations")[:3]
+    ['not', 'never', 'no']
+    """
+    if key not in _LEXICON_LISTS:
+        raise ValueError(f"unknown lexicon list {key!r} (expected {', '.join(_LEXICON_LISTS)})")
+    matcher = lexicon.matcher
+    category = _LEXICON_LISTS[key]
+    return [str(s) for s, c in zip(matcher.source, matcher.category) if c == category]
+
+
+def phrase_pattern(phrases: list[str]) -> str:
+    """Lexicon phrases as one regex alternation: words escaped, a space any whitespace,
+    an apostrophe either apostrophe ("don't", "don’t"); longest first."""
+    return "|".join(
+        re.escape(p.strip()).replace("\\ ", r"\s+").replace("'", "['’]")
+        for p in sorted(set(phrases), key=len, reverse=True)
+    )
 
 
 def load_event_rules(
@@ -219,7 +251,13 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
             screens[event_type] = trigger_words(f"events.{event_type}.triggers", patterns)
     keywords.make_automaton()
     try:
-        realis = compile_realis(raw["realis"], raw["launch"], cues, compile_)
+        realis = compile_realis(
+            raw["realis"],
+            raw["launch"],
+            cues,
+            compile_,
+            negations=phrase_pattern(lexicon_words(lexicon, "negations")),
+        )
     except (KeyError, TypeError) as err:
         raise ValueError(f"{path}: realis/launch: missing or malformed entry {err}") from None
     except ValueError as err:
@@ -233,6 +271,7 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
         classes=ClassFinder(lexicon),
         parties=Phrases(raw["parties"]),
         realis=realis,
+        reporting=reporting_pattern(lexicon_words(lexicon, "reporting_verbs")),
     )
 
 

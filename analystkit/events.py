@@ -336,7 +336,7 @@ def _sentence_mentions(
                 if dates is None:
                     dates = [
                         d
-                        for d in find_dates(text, report)
+                        for d in find_dates(text, report, rules.reporting)
                         if not d.reporting and d.start >= dateline_end
                     ]
                 mention = _read(text, m.start(), m.end(), trigger, sentence_id, dates, rules)

@@ -146,13 +146,20 @@ class Reading:
     strong: bool
 
 
-def compile_realis(raw: dict, launch: dict, words, lower) -> RealisRules:
+def compile_realis(raw: dict, launch: dict, words, lower, negations: str = "") -> RealisRules:
     """RealisRules from the YAML sections; `words(where, patterns)` compiles a cue list
     into one whole-word, case-insensitive pattern (a cue may say `(?-i:may)`), and
-    `lower(where, pattern)` a pattern to match on lower-cased text (clause breaks)."""
+    `lower(where, pattern)` a pattern to match on lower-cased text (clause breaks).
+    `negations` (a pattern: the lexicon's `negations`, the one list of negation words)
+    are `negated` cues before a trigger, with the realis-only ones of `before.negated`
+    ("instead of"); realis reads them in its own window (`window_words`), wider than
+    the lexicon's three words, since a launch's clause is long ("did not, as feared,
+    fire")."""
 
     def grouped(section: str, order: tuple[str, ...]) -> re.Pattern[str]:
-        cues = raw[section]
+        cues = dict(raw[section])
+        if section == "before" and negations:
+            cues["negated"] = [negations, *cues.get("negated", [])]
         unknown = sorted(set(cues) - set(order))
         if unknown:
             raise ValueError(

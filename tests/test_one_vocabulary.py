@@ -1,0 +1,79 @@
+"""One vocabulary: the event side reads the lexicon's word lists (negations, reporting
+verbs) instead of keeping lists of its own; an edit to data/lexicon.yml reaches events
+and dates. Texts written by this project."""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pytest
+from facts import written
+
+import analystkit as ak
+from analystkit.dates import find_dates, reporting_pattern
+from analystkit.event_rules import lexicon_words, phrase_pattern
+from analystkit.paths import DATA_DIR
+
+FRIDAY = pd.Timestamp("2025-03-07")
+
+
+@pytest.fixture()
+def edited_lexicon(tmp_path):
+    """A copy of the shipped lexicon (with its roster and outlets) with one more
+    negation ("scarcely") and one more reporting verb ("grumbled")."""
+    for name in ("roster.yml", "outlets.yml"):
+        shutil.copy(DATA_DIR / name, tmp_path / name)
+    text = (DATA_DIR / "lexicon.yml").read_text(encoding="utf-8")
+    text = text.replace("\nnegations:\n", "\nnegations:\n  - scarcely\n", 1)
+    text = text.replace("\nreporting_verbs:\n", "\nreporting_verbs:\n  - grumbled\n", 1)
+    path = tmp_path / "lexicon.yml"
+    path.write_text(text, encoding="utf-8")
+    return ak.load_lexicon(path)
+
+
+def realis(text: str, **kwargs) -> str:
+    events = ak.extract_events(written(("2025-03-07", text)), all_mentions=True, **kwargs)
+    return events[events["event_type"] == "missile_launch"]["realis"].iloc[0]
+
+
+def test_the_lexicons_lists_are_read_as_written():
+    lexicon = ak.load_lexicon()
+    assert {"not", "never", "cannot"} <= set(lexicon_words(lexicon, "negations"))
+    assert {"said", "told", "warned"} <= set(lexicon_words(lexicon, "reporting_verbs"))
+    with pytest.raises(ValueError, match="unknown lexicon list"):
+        lexicon_words(lexicon, "actors")
+
+
+def test_phrases_become_one_alternation_of_whole_phrases():
+    import re
+
+    pattern = re.compile(r"(?<!\w)(?:" + phrase_pattern(["no sign of", "don't", "no"]) + r")")
+    assert pattern.match("no  sign of").group(0) == "no  sign of"  # longest first
+    assert pattern.match("don’t")  # either apostrophe
+
+
+def test_a_negation_of_the_lexicon_negates_a_launch():
+    # "cannot" is in the lexicon's negations only; realis reads them
+    assert realis("Officials say the North cannot launch a missile from that site.") == "negated"
+    assert realis("The army did not fire a missile on Tuesday, the ministry said.") == "negated"
+
+
+def test_an_edited_lexicon_reaches_realis_and_dates(edited_lexicon):
+    text = "The North scarcely fired a missile on Tuesday, officials insisted."
+    rules = ak.load_event_rules(lexicon=edited_lexicon)
+    assert realis(text) == "actual"
+    assert realis(text, rules=rules) == "negated"
+    said = "The ministry grumbled on Friday that the North had fired on Wednesday."
+    default = {d.text: d.reporting for d in find_dates(said, FRIDAY)}
+    edited = {d.text: d.reporting for d in find_dates(said, FRIDAY, rules.reporting)}
+    assert default == {"on Friday": False, "on Wednesday": False}
+    assert edited == {"on Friday": True, "on Wednesday": False}
+
+
+def test_a_day_after_any_reporting_verb_of_the_lexicon_is_the_reports_day():
+    said, fired = find_dates("Seoul warned on Friday that the North fired on Wednesday.", FRIDAY)
+    assert said.reporting and not fired.reporting
+    told = reporting_pattern(["told"])
+    assert told.search("an aide told two reporters ")
+    assert not told.search("it flew ")
