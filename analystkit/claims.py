@@ -654,8 +654,8 @@ def check_form(
         if first is None:
             return {**out, "stated": stated, "basis": f"not parsed: {why}"}
         if first == _EVER:
-            return _ever(out, stated, int((days <= last).sum()), days, label)
-        computed = int(((days >= first) & (days <= last)).sum())
+            return _ever(out, stated, _n_days(days, None, last, True), days, label)
+        computed = _n_days(days, first, last, True)
         short = _short_of_unlisted(chronology, classes, last, computed, stated)
         return {
             **out,
@@ -676,7 +676,7 @@ def check_form(
         return {**out, "stated": stated, "basis": "no day-dated news launch event in the article"}
     date = pd.Timestamp(event["date"])
     out["event_date"] = date
-    before = days[days < date]
+    before = days.iloc[: days.searchsorted(date)]  # days are sorted
     if form == "first_since":
         since, why = _first_since_day(groups, m, sentence, date, terms)
         if since is None:
@@ -694,7 +694,7 @@ def check_form(
                 "basis": f"not checked: the claim counts from a "
                 f"launch on {named_day:%Y-%m-%d} that the chronology does not list",
             }
-        last = before.max() if len(before) else pd.NaT
+        last = before.iloc[-1] if len(before) else pd.NaT  # the latest: sorted
         holds = bool(pd.isna(last) or last <= since)
         return {
             **out,
@@ -708,7 +708,7 @@ def check_form(
     if form == "ordinal_gap" and groups.get("after"):
         n, unit = _span(m.group(0))
         expected = n * _UNIT_DAYS[unit]
-        last = before.max() if len(before) else pd.NaT
+        last = before.iloc[-1] if len(before) else pd.NaT  # the latest: sorted
         gap = (date - last).days if pd.notna(last) else None
         holds = gap is not None and abs(gap - expected) <= max(1, expected // 4)
         return {
@@ -748,8 +748,8 @@ def check_form(
     else:  # "its second ICBM test": ever
         if named is not None and event.get("missile_class") != named:
             return _ever(out, stated, 0, days, label)  # about another launch: unrefuted
-        return _ever(out, stated, int((days < date).sum()) + 1, days, label)
-    computed = int(((days >= first) & (days < date)).sum()) + 1
+        return _ever(out, stated, _n_days(days, None, date, False) + 1, days, label)
+    computed = _n_days(days, first, date, False) + 1
     short = _short_of_unlisted(chronology, classes, date, computed, stated)
     return {
         **out,
@@ -819,8 +819,8 @@ def _previous_launch(
         else None
     )
     until = day if day is not None else report + pd.Timedelta(days=1)
-    before = days[days < until]
-    last = before.max() if len(before) else pd.NaT
+    before = days.iloc[: days.searchsorted(until)]  # days are sorted
+    last = before.iloc[-1] if len(before) else pd.NaT  # the latest: sorted
     if pd.isna(last) or last < period.date and days.min() >= period.date:
         return {
             **out,
@@ -1016,6 +1016,16 @@ class DayIndex:
         days = self.days(tuple(event_types), classes).to_numpy()
         lo, hi = np.searchsorted(days, [np.datetime64(since), np.datetime64(date)])
         return int(hi - lo) + 1
+
+
+def _n_days(days: pd.Series, first, last, inclusive: bool) -> int:
+    """How many of the sorted `days` lie in [first, last] (`inclusive`) or [first, last)
+    (`first` None: from the start), by binary search: no mask per claim."""
+    if pd.isna(last) or (first is not None and pd.isna(first)):
+        return 0  # as a comparison with NaT: nothing is in
+    hi = int(days.searchsorted(last, side="right" if inclusive else "left"))
+    lo = int(days.searchsorted(first, side="left")) if first is not None else 0
+    return max(0, hi - lo)
 
 
 def _chronology_days(chronology, classes) -> pd.Series:

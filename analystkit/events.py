@@ -290,9 +290,14 @@ def _given_spans(sentences: pd.DataFrame, hits: dict) -> dict[str, tuple[list, l
     frame = sentences[sentences["article_id"].isin(hits)].sort_values(
         ["article_id", "start"], kind="stable"
     )
+    ids = frame["article_id"].tolist()
+    starts, ends = frame["start"].tolist(), frame["end"].tolist()
+    sentence_ids = frame["sentence_id"].tolist()
+    bounds = [k for k in range(1, len(ids)) if ids[k] != ids[k - 1]]  # no groupby
     return {
-        key: (g["start"].tolist(), g["end"].tolist(), g["sentence_id"].tolist())
-        for key, g in frame.groupby("article_id", sort=False)
+        ids[lo]: (starts[lo:hi], ends[lo:hi], sentence_ids[lo:hi])
+        for lo, hi in zip([0, *bounds], [*bounds, len(ids)])
+        if hi > lo
     }
 
 
