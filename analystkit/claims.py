@@ -194,9 +194,8 @@ def check_claims(
         for s in sentences_of.get(article_id, []):
             previous, before = s.text, previous
             event, _ = _nearest_launch(news, s.sentence_id)
-            ordinal = [
-                (m.start(), m.end()) for p in (_CLAIM, _ELLIPTIC) for m in p.finditer(s.text)
-            ]
+            claims, elliptic = list(_CLAIM.finditer(s.text)), list(_ELLIPTIC.finditer(s.text))
+            ordinal = [(m.start(), m.end()) for m in claims + elliptic]  # scanned once
             for form, m in find_claim_forms(s.text):
                 if any(m.start() < e and b < m.end() for b, e in ordinal):
                     continue  # the term and year ordinals below check it
@@ -215,8 +214,7 @@ def check_claims(
                         }
                     )
             found = sorted(
-                [(m.start(), m, True) for m in _CLAIM.finditer(s.text)]
-                + [(m.start(), m, False) for m in _ELLIPTIC.finditer(s.text)],
+                [(m.start(), m, True) for m in claims] + [(m.start(), m, False) for m in elliptic],
                 key=lambda x: x[0],
             )
             noun = "launch"  # "the 12th this year": launches, unless a claim named one
