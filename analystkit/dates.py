@@ -246,12 +246,16 @@ def reporting_pattern(verbs: Iterable[str]) -> re.Pattern[str]:
     >>> bool(rep.search("The missile flew "))
     False
     """
-    alternatives = []
-    for verb in sorted(set(verbs), key=len, reverse=True):
-        phrase = re.escape(verb.strip()).replace("\\ ", r"\s+").replace("'", "['’]")
-        if verb.strip().lower() in _TELLING:
-            phrase += r"(?:\s+[\w.'’]+){1,3}?"
-        alternatives.append(phrase)
+    from analystkit.event_rules import phrase_pattern  # one way to write a phrase
+
+    verbs = [v.strip() for v in verbs if v.strip()]
+    telling = [v for v in verbs if v.lower() in _TELLING]
+    others = [v for v in verbs if v.lower() not in _TELLING]
+    alternatives = [phrase_pattern(others)] if others else []
+    if telling:
+        alternatives.insert(0, "(?:" + phrase_pattern(telling) + r")(?:\s+[\w.'’]+){1,3}?")
+    if not alternatives:
+        return re.compile(r"(?!)")  # no reporting verbs: no day is the report's
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\s*,?\s*$", re.I)
 
 

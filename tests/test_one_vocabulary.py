@@ -77,3 +77,8 @@ def test_a_day_after_any_reporting_verb_of_the_lexicon_is_the_reports_day():
     told = reporting_pattern(["told"])
     assert told.search("an aide told two reporters ")
     assert not told.search("it flew ")
+
+
+def test_no_reporting_verbs_flag_no_day():
+    assert not reporting_pattern([]).search("It said ")
+    assert not reporting_pattern(["told"]).search("It said ")
