@@ -113,6 +113,7 @@ class _Mention:
     sentence_class: str | None = None  # the class its sentence names, if the clause none
     first: pd.Timestamp = pd.NaT  # the period the date denotes
     last: pd.Timestamp = pd.NaT
+    offset: int = 0  # where its sentence starts in the article text
 
 
 def extract_events(
@@ -121,6 +122,7 @@ def extract_events(
     articles: pd.DataFrame | None = None,
     rules: EventRules | None = None,
     sentences: pd.DataFrame | None = None,
+    matches: pd.DataFrame | None = None,
     milestones: pd.DataFrame | None = None,
     all_mentions: bool = False,
     lexicon: Lexicon | str | Path | None = None,
@@ -148,9 +150,10 @@ def extract_events(
     has no report day, so it needs the articles it was made from: ``articles=`` (their
     date dates the news; their text is read around the sentences, for the dateline);
     without them a ValueError says so. ``extract_events(articles, sentences=...)`` is the
-    same call written the other way round. The matches of ``ak.tag`` are not read:
-    a launch's missile class is the one named in the trigger's own clause, with denied
-    classes ("not an ICBM") left out, a scope the matches do not carry.
+    same call written the other way round. `matches`, the frame ``ak.tag`` returned for
+    the same articles with the same lexicon, give the missile classes: a launch's class
+    is the weapon match in the trigger's own clause (denied ones, "not an ICBM", left
+    out), else in its sentence, instead of a second scan with the lexicon's matcher.
     `milestones` resolve "in his first term" (default: the curated table, loaded only
     when such a phrase occurs). `rules` default to
     ``load_event_rules(lexicon=lexicon)``: data/event_rules.yml with the missile classes
@@ -164,7 +167,10 @@ def extract_events(
     >>> str(launch["date"].date()), launch["missile_class"], launch["actor"], launch["realis"]
     ('2025-02-26', 'cruise', 'DPRK', 'actual')
     >>> seed = ak.load_articles(ak.SEEDS_DIR)
-    >>> ak.extract_events(ak.sentences(seed), articles=seed).equals(events)  # the chain
+    >>> sents = ak.sentences(seed)
+    >>> ak.extract_events(sents, articles=seed).equals(events)  # the chain
+    True
+    >>> ak.extract_events(sents, articles=seed, matches=ak.tag(sents)).equals(events)
     True
     """
     articles, sentences = _articles_and_sentences(data, articles, sentences)
@@ -209,7 +215,7 @@ def extract_events(
         mentions = []
         low = lows[article_id]
         for i, types in sorted(wanted.items()):
-            mentions += _sentence_mentions(
+            read = _sentence_mentions(
                 text[starts[i] : ends[i]],
                 low[starts[i] : ends[i]],
                 ids[i],
@@ -219,16 +225,22 @@ def extract_events(
                 max(0, dateline_end - starts[i]),
                 voice,
             )
+            for mention in read:
+                mention.offset = starts[i]
+            mentions += read
         for mention in mentions:
             _date_mention(mention, report, text, resolver)
         found.append((article_id, report, mentions))
-    launches = [m for _, _, mentions in found for m in mentions if m.event_type in LAUNCH_TYPES]
-    in_clauses = rules.classes.find(
-        [_DENIED_CLASS.sub(" ", m.evidence[slice(*m.scope)]) for m in launches]
-    )
-    in_sentences = rules.classes.find([_DENIED_CLASS.sub(" ", m.evidence) for m in launches])
-    for mention, cls, fallback in zip(launches, in_clauses, in_sentences):
-        mention.missile_class, mention.sentence_class = cls, fallback
+    if matches is not None:
+        _classes_from_matches(matches, found, rules)
+    else:
+        launches = [m for _, _, ms in found for m in ms if m.event_type in LAUNCH_TYPES]
+        in_clauses = rules.classes.find(
+            [_DENIED_CLASS.sub(" ", m.evidence[slice(*m.scope)]) for m in launches]
+        )
+        in_sentences = rules.classes.find([_DENIED_CLASS.sub(" ", m.evidence) for m in launches])
+        for mention, cls, fallback in zip(launches, in_clauses, in_sentences):
+            mention.missile_class, mention.sentence_class = cls, fallback
     for _, _, mentions in found:
         _rockets_carry_satellites(mentions)
     group = _each_mention if all_mentions else _merge
@@ -241,6 +253,53 @@ def extract_events(
         return empty_frame(EVENT_COLUMNS, _EVENT_DTYPES)
     events = pd.DataFrame(rows, columns=EVENT_COLUMNS)
     return events.astype(_EVENT_DTYPES)
+
+
+def _classes_from_matches(
+    matches: pd.DataFrame, found: list[tuple[str, pd.Timestamp, list[_Mention]]], rules: EventRules
+) -> None:
+    """Each launch mention's missile class from the `weapon` matches of ``ak.tag``: the
+    most capable class matched within its clause, else within its sentence (as
+    ClassFinder.find on those texts, without scanning them again)."""
+    require_columns(matches, ["article_id", "start", "end", "category", "tag"], "matches")
+    weapons = matches[matches["category"] == "weapon"]
+    order = rules.classes.order
+    unknown = sorted(set(weapons["tag"].astype(str)) - set(order))
+    if unknown:
+        raise ValueError(f"matches: weapon tags {unknown} are not missile classes")
+    by_article: dict[str, list[tuple[int, int, int]]] = {}
+    for article_id, start, end, tag in zip(
+        weapons["article_id"].tolist(),
+        weapons["start"].tolist(),
+        weapons["end"].tolist(),
+        weapons["tag"].tolist(),
+    ):
+        by_article.setdefault(article_id, []).append((int(start), int(end), order.index(tag)))
+    for article_id, _, mentions in found:
+        hits = sorted(by_article.get(article_id, []))
+        for m in mentions:
+            if m.event_type in LAUNCH_TYPES:
+                m.missile_class = _class_within(hits, order, m.offset, m.evidence, *m.scope)
+                m.sentence_class = _class_within(
+                    hits, order, m.offset, m.evidence, 0, len(m.evidence)
+                )
+
+
+def _class_within(
+    hits: list[tuple[int, int, int]], order: tuple[str, ...], offset: int, text: str, a: int, b: int
+) -> str | None:
+    """The most capable class among `hits` (start, end, rank; sorted) inside text[a:b]
+    (the sentence `text` starts at `offset` in the article), denied ones left out."""
+    lo, hi = offset + a, offset + b
+    denied = [(lo + d.start(), lo + d.end()) for d in _DENIED_CLASS.finditer(text[a:b])]
+    best = None
+    for start, end, rank in hits[bisect.bisect_left(hits, (lo, -1, -1)) :]:
+        if start >= hi:
+            break
+        if end > hi or any(start < de and ds < end for ds, de in denied):
+            continue
+        best = rank if best is None else min(best, rank)
+    return order[best] if best is not None else None
 
 
 def _articles_and_sentences(

@@ -42,6 +42,49 @@ def test_the_chain_gives_the_events_of_the_articles(which, seed_articles):
         assert set(chained["event_type"]) >= {"missile_launch"}
     mentions = ak.extract_events(sents, articles=articles, all_mentions=True)
     pd.testing.assert_frame_equal(mentions, ak.extract_events(articles, all_mentions=True))
+    matches = ak.tag(sents)  # the classes from the matches, not a second scan
+    pd.testing.assert_frame_equal(
+        ak.extract_events(sents, articles=articles, matches=matches), chained
+    )
+    pd.testing.assert_frame_equal(
+        ak.extract_events(sents, articles=articles, matches=matches, all_mentions=True), mentions
+    )
+
+
+CLASSES = written(
+    (
+        "2025-04-02",
+        "Seoul said the projectile the North fired on Tuesday was not an ICBM but a "
+        "short-range ballistic missile. A hypersonic glide vehicle was tested in January.",
+    ),
+    (
+        "2025-04-03",
+        "The North launched an intercontinental ballistic missile and a cruise missile "
+        "on Wednesday, the Japanese defence ministry said.",
+    ),
+    ("2025-04-04", "North Korea fired a missile on Thursday; it named no type."),
+)
+
+
+def test_classes_from_the_matches_are_the_classes_of_the_clause():
+    sents = ak.sentences(CLASSES)
+    events = ak.extract_events(sents, articles=CLASSES, matches=ak.tag(sents))
+    pd.testing.assert_frame_equal(events, ak.extract_events(CLASSES))
+    launches = events[events["event_type"] == "missile_launch"]
+    by_day = dict(zip(launches["date"].dt.strftime("%m-%d"), launches["missile_class"]))
+    assert by_day["04-01"] == "srbm"  # the denied ICBM is not its class
+    assert by_day["04-02"] == "icbm"  # the most capable class named wins
+    assert pd.isna(by_day["04-03"])
+
+
+def test_matches_without_weapon_classes_are_refused():
+    sents = ak.sentences(CLASSES)
+    matches = ak.tag(sents)
+    wrong = matches.assign(tag=matches["tag"].where(matches["category"] != "weapon", "sword"))
+    with pytest.raises(ValueError, match="not missile classes"):
+        ak.extract_events(sents, articles=CLASSES, matches=wrong)
+    with pytest.raises(ValueError, match="matches"):
+        ak.extract_events(sents, articles=CLASSES, matches=matches.drop(columns="category"))
 
 
 def test_a_sentences_frame_without_its_articles_says_what_it_needs():
