@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import resource
 import sys
 import tempfile
@@ -45,21 +46,30 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def cpu_seconds() -> float:
+    """This process's CPU time so far (user and system), in seconds."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def measure(
     dataset: Path, out: Path, workers: int, partition_mb: float
-) -> tuple[float, list[float]]:
-    """Seconds for one run on a fresh local cluster, and each worker's peak MB."""
+) -> tuple[float, list[float], float]:
+    """Seconds for one run on a fresh local cluster, each worker's peak MB, and the
+    workers' CPU seconds in the run."""
     with (
         LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
         ) as cluster,
         Client(cluster) as client,
     ):
+        cpu = sum(client.run(cpu_seconds).values())
         start = time.perf_counter()
         akc.run(dataset, out, client=client, partition_bytes=int(partition_mb * 1e6))
         seconds = time.perf_counter() - start
+        cpu = sum(client.run(cpu_seconds).values()) - cpu
         peaks = sorted(client.run(peak_rss_mb).values())
-    return seconds, peaks
+    return seconds, peaks, cpu
 
 
 def _spin(_: int) -> float:
@@ -98,17 +108,21 @@ def main() -> None:
             f"synthetic corpus: {mb:.0f} MB of text in {args.file_mb:g} MB Parquet files "
             f"(generated in {time.perf_counter() - started:.0f} s)"
         )
-        print(f"this machine's ceiling now: 2 processes run {cpu_ceiling():.2f}x one")
         first = None
         for workers in args.workers:
-            seconds, peaks = measure(
+            print(
+                f"this machine's ceiling now: 2 processes run {cpu_ceiling():.2f}x one "
+                "(load average " + ", ".join(f"{x:.1f}" for x in os.getloadavg()) + ")"
+            )
+            seconds, peaks, cpu = measure(
                 Path(tmp) / "articles", Path(tmp) / f"out{workers}", workers, args.file_mb
             )
             first = first or (workers, seconds)
             print(
                 f"{workers} worker(s): {seconds:6.1f} s, {mb / seconds:5.2f} MB/s, "
-                f"speed-up {first[1] / seconds:4.2f}x over {first[0]}, peak memory per "
-                "worker " + ", ".join(f"{p:.0f} MB" for p in peaks)
+                f"speed-up {first[1] / seconds:4.2f}x over {first[0]}; workers' CPU "
+                f"{cpu:.0f} s, {100 * cpu / (seconds * workers):.0f}% of their wall time; "
+                "peak memory per worker " + ", ".join(f"{p:.0f} MB" for p in peaks)
             )
 
 
