@@ -268,6 +268,17 @@ def test_interrupted_run_leaves_no_partial_dataset(client, cli_out, corpus_dir, 
     assert after == before  # no partial folder; the earlier outputs untouched
 
 
+def test_rerun_removes_what_a_killed_run_left(client, corpus_dir, tmp_path):
+    out = tmp_path / "out"
+    half = out / ".partial-999-deadbeef" / "matches"
+    half.mkdir(parents=True)
+    (half / "part.0.parquet").write_bytes(b"half a file")
+    akc.run(corpus_dir, out, partition_bytes=PARTITION_BYTES)
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [*akc.DATASETS, "event_counts.csv", "report.json"]
+    )
+
+
 def test_bad_scheduler_address_fails_quickly(corpus_dir, tmp_path):
     started = time.monotonic()
     with pytest.raises(SystemExit, match="cannot reach the Dask scheduler at 'tcp://127.0.0.1:9'"):
