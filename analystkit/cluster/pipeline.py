@@ -43,7 +43,7 @@ def run(
     corpus = read_articles(
         source, columns=columns, tz=tz, partition_bytes=partition_bytes, client=client
     )
-    events = steps.extract_events(corpus.articles).persist()
+    events = steps.extract_events(corpus.articles)
     frames = {
         "articles": corpus.articles,
         "sentences": steps.sentences(corpus.articles),
@@ -56,7 +56,7 @@ def run(
             dd.to_parquet(frame, work / name, write_index=False, compute=False)
             for name, frame in frames.items()
         ]
-        futures = client.compute(writes)
+        futures = client.compute(writes)  # one graph: no step waits for another to end
         try:
             (wait or client.gather)(futures)
             client.gather(futures)
