@@ -123,10 +123,11 @@ def corpus(client, corpus_dir) -> akc.Corpus:
 def computed(corpus) -> dict:
     """The Dask path's outputs, persisted on the cluster."""
     events = akc.extract_events(corpus.articles).persist()
+    sentences = akc.sentences(corpus.articles).persist()
     return {
         "articles": corpus.articles,
-        "sentences": akc.sentences(corpus.articles),
-        "matches": akc.tag(corpus.articles).persist(),
+        "sentences": sentences,
+        "matches": akc.tag(sentences).persist(),  # the chain (the articles: further down)
         "events": events,
         "distinct_events": akc.dedupe_events(events).persist(),
     }

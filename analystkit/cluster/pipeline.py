@@ -44,10 +44,11 @@ def run(
         source, columns=columns, tz=tz, partition_bytes=partition_bytes, client=client
     )
     events = steps.extract_events(corpus.articles)
+    sentences = steps.sentences(corpus.articles)
     frames = {
         "articles": corpus.articles,
-        "sentences": steps.sentences(corpus.articles),
-        "matches": steps.tag(corpus.articles),
+        "sentences": sentences,
+        "matches": steps.tag(sentences),  # the chain: sentences are split and credited once
         "events": events,
         "distinct_events": steps.dedupe_events(events),
     }

@@ -91,9 +91,11 @@ def sentences(articles: dd.DataFrame, lexicon: Lexicon | str | Path | None = Non
     return map_articles(articles, _sentences, as_lexicon(lexicon))
 
 
-def tag(articles: dd.DataFrame, lexicon: Lexicon | str | Path | None = None) -> dd.DataFrame:
-    """`ak.tag` on every partition of the articles."""
-    return map_articles(articles, _tag, as_lexicon(lexicon))
+def tag(data: dd.DataFrame, lexicon: Lexicon | str | Path | None = None) -> dd.DataFrame:
+    """`ak.tag` on every partition of the articles, or of their sentences (`sentences`
+    above: each partition holds whole articles, so it tags them without splitting and
+    crediting them again)."""
+    return map_articles(data, _tag, as_lexicon(lexicon))
 
 
 def extract_events(articles: dd.DataFrame, rules: EventRules | None = None) -> dd.DataFrame:
