@@ -12,6 +12,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from analystkit.roster import BODY, GOVERNMENT, OUTLET, PERSON, STATE_MEDIA, Roster, Speaker
 
 CUE, QUOTE, PRONOUN, SOURCE, DEFAULT = "cue", "quote", "pronoun", "source", "default"
@@ -82,6 +84,8 @@ _CLEAN_TAIL = re.compile(
     re.DOTALL,
 )
 _MAX_LABEL = 60
+_UPPER = re.compile("[A-Z]")  # every name token (_NAME_TOKEN) has one
+_CUE_REACH = 80  # chars: how far back a cue covering a position is looked for
 _NEARBY = 300  # chars searched back for the government of an unplaced title
 _TOPIC = "dprk_state"  # the corpus's subject: named everywhere, rarely a title's owner
 
@@ -112,8 +116,38 @@ class Hits:
     country_end: list[int]
     country_group: list[str]
 
+    inside: bytes | None = None  # per char of the text: strictly inside a cue (built lazily)
+
     def cues(self, s: int, e: int) -> range:
         return range(bisect_left(self.cue_start, s), bisect_left(self.cue_start, e))
+
+    def in_cue(self, pos: int, reach: int) -> bool:
+        """Whether `pos` is strictly inside a cue that starts at most `reach` chars
+        before it."""
+        if self.inside is None:
+            self.inside = self._inside()
+        if self.inside:
+            return pos < len(self.inside) and self.inside[pos] == 1
+        k = bisect_left(self.cue_start, pos) - 1
+        while k >= 0 and self.cue_start[k] >= pos - reach:
+            if pos < self.cue_end[k]:
+                return True
+            k -= 1
+        return False
+
+    def _inside(self) -> bytes:
+        """The mask for in_cue, when every cue is at most _CUE_REACH chars long (then
+        the reach never matters); else b"" (in_cue searches)."""
+        if not self.cue_start:
+            return b""
+        starts, ends = np.array(self.cue_start), np.array(self.cue_end)
+        if int((ends - starts).max()) > _CUE_REACH:
+            return b""
+        size = int(ends.max()) + 1
+        edges = np.zeros(size + 1, dtype=np.int32)
+        np.add.at(edges, starts + 1, 1)
+        np.add.at(edges, np.maximum(ends, starts + 1), -1)
+        return (np.cumsum(edges[:size]) > 0).astype(np.uint8).tobytes()
 
     def roles(self, s: int, e: int) -> range:
         return range(bisect_left(self.role_start, s), bisect_left(self.role_start, e))
@@ -149,6 +183,8 @@ class Reader:
             return None
         if low in _PRONOUNS:
             found = self.pronoun(_PRONOUNS[low], sentence_start)
+        elif self._nobody(s, e):
+            found = None
         else:
             key = (phrase, self.text[description[0] : description[1]], self.year)
             cacheable = not self._straddled(s, e)
@@ -163,13 +199,21 @@ class Reader:
             self.history.append(found)
         return found
 
+    def _nobody(self, s: int, e: int) -> bool:
+        """A subject _classify reads as no one, seen at once: no roster cue or role
+        starts in it, no capitalized word (a name), and it names no document."""
+        h = self.hits
+        return (
+            _UPPER.search(self.text, s, e) is None
+            and not h.cues(s, e)
+            and not h.roles(s, e)
+            and _DOCUMENT_END.search(self.text, s, e) is None
+        )
+
     def _straddled(self, s: int, e: int) -> bool:
         """Whether a roster match runs across the edge of text[s:e] (then the same words
         elsewhere may read differently)."""
-        h = self.hits
-        return any(
-            h.cue_start[k] < x < h.cue_end[k] for x in (s, e) for k in h.cues(max(0, x - 80), x)
-        )
+        return self.hits.in_cue(s, _CUE_REACH) or self.hits.in_cue(e, _CUE_REACH)
 
     def pronoun(self, kind: str | None, before: int) -> Credit | None:
         """The last credited speaker of that kind (person for he/she, a body for it),
@@ -220,13 +264,7 @@ class Reader:
         return found
 
     def _in_cue(self, pos: int) -> bool:
-        h = self.hits
-        k = bisect_right(h.cue_start, pos) - 1
-        while k >= 0 and h.cue_start[k] > pos - 80:
-            if h.cue_start[k] < pos < h.cue_end[k]:
-                return True
-            k -= 1
-        return False
+        return self.hits.in_cue(pos, _CUE_REACH - 1)
 
     def _head(
         self, s: int, e: int, core_end: int, description: tuple[int, int], before: int

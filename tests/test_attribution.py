@@ -335,3 +335,19 @@ def test_chunked_attribution_equals_whole_when_outlet_and_state_cues_overlap(mon
     )  # many small chunks
     pd.testing.assert_frame_equal(ak.sentences(arts), whole)
     assert set(ak.sentences(arts).speaker) == {"Uriminzokkiri", "North Korea", ""}
+
+
+def test_inside_a_cue_reads_the_same_from_the_mask_and_by_search():
+    """Hits.in_cue answers from a per-character mask when every cue is short, else by
+    searching back; both say "strictly inside a cue starting within reach"."""
+    from analystkit.speakers import Hits
+
+    def hits(starts, ends):
+        return Hits(starts, ends, ["x"] * len(starts), [], [], [], [], [], [])
+
+    short = hits([3, 20], [10, 22])
+    assert [p for p in range(30) if short.in_cue(p, 80)] == [4, 5, 6, 7, 8, 9, 21]
+    long = hits([3, 20], [130, 22])  # a cue longer than the reach: no mask
+    assert long.in_cue(83, 80) and long.in_cue(84, 80) is False
+    assert long.in_cue(82, 79) and long.in_cue(83, 79) is False and long.in_cue(21, 79)
+    assert hits([], []).in_cue(5, 80) is False
