@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analystkit.lexicon import REQUIRES, Lexicon, as_lexicon, pattern_matcher
+from analystkit.lexicon import REQUIRES, Lexicon, Matcher, as_lexicon, pattern_matcher
 from analystkit.sentences import (
     ArticleText,
     analyse,
@@ -37,6 +37,16 @@ MATCH_COLUMNS = [
 KWIC_COLUMNS = ["article_id", "date", "start", "end", "pre", "keyword", "post"]
 
 
+def _requires(m: Matcher) -> np.ndarray:
+    """Per pattern id: whether it is a `requires` cue (whose negation stance reads)."""
+    found = m.__dict__.get("_requires")
+    if found is None:
+        found = m.__dict__["_requires"] = np.array(
+            [c.startswith(REQUIRES) for c in m.category.tolist()], dtype=bool
+        )
+    return found
+
+
 def _match_rows(articles: list[ArticleText], lexicon: Lexicon) -> dict:
     a = analyse(articles, lexicon)
     m = lexicon.matcher
@@ -45,7 +55,7 @@ def _match_rows(articles: list[ArticleText], lexicon: Lexicon) -> dict:
     sent = np.searchsorted(a.sent_start, start, "right") - 1
     hit_sent = np.searchsorted(a.sent_start, a.hit_start, "right") - 1
     hit_cat = m.category[a.hit_pid]
-    needs = np.array([c.startswith(REQUIRES) for c in hit_cat.tolist()], dtype=bool)
+    needs = _requires(m)[a.hit_pid]
     hit_negated = np.zeros(len(hit_cat), dtype=bool)
     hit_negated[needs] = negated(a, a.hit_start[needs], hit_sent[needs])
     keep = stance_kept(
