@@ -16,8 +16,8 @@ from analystkit.lexicon_yaml import LexiconError, YamlReader, compose
 from analystkit.vocab import SPEAKER_GROUPS
 
 PERSON, BODY, OUTLET = "person", "body", "outlet"
-GOVERNMENT, STATE_MEDIA = "government", "state_media"
-ROLE_KINDS = (GOVERNMENT, STATE_MEDIA) + SPEAKER_GROUPS
+GOVERNMENT, STATE_MEDIA, EVENT = "government", "state_media", "event"
+ROLE_KINDS = (GOVERNMENT, STATE_MEDIA, EVENT) + SPEAKER_GROUPS
 _YEARS = re.compile(r"(\d{4})\s*-\s*(\d{4})?\Z")
 _ROSTER_KEYS = ("people", "bodies", "roles", "state_media_groups", "countries")
 _PERSON_KEYS = ("group", "years", "titles", "cues")

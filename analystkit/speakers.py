@@ -14,7 +14,16 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from analystkit.roster import BODY, GOVERNMENT, OUTLET, PERSON, STATE_MEDIA, Roster, Speaker
+from analystkit.roster import (
+    BODY,
+    EVENT,
+    GOVERNMENT,
+    OUTLET,
+    PERSON,
+    STATE_MEDIA,
+    Roster,
+    Speaker,
+)
 
 CUE, QUOTE, PRONOUN, SOURCE, DEFAULT = "cue", "quote", "pronoun", "source", "default"
 ATTRIBUTIONS = (CUE, QUOTE, PRONOUN, SOURCE, DEFAULT)
@@ -375,6 +384,8 @@ class Reader:
             return "expert"
         for k in reversed(roles):
             kind = h.role_kind[k]
+            if kind == EVENT:
+                return self._event_group(span[0], span[1], h.role_start[k])
             if kind in (GOVERNMENT, STATE_MEDIA):
                 group = self._country(span[0], span[1], kind)
                 if group:
@@ -497,6 +508,8 @@ class Reader:
         person = self._role_word(head) not in _BODY_ROLES
         if expert:
             return Credit(label, "expert", CUE, person, frozenset(words))
+        if kind == EVENT:  # "speakers at the rally"
+            return Credit(label, self._event_group(s, e, h.role_start[head]), CUE, person)
         if kind not in (GOVERNMENT, STATE_MEDIA):
             return Credit(label, kind, CUE, person, frozenset(words))
         group = self._country(s, e, kind, h.role_start[head])
@@ -521,6 +534,16 @@ class Reader:
             if c.group in _STATES:
                 return Credit(label, c.group, PRONOUN, person, frozenset(words))
         return self.source_voice(CUE) or Credit(label, "other", CUE, person, frozenset(words))
+
+    def _event_group(self, s: int, e: int, head: int) -> str:
+        """Those who speak at a meeting or rally: in a state outlet's article, its state's
+        when no other country is named with them or just before (its own meetings);
+        else `other` (citizens at a rally are not their government)."""
+        self.contextual = True
+        group = self._country(s, e, GOVERNMENT, head) or self._nearby(s)
+        if self.voice is not None and group in (None, self.voice.group):
+            return self.voice.group
+        return "other"
 
     def definite(self, noun: str, before: int) -> Credit | None:
         """ "the president", "the ministry", "the report": the last speaker credited or

@@ -351,3 +351,32 @@ def test_inside_a_cue_reads_the_same_from_the_mask_and_by_search():
     assert long.in_cue(83, 80) and long.in_cue(84, 80) is False
     assert long.in_cue(82, 79) and long.in_cue(83, 79) is False and long.in_cue(21, 79)
     assert hits([], []).in_cue(5, 80) is False
+
+
+@pytest.mark.parametrize(
+    "text, source, group",
+    [
+        # those who speak at a state outlet's own meeting speak for its state
+        (
+            "A meeting of farm workers opened in the capital. Speakers said the harvest "
+            "plan would be carried out to the letter.",
+            "KCNA",
+            "dprk_state",
+        ),
+        (
+            "A seminar on the leader's works took place. The participants stressed that "
+            "the works light the way ahead. They pledged to study them.",
+            "KCNA",
+            "dprk_state",
+        ),
+        # a foreign meeting's speakers, or a rally in a news article: not a government
+        (
+            "German participants said the friendship would grow stronger.",
+            "KCNA",
+            "other",
+        ),
+        ("Speakers at the protest said the new tax was unfair.", "", "other"),
+    ],
+)
+def test_speakers_at_a_meeting_take_its_country(text, source, group):
+    assert last(text, source=source)[1] == group
