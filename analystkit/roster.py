@@ -56,6 +56,29 @@ class Roster:
     lines: dict[str, tuple[str, list[int]]] = field(default_factory=dict)
     path: str = ""  # the roster file (roles and countries)
 
+    def glued(self) -> re.Pattern | None:
+        """The people's names of two or more words, case-sensitive, to find them where
+        the text has dropped a space around them ("ofKim Jong Unat": KCNA's English).
+        (Built on first use.)"""
+        if "_glued" not in self.__dict__:
+            names = {
+                c: sp.name
+                for sp in self.speakers.values()
+                if sp.kind == PERSON
+                for c in sp.cues
+                if " " in c and c[:1].isupper() and not c.startswith("re:") and "*" not in c
+            }
+            self.__dict__["_glued_names"] = names
+            self.__dict__["_glued"] = (
+                re.compile("|".join(re.escape(c) for c in sorted(names, key=len, reverse=True)))
+                if names
+                else None
+            )
+        return self.__dict__["_glued"]
+
+    def glued_name(self, cue: str) -> str:
+        return self.__dict__["_glued_names"][cue]
+
     def add(self, speaker: Speaker, path: str, lines: list[int]) -> None:
         self.speakers[speaker.name] = speaker
         self.lines[speaker.name] = (path, lines)

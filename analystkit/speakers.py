@@ -315,9 +315,30 @@ class Reader:
                     group = self._described_group(description) or group
                 return Credit(sp.name, group, CUE, sp.kind == PERSON, frozenset(sp.titles) | words)
         if name and head_end == name[1]:
+            glued = self._glued(name)
+            if glued is not None:
+                sp = self.roster.speakers[glued]
+                group = "expert" if expert else sp.group_in(self.year)
+                return Credit(sp.name, group, CUE, True, frozenset(sp.titles) | words)
             return self._named(name, s, description, words, expert, before)
         if roles and head_end == h.role_end[roles[-1]]:
             return self._role(s, e, roles, words, expert, before)
+        return None
+
+    def _glued(self, name: tuple[int, int]) -> str | None:
+        """The roster person a name run holds with a space dropped on either side
+        ("ComradeKim Jong Unhighly", "ofKim Yo Jongat"), if any."""
+        rx = self.roster.glued()
+        if rx is None:
+            return None
+        text = self.text
+        lo = max(self.article[0], name[0] - 20)
+        for m in rx.finditer(text, lo, name[1] + 20):
+            a, b = m.span()
+            if b <= name[0] or a >= name[1]:
+                continue
+            if text[a - 1 : a].isalpha() or text[b : b + 1].islower():
+                return self.roster.glued_name(m.group(0))
         return None
 
     def _role_word(self, k: int) -> str:

@@ -380,3 +380,13 @@ def test_inside_a_cue_reads_the_same_from_the_mask_and_by_search():
 )
 def test_speakers_at_a_meeting_take_its_country(text, source, group):
     assert last(text, source=source)[1] == group
+
+
+@pytest.mark.parametrize("source", ["KCNA", ""])
+def test_a_roster_name_glued_to_its_neighbours_is_still_that_person(source):
+    """KCNA's English often drops the space around a leader's name."""
+    text = (
+        "The new plant was opened with ceremony. At the plant, ComradeKim Jong Unwarmly "
+        "praised the workers for building it in record time. He said the plant was a model."
+    )
+    assert last(text, source=source)[:2] == ("Kim Jong Un", "dprk_state")
