@@ -320,9 +320,27 @@ class Reader:
                 sp = self.roster.speakers[glued]
                 group = "expert" if expert else sp.group_in(self.year)
                 return Credit(sp.name, group, CUE, True, frozenset(sp.titles) | words)
+            outlet = self._outlet_of(name[0], cues)
+            if outlet is not None:  # "NPR's Jane Roe": the outlet's journalist
+                label = text[name[0] : name[1]]
+                return Credit(label, outlet.group, CUE, True, frozenset(words))
             return self._named(name, s, description, words, expert, before)
         if roles and head_end == h.role_end[roles[-1]]:
             return self._role(s, e, roles, words, expert, before)
+        return None
+
+    def _outlet_of(self, pos: int, cues: list[int]) -> Speaker | None:
+        """The outlet whose possessive stands right before a name at `pos` ("CNN's")."""
+        h = self.hits
+        for k in cues:
+            sp = self.roster.speakers[h.cue_name[k]]
+            end = h.cue_end[k]
+            if (
+                sp.kind == OUTLET
+                and self.text[end : end + 2] in ("'s", "’s")
+                and not self.text[end + 2 : pos].strip()
+            ):
+                return sp
         return None
 
     def _glued(self, name: tuple[int, int]) -> str | None:

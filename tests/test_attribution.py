@@ -390,3 +390,39 @@ def test_a_roster_name_glued_to_its_neighbours_is_still_that_person(source):
         "praised the workers for building it in record time. He said the plant was a model."
     )
     assert last(text, source=source)[:2] == ("Kim Jong Un", "dprk_state")
+
+
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        # a former president or senator is a public figure, not an analyst
+        ("Former president John Roe said he would visit the region again.", "other"),
+        ("The former senator told reporters that his health was good.", "other"),
+        # former officials unnamed, or a former official at a think tank: analysts
+        ("A former official said the sanctions were not working.", "expert"),
+        # an outlet's own journalist is the outlet's (news: media), not an unknown name
+        ("“The streets are quiet,” NPR's Jane Roe reported from the capital.", "media"),
+        ("CNN's Richard Poe said the talks had stalled.", "media"),
+    ],
+)
+def test_former_politicians_and_an_outlets_journalists(text, group):
+    assert last(text, date="2017-06-01")[1] == group
+
+
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        # a consultant or a consulting firm's analyst is an expert
+        (
+            "Sanctions alone will fail, said Mary Doe of Blue Harbor, a political risk "
+            "consulting firm.",
+            "expert",
+        ),
+        ("An energy consultant said the fuel price would double.", "expert"),
+        # a collective that names no member is `other` (annotation guide §3)
+        ("The allies insist the drills are defensive.", "other"),
+        ("Both sides said the meeting was useful.", "other"),
+    ],
+)
+def test_consultants_and_unnamed_collectives(text, group):
+    assert last(text, date="2017-06-01")[1] == group
