@@ -94,6 +94,11 @@ _CLEAN_TAIL = re.compile(
 )
 _MAX_LABEL = 60
 _UPPER = re.compile("[A-Z]")  # every name token (_NAME_TOKEN) has one
+_FORMER = frozenset({"former", "retired"})
+_ELECTED = frozenset(
+    "president vice-president senator congressman congresswoman lawmaker legislator "
+    "governor mayor candidate".split()
+)
 _CUE_REACH = 80  # chars: how far back a cue covering a position is looked for
 _NEARBY = 300  # chars searched back for the government of an unplaced title
 _TOPIC = "dprk_state"  # the corpus's subject: named everywhere, rarely a title's owner
@@ -278,6 +283,32 @@ class Reader:
     def _head(
         self, s: int, e: int, core_end: int, description: tuple[int, int], before: int
     ) -> Credit | None:
+        """The speaker the phrase's head names; as `other` when a "former" title is a
+        politician's or a private one (_former_public)."""
+        h = self.hits
+        cues = [k for k in h.cues(s, core_end) if h.cue_end[k] <= core_end and self._is_name(k)]
+        roles = [
+            k
+            for k in h.roles(s, core_end)
+            if h.role_end[k] <= core_end
+            and not any(h.cue_start[c] <= h.role_start[k] < h.cue_end[c] for c in cues)
+        ]
+        expert = any(h.role_kind[k] == "expert" for k in roles) or (
+            description[0] >= 0 and self._kind_in(description, "expert")
+        )
+        if expert and self._former_public(roles, description):
+            return self._as_other(self._read_head(s, e, core_end, description, before, False))
+        return self._read_head(s, e, core_end, description, before, expert)
+
+    def _read_head(
+        self,
+        s: int,
+        e: int,
+        core_end: int,
+        description: tuple[int, int],
+        before: int,
+        expert: bool,
+    ) -> Credit | None:
         text, h = self.text, self.hits
         cues = [k for k in h.cues(s, core_end) if h.cue_end[k] <= core_end and self._is_name(k)]
         roles = [
@@ -298,9 +329,6 @@ class Reader:
         words = {self._role_word(k) for k in roles}
         if description[0] >= 0:
             words |= {self._role_word(k) for k in h.roles(*description)}
-        expert = any(h.role_kind[k] == "expert" for k in roles) or (
-            description[0] >= 0 and self._kind_in(description, "expert")
-        )
         if head_end < 0 or not _CLEAN_TAIL.match(_PARENTHESES.sub("", text[head_end:core_end])):
             return None  # the phrase does not end with its head
         if description[0] < 0 and core_end < e:  # "Bush of Brookings"
@@ -328,6 +356,34 @@ class Reader:
         if roles and head_end == h.role_end[roles[-1]]:
             return self._role(s, e, roles, words, expert, before)
         return None
+
+    def _former_public(self, roles: list[int], description: tuple[int, int]) -> bool:
+        """ "former" or "retired" (and no other analyst's title) before an elected
+        office or a private role ("the former senator", "a former staffer"): a public
+        figure or a private person, not an analyst (annotation guide §3)."""
+        h = self.hits
+        found = roles + (list(h.roles(*description)) if description[0] >= 0 else [])
+        former = [k for k in found if h.role_kind[k] == "expert"]
+        if any(self.text[h.role_start[k] : h.role_end[k]].lower() not in _FORMER for k in former):
+            return False
+        after = [
+            k
+            for k in found
+            if h.role_kind[k] != "expert" and h.role_start[k] > h.role_start[former[0]]
+        ]
+        return bool(after) and (
+            h.role_kind[after[0]] == "other" or self._role_word(after[0]) in _ELECTED
+        )
+
+    def _as_other(self, c: Credit | None) -> Credit | None:
+        """A person's credit as `other` (and so remembered by surname)."""
+        if c is None or not c.person or c.group == "other":
+            return c
+        other = Credit(c.speaker, "other", c.how, c.person, c.titles)
+        surname = c.speaker.split()[-1] if c.speaker.split() else ""
+        if self.names.get(surname) is c:
+            self.names[surname] = other
+        return other
 
     def _outlet_of(self, pos: int, cues: list[int]) -> Speaker | None:
         """The outlet whose possessive stands right before a name at `pos` ("CNN's")."""

@@ -426,3 +426,20 @@ def test_former_politicians_and_an_outlets_journalists(text, group):
 )
 def test_consultants_and_unnamed_collectives(text, group):
     assert last(text, date="2017-06-01")[1] == group
+
+
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        # "former" before an elected office or a private role: not an analyst
+        (
+            "Jane Roe, a former staffer for the mayor, said the trip was a mistake.",
+            "other",
+        ),
+        ("The former Ohio senator warned that the deal would collapse.", "other"),
+        # "former" before a government post stays an analyst's description
+        ("A former US ambassador said the talks could resume in spring.", "expert"),
+    ],
+)
+def test_former_before_a_politicians_or_private_role_is_other(text, group):
+    assert last(text, date="2017-06-01")[1] == group
