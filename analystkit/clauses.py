@@ -36,6 +36,13 @@ _END = re.compile(
     r"(?<!\bMrs)(?<!\bSen)(?<!\bRep)(?<!\bGen)(?<!\bAdm)(?<!\bCol)(?<!\bGov)"
     r"(?<!\bLt)(?<!\bSt)\."
 )  # a full stop, not an abbreviation's
+# verbs of saying that put their subject after them without a quotation ("…, said the
+# minister"); other verbs take an object there ("…, congratulated North Korea")
+_INVERTING = frozenset(
+    "said says added adds asked asks wrote writes continued explained noted notes "
+    "insisted argued stated replied answered recalled remarked observed commented "
+    "reported reports declared announced warned cautioned".split()
+)
 _MAX_SUBJECT_WORDS = 14
 _MAX_INVERTED_WORDS = 9
 _WINDOW = 200  # chars searched back for a clause's start
@@ -47,7 +54,7 @@ _DETERMINERS = re.compile(
 )
 _RELATIVE = re.compile(r"(?:who|which|whose)\b", re.IGNORECASE)
 _RELATIVE_INSIDE = re.compile(r"\s(?:who|which|whose|that)\b")
-_NAME = re.compile(r"(?:[A-Z][a-z]*\.?\s+)?(?:[A-Z][\w'’.-]*[a-z][\w'’-]*\s*){1,4}")
+_NAME = re.compile(r"(?:[A-Z][a-z]*\.?\s+){0,2}(?:[A-Z][\w'’.-]*[a-z][\w'’-]*\s*){1,4}")
 
 
 class Clause(NamedTuple):
@@ -258,6 +265,8 @@ def find_clause(text: str, lo: int, hi: int, vs: int, ve: int, according: bool) 
             back = _walk_back(text, lo, start - 1)
             if back is not None and not after_quote:
                 return Clause((vs, ve), back.subject, back.description, False, False)
+        if not after_quote and text[vs:ve].lower() not in _INVERTING:
+            return None  # "…, congratulated North Korea": an object, not a speaker
         s, e = _phrase_after(text, ve, hi, _MAX_INVERTED_WORDS)
         if e > s and (after_quote or delim == ","):
             return Clause((vs, ve), (s, e), _appositive_after(text, e, hi), False, after_quote)

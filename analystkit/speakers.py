@@ -612,6 +612,8 @@ class Reader:
             group = "other"  # "a UN Security Council diplomat": a state's
         if group:
             return Credit(label, group, CUE, person, frozenset(words))
+        if kind == STATE_MEDIA and self._named_before(s, h.role_start[head]):
+            return Credit(label, NARRATION, CUE, False)  # "the Fars news agency": an outlet
         self.contextual = True
         for c in reversed(self.history):  # "the ministry said"
             if self._role_word(head) in c.titles:
@@ -639,6 +641,12 @@ class Reader:
         if self.voice is not None and group in (None, self.voice.group):
             return self.voice.group
         return "other"
+
+    def _named_before(self, s: int, head: int) -> bool:
+        """Whether a capitalized name stands right before the role at `head` ("Fars News
+        Agency"): a body of its own, not "the agency" pointing back."""
+        name = self._name(s, head, [], [])
+        return name is not None and not self.text[name[1] : head].strip()
 
     def definite(self, noun: str, before: int) -> Credit | None:
         """ "the president", "the ministry", "the report": the last speaker credited or

@@ -443,3 +443,40 @@ def test_consultants_and_unnamed_collectives(text, group):
 )
 def test_former_before_a_politicians_or_private_role_is_other(text, group):
     assert last(text, date="2017-06-01")[1] == group
+
+
+def test_a_rights_group_is_a_body_that_it_refers_back_to():
+    text = (
+        "Human Rights Watch said the camp had grown. While the group admitted the images "
+        "were unclear, it said the guard posts were new."
+    )
+    assert last(text)[:2] == ("Human Rights Watch", "other")
+
+
+@pytest.mark.parametrize(
+    "text, speaker, group",
+    [
+        # after a comma, only a verb of saying puts its subject after it; another
+        # verb's noun is its object, and the subject is the one before the appositive
+        (
+            "A senior Iranian commander, Brig. Gen. Ali Rezaei, congratulated North Korea "
+            "on the launch, according to the Tasnim news agency.",
+            "Ali Rezaei",
+            "other",
+        ),
+        (
+            "The launch was a failure, said the Japanese defence minister.",
+            "the Japanese defence minister",
+            "japan_gov",
+        ),
+        # a named news agency is an outlet, not "the agency" pointing back
+        (
+            "The IAEA said the reactor was running. The drills began on Monday, according "
+            "to the Borealis news agency.",
+            "the Borealis news agency",
+            "media",
+        ),
+    ],
+)
+def test_inversion_only_after_verbs_of_saying_and_named_agencies(text, speaker, group):
+    assert last(text, date="2012-12-13")[:2] == (speaker, group)

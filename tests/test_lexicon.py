@@ -37,6 +37,7 @@ GROUPS = {
     "russia_gov",
     "un",
     "expert",
+    "other",  # the roster's non-governmental bodies (Amnesty International ...)
     "media",
 }
 
