@@ -43,6 +43,7 @@ _INVERTING = frozenset(
     "insisted argued stated replied answered recalled remarked observed commented "
     "reported reports declared announced warned cautioned".split()
 )
+_LEADING_CONJUNCTION = re.compile(r"(?:and|or|yet|nor)\s+", re.IGNORECASE)
 _MAX_SUBJECT_WORDS = 14
 _MAX_INVERTED_WORDS = 9
 _WINDOW = 200  # chars searched back for a clause's start
@@ -248,6 +249,9 @@ def find_clause(text: str, lo: int, hi: int, vs: int, ve: int, according: bool) 
     s, e, passive = _strip_right(text, s, vs)
     if passive:
         return None
+    lead = _LEADING_CONJUNCTION.match(text, s, e)
+    if lead is not None and lead.end() < e:  # "And they stressed": the subject is "they"
+        s = lead.end()
     if e > s and _ends_with_and(text, s, e):  # "X declined to comment and said"
         e = _before_predicate(text, s, e)
     if e > s:

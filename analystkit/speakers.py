@@ -71,7 +71,9 @@ _NOT_NAMES = frozenset(
     "other former retired senior top new then later when while after "
     "if as it he she they we i you there here what who such no not yes "
     "however meanwhile also although last next each every before during "
-    "since according asked speaking writing his its many few".split()
+    "since according asked speaking writing his its many few "
+    "january february march april may june july august september october november "
+    "december monday tuesday wednesday thursday friday saturday sunday".split()
 )
 _DOCUMENT_END = re.compile(r"\b(" + "|".join(sorted(_DOCUMENTS)) + r")\s*\Z", re.IGNORECASE)
 _DETERMINERS = re.compile(
@@ -235,6 +237,11 @@ class Reader:
         for c in reversed(self.history):
             if kind is None or (kind == PERSON) == c.person:
                 return Credit(c.speaker, c.group, PRONOUN, c.person, c.titles)
+        if kind == BODY:  # "a message from X arrived. …, it said": the document's sender
+            self.contextual = True
+            author = self._author(None, before)
+            if author is not None:
+                return author
         mentioned = self._mentioned(
             before, lambda sp: kind is None or (sp.kind == PERSON) == (kind == PERSON)
         )
@@ -670,13 +677,13 @@ class Reader:
             )
         return self.source_voice(PRONOUN)
 
-    def _author(self, noun: str, before: int) -> Credit | None:
-        """Who wrote "the message": the article's "a message from X" or "X sent a
-        message" (the last before `before`)."""
+    def _author(self, noun: str | None, before: int) -> Credit | None:
+        """Who wrote "the message" (noun None: any document): the article's "a message
+        from X" or "X sent a message" (the last before `before`)."""
         lo = self.article[0]
         found = None
         for m in _AUTHORED.finditer(self.text, lo, before):
-            if (m.group("doc") or m.group("doc2")).lower() == noun:
+            if noun is None or (m.group("doc") or m.group("doc2")).lower() == noun:
                 found = m
         if found is None:
             return None
@@ -692,8 +699,25 @@ class Reader:
         """The roster entry mentioned last in the article before `before` that `wanted`."""
         h = self.hits
         lo = bisect_left(h.cue_start, self.article[0])
+        found, at = None, -1
         for k in range(bisect_right(h.cue_start, before) - 1, lo - 1, -1):
             sp = self.roster.speakers[h.cue_name[k]]
             if sp.kind != OUTLET and wanted(sp) and self._is_name(k):
-                return sp
-        return None
+                found, at = sp, h.cue_start[k]
+                break
+        glued = self._last_glued(max(at, self.article[0]), before)
+        if glued is not None and wanted(self.roster.speakers[glued]):
+            return self.roster.speakers[glued]
+        return found
+
+    def _last_glued(self, lo: int, hi: int) -> str | None:
+        """The roster person named last in text[lo:hi] with a space dropped around the
+        name (which the cue matcher cannot see: "That eveningKim Jong Unmet")."""
+        rx, text, found = self.roster.glued(), self.text, None
+        if rx is None:
+            return None
+        for m in rx.finditer(text, lo, hi):
+            a, b = m.span()
+            if text[a - 1 : a].isalpha() or text[b : b + 1].islower():
+                found = self.roster.glued_name(m.group(0))
+        return found

@@ -480,3 +480,25 @@ def test_a_rights_group_is_a_body_that_it_refers_back_to():
 )
 def test_inversion_only_after_verbs_of_saying_and_named_agencies(text, speaker, group):
     assert last(text, date="2012-12-13")[:2] == (speaker, group)
+
+
+def test_it_after_a_message_from_someone_is_the_messages_sender():
+    text = (
+        "Pyongyang, May 3 (KCNA) -- The leader received a message from the participants "
+        "in a Romanian friendship seminar. The message praised the harvest. The "
+        "country is building a new life, it said."
+    )
+    assert last(text, source="KCNA")[1:] == ("other", "pronoun")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a leading "and" is not part of the subject
+        ("Wang Yi met the envoy on Tuesday. And he said the talks were useful.", "Wang Yi"),
+        # a month or a weekday is not a person's name
+        ("Wang Yi spoke first. In June said nothing new, he said.", "Wang Yi"),
+    ],
+)
+def test_a_leading_and_and_a_month_are_not_the_subject(text, speaker):
+    assert last(text, date="2020-06-01")[0] == speaker
