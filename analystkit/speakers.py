@@ -182,10 +182,11 @@ class Reader:
     roster: Roster
     year: int | None
     voice: Speaker | None  # the article's state outlet, if any
-    cache: dict = field(default_factory=dict)  # (subject, description, year) → Credit
+    cache: dict = field(default_factory=dict)  # (subject, description[, year]) → Credit
     history: list[Credit] = field(default_factory=list)
     names: dict[str, Credit] = field(default_factory=dict)
     contextual: bool = False  # the last reading used the article's context
+    dated: bool = False  # the last reading used the article's year
 
     # ---------------------------------------------------------------- entry points
     def credit(
@@ -202,15 +203,18 @@ class Reader:
         elif self._nobody(s, e):
             found = None
         else:
-            key = (phrase, self.text[description[0] : description[1]], self.year)
+            key = (phrase, self.text[description[0] : description[1]])
+            dated = (*key, self.year)
             cacheable = not self._straddled(s, e)
             if cacheable and key in self.cache:
                 found = self.cache[key]
+            elif cacheable and dated in self.cache:
+                found = self.cache[dated]
             else:
-                self.contextual = False
+                self.contextual = self.dated = False
                 found = self._classify(s, e, description, sentence_start)
                 if cacheable and not self.contextual:
-                    self.cache[key] = found
+                    self.cache[dated if self.dated else key] = found
         if found is not None and found.how != SOURCE:
             self.history.append(found)
         return found
@@ -225,6 +229,12 @@ class Reader:
             and not h.roles(s, e)
             and _DOCUMENT_END.search(self.text, s, e) is None
         )
+
+    def _group_in(self, sp: Speaker) -> str:
+        """sp's group in the article's year (remembering that the reading used it)."""
+        if sp.years:
+            self.dated = True
+        return sp.group_in(self.year)
 
     def _straddled(self, s: int, e: int) -> bool:
         """Whether a roster match runs across the edge of text[s:e] (then the same words
@@ -248,7 +258,7 @@ class Reader:
         if mentioned is not None:
             return Credit(
                 mentioned.name,
-                mentioned.group_in(self.year),
+                self._group_in(mentioned),
                 PRONOUN,
                 mentioned.kind == PERSON,
                 frozenset(mentioned.titles),
@@ -345,7 +355,7 @@ class Reader:
             if self.text[h.cue_end[head_cue] : h.cue_end[head_cue] + 2] in ("'s", "’s"):
                 pass  # a possessor, not the speaker
             else:
-                group = "expert" if expert and sp.kind == PERSON else sp.group_in(self.year)
+                group = "expert" if expert and sp.kind == PERSON else self._group_in(sp)
                 if description[0] >= 0 and sp.kind == PERSON and group == sp.group:
                     group = self._described_group(description) or group
                 return Credit(sp.name, group, CUE, sp.kind == PERSON, frozenset(sp.titles) | words)
@@ -353,7 +363,7 @@ class Reader:
             glued = self._glued(name)
             if glued is not None:
                 sp = self.roster.speakers[glued]
-                group = "expert" if expert else sp.group_in(self.year)
+                group = "expert" if expert else self._group_in(sp)
                 return Credit(sp.name, group, CUE, True, frozenset(sp.titles) | words)
             outlet = self._outlet_of(name[0], cues)
             if outlet is not None:  # "NPR's Jane Roe": the outlet's journalist
@@ -532,7 +542,7 @@ class Reader:
                 found.append(
                     (
                         h.cue_start[k],
-                        sp.group_in(self.year) if sp.kind == PERSON else sp.group,
+                        self._group_in(sp) if sp.kind == PERSON else sp.group,
                         False,
                     )
                 )
@@ -673,7 +683,7 @@ class Reader:
         sp = self._mentioned(before, lambda sp: noun in sp.titles)
         if sp is not None:
             return Credit(
-                sp.name, sp.group_in(self.year), PRONOUN, sp.kind == PERSON, frozenset(sp.titles)
+                sp.name, self._group_in(sp), PRONOUN, sp.kind == PERSON, frozenset(sp.titles)
             )
         return self.source_voice(PRONOUN)
 

@@ -502,3 +502,20 @@ def test_it_after_a_message_from_someone_is_the_messages_sender():
 )
 def test_a_leading_and_and_a_month_are_not_the_subject(text, speaker):
     assert last(text, date="2020-06-01")[0] == speaker
+
+
+def test_a_cached_reading_follows_the_year_only_when_it_depends_on_it():
+    """Subjects are read once per chunk and reused; a roster person's reading depends
+    on the article's year (their term), a body's does not."""
+    articles = pd.concat(
+        [
+            frame("Mr Trump said the talks would go on. The Pentagon said so too.").assign(
+                date=pd.Timestamp(year)
+            )
+            for year in ("2016-01-01", "2018-01-01", "2022-01-01")
+        ],
+        ignore_index=True,
+    ).assign(article_id=["a", "b", "c"])
+    s = ak.sentences(articles)
+    assert s[s.sentence_id == 0].speaker_group.tolist() == ["other", "us_gov", "other"]
+    assert s[s.sentence_id == 1].speaker_group.tolist() == ["us_gov"] * 3
