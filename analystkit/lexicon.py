@@ -210,6 +210,50 @@ def _regex_spans(rx: re.Pattern, text: str) -> list[tuple[int, int]]:
     return [m.span() for m in rx.finditer(text) if m.end() > m.start()]
 
 
+def _body(rx: re.Pattern) -> str:
+    """The analyst's own pattern inside a _user_regex."""
+    return rx.pattern[len(r"(?<!\w)(?:") : -len(r")(?!\w)")]
+
+
+def _prefilter(regexes: list[tuple[int, re.Pattern]]) -> tuple[re.Pattern | None, list[int]]:
+    """One zero-width search that finds every word start where any of the user regexes'
+    patterns match (each costs a whole pass over the text when scanned alone), and the
+    regexes it covers (not those with groups, whose numbers or names would clash in one
+    alternation). The look-behind comes first, as in _user_regex: a start inside a long
+    word fails at once."""
+    covered, bodies = [], []
+    for i, (_, rx) in enumerate(regexes):
+        if rx.groups == 0:
+            covered.append(i)
+            bodies.append(_body(rx))
+    if not covered:
+        return None, []
+    try:
+        alternation = "|".join(f"(?:{b})" for b in bodies)
+        return re.compile(rf"(?<!\w)(?={alternation})", re.IGNORECASE), covered
+    except re.error:
+        return None, []
+
+
+def _spans_at(rx: re.Pattern, text: str, candidates: list[int]) -> list[tuple[int, int]] | None:
+    """_regex_spans(rx, text), trying rx only at `candidates` (sorted; every position
+    where it can match among them); None when rx matches empty text somewhere (then
+    finditer's rule for what follows an empty match applies: scan it whole)."""
+    spans, last = [], 0
+    match = rx.match
+    for p in candidates:
+        if p < last:
+            continue
+        m = match(text, p)
+        if m is None:
+            continue
+        last = m.end()
+        if last == p:
+            return None
+        spans.append((p, last))
+    return spans
+
+
 class _Table:
     """Pattern ids per automaton key, stored flat (CSR) so hits expand with numpy."""
 
@@ -268,6 +312,7 @@ class Matcher:
                 raise LexiconError(
                     e.path or origin, e.line, f"pattern {e.source!r}: {err}"
                 ) from None
+        self.prefilter, self.prefiltered = _prefilter(self.regexes)
         self.automaton = ahocorasick.Automaton()
         for key, kid in keys.items():
             self.automaton.add_word(key, kid)
@@ -319,8 +364,7 @@ class Matcher:
             starts.append(np.array([s - 1 for s, _ in spans], dtype=np.int64))
             ends.append(np.array([e - 1 for _, e in spans], dtype=np.int64))
             pids.append(np.full(len(spans), pid_, dtype=np.int64))
-        for pid_, rx in self.regexes:
-            spans = _regex_spans(rx, text)
+        for pid_, spans in self._regex_matches(text):
             starts.append(np.array([s for s, _ in spans], dtype=np.int64))
             ends.append(np.array([e for _, e in spans], dtype=np.int64))
             pids.append(np.full(len(spans), pid_, dtype=np.int64))
@@ -328,6 +372,20 @@ class Matcher:
             empty = np.zeros(0, dtype=np.int64)
             return empty, empty.copy(), empty.copy()
         return self._longest(np.concatenate(starts), np.concatenate(ends), np.concatenate(pids))
+
+    def _regex_matches(self, text: str) -> list[tuple[int, list[tuple[int, int]]]]:
+        """(pattern id, spans) of every user regex, in order: the covered ones tried only
+        where the prefilter found one of them, the others scanned whole."""
+        found: dict[int, list[tuple[int, int]] | None] = {}
+        if self.prefilter is not None:
+            candidates = [m.start() for m in self.prefilter.finditer(text)]
+            for i in self.prefiltered:
+                found[i] = _spans_at(self.regexes[i][1], text, candidates)
+        out = []
+        for i, (pid, rx) in enumerate(self.regexes):
+            spans = found.get(i)
+            out.append((pid, spans if spans is not None else _regex_spans(rx, text)))
+        return out
 
     def _longest(self, s: np.ndarray, e: np.ndarray, p: np.ndarray):
         """Keep, within each group, the longest of overlapping matches (ties: the earlier
