@@ -19,7 +19,8 @@ from analystkit.chunk import (
     scan_articles,
 )
 from analystkit.frames import labels, require_columns
-from analystkit.lexicon import REQUIRES, Lexicon, Matcher, as_lexicon, pattern_matcher
+from analystkit.lexicon import REQUIRES, Lexicon, as_lexicon
+from analystkit.matcher import Matcher, pattern_matcher
 from analystkit.sentence_table import SENTENCE_COLUMNS, sentence_arrays
 from analystkit.splitting import chunks, join_articles
 from analystkit.stance import stance_kept

@@ -6,7 +6,8 @@ import pytest
 from facts import frame
 
 import analystkit as ak
-from analystkit.lexicon import LexiconError, lexicon_from_text, normalize
+from analystkit.lexicon import LexiconError, lexicon_from_text
+from analystkit.matcher import normalize
 
 LEX = ak.load_lexicon()
 RHETORIC = {
@@ -306,7 +307,7 @@ def test_user_regexes_scanned_together_find_what_each_finds_alone():
     """The one-pass prefilter over all `re:` patterns gives each the matches its own
     finditer gives: overlapping patterns, case rules, a pattern with a group (scanned
     alone), and one that can match empty text (scanned alone)."""
-    from analystkit.lexicon import Matcher, _Entry, _regex_spans
+    from analystkit.matcher import Entry, Matcher, _regex_spans
 
     sources = [
         "re:(?-i:US|U\\.S\\.|USA)",
@@ -316,7 +317,7 @@ def test_user_regexes_scanned_together_find_what_each_finds_alone():
         "re:(kn)-(\\d+)",
         "re:x?(?=\\s)",
     ]
-    m = Matcher([_Entry(s, "c", f"t{i}") for i, s in enumerate(sources)])
+    m = Matcher([Entry(s, "c", f"t{i}") for i, s in enumerate(sources)])
     text = (
         "The USA and the U.S. told the UN; a Hwasong-15 and hwasong17, "
         "KN-23 and kn-24 flew. BUSAN USAF UNESCO U.N. x y"
