@@ -93,6 +93,8 @@ def attribute(
     starts, ends = sent_start.tolist(), sent_end.tolist()
     verb_start = [v[0] for v in verbs]
     para_no = np.cumsum(para).tolist()
+    vs = np.array(verb_start, dtype=np.int64)
+    has_verb = (np.searchsorted(vs, sent_end) > np.searchsorted(vs, sent_start)).tolist()
     first = np.searchsorted(sent_article, np.arange(len(article_start))).tolist() + [n]
     cache: dict = {}  # subjects whose reading needs no context
     for k in range(len(article_start)):
@@ -116,6 +118,7 @@ def attribute(
             para_no,
             verbs,
             verb_start,
+            has_verb,
             lo,
             hi,
             [starts[i] for i in range(lo, hi) if para[i]],
@@ -135,13 +138,14 @@ class _Article:
         para_no,
         verbs,
         verb_start,
+        has_verb: list[bool],
         lo: int,
         hi: int,
         paragraph_starts: list[int],
     ):
         self.reader, self.text = reader, text
         self.starts, self.ends, self.para_no = starts, ends, para_no
-        self.verbs, self.verb_start = verbs, verb_start
+        self.verbs, self.verb_start, self.has_verb = verbs, verb_start, has_verb
         self.lo, self.hi = lo, hi
         self.quotes = quotations(text, paragraph_starts, starts[lo], ends[hi - 1])
         self.q_start = [q[0] for q in self.quotes]
@@ -187,7 +191,7 @@ class _Article:
         clauses = []
         for v in range(bisect_left(self.verb_start, s), bisect_left(self.verb_start, e)):
             vs, ve, according = self.verbs[v]
-            if ve > e or self._inside(vs, quotes):
+            if ve > e or quotes and self._inside(vs, quotes):
                 continue
             c = find_clause(self.text, s, e, vs, ve, according)
             if c is not None and not c.subordinate:
@@ -228,16 +232,18 @@ class _Article:
             speaker[i], group[i], how[i] = c.speaker, c.group, rule
 
         voice = reader.source_voice()
-        verb_start, n_verbs = self.verb_start, len(self.verb_start)
+        has_verb = self.has_verb
         for i in range(self.lo, self.hi):
             s, e = self.starts[i], self.ends[i]
             quotes = self._quotes_in(s, e) if self.quotes else []
             if not quotes and not ended:  # the common case: no quotation
-                v = bisect_left(verb_start, s)
-                if v == n_verbs or verb_start[v] >= e:  # and no reporting verb
-                    if voice is not None:
-                        put(i, voice, SOURCE)
-                    continue
+                credit = self._clause(i, quotes)[1] if has_verb[i] else None
+                if credit is not None:
+                    put(i, credit, credit.how)
+                    last = (credit, self.para_no[i])
+                elif voice is not None:
+                    put(i, voice, SOURCE)
+                continue
             quoted[i] = bool(quotes)
             quotes = self._speech(quotes, s, e)
             numbers = list(dict.fromkeys(q[2] for q in quotes))

@@ -18,7 +18,8 @@ import numpy as np
 import pandas as pd
 
 from analystkit.attribution import Credits, attribute
-from analystkit.lexicon import NEGATION, Lexicon, Matcher
+from analystkit.lexicon import NEGATION, Lexicon
+from analystkit.matcher import Matcher
 from analystkit.splitting import chunks, join_articles, split
 from analystkit.voices import Voices
 

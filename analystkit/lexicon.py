@@ -1,33 +1,25 @@
-"""The lexicon: data/lexicon.yml read safely, checked line by line, compiled into one matcher.
+"""The lexicon: data/lexicon.yml read safely, checked line by line, compiled into one
+matcher (matcher.py).
 
 Pattern syntax (quanteda's YAML dictionaries): words and phrases match case-insensitively
 as whole words; `*`/`?` are globs; `re:...` marks a regular expression. The full rules are
-in the header of data/lexicon.yml.
-
-The matcher works on a normalized copy of the text with the same length (lower case, every
-character that is not a letter or digit turned into a space), padded with one space at
-each end. Each word or phrase is searched as " phrase " with one Aho-Corasick automaton, so
-word boundaries cost nothing and offsets map straight back to the original text.
+in the header of data/lexicon.yml. The loaded Lexicon is immutable and cached per file
+(its tags, speakers and roster are read-only); `Lexicon.without(...)` gives a variant.
 """
 
 from __future__ import annotations
 
-import itertools
-import re
-import re._parser as _sre  # the stdlib's regex parser: to find nested repeats
-import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
-import ahocorasick
-import numpy as np
 import pandas as pd
 import yaml
 
 from analystkit.lexicon_yaml import LexiconError, YamlReader, compose
+from analystkit.matcher import Entry, Matcher
 from analystkit.paths import DATA_DIR, LEXICON_PATH
 from analystkit.roster import Roster, Speaker, load_roster
 
@@ -35,12 +27,9 @@ SPEAKER, ROLE, COUNTRY = "_speaker", "_role", "_country"
 VERB, NEGATION = "_verb", "_negation"
 REQUIRES, EXCLUDE = "_requires:", "_exclude:"  # + tag name: one category per tag
 
-_APOSTROPHES = "’‘ʼ′`´"
-_DASHES = "‐‑‒–—―−"
 _TOP_KEYS = ("categories", "reporting_verbs", "negations")
 _TAG_KEYS = ("definition", "example", "patterns")
 _TAG_OPTIONAL = ("idioms", "requires", "exclude", "counter_examples")
-_MAX_HYPHENS = 4
 
 
 @dataclass(frozen=True)
@@ -63,310 +52,16 @@ class Tag:
     counter_examples: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class _Entry:
-    """One pattern to compile: where its matches go and where it was written (`path`:
-    when not the lexicon's own file)."""
-
-    source: str
-    category: str
-    tag: str
-    line: int | None = None
-    path: str | None = None
-    idiom: bool = False
-
-
 # ---------------------------------------------------------------- normalization
-
-
-def _is_word_char(c: str) -> bool:
-    return c.isalnum() or unicodedata.category(c).startswith("M")
-
-
-def _fold(c: str) -> str:
-    """The normalized form of one character: its lower case if it is part of a word
-    (first character only, so "İ" → "i"), else a space."""
-    return c.lower()[0] if _is_word_char(c) else " "
-
-
-@cache
-def _bmp_table() -> np.ndarray:
-    """_fold for every code point below 0x10000, as a lookup array (surrogates kept)."""
-    codes = np.arange(0x10000, dtype=np.uint32)
-    out = codes.copy()
-    for c in range(0x10000):
-        if not 0xD800 <= c < 0xE000:
-            out[c] = ord(_fold(chr(c)))
-    return out
-
-
-def _normalized_codes(text: str) -> np.ndarray:
-    """The code points of `normalize(text)` as a uint32 array."""
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-    if not codes.size or codes.max() < 0x10000:
-        return _bmp_table()[codes]
-    out = np.take(_bmp_table(), codes, mode="clip")
-    astral = codes >= 0x10000
-    out[astral] = [ord(_fold(chr(v))) for v in codes[astral].tolist()]
-    return out
-
-
-def normalize(text: str) -> str:
-    """Lower-case `text` and turn every character that is not a letter, digit or
-    combining mark into a space, keeping the length (offsets stay valid)."""
-    return _normalized_codes(text).tobytes().decode("utf-32-le", "surrogatepass")
-
-
-def _sort_order(*keys: np.ndarray) -> np.ndarray:
-    """np.lexsort order (last key primary) for non-negative int keys, packed into one
-    int64 key when they fit (much faster than lexsort)."""
-    widths = [int(k.max(initial=0)).bit_length() for k in keys]
-    if sum(widths) > 62:
-        return np.lexsort(keys)
-    packed = np.zeros(len(keys[0]), dtype=np.int64)
-    for k, w in zip(reversed(keys), reversed(widths)):
-        packed = (packed << w) | k
-    return np.argsort(packed, kind="stable")
 
 
 # ---------------------------------------------------------------- pattern compilation
 
 
-def _pattern_variants(source: str) -> list[str]:
-    """The normalized forms of a word/glob pattern: hyphens become a space or nothing."""
-    s = " ".join(source.split()).lower()
-    s = s.translate({ord(c): "'" for c in _APOSTROPHES}).translate({ord(c): "-" for c in _DASHES})
-    parts = s.split("-")
-    if len(parts) - 1 > _MAX_HYPHENS:
-        raise ValueError(f"more than {_MAX_HYPHENS} hyphens (each one doubles the variants)")
-    variants = []
-    for joins in itertools.product((" ", ""), repeat=len(parts) - 1):
-        v = parts[0] + "".join(j + p for j, p in zip(joins, parts[1:]))
-        v = "".join(c if c in "*?" else _fold(c) for c in v)
-        if v not in variants:
-            variants.append(v)
-    if not any(_is_word_char(c) for c in variants[0]):
-        raise ValueError("pattern has no letters or digits")
-    return [v.strip() for v in variants]
-
-
-def _glob_regex(variant: str) -> re.Pattern:
-    """A regex for a glob variant on normalized text, anchored at a word start."""
-    out = []
-    for i, c in enumerate(variant):
-        if c == "*":
-            alone = (i == 0 or variant[i - 1] == " ") and (
-                i + 1 == len(variant) or variant[i + 1] == " "
-            )
-            out.append("[^ ]+" if alone else "[^ ]*")
-        elif c == "?":
-            out.append("[^ ]")
-        else:
-            out.append(re.escape(c))
-    return re.compile("".join(out) + "(?= )")
-
-
-def _user_regex(body: str) -> re.Pattern:
-    """The regex between word boundaries. A repeat inside a repeat ("(\\w+ ?)+") is
-    refused: it can backtrack for minutes on one sentence. The leading look-behind makes
-    every start inside a word fail at once, so a long word costs linear time."""
-    parsed = _sre.parse(body)  # an error's position is one in the analyst's own pattern
-    rx = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
-    if rx.fullmatch(""):
-        raise ValueError("regular expression matches empty text")
-    if _nested_repeat(parsed):
-        raise ValueError(
-            "a repeat inside a repeat (e.g. '(\\w+ ?)+') can take minutes "
-            "on one sentence; repeat a group without a repeat inside, or list "
-            "the phrases"
-        )
-    return rx
-
-
-_REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)}
-
-
-def _nested_repeat(tokens, inside_repeat: bool = False) -> bool:
-    """Whether a parsed regex has an unbounded-ish repeat within another repeat."""
-    for op, arg in tokens:
-        if op in _REPEATS:
-            low, high, sub = arg
-            repeats = high is _sre.MAXREPEAT or high > 1
-            if repeats and inside_repeat:
-                return True
-            if _nested_repeat(sub, inside_repeat or repeats):
-                return True
-        elif op in (_sre.SUBPATTERN, _sre.ATOMIC_GROUP):
-            if _nested_repeat(arg[-1], inside_repeat):
-                return True
-        elif op is _sre.BRANCH:
-            if any(_nested_repeat(branch, inside_repeat) for branch in arg[1]):
-                return True
-    return False
-
-
-def _regex_spans(rx: re.Pattern, text: str) -> list[tuple[int, int]]:
-    """Non-empty matches of rx (which starts at a word boundary)."""
-    return [m.span() for m in rx.finditer(text) if m.end() > m.start()]
-
-
-class _Table:
-    """Pattern ids per automaton key, stored flat (CSR) so hits expand with numpy."""
-
-    def __init__(self, per_key: list[list[int]]):
-        self.count = np.array([len(p) for p in per_key], dtype=np.int64)
-        self.ptr = np.concatenate([[0], np.cumsum(self.count)]).astype(np.int64)
-        self.pid = np.array([p for ps in per_key for p in ps], dtype=np.int64)
-
-    def expand(self, kid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """For hits of keys `kid`: (hit row, pattern id), one pair per pattern."""
-        n = self.count[kid]
-        row = np.repeat(np.arange(len(kid)), n)
-        first = np.repeat(np.cumsum(n) - n, n)
-        return row, self.pid[self.ptr[kid[row]] + np.arange(len(row)) - first]
-
-
-class Matcher:
-    """Compiled patterns: `scan(text)` finds every match, longest-wins within a group."""
-
-    def __init__(self, entries: Sequence[_Entry], origin: str | Path = "<patterns>"):
-        self.category = np.array([e.category for e in entries], dtype=object)
-        self.tag = np.array([e.tag for e in entries], dtype=object)
-        self.source = np.array([e.source for e in entries], dtype=object)
-        self.public = np.array([not e.category.startswith("_") for e in entries], dtype=bool)
-        self.idiom = np.array([e.idiom for e in entries], dtype=bool)
-        group_ids = {g: i for i, g in enumerate(dict.fromkeys(e.category for e in entries))}
-        self.group = np.array([group_ids[e.category] for e in entries], dtype=np.int64)
-        keys: dict[str, int] = {}
-        plain: list[list[int]] = []
-        tails: list[list[int]] = []
-        globs: dict[int, list[tuple[int, re.Pattern]]] = {}
-        self.unanchored: list[tuple[int, re.Pattern]] = []
-        self.regexes: list[tuple[int, re.Pattern]] = []
-        for pid, e in enumerate(entries):
-            try:
-                if e.source.startswith("re:"):
-                    self.regexes.append((pid, _user_regex(e.source[3:].strip())))
-                    continue
-                for v in _pattern_variants(e.source):
-                    wild = min((v.index(c) for c in "*?" if c in v), default=-1)
-                    key = " " + (v if wild < 0 else v[:wild]) + (" " if wild < 0 else "")
-                    if wild == 0:
-                        self.unanchored.append((pid, re.compile("(?<= )" + _glob_regex(v).pattern)))
-                        continue
-                    kid = keys.setdefault(key, len(keys))
-                    if kid == len(plain):
-                        plain.append([])
-                        tails.append([])
-                    if wild < 0:
-                        plain[kid].append(pid)
-                    elif wild == len(v) - 1 and v[-1] == "*" and v[-2] != " ":
-                        tails[kid].append(pid)  # "provocat*": to the end of the word
-                    else:
-                        globs.setdefault(kid, []).append((pid, _glob_regex(v)))
-            except (ValueError, re.error) as err:
-                raise LexiconError(
-                    e.path or origin, e.line, f"pattern {e.source!r}: {err}"
-                ) from None
-        self.automaton = ahocorasick.Automaton()
-        for key, kid in keys.items():
-            self.automaton.add_word(key, kid)
-        if keys:
-            self.automaton.make_automaton()
-        self.key_len = np.array([len(k) for k in keys], dtype=np.int64)
-        self.plain = _Table(plain)
-        self.tails = _Table(tails)
-        self.globs = globs
-        self.has_glob = np.zeros(len(keys), dtype=bool)
-        self.has_glob[list(globs)] = True
-
-    def scan(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """All matches in `text` as (start, end, pattern id), sorted by start; within a
-        group (a category) overlapping matches are reduced to the longest."""
-        codes = _normalized_codes(text)
-        padded = " " + codes.tobytes().decode("utf-32-le", "surrogatepass") + " "
-        starts, ends, pids = [], [], []
-        if len(self.key_len):
-            hits = np.fromiter(
-                itertools.chain.from_iterable(self.automaton.iter(padded)), dtype=np.int64
-            ).reshape(-1, 2)
-            last, kid = hits[:, 0], hits[:, 1]
-            row, pid = self.plain.expand(kid)
-            starts.append(last[row] - self.key_len[kid[row]] + 1)
-            ends.append(last[row] - 1)
-            pids.append(pid)
-            row, pid = self.tails.expand(kid)
-            if len(row):
-                spaces = np.flatnonzero(codes == 32) + 1  # positions in `padded`
-                spaces = np.append(spaces, len(padded) - 1)
-                starts.append(last[row] - self.key_len[kid[row]] + 1)
-                ends.append(spaces[np.searchsorted(spaces, last[row] + 1)] - 1)
-                pids.append(pid)
-            gs, ge, gp = [], [], []
-            for e, k in hits[self.has_glob[kid]].tolist():
-                word = e - int(self.key_len[k]) + 2
-                for pid_, rx in self.globs[k]:
-                    m = rx.match(padded, word)
-                    if m:
-                        gs.append(word - 1)
-                        ge.append(m.end() - 1)
-                        gp.append(pid_)
-            starts.append(np.array(gs, dtype=np.int64))
-            ends.append(np.array(ge, dtype=np.int64))
-            pids.append(np.array(gp, dtype=np.int64))
-        for pid_, rx in self.unanchored:
-            spans = [m.span() for m in rx.finditer(padded)]
-            starts.append(np.array([s - 1 for s, _ in spans], dtype=np.int64))
-            ends.append(np.array([e - 1 for _, e in spans], dtype=np.int64))
-            pids.append(np.full(len(spans), pid_, dtype=np.int64))
-        for pid_, rx in self.regexes:
-            spans = _regex_spans(rx, text)
-            starts.append(np.array([s for s, _ in spans], dtype=np.int64))
-            ends.append(np.array([e for _, e in spans], dtype=np.int64))
-            pids.append(np.full(len(spans), pid_, dtype=np.int64))
-        if not starts:
-            empty = np.zeros(0, dtype=np.int64)
-            return empty, empty.copy(), empty.copy()
-        return self._longest(np.concatenate(starts), np.concatenate(ends), np.concatenate(pids))
-
-    def _longest(self, s: np.ndarray, e: np.ndarray, p: np.ndarray):
-        """Keep, within each group, the longest of overlapping matches (ties: the earlier
-        start, then the pattern written first)."""
-        g = self.group[p]
-        order = _sort_order(p, int(e.max(initial=0) - s.min(initial=0)) - (e - s), s, g)
-        s, e, p, g = s[order], e[order], p[order], g[order]
-        shift = g * (int(e.max(initial=0)) + 1)
-        reach = np.maximum.accumulate(e + shift)
-        new = np.ones(len(s), dtype=bool)
-        new[1:] = (s[1:] + shift[1:]) >= reach[:-1]
-        cluster = np.cumsum(new) - 1
-        sizes = np.bincount(cluster)
-        keep = sizes[cluster] == 1
-        first = np.flatnonzero(new)
-        pair = first[sizes == 2]  # the common case: two overlapping matches
-        a, b = pair, pair + 1
-        a_wins = (e[a] - s[a] > e[b] - s[b]) | (
-            (e[a] - s[a] == e[b] - s[b]) & ((s[a] < s[b]) | ((s[a] == s[b]) & (p[a] <= p[b])))
-        )
-        keep[np.where(a_wins, a, b)] = True
-        multi = np.flatnonzero(sizes > 2)
-        if len(multi):
-            sl, el, pl = s.tolist(), e.tolist(), p.tolist()
-            for lo, hi in zip(first[multi].tolist(), (first[multi] + sizes[multi]).tolist()):
-                taken: list[tuple[int, int]] = []
-                for i in sorted(range(lo, hi), key=lambda i: (sl[i] - el[i], sl[i], pl[i])):
-                    if all(el[i] <= a or sl[i] >= b for a, b in taken):
-                        taken.append((sl[i], el[i]))
-                        keep[i] = True
-        s, e, p = s[keep], e[keep], p[keep]
-        order = _sort_order(p, e, s)
-        return s[order], e[order], p[order]
-
-
 # ---------------------------------------------------------------- YAML reading
 
 
-def _tag(r: YamlReader, cat: str, name: str, node: yaml.Node) -> tuple[Tag, list[_Entry]]:
+def _tag(r: YamlReader, cat: str, name: str, node: yaml.Node) -> tuple[Tag, list[Entry]]:
     """One tag and the matcher entries of its patterns, idioms, requires and excludes."""
     fields = r.mapping(node, f"tag {name!r}", _TAG_KEYS + _TAG_OPTIONAL)
     r.require(node, fields, _TAG_KEYS, f"tag {name!r}")
@@ -374,10 +69,10 @@ def _tag(r: YamlReader, cat: str, name: str, node: yaml.Node) -> tuple[Tag, list
         k: r.items(fields[k][1], f"the {k} of {name!r}") if k in fields else []
         for k in ("patterns", "idioms", "requires", "exclude", "counter_examples")
     }
-    entries = [_Entry(p, cat, name, line) for p, line in lists["patterns"]]
-    entries += [_Entry(p, cat, name, line, idiom=True) for p, line in lists["idioms"]]
-    entries += [_Entry(p, REQUIRES + name, name, line) for p, line in lists["requires"]]
-    entries += [_Entry(p, EXCLUDE + name, name, line) for p, line in lists["exclude"]]
+    entries = [Entry(p, cat, name, line) for p, line in lists["patterns"]]
+    entries += [Entry(p, cat, name, line, idiom=True) for p, line in lists["idioms"]]
+    entries += [Entry(p, REQUIRES + name, name, line) for p, line in lists["requires"]]
+    entries += [Entry(p, EXCLUDE + name, name, line) for p, line in lists["exclude"]]
     tag = Tag(
         cat,
         name,
@@ -391,16 +86,16 @@ def _tag(r: YamlReader, cat: str, name: str, node: yaml.Node) -> tuple[Tag, list
     return tag, entries
 
 
-def _roster_entries(roster: Roster) -> list[_Entry]:
+def _roster_entries(roster: Roster) -> list[Entry]:
     """Matcher entries for the roster: speaker cues, role words, country words."""
     entries = []
     for name, sp in roster.speakers.items():
         path, lines = roster.lines[name]
-        entries += [_Entry(c, SPEAKER, name, line, path) for c, line in zip(sp.cues, lines)]
+        entries += [Entry(c, SPEAKER, name, line, path) for c, line in zip(sp.cues, lines)]
     for kind, words in roster.roles.items():
-        entries += [_Entry(w, ROLE, kind, line, roster.path) for w, line in words]
+        entries += [Entry(w, ROLE, kind, line, roster.path) for w, line in words]
     for group, words in roster.countries.items():
-        entries += [_Entry(w, COUNTRY, group, line, roster.path) for w, line in words]
+        entries += [Entry(w, COUNTRY, group, line, roster.path) for w, line in words]
     return entries
 
 
@@ -409,7 +104,7 @@ def _parse(text: str, path: str | Path, roster: Roster) -> Lexicon:
     root = compose(text, path)
     top = r.mapping(root, "the lexicon", _TOP_KEYS)
     r.require(root, top, ("categories",), "the lexicon")
-    entries: list[_Entry] = []
+    entries: list[Entry] = []
     tags: dict[str, Tag] = {}
     cats = r.mapping(top["categories"][1], "categories")
     for cat, (cnode, cval) in cats.items():
@@ -422,7 +117,7 @@ def _parse(text: str, path: str | Path, roster: Roster) -> Lexicon:
             entries += found
     for key, cat in (("reporting_verbs", VERB), ("negations", NEGATION)):
         words = r.items(top[key][1], key) if key in top else []
-        entries += [_Entry(v, cat, v, line) for v, line in words]
+        entries += [Entry(v, cat, v, line) for v, line in words]
     lex = Lexicon(path, tags, roster, entries + _roster_entries(roster))
     _ = lex.matcher  # compile now, so pattern errors surface at load time
     return lex
@@ -453,12 +148,12 @@ class Lexicon:
     """
 
     def __init__(
-        self, path: str | Path, tags: Mapping[str, Tag], roster: Roster, entries: Iterable[_Entry]
+        self, path: str | Path, tags: Mapping[str, Tag], roster: Roster, entries: Iterable[Entry]
     ):
         self._path = str(path)
         self._tags: Mapping[str, Tag] = MappingProxyType(dict(tags))
         self._roster = roster
-        self._entries: tuple[_Entry, ...] = tuple(entries)
+        self._entries: tuple[Entry, ...] = tuple(entries)
 
     @property
     def path(self) -> str:
@@ -649,8 +344,3 @@ def as_lexicon(lexicon: Lexicon | str | Path | None) -> Lexicon:
     if lexicon is None or isinstance(lexicon, (str, Path)):
         return load_lexicon(lexicon)
     raise TypeError(f"lexicon must be a Lexicon, a path or None, not {type(lexicon).__name__}")
-
-
-def pattern_matcher(patterns: list[str]) -> Matcher:
-    """A Matcher for ad-hoc patterns in lexicon syntax (used by kwic)."""
-    return Matcher([_Entry(p, "pattern", "pattern") for p in patterns], "<pattern>")

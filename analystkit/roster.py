@@ -19,8 +19,8 @@ from analystkit.lexicon_yaml import LexiconError, YamlReader, compose
 from analystkit.vocab import SPEAKER_GROUPS
 
 PERSON, BODY, OUTLET = "person", "body", "outlet"
-GOVERNMENT, STATE_MEDIA = "government", "state_media"
-ROLE_KINDS = (GOVERNMENT, STATE_MEDIA) + SPEAKER_GROUPS
+GOVERNMENT, STATE_MEDIA, EVENT = "government", "state_media", "event"
+ROLE_KINDS = (GOVERNMENT, STATE_MEDIA, EVENT) + SPEAKER_GROUPS
 _YEARS = re.compile(r"(\d{4})\s*-\s*(\d{4})?\Z")
 _ROSTER_KEYS = ("people", "bodies", "roles", "state_media_groups", "countries")
 _PERSON_KEYS = ("group", "years", "titles", "cues")
@@ -61,6 +61,29 @@ class Roster:
     state_media_groups: frozenset[str] = frozenset()
     lines: Mapping[str, tuple[str, Sequence[int]]] = field(default_factory=dict)
     path: str = ""  # the roster file (roles and countries)
+
+    def glued(self) -> re.Pattern | None:
+        """The people's names of two or more words, case-sensitive, to find them where
+        the text has dropped a space around them ("ofKim Jong Unat": KCNA's English).
+        (Built on first use.)"""
+        if "_glued" not in self.__dict__:
+            names = {
+                c: sp.name
+                for sp in self.speakers.values()
+                if sp.kind == PERSON
+                for c in sp.cues
+                if " " in c and c[:1].isupper() and not c.startswith("re:") and "*" not in c
+            }
+            self.__dict__["_glued_names"] = names
+            self.__dict__["_glued"] = (
+                re.compile("|".join(re.escape(c) for c in sorted(names, key=len, reverse=True)))
+                if names
+                else None
+            )
+        return self.__dict__["_glued"]
+
+    def glued_name(self, cue: str) -> str:
+        return self.__dict__["_glued_names"][cue]
 
     def add(self, speaker: Speaker, path: str, lines: list[int]) -> None:
         _writable(self.speakers)[speaker.name] = speaker

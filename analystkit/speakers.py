@@ -12,7 +12,18 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from analystkit.roster import BODY, GOVERNMENT, OUTLET, PERSON, STATE_MEDIA, Roster, Speaker
+import numpy as np
+
+from analystkit.roster import (
+    BODY,
+    EVENT,
+    GOVERNMENT,
+    OUTLET,
+    PERSON,
+    STATE_MEDIA,
+    Roster,
+    Speaker,
+)
 
 CUE, QUOTE, PRONOUN, SOURCE, DEFAULT = "cue", "quote", "pronoun", "source", "default"
 ATTRIBUTIONS = (CUE, QUOTE, PRONOUN, SOURCE, DEFAULT)
@@ -60,7 +71,9 @@ _NOT_NAMES = frozenset(
     "other former retired senior top new then later when while after "
     "if as it he she they we i you there here what who such no not yes "
     "however meanwhile also although last next each every before during "
-    "since according asked speaking writing his its many few".split()
+    "since according asked speaking writing his its many few "
+    "january february march april may june july august september october november "
+    "december monday tuesday wednesday thursday friday saturday sunday".split()
 )
 _DOCUMENT_END = re.compile(r"\b(" + "|".join(sorted(_DOCUMENTS)) + r")\s*\Z", re.IGNORECASE)
 _DETERMINERS = re.compile(
@@ -82,6 +95,13 @@ _CLEAN_TAIL = re.compile(
     re.DOTALL,
 )
 _MAX_LABEL = 60
+_UPPER = re.compile("[A-Z]")  # every name token (_NAME_TOKEN) has one
+_FORMER = frozenset({"former", "retired"})
+_ELECTED = frozenset(
+    "president vice-president senator congressman congresswoman lawmaker legislator "
+    "governor mayor candidate".split()
+)
+_CUE_REACH = 80  # chars: how far back a cue covering a position is looked for
 _NEARBY = 300  # chars searched back for the government of an unplaced title
 _TOPIC = "dprk_state"  # the corpus's subject: named everywhere, rarely a title's owner
 
@@ -112,8 +132,38 @@ class Hits:
     country_end: list[int]
     country_group: list[str]
 
+    inside: bytes | None = None  # per char of the text: strictly inside a cue (built lazily)
+
     def cues(self, s: int, e: int) -> range:
         return range(bisect_left(self.cue_start, s), bisect_left(self.cue_start, e))
+
+    def in_cue(self, pos: int, reach: int) -> bool:
+        """Whether `pos` is strictly inside a cue that starts at most `reach` chars
+        before it."""
+        if self.inside is None:
+            self.inside = self._inside()
+        if self.inside:
+            return pos < len(self.inside) and self.inside[pos] == 1
+        k = bisect_left(self.cue_start, pos) - 1
+        while k >= 0 and self.cue_start[k] >= pos - reach:
+            if pos < self.cue_end[k]:
+                return True
+            k -= 1
+        return False
+
+    def _inside(self) -> bytes:
+        """The mask for in_cue, when every cue is at most _CUE_REACH chars long (then
+        the reach never matters); else b"" (in_cue searches)."""
+        if not self.cue_start:
+            return b""
+        starts, ends = np.array(self.cue_start), np.array(self.cue_end)
+        if int((ends - starts).max()) > _CUE_REACH:
+            return b""
+        size = int(ends.max()) + 1
+        edges = np.zeros(size + 1, dtype=np.int32)
+        np.add.at(edges, starts + 1, 1)
+        np.add.at(edges, np.maximum(ends, starts + 1), -1)
+        return (np.cumsum(edges[:size]) > 0).astype(np.uint8).tobytes()
 
     def roles(self, s: int, e: int) -> range:
         return range(bisect_left(self.role_start, s), bisect_left(self.role_start, e))
@@ -132,10 +182,11 @@ class Reader:
     roster: Roster
     year: int | None
     voice: Speaker | None  # the article's state outlet, if any
-    cache: dict = field(default_factory=dict)  # (subject, description, year) → Credit
+    cache: dict = field(default_factory=dict)  # (subject, description[, year]) → Credit
     history: list[Credit] = field(default_factory=list)
     names: dict[str, Credit] = field(default_factory=dict)
     contextual: bool = False  # the last reading used the article's context
+    dated: bool = False  # the last reading used the article's year
 
     # ---------------------------------------------------------------- entry points
     def credit(
@@ -149,27 +200,46 @@ class Reader:
             return None
         if low in _PRONOUNS:
             found = self.pronoun(_PRONOUNS[low], sentence_start)
+        elif self._nobody(s, e):
+            found = None
         else:
-            key = (phrase, self.text[description[0] : description[1]], self.year)
+            key = (phrase, self.text[description[0] : description[1]])
+            dated = (*key, self.year)
             cacheable = not self._straddled(s, e)
             if cacheable and key in self.cache:
                 found = self.cache[key]
+            elif cacheable and dated in self.cache:
+                found = self.cache[dated]
             else:
-                self.contextual = False
+                self.contextual = self.dated = False
                 found = self._classify(s, e, description, sentence_start)
                 if cacheable and not self.contextual:
-                    self.cache[key] = found
+                    self.cache[dated if self.dated else key] = found
         if found is not None and found.how != SOURCE:
             self.history.append(found)
         return found
 
+    def _nobody(self, s: int, e: int) -> bool:
+        """A subject _classify reads as no one, seen at once: no roster cue or role
+        starts in it, no capitalized word (a name), and it names no document."""
+        h = self.hits
+        return (
+            _UPPER.search(self.text, s, e) is None
+            and not h.cues(s, e)
+            and not h.roles(s, e)
+            and _DOCUMENT_END.search(self.text, s, e) is None
+        )
+
+    def _group_in(self, sp: Speaker) -> str:
+        """sp's group in the article's year (remembering that the reading used it)."""
+        if sp.years:
+            self.dated = True
+        return sp.group_in(self.year)
+
     def _straddled(self, s: int, e: int) -> bool:
         """Whether a roster match runs across the edge of text[s:e] (then the same words
         elsewhere may read differently)."""
-        h = self.hits
-        return any(
-            h.cue_start[k] < x < h.cue_end[k] for x in (s, e) for k in h.cues(max(0, x - 80), x)
-        )
+        return self.hits.in_cue(s, _CUE_REACH) or self.hits.in_cue(e, _CUE_REACH)
 
     def pronoun(self, kind: str | None, before: int) -> Credit | None:
         """The last credited speaker of that kind (person for he/she, a body for it),
@@ -177,13 +247,18 @@ class Reader:
         for c in reversed(self.history):
             if kind is None or (kind == PERSON) == c.person:
                 return Credit(c.speaker, c.group, PRONOUN, c.person, c.titles)
+        if kind == BODY:  # "a message from X arrived. …, it said": the document's sender
+            self.contextual = True
+            author = self._author(None, before)
+            if author is not None:
+                return author
         mentioned = self._mentioned(
             before, lambda sp: kind is None or (sp.kind == PERSON) == (kind == PERSON)
         )
         if mentioned is not None:
             return Credit(
                 mentioned.name,
-                mentioned.group_in(self.year),
+                self._group_in(mentioned),
                 PRONOUN,
                 mentioned.kind == PERSON,
                 frozenset(mentioned.titles),
@@ -220,16 +295,36 @@ class Reader:
         return found
 
     def _in_cue(self, pos: int) -> bool:
-        h = self.hits
-        k = bisect_right(h.cue_start, pos) - 1
-        while k >= 0 and h.cue_start[k] > pos - 80:
-            if h.cue_start[k] < pos < h.cue_end[k]:
-                return True
-            k -= 1
-        return False
+        return self.hits.in_cue(pos, _CUE_REACH - 1)
 
     def _head(
         self, s: int, e: int, core_end: int, description: tuple[int, int], before: int
+    ) -> Credit | None:
+        """The speaker the phrase's head names; as `other` when a "former" title is a
+        politician's or a private one (_former_public)."""
+        h = self.hits
+        cues = [k for k in h.cues(s, core_end) if h.cue_end[k] <= core_end and self._is_name(k)]
+        roles = [
+            k
+            for k in h.roles(s, core_end)
+            if h.role_end[k] <= core_end
+            and not any(h.cue_start[c] <= h.role_start[k] < h.cue_end[c] for c in cues)
+        ]
+        expert = any(h.role_kind[k] == "expert" for k in roles) or (
+            description[0] >= 0 and self._kind_in(description, "expert")
+        )
+        if expert and self._former_public(roles, description):
+            return self._as_other(self._read_head(s, e, core_end, description, before, False))
+        return self._read_head(s, e, core_end, description, before, expert)
+
+    def _read_head(
+        self,
+        s: int,
+        e: int,
+        core_end: int,
+        description: tuple[int, int],
+        before: int,
+        expert: bool,
     ) -> Credit | None:
         text, h = self.text, self.hits
         cues = [k for k in h.cues(s, core_end) if h.cue_end[k] <= core_end and self._is_name(k)]
@@ -251,9 +346,6 @@ class Reader:
         words = {self._role_word(k) for k in roles}
         if description[0] >= 0:
             words |= {self._role_word(k) for k in h.roles(*description)}
-        expert = any(h.role_kind[k] == "expert" for k in roles) or (
-            description[0] >= 0 and self._kind_in(description, "expert")
-        )
         if head_end < 0 or not _CLEAN_TAIL.match(_PARENTHESES.sub("", text[head_end:core_end])):
             return None  # the phrase does not end with its head
         if description[0] < 0 and core_end < e:  # "Bush of Brookings"
@@ -263,14 +355,81 @@ class Reader:
             if self.text[h.cue_end[head_cue] : h.cue_end[head_cue] + 2] in ("'s", "’s"):
                 pass  # a possessor, not the speaker
             else:
-                group = "expert" if expert and sp.kind == PERSON else sp.group_in(self.year)
+                group = "expert" if expert and sp.kind == PERSON else self._group_in(sp)
                 if description[0] >= 0 and sp.kind == PERSON and group == sp.group:
                     group = self._described_group(description) or group
                 return Credit(sp.name, group, CUE, sp.kind == PERSON, frozenset(sp.titles) | words)
         if name and head_end == name[1]:
+            glued = self._glued(name)
+            if glued is not None:
+                sp = self.roster.speakers[glued]
+                group = "expert" if expert else self._group_in(sp)
+                return Credit(sp.name, group, CUE, True, frozenset(sp.titles) | words)
+            outlet = self._outlet_of(name[0], cues)
+            if outlet is not None:  # "NPR's Jane Roe": the outlet's journalist
+                label = text[name[0] : name[1]]
+                return Credit(label, outlet.group, CUE, True, frozenset(words))
             return self._named(name, s, description, words, expert, before)
         if roles and head_end == h.role_end[roles[-1]]:
             return self._role(s, e, roles, words, expert, before)
+        return None
+
+    def _former_public(self, roles: list[int], description: tuple[int, int]) -> bool:
+        """ "former" or "retired" (and no other analyst's title) before an elected
+        office or a private role ("the former senator", "a former staffer"): a public
+        figure or a private person, not an analyst (annotation guide §3)."""
+        h = self.hits
+        found = roles + (list(h.roles(*description)) if description[0] >= 0 else [])
+        former = [k for k in found if h.role_kind[k] == "expert"]
+        if any(self.text[h.role_start[k] : h.role_end[k]].lower() not in _FORMER for k in former):
+            return False
+        after = [
+            k
+            for k in found
+            if h.role_kind[k] != "expert" and h.role_start[k] > h.role_start[former[0]]
+        ]
+        return bool(after) and (
+            h.role_kind[after[0]] == "other" or self._role_word(after[0]) in _ELECTED
+        )
+
+    def _as_other(self, c: Credit | None) -> Credit | None:
+        """A person's credit as `other` (and so remembered by surname)."""
+        if c is None or not c.person or c.group == "other":
+            return c
+        other = Credit(c.speaker, "other", c.how, c.person, c.titles)
+        surname = c.speaker.split()[-1] if c.speaker.split() else ""
+        if self.names.get(surname) is c:
+            self.names[surname] = other
+        return other
+
+    def _outlet_of(self, pos: int, cues: list[int]) -> Speaker | None:
+        """The outlet whose possessive stands right before a name at `pos` ("CNN's")."""
+        h = self.hits
+        for k in cues:
+            sp = self.roster.speakers[h.cue_name[k]]
+            end = h.cue_end[k]
+            if (
+                sp.kind == OUTLET
+                and self.text[end : end + 2] in ("'s", "’s")
+                and not self.text[end + 2 : pos].strip()
+            ):
+                return sp
+        return None
+
+    def _glued(self, name: tuple[int, int]) -> str | None:
+        """The roster person a name run holds with a space dropped on either side
+        ("ComradeKim Jong Unhighly", "ofKim Yo Jongat"), if any."""
+        rx = self.roster.glued()
+        if rx is None:
+            return None
+        text = self.text
+        lo = max(self.article[0], name[0] - 20)
+        for m in rx.finditer(text, lo, name[1] + 20):
+            a, b = m.span()
+            if b <= name[0] or a >= name[1]:
+                continue
+            if text[a - 1 : a].isalpha() or text[b : b + 1].islower():
+                return self.roster.glued_name(m.group(0))
         return None
 
     def _role_word(self, k: int) -> str:
@@ -337,6 +496,8 @@ class Reader:
             return "expert"
         for k in reversed(roles):
             kind = h.role_kind[k]
+            if kind == EVENT:
+                return self._event_group(span[0], span[1], h.role_start[k])
             if kind in (GOVERNMENT, STATE_MEDIA):
                 group = self._country(span[0], span[1], kind)
                 if group:
@@ -381,7 +542,7 @@ class Reader:
                 found.append(
                     (
                         h.cue_start[k],
-                        sp.group_in(self.year) if sp.kind == PERSON else sp.group,
+                        self._group_in(sp) if sp.kind == PERSON else sp.group,
                         False,
                     )
                 )
@@ -459,6 +620,8 @@ class Reader:
         person = self._role_word(head) not in _BODY_ROLES
         if expert:
             return Credit(label, "expert", CUE, person, frozenset(words))
+        if kind == EVENT:  # "speakers at the rally"
+            return Credit(label, self._event_group(s, e, h.role_start[head]), CUE, person)
         if kind not in (GOVERNMENT, STATE_MEDIA):
             return Credit(label, kind, CUE, person, frozenset(words))
         group = self._country(s, e, kind, h.role_start[head])
@@ -466,6 +629,8 @@ class Reader:
             group = "other"  # "a UN Security Council diplomat": a state's
         if group:
             return Credit(label, group, CUE, person, frozenset(words))
+        if kind == STATE_MEDIA and self._named_before(s, h.role_start[head]):
+            return Credit(label, NARRATION, CUE, False)  # "the Fars news agency": an outlet
         self.contextual = True
         for c in reversed(self.history):  # "the ministry said"
             if self._role_word(head) in c.titles:
@@ -483,6 +648,22 @@ class Reader:
             if c.group in _STATES:
                 return Credit(label, c.group, PRONOUN, person, frozenset(words))
         return self.source_voice(CUE) or Credit(label, "other", CUE, person, frozenset(words))
+
+    def _event_group(self, s: int, e: int, head: int) -> str:
+        """Those who speak at a meeting or rally: in a state outlet's article, its state's
+        when no other country is named with them or just before (its own meetings);
+        else `other` (citizens at a rally are not their government)."""
+        self.contextual = True
+        group = self._country(s, e, GOVERNMENT, head) or self._nearby(s)
+        if self.voice is not None and group in (None, self.voice.group):
+            return self.voice.group
+        return "other"
+
+    def _named_before(self, s: int, head: int) -> bool:
+        """Whether a capitalized name stands right before the role at `head` ("Fars News
+        Agency"): a body of its own, not "the agency" pointing back."""
+        name = self._name(s, head, [], [])
+        return name is not None and not self.text[name[1] : head].strip()
 
     def definite(self, noun: str, before: int) -> Credit | None:
         """ "the president", "the ministry", "the report": the last speaker credited or
@@ -502,17 +683,17 @@ class Reader:
         sp = self._mentioned(before, lambda sp: noun in sp.titles)
         if sp is not None:
             return Credit(
-                sp.name, sp.group_in(self.year), PRONOUN, sp.kind == PERSON, frozenset(sp.titles)
+                sp.name, self._group_in(sp), PRONOUN, sp.kind == PERSON, frozenset(sp.titles)
             )
         return self.source_voice(PRONOUN)
 
-    def _author(self, noun: str, before: int) -> Credit | None:
-        """Who wrote "the message": the article's "a message from X" or "X sent a
-        message" (the last before `before`)."""
+    def _author(self, noun: str | None, before: int) -> Credit | None:
+        """Who wrote "the message" (noun None: any document): the article's "a message
+        from X" or "X sent a message" (the last before `before`)."""
         lo = self.article[0]
         found = None
         for m in _AUTHORED.finditer(self.text, lo, before):
-            if (m.group("doc") or m.group("doc2")).lower() == noun:
+            if noun is None or (m.group("doc") or m.group("doc2")).lower() == noun:
                 found = m
         if found is None:
             return None
@@ -528,8 +709,25 @@ class Reader:
         """The roster entry mentioned last in the article before `before` that `wanted`."""
         h = self.hits
         lo = bisect_left(h.cue_start, self.article[0])
+        found, at = None, -1
         for k in range(bisect_right(h.cue_start, before) - 1, lo - 1, -1):
             sp = self.roster.speakers[h.cue_name[k]]
             if sp.kind != OUTLET and wanted(sp) and self._is_name(k):
-                return sp
-        return None
+                found, at = sp, h.cue_start[k]
+                break
+        glued = self._last_glued(max(at, self.article[0]), before)
+        if glued is not None and wanted(self.roster.speakers[glued]):
+            return self.roster.speakers[glued]
+        return found
+
+    def _last_glued(self, lo: int, hi: int) -> str | None:
+        """The roster person named last in text[lo:hi] with a space dropped around the
+        name (which the cue matcher cannot see: "That eveningKim Jong Unmet")."""
+        rx, text, found = self.roster.glued(), self.text, None
+        if rx is None:
+            return None
+        for m in rx.finditer(text, lo, hi):
+            a, b = m.span()
+            if text[a - 1 : a].isalpha() or text[b : b + 1].islower():
+                found = self.roster.glued_name(m.group(0))
+        return found

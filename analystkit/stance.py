@@ -43,15 +43,14 @@ def stance_kept(
     idiom = lexicon.matcher.idiom
     needs = {REQUIRES + t for t, spec in lexicon.tags.items() if spec.requires}
     excludes = {EXCLUDE + t for t, spec in lexicon.tags.items() if spec.exclude}
-    has = {
-        (c, int(s))
-        for c, s, neg in zip(hit_cat.tolist(), hit_sent.tolist(), hit_negated.tolist())
-        if c in needs and not neg
-    }
+    cues = np.isin(hit_cat, list(needs)) & ~hit_negated
+    has = set(zip(hit_cat[cues].tolist(), hit_sent[cues].tolist()))
     spans: dict[str, list[tuple[int, int]]] = {}
-    for c, s, e in zip(hit_cat.tolist(), hit_start.tolist(), hit_end.tolist()):
-        if c in excludes:
-            spans.setdefault(c, []).append((s, e))
+    outside = np.isin(hit_cat, list(excludes))
+    for c, s, e in zip(
+        hit_cat[outside].tolist(), hit_start[outside].tolist(), hit_end[outside].tolist()
+    ):
+        spans.setdefault(c, []).append((s, e))
     for k in rhetoric.tolist():
         i, name = int(sent[k]), str(tag[k])
         if hows[i] == DEFAULT or groups[i] == NARRATION:

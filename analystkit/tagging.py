@@ -19,7 +19,8 @@ from analystkit.chunk import (
     scan_articles,
 )
 from analystkit.frames import labels, require_columns
-from analystkit.lexicon import REQUIRES, Lexicon, as_lexicon, pattern_matcher
+from analystkit.lexicon import REQUIRES, Lexicon, as_lexicon
+from analystkit.matcher import Matcher, pattern_matcher
 from analystkit.sentence_table import SENTENCE_COLUMNS, sentence_arrays
 from analystkit.splitting import chunks, join_articles
 from analystkit.stance import stance_kept
@@ -39,6 +40,16 @@ MATCH_COLUMNS = [
 KWIC_COLUMNS = ["article_id", "date", "start", "end", "pre", "keyword", "post"]
 
 
+def _requires(m: Matcher) -> np.ndarray:
+    """Per pattern id: whether it is a `requires` cue (whose negation stance reads)."""
+    found = m.__dict__.get("_requires")
+    if found is None:
+        found = m.__dict__["_requires"] = np.array(
+            [c.startswith(REQUIRES) for c in m.category.tolist()], dtype=bool
+        )
+    return found
+
+
 def _match_rows(articles: list[ArticleText], lexicon: Lexicon) -> dict:
     return _matches(analyse(articles, lexicon), lexicon)
 
@@ -52,7 +63,7 @@ def _matches(a: Analysis, lexicon: Lexicon) -> dict:
     sent = np.searchsorted(a.sent_start, start, "right") - 1
     hit_sent = np.searchsorted(a.sent_start, a.hit_start, "right") - 1
     hit_cat = m.category[a.hit_pid]
-    needs = np.array([c.startswith(REQUIRES) for c in hit_cat.tolist()], dtype=bool)
+    needs = _requires(m)[a.hit_pid]
     hit_negated = np.zeros(len(hit_cat), dtype=bool)
     hit_negated[needs] = negated(a, a.hit_start[needs], hit_sent[needs])
     keep = stance_kept(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from analystkit.lexicon import normalize
+from analystkit.matcher import normalize
 from analystkit.roster import OUTLET, Roster, Speaker
 
 _DATELINE = re.compile(

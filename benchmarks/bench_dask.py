@@ -1,8 +1,11 @@
 """Throughput of the Dask path (`analystkit.cluster.run`: sentences, tags, events, dedupe,
 every dataset written) on a Parquet dataset of the synthetic corpus, with 1 and 2 local
-worker processes, and the peak memory (RSS high-water mark) of each worker; first, the
-speed-up the machine gives 2 plain processes at that moment (the ceiling on a shared
-machine).
+worker processes, and the peak memory (RSS high-water mark) of each worker. Before each
+run: the speed-up the machine gives 2 plain processes at that moment (the ceiling on a
+shared machine) and the load average. After it: the workers' share of the wall time in
+tasks (below 100%: waiting for work or data), their share on a CPU (in tasks but not on a
+CPU: other programs have the cores) and their CPU seconds (the work: about the same with
+1 and 2 workers when none is wasted).
 
     .venv/bin/python benchmarks/bench_dask.py [--mb 1000] [--file-mb 25] [--workers 1 2]
 
@@ -12,13 +15,14 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import resource
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from distributed import Client, LocalCluster
+from distributed import Client, LocalCluster, get_task_stream
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -45,21 +49,41 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def cpu_seconds() -> float:
+    """This process's CPU time so far (user and system), in seconds."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def busy_seconds(task_stream: list[dict]) -> float:
+    """The seconds the workers spent running tasks (not waiting for work or data)."""
+    return sum(
+        span["stop"] - span["start"]
+        for task in task_stream
+        for span in task["startstops"]
+        if span["action"] == "compute"
+    )
+
+
 def measure(
     dataset: Path, out: Path, workers: int, partition_mb: float
-) -> tuple[float, list[float]]:
-    """Seconds for one run on a fresh local cluster, and each worker's peak MB."""
+) -> tuple[float, list[float], float, float]:
+    """Seconds for one run on a fresh local cluster, each worker's peak MB, and the
+    workers' CPU seconds and seconds in tasks in the run."""
     with (
         LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
         ) as cluster,
         Client(cluster) as client,
     ):
+        cpu = sum(client.run(cpu_seconds).values())
         start = time.perf_counter()
-        akc.run(dataset, out, client=client, partition_bytes=int(partition_mb * 1e6))
+        with get_task_stream(client) as tasks:
+            akc.run(dataset, out, client=client, partition_bytes=int(partition_mb * 1e6))
         seconds = time.perf_counter() - start
+        cpu = sum(client.run(cpu_seconds).values()) - cpu
         peaks = sorted(client.run(peak_rss_mb).values())
-    return seconds, peaks
+    return seconds, peaks, cpu, busy_seconds(tasks.data)
 
 
 def _spin(_: int) -> float:
@@ -98,17 +122,22 @@ def main() -> None:
             f"synthetic corpus: {mb:.0f} MB of text in {args.file_mb:g} MB Parquet files "
             f"(generated in {time.perf_counter() - started:.0f} s)"
         )
-        print(f"this machine's ceiling now: 2 processes run {cpu_ceiling():.2f}x one")
         first = None
         for workers in args.workers:
-            seconds, peaks = measure(
+            print(
+                f"this machine's ceiling now: 2 processes run {cpu_ceiling():.2f}x one "
+                "(load average " + ", ".join(f"{x:.1f}" for x in os.getloadavg()) + ")"
+            )
+            seconds, peaks, cpu, busy = measure(
                 Path(tmp) / "articles", Path(tmp) / f"out{workers}", workers, args.file_mb
             )
             first = first or (workers, seconds)
             print(
                 f"{workers} worker(s): {seconds:6.1f} s, {mb / seconds:5.2f} MB/s, "
-                f"speed-up {first[1] / seconds:4.2f}x over {first[0]}, peak memory per "
-                "worker " + ", ".join(f"{p:.0f} MB" for p in peaks)
+                f"speed-up {first[1] / seconds:4.2f}x over {first[0]}; workers in tasks "
+                f"{100 * busy / (seconds * workers):.0f}% of the wall time, on a CPU "
+                f"{100 * cpu / (seconds * workers):.0f}% ({cpu:.0f} CPU s); peak memory "
+                "per worker " + ", ".join(f"{p:.0f} MB" for p in peaks)
             )
 
 

@@ -335,3 +335,187 @@ def test_chunked_attribution_equals_whole_when_outlet_and_state_cues_overlap(mon
     )  # many small chunks
     pd.testing.assert_frame_equal(ak.sentences(arts), whole)
     assert set(ak.sentences(arts).speaker) == {"Uriminzokkiri", "North Korea", ""}
+
+
+def test_inside_a_cue_reads_the_same_from_the_mask_and_by_search():
+    """Hits.in_cue answers from a per-character mask when every cue is short, else by
+    searching back; both say "strictly inside a cue starting within reach"."""
+    from analystkit.speakers import Hits
+
+    def hits(starts, ends):
+        return Hits(starts, ends, ["x"] * len(starts), [], [], [], [], [], [])
+
+    short = hits([3, 20], [10, 22])
+    assert [p for p in range(30) if short.in_cue(p, 80)] == [4, 5, 6, 7, 8, 9, 21]
+    long = hits([3, 20], [130, 22])  # a cue longer than the reach: no mask
+    assert long.in_cue(83, 80) and long.in_cue(84, 80) is False
+    assert long.in_cue(82, 79) and long.in_cue(83, 79) is False and long.in_cue(21, 79)
+    assert hits([], []).in_cue(5, 80) is False
+
+
+@pytest.mark.parametrize(
+    "text, source, group",
+    [
+        # those who speak at a state outlet's own meeting speak for its state
+        (
+            "A meeting of farm workers opened in the capital. Speakers said the harvest "
+            "plan would be carried out to the letter.",
+            "KCNA",
+            "dprk_state",
+        ),
+        (
+            "A seminar on the leader's works took place. The participants stressed that "
+            "the works light the way ahead. They pledged to study them.",
+            "KCNA",
+            "dprk_state",
+        ),
+        # a foreign meeting's speakers, or a rally in a news article: not a government
+        (
+            "German participants said the friendship would grow stronger.",
+            "KCNA",
+            "other",
+        ),
+        ("Speakers at the protest said the new tax was unfair.", "", "other"),
+    ],
+)
+def test_speakers_at_a_meeting_take_its_country(text, source, group):
+    assert last(text, source=source)[1] == group
+
+
+@pytest.mark.parametrize("source", ["KCNA", ""])
+def test_a_roster_name_glued_to_its_neighbours_is_still_that_person(source):
+    """KCNA's English often drops the space around a leader's name."""
+    text = (
+        "The new plant was opened with ceremony. At the plant, ComradeKim Jong Unwarmly "
+        "praised the workers for building it in record time. He said the plant was a model."
+    )
+    assert last(text, source=source)[:2] == ("Kim Jong Un", "dprk_state")
+
+
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        # a former president or senator is a public figure, not an analyst
+        ("Former president John Roe said he would visit the region again.", "other"),
+        ("The former senator told reporters that his health was good.", "other"),
+        # former officials unnamed, or a former official at a think tank: analysts
+        ("A former official said the sanctions were not working.", "expert"),
+        # an outlet's own journalist is the outlet's (news: media), not an unknown name
+        ("“The streets are quiet,” NPR's Jane Roe reported from the capital.", "media"),
+        ("CNN's Richard Poe said the talks had stalled.", "media"),
+    ],
+)
+def test_former_politicians_and_an_outlets_journalists(text, group):
+    assert last(text, date="2017-06-01")[1] == group
+
+
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        # a consultant or a consulting firm's analyst is an expert
+        (
+            "Sanctions alone will fail, said Mary Doe of Blue Harbor, a political risk "
+            "consulting firm.",
+            "expert",
+        ),
+        ("An energy consultant said the fuel price would double.", "expert"),
+        # a collective that names no member is `other` (annotation guide §3)
+        ("The allies insist the drills are defensive.", "other"),
+        ("Both sides said the meeting was useful.", "other"),
+    ],
+)
+def test_consultants_and_unnamed_collectives(text, group):
+    assert last(text, date="2017-06-01")[1] == group
+
+
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        # "former" before an elected office or a private role: not an analyst
+        (
+            "Jane Roe, a former staffer for the mayor, said the trip was a mistake.",
+            "other",
+        ),
+        ("The former Ohio senator warned that the deal would collapse.", "other"),
+        # "former" before a government post stays an analyst's description
+        ("A former US ambassador said the talks could resume in spring.", "expert"),
+    ],
+)
+def test_former_before_a_politicians_or_private_role_is_other(text, group):
+    assert last(text, date="2017-06-01")[1] == group
+
+
+def test_a_rights_group_is_a_body_that_it_refers_back_to():
+    text = (
+        "Human Rights Watch said the camp had grown. While the group admitted the images "
+        "were unclear, it said the guard posts were new."
+    )
+    assert last(text)[:2] == ("Human Rights Watch", "other")
+
+
+@pytest.mark.parametrize(
+    "text, speaker, group",
+    [
+        # after a comma, only a verb of saying puts its subject after it; another
+        # verb's noun is its object, and the subject is the one before the appositive
+        (
+            "A senior Iranian commander, Brig. Gen. Ali Rezaei, congratulated North Korea "
+            "on the launch, according to the Tasnim news agency.",
+            "Ali Rezaei",
+            "other",
+        ),
+        (
+            "The launch was a failure, said the Japanese defence minister.",
+            "the Japanese defence minister",
+            "japan_gov",
+        ),
+        # a named news agency is an outlet, not "the agency" pointing back
+        (
+            "The IAEA said the reactor was running. The drills began on Monday, according "
+            "to the Borealis news agency.",
+            "the Borealis news agency",
+            "media",
+        ),
+    ],
+)
+def test_inversion_only_after_verbs_of_saying_and_named_agencies(text, speaker, group):
+    assert last(text, date="2012-12-13")[:2] == (speaker, group)
+
+
+def test_it_after_a_message_from_someone_is_the_messages_sender():
+    text = (
+        "Pyongyang, May 3 (KCNA) -- The leader received a message from the participants "
+        "in a Romanian friendship seminar. The message praised the harvest. The "
+        "country is building a new life, it said."
+    )
+    assert last(text, source="KCNA")[1:] == ("other", "pronoun")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a leading "and" is not part of the subject
+        ("Wang Yi met the envoy on Tuesday. And he said the talks were useful.", "Wang Yi"),
+        # a month or a weekday is not a person's name
+        ("Wang Yi spoke first. In June said nothing new, he said.", "Wang Yi"),
+    ],
+)
+def test_a_leading_and_and_a_month_are_not_the_subject(text, speaker):
+    assert last(text, date="2020-06-01")[0] == speaker
+
+
+def test_a_cached_reading_follows_the_year_only_when_it_depends_on_it():
+    """Subjects are read once per chunk and reused; a roster person's reading depends
+    on the article's year (their term), a body's does not."""
+    articles = pd.concat(
+        [
+            frame("Mr Trump said the talks would go on. The Pentagon said so too.").assign(
+                date=pd.Timestamp(year)
+            )
+            for year in ("2016-01-01", "2018-01-01", "2022-01-01")
+        ],
+        ignore_index=True,
+    ).assign(article_id=["a", "b", "c"])
+    s = ak.sentences(articles)
+    assert s[s.sentence_id == 0].speaker_group.tolist() == ["other", "us_gov", "other"]
+    assert s[s.sentence_id == 1].speaker_group.tolist() == ["us_gov"] * 3

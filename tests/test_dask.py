@@ -14,12 +14,14 @@ import time
 import warnings
 from pathlib import Path
 
+import cloudpickle
 import pandas as pd
 import pytest
 from distributed import Client, LocalCluster
 
 import analystkit as ak
 import analystkit.cluster as akc
+from analystkit.cluster import steps
 from analystkit.cluster.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures" / "corpus"
@@ -121,10 +123,11 @@ def corpus(client, corpus_dir) -> akc.Corpus:
 def computed(corpus) -> dict:
     """The Dask path's outputs, persisted on the cluster."""
     events = akc.extract_events(corpus.articles).persist()
+    sentences = akc.sentences(corpus.articles).persist()
     return {
         "articles": corpus.articles,
-        "sentences": akc.sentences(corpus.articles),
-        "matches": akc.tag(corpus.articles).persist(),
+        "sentences": sentences,
+        "matches": akc.tag(sentences).persist(),  # the chain (the articles: further down)
         "events": events,
         "distinct_events": akc.dedupe_events(events).persist(),
     }
@@ -191,6 +194,33 @@ def test_dedupe_across_partitions(computed, expected):
     assert got["n_reports"].max() >= 2  # two partitions' reports merged
 
 
+def test_dedupe_builds_its_graph_without_computing(corpus, expected):
+    """No barrier: dedupe_events asks nothing of the cluster before the graph runs."""
+    events = akc.extract_events(corpus.articles)
+
+    def fail(part):
+        raise AssertionError("computed while building the graph")
+
+    distinct = akc.dedupe_events(events.map_partitions(fail, meta=events._meta))
+    assert list(distinct.columns) == list(expected["distinct_events"].columns)
+    assert dict(distinct.dtypes) == dict(expected["distinct_events"].dtypes)
+
+
+def test_lexicon_and_rules_go_to_each_worker_once(client, corpus):
+    """The tasks name the lexicon and the rules (a worker plugin sent to every worker once)
+    instead of carrying a pickled copy each."""
+    lexicon = ak.load_lexicon()
+    assert len(cloudpickle.dumps(lexicon)) > 50_000
+    for frame in (akc.tag(corpus.articles, lexicon), akc.extract_events(corpus.articles)):
+        graph = dict(frame.__dask_graph__())
+        assert max(len(cloudpickle.dumps(task)) for task in graph.values()) < 20_000
+    held = client.run(lambda: sorted(steps._SHIPPED))
+    assert len(held) == 2
+    for keys in held.values():
+        assert any(k.startswith("analystkit-Lexicon-") for k in keys)
+        assert any(k.startswith("analystkit-EventRules-") for k in keys)
+
+
 def test_counts_reduce_over_partitions(computed, expected):
     for by in ("tag", ["speaker_group", "tag"]):
         pd.testing.assert_frame_equal(
@@ -237,6 +267,17 @@ def test_interrupted_run_leaves_no_partial_dataset(client, cli_out, corpus_dir, 
         akc.run(corpus_dir, out, partition_bytes=PARTITION_BYTES, wait=interrupt)
     after = {p.relative_to(out): p.stat().st_mtime_ns for p in out.rglob("*")}
     assert after == before  # no partial folder; the earlier outputs untouched
+
+
+def test_rerun_removes_what_a_killed_run_left(client, corpus_dir, tmp_path):
+    out = tmp_path / "out"
+    half = out / ".partial-999-deadbeef" / "matches"
+    half.mkdir(parents=True)
+    (half / "part.0.parquet").write_bytes(b"half a file")
+    akc.run(corpus_dir, out, partition_bytes=PARTITION_BYTES)
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [*akc.DATASETS, "event_counts.csv", "report.json"]
+    )
 
 
 def test_bad_scheduler_address_fails_quickly(corpus_dir, tmp_path):

@@ -6,7 +6,8 @@ import pytest
 from facts import frame
 
 import analystkit as ak
-from analystkit.lexicon import LexiconError, lexicon_from_text, normalize
+from analystkit.lexicon import LexiconError, lexicon_from_text
+from analystkit.matcher import normalize
 
 LEX = ak.load_lexicon()
 RHETORIC = {
@@ -37,6 +38,7 @@ GROUPS = {
     "russia_gov",
     "un",
     "expert",
+    "other",  # the roster's non-governmental bodies (Amnesty International ...)
     "media",
 }
 
@@ -299,3 +301,28 @@ def test_a_lexicon_file_is_reused_until_it_changes(tmp_path):
     assert edited is not first
     outreach = edited.table().set_index("tag").loc["diplomatic_outreach", "patterns"]
     assert "hold out a hand" in outreach.split(", ")
+
+
+def test_user_regexes_scanned_together_find_what_each_finds_alone():
+    """The one-pass prefilter over all `re:` patterns gives each the matches its own
+    finditer gives: overlapping patterns, case rules, a pattern with a group (scanned
+    alone), and one that can match empty text (scanned alone)."""
+    from analystkit.matcher import Entry, Matcher, _regex_spans
+
+    sources = [
+        "re:(?-i:US|U\\.S\\.|USA)",
+        "re:(?-i:USA)",
+        "re:(?-i:UN|U\\.N\\.)",
+        "re:hwasong-?\\d+",
+        "re:(kn)-(\\d+)",
+        "re:x?(?=\\s)",
+    ]
+    m = Matcher([Entry(s, "c", f"t{i}") for i, s in enumerate(sources)])
+    text = (
+        "The USA and the U.S. told the UN; a Hwasong-15 and hwasong17, "
+        "KN-23 and kn-24 flew. BUSAN USAF UNESCO U.N. x y"
+    )
+    got = dict(m._regex_matches(text))
+    for pid, rx in m.regexes:
+        assert got[pid] == _regex_spans(rx, text), m.source[pid]
+    assert got[0] and got[1] and got[2] and got[3] and got[4]

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import analystkit as ak
-from analystkit.lexicon import normalize
+from analystkit.matcher import normalize
 
 LEX = ak.load_lexicon()
 PIECES = [

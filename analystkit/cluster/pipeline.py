@@ -43,11 +43,12 @@ def run(
     corpus = read_articles(
         source, columns=columns, tz=tz, partition_bytes=partition_bytes, client=client
     )
-    events = steps.extract_events(corpus.articles).persist()
+    events = steps.extract_events(corpus.articles)
+    sentences = steps.sentences(corpus.articles)
     frames = {
         "articles": corpus.articles,
-        "sentences": steps.sentences(corpus.articles),
-        "matches": steps.tag(corpus.articles),
+        "sentences": sentences,
+        "matches": steps.tag(sentences),  # the chain: sentences are split and credited once
         "events": events,
         "distinct_events": steps.dedupe_events(events),
     }
@@ -56,7 +57,7 @@ def run(
             dd.to_parquet(frame, work / name, write_index=False, compute=False)
             for name, frame in frames.items()
         ]
-        futures = client.compute(writes)
+        futures = client.compute(writes)  # one graph: no step waits for another to end
         try:
             (wait or client.gather)(futures)
             client.gather(futures)

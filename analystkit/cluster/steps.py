@@ -4,29 +4,65 @@ whatever they become; dedupe across partitions; counts reduced over partitions."
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import cloudpickle
 import dask
 import dask.dataframe as dd
 import numpy as np
 import pandas as pd
-from distributed import get_client
+from distributed import WorkerPlugin, get_client
 
 import analystkit as ak
 from analystkit.events import EventRules, load_event_rules
 from analystkit.lexicon import Lexicon, as_lexicon
 
+_SHIPPED: dict[str, Any] = {}
+"""On each worker: the lexicons and rules shipped to it, by fingerprint."""
+
+
+class _Ship(WorkerPlugin):
+    """Sent once to every worker (and to workers that join later): keeps `obj` in the
+    worker's _SHIPPED under `key`, its fingerprint. Kept for the worker's life (a few
+    small objects), so a task never finds it gone while the plugin is registered again."""
+
+    def __init__(self, key: str, obj: Any):
+        self.key, self.obj = key, obj
+
+    def setup(self, worker: Any) -> None:
+        _SHIPPED.setdefault(self.key, self.obj)
+
+
+@dataclass(frozen=True)
+class Shipped:
+    """What a task carries instead of a lexicon or rules: the fingerprint of the object
+    its worker already holds."""
+
+    key: str
+
 
 def ship(obj: Any) -> Any:
-    """`obj` sent to every worker of the current client once (a Future that tasks take as
-    an argument), or `obj` itself when no client runs (Dask's local schedulers)."""
+    """`obj` sent to every worker of the current client once, as a worker plugin named by
+    its fingerprint, and a Shipped handle for the tasks to carry; `obj` itself when no
+    client runs (Dask's local schedulers). Not scattered data: the scheduler drops the
+    copies no task waits for, so workers would fetch and unpickle it again and again."""
     try:
         client = get_client()
     except ValueError:
         return obj
-    return client.scatter(obj, broadcast=True, hash=False)
+    blob = cloudpickle.dumps(obj)
+    key = f"analystkit-{type(obj).__name__}-{hashlib.sha256(blob).hexdigest()[:16]}"
+    client.register_plugin(_Ship(key, obj), name=key)
+    return Shipped(key)
+
+
+def shipped(obj: Any) -> Any:
+    """On a worker: the object a Shipped handle names (else `obj` itself)."""
+    return _SHIPPED[obj.key] if isinstance(obj, Shipped) else obj
 
 
 def map_articles(
@@ -38,16 +74,16 @@ def map_articles(
     return articles.map_partitions(func, ship(shared), meta=meta, align_dataframes=False)
 
 
-def _sentences(part: pd.DataFrame, lexicon: Lexicon) -> pd.DataFrame:
-    return ak.sentences(part, lexicon)
+def _sentences(part: pd.DataFrame, lexicon: Lexicon | Shipped) -> pd.DataFrame:
+    return ak.sentences(part, shipped(lexicon))
 
 
-def _tag(part: pd.DataFrame, lexicon: Lexicon) -> pd.DataFrame:
-    return ak.tag(part, lexicon)
+def _tag(part: pd.DataFrame, lexicon: Lexicon | Shipped) -> pd.DataFrame:
+    return ak.tag(part, shipped(lexicon))
 
 
-def _extract_events(part: pd.DataFrame, rules: EventRules) -> pd.DataFrame:
-    return ak.extract_events(part, rules=rules)
+def _extract_events(part: pd.DataFrame, rules: EventRules | Shipped) -> pd.DataFrame:
+    return ak.extract_events(part, rules=shipped(rules))
 
 
 def sentences(articles: dd.DataFrame, lexicon: Lexicon | str | Path | None = None) -> dd.DataFrame:
@@ -55,9 +91,11 @@ def sentences(articles: dd.DataFrame, lexicon: Lexicon | str | Path | None = Non
     return map_articles(articles, _sentences, as_lexicon(lexicon))
 
 
-def tag(articles: dd.DataFrame, lexicon: Lexicon | str | Path | None = None) -> dd.DataFrame:
-    """`ak.tag` on every partition of the articles."""
-    return map_articles(articles, _tag, as_lexicon(lexicon))
+def tag(data: dd.DataFrame, lexicon: Lexicon | str | Path | None = None) -> dd.DataFrame:
+    """`ak.tag` on every partition of the articles, or of their sentences (`sentences`
+    above: each partition holds whole articles, so it tags them without splitting and
+    crediting them again)."""
+    return map_articles(data, _tag, as_lexicon(lexicon))
 
 
 def extract_events(articles: dd.DataFrame, rules: EventRules | None = None) -> dd.DataFrame:
@@ -68,15 +106,25 @@ def extract_events(articles: dd.DataFrame, rules: EventRules | None = None) -> d
 def dedupe_events(events: dd.DataFrame, window_days: int = 1) -> dd.DataFrame:
     """`ak.dedupe_events` across partitions: the events are shuffled so that all of one
     event_type (so all of one day) meet in one partition, then deduplicated there. Reports
-    of different types never merge, so the rows equal the pandas path's. `events` should
-    be persisted: a row of it gives the meta. Columns kept from the events keep their
-    dtypes (a partition's all-NA column would otherwise be object)."""
-    sample = events.head(1, npartitions=-1)
-    meta = _typed(ak.dedupe_events(sample, window_days).iloc[:0], events._meta)
+    of different types never merge, so the rows equal the pandas path's. Lazy: the meta
+    is `ak.dedupe_events` of one made-up row of the events' dtypes, so nothing is computed
+    before the whole graph runs. Columns kept from the events keep their dtypes (a
+    partition's all-NA column would otherwise be object)."""
+    meta = _typed(ak.dedupe_events(_one_row(events._meta), window_days).iloc[:0], events._meta)
     by_type = events.shuffle(
         "event_type", npartitions=max(1, events.npartitions), shuffle_method="tasks"
     )
     return by_type.map_partitions(_dedupe, window_days, meta, meta=meta, align_dataframes=False)
+
+
+def _one_row(meta: pd.DataFrame) -> pd.DataFrame:
+    """A one-row frame with the columns and dtypes of the zero-row `meta`: a day-precision
+    report dated 2000-01-01, empty strings, zeros, False."""
+    fill = {"M": pd.Timestamp("2000-01-01"), "i": 0, "u": 0, "f": 0.0, "b": False}
+    row = {c: pd.array([fill.get(t.kind, "")], dtype=t) for c, t in meta.dtypes.items()}
+    if "date_precision" in row:
+        row["date_precision"] = pd.array(["day"], dtype=meta.dtypes["date_precision"])
+    return pd.DataFrame(row, columns=meta.columns)
 
 
 def _dedupe(part: pd.DataFrame, window_days: int, meta: pd.DataFrame) -> pd.DataFrame:
