@@ -18,7 +18,7 @@ import pandas as pd
 from distributed import WorkerPlugin, get_client
 
 import analystkit as ak
-from analystkit.events import EventRules, load_event_rules
+from analystkit.event_rules import EventRules, load_event_rules
 from analystkit.lexicon import Lexicon, as_lexicon
 
 _SHIPPED: dict[str, Any] = {}
