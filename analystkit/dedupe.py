@@ -10,11 +10,10 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 
+import numpy as np
 import pandas as pd
 
-from analystkit.dates import (
-    period,
-)
+from analystkit.dates import period
 from analystkit.events import _PRECISION_RANK, EVENT_COLUMNS, _compatible_class, _more_specific
 from analystkit.frames import require_columns
 
@@ -51,7 +50,8 @@ def dedupe_events(events: pd.DataFrame, window_days: int = 1) -> pd.DataFrame:
     clusters: list[list[dict]] = []
     classes: list[str | None] = []  # each cluster's class so far
     dated: dict[str, list[tuple[pd.Timestamp, int]]] = {}  # type -> sorted (date, cluster)
-    for rec in frame.to_dict("records"):
+    slim = frame[_CLUSTER_KEYS].assign(_row=np.arange(len(frame)))  # evidence stays out
+    for rec in slim.to_dict("records"):
         cls = None if pd.isna(rec["missile_class"]) else rec["missile_class"]
         home = None
         if pd.notna(rec["date"]):
@@ -79,21 +79,33 @@ def dedupe_events(events: pd.DataFrame, window_days: int = 1) -> pd.DataFrame:
                 bisect.insort(index, (rec["date"], home))
         clusters[home].append(rec)
         classes[home] = _more_specific(classes[home], cls)
-    return pd.DataFrame(
-        [_cluster_row(c, k) for c, k in zip(clusters, classes)],
-        columns=EVENT_COLUMNS[:-1] + ["n_reports", "article_ids"],
-    ).sort_values(["date", "event_type"], kind="stable", ignore_index=True)
+    del slim
+    merged = [_cluster_row(c, k) for c, k in zip(clusters, classes)]
+    del clusters
+    out = frame[EVENT_COLUMNS[:-1]].iloc[[row for row, _ in merged]].reset_index(drop=True)
+    for column in ("missile_class", "historical", "n_reports", "article_ids"):
+        out[column] = pd.array([extra[column] for _, extra in merged], dtype=_DTYPES[column])
+    return out.sort_values(["date", "event_type"], kind="stable", ignore_index=True)
 
 
-def _cluster_row(members: list[dict], cls: str | None) -> dict:
-    """The merged row: the most precise, most reported date (earliest on a tie)."""
+_CLUSTER_KEYS = [
+    "date", "date_precision", "event_type", "missile_class", "article_id", "historical", "_rank"
+]  # fmt: skip
+_DTYPES = {"missile_class": "str", "historical": "bool", "n_reports": "int64", "article_ids": "str"}
+"""What clustering reads of each report (a slim copy: memory follows the events' count,
+not their evidence text), and the dtypes of the columns merging decides; the merged row's
+other columns come from its head report."""
+
+
+def _cluster_row(members: list[dict], cls: str | None) -> tuple[int, dict]:
+    """The merged row's head report (its row in the sorted events: the most precise,
+    most reported date, earliest on a tie) and the columns merging decides."""
     rank = min(m["_rank"] for m in members)
     days = Counter(m["date"] for m in members if m["_rank"] == rank)
     day = min(days, key=lambda d: (-days[d], d)) if days else pd.NaT
     head = next((m for m in members if m["_rank"] == rank and m["date"] == day), members[0])
     ids = sorted({m["article_id"] for m in members})
-    return {
-        **{c: head[c] for c in EVENT_COLUMNS[:-1]},
+    return head["_row"], {
         "missile_class": cls,
         "historical": all(m["historical"] for m in members),
         "n_reports": len(ids),

@@ -245,6 +245,15 @@ def test_dedupe_merges_reports_of_one_launch():
     assert len(launches) == 3
 
 
+def test_dedupe_keeps_the_events_dtypes_with_rows_or_without():
+    events = ak.extract_events(REPORTS)
+    for frame in (events, events.iloc[:0]):
+        distinct = ak.dedupe_events(frame)
+        shared = [c for c in events.columns if c in distinct.columns]
+        assert distinct[shared].dtypes.equals(events[shared].dtypes)
+        assert distinct["n_reports"].dtype == "int64" and distinct["historical"].dtype == bool
+
+
 def test_dedupe_keeps_precise_date_and_joins_an_unambiguous_vague_report():
     events = ak.extract_events(
         written(
