@@ -18,12 +18,17 @@ from __future__ import annotations
 
 import argparse
 import random
-import time
+import sys
+from pathlib import Path
 
 import pandas as pd
 
-import analystkit as ak
-from analystkit import claims as claims_module
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_events import best_of  # noqa: E402
+
+import analystkit as ak  # noqa: E402
+from analystkit import claims as claims_module  # noqa: E402
 
 TARGET = 2000.0
 
@@ -78,16 +83,6 @@ class _FilterEachTime(claims_module.DayIndex):
     def days(self, event_types=None, classes=None):
         self._cache.clear()
         return super().days(event_types, classes)
-
-
-def best_of(repeat: int, func) -> tuple[float, float, object]:
-    cpu, wall, result = float("inf"), float("inf"), None
-    for _ in range(repeat):
-        start_cpu, start_wall = time.process_time(), time.perf_counter()
-        result = func()
-        cpu = min(cpu, time.process_time() - start_cpu)
-        wall = min(wall, time.perf_counter() - start_wall)
-    return cpu, wall, result
 
 
 def main() -> None:
