@@ -4,7 +4,7 @@ and the growth of peak memory while it runs.
 
 Prints, all measured in this run on the same texts:
   - the tokenizing pass, re.findall(r"\\w+", text.lower()) (target: chain <= 2x);
-  - the chain: s = ak.sentences(a); ak.tag(s); ak.extract_events(a, sentences=s);
+  - the chain: s = ak.sentences(a); m = ak.tag(s); ak.extract_events(s, articles=a, matches=m);
   - the old way: ak.sentences(a); ak.tag(a); ak.extract_events(a) (each splits again);
   - peak-RSS growth while the chain runs over --memory-mb of text, in a fresh process,
     as a multiple of the text size (target <= 5x).
@@ -38,7 +38,9 @@ def tokenize(texts: list[str]) -> int:
 
 def chain(articles, lexicon) -> tuple:
     sentences = ak.sentences(articles, lexicon)
-    return sentences, ak.tag(sentences, lexicon), ak.extract_events(articles, sentences=sentences)
+    matches = ak.tag(sentences, lexicon)
+    events = ak.extract_events(sentences, articles=articles, matches=matches, lexicon=lexicon)
+    return sentences, matches, events
 
 
 def each_from_articles(articles, lexicon) -> tuple:
