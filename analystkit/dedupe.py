@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from analystkit.dates import period
-from analystkit.events import _PRECISION_RANK, EVENT_COLUMNS, _compatible_class, _more_specific
+from analystkit.events import EVENT_COLUMNS, PRECISION_RANK, compatible_class, more_specific
 from analystkit.frames import require_columns
 
 
@@ -41,7 +41,7 @@ def dedupe_events(events: pd.DataFrame, window_days: int = 1) -> pd.DataFrame:
     require_columns(events, EVENT_COLUMNS[:-1], "events")
     if window_days < 0:
         raise ValueError(f"window_days must be >= 0, got {window_days}")
-    frame = events.assign(_rank=events["date_precision"].map(_PRECISION_RANK))
+    frame = events.assign(_rank=events["date_precision"].map(PRECISION_RANK))
     if frame["_rank"].isna().any():
         bad = sorted(set(events["date_precision"][frame["_rank"].isna()].astype(str)))
         raise ValueError(f"events: unknown date_precision {bad} (expected day, month, year)")
@@ -67,7 +67,7 @@ def dedupe_events(events: pd.DataFrame, window_days: int = 1) -> pd.DataFrame:
                         index, (hi, len(clusters))
                     )
                 ]
-                if _compatible_class(classes[k], cls) and clusters[k][0]["_rank"] <= rec["_rank"]
+                if compatible_class(classes[k], cls) and clusters[k][0]["_rank"] <= rec["_rank"]
             ]
             if fits and (rec["date_precision"] == "day" or len(fits) == 1):
                 home = min(fits)
@@ -78,7 +78,7 @@ def dedupe_events(events: pd.DataFrame, window_days: int = 1) -> pd.DataFrame:
             if pd.notna(rec["date"]):
                 bisect.insort(index, (rec["date"], home))
         clusters[home].append(rec)
-        classes[home] = _more_specific(classes[home], cls)
+        classes[home] = more_specific(classes[home], cls)
     del slim
     merged = [_cluster_row(c, k) for c, k in zip(clusters, classes)]
     del clusters

@@ -81,7 +81,7 @@ _EVENT_DTYPES = {
     "historical": "bool",
     "report_date": "datetime64[us]",
 }
-_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unresolved": 4}
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unresolved": 4}  # finest first
 
 
 # ---------------------------------------------------------------- the rule table
@@ -750,8 +750,8 @@ def _merge(mentions: list[_Mention]) -> list[list[_Mention]]:
 
     def order(m: _Mention):
         if m.date is None:
-            return (_PRECISION_RANK["unresolved"], 0, m.sentence_id)
-        return (_PRECISION_RANK[m.date.precision], (m.last - m.first).days, m.sentence_id)
+            return (PRECISION_RANK["unresolved"], 0, m.sentence_id)
+        return (PRECISION_RANK[m.date.precision], (m.last - m.first).days, m.sentence_id)
 
     events: list[list[_Mention]] = []
     dated: dict[tuple, list[tuple[pd.Timestamp, int]]] = {}  # key -> sorted (first, event)
@@ -783,13 +783,16 @@ def _merge(mentions: list[_Mention]) -> list[list[_Mention]]:
     return events
 
 
-def _compatible_class(a: str | None, b: str | None) -> bool:
+def compatible_class(a: str | None, b: str | None) -> bool:
+    """Whether two reports' classes can be one launch's (None fits any; "ballistic" fits
+    any ballistic class)."""
     if a is None or b is None or a == b:
         return True
     return "ballistic" in (a, b) and a in BALLISTIC_CLASSES and b in BALLISTIC_CLASSES
 
 
-def _more_specific(a: str | None, b: str | None) -> str | None:
+def more_specific(a: str | None, b: str | None) -> str | None:
+    """The more specific of two compatible classes (a named class over "ballistic")."""
     return b if a is None or (a == "ballistic" and b is not None) else a
 
 
