@@ -68,6 +68,11 @@ class Analysis:
     credits: Credits | None = None
 
 
+def first_of_article(sent_article: np.ndarray) -> np.ndarray:
+    """Per sentence (sorted by article): whether it is its article's first."""
+    return np.r_[True, sent_article[1:] != sent_article[:-1]][: len(sent_article)]
+
+
 def analyse(articles: list[ArticleText], lexicon: Lexicon, speakers_only: bool = False) -> Analysis:
     """Split, scan and attribute one chunk of articles (speakers_only: scan for roster
     cues, reporting verbs and negations only)."""
@@ -75,7 +80,7 @@ def analyse(articles: list[ArticleText], lexicon: Lexicon, speakers_only: bool =
     text, article_start, lengths = join_articles(texts)
     s, e, para = split(text)
     art = np.searchsorted(article_start, s, "right") - 1
-    para = para | np.r_[True, art[1:] != art[:-1]] if len(s) else para
+    para = para | first_of_article(art)
     matcher = lexicon.speaker_matcher if speakers_only else lexicon.matcher
     _, hs, he, hp = scan_articles(matcher, text, article_start, lengths)
     a = Analysis(text, article_start, s, e, art, para, hs, he, hp, matcher)

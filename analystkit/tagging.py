@@ -13,6 +13,7 @@ from analystkit.chunk import (
     ArticleText,
     analyse,
     article_texts,
+    first_of_article,
     map_chunks,
     negated,
     require_text,
@@ -189,7 +190,7 @@ def _sentence_parts(sentences: pd.DataFrame, lexicon: Lexicon) -> tuple[np.ndarr
         sent_article = art[lo:hi] - first
         offset = article_start[sent_article]
         _, hs, he, hp = scan_articles(lexicon.matcher, text, article_start, lengths)
-        para = np.r_[True, sent_article[1:] != sent_article[:-1]] if hi > lo else np.zeros(0, bool)
+        para = first_of_article(sent_article)
         a = Analysis(
             text, article_start, starts[lo:hi] + offset, ends[lo:hi] + offset,
             sent_article, para, hs, he, hp, lexicon.matcher,

@@ -18,22 +18,18 @@ from __future__ import annotations
 import argparse
 import gc
 import os
-import re
 import resource
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_events import best_of  # noqa: E402
+from bench_tagging import tokenize  # noqa: E402
 from synthetic import synthetic_articles  # noqa: E402
 
 import analystkit as ak  # noqa: E402
-
-
-def tokenize(texts: list[str]) -> int:
-    return sum(len(re.findall(r"\w+", t.lower())) for t in texts)
 
 
 def chain(articles, lexicon) -> tuple:
@@ -49,15 +45,6 @@ def each_from_articles(articles, lexicon) -> tuple:
         ak.tag(articles, lexicon),
         ak.extract_events(articles),
     )
-
-
-def best(repeat: int, func, *args) -> tuple[float, object]:
-    times, out = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        out = func(*args)
-        times.append(time.perf_counter() - start)
-    return min(times), out
 
 
 def peak_kb() -> int:
@@ -101,9 +88,9 @@ def main() -> None:
         f"synthetic corpus: {len(articles):,} articles, {size:.1f} MB; "
         f"load average {os.getloadavg()[0]:.1f}"
     )
-    t_tok, n_tok = best(args.repeat, tokenize, texts)
-    t_chain, (sents, matches, events) = best(args.repeat, chain, articles, lexicon)
-    t_each, _ = best(args.repeat, each_from_articles, articles, lexicon)
+    _, t_tok, n_tok = best_of(args.repeat, lambda: tokenize(texts))  # wall times
+    _, t_chain, (sents, matches, events) = best_of(args.repeat, lambda: chain(articles, lexicon))
+    _, t_each, _ = best_of(args.repeat, lambda: each_from_articles(articles, lexicon))
     print(
         f"tokenizing pass             {size / t_tok:6.1f} MB/s  ({n_tok:,} tokens, {t_tok:.2f} s)"
     )
