@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -23,6 +24,7 @@ import analystkit as ak
 import analystkit.cluster as akc
 from analystkit.cluster import steps
 from analystkit.cluster.cli import main
+from analystkit.cluster.output import LOCK_FILE
 
 FIXTURES = Path(__file__).parent / "fixtures" / "corpus"
 PARTITION_BYTES = 700
@@ -243,7 +245,7 @@ def test_command_line_writes_every_dataset(cli_out, expected):
         list(s) for s in expected["articles"].attrs["skipped"]
     ]
     assert (out / "event_counts.csv").exists()
-    assert not list(out.glob(".*"))
+    assert [p.name for p in out.glob(".*")] == [LOCK_FILE]  # no partial folder left
     assert f"loaded {len(expected['articles'])} articles" in printed
     skipped = len(expected["articles"].attrs["skipped"])
     assert f"skipped {skipped} files or records, 2 duplicates, 1 decoded" in printed
@@ -258,14 +260,14 @@ def test_articles_dataset_reads_back(client, cli_out, expected):
 def test_interrupted_run_leaves_no_partial_dataset(client, cli_out, corpus_dir, tmp_path):
     out = tmp_path / "out"
     shutil.copytree(cli_out[0], out)
-    before = {p.relative_to(out): p.stat().st_mtime_ns for p in out.rglob("*")}
+    before = {p.relative_to(out): p.stat().st_mtime_ns for p in outputs(out)}
 
     def interrupt(futures):
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
         akc.run(corpus_dir, out, partition_bytes=PARTITION_BYTES, wait=interrupt)
-    after = {p.relative_to(out): p.stat().st_mtime_ns for p in out.rglob("*")}
+    after = {p.relative_to(out): p.stat().st_mtime_ns for p in outputs(out)}
     assert after == before  # no partial folder; the earlier outputs untouched
 
 
@@ -275,9 +277,30 @@ def test_rerun_removes_what_a_killed_run_left(client, corpus_dir, tmp_path):
     half.mkdir(parents=True)
     (half / "part.0.parquet").write_bytes(b"half a file")
     akc.run(corpus_dir, out, partition_bytes=PARTITION_BYTES)
-    assert sorted(p.name for p in out.iterdir()) == sorted(
+    assert sorted(p.name for p in outputs(out) if p.parent == out) == sorted(
         [*akc.DATASETS, "event_counts.csv", "report.json"]
     )
+
+
+def outputs(out):
+    """Every file and folder under `out` but the run lock, which each run rewrites."""
+    return [p for p in out.rglob("*") if p.name != LOCK_FILE]
+
+
+def test_a_second_run_into_the_same_folder_stops_with_a_clear_error(corpus_dir, tmp_path):
+    out = tmp_path / "out"
+    with akc.write_atomically(out) as work:
+        (work / "first.txt").write_text("the first run's output")
+        with pytest.raises(
+            akc.OutputBusyError, match=rf"being written by another run \(pid {os.getpid()}"
+        ):
+            with akc.write_atomically(out):
+                pass
+        assert work.exists()  # the second run did not clear the first one's folder
+    assert (out / "first.txt").read_text() == "the first run's output"
+    with akc.write_atomically(out) as work:  # the lock is released when a run ends
+        (work / "second.txt").write_text("")
+    assert (out / "second.txt").exists()
 
 
 def test_bad_scheduler_address_fails_quickly(corpus_dir, tmp_path):

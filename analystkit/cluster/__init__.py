@@ -12,7 +12,7 @@ the pandas path's.
 
 `run` (and the `analystkit run` command line) writes them all as Parquet datasets."""
 
-from analystkit.cluster.output import write_atomically
+from analystkit.cluster.output import OutputBusyError, write_atomically
 from analystkit.cluster.pipeline import DATASETS, run
 from analystkit.cluster.reading import Corpus, read_articles
 from analystkit.cluster.steps import (
@@ -34,6 +34,7 @@ __all__ = [
     "count_events",
     "tag_counts",
     "write_atomically",
+    "OutputBusyError",
     "DATASETS",
     "run",
 ]

@@ -12,6 +12,7 @@ from typing import Any
 
 from distributed import Client, LocalCluster, progress
 
+from analystkit.cluster.output import OutputBusyError
 from analystkit.cluster.pipeline import COUNTS_FILE, DATASETS, REPORT_FILE, run
 from analystkit.cluster.reading import PARTITION_BYTES
 
@@ -100,14 +101,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not os.path.exists(args.corpus):
         raise SystemExit(f"analystkit run: no such file or folder: {args.corpus}")
     with connect(args.scheduler, args.workers, args.timeout) as client:
-        result = run(
-            args.corpus,
-            args.out,
-            client=client,
-            tz=args.tz,
-            partition_bytes=int(args.partition_mb * 1e6),
-            wait=lambda futures: progress(futures),
-        )
+        try:
+            result = run(
+                args.corpus,
+                args.out,
+                client=client,
+                tz=args.tz,
+                partition_bytes=int(args.partition_mb * 1e6),
+                wait=lambda futures: progress(futures),
+            )
+        except OutputBusyError as err:
+            raise SystemExit(f"analystkit run: {err}") from None
     print("\n" + summary(result, args.out))
     return 0
 
