@@ -43,12 +43,13 @@ def run(
     corpus = read_articles(
         source, columns=columns, tz=tz, partition_bytes=partition_bytes, client=client
     )
-    events = steps.extract_events(corpus.articles)
     sentences = steps.sentences(corpus.articles)
+    matches = steps.tag(sentences)  # the chain: sentences are split and credited once
+    events = steps.extract_events(corpus.articles, sentences=sentences, matches=matches)
     frames = {
         "articles": corpus.articles,
         "sentences": sentences,
-        "matches": steps.tag(sentences),  # the chain: sentences are split and credited once
+        "matches": matches,
         "events": events,
         "distinct_events": steps.dedupe_events(events),
     }

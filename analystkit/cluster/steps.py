@@ -86,6 +86,15 @@ def _extract_events(part: pd.DataFrame, rules: EventRules | Shipped) -> pd.DataF
     return ak.extract_events(part, rules=shipped(rules))
 
 
+def _events_of_sentences(
+    part: pd.DataFrame,
+    sentences: pd.DataFrame,
+    matches: pd.DataFrame | None,
+    rules: EventRules | Shipped,
+) -> pd.DataFrame:
+    return ak.extract_events(sentences, articles=part, matches=matches, rules=shipped(rules))
+
+
 def sentences(articles: dd.DataFrame, lexicon: Lexicon | str | Path | None = None) -> dd.DataFrame:
     """`ak.sentences` on every partition of the articles."""
     return map_articles(articles, _sentences, as_lexicon(lexicon))
@@ -98,9 +107,25 @@ def tag(data: dd.DataFrame, lexicon: Lexicon | str | Path | None = None) -> dd.D
     return map_articles(data, _tag, as_lexicon(lexicon))
 
 
-def extract_events(articles: dd.DataFrame, rules: EventRules | None = None) -> dd.DataFrame:
-    """`ak.extract_events` on every partition of the articles."""
-    return map_articles(articles, _extract_events, rules or load_event_rules())
+def extract_events(
+    articles: dd.DataFrame,
+    rules: EventRules | None = None,
+    *,
+    sentences: dd.DataFrame | None = None,
+    matches: dd.DataFrame | None = None,
+) -> dd.DataFrame:
+    """`ak.extract_events` on every partition of the articles; given their `sentences`
+    (and `matches`), made from these articles by `sentences` and `tag` above, it reads
+    those partition by partition (the chain: no second split and attribution)."""
+    rules = rules or load_event_rules()
+    if sentences is None:
+        return map_articles(articles, _extract_events, rules)
+    meta = _events_of_sentences(
+        articles._meta, sentences._meta, None if matches is None else matches._meta, rules
+    )
+    return articles.map_partitions(
+        _events_of_sentences, sentences, matches, ship(rules), meta=meta, align_dataframes=False
+    )
 
 
 def dedupe_events(events: dd.DataFrame, window_days: int = 1) -> dd.DataFrame:
