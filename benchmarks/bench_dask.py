@@ -8,6 +8,7 @@ CPU: other programs have the cores) and their CPU seconds (the work: about the s
 1 and 2 workers when none is wasted).
 
     .venv/bin/python benchmarks/bench_dask.py [--mb 1000] [--file-mb 25] [--workers 1 2]
+                                              [--data DIR]
 
 Not a test: figures depend on the machine and on what else runs on it."""
 
@@ -22,6 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import pandas as pd
 from distributed import Client, LocalCluster, get_task_stream
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -33,12 +35,18 @@ import analystkit.cluster as akc  # noqa: E402
 
 def write_dataset(folder: Path, mb: float, file_mb: float, seed: int) -> float:
     """About `mb` MB of synthetic text as Parquet files of `file_mb` MB each; the MB of
-    text written."""
-    folder.mkdir(parents=True)
+    text in them. Files already in `folder` (a dataset kept with --data) are reused, so an
+    interrupted generation goes on where it stopped."""
+    folder.mkdir(parents=True, exist_ok=True)
     total, i = 0.0, 0
     while total < mb:
-        part = synthetic_articles(min(file_mb, mb - total), seed=seed + i)
-        part.to_parquet(folder / f"part-{i:04d}.parquet", index=False)
+        path = folder / f"part-{i:04d}.parquet"
+        if path.exists():
+            part = pd.read_parquet(path, columns=["text"])
+        else:
+            part = synthetic_articles(min(file_mb, mb - total), seed=seed + i)
+            part.to_parquet(path.with_suffix(".partial"), index=False)
+            path.with_suffix(".partial").rename(path)  # a killed run leaves no half file
         total += part["text"].str.len().sum() / 1e6
         i += 1
     return total
@@ -114,10 +122,17 @@ def main() -> None:
     )
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument(
+        "--data",
+        type=Path,
+        help="keep the synthetic dataset in this folder and reuse it on the next run "
+        "(default: a temporary folder, removed at the end)",
+    )
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench_dask_") as tmp:
         started = time.perf_counter()
-        mb = write_dataset(Path(tmp) / "articles", args.mb, args.file_mb, args.seed)
+        data = args.data or Path(tmp) / "articles"
+        mb = write_dataset(data, args.mb, args.file_mb, args.seed)
         print(
             f"synthetic corpus: {mb:.0f} MB of text in {args.file_mb:g} MB Parquet files "
             f"(generated in {time.perf_counter() - started:.0f} s)"
@@ -129,7 +144,7 @@ def main() -> None:
                 "(load average " + ", ".join(f"{x:.1f}" for x in os.getloadavg()) + ")"
             )
             seconds, peaks, cpu, busy = measure(
-                Path(tmp) / "articles", Path(tmp) / f"out{workers}", workers, args.file_mb
+                data, Path(tmp) / f"out{workers}", workers, args.file_mb
             )
             first = first or (workers, seconds)
             print(
