@@ -38,14 +38,16 @@ def news_launches(events: pd.DataFrame, chronology: pd.DataFrame) -> pd.DataFram
 
 
 def run_kit(articles: pd.DataFrame, chronology: pd.DataFrame) -> KitRun:
-    """Sentences, lexicon matches, events, news launches and claims of `articles`;
-    claims are checked against `chronology` (dev_chronology for the dev corpora)."""
+    """Sentences, lexicon matches, events, news launches and claims of `articles`, as the
+    chain an analyst runs: each step reads what the step before produced. Claims are
+    checked against `chronology` (dev_chronology for the dev corpora)."""
     sentences = ak.sentences(articles)
-    events = ak.extract_events(articles, sentences=sentences)
+    matches = ak.tag(sentences)
+    events = ak.extract_events(sentences, articles=articles, matches=matches)
     return KitRun(
         sentences=sentences,
-        matches=ak.tag(articles),
+        matches=matches,
         events=events,
         launches=news_launches(events, chronology),
-        claims=ak.check_claims(articles, chronology),
+        claims=ak.check_claims(articles, chronology, sentences=sentences, events=events),
     )
