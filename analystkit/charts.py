@@ -448,6 +448,41 @@ def chronology_chart(
     years the chronology is complete for (others get "n/a" totals). With ``ax`` the chart is
     drawn into that Axes; returns ``ax.figure``.
 
+    Parameters
+    ----------
+    chronology : pandas.DataFrame
+        The launch chronology: ``date``, ``event_type``, ``missile_class``, ``counted``.
+    milestones : pandas.DataFrame
+        The milestones: ``date``, ``kind``, ``label``; ``end_date`` for term spans.
+    start, end : str or pandas.Timestamp, default "2018-01-01", "2025-12-31"
+        The time span drawn; `end` must be after `start`.
+    highlight : pandas.DataFrame or None, default None
+        Events to ring (``date``; ``event_type``, ``missile_class`` when present).
+    ax : matplotlib.axes.Axes or None, default None
+        The Axes to draw into; None makes a new 14x6 in figure.
+    milestone_kinds : sequence of str, default ("summit", "meeting", "talks")
+        The milestone kinds labelled.
+    administrations : sequence of str, default ("Trump I", "Biden", "Trump II")
+        The labels of the term rows drawn as shaded spans.
+    title : str or None, default "North Korean launch events and diplomacy, {start}–{end}"
+        The title, formatted with the start and end years; None or "" for none.
+    source : str, default charts.DEFAULT_SOURCE
+        The source line beneath the chart.
+    covered : tuple of (int, int), default (2018, 2025)
+        The first and last year the chronology is complete for.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure drawn on.
+
+    Raises
+    ------
+    ValueError
+        `end` is not after `start`, or a frame lacks a column it needs.
+    TypeError
+        A frame argument is not a DataFrame.
+
     Examples
     --------
     >>> import analystkit as ak
@@ -691,6 +726,35 @@ def plot_counts(
     and ``end`` choose whole periods (end="2025-01-01" with "YS" draws all of 2025);
     periods with no events are drawn as zero; the highest total is annotated as the record.
 
+    Parameters
+    ----------
+    counts_or_chronology : pandas.DataFrame
+        A chronology or events frame (``date``, and the `by` column), or a wide count
+        table on a DatetimeIndex (its numeric columns are the stacks).
+    freq : {"YS", "QS", "MS"}, default "YS"
+        Years, quarters or months.
+    by : str or None, default "missile_class"
+        The column whose values are stacked; None draws one bar of all launch events.
+    ax : matplotlib.axes.Axes or None, default None
+        The Axes to draw into; None makes a new figure.
+    start, end : str, pandas.Timestamp or None, default None
+        The first and last periods drawn (whole periods); None spans the data.
+    title : str or None, default "North Korean launch events per {period}"
+        The title, formatted with the period's name; None or "" for none.
+    source : str or None, default None
+        A source line beneath the chart.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure drawn on.
+
+    Raises
+    ------
+    ValueError
+        `freq` is not a year, quarter or month frequency, a column is missing, or
+        ``count_events`` refuses the frame.
+
     Examples
     --------
     >>> import analystkit as ak
@@ -802,6 +866,35 @@ def plot_rhetoric(
     Uses matches of category "rhetoric" and, unless ``include_negated``, drops negated
     ones. ``over="month"`` needs article dates: a ``date`` column in matches or the
     ``articles`` frame. Cells carry their counts when there are few enough to read.
+
+    Parameters
+    ----------
+    matches : pandas.DataFrame
+        A matches frame (``ak.tag``): ``category``, ``tag``, ``negated`` and the `by`
+        column; ``article_id`` (or ``date``) for ``over="month"``.
+    by : str, default "speaker_group"
+        The column whose values are the rows (NA shown as "unattributed").
+    over : {None, "month"}, default None
+        The columns: rhetoric tags (None) or months.
+    ax : matplotlib.axes.Axes or None, default None
+        The Axes to draw into; None makes a new figure.
+    articles : pandas.DataFrame or None, default None
+        Articles (``article_id``, ``date``) that date the matches for ``over="month"``.
+    include_negated : bool, default False
+        Count negated matches too.
+    title : str or None, default None
+        The title; None writes "Rhetoric by <by> and <tag or month>".
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure drawn on.
+
+    Raises
+    ------
+    ValueError
+        A column is missing, `over` is not None or "month", or ``over="month"`` has no
+        dates for the matches.
 
     Examples
     --------
@@ -938,6 +1031,18 @@ def save_figure(fig: Figure, path: str | Path) -> tuple[Path, Path]:
 
     ``path`` may end in .png or .svg or have no suffix; both files are written either way.
     Output is reproducible: no timestamps, fixed SVG ids.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        The figure to write.
+    path : str or pathlib.Path
+        The file name, with or without a .png/.svg suffix; missing folders are created.
+
+    Returns
+    -------
+    tuple of (pathlib.Path, pathlib.Path)
+        The PNG and the SVG written.
 
     Examples
     --------

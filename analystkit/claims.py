@@ -108,14 +108,49 @@ def check_claims(
     missile test") counts that class only; otherwise all launch events count (missile
     and satellite launches: the chronology's unit). An elliptic claim ("and the second
     of ...") takes the noun of the claim before it in the sentence.
-    Columns: article_id, sentence_id, claim, stated, computed, holds, basis, event_date;
-    computed/holds are NA (with the reason in basis) when no event date is found.
+    Columns: article_id, sentence_id, claim, form, stated, computed, holds, basis,
+    event_date; computed/holds are NA (with the reason in basis) when no event date is
+    found.
     `milestones` default to the curated table (data/reference/milestones.csv); `lexicon`
     (default: data/lexicon.yml) credits the sentences and names missile classes; `rules`
     default to ``load_event_rules(lexicon=lexicon)``. As a step of the chain, the
     ``ak.sentences`` frame and the ``ak.extract_events`` frame of these articles may be
     passed (`sentences`, `events`, with all mentions merged, as extract_events returns
     them): they are then not computed again, and the claims are the same.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        An articles frame: ``article_id``, ``date``, ``text``.
+    chronology : pandas.DataFrame or None, default None
+        The launch chronology (``date``, ``event_type``, ``missile_class``; ``counted``
+        honoured); None is ``load_chronology()``.
+    milestones : pandas.DataFrame or None, default None
+        The milestones that date presidential terms; None is ``load_milestones()``.
+    rules : EventRules or None, default None
+        The compiled event rules; None is ``load_event_rules(lexicon=lexicon)``.
+    lexicon : Lexicon, str, pathlib.Path or None, default None
+        The lexicon, or a path to one; None is ``load_lexicon()``.
+    sentences : pandas.DataFrame or None, default None
+        ``ak.sentences(articles)`` (``article_id``, ``sentence_id``, ``text``; ``start``
+        and ``end`` too when `events` is None), to reuse instead of splitting again.
+    events : pandas.DataFrame or None, default None
+        ``ak.extract_events`` of these articles (merged, not ``all_mentions``), to reuse.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per claim, on a RangeIndex: ``article_id``, ``claim``, ``form``
+        (ordinal_period, ordinal_gap, first_since, count_since, superlative), ``basis``
+        (str), ``sentence_id``, ``stated`` (int64), ``computed`` (Int64), ``holds``
+        (boolean), ``event_date`` (datetime64[us]). No claim: an empty frame so typed.
+
+    Raises
+    ------
+    ValueError
+        `articles`, `chronology` or `sentences` lacks a column it needs.
+    TypeError
+        A frame argument is not a DataFrame.
 
     Examples
     --------

@@ -177,8 +177,43 @@ def load_articles(
     encodings first) and listed in ``attrs["decoded_with"]``. With ``errors="raise"``
     the first file (or table record) that cannot be loaded raises ``ArticleLoadError``;
     duplicates and legacy encodings are only reported. A missing source raises
-    FileNotFoundError. ``progress``:
-    True/False forces the tqdm bar on/off; None shows it above 500 files.
+    FileNotFoundError.
+
+    Parameters
+    ----------
+    source : str, os.PathLike or iterable of them
+        A file, a folder (searched recursively), an ``http(s)://`` feed URL, or a list
+        of these; each file is read once.
+    columns : mapping of str to str or None, default None
+        Your column (or header key) name -> an article field (``date``, ``text``,
+        ``title``, ``source``, ``url``, ``path``), or ``None`` to drop the column.
+    errors : {"report", "raise"}, default "report"
+        ``"report"`` lists files that cannot be loaded in ``attrs["skipped"]``;
+        ``"raise"`` raises ``ArticleLoadError`` on the first one.
+    progress : bool or None, default None
+        True/False forces the tqdm bar on/off; None shows it above 500 files.
+    tz : str, default "UTC"
+        Time zone whose calendar day an epoch number or a feed entry's time falls on.
+    keep : iterable of str, default ()
+        Other table columns to keep, each as a column of lists (a single str is one name).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The articles frame: ``article_id``, ``date``, ``title``, ``source``, ``url``,
+        ``path``, ``text`` (dtypes in the module docstring), then one object column of
+        lists per ``keep`` name; sorted by date then article_id on a RangeIndex; the load
+        report in ``attrs``.
+
+    Raises
+    ------
+    FileNotFoundError
+        A source file or folder does not exist.
+    ArticleLoadError
+        With ``errors="raise"``, for the first file or record that cannot be loaded.
+    ValueError
+        ``errors`` is neither "report" nor "raise", ``columns`` maps to an unknown
+        field, or ``keep`` names an article field.
 
     Examples
     --------
@@ -234,6 +269,24 @@ def save_articles(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
     is flushed to disk, then replaces the target in one step, so a crash or a full disk
     leaves the previous file as it was, and of two processes saving the same path the
     last one's whole file wins.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        An articles frame: the seven article columns, plus any columns of lists.
+    path : str or os.PathLike
+        The file to write; its name must end in ``.parquet``. Missing parent folders
+        are created.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Raises
+    ------
+    ValueError
+        A column is missing or extra, or the name does not end in ``.parquet``.
 
     Examples
     --------

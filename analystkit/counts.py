@@ -38,6 +38,41 @@ def count_events(
     `linked=True` counts ak.link_events' output: each linked chronology day once (however
     many articles report it), on that day; unlinked launches are left out.
 
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        An events frame or the chronology: ``date`` (datetimes) and the `by` column;
+        ``event_type``, ``date_precision`` and ``counted`` are read when present. With
+        `linked`, ``ak.link_events``' output (``linked_date``, ``link_status``,
+        ``event_type``).
+    freq : {"YS", "MS"}, default "YS"
+        Years or months.
+    by : str or None, default None
+        A column whose values become the count columns; None: one column ``events``.
+    start, end : date-like or None, default None
+        The first and last day counted (inclusive); None spans the events.
+    linked : bool, default False
+        Count each linked chronology day once instead of each event.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A DatetimeIndex named ``period`` (each period's first day, none missing); int64
+        columns ``events``, or one per value of `by` (columns named `by`).
+
+    Raises
+    ------
+    ValueError
+        `freq` is not "YS" or "MS", a column is missing, a ``counted`` cell is NA, or
+        nothing is dated and neither `start` nor `end` is given.
+    TypeError
+        `events` is not a DataFrame.
+
+    Warns
+    -----
+    UserWarning
+        When undated, too-vague or partly out-of-range rows are left out.
+
     Examples
     --------
     >>> import analystkit as ak
@@ -152,6 +187,32 @@ def event_ordinal(
     `since` (default: 1 January of that year) through `date`: the number of counted days
     before `date` plus one (so it also answers for an event the table lacks).
     `event_type` and `missile_class` take one value or several.
+
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        An events frame or the chronology: ``date`` (datetimes), ``event_type``;
+        ``missile_class`` when `missile_class` is given; ``counted`` is honoured.
+    date : date-like
+        The day of the event in question (its time of day is dropped).
+    event_type : str or iterable of str, default "missile_launch"
+        The event type(s) counted.
+    since : date-like or None, default None
+        The first day counted; None is 1 January of `date`'s year.
+    missile_class : str, iterable of str or None, default None
+        Count only these missile classes; None counts every class.
+
+    Returns
+    -------
+    int
+        1 + the number of distinct counted days from `since` up to the day before `date`.
+
+    Raises
+    ------
+    ValueError
+        `events` lacks ``date`` or ``event_type``, or a ``counted`` cell is NA.
+    TypeError
+        `events` is not a DataFrame.
 
     Examples
     --------

@@ -28,6 +28,29 @@ def dedupe_events(events: pd.DataFrame, window_days: int = 1) -> pd.DataFrame:
     article_ids ("|"-joined, sorted: parquet-safe). historical is False if any report
     was news.
 
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        An events frame (``ak.extract_events``), possibly of many corpora concatenated:
+        every events column but ``report_date``; ``date`` as datetimes.
+    window_days : int, default 1
+        How many days apart day-precision reports of one event may be (0 or more).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The events columns without ``report_date`` (the head report's values), plus
+        ``n_reports`` (int64) and ``article_ids`` (str), sorted by date then event_type
+        on a RangeIndex.
+
+    Raises
+    ------
+    ValueError
+        A column is missing, `window_days` is negative, or a ``date_precision`` is not
+        one of day, week, month, year, unresolved.
+    TypeError
+        `events` is not a DataFrame.
+
     Examples
     --------
     >>> import pandas as pd

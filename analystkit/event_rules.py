@@ -77,6 +77,34 @@ class Phrases:
 class EventRules:
     """The compiled contents of data/event_rules.yml.
 
+    Built by `load_event_rules`, which caches it: treat its mappings as read-only.
+
+    Parameters
+    ----------
+    triggers : dict of str to list of Trigger
+        Event type -> its trigger cues (pattern, ``with``/``unless`` conditions, nominal).
+    screens : dict of str to re.Pattern
+        Event type -> one pattern matching any of its triggers (absent for an event type
+        whose triggers hold backreferences).
+    keywords : ahocorasick.Automaton
+        Lower-cased keyword -> ``(length, event types it gates)``: the cheap first pass.
+    actor_mode : dict of str to str
+        Event type -> how its actor is read: ``"nearest"`` or ``"parties"``.
+    actor_default : dict of str to str
+        Event type -> the actor when the text names none.
+    classes : ClassFinder
+        The missile classes named in texts (the lexicon's ``weapon`` tags).
+    parties : Phrases
+        The named party phrase lists, in the order they are joined in ``actor``.
+    realis : RealisRules
+        The compiled ``realis`` and ``launch`` sections.
+    reporting : re.Pattern
+        The lexicon's reporting verbs before a date (dates.py).
+
+    See Also
+    --------
+    load_event_rules : Read and compile the rule table.
+
     Examples
     --------
     >>> import analystkit as ak
@@ -175,6 +203,27 @@ def load_event_rules(
     errors (LexiconError, a ValueError) name the file, the line and the problem, as the
     lexicon's do (analystkit/event_rules_yaml.py reads the file). Compiled tables are
     reused until a file changes.
+
+    Parameters
+    ----------
+    path : str, pathlib.Path or None, default None
+        The rule table; None is the kit's data/event_rules.yml.
+    lexicon : Lexicon, str, pathlib.Path or None, default None
+        The lexicon whose ``weapon`` tags, negations and reporting verbs the rules use,
+        or a path to one; None is ``load_lexicon()``.
+
+    Returns
+    -------
+    EventRules
+        The compiled rules (the same object while neither file changes).
+
+    Raises
+    ------
+    LexiconError
+        The file cannot be read, or an entry breaks the table's schema (file and line).
+    ValueError
+        A bad pattern, an unknown event type or actor mode, a missing keywords list, a
+        malformed realis/launch entry, or a ``weapon`` tag that is not a missile class.
 
     Examples
     --------

@@ -40,28 +40,45 @@ def event_study(
 
     Parameters
     ----------
-    timeline
+    timeline : pandas.DataFrame
         A daily timeline (``rhetoric_timeline(..., freq="D")`` or the shipped KCNA table).
-    chronology
+    chronology : pandas.DataFrame
         Launch days: rows with a date, and where present an event_type among the launch
         types and ``counted`` true (the curated chronology as ``load_chronology`` gives it).
-    window
+    window : tuple of (int, int), default (-14, 14)
         First and last day relative to a launch (day 0).
-    min_launches
+    min_launches : int, default 5
         No rate is given from fewer launches than this (at least five): the row keeps its
         counts and ``n_launches``, and a warning says why its rate is empty.
-    n_boot, ci, seed
-        Bootstrap resamples (of launches; of days for the baseline), the interval's
-        coverage and the random seed: the same inputs give the same intervals.
+    n_boot : int, default 2000
+        Bootstrap resamples (of launches; of days for the baseline).
+    ci : float, default 0.95
+        The interval's coverage.
+    seed : int, default 0
+        The random seed: the same inputs give the same intervals.
 
     Returns
     -------
-    DataFrame
-        One row per key of the timeline (tag, speaker group) and relative day:
-        n_launches (launches with sentences on that day), matches, sentences, rate (pooled:
-        matches per 1,000 sentences over those days), ci_low, ci_high, and the baseline
-        over days in the span that are not launch days (the same for every relative day).
-        ``attrs["launches"]`` lists the launch days used.
+    pandas.DataFrame
+        One row per key of the timeline (tag, speaker group: str) and relative_day
+        (int64), on a RangeIndex: n_launches (launches with sentences on that day),
+        matches, sentences (int64), rate (pooled: matches per 1,000 sentences over those
+        days), ci_low, ci_high, and baseline_rate, baseline_low, baseline_high over days
+        in the span that are not launch days (the same for every relative day; all
+        float64). ``attrs["launches"]`` lists the launch days used.
+
+    Raises
+    ------
+    ValueError
+        `min_launches` is below 5, ``window[0] > window[1]``, a column is missing, the
+        timeline is not daily (``attrs["freq"]``) or is empty.
+    TypeError
+        A frame is not a DataFrame, or its ``period``/``date`` does not hold datetimes.
+
+    Warns
+    -----
+    UserWarning
+        When some rates are left empty for resting on fewer than `min_launches` launches.
 
     Examples
     --------

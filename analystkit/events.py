@@ -159,6 +159,45 @@ def extract_events(
     ``load_event_rules(lexicon=lexicon)``: data/event_rules.yml with the missile classes
     of `lexicon` (default: data/lexicon.yml).
 
+    Parameters
+    ----------
+    data : pandas.DataFrame or None, default None
+        An articles frame (``article_id``, ``date`` as datetimes, ``text``) or a
+        sentences frame (``ak.sentences``).
+    articles : pandas.DataFrame or None, default None
+        The articles, when `data` is a sentences frame (or not given).
+    rules : EventRules or None, default None
+        The compiled event rules; None is ``load_event_rules(lexicon=lexicon)``.
+    sentences : pandas.DataFrame or None, default None
+        The sentences of the articles (``article_id``, ``sentence_id``, ``start``,
+        ``end``), used instead of splitting the texts again.
+    matches : pandas.DataFrame or None, default None
+        ``ak.tag``'s matches of the same articles (``article_id``, ``start``, ``end``,
+        ``category``, ``tag``), read for the missile classes.
+    milestones : pandas.DataFrame or None, default None
+        Milestones for presidential terms; None is ``load_milestones()`` when needed.
+    all_mentions : bool, default False
+        One row per mention of any realis, unmerged, instead of one row per event.
+    lexicon : Lexicon, str, pathlib.Path or None, default None
+        The lexicon whose ``weapon`` tags are the missile classes, when `rules` is None.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The events frame on a RangeIndex, with the columns above: ``sentence_id``
+        (int64), ``date``, ``date_last``, ``report_date`` (datetime64[us]),
+        ``historical`` (bool), the others str (``missile_class`` NA when unstated).
+        No events: an empty frame with these columns and dtypes.
+
+    Raises
+    ------
+    ValueError
+        A sentences frame without ``articles=``, a frame given twice, no frame at all,
+        a required column missing, sentences that lack an article holding a trigger, or
+        weapon tags in `matches` that are not missile classes of `rules`.
+    TypeError
+        The articles are not a DataFrame.
+
     Examples
     --------
     >>> import analystkit as ak

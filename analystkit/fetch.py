@@ -44,12 +44,17 @@ def fetch_corpus(name: str, cache_dir: str | Path | None = None, progress: bool 
 
     Parameters
     ----------
-    name
+    name : str
         A key of ``CORPORA`` (e.g. "kcna_2024").
-    cache_dir
+    cache_dir : str, pathlib.Path or None, default None
         Where archives are kept (default: ``default_cache_dir()``), one folder per name.
-    progress
+    progress : bool, default True
         Show a download progress bar.
+
+    Returns
+    -------
+    pathlib.Path
+        The checked archive file in the cache (``cache_dir/name/<file>``).
 
     Raises
     ------

@@ -37,6 +37,23 @@ def lexicon_fingerprint(path: str | Path = LEXICON_PATH) -> str:
     """SHA-256 of the lexicon's content (its parsed YAML as canonical JSON): comments and
     layout do not change it, any pattern, tag, speaker or rule does.
 
+    Parameters
+    ----------
+    path : str or pathlib.Path, default LEXICON_PATH
+        The lexicon YAML file (the kit's data/lexicon.yml by default).
+
+    Returns
+    -------
+    str
+        64 lower-case hex digits.
+
+    Raises
+    ------
+    OSError
+        The file cannot be read.
+    yaml.YAMLError
+        The file is not valid YAML.
+
     Examples
     --------
     >>> import analystkit as ak
@@ -97,6 +114,18 @@ def write_kcna_rhetoric(
 def kcna_rhetoric_stamp(meta_path: Path = KCNA_RHETORIC_META_PATH) -> dict:
     """The shipped table's stamp: archive URL and SHA-256, lexicon fingerprint, span.
 
+    Parameters
+    ----------
+    meta_path : pathlib.Path, default KCNA_RHETORIC_META_PATH
+        The stamp's JSON file (data/reference/kcna_rhetoric_2024.json by default).
+
+    Returns
+    -------
+    dict
+        The parsed JSON: ``what``, ``archive`` (name, file, url, sha256, licence),
+        ``articles``, ``records_skipped``, ``duplicates_dropped``, ``first_day``,
+        ``last_day`` (ISO days), ``lexicon_sha256``, ``rebuild``.
+
     Examples
     --------
     >>> import analystkit as ak
@@ -117,6 +146,29 @@ def load_kcna_rhetoric(
     weekly by tag by default; freq="D" with by=("tag", "speaker_group") gives it whole.
     ``attrs["stamp"]`` holds the archive's URL and checksum and the lexicon fingerprint,
     ``attrs["corpus"]`` a one-line citation for chart source lines.
+
+    Parameters
+    ----------
+    freq : {"D", "W", "M"}, default "W"
+        Days, weeks (Monday first) or months.
+    by : str or sequence of str, default "tag"
+        "tag", "speaker_group" or both.
+    speaker_groups : sequence of str or None, default None
+        Only these groups (None: all).
+    path : pathlib.Path, default KCNA_RHETORIC_PATH
+        The table's CSV (data/reference/kcna_rhetoric_2024.csv by default); the stamp
+        is always read from the shipped JSON.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A timeline as ``resample_timeline`` returns it: period (datetime64[us]), the `by`
+        columns (str), matches, sentences (int64), rate (float64).
+
+    Raises
+    ------
+    ValueError
+        `freq` or `by` is not one of the values above.
 
     Examples
     --------

@@ -134,6 +134,22 @@ class Lexicon:
     cannot drift from what it matches. For a variant, edit a copy of the YAML file and
     load that, or take `without(...)` some tags.
 
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The file the lexicon was read from (kept as str; names it in errors).
+    tags : mapping of str to Tag
+        Tag name -> its `Tag` record (category, definition, example, patterns, ...).
+    roster : Roster
+        The speakers, role words and country words (from roster.yml and outlets.yml).
+    entries : iterable of Entry
+        The matcher entries: every pattern, idiom, requires/exclude phrase, reporting
+        verb, negation and roster cue, with the line it came from.
+
+    See Also
+    --------
+    load_lexicon : Read a lexicon file (the usual way to get one).
+
     Examples
     --------
     >>> lex = load_lexicon()
@@ -294,6 +310,23 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     outlets.yml beside it (else the kit's own). Raises LexiconError naming the file, line
     and problem. A file read before is reused until it changes
     (its modification time or size), so tagging calls don't recompile it.
+
+    Parameters
+    ----------
+    path : str, pathlib.Path or None, default None
+        The lexicon YAML file; None reads the kit's ``LEXICON_PATH``. The roster files
+        are taken from its folder when it holds a roster.yml.
+
+    Returns
+    -------
+    Lexicon
+        The checked, compiled and immutable lexicon (the same object for an unchanged file).
+
+    Raises
+    ------
+    LexiconError
+        The file cannot be read, is not valid YAML, or breaks the lexicon's schema or a
+        pattern's syntax (the message names the file and line).
 
     Examples
     --------

@@ -46,6 +46,36 @@ def link_events(events: pd.DataFrame, chronology: pd.DataFrame) -> pd.DataFrame:
     A chronology day of the same event type is preferred; a missile launch reported of
     a satellite launch day (or the reverse) links when no day of its own type fits.
 
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        An events frame (``ak.extract_events``): needs ``event_type``, ``realis``,
+        ``actor``, ``date``, ``date_last``, ``date_precision``, ``report_date``.
+    chronology : pandas.DataFrame
+        A launch chronology (``ak.load_chronology()``): ``date``, ``event_type``,
+        ``missile_class``; only rows with a true ``counted`` are used when it has one.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The news launches (launch types, realis "actual", actor "DPRK") on a
+        RangeIndex, with the events' columns plus ``linked_date`` (datetimes; NaT for
+        none), ``linked_class`` (str; NA when the day has no class), ``link_status``
+        (exact, time zone, period, none) and ``link_note`` (str). The unlinked rows are
+        also in ``attrs["for_curation"]``.
+
+    Raises
+    ------
+    ValueError
+        `events` or `chronology` lacks a column it needs.
+    TypeError
+        `events` or `chronology` is not a DataFrame.
+
+    Warns
+    -----
+    UserWarning
+        When some news launch matches no chronology day.
+
     Examples
     --------
     >>> import analystkit as ak

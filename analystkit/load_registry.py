@@ -34,11 +34,23 @@ Entries = tuple[tuple[str, str], ...]
 class LoadReport:
     """The combined report of one or more ``load_articles`` calls.
 
-    Each field lists ``(path, detail)`` pairs, as ``frame.attrs`` of a fresh load does:
-    ``skipped`` (path, reason), ``duplicates`` (path, path of the kept copy),
-    ``decoded_with`` (path, encoding), ``epoch_dates`` (path, how the dates were read).
-    ``loads`` is how many loads it gathers. ``report["skipped"]`` works as
-    ``attrs["skipped"]`` did; ``to_frame()`` gives one row per entry.
+    Each field lists ``(path, detail)`` pairs, as ``frame.attrs`` of a fresh load does.
+    ``report["skipped"]`` works as ``attrs["skipped"]`` did (a list; an unknown kind
+    raises KeyError); ``to_frame()`` gives one row per entry, columns ``kind``, ``path``,
+    ``detail`` (all str).
+
+    Parameters
+    ----------
+    skipped : tuple of (str, str), default ()
+        ``(path, reason)`` of each file or record that was not loaded.
+    duplicates : tuple of (str, str), default ()
+        ``(path, path of the kept copy)`` of each duplicate text.
+    decoded_with : tuple of (str, str), default ()
+        ``(path, encoding)`` of each file that was not plain UTF-8.
+    epoch_dates : tuple of (str, str), default ()
+        ``(path, how the dates were read)`` of each table with epoch-number dates.
+    loads : int, default 0
+        How many ``load_articles`` calls the report gathers.
 
     Examples
     --------
@@ -144,6 +156,11 @@ def load_report(frame: pd.DataFrame) -> LoadReport:
         in load order, each entry once; ``loads`` counts them. An article loaded more
         than once counts for the latest load that loaded it. When pandas kept the report
         in ``frame.attrs`` (a frame from one load, filtered or copied), that report.
+
+    Raises
+    ------
+    ValueError
+        `frame` has no ``article_id`` column or index level (and no report in ``attrs``).
 
     Examples
     --------

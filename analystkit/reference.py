@@ -56,6 +56,23 @@ def load_chronology(path: str | Path | None = None) -> pd.DataFrame:
     n_missiles (Int64, <NA> where sources say only "several"), missile_names,
     counted (bool), confidence, source, note. Sorted by date.
 
+    Parameters
+    ----------
+    path : str, pathlib.Path or None, default None
+        A chronology CSV; None is the curated data/reference/launch_events.csv.
+
+    Returns
+    -------
+    pandas.DataFrame
+        On a RangeIndex: ``date`` (datetime64[us]), ``n_missiles`` (Int64), ``counted``
+        (bool), the other columns str.
+
+    Raises
+    ------
+    ReferenceDataError
+        The file is missing, empty, not UTF-8 or not valid CSV, or a row breaks the
+        schema (the message names the file, the line and the problem).
+
     Examples
     --------
     >>> import analystkit as ak
@@ -82,6 +99,22 @@ def load_milestones(path: str | Path | None = None) -> pd.DataFrame:
 
     Columns date, end_date (NaT for single days and for terms still running), kind,
     title, label (<= 16 characters, for chart annotations), source, note. Sorted by date.
+
+    Parameters
+    ----------
+    path : str, pathlib.Path or None, default None
+        A milestones CSV; None is the curated data/reference/milestones.csv.
+
+    Returns
+    -------
+    pandas.DataFrame
+        On a RangeIndex: ``date``, ``end_date`` (datetime64[us]), the other columns str.
+
+    Raises
+    ------
+    ReferenceDataError
+        The file is missing, empty, not UTF-8 or not valid CSV, or a row breaks the
+        schema (the message names the file, the line and the problem).
 
     Examples
     --------
@@ -324,6 +357,24 @@ def load_cns_database(path: str | Path) -> pd.DataFrame:
     note says so. Extra columns: max_apogee_km, max_distance_km (Float64, "Unknown" and
     "km" strings cleaned). Missile Type maps to missile_class (SLV rows make a
     satellite_launch day; "Unknown" means a ballistic missile of unstated type).
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The spreadsheet, ``.xlsx``/``.xlsm`` or ``.csv``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The chronology columns (as ``load_chronology`` types them, ``date`` as
+        datetimes), then ``max_apogee_km`` and ``max_distance_km`` (Float64); one row per
+        Korea-time day, sorted by date, on a RangeIndex.
+
+    Raises
+    ------
+    ReferenceDataError
+        The file is missing or of another format, has no header or missile rows, or
+        rows that cannot be read (each named by its spreadsheet row).
 
     Examples
     --------

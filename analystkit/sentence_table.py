@@ -81,6 +81,29 @@ def sentences(articles: pd.DataFrame, lexicon: Lexicon | str | Path | None = Non
     roster person's years; a state outlet's narration). Rows follow the articles'
     order. For many cores or machines, see analystkit.cluster (Dask).
 
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        An articles frame: needs ``article_id`` and ``text`` (strings); ``date`` and
+        ``source`` are used when present.
+    lexicon : Lexicon, str, pathlib.Path or None, default None
+        The lexicon whose roster and reporting verbs attribute speakers, or a path to
+        one; None is ``load_lexicon()``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The sentences frame on a RangeIndex: ``article_id``, ``text``, ``speaker``,
+        ``speaker_group``, ``attribution`` (str), ``sentence_id``, ``start``, ``end``
+        (int64), ``quoted`` (bool).
+
+    Raises
+    ------
+    ValueError
+        `articles` lacks ``article_id`` or ``text``, or a text is not a string.
+    TypeError
+        `lexicon` is neither a Lexicon, a path nor None.
+
     Examples
     --------
     >>> import analystkit as ak

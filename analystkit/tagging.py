@@ -117,6 +117,28 @@ def tag(data: pd.DataFrame, lexicon: Lexicon | str | Path | None = None) -> pd.D
     overlapping matches wins; matches of different categories are all kept. For many
     cores or machines, see analystkit.cluster (Dask).
 
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        A sentences frame (told apart by its ``sentence_id``, ``speaker_group`` and
+        ``attribution`` columns; it then needs every sentences column) or an articles
+        frame (``article_id`` and ``text``).
+    lexicon : Lexicon, str, pathlib.Path or None, default None
+        The lexicon to match, or a path to one; None is ``load_lexicon()``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The matches frame on a RangeIndex, with the columns and dtypes above.
+
+    Raises
+    ------
+    ValueError
+        An articles frame lacks ``article_id`` or ``text`` (or a text is not a string),
+        a sentences frame lacks a sentences column, or its sentences overlap.
+    TypeError
+        `lexicon` is neither a Lexicon, a path nor None.
+
     Examples
     --------
     >>> import pandas as pd
@@ -228,6 +250,30 @@ def tag_counts(
     With `articles`, every article gets a row (zeros included), in the articles' order;
     include_negated=False leaves negated matches out.
 
+    Parameters
+    ----------
+    matches : pandas.DataFrame
+        A matches frame (``ak.tag``): needs ``article_id``, the `by` columns, and
+        ``negated`` when `include_negated` is False.
+    by : str or list of str, default "tag"
+        The column(s) whose values become the count columns.
+    articles : pandas.DataFrame or None, default None
+        An articles frame whose ``article_id`` order (and zero rows) the result follows;
+        None gives only the articles with a match, sorted by id.
+    include_negated : bool, default True
+        Whether negated matches are counted.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``article_id`` (str); one int64 column per value of `by`, sorted (a
+        MultiIndex of columns when `by` is a list).
+
+    Raises
+    ------
+    ValueError
+        `matches` lacks ``article_id`` or a `by` column.
+
     Examples
     --------
     >>> import pandas as pd
@@ -285,6 +331,33 @@ def kwic(
     `re:`; or the name of a lexicon tag, meaning all its patterns and idioms) with `window` words
     (whitespace-separated) either side. Columns: article_id, date, start, end (char
     offsets, like quanteda's from/to), pre, keyword, post.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        An articles frame: needs ``article_id`` and ``text``; ``date`` is copied when
+        present (NaT otherwise).
+    pattern : str
+        A pattern in lexicon syntax, or the name of a tag of `lexicon`.
+    window : int, default 8
+        Words of context either side (0 or more).
+    lexicon : Lexicon, str, pathlib.Path or None, default None
+        The lexicon whose tag names `pattern` may be, or a path to one; None is
+        ``load_lexicon()``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per match in article then text order, on a RangeIndex: ``article_id``,
+        ``pre``, ``keyword``, ``post`` (str), ``date`` (the articles' dtype, e.g.
+        datetime64[us]), ``start``, ``end`` (int64).
+
+    Raises
+    ------
+    ValueError
+        `window` is not a non-negative int, or `articles` lacks ``article_id`` or ``text``.
+    LexiconError
+        `pattern` is not a valid pattern (e.g. an unbalanced ``re:`` expression).
 
     Examples
     --------

@@ -36,26 +36,37 @@ def rhetoric_timeline(
 
     Parameters
     ----------
-    matches, sentences, articles
+    matches, sentences, articles : pandas.DataFrame
         Frames of ``ak.tag``, ``ak.sentences`` and ``ak.load_articles`` (columns used:
-        article_id, sentence_id, speaker_group, tag, negated; the articles' date).
-    freq
-        "D" (days), "W" (weeks, Monday first) or "M" (months).
-    by
+        article_id, sentence_id, speaker_group, tag, negated; the articles' date, as
+        datetimes; undated articles are left out with a warning).
+    freq : {"D", "W", "M"}, default "W"
+        Days, weeks (Monday first) or months.
+    by : str or sequence of str, default "tag"
         "tag", "speaker_group" or both: the columns each row is counted by.
-    speaker_groups
-        Only sentences and matches of these groups (default: all).
-    tags
+    speaker_groups : sequence of str or None, default None
+        Only sentences and matches of these groups (None: all).
+    tags : sequence of str, default vocab.RHETORIC_TAGS
         The tags counted, each with a row in every period even when it has no match.
-    include_negated
+    include_negated : bool, default False
         Count negated matches too (default: left out).
 
     Returns
     -------
-    DataFrame
-        period (first day), the `by` columns, matches and sentences (int64: sentences of
-        the row's speaker group, or of all selected groups), rate (matches per 1,000
-        sentences; NaN where the period has no sentence). ``attrs["freq"]`` holds `freq`.
+    pandas.DataFrame
+        On a RangeIndex: period (datetime64[us], the period's first day), the `by`
+        columns (str; tag before speaker_group), matches and sentences (int64: sentences
+        of the row's speaker group, or of all selected groups), rate (float64: matches
+        per 1,000 sentences; NaN where the period has no sentence). ``attrs["freq"]``
+        holds `freq`.
+
+    Raises
+    ------
+    ValueError
+        `by` is not "tag", "speaker_group" or both, `freq` is not D, W or M, or a
+        frame lacks a column it needs.
+    TypeError
+        A frame is not a DataFrame, or the articles' ``date`` does not hold datetimes.
 
     Examples
     --------
@@ -113,6 +124,32 @@ def resample_timeline(
 
     Matches add up; a row's sentences are those of its speaker group, or the sum over the
     selected groups when `by` leaves the group out. Same columns as ``rhetoric_timeline``.
+
+    Parameters
+    ----------
+    timeline : pandas.DataFrame
+        A timeline by tag and speaker group (``period``, ``tag``, ``speaker_group``,
+        ``matches``, ``sentences``), e.g. ``rhetoric_timeline(..., freq="D",
+        by=["speaker_group", "tag"])``.
+    freq : {"D", "W", "M"}, default "W"
+        Days, weeks (Monday first) or months.
+    by : str or sequence of str, default "tag"
+        "tag", "speaker_group" or both.
+    speaker_groups : sequence of str or None, default None
+        Only these groups' rows (None: all).
+
+    Returns
+    -------
+    pandas.DataFrame
+        As ``rhetoric_timeline`` returns: period, the `by` columns, matches, sentences,
+        rate, every period of the span present; ``attrs["freq"]`` holds `freq`.
+
+    Raises
+    ------
+    ValueError
+        `by` or `freq` is not one of the values above, or a column is missing.
+    TypeError
+        `timeline` is not a DataFrame.
 
     Examples
     --------

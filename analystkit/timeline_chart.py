@@ -39,24 +39,35 @@ def plot_rhetoric_timeline(
 
     Parameters
     ----------
-    timeline
+    timeline : pandas.DataFrame
         Columns period, tag, rate (periods without sentences are gaps in the line).
-    chronology
+    chronology : pandas.DataFrame or None, default None
         Launch days (``load_chronology()``), drawn as ticks under every panel: counted
-        launch rows within the timeline's span.
-    milestones
+        launch rows within the timeline's span (``date``, ``event_type``, ``counted``).
+        None: no ticks.
+    milestones : pandas.DataFrame or None, default None
         Dated milestones (``load_milestones()``) within the span: a dotted line across
-        the panels and the milestone's label on top (administrations left out).
-    tags
+        the panels and the milestone's label on top (administrations left out;
+        ``date``, ``kind``, ``label``). None: no lines.
+    tags : sequence of str or None, default None
         The panels, in order (default: the rhetoric tags in the timeline).
-    title, source
-        Title (default says the period) and the source line under the chart; a corpus
-        named in ``timeline.attrs["corpus"]`` is added to it.
+    title : str or None, default None
+        The title; None says the period.
+    source : str, default timeline_chart.TIMELINE_SOURCE
+        The source line under the chart; a corpus named in ``timeline.attrs["corpus"]``
+        is added to it.
 
     Returns
     -------
-    Figure
+    matplotlib.figure.Figure
         A pyplot-free figure, 10 inches wide.
+
+    Raises
+    ------
+    ValueError
+        A frame lacks a column it needs, or there is no tag to plot.
+    TypeError
+        A frame is not a DataFrame, or the timeline's ``period`` does not hold datetimes.
 
     Examples
     --------

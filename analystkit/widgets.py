@@ -148,6 +148,27 @@ class FilterPanel(_DisplaysItself):
     articles with at least one selected match (or event) and only those rows; nothing
     selected leaves nothing. ``reset()`` (the Reset button) restores everything.
 
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        An articles frame: ``article_id``, ``date`` (datetimes), ``title``, ``source``,
+        ``text``.
+    matches : pandas.DataFrame or None, default None
+        ``ak.tag``'s matches of the articles (``article_id``, ``speaker_group``, ``tag``);
+        None: no speaker-group or tag filter applies.
+    events : pandas.DataFrame or None, default None
+        ``ak.extract_events``' events of the articles (``article_id``, ``event_type``);
+        None: no event-type filter applies.
+    max_rows : int, default 50
+        The most articles listed in the results table.
+
+    Raises
+    ------
+    ValueError
+        A frame lacks a column it needs.
+    TypeError
+        A frame is not a DataFrame, or the articles' ``date`` does not hold datetimes.
+
     Examples
     --------
     Built without a display (in JupyterLab, the panel shows itself as a cell's value):
@@ -425,6 +446,28 @@ class ChronologyPanel(_DisplaysItself):
     ``.filtered()`` is the selection, ``.figure()`` its chart; the chart image and the
     ``.ak-results`` summary line follow every change. Launch days are the chronology's
     counted launch events (one per KST calendar day), as in the chart.
+
+    Parameters
+    ----------
+    chronology : pandas.DataFrame
+        The launch chronology: ``date``, ``event_type``, ``missile_class``, ``counted``.
+    milestones : pandas.DataFrame
+        The milestones: ``date`` (datetimes), ``kind``, ``label``.
+    highlight : pandas.DataFrame or None, default None
+        Events to ring on the chart, as ``chronology_chart`` takes them.
+    start, end : str or pandas.Timestamp, default "2018-01-01", "2025-12-31"
+        The span the panel covers; `end` must be after `start`.
+    milestone_kinds : sequence of str, default ("summit", "meeting", "talks")
+        The milestone kinds selected at first.
+    export_path : str, default "briefing/chronology"
+        The initial file name (without suffix) of the briefing export.
+
+    Raises
+    ------
+    ValueError
+        `end` is not after `start`, or a frame lacks a column it needs.
+    TypeError
+        A frame is not a DataFrame, or the milestones' ``date`` does not hold datetimes.
 
     Examples
     --------
