@@ -14,6 +14,13 @@ from analystkit.vocab import LAUNCH_TYPES
 
 LINK_COLUMNS = ["linked_date", "linked_class", "link_status", "link_note"]
 LINK_STATUSES = ("exact", "time zone", "period", "none")
+_LINK_DTYPES = {
+    "linked_date": "datetime64[us]",
+    "linked_class": "str",
+    "link_status": "str",
+    "link_note": "str",
+}
+"""The link columns' dtypes, whatever links (none, some or no news launch at all)."""
 
 
 def news_launches(events: pd.DataFrame) -> pd.DataFrame:
@@ -59,10 +66,11 @@ def link_events(events: pd.DataFrame, chronology: pd.DataFrame) -> pd.DataFrame:
     -------
     pandas.DataFrame
         The news launches (launch types, realis "actual", actor "DPRK") on a
-        RangeIndex, with the events' columns plus ``linked_date`` (datetimes; NaT for
-        none), ``linked_class`` (str; NA when the day has no class), ``link_status``
-        (exact, time zone, period, none) and ``link_note`` (str). The unlinked rows are
-        also in ``attrs["for_curation"]``.
+        RangeIndex, with the events' columns plus ``linked_date`` (datetime64[us]; NaT
+        for none), ``linked_class`` (str; NA when the day has no class), ``link_status``
+        (str: exact, time zone, period, none) and ``link_note`` (str): these dtypes
+        whether some, none or no launch links. The unlinked rows are also in
+        ``attrs["for_curation"]``.
 
     Raises
     ------
@@ -90,8 +98,12 @@ def link_events(events: pd.DataFrame, chronology: pd.DataFrame) -> pd.DataFrame:
     news = news_launches(events)
     days = _launch_days(chronology)
     links = [_link(row, days) for row in news.itertuples()]
-    linked = news.assign(**{c: [link[i] for link in links] for i, c in enumerate(LINK_COLUMNS)})
-    linked["linked_date"] = pd.to_datetime(linked["linked_date"])
+    linked = news.assign(
+        **{
+            c: pd.Series([link[i] for link in links], index=news.index, dtype=_LINK_DTYPES[c])
+            for i, c in enumerate(LINK_COLUMNS)
+        }
+    )
     unlinked = linked[linked["link_status"] == "none"]
     linked.attrs["for_curation"] = unlinked
     if len(unlinked):

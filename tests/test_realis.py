@@ -213,6 +213,26 @@ def test_an_unlisted_launch_is_kept_for_curation_with_a_warning():
     assert len(linked.attrs["for_curation"]) == 1
 
 
+def test_the_link_columns_keep_their_dtypes_whatever_links():
+    events = ak.extract_events(written((THURSDAY, "North Korea fired an ICBM on Tuesday.")))
+    dtypes = {
+        "linked_date": "datetime64[us]",
+        "linked_class": "str",
+        "link_status": "str",
+        "link_note": "str",
+    }
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the unlinked launch is listed for curation
+        some = ak.link_events(events, CHRONOLOGY)
+        none = ak.link_events(events, CHRONOLOGY.iloc[:0])
+        nothing = ak.link_events(events.iloc[:0], CHRONOLOGY)
+    assert some["link_status"].tolist() == ["exact"] and none["link_status"].tolist() == ["none"]
+    for linked in (some, none, nothing):
+        assert linked[list(dtypes)].dtypes.to_dict() == {
+            c: pd.api.types.pandas_dtype(t) for c, t in dtypes.items()
+        }
+
+
 def test_the_seed_launch_links_exactly_and_counts_once(seed_articles, chronology):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
