@@ -26,22 +26,24 @@ def dedupe_events(events: pd.DataFrame, window_days: int = 1) -> pd.DataFrame:
     several, it stays a row of its own. The row keeps the most precise date (the most
     reported day, earliest on a tie) and adds n_reports (distinct articles) and
     article_ids ("|"-joined, sorted: parquet-safe). historical is False if any report
-    was news.
+    was news. report_date, when the events have it, is the earliest report's date: the
+    event happened by then, so ``ak.link_events`` can read a vague date from it.
 
     Parameters
     ----------
     events : pandas.DataFrame
         An events frame (``ak.extract_events``), possibly of many corpora concatenated:
-        every events column but ``report_date``; ``date`` as datetimes.
+        every events column (``report_date`` may be left out); ``date`` and
+        ``report_date`` as datetimes.
     window_days : int, default 1
         How many days apart day-precision reports of one event may be (0 or more).
 
     Returns
     -------
     pandas.DataFrame
-        The events columns without ``report_date`` (the head report's values), plus
-        ``n_reports`` (int64) and ``article_ids`` (str), sorted by date then event_type
-        on a RangeIndex.
+        The events columns (the head report's values; ``report_date``, when given, the
+        earliest report's date, of the events' dtype), plus ``n_reports`` (int64) and
+        ``article_ids`` (str), sorted by date then event_type on a RangeIndex.
 
     Raises
     ------
@@ -64,16 +66,22 @@ def dedupe_events(events: pd.DataFrame, window_days: int = 1) -> pd.DataFrame:
     require_columns(events, EVENT_COLUMNS[:-1], "events")
     if window_days < 0:
         raise ValueError(f"window_days must be >= 0, got {window_days}")
+    reported = "report_date" in events.columns  # optional: kept, as the earliest, if given
+    columns = EVENT_COLUMNS if reported else EVENT_COLUMNS[:-1]
+    dtypes = {**_DTYPES, "report_date": events["report_date"].dtype} if reported else _DTYPES
     frame = events.assign(_rank=events["date_precision"].map(PRECISION_RANK))
     if frame["_rank"].isna().any():
         bad = sorted(set(events["date_precision"][frame["_rank"].isna()].astype(str)))
-        raise ValueError(f"events: unknown date_precision {bad} (expected day, month, year)")
+        raise ValueError(
+            f"events: unknown date_precision {bad} (expected {', '.join(PRECISION_RANK)})"
+        )
     frame = frame.sort_values(["_rank", "date", "article_id", "sentence_id"], kind="stable")
     window = pd.Timedelta(days=window_days)
     clusters: list[list[dict]] = []
     classes: list[str | None] = []  # each cluster's class so far
     dated: dict[str, list[tuple[pd.Timestamp, int]]] = {}  # type -> sorted (date, cluster)
-    slim = frame[_CLUSTER_KEYS].assign(_row=np.arange(len(frame)))  # evidence stays out
+    keys = _CLUSTER_KEYS + (["report_date"] if reported else [])
+    slim = frame[keys].assign(_row=np.arange(len(frame)))  # evidence stays out
     for rec in slim.to_dict("records"):
         cls = None if pd.isna(rec["missile_class"]) else rec["missile_class"]
         home = None
@@ -105,9 +113,9 @@ def dedupe_events(events: pd.DataFrame, window_days: int = 1) -> pd.DataFrame:
     del slim
     merged = [_cluster_row(c, k) for c, k in zip(clusters, classes)]
     del clusters
-    out = frame[EVENT_COLUMNS[:-1]].iloc[[row for row, _ in merged]].reset_index(drop=True)
-    for column in ("missile_class", "historical", "n_reports", "article_ids"):
-        out[column] = pd.array([extra[column] for _, extra in merged], dtype=_DTYPES[column])
+    out = frame[columns].iloc[[row for row, _ in merged]].reset_index(drop=True)
+    for column, dtype in dtypes.items():
+        out[column] = pd.array([extra[column] for _, extra in merged], dtype=dtype)
     return out.sort_values(["date", "event_type"], kind="stable", ignore_index=True)
 
 
@@ -116,7 +124,8 @@ _CLUSTER_KEYS = [
 ]  # fmt: skip
 _DTYPES = {"missile_class": "str", "historical": "bool", "n_reports": "int64", "article_ids": "str"}
 """What clustering reads of each report (a slim copy: memory follows the events' count,
-not their evidence text), and the dtypes of the columns merging decides; the merged row's
+not their evidence text; with report_date when the events have it), and the dtypes of
+the columns merging decides (report_date keeps the events' dtype); the merged row's
 other columns come from its head report."""
 
 
@@ -128,9 +137,13 @@ def _cluster_row(members: list[dict], cls: str | None) -> tuple[int, dict]:
     day = min(days, key=lambda d: (-days[d], d)) if days else pd.NaT
     head = next((m for m in members if m["_rank"] == rank and m["date"] == day), members[0])
     ids = sorted({m["article_id"] for m in members})
-    return head["_row"], {
+    extra = {
         "missile_class": cls,
         "historical": all(m["historical"] for m in members),
         "n_reports": len(ids),
         "article_ids": "|".join(ids),
     }
+    if "report_date" in head:
+        reported = [m["report_date"] for m in members if pd.notna(m["report_date"])]
+        extra["report_date"] = min(reported) if reported else pd.NaT
+    return head["_row"], extra

@@ -254,6 +254,18 @@ def test_dedupe_keeps_the_events_dtypes_with_rows_or_without():
         assert distinct["n_reports"].dtype == "int64" and distinct["historical"].dtype == bool
 
 
+def test_dedupe_names_every_date_precision_it_accepts():
+    events = ak.extract_events(REPORTS)
+    with pytest.raises(ValueError, match="expected day, week, month, year, unresolved"):
+        ak.dedupe_events(events.assign(date_precision="fortnight"))
+
+
+def test_dedupe_reads_events_without_report_date_and_keeps_it_when_given():
+    events = ak.extract_events(REPORTS)
+    assert "report_date" in ak.dedupe_events(events).columns
+    assert "report_date" not in ak.dedupe_events(events.drop(columns="report_date")).columns
+
+
 def test_dedupe_keeps_precise_date_and_joins_an_unambiguous_vague_report():
     events = ak.extract_events(
         written(

@@ -233,6 +233,26 @@ def test_the_link_columns_keep_their_dtypes_whatever_links():
         }
 
 
+def test_distinct_events_link_by_their_earliest_report():
+    # Two reports of one ICBM launch "this month": the earlier report bounds its day.
+    events = ak.extract_events(
+        written(
+            ("2025-03-05", "North Korea fired an ICBM earlier this month."),
+            ("2025-03-20", "North Korea fired an ICBM this month, Japan said."),
+        )
+    )
+    distinct = ak.dedupe_events(events)
+    assert distinct[["n_reports", "report_date"]].values.tolist() == [
+        [2, pd.Timestamp("2025-03-05")]
+    ]
+    assert distinct["report_date"].dtype == events["report_date"].dtype
+    linked = ak.link_events(distinct, CHRONOLOGY)
+    assert (linked.iloc[0]["link_status"], linked.iloc[0]["linked_date"]) == (
+        "period",
+        pd.Timestamp("2025-03-04"),
+    )
+
+
 def test_the_seed_launch_links_exactly_and_counts_once(seed_articles, chronology):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
