@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 import ahocorasick
 import numpy as np
@@ -47,7 +49,7 @@ class Phrases:
     a trailing "*" lets a phrase end anywhere ("American*" finds "Americans")."""
 
     def __init__(self, named: dict[str, list[str]]):
-        self.names = list(named)
+        self.names = tuple(named)
         self._automaton = ahocorasick.Automaton()
         for index, phrases in enumerate(named.values()):
             for phrase in phrases:
@@ -77,20 +79,26 @@ class Phrases:
 class EventRules:
     """The compiled contents of data/event_rules.yml.
 
-    Built by `load_event_rules`, which caches it: treat its mappings as read-only.
+    Built by `load_event_rules`, which caches it and hands the same object out again, so
+    EventRules is immutable: its fields cannot be reassigned, its mappings are read-only
+    (``types.MappingProxyType``, whatever mappings it is given) and an event type's
+    triggers a tuple, so no caller can change what later calls extract. (The
+    ``keywords`` automaton is compiled once; leave it as it is.) It pickles, for Dask
+    workers, and unpickles read-only. For variant rules, edit a copy of the YAML file
+    and load that.
 
     Parameters
     ----------
-    triggers : dict of str to list of Trigger
+    triggers : mapping of str to tuple of Trigger
         Event type -> its trigger cues (pattern, ``with``/``unless`` conditions, nominal).
-    screens : dict of str to re.Pattern
+    screens : mapping of str to re.Pattern
         Event type -> one pattern matching any of its triggers (absent for an event type
         whose triggers hold backreferences).
     keywords : ahocorasick.Automaton
         Lower-cased keyword -> ``(length, event types it gates)``: the cheap first pass.
-    actor_mode : dict of str to str
+    actor_mode : mapping of str to str
         Event type -> how its actor is read: ``"nearest"`` or ``"parties"``.
-    actor_default : dict of str to str
+    actor_default : mapping of str to str
         Event type -> the actor when the text names none.
     classes : ClassFinder
         The missile classes named in texts (the lexicon's ``weapon`` tags).
@@ -111,21 +119,49 @@ class EventRules:
     >>> rules = ak.load_event_rules()
     >>> rules.actor_mode["summit"], rules.actor_default["summit"]
     ('parties', 'unknown')
+    >>> rules.actor_default["summit"] = "DPRK"
+    Traceback (most recent call last):
+    ...
+    TypeError: 'mappingproxy' object does not support item assignment
     >>> rules.classes.find(["it fired an ICBM", "no class here"])
     ['icbm', None]
     >>> rules.classes.name("cruise missile test")
     'cruise'
     """
 
-    triggers: dict[str, list[Trigger]]  # by event_type
-    screens: dict[str, re.Pattern[str]]  # by event_type: any of its trigger patterns
+    triggers: Mapping[str, tuple[Trigger, ...]]  # by event_type
+    screens: Mapping[str, re.Pattern[str]]  # by event_type: any of its trigger patterns
     keywords: ahocorasick.Automaton  # keyword -> (length, the event types it gates)
-    actor_mode: dict[str, str]
-    actor_default: dict[str, str]
+    actor_mode: Mapping[str, str]
+    actor_default: Mapping[str, str]
     classes: ClassFinder  # missile classes: the lexicon's weapon tags
     parties: Phrases  # in the order they are joined in `actor`
     realis: RealisRules
     reporting: re.Pattern[str]  # the lexicon's reporting verbs before a date (dates.py)
+
+    def __post_init__(self) -> None:
+        _freeze(self, self.__dict__)
+
+    def __getstate__(self) -> dict:  # a mappingproxy does not pickle
+        return {k: dict(v) if k in _MAPPINGS else v for k, v in self.__dict__.items()}
+
+    def __setstate__(self, state: dict) -> None:
+        _freeze(self, state)
+
+
+_MAPPINGS = ("triggers", "screens", "actor_mode", "actor_default")
+"""EventRules' mappings: read-only on the rules, plain dicts in their pickles."""
+
+
+def _freeze(rules: EventRules, state: dict) -> None:
+    """Set the rules' fields from `state`, its mappings read-only and triggers tuples
+    (a frozen dataclass: object.__setattr__ is the way in)."""
+    for name, value in state.items():
+        if name == "triggers":
+            value = {k: tuple(v) for k, v in value.items()}
+        if name in _MAPPINGS:
+            value = MappingProxyType(dict(value))
+        object.__setattr__(rules, name, value)
 
 
 class ClassFinder:
@@ -215,7 +251,8 @@ def load_event_rules(
     Returns
     -------
     EventRules
-        The compiled rules (the same object while neither file changes).
+        The compiled rules (the same object while neither file changes: immutable, so
+        it cannot carry one caller's edits to the next).
 
     Raises
     ------
@@ -312,7 +349,7 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
     except ValueError as err:
         raise ValueError(f"{path}: {err}") from None
     return EventRules(
-        triggers=triggers,
+        triggers={k: tuple(v) for k, v in triggers.items()},
         screens=screens,
         keywords=keywords,
         actor_mode=modes,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pickle
 import re
 
+import cloudpickle
 import pytest
 from facts import frame
 
@@ -69,6 +70,34 @@ def test_a_lexicon_pickles_read_only():
 def test_load_event_rules_is_public():
     rules = ak.load_event_rules()
     assert isinstance(rules, ak.EventRules) and "missile_launch" in rules.triggers
+
+
+def test_the_cached_event_rules_refuse_edits_and_a_fresh_load_is_whole():
+    rules = ak.load_event_rules()
+    with pytest.raises(TypeError):
+        rules.actor_default["summit"] = "DPRK"  # type: ignore[index]
+    with pytest.raises(TypeError):
+        rules.actor_mode["summit"] = "nearest"  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        rules.screens.pop("summit")  # type: ignore[attr-defined]
+    with pytest.raises(AttributeError):
+        rules.triggers["summit"].append(rules.triggers["talks"][0])  # type: ignore[attr-defined]
+    with pytest.raises(TypeError):
+        rules.triggers["summit"] = ()  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        rules.parties.names.append("Mars")  # type: ignore[attr-defined]
+    fresh = ak.load_event_rules()
+    assert fresh.actor_default["summit"] == "unknown" and fresh.actor_mode["summit"] == "parties"
+
+
+def test_event_rules_pickle_read_only():
+    for dumps in (pickle.dumps, cloudpickle.dumps):  # cloudpickle: how Dask ships them
+        rules = pickle.loads(dumps(ak.load_event_rules()))
+        assert rules.actor_default["missile_launch"] == "DPRK" and rules.triggers["summit"]
+        with pytest.raises(TypeError):
+            rules.actor_default["missile_launch"] = "US"  # type: ignore[index]
+        events = ak.extract_events(frame("North Korea fired a missile on Monday."), rules=rules)
+        assert events["actor"].tolist() == ["DPRK"]
 
 
 @pytest.fixture
