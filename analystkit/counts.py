@@ -210,7 +210,8 @@ def event_ordinal(
     Raises
     ------
     ValueError
-        `events` lacks ``date`` or ``event_type``, or a ``counted`` cell is NA.
+        `events` lacks ``date`` or ``event_type`` (or ``missile_class`` when
+        `missile_class` is given), or a ``counted`` cell is NA.
     TypeError
         `events` is not a DataFrame.
 
@@ -223,7 +224,8 @@ def event_ordinal(
     >>> ak.event_ordinal(chronology, "2025-02-26", since="2025-01-20")  # of Trump's second term
     2
     """
-    require_columns(events, ["date", "event_type"], "events")
+    needed = ["date", "event_type"] + (["missile_class"] if missile_class is not None else [])
+    require_columns(events, needed, "events")
     date = pd.Timestamp(date).normalize()
     since = pd.Timestamp(since) if since is not None else pd.Timestamp(date.year, 1, 1)
     frame = _counted(events)

@@ -383,6 +383,13 @@ def test_event_ordinal_on_the_curated_chronology(chronology):
     assert ak.event_ordinal(chronology, "2025-02-26", missile_class="cruise") == 2
 
 
+def test_event_ordinal_by_class_names_a_missing_class_column(chronology):
+    days = chronology[["date", "event_type"]]
+    assert ak.event_ordinal(days, "2025-02-26") == 4  # no class asked: none needed
+    with pytest.raises(ValueError, match="lacks column.*missile_class"):
+        ak.event_ordinal(days, "2025-02-26", missile_class="cruise")
+
+
 def test_counts_between_start_and_end_count_only_the_days_in_range(chronology):
     # 19 counted launch days in 2024: 14 from 1 January to 30 June, 5 after.
     assert ak.count_events(chronology, "YS", end="2024-06-30")["events"].iloc[-1] == 14
