@@ -100,13 +100,21 @@ def build_kcna_rhetoric(archive: str | Path) -> tuple[pd.DataFrame, dict]:
     return table, meta
 
 
+def stamp_path(path: str | Path) -> Path:
+    """Where a table's stamp is: beside it, of its name with .json (the shipped
+    kcna_rhetoric_2024.csv has kcna_rhetoric_2024.json)."""
+    return Path(path).with_suffix(".json")
+
+
 def write_kcna_rhetoric(
     table: pd.DataFrame,
     meta: dict,
     path: Path = KCNA_RHETORIC_PATH,
-    meta_path: Path = KCNA_RHETORIC_META_PATH,
+    meta_path: Path | None = None,
 ) -> None:
-    """Write the table (CSV) and its stamp (JSON), byte for byte reproducibly."""
+    """Write the table (CSV) and its stamp (JSON; default beside the table, where
+    load_kcna_rhetoric reads it), byte for byte reproducibly."""
+    meta_path = stamp_path(path) if meta_path is None else meta_path
     table.to_csv(path, index=False, lineterminator="\n")
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
@@ -145,7 +153,9 @@ def load_kcna_rhetoric(
     """The shipped KCNA table as a zero-filled timeline (see ``resample_timeline``):
     weekly by tag by default; freq="D" with by=("tag", "speaker_group") gives it whole.
     ``attrs["stamp"]`` holds the archive's URL and checksum and the lexicon fingerprint,
-    ``attrs["corpus"]`` a one-line citation for chart source lines.
+    ``attrs["corpus"]`` a one-line citation for chart source lines: both from the
+    table's own stamp, the JSON file beside it (its name with .json), so a table of
+    another archive is never cited as the shipped one.
 
     Parameters
     ----------
@@ -156,8 +166,9 @@ def load_kcna_rhetoric(
     speaker_groups : sequence of str or None, default None
         Only these groups (None: all).
     path : pathlib.Path, default KCNA_RHETORIC_PATH
-        The table's CSV (data/reference/kcna_rhetoric_2024.csv by default); the stamp
-        is always read from the shipped JSON.
+        The table's CSV (data/reference/kcna_rhetoric_2024.csv by default); its stamp
+        is read from the same name with .json beside it, as ``write_kcna_rhetoric``
+        (``make kcna-rhetoric``) writes it.
 
     Returns
     -------
@@ -169,6 +180,8 @@ def load_kcna_rhetoric(
     ------
     ValueError
         `freq` or `by` is not one of the values above.
+    FileNotFoundError
+        The table, or its stamp beside it, is not there.
 
     Examples
     --------
@@ -180,8 +193,16 @@ def load_kcna_rhetoric(
     True
     """
     table = pd.read_csv(path, parse_dates=["period"], dtype={k: "str" for k in TIMELINE_KEYS})
+    meta_path = stamp_path(path)
+    if not meta_path.is_file():
+        raise FileNotFoundError(
+            f"{path}: no stamp {meta_path} beside the table (its archive, article count "
+            "and lexicon fingerprint, which attrs['stamp'] and attrs['corpus'] cite); "
+            "write_kcna_rhetoric writes a table and its stamp together (the shipped "
+            f"one: `{REBUILD_COMMAND}`)"
+        )
     timeline = resample_timeline(table, freq=freq, by=by, speaker_groups=speaker_groups)
-    stamp = kcna_rhetoric_stamp()
+    stamp = kcna_rhetoric_stamp(meta_path)
     timeline.attrs["stamp"] = stamp
     timeline.attrs["corpus"] = (
         f"KCNA English archive, {stamp['articles']:,} articles, "

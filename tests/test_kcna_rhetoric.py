@@ -21,6 +21,7 @@ from analystkit.kcna_rhetoric import (
     REBUILD_COMMAND,
     build_kcna_rhetoric,
     lexicon_fingerprint,
+    write_kcna_rhetoric,
 )
 
 ARCHIVE = Path(
@@ -65,6 +66,33 @@ def test_loading_zero_fills_and_keeps_every_count():
     assert weekly.groupby("tag")["sentences"].sum().eq(sentences_per_day).all()
     whole = ak.load_kcna_rhetoric(freq="D", by=["tag", "speaker_group"])
     assert len(whole) == whole["period"].nunique() * 7 * table["speaker_group"].nunique()
+
+
+def test_a_table_elsewhere_is_cited_by_its_own_stamp(tmp_path):
+    # A made-up two-day table and stamp (written for this test), not the shipped ones.
+    table = pd.DataFrame(
+        {
+            "period": ["2024-03-04", "2024-03-05"],
+            "tag": ["threat", "threat"],
+            "speaker_group": ["dprk_state", "dprk_state"],
+            "matches": [2, 0],
+            "sentences": [40, 10],
+        }
+    )
+    stamp = {
+        "archive": {"name": "made_up", "url": "https://example.org/made-up.json", "licence": "CC0"},
+        "articles": 3,
+    }
+    write_kcna_rhetoric(table, stamp, path=tmp_path / "mine.csv")
+    assert (tmp_path / "mine.json").is_file()
+    loaded = ak.load_kcna_rhetoric(freq="D", path=tmp_path / "mine.csv")
+    assert loaded["matches"].sum() == 2 and loaded.attrs["stamp"] == stamp
+    assert loaded.attrs["corpus"] == (
+        "KCNA English archive, 3 articles, https://example.org/made-up.json (CC0)"
+    )
+    (tmp_path / "mine.json").unlink()
+    with pytest.raises(FileNotFoundError, match="no stamp .*mine.json"):
+        ak.load_kcna_rhetoric(path=tmp_path / "mine.csv")
 
 
 def test_fingerprint_ignores_comments_and_layout_but_not_content(tmp_path):
