@@ -80,6 +80,7 @@ def rhetoric_timeline(
     ('2025-02-01', 'M')
     """
     keys = _keys(by)
+    _check_freq(freq)  # whether or not any article is dated
     require_columns(
         matches, ("article_id", "sentence_id", "speaker_group", "tag", "negated"), "matches"
     )
@@ -162,9 +163,8 @@ def resample_timeline(
     True
     """
     keys = _keys(by)
+    _check_freq(freq)
     require_columns(timeline, ("period", *TIMELINE_KEYS, "matches", "sentences"), "timeline")
-    if freq not in FREQS:
-        raise ValueError(f"freq must be one of {', '.join(FREQS)}, not {freq!r}")
     t = timeline
     if speaker_groups is not None:
         t = t[t["speaker_group"].isin(list(speaker_groups))]
@@ -200,6 +200,12 @@ def _keys(by: str | Sequence[str]) -> list[str]:
     if not keys or any(k not in TIMELINE_KEYS for k in keys) or len(set(keys)) < len(keys):
         raise ValueError(f"by must be 'tag', 'speaker_group' or both, not {by!r}")
     return [k for k in TIMELINE_KEYS if k in keys]
+
+
+def _check_freq(freq: str) -> None:
+    """Refuse a `freq` that is not one of FREQS."""
+    if freq not in FREQS:
+        raise ValueError(f"freq must be one of {', '.join(FREQS)}, not {freq!r}")
 
 
 def _article_days(articles: pd.DataFrame) -> pd.Series:

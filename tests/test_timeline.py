@@ -3,6 +3,8 @@ empty periods, negated matches, speaker groups, period boundaries."""
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -173,3 +175,15 @@ def test_no_dated_article_gives_an_empty_timeline():
     tl = ak.rhetoric_timeline(matches.iloc[:0], sentences.iloc[:0], articles.iloc[:0])
     assert tl.empty and list(tl.columns) == ["period", "tag", "matches", "sentences", "rate"]
     assert tl.attrs["freq"] == "W"
+
+
+def test_an_unknown_freq_is_refused_even_when_no_article_is_dated():
+    articles, sentences, matches = frames(SPEC)
+    undated = articles.assign(date=pd.NaT)
+    with pytest.warns(UserWarning, match="undated"):
+        assert ak.rhetoric_timeline(matches, sentences, undated, freq="M").empty
+    for nothing in (articles.iloc[:0], undated):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the undated articles are left out
+            with pytest.raises(ValueError, match="freq must be one of D, W, M, not 'Q'"):
+                ak.rhetoric_timeline(matches, sentences, nothing, freq="Q")
