@@ -653,9 +653,7 @@ def _count_table(
     whole periods from ``start`` to ``end``. A chronology or events frame is counted by
     ``count_events`` (its launch rows only); a wide count table with a DatetimeIndex (as
     ``count_events`` returns) is only cut to those periods."""
-    code = {"Y": "Y", "A": "Y", "Q": "Q", "M": "M"}.get(freq[:1])
-    if code is None:
-        raise ValueError(f"freq must be 'YS', 'QS' or 'MS', got {freq!r}")
+    code = _count_period(freq)[0]
     lo = pd.Period(start, code).start_time if start is not None else None
     hi = pd.Period(end, code).end_time.normalize() if end is not None else None
     if isinstance(data.index, pd.DatetimeIndex) and "date" not in data.columns:
@@ -690,9 +688,20 @@ def _class_order(table: pd.DataFrame) -> pd.DataFrame:
     return table[order]
 
 
+COUNT_FREQS = {"YS": ("Y", "year"), "QS": ("Q", "quarter"), "MS": ("M", "month")}
+"""plot_counts' periods: freq -> (pandas period code, name)."""
+
+
+def _count_period(freq: str) -> tuple[str, str]:
+    """The period code and name of a plot_counts `freq`, refusing any other freq."""
+    if freq not in COUNT_FREQS:
+        raise ValueError(f"freq must be one of {', '.join(map(repr, COUNT_FREQS))}, got {freq!r}")
+    return COUNT_FREQS[freq]
+
+
 def _period_ticks(index: pd.DatetimeIndex, freq: str) -> np.ndarray:
     """Positions to label: every period if few, else the first period of each year."""
-    if len(index) <= 16 or freq.startswith(("Y", "A")):
+    if len(index) <= 16 or freq == "YS":
         return np.arange(len(index))
     starts = np.flatnonzero(index.month == index.month.min())
     step = max(1, int(np.ceil(len(starts) / 16)))
@@ -701,9 +710,9 @@ def _period_ticks(index: pd.DatetimeIndex, freq: str) -> np.ndarray:
 
 def _period_label(ts: pd.Timestamp, freq: str) -> str:
     """Tick label of one period: the year, quarter or month."""
-    if freq.startswith(("Y", "A")):
+    if freq == "YS":
         return f"{ts.year}"
-    if freq.startswith("Q"):
+    if freq == "QS":
         return f"{ts.year} Q{ts.quarter}"
     return f"{ts:%Y-%m}"
 
@@ -752,7 +761,7 @@ def plot_counts(
     Raises
     ------
     ValueError
-        `freq` is not a year, quarter or month frequency, a column is missing, or
+        `freq` is not exactly "YS", "QS" or "MS", a column is missing, or
         ``count_events`` refuses the frame.
 
     Examples
@@ -762,8 +771,8 @@ def plot_counts(
     >>> fig.axes[0].get_title(loc="left")
     'North Korean launch events per year'
     """
+    period = _count_period(freq)[1]
     table = _count_table(counts_or_chronology, freq, by, start, end)
-    period = {"Y": "year", "A": "year", "Q": "quarter", "M": "month"}.get(freq[0], freq)
     with mpl.rc_context(RC):
         if ax is None:
             width = float(np.clip(2.5 + 0.45 * len(table), 7, 14))

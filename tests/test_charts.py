@@ -279,6 +279,12 @@ def test_counts_on_a_large_synthetic_frame():
     assert len(_texts(fig, "peak-label")) == (expected == expected.max()).sum()
 
 
+@pytest.mark.parametrize("freq", ["Y", "QE", "ME", "AS", "M", "W", "D", "ys"])
+def test_counts_accept_only_the_documented_periods(chronology, freq):
+    with pytest.raises(ValueError, match="freq must be one of 'YS', 'QS', 'MS'"):
+        ak.plot_counts(chronology, freq=freq)
+
+
 def test_counts_of_nothing_say_so():
     empty = pd.DataFrame(
         {"date": pd.Series(dtype="datetime64[ns]"), "event_type": [], "missile_class": []}
