@@ -74,7 +74,7 @@ lock:
 	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
 	.lockenv/bin/python -m pip install --quiet --upgrade pip
 	.lockenv/bin/python -m pip install --quiet -e ".[dev]"
-	.lockenv/bin/python -m pip freeze --exclude-editable | grep -v '^analystkit' > constraints.txt
+	.lockenv/bin/python -m pip freeze --exclude-editable | grep -v -e '^analystkit' -e '^#' > constraints.txt
 	rm -rf .lockenv
 
 clean:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from importlib import metadata
 
 import yaml
 from packaging.requirements import Requirement
@@ -48,3 +49,38 @@ def test_every_dependency_is_pinned_in_constraints() -> None:
 def test_python_floor_is_311() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     assert project["requires-python"] == ">=3.11"
+
+
+def _canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _dev_install() -> set[str]:
+    """What `pip install -e ".[dev]"` installs: analystkit's requirements with the dev
+    extra and, recursively, theirs (with the extras asked for; markers evaluated here)."""
+    found: set[str] = set()
+    todo = [(Requirement(r), {"dev"}) for r in metadata.requires("analystkit") or []]
+    while todo:
+        req, parent_extras = todo.pop()
+        wanted = req.marker is None or any(
+            req.marker.evaluate({"extra": extra}) for extra in parent_extras | {""}
+        )
+        if not wanted or _canonical(req.name) in found:
+            continue
+        found.add(_canonical(req.name))
+        try:
+            todo += [(Requirement(r), req.extras) for r in metadata.requires(req.name) or []]
+        except metadata.PackageNotFoundError:
+            continue
+    return found
+
+
+def test_constraints_hold_only_pins_of_everything_the_dev_install_brings() -> None:
+    lines = [line for line in (ROOT / "constraints.txt").read_text().splitlines() if line]
+    assert all(re.fullmatch(r"[A-Za-z0-9_.\-]+==\S+", line) for line in lines), (
+        "constraints.txt holds only pins, as `make lock` writes them"
+    )
+    missing = _dev_install() - {_canonical(line.split("==")[0]) for line in lines}
+    assert not missing, (
+        f"installed but not pinned in constraints.txt (`make lock`): {sorted(missing)}"
+    )
