@@ -255,7 +255,9 @@ class _Article:
                     and min(clause.subject[0], clause.verb[0]) - s <= 2
                 )
                 for q in ended:
-                    fallback = credit if lead else None
+                    # a clause opening a new paragraph does not claim a quotation that
+                    # continues the speaker credited earlier in its own paragraph
+                    fallback = credit if lead and not self._continues(q, before, i) else None
                     if fallback is None and q in before and self.para_no[i - 1] - before[q][1] <= 1:
                         fallback = before[q][0]
                     if fallback is None:
@@ -297,6 +299,12 @@ class _Article:
             if fallback is not None:
                 for j in pending.pop(q, []):
                     put(j, fallback, QUOTE)
+
+    def _continues(self, q: int, before: dict, i: int) -> bool:
+        """Whether quotation q, ended in sentence i - 1, follows a speaker credited in
+        its own paragraph while sentence i starts a new one."""
+        para = self.para_no
+        return q in before and before[q][1] == para[i - 1] != para[i]
 
     def _last_end(self, number: int) -> int:
         return max(b for a, b, q in self.quotes if q == number)

@@ -519,3 +519,20 @@ def test_a_cached_reading_follows_the_year_only_when_it_depends_on_it():
     s = ak.sentences(articles)
     assert s[s.sentence_id == 0].speaker_group.tolist() == ["other", "us_gov", "other"]
     assert s[s.sentence_id == 1].speaker_group.tolist() == ["us_gov"] * 3
+
+
+def test_a_clause_in_a_new_paragraph_does_not_claim_the_quote_before_it():
+    """A quotation left without a clause continues the speaker credited earlier in its
+    own paragraph; a reporting clause opening the next paragraph is someone else's."""
+    text = (
+        "The sailor, Tom Reed, was held for a month. Reed has two sons.\n\n"
+        "“I never meant to cross the line,” Reed said, adding that the food was poor. "
+        "“I only want to see my boys again.”\n\n"
+        "North Korea says the sailor entered its waters on purpose."
+    )
+    s = credit(text)
+    assert list(s.speaker)[-2:] == ["Reed", "North Korea"]
+    assert list(s.speaker_group)[-2:] == ["other", "dprk_state"]
+    # a quotation in a paragraph of its own still takes the clause that follows it
+    text = "“We will answer in kind.”\n\nThe Chinese Foreign Ministry said so on Monday."
+    assert credit(text).speaker_group.tolist() == ["china_gov", "china_gov"]
