@@ -536,3 +536,39 @@ def test_a_clause_in_a_new_paragraph_does_not_claim_the_quote_before_it():
     # a quotation in a paragraph of its own still takes the clause that follows it
     text = "“We will answer in kind.”\n\nThe Chinese Foreign Ministry said so on Monday."
     assert credit(text).speaker_group.tolist() == ["china_gov", "china_gov"]
+
+
+_FILLER = (
+    "Trade unionists and students joined the crowd in large numbers and carried placards "
+    "through the streets. The crowd grew as the evening wore on, and the police blocked "
+    "the roads leading to the square with buses and fences. Many waved flags and sang "
+    "songs of struggle until late at night. "
+)
+
+
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        # the venue named far back: a rally in the South is not the state's own meeting
+        (
+            "A big rally of workers was staged in Seoul on Saturday. "
+            + _FILLER
+            + "Speakers said the law would ruin families. They called for a strike.",
+            "other",
+        ),
+        (
+            "There was a meeting of farmers in South Kyongsang Province. Its participants "
+            "warned that the rice price would fall.",
+            "other",
+        ),
+        # a meeting held at home speaks for the state, whatever the article names later
+        (
+            "A mass meeting was held in Pyongyang on Saturday to denounce the war drills "
+            "of the United States. " + _FILLER + "Speakers said the drills must stop.",
+            "dprk_state",
+        ),
+    ],
+)
+def test_speakers_at_an_event_speak_from_where_it_was_held(text, group):
+    r = credit("Pyongyang, May 2 (KCNA) -- " + text, source="KCNA")
+    assert r.iloc[-1].speaker_group == group
