@@ -538,6 +538,41 @@ def test_a_clause_in_a_new_paragraph_does_not_claim_the_quote_before_it():
     assert credit(text).speaker_group.tolist() == ["china_gov", "china_gov"]
 
 
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        (
+            "The chairman of the Central Council of the United Workers Union of Romania in "
+            "an article titled “A bright path for all” said that the party serves the people.",
+            "other",
+        ),
+        (
+            "The chairman of the Popular Front of Italy in a statement titled “Forward "
+            "together” said that the ties would grow.",
+            "other",
+        ),
+        # the country of a smaller state tells a foreign party's speaker too
+        (
+            "The general secretary of the Communist Party of Peru said in a statement that "
+            "the workers would stand firm.",
+            "other",
+        ),
+    ],
+)
+def test_a_quoted_title_between_subject_and_verb_is_the_subjects_adjunct(text, group):
+    r = credit("Pyongyang, May 2 (KCNA) -- Parties abroad marked the day. " + text, source="KCNA")
+    assert (r.iloc[-1].speaker_group, r.iloc[-1].attribution) == (group, "cue")
+    assert "titled" not in r.iloc[-1].speaker
+
+
+def test_a_title_after_a_comma_leaves_the_state_outlets_introduction_its_own():
+    text = (
+        "Pyongyang, May 2 (KCNA) -- The full text of an article contributed by John Roe, a "
+        "world affairs analyst, titled “The bloc will fall apart” says:"
+    )
+    assert last(text, source="KCNA")[1:] == ("dprk_state", "source")
+
+
 _FILLER = (
     "Trade unionists and students joined the crowd in large numbers and carried placards "
     "through the streets. The crowd grew as the evening wore on, and the police blocked "
