@@ -607,3 +607,29 @@ _FILLER = (
 def test_speakers_at_an_event_speak_from_where_it_was_held(text, group):
     r = credit("Pyongyang, May 2 (KCNA) -- " + text, source="KCNA")
     assert r.iloc[-1].speaker_group == group
+
+
+@pytest.mark.parametrize(
+    "text, groups",
+    [
+        # words the text dates before the speaker took office are not the government's
+        ("Back in 2012, Trump tweeted that the deal was a joke.", ["other"]),
+        ("Trump wrote in a 2014 post that the talks were a waste.", ["other"]),
+        (
+            "His views differ from a post of 2014 on the same topic. At that time, Trump "
+            "wrote: “Talks are for losers. Nobody wins them.”",
+            ["media", "other", "other"],
+        ),
+        # undated words are the article's time, a later "he" included
+        (
+            "In 2012, Trump said the deal was a joke. He also said the wall was needed.",
+            ["other", "us_gov"],
+        ),
+        # words dated in his term stay his government's; a year inside the reported
+        # words dates their content, not the saying
+        ("Trump said in 2019 that he liked the leader.", ["us_gov"]),
+        ("In 2013 the bank collapsed, Trump said.", ["us_gov"]),
+    ],
+)
+def test_office_is_judged_when_the_words_were_said(text, groups):
+    assert credit(text, date="2020-05-01").speaker_group.tolist() == groups
