@@ -240,7 +240,7 @@ def _title_before(text: str, lo: int, start: int, vs: int, delim: str) -> int:
     """Where the adjunct of a quoted title starts when the verb at `vs` follows right
     after the title ("X in an article titled “…” said": "in an article titled “…”"
     belongs to the subject's clause, not to a quotation the verb closes); else -1."""
-    if delim not in _OPENING or text[start:vs].strip():
+    if text[start:vs].strip():
         return -1
     opening = text.rfind(_OPENING[delim], lo, start - 1)
     if opening < 0:
@@ -262,7 +262,7 @@ def find_clause(text: str, lo: int, hi: int, vs: int, ve: int, according: bool) 
         )
     start, delim = _clause_start(text, lo, vs)
     end = vs
-    titled = _title_before(text, lo, start, vs, delim)
+    titled = _title_before(text, lo, start, vs, delim) if delim in _OPENING else -1
     if titled >= 0:  # "X in an article titled “…” said": the subject is X
         end = titled
         start, delim = _clause_start(text, lo, end)
