@@ -600,7 +600,7 @@ class Reader:
         text = self.text
         for m in re.finditer(rf"\b{re.escape(surname)}\b", text[self.article[0] : before]):
             pos = self.article[0] + m.start()
-            lo = max(self.article[0], text.rfind(".", self.article[0], pos) + 1, pos - 90)
+            lo = max(self.article[0], self._sentence_start(pos), pos - 90)
             group = self._described_group((lo, pos))
             if group:
                 return group
@@ -615,6 +615,15 @@ class Reader:
                 if group:
                     return group
         return None
+
+    def _sentence_start(self, pos: int) -> int:
+        """After the last full stop before `pos` that ends a sentence, not an initial's
+        or an abbreviation's ("U.S.", "John F."): where a title before a name starts."""
+        text, lo = self.text, self.article[0]
+        dot = text.rfind(".", lo, pos)
+        while dot > lo and text[dot - 1].isupper() and not text[dot - 2 : dot - 1].isalpha():
+            dot = text.rfind(".", lo, dot)
+        return dot + 1
 
     def _role(
         self, s: int, e: int, roles: list[int], words: set[str], expert: bool, before: int

@@ -633,3 +633,23 @@ def test_speakers_at_an_event_speak_from_where_it_was_held(text, group):
 )
 def test_office_is_judged_when_the_words_were_said(text, groups):
     assert credit(text, date="2020-05-01").speaker_group.tolist() == groups
+
+
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        # the title before a name reaches back past "U.S." and a middle initial
+        (
+            "Former U.S. Ambassador to the United Nations John Roe spoke on Sunday about "
+            "his trip. “The talks were long,” Mr. Roe said.",
+            "expert",
+        ),
+        (
+            "Senate Minority Leader Jane Q. Roe spoke on Sunday about the tax plan. "
+            "“It is a giveaway to the rich,” Ms. Roe said.",
+            "us_gov",
+        ),
+    ],
+)
+def test_a_surname_takes_the_title_it_was_introduced_with(text, group):
+    assert last(text, date="2017-12-03")[1] == group
