@@ -37,6 +37,12 @@ _TITLE = re.compile(
 )
 _TRAILING = re.compile(r"[\s.!?”\"’')]*\Z")
 _ACCORDING = "according to"
+_DATED = re.compile(
+    r"\s*(?:(?:back |as early as |as far back as )?in (?:early |late |mid-)?((?:19|20)\d\d)\b"
+    r"|in an? ((?:19|20)\d\d) \w+|(at (?:that|the) time)\b)",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 @dataclass
@@ -211,10 +217,41 @@ class _Article:
         found = None
         for c in clauses:
             credit = self.reader.credit(*c.subject, c.description, s)
+            said = self._said_in(i, c) if credit is not None else None
+            if said is not None and said != self.reader.year:
+                credit = self._dated(c, s, said)
             if credit is not None and credit.group != NARRATION:
                 return c, credit
             found = found or (credit and (c, credit))  # a news outlet relaying it
         return found or (None, None)
+
+    def _dated(self, c: Clause, s: int, said: int) -> Credit | None:
+        """The clause's speaker with the office held in the year `said` (the article's
+        reading stays the one remembered for "he" later: undated words are the
+        article's time)."""
+        reader = self.reader
+        year, reader.year, size = reader.year, said, len(reader.history)
+        credit = reader.credit(*c.subject, c.description, s)
+        reader.year = year
+        del reader.history[size:]
+        return credit
+
+    def _said_in(self, i: int, c: Clause) -> int | None:
+        """The year the text gives for the words of clause c in sentence i: "In 2013," or
+        "Back in 2013," right before the clause, "said in 2013", "wrote in a 2013 post";
+        "At that time," or "At the time," takes the last year the sentence before names."""
+        text, s = self.text, self.starts[i]
+        m = _DATED.match(text, s)
+        if m is not None and text[m.end() : min(c.subject[0], c.verb[0])].strip(" ,"):
+            m = None  # "In 2013 the bank fell, X said": the year dates the words' content
+        if m is None and c.verb[1] > 0:
+            m = _DATED.match(text, c.verb[1])
+        if m is None:
+            return None
+        if m.group(1) or m.group(2):
+            return int(m.group(1) or m.group(2))
+        years = _YEAR.findall(text, self.starts[i - 1], s) if i > self.lo else []
+        return int(years[-1]) if years else None
 
     def _introduces(self, c: Clause, quotes) -> bool:
         lo, hi = min(c.subject[0], c.verb[0]), max(c.subject[1], c.verb[1])
@@ -255,7 +292,9 @@ class _Article:
                     and min(clause.subject[0], clause.verb[0]) - s <= 2
                 )
                 for q in ended:
-                    fallback = credit if lead else None
+                    # a clause opening a new paragraph does not claim a quotation that
+                    # continues the speaker credited earlier in its own paragraph
+                    fallback = credit if lead and not self._continues(q, before, i) else None
                     if fallback is None and q in before and self.para_no[i - 1] - before[q][1] <= 1:
                         fallback = before[q][0]
                     if fallback is None:
@@ -297,6 +336,12 @@ class _Article:
             if fallback is not None:
                 for j in pending.pop(q, []):
                     put(j, fallback, QUOTE)
+
+    def _continues(self, q: int, before: dict, i: int) -> bool:
+        """Whether quotation q, ended in sentence i - 1, follows a speaker credited in
+        its own paragraph while sentence i starts a new one."""
+        para = self.para_no
+        return q in before and before[q][1] == para[i - 1] != para[i]
 
     def _last_end(self, number: int) -> int:
         return max(b for a, b, q in self.quotes if q == number)

@@ -228,6 +228,27 @@ def _ends_with_and(text: str, s: int, e: int) -> bool:
     return not (before.isalnum() or before == "_")
 
 
+_OPENING = {"”": "“", '"': '"', "»": "«"}
+_TITLED = re.compile(
+    r"\s(?:in|with|under)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){1,3}?"
+    r"(?:titled|entitled|headlined)\s*\Z",
+    re.IGNORECASE,
+)
+
+
+def _title_before(text: str, lo: int, start: int, vs: int, delim: str) -> int:
+    """Where the adjunct of a quoted title starts when the verb at `vs` follows right
+    after the title ("X in an article titled “…” said": "in an article titled “…”"
+    belongs to the subject's clause, not to a quotation the verb closes); else -1."""
+    if text[start:vs].strip():
+        return -1
+    opening = text.rfind(_OPENING[delim], lo, start - 1)
+    if opening < 0:
+        return -1
+    m = _TITLED.search(text, max(lo, opening - 60), opening)
+    return m.start() if m else -1
+
+
 def find_clause(text: str, lo: int, hi: int, vs: int, ve: int, according: bool) -> Clause | None:
     """The reporting clause of the verb text[vs:ve] in the sentence text[lo:hi], or None
     when the verb has no subject here (a passive, a participle, a modifier)."""
@@ -240,13 +261,18 @@ def find_clause(text: str, lo: int, hi: int, vs: int, ve: int, according: bool) 
             (vs, ve), (s, e), _appositive_after(text, e, hi), delim in SUBORDINATORS, False
         )
     start, delim = _clause_start(text, lo, vs)
+    end = vs
+    titled = _title_before(text, lo, start, vs, delim) if delim in _OPENING else -1
+    if titled >= 0:  # "X in an article titled “…” said": the subject is X
+        end = titled
+        start, delim = _clause_start(text, lo, end)
     if delim == "who" and not (
         _DETERMINERS.match(text, _strip_left(text, start, vs))
         or text[_strip_left(text, start, vs)].isupper()
     ):
         return _before_relative(text, lo, hi, start, vs, ve)  # "A man who fled said"
-    s = _strip_left(text, start, vs)
-    s, e, passive = _strip_right(text, s, vs)
+    s = _strip_left(text, start, end)
+    s, e, passive = _strip_right(text, s, end)
     if passive:
         return None
     lead = _LEADING_CONJUNCTION.match(text, s, e)

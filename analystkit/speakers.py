@@ -95,6 +95,13 @@ _CLEAN_TAIL = re.compile(
     re.DOTALL,
 )
 _MAX_LABEL = 60
+_IN_PLACE = re.compile(r"\bin\s+(?:the\s+)?\Z", re.IGNORECASE)
+_EVENT_NOUN = re.compile(
+    r"\b(?:rall(?:y|ies)|meetings?|demonstrations?|protests?|seminars?|symposi(?:um|a)|"
+    r"conferences?|forums?|ceremon(?:y|ies)|gatherings?|vigils?|marches|sit-ins?|"
+    r"press conferences?|lectures?|functions?)\b",
+    re.IGNORECASE,
+)
 _UPPER = re.compile("[A-Z]")  # every name token (_NAME_TOKEN) has one
 _FORMER = frozenset({"former", "retired"})
 _ELECTED = frozenset(
@@ -593,7 +600,7 @@ class Reader:
         text = self.text
         for m in re.finditer(rf"\b{re.escape(surname)}\b", text[self.article[0] : before]):
             pos = self.article[0] + m.start()
-            lo = max(self.article[0], text.rfind(".", self.article[0], pos) + 1, pos - 90)
+            lo = max(self.article[0], self._sentence_start(pos), pos - 90)
             group = self._described_group((lo, pos))
             if group:
                 return group
@@ -608,6 +615,15 @@ class Reader:
                 if group:
                     return group
         return None
+
+    def _sentence_start(self, pos: int) -> int:
+        """After the last full stop before `pos` that ends a sentence, not an initial's
+        or an abbreviation's ("U.S.", "John F."): where a title before a name starts."""
+        text, lo = self.text, self.article[0]
+        dot = text.rfind(".", lo, pos)
+        while dot > lo and text[dot - 1].isupper() and not text[dot - 2 : dot - 1].isalpha():
+            dot = text.rfind(".", lo, dot)
+        return dot + 1
 
     def _role(
         self, s: int, e: int, roles: list[int], words: set[str], expert: bool, before: int
@@ -654,10 +670,25 @@ class Reader:
         when no other country is named with them or just before (its own meetings);
         else `other` (citizens at a rally are not their government)."""
         self.contextual = True
-        group = self._country(s, e, GOVERNMENT, head) or self._nearby(s)
+        group = self._country(s, e, GOVERNMENT, head) or self._nearby(s) or self._venue(s)
         if self.voice is not None and group in (None, self.voice.group):
             return self.voice.group
         return "other"
+
+    def _venue(self, pos: int) -> str | None:
+        """The group of the place where the article last reports an event held before
+        `pos` ("a rally was staged in Seoul", "a meeting … in Busan"): those who speak
+        there, however far back it was named, speak from that place."""
+        h, text, lo = self.hits, self.text, self.article[0]
+        for k in reversed(h.countries(lo, pos)):
+            at = h.country_start[k]
+            m = _IN_PLACE.search(text, max(lo, at - 12), at)
+            if m is None:
+                continue
+            opening = max(text.rfind(".", lo, at), lo)
+            if _EVENT_NOUN.search(text, opening, m.start()):
+                return h.country_group[k]
+        return None
 
     def _named_before(self, s: int, head: int) -> bool:
         """Whether a capitalized name stands right before the role at `head` ("Fars News

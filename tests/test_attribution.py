@@ -519,3 +519,137 @@ def test_a_cached_reading_follows_the_year_only_when_it_depends_on_it():
     s = ak.sentences(articles)
     assert s[s.sentence_id == 0].speaker_group.tolist() == ["other", "us_gov", "other"]
     assert s[s.sentence_id == 1].speaker_group.tolist() == ["us_gov"] * 3
+
+
+def test_a_clause_in_a_new_paragraph_does_not_claim_the_quote_before_it():
+    """A quotation left without a clause continues the speaker credited earlier in its
+    own paragraph; a reporting clause opening the next paragraph is someone else's."""
+    text = (
+        "The sailor, Tom Reed, was held for a month. Reed has two sons.\n\n"
+        "“I never meant to cross the line,” Reed said, adding that the food was poor. "
+        "“I only want to see my boys again.”\n\n"
+        "North Korea says the sailor entered its waters on purpose."
+    )
+    s = credit(text)
+    assert list(s.speaker)[-2:] == ["Reed", "North Korea"]
+    assert list(s.speaker_group)[-2:] == ["other", "dprk_state"]
+    # a quotation in a paragraph of its own still takes the clause that follows it
+    text = "“We will answer in kind.”\n\nThe Chinese Foreign Ministry said so on Monday."
+    assert credit(text).speaker_group.tolist() == ["china_gov", "china_gov"]
+
+
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        (
+            "The chairman of the Central Council of the United Workers Union of Romania in "
+            "an article titled “A bright path for all” said that the party serves the people.",
+            "other",
+        ),
+        (
+            "The chairman of the Popular Front of Italy in a statement titled “Forward "
+            "together” said that the ties would grow.",
+            "other",
+        ),
+        # the country of a smaller state tells a foreign party's speaker too
+        (
+            "The general secretary of the Communist Party of Peru said in a statement that "
+            "the workers would stand firm.",
+            "other",
+        ),
+    ],
+)
+def test_a_quoted_title_between_subject_and_verb_is_the_subjects_adjunct(text, group):
+    r = credit("Pyongyang, May 2 (KCNA) -- Parties abroad marked the day. " + text, source="KCNA")
+    assert (r.iloc[-1].speaker_group, r.iloc[-1].attribution) == (group, "cue")
+    assert "titled" not in r.iloc[-1].speaker
+
+
+def test_a_title_after_a_comma_leaves_the_state_outlets_introduction_its_own():
+    text = (
+        "Pyongyang, May 2 (KCNA) -- The full text of an article contributed by John Roe, a "
+        "world affairs analyst, titled “The bloc will fall apart” says:"
+    )
+    assert last(text, source="KCNA")[1:] == ("dprk_state", "source")
+
+
+_FILLER = (
+    "Trade unionists and students joined the crowd in large numbers and carried placards "
+    "through the streets. The crowd grew as the evening wore on, and the police blocked "
+    "the roads leading to the square with buses and fences. Many waved flags and sang "
+    "songs of struggle until late at night. "
+)
+
+
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        # the venue named far back: a rally in the South is not the state's own meeting
+        (
+            "A big rally of workers was staged in Seoul on Saturday. "
+            + _FILLER
+            + "Speakers said the law would ruin families. They called for a strike.",
+            "other",
+        ),
+        (
+            "There was a meeting of farmers in South Kyongsang Province. Its participants "
+            "warned that the rice price would fall.",
+            "other",
+        ),
+        # a meeting held at home speaks for the state, whatever the article names later
+        (
+            "A mass meeting was held in Pyongyang on Saturday to denounce the war drills "
+            "of the United States. " + _FILLER + "Speakers said the drills must stop.",
+            "dprk_state",
+        ),
+    ],
+)
+def test_speakers_at_an_event_speak_from_where_it_was_held(text, group):
+    r = credit("Pyongyang, May 2 (KCNA) -- " + text, source="KCNA")
+    assert r.iloc[-1].speaker_group == group
+
+
+@pytest.mark.parametrize(
+    "text, groups",
+    [
+        # words the text dates before the speaker took office are not the government's
+        ("Back in 2012, Trump tweeted that the deal was a joke.", ["other"]),
+        ("Trump wrote in a 2014 post that the talks were a waste.", ["other"]),
+        (
+            "His views differ from a post of 2014 on the same topic. At that time, Trump "
+            "wrote: “Talks are for losers. Nobody wins them.”",
+            ["media", "other", "other"],
+        ),
+        # undated words are the article's time, a later "he" included
+        (
+            "In 2012, Trump said the deal was a joke. He also said the wall was needed.",
+            ["other", "us_gov"],
+        ),
+        # words dated in his term stay his government's; a year inside the reported
+        # words dates their content, not the saying
+        ("Trump said in 2019 that he liked the leader.", ["us_gov"]),
+        ("In 2013 the bank collapsed, Trump said.", ["us_gov"]),
+    ],
+)
+def test_office_is_judged_when_the_words_were_said(text, groups):
+    assert credit(text, date="2020-05-01").speaker_group.tolist() == groups
+
+
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        # the title before a name reaches back past "U.S." and a middle initial
+        (
+            "Former U.S. Ambassador to the United Nations John Roe spoke on Sunday about "
+            "his trip. “The talks were long,” Mr. Roe said.",
+            "expert",
+        ),
+        (
+            "Senate Minority Leader Jane Q. Roe spoke on Sunday about the tax plan. "
+            "“It is a giveaway to the rich,” Ms. Roe said.",
+            "us_gov",
+        ),
+    ],
+)
+def test_a_surname_takes_the_title_it_was_introduced_with(text, group):
+    assert last(text, date="2017-12-03")[1] == group
