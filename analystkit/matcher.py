@@ -195,6 +195,69 @@ def _prefilter(regexes: list[tuple[int, re.Pattern]]) -> tuple[re.Pattern | None
         return None, []
 
 
+_ASCII_CASED = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_MAX_RANGE = 256
+
+
+def _first_chars(tokens, ignorecase: bool) -> tuple[set[str], bool] | None:
+    """The characters a match of the parsed regex can start with, and whether any
+    non-ASCII character can (under IGNORECASE an ASCII letter brings its other case and
+    every non-ASCII character, some of which fold to it: "K" is the Kelvin sign's); None
+    when the first token may match empty text or is not simple to read."""
+    if not tokens:
+        return None
+    op, av = tokens[0]
+    if op is _sre.LITERAL:
+        c = chr(av)
+        if not ignorecase or (c.isascii() and c not in _ASCII_CASED):
+            return {c}, False
+        return ({c.lower(), c.upper()}, True) if c in _ASCII_CASED else None
+    if op is _sre.IN:
+        chars: set[str] = set()
+        for item, arg in av:
+            if item is _sre.LITERAL:
+                codes = [arg]
+            elif item is _sre.RANGE and arg[1] - arg[0] <= _MAX_RANGE:
+                codes = list(range(arg[0], arg[1] + 1))
+            else:
+                return None
+            for code in codes:
+                found = _first_chars([(_sre.LITERAL, code)], ignorecase)
+                if found is None:
+                    return None
+                chars |= found[0]
+        return chars, ignorecase
+    if op is _sre.BRANCH:
+        branches = [_first_chars(b, ignorecase) for b in av[1]]
+        if any(b is None for b in branches):
+            return None
+        return set().union(*(b[0] for b in branches)), any(b[1] for b in branches)  # type: ignore[index]
+    if op is _sre.SUBPATTERN:
+        _, add, remove, sub = av
+        return _first_chars(sub, (ignorecase or bool(add & re.I)) and not remove & re.I)
+    if op in _REPEATS and av[0] >= 1:
+        return _first_chars(av[2], ignorecase)
+    return None
+
+
+def _first_char_class(bodies: list[str]) -> re.Pattern | None:
+    """A one-character class matching wherever a match of any of the bodies (user
+    regexes, compiled with IGNORECASE) can start; None when one is not simple to read.
+    Searching for it skips at C speed over the text between candidates."""
+    chars: set[str] = set()
+    non_ascii = False
+    for body in bodies:
+        found = _first_chars(_sre.parse(body), True)
+        if found is None:
+            return None
+        chars |= found[0]
+        non_ascii = non_ascii or found[1]
+    inside = "".join(re.escape(c) for c in sorted(chars)) + (
+        r"\x80-\U0010ffff" if non_ascii else ""
+    )
+    return re.compile(f"[{inside}]") if inside else None
+
+
 def _spans_at(rx: re.Pattern, text: str, candidates: list[int]) -> list[tuple[int, int]] | None:
     """_regex_spans(rx, text), trying rx only at `candidates` (sorted; every position
     where it can match among them); None when rx matches empty text somewhere (then
@@ -273,6 +336,7 @@ class Matcher:
                     e.path or origin, e.line, f"pattern {e.source!r}: {err}"
                 ) from None
         self.prefilter, self.prefiltered = _prefilter(self.regexes)
+        self.first_char = _first_char_class([_body(self.regexes[i][1]) for i in self.prefiltered])
         self.automaton = ahocorasick.Automaton()
         for key, kid in keys.items():
             self.automaton.add_word(key, kid)
@@ -338,7 +402,7 @@ class Matcher:
         where the prefilter found one of them, the others scanned whole."""
         found: dict[int, list[tuple[int, int]] | None] = {}
         if self.prefilter is not None:
-            candidates = [m.start() for m in self.prefilter.finditer(text)]
+            candidates = self._candidates(text)
             for i in self.prefiltered:
                 found[i] = _spans_at(self.regexes[i][1], text, candidates)
         out = []
@@ -346,6 +410,15 @@ class Matcher:
             spans = found.get(i)
             out.append((pid, spans if spans is not None else _regex_spans(rx, text)))
         return out
+
+    def _candidates(self, text: str) -> list[int]:
+        """Where the prefilter matches: tried only at the characters that can start a
+        match when those are known, else at every position."""
+        assert self.prefilter is not None
+        if self.first_char is None:
+            return [m.start() for m in self.prefilter.finditer(text)]
+        match = self.prefilter.match
+        return [p for p in (m.start() for m in self.first_char.finditer(text)) if match(text, p)]
 
     def _longest(self, s: np.ndarray, e: np.ndarray, p: np.ndarray):
         """Keep, within each group, the longest of overlapping matches (ties: the earlier
