@@ -77,7 +77,30 @@ def _normalized_codes(text: str) -> np.ndarray:
 def normalize(text: str) -> str:
     """Lower-case `text` and turn every character that is not a letter, digit or
     combining mark into a space, keeping the length (offsets stay valid)."""
-    return _normalized_codes(text).tobytes().decode("utf-32-le", "surrogatepass")
+    raw = text.encode("ascii", "replace")  # one byte per character: "?" if not ASCII
+    folded = raw.translate(_ASCII_TABLE).decode("ascii")
+    if text.isascii():
+        return folded
+    marks = np.flatnonzero(np.frombuffer(raw, dtype=np.uint8) == ord("?")).tolist()
+    if len(marks) * _ASCII_SHARE > len(text):  # mostly not ASCII: fold them all at once
+        return _normalized_codes(text).tobytes().decode("utf-32-le", "surrogatepass")
+    pieces, at = [], 0
+    for pos in marks:  # "?" and what it replaced folded to a space; patch the others
+        c = _fold_other(text[pos])
+        if c != " ":
+            pieces += [folded[at:pos], c]
+            at = pos + 1
+    return "".join([*pieces, folded[at:]]) if pieces else folded
+
+
+_ASCII_SHARE = 8  # normalize patches char by char when under 1/8 of the text is not ASCII
+_ASCII_TABLE = bytes(ord(_fold(chr(c))) for c in range(128)) + bytes(range(128, 256))
+
+
+@cache
+def _fold_other(c: str) -> str:
+    """normalize() of one character (as _normalized_codes folds it)."""
+    return chr(_bmp_table()[ord(c)]) if ord(c) < 0x10000 else _fold(c)
 
 
 def _sort_order(*keys: np.ndarray) -> np.ndarray:
@@ -352,8 +375,7 @@ class Matcher:
     def scan(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """All matches in `text` as (start, end, pattern id), sorted by start; within a
         group (a category) overlapping matches are reduced to the longest."""
-        codes = _normalized_codes(text)
-        padded = " " + codes.tobytes().decode("utf-32-le", "surrogatepass") + " "
+        padded = " " + normalize(text) + " "
         starts, ends, pids = [], [], []
         if len(self.key_len):
             hits = np.fromiter(
@@ -366,10 +388,9 @@ class Matcher:
             pids.append(pid)
             row, pid = self.tails.expand(kid)
             if len(row):
-                spaces = np.flatnonzero(codes == 32) + 1  # positions in `padded`
-                spaces = np.append(spaces, len(padded) - 1)
+                find = padded.find  # the word's end: the next space
                 starts.append(last[row] - self.key_len[kid[row]] + 1)
-                ends.append(spaces[np.searchsorted(spaces, last[row] + 1)] - 1)
+                ends.append(np.array([find(" ", p) - 1 for p in (last[row] + 1).tolist()]))
                 pids.append(pid)
             gs, ge, gp = [], [], []
             for e, k in hits[self.has_glob[kid]].tolist():
