@@ -225,7 +225,7 @@ _MAX_RANGE = 256
 def _first_chars(tokens, ignorecase: bool) -> tuple[set[str], bool] | None:
     """The characters a match of the parsed regex can start with, and whether any
     non-ASCII character can (under IGNORECASE an ASCII letter brings its other case and
-    every non-ASCII character, some of which fold to it: "K" is the Kelvin sign's); None
+    every non-ASCII character, some of which fold to it: the Kelvin sign to "k"); None
     when the first token may match empty text or is not simple to read."""
     if not tokens:
         return None
@@ -251,10 +251,15 @@ def _first_chars(tokens, ignorecase: bool) -> tuple[set[str], bool] | None:
                 chars |= found[0]
         return chars, ignorecase
     if op is _sre.BRANCH:
-        branches = [_first_chars(b, ignorecase) for b in av[1]]
-        if any(b is None for b in branches):
-            return None
-        return set().union(*(b[0] for b in branches)), any(b[1] for b in branches)  # type: ignore[index]
+        union: set[str] = set()
+        non_ascii = False
+        for branch in av[1]:
+            found = _first_chars(branch, ignorecase)
+            if found is None:
+                return None
+            union |= found[0]
+            non_ascii = non_ascii or found[1]
+        return union, non_ascii
     if op is _sre.SUBPATTERN:
         _, add, remove, sub = av
         return _first_chars(sub, (ignorecase or bool(add & re.I)) and not remove & re.I)
