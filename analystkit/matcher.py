@@ -77,7 +77,30 @@ def _normalized_codes(text: str) -> np.ndarray:
 def normalize(text: str) -> str:
     """Lower-case `text` and turn every character that is not a letter, digit or
     combining mark into a space, keeping the length (offsets stay valid)."""
-    return _normalized_codes(text).tobytes().decode("utf-32-le", "surrogatepass")
+    raw = text.encode("ascii", "replace")  # one byte per character: "?" if not ASCII
+    folded = raw.translate(_ASCII_TABLE).decode("ascii")
+    if text.isascii():
+        return folded
+    marks = np.flatnonzero(np.frombuffer(raw, dtype=np.uint8) == ord("?")).tolist()
+    if len(marks) * _ASCII_SHARE > len(text):  # mostly not ASCII: fold them all at once
+        return _normalized_codes(text).tobytes().decode("utf-32-le", "surrogatepass")
+    pieces, at = [], 0
+    for pos in marks:  # "?" and what it replaced folded to a space; patch the others
+        c = _fold_other(text[pos])
+        if c != " ":
+            pieces += [folded[at:pos], c]
+            at = pos + 1
+    return "".join([*pieces, folded[at:]]) if pieces else folded
+
+
+_ASCII_SHARE = 8  # normalize patches char by char when under 1/8 of the text is not ASCII
+_ASCII_TABLE = bytes(ord(_fold(chr(c))) for c in range(128)) + bytes(range(128, 256))
+
+
+@cache
+def _fold_other(c: str) -> str:
+    """normalize() of one character (as _normalized_codes folds it)."""
+    return chr(_bmp_table()[ord(c)]) if ord(c) < 0x10000 else _fold(c)
 
 
 def _sort_order(*keys: np.ndarray) -> np.ndarray:
@@ -195,6 +218,74 @@ def _prefilter(regexes: list[tuple[int, re.Pattern]]) -> tuple[re.Pattern | None
         return None, []
 
 
+_ASCII_CASED = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_MAX_RANGE = 256
+
+
+def _first_chars(tokens, ignorecase: bool) -> tuple[set[str], bool] | None:
+    """The characters a match of the parsed regex can start with, and whether any
+    non-ASCII character can (under IGNORECASE an ASCII letter brings its other case and
+    every non-ASCII character, some of which fold to it: the Kelvin sign to "k"); None
+    when the first token may match empty text or is not simple to read."""
+    if not tokens:
+        return None
+    op, av = tokens[0]
+    if op is _sre.LITERAL:
+        c = chr(av)
+        if not ignorecase or (c.isascii() and c not in _ASCII_CASED):
+            return {c}, False
+        return ({c.lower(), c.upper()}, True) if c in _ASCII_CASED else None
+    if op is _sre.IN:
+        chars: set[str] = set()
+        for item, arg in av:
+            if item is _sre.LITERAL:
+                codes = [arg]
+            elif item is _sre.RANGE and arg[1] - arg[0] <= _MAX_RANGE:
+                codes = list(range(arg[0], arg[1] + 1))
+            else:
+                return None
+            for code in codes:
+                found = _first_chars([(_sre.LITERAL, code)], ignorecase)
+                if found is None:
+                    return None
+                chars |= found[0]
+        return chars, ignorecase
+    if op is _sre.BRANCH:
+        union: set[str] = set()
+        non_ascii = False
+        for branch in av[1]:
+            found = _first_chars(branch, ignorecase)
+            if found is None:
+                return None
+            union |= found[0]
+            non_ascii = non_ascii or found[1]
+        return union, non_ascii
+    if op is _sre.SUBPATTERN:
+        _, add, remove, sub = av
+        return _first_chars(sub, (ignorecase or bool(add & re.I)) and not remove & re.I)
+    if op in _REPEATS and av[0] >= 1:
+        return _first_chars(av[2], ignorecase)
+    return None
+
+
+def _first_char_class(bodies: list[str]) -> re.Pattern | None:
+    """A one-character class matching wherever a match of any of the bodies (user
+    regexes, compiled with IGNORECASE) can start; None when one is not simple to read.
+    Searching for it skips at C speed over the text between candidates."""
+    chars: set[str] = set()
+    non_ascii = False
+    for body in bodies:
+        found = _first_chars(_sre.parse(body), True)
+        if found is None:
+            return None
+        chars |= found[0]
+        non_ascii = non_ascii or found[1]
+    inside = "".join(re.escape(c) for c in sorted(chars)) + (
+        r"\x80-\U0010ffff" if non_ascii else ""
+    )
+    return re.compile(f"[{inside}]") if inside else None
+
+
 def _spans_at(rx: re.Pattern, text: str, candidates: list[int]) -> list[tuple[int, int]] | None:
     """_regex_spans(rx, text), trying rx only at `candidates` (sorted; every position
     where it can match among them); None when rx matches empty text somewhere (then
@@ -273,6 +364,7 @@ class Matcher:
                     e.path or origin, e.line, f"pattern {e.source!r}: {err}"
                 ) from None
         self.prefilter, self.prefiltered = _prefilter(self.regexes)
+        self.first_char = _first_char_class([_body(self.regexes[i][1]) for i in self.prefiltered])
         self.automaton = ahocorasick.Automaton()
         for key, kid in keys.items():
             self.automaton.add_word(key, kid)
@@ -288,8 +380,7 @@ class Matcher:
     def scan(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """All matches in `text` as (start, end, pattern id), sorted by start; within a
         group (a category) overlapping matches are reduced to the longest."""
-        codes = _normalized_codes(text)
-        padded = " " + codes.tobytes().decode("utf-32-le", "surrogatepass") + " "
+        padded = " " + normalize(text) + " "
         starts, ends, pids = [], [], []
         if len(self.key_len):
             hits = np.fromiter(
@@ -302,10 +393,9 @@ class Matcher:
             pids.append(pid)
             row, pid = self.tails.expand(kid)
             if len(row):
-                spaces = np.flatnonzero(codes == 32) + 1  # positions in `padded`
-                spaces = np.append(spaces, len(padded) - 1)
+                find = padded.find  # the word's end: the next space
                 starts.append(last[row] - self.key_len[kid[row]] + 1)
-                ends.append(spaces[np.searchsorted(spaces, last[row] + 1)] - 1)
+                ends.append(np.array([find(" ", p) - 1 for p in (last[row] + 1).tolist()]))
                 pids.append(pid)
             gs, ge, gp = [], [], []
             for e, k in hits[self.has_glob[kid]].tolist():
@@ -338,7 +428,7 @@ class Matcher:
         where the prefilter found one of them, the others scanned whole."""
         found: dict[int, list[tuple[int, int]] | None] = {}
         if self.prefilter is not None:
-            candidates = [m.start() for m in self.prefilter.finditer(text)]
+            candidates = self._candidates(text)
             for i in self.prefiltered:
                 found[i] = _spans_at(self.regexes[i][1], text, candidates)
         out = []
@@ -346,6 +436,15 @@ class Matcher:
             spans = found.get(i)
             out.append((pid, spans if spans is not None else _regex_spans(rx, text)))
         return out
+
+    def _candidates(self, text: str) -> list[int]:
+        """Where the prefilter matches: tried only at the characters that can start a
+        match when those are known, else at every position."""
+        assert self.prefilter is not None
+        if self.first_char is None:
+            return [m.start() for m in self.prefilter.finditer(text)]
+        match = self.prefilter.match
+        return [p for p in (m.start() for m in self.first_char.finditer(text)) if match(text, p)]
 
     def _longest(self, s: np.ndarray, e: np.ndarray, p: np.ndarray):
         """Keep, within each group, the longest of overlapping matches (ties: the earlier

@@ -15,6 +15,7 @@ _DATELINE = re.compile(
 )
 _HEAD_CHARS = 120
 _NARRATION = "media"
+_MAX_CACHED = 10_000  # distinct source names remembered
 
 
 class Voices:
@@ -28,9 +29,17 @@ class Voices:
             for c in sp.cues
             if not c.startswith("re:")
         }
+        self._outlets: dict[str, Speaker | None] = {}  # name → outlet (sources repeat)
 
     def outlet(self, name: str) -> Speaker | None:
         """The outlet a source field or dateline names (whole words), if any."""
+        if name not in self._outlets:
+            if len(self._outlets) >= _MAX_CACHED:
+                self._outlets.clear()
+            self._outlets[name] = self._outlet(name)
+        return self._outlets[name]
+
+    def _outlet(self, name: str) -> Speaker | None:
         words = normalize(name).split()
         for size in range(min(len(words), 5), 0, -1):
             for i in range(len(words) - size + 1):

@@ -326,3 +326,19 @@ def test_user_regexes_scanned_together_find_what_each_finds_alone():
     for pid, rx in m.regexes:
         assert got[pid] == _regex_spans(rx, text), m.source[pid]
     assert got[0] and got[1] and got[2] and got[3] and got[4]
+
+
+def test_regex_prefilter_tried_only_where_a_match_can_start():
+    """With every `re:` pattern's first characters known, the prefilter is tried only at
+    those (both cases under IGNORECASE, and every non-ASCII character: the Kelvin sign
+    folds to "k"), and finds what a scan of every position finds."""
+    from analystkit.matcher import Entry, Matcher, _first_char_class
+
+    sources = ["re:(?-i:US|U\\.S\\.|USA)", "re:hwasong-?\\d+", "re:kn-\\d+", "re:[0-9]+ km"]
+    m = Matcher([Entry(s, "c", f"t{i}") for i, s in enumerate(sources)])
+    assert m.first_char is not None
+    text = "The USA and U.S. saw a Hwasong-15, \u212aN-23 and KN-24 fly 300 km; BUSAN kn-2"
+    assert m.prefilter is not None
+    assert m._candidates(text) == [x.start() for x in m.prefilter.finditer(text)]
+    assert len(m._candidates(text)) == 7
+    assert _first_char_class(["x?y"]) is None  # may start with "y" as well: not read

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import analystkit as ak
-from analystkit.matcher import normalize
+from analystkit.matcher import _normalized_codes, normalize
 
 LEX = ak.load_lexicon()
 PIECES = [
@@ -105,6 +105,16 @@ def test_odd_text_never_crashes_and_offsets_stay_valid(texts):
 @given(st.text())
 def test_normalize_keeps_length(text):
     assert len(normalize(text)) == len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZ9 ?,.-’“é\u0130\u212a\u017f\u0301\ud800😀가")))
+def test_normalize_patches_as_the_code_point_table_folds(text):
+    """The mostly-ASCII path (bytes.translate, then non-ASCII letters patched in) folds
+    like the per-code-point table, surrogates and astral characters included."""
+    expected = _normalized_codes(text).tobytes().decode("utf-32-le", "surrogatepass")
+    assert normalize(text) == expected
+    assert normalize("x" * 50 + text) == "x" * 50 + expected
 
 
 def test_edge_cases():
