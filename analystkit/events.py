@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -177,8 +178,8 @@ def extract_events(
     require_columns(articles, ["article_id", "date", "text"], "articles")
     rules = rules or load_event_rules(lexicon=lexicon)
     hits = {}  # article_id -> [(position, event types gated there)]
-    lows = {}  # article_id -> its text lower-cased (rule patterns are matched on it)
-    for article_id, text in zip(articles["article_id"].tolist(), articles["text"].tolist()):
+    article_ids = articles["article_id"].tolist()
+    for article_id, text in zip(article_ids, _texts(articles["text"])):
         low = _lower(text)
         gated = [
             (end, types)
@@ -187,21 +188,22 @@ def extract_events(
         ]  # at a word start
         if gated:
             hits[article_id] = gated
-            lows[article_id] = low
     if not hits:
         return empty_frame(EVENT_COLUMNS, _EVENT_DTYPES)
-    chosen = articles[articles["article_id"].isin(hits)]
-    texts = chosen["text"].tolist()
-    spans = (
-        _given_spans(sentences, hits)
-        if sentences is not None
-        else _split_spans(chosen["article_id"].tolist(), texts)
-    )
+    keep = articles["article_id"].isin(hits).tolist()
+    chosen_ids = list(itertools.compress(article_ids, keep))
+    texts: Iterable[str]
+    spans: Mapping[str, tuple[list, list, Sequence[int]]]
+    if sentences is None:
+        listed = list(_texts(articles["text"], keep))
+        spans, texts = _split_spans(chosen_ids, listed), listed
+    else:
+        texts = _texts(articles["text"], keep)  # read again, a batch at a time
+        spans = _given_spans(sentences, hits)
     resolver = _TermResolver(milestones)
     found = []  # (article_id, report date, its mentions)
-    for article_id, date, text in zip(
-        chosen["article_id"].tolist(), chosen["date"].tolist(), texts
-    ):
+    dates = itertools.compress(articles["date"].tolist(), keep)
+    for article_id, date, text in zip(chosen_ids, dates, texts):
         if article_id not in spans:
             raise ValueError(f"sentences lack article {article_id}")
         starts, ends, ids = spans[article_id]
@@ -213,7 +215,7 @@ def extract_events(
         dateline_end, report = find_dateline(text, date)
         voice = "DPRK" if "(KCNA)" in text[:dateline_end] else None  # "our" is the state's
         mentions = []
-        low = lows[article_id]
+        low = _lower(text)  # again, rather than every text's kept (memory)
         for i, types in sorted(wanted.items()):
             read = _sentence_mentions(
                 text[starts[i] : ends[i]],
@@ -341,6 +343,17 @@ def _split_spans(article_ids: list[str], texts: list[str]) -> dict[str, tuple[li
             range(hi - lo),
         )
     return out
+
+
+_BATCH = 1024  # texts converted to Python strs at a time
+
+
+def _texts(column: pd.Series, keep: list[bool] | None = None) -> Iterator[str]:
+    """The column's strs in order (only where `keep`), converted a batch at a time: a
+    whole corpus's texts are never Python strs all at once (memory)."""
+    for lo in range(0, len(column), _BATCH):
+        part = column.iloc[lo : lo + _BATCH].tolist()
+        yield from part if keep is None else itertools.compress(part, keep[lo : lo + _BATCH])
 
 
 def _given_spans(sentences: pd.DataFrame, hits: dict) -> dict[str, tuple[list, list, list]]:
