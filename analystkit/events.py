@@ -264,7 +264,8 @@ def _classes_from_matches(
     most capable class matched within its clause, else within its sentence (as
     ClassFinder.find on those texts, without scanning them again)."""
     require_columns(matches, ["article_id", "start", "end", "category", "tag"], "matches")
-    weapons = matches[matches["category"] == "weapon"]
+    columns = ["article_id", "start", "end", "tag"]  # not the other columns
+    weapons = matches.loc[matches["category"] == "weapon", columns]
     order = rules.classes.order
     unknown = sorted(set(weapons["tag"].astype(str)) - set(order))
     if unknown:
@@ -359,7 +360,8 @@ def _texts(column: pd.Series, keep: list[bool] | None = None) -> Iterator[str]:
 def _given_spans(sentences: pd.DataFrame, hits: dict) -> dict[str, tuple[list, list, list]]:
     """article_id -> (starts, ends, sentence_ids) from a sentences frame."""
     require_columns(sentences, ["article_id", "sentence_id", "start", "end"], "sentences")
-    frame = sentences[sentences["article_id"].isin(hits)].sort_values(
+    frame = sentences[["article_id", "sentence_id", "start", "end"]]  # not the texts
+    frame = frame[frame["article_id"].isin(hits)].sort_values(
         ["article_id", "start"], kind="stable"
     )
     ids = frame["article_id"].tolist()
