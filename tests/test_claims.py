@@ -476,7 +476,7 @@ def _ungated_forms(text):
     return [(form, m.span()) for form, m in sorted(kept, key=lambda f: f[1].start())]
 
 
-def test_the_form_gates_skip_no_claim():
+def test_the_form_gates_skip_no_claim(monkeypatch):
     """The gates (words a form's match must contain) find the same claims as searching
     every sentence with every form: on the seed, this file's sentences and the
     benchmark's claim templates."""
@@ -487,7 +487,7 @@ def test_the_form_gates_skip_no_claim():
 
     from analystkit.claims import find_claim_forms
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1] / "benchmarks"))
     from bench_claims import claim_articles
 
     texts = ak.sentences(ak.load_articles(ak.SEEDS_DIR))["text"].tolist()
