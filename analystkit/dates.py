@@ -347,7 +347,7 @@ def period(date: pd.Timestamp, precision: str) -> tuple[pd.Timestamp, pd.Timesta
         return date, date + pd.Timedelta(days=6)
     if precision == "month":
         start = date.replace(day=1)
-        return start, start + pd.offsets.MonthEnd(0)
+        return start, start.replace(day=start.days_in_month)  # as + MonthEnd(0), faster
     if precision == "year":
         return date.replace(month=1, day=1), date.replace(month=12, day=31)
     raise ValueError(f"unknown date precision {precision!r} (expected day, week, month or year)")
@@ -469,7 +469,7 @@ def _month(m: re.Match[str], today: pd.Timestamp) -> DateMention:
     """'in March' (year inferred as for explicit dates) or 'March 2024'."""
     text = m.group(0)
     name = _part(_MONTH_FULL, text)
-    month = datetime.strptime(name, "%B").month
+    month = _MONTH_NUMBERS[name[:3].lower()]  # a full English month name
     year_match = re.search(_YEAR + r"\b", text)
     if year_match:
         year = int(year_match.group(0))

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -216,8 +217,8 @@ def extract_events(
     require_columns(articles, ["article_id", "date", "text"], "articles")
     rules = rules or load_event_rules(lexicon=lexicon)
     hits = {}  # article_id -> [(position, event types gated there)]
-    lows = {}  # article_id -> its text lower-cased (rule patterns are matched on it)
-    for article_id, text in zip(articles["article_id"].tolist(), articles["text"].tolist()):
+    article_ids = articles["article_id"].tolist()
+    for article_id, text in zip(article_ids, _texts(articles["text"])):
         low = _lower(text)
         gated = [
             (end, types)
@@ -226,21 +227,22 @@ def extract_events(
         ]  # at a word start
         if gated:
             hits[article_id] = gated
-            lows[article_id] = low
     if not hits:
         return empty_frame(EVENT_COLUMNS, _EVENT_DTYPES)
-    chosen = articles[articles["article_id"].isin(hits)]
-    texts = chosen["text"].tolist()
-    spans = (
-        _given_spans(sentences, hits)
-        if sentences is not None
-        else _split_spans(chosen["article_id"].tolist(), texts)
-    )
+    keep = articles["article_id"].isin(hits).tolist()
+    chosen_ids = list(itertools.compress(article_ids, keep))
+    texts: Iterable[str]
+    spans: Mapping[str, tuple[list, list, Sequence[int]]]
+    if sentences is None:
+        listed = list(_texts(articles["text"], keep))
+        spans, texts = _split_spans(chosen_ids, listed), listed
+    else:
+        texts = _texts(articles["text"], keep)  # read again, a batch at a time
+        spans = _given_spans(sentences, hits)
     resolver = _TermResolver(milestones)
     found = []  # (article_id, report date, its mentions)
-    for article_id, date, text in zip(
-        chosen["article_id"].tolist(), chosen["date"].tolist(), texts
-    ):
+    dates = itertools.compress(articles["date"].tolist(), keep)
+    for article_id, date, text in zip(chosen_ids, dates, texts):
         if article_id not in spans:
             raise ValueError(f"sentences lack article {article_id}")
         starts, ends, ids = spans[article_id]
@@ -252,7 +254,7 @@ def extract_events(
         dateline_end, report = find_dateline(text, date)
         voice = "DPRK" if "(KCNA)" in text[:dateline_end] else None  # "our" is the state's
         mentions = []
-        low = lows[article_id]
+        low = _lower(text)  # again, rather than every text's kept (memory)
         for i, types in sorted(wanted.items()):
             read = _sentence_mentions(
                 text[starts[i] : ends[i]],
@@ -301,7 +303,8 @@ def _classes_from_matches(
     most capable class matched within its clause, else within its sentence (as
     ClassFinder.find on those texts, without scanning them again)."""
     require_columns(matches, ["article_id", "start", "end", "category", "tag"], "matches")
-    weapons = matches[matches["category"] == "weapon"]
+    columns = ["article_id", "start", "end", "tag"]  # not the other columns
+    weapons = matches.loc[matches["category"] == "weapon", columns]
     order = rules.classes.order
     unknown = sorted(set(weapons["tag"].astype(str)) - set(order))
     if unknown:
@@ -382,10 +385,22 @@ def _split_spans(article_ids: list[str], texts: list[str]) -> dict[str, tuple[li
     return out
 
 
+_BATCH = 1024  # texts converted to Python strs at a time
+
+
+def _texts(column: pd.Series, keep: list[bool] | None = None) -> Iterator[str]:
+    """The column's strs in order (only where `keep`), converted a batch at a time: a
+    whole corpus's texts are never Python strs all at once (memory)."""
+    for lo in range(0, len(column), _BATCH):
+        part = column.iloc[lo : lo + _BATCH].tolist()
+        yield from part if keep is None else itertools.compress(part, keep[lo : lo + _BATCH])
+
+
 def _given_spans(sentences: pd.DataFrame, hits: dict) -> dict[str, tuple[list, list, list]]:
     """article_id -> (starts, ends, sentence_ids) from a sentences frame."""
     require_columns(sentences, ["article_id", "sentence_id", "start", "end"], "sentences")
-    frame = sentences[sentences["article_id"].isin(hits)].sort_values(
+    frame = sentences[["article_id", "sentence_id", "start", "end"]]  # not the texts
+    frame = frame[frame["article_id"].isin(hits)].sort_values(
         ["article_id", "start"], kind="stable"
     )
     ids = frame["article_id"].tolist()

@@ -97,7 +97,11 @@ def link_events(events: pd.DataFrame, chronology: pd.DataFrame) -> pd.DataFrame:
     require_columns(chronology, ["date", "event_type", "missile_class"], "chronology")
     news = news_launches(events)
     days = _launch_days(chronology)
-    links = [_link(row, days) for row in news.itertuples()]
+    others = {  # per event type: the other types' days, sorted once
+        kind: sorted(d for other, rows in days.items() if other != kind for d in rows)
+        for kind in days
+    }
+    links = [_link(row, days, others) for row in news.itertuples()]
     linked = news.assign(
         **{
             c: pd.Series([link[i] for link in links], index=news.index, dtype=_LINK_DTYPES[c])
@@ -129,10 +133,13 @@ def _launch_days(chronology: pd.DataFrame) -> dict[str, list[tuple[pd.Timestamp,
     return {kind: sorted(set(rows)) for kind, rows in out.items()}
 
 
-def _link(row, days: dict[str, list[tuple[pd.Timestamp, str]]]) -> tuple:
-    own = days[row.event_type]
-    other = [d for kind, rows in days.items() if kind != row.event_type for d in rows]
-    for rows, note in ((own, ""), (sorted(other), f"a {_other(row.event_type)} day")):
+def _link(
+    row,
+    days: dict[str, list[tuple[pd.Timestamp, str]]],
+    others: dict[str, list[tuple[pd.Timestamp, str]]],
+) -> tuple:
+    own, other = days[row.event_type], others[row.event_type]
+    for rows, note in ((own, ""), (other, f"a {_other(row.event_type)} day")):
         found = _day_link(row, rows) if row.date_precision == "day" else _period_link(row, rows)
         if found:
             (day, cls), status, why = found

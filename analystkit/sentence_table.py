@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from analystkit.chunk import Analysis, ArticleText, analyse, article_texts, map_chunks
 from analystkit.frames import labels
@@ -25,7 +26,10 @@ SENTENCE_COLUMNS = [
 
 
 def _sentence_rows(articles: list[ArticleText], lexicon: Lexicon) -> dict:
-    return sentence_arrays(analyse(articles, lexicon, speakers_only=True))
+    rows = sentence_arrays(analyse(articles, lexicon, speakers_only=True))
+    # one Arrow array per chunk: no Python str per sentence kept for the whole corpus
+    rows["text"] = pa.array(rows["text"], type=pa.large_string())
+    return rows
 
 
 def sentence_arrays(a: Analysis, with_text: bool = True) -> dict:
@@ -61,7 +65,10 @@ def sentence_frame(articles: pd.DataFrame, parts: list[tuple[int, dict]]) -> pd.
             "sentence_id": np.concatenate([p["sentence_id"] for _, p in parts]).astype(np.int64),
             "start": start.astype(np.int64),
             "end": end.astype(np.int64),
-            "text": pd.array([x for _, p in parts for x in p["text"]], dtype="str"),
+            "text": pd.array(
+                pa.chunked_array([p["text"] for _, p in parts], type=pa.large_string()),
+                dtype="str",
+            ),
             "speaker": pd.array([x for _, p in parts for x in p["speaker"]], dtype="str"),
             "speaker_group": pd.array([x for _, p in parts for x in p["group"]], dtype="str"),
             "attribution": pd.array([x for _, p in parts for x in p["how"]], dtype="str"),

@@ -170,7 +170,8 @@ class Hits:
         edges = np.zeros(size + 1, dtype=np.int32)
         np.add.at(edges, starts + 1, 1)
         np.add.at(edges, np.maximum(ends, starts + 1), -1)
-        return (np.cumsum(edges[:size], dtype=np.int32) > 0).astype(np.uint8).tobytes()
+        np.cumsum(edges, out=edges)  # in place: no second array as long as the text
+        return (edges[:size] > 0).tobytes()  # bool bytes: 0 or 1
 
     def roles(self, s: int, e: int) -> range:
         return range(bisect_left(self.role_start, s), bisect_left(self.role_start, e))

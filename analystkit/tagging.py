@@ -197,28 +197,41 @@ def _sentence_parts(sentences: pd.DataFrame, lexicon: Lexicon) -> tuple[np.ndarr
     require_columns(sentences, SENTENCE_COLUMNS, "sentences")
     codes, ids = pd.factorize(sentences["article_id"].astype(str), sort=False)
     order = np.lexsort((sentences["start"].to_numpy(), codes))
-    frame = sentences.take(order)
+    in_order = bool((order == np.arange(len(order))).all())
+    frame = sentences if in_order else sentences.take(order)  # no copy when in order
     art = codes[order]
     starts = frame["start"].to_numpy(np.int64)
     ends = frame["end"].to_numpy(np.int64)
     bounds = np.searchsorted(art, np.arange(len(ids) + 1))
-    texts = _rebuilt_texts(frame["text"].tolist(), starts.tolist(), bounds.tolist())
-    columns = {c: frame[c].tolist() for c in ("speaker", "speaker_group", "attribution")}
+    # each article's rebuilt length (its last sentence's end), so that the chunks are
+    # those of its texts, which are rebuilt and read one chunk at a time (memory)
+    reach = starts + frame["text"].str.len().to_numpy(np.int64)
+    lengths = np.zeros(len(ids), dtype=np.int64)
+    has = bounds[1:] > bounds[:-1]
+    lengths[has] = reach[bounds[1:][has] - 1]
     quoted = frame["quoted"].to_numpy(bool)
     parts = []
-    for first, chunk in chunks(texts, 1):
+    # chunks() reads only the lengths: ranges stand in for the texts
+    for first, chunk in chunks([range(n) for n in lengths.tolist()], 1):
         lo, hi = bounds[first], bounds[first + len(chunk)]
-        text, article_start, lengths = join_articles(chunk)
+        rows = frame.iloc[lo:hi]
+        texts = _rebuilt_texts(
+            rows["text"].tolist(),
+            starts[lo:hi].tolist(),
+            (bounds[first : first + len(chunk) + 1] - lo).tolist(),
+        )
+        text, article_start, article_lengths = join_articles(texts)
+        del texts
         sent_article = art[lo:hi] - first
         offset = article_start[sent_article]
-        _, hs, he, hp = scan_articles(lexicon.matcher, text, article_start, lengths)
+        _, hs, he, hp = scan_articles(lexicon.matcher, text, article_start, article_lengths)
         para = first_of_article(sent_article)
         a = Analysis(
             text, article_start, starts[lo:hi] + offset, ends[lo:hi] + offset,
             sent_article, para, hs, he, hp, lexicon.matcher,
             Credits(
-                columns["speaker"][lo:hi], columns["speaker_group"][lo:hi],
-                columns["attribution"][lo:hi], quoted[lo:hi],
+                rows["speaker"].tolist(), rows["speaker_group"].tolist(),
+                rows["attribution"].tolist(), quoted[lo:hi],
             ),
         )  # fmt: skip
         parts.append((first, _matches(a, lexicon)))

@@ -460,3 +460,39 @@ def test_a_noun_names_its_class_once_and_the_same_each_time():
         rules.classes.name("cruise missile launch")
         == rules.classes.find(["cruise missile launch"])[0]
     )
+
+
+def _ungated_forms(text):
+    """find_claim_forms as it was before the gates: every form searched."""
+    from analystkit import claims
+
+    found = [(form, m) for form, pattern in claims._FORMS for m in pattern.finditer(text)]
+    order = [form for form, _ in claims._FORMS]
+    found.sort(key=lambda f: (-(f[1].end() - f[1].start()), order.index(f[0])))
+    kept = []
+    for form, m in found:
+        if not any(m.start() < k.end() and k.start() < m.end() for _, k in kept):
+            kept.append((form, m))
+    return [(form, m.span()) for form, m in sorted(kept, key=lambda f: f[1].start())]
+
+
+def test_the_form_gates_skip_no_claim(monkeypatch):
+    """The gates (words a form's match must contain) find the same claims as searching
+    every sentence with every form: on the seed, this file's sentences and the
+    benchmark's claim templates."""
+    import inspect
+    import re
+    import sys
+    from pathlib import Path
+
+    from analystkit.claims import find_claim_forms
+
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from bench_claims import claim_articles
+
+    texts = ak.sentences(ak.load_articles(ak.SEEDS_DIR))["text"].tolist()
+    texts += ak.sentences(claim_articles(300))["text"].tolist()
+    texts += re.findall(r'"([^"\n]{12,})"', inspect.getsource(sys.modules[__name__]))
+    texts += [t.upper() for t in texts[-200:]] + ["It was the 21st test this year."]
+    for text in texts:
+        assert [(f, m.span()) for f, m in find_claim_forms(text)] == _ungated_forms(text), text
