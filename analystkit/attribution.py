@@ -3,10 +3,11 @@
 A sentence is credited by its main reporting clause (clauses.py; whose subject
 speakers.py resolves); a sentence inside a quotation by the clause that introduces or
 closes that quotation, wherever it is (the same sentence, the next one, or the speaker
-credited just before an unattributed quotation); narration, and a sentence that only
-quotes a few words mid-sentence, by the article's state outlet (source voice) or else by
-no one (`media`, the reporter). The `attribution` column says which rule decided: cue,
-quote, pronoun, source, default."""
+credited just before an unattributed quotation); a message's text printed without
+quotation marks ("The message said: …") by its sender (_Article._message); narration,
+and a sentence that only quotes a few words mid-sentence, by the article's state outlet
+(source voice) or else by no one (`media`, the reporter). The `attribution` column says
+which rule decided: cue, quote, pronoun, source, default."""
 
 from __future__ import annotations
 
@@ -43,6 +44,33 @@ _DATED = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# a message, letter or telegram named before a clause's verb ("The message said", "In the
+# letter, he noted", "The president in the message stressed")
+_DOCUMENT = re.compile(
+    r"\b(?:the|this|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(message|letter|telegram|greetings|reply)\b",
+    re.IGNORECASE,
+)
+_MESSAGES = re.compile(r"messag|letter|telegram|greeting|reply", re.IGNORECASE)
+_NEW_MESSAGE = re.compile(
+    r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:message|letter|telegram)", re.IGNORECASE
+)
+# a sentence reporting a message's words without a reporting verb: "In the letter, they
+# extended …", "The message paid tribute …", "The president in the message extended …"
+_REPORTS = re.compile(
+    r"(?:in\s+)?(?:the|his|her|its|their)\s+(?:[\w-]+\s+)?(?:message|letter|telegram)\b"
+    r"(?!\s+(?:was|is|were|of|to|from)\b)"
+    r"|[^,.;:\n]{3,50}?\s+in\s+(?:the|his|her|its|their)\s+(?:[\w-]+\s+)?(?:message|letter)\b",
+    re.IGNORECASE,
+)
+# the words right after such a clause's verb that open the document's unquoted text
+_OPENS = re.compile(r"(?:,?\s*and\s+(?:went\s+on|continued))?\s*:\s*\n")
+# a sentence opening "The full text of the message is as follows:"
+_FOLLOWS = re.compile(
+    r"(?:the\s+(?:full\s+)?text\s+of\s+)?the\s+(?:[\w-]+\s+){0,2}?(message|letter|telegram)\s+"
+    r"(?:is|are|reads?)\s+(?:as\s+follows\s*)?:\s*\n",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -155,6 +183,7 @@ class _Article:
         self.lo, self.hi = lo, hi
         self.quotes = quotations(text, paragraph_starts, starts[lo], ends[hi - 1])
         self.q_start = [q[0] for q in self.quotes]
+        self.messages = _MESSAGES.search(text, starts[lo], ends[hi - 1]) is not None
 
     def _quotes_in(self, s: int, e: int) -> list[tuple[int, int, int]]:
         j = bisect_left(self.q_start, s)
@@ -270,17 +299,27 @@ class _Article:
 
         voice = reader.source_voice()
         has_verb = self.has_verb
+        letter: Credit | None = None  # the sender whose message's text runs on (“…said:”)
+        aside: tuple[Credit | None, list[int]] | None = None  # see _message
         for i in range(self.lo, self.hi):
             s, e = self.starts[i], self.ends[i]
             quotes = self._quotes_in(s, e) if self.quotes else []
             if not quotes and not ended:  # the common case: no quotation
-                credit = self._clause(i, quotes)[1] if has_verb[i] else None
+                clause, credit = self._clause(i, quotes) if has_verb[i] else (None, None)
                 if credit is not None:
                     put(i, credit, credit.how)
                     last = (credit, self.para_no[i])
-                elif voice is not None:
+                    letter, aside = self._message(i, clause, credit, aside, put)
+                    continue
+                if self.messages:
+                    letter, aside = self._unsaid(i, letter, aside)
+                    if letter is not None:
+                        put(i, letter, QUOTE)
+                        continue
+                if voice is not None:
                     put(i, voice, SOURCE)
                 continue
+            letter = aside = None
             quoted[i] = bool(quotes)
             quotes = self._speech(quotes, s, e)
             numbers = list(dict.fromkeys(q[2] for q in quotes))
@@ -336,6 +375,58 @@ class _Article:
             if fallback is not None:
                 for j in pending.pop(q, []):
                     put(j, fallback, QUOTE)
+
+    def _message(self, i: int, clause: Clause | None, credit: Credit, aside, put):
+        """After sentence i, credited by `clause`: the sender whose message's text runs
+        on unquoted, when the clause names the message and ends in a colon ("The message
+        said:", "…, the letter said, and went on:"); and the message named last with
+        the sentences since (`aside`). A sentence naming the same sender's message again
+        ("It also noted", "The message expressed") credits those in between to him; one
+        credited to anyone else, or not naming the message, ends both."""
+        if clause is None or not self._names_message(i, clause, aside):
+            return None, None
+        if aside is not None and (aside[0] is None or aside[0].speaker == credit.speaker):
+            for j in aside[1]:
+                put(j, credit, QUOTE)
+        letter = credit if _OPENS.match(self.text, clause.verb[1]) else None
+        return letter, (credit, [])
+
+    def _unsaid(self, i: int, letter: Credit | None, aside):
+        """For sentence i, which has no reporting clause of its own: the sender whose
+        message's text it continues (or None), and `aside` as in _message."""
+        text, s, e = self.text, self.starts[i], self.ends[i]
+        opening = _FOLLOWS.match(text, s)
+        if opening is not None:  # "The text of the message is as follows:"
+            letter = self.reader.definite(opening.group(1).lower(), s)
+            if letter is not None:
+                return letter, aside
+        reports = _REPORTS.match(text, s) is not None
+        if letter is None and aside is None and not reports:
+            return None, None
+        fresh = _NEW_MESSAGE.search(text, s, e) is not None
+        # a sentence naming a message ("The message was handed over", "X sent a message
+        # to Y") is narration again: the text ran to the one before
+        if letter is not None and not fresh and not _DOCUMENT.search(text, s, e):
+            return letter, aside
+        if reports and not fresh:
+            # "The president in the message extended …": the message's, once a sentence
+            # after it names the message and its sender
+            return None, (aside[0], aside[1] + [i]) if aside else (None, [i])
+        if fresh or _DOCUMENT.search(text, s, e):
+            return None, None  # narration of a message ("Kim read the message out")
+        if aside is not None:
+            aside[1].append(i)
+        return None, aside
+
+    def _names_message(self, i: int, clause: Clause, aside) -> bool:
+        """Whether the clause's subject, or the words before its verb, name a message
+        ("The message said", "In the letter, he noted"), or it is "it" while one is open."""
+        lo, hi = clause.subject
+        if self.text[lo:hi].strip().lower() == "it":
+            return aside is not None
+        if lo < clause.verb[0]:
+            lo = self.starts[i]
+        return _DOCUMENT.search(self.text, lo, max(hi, clause.verb[0])) is not None
 
     def _continues(self, q: int, before: dict, i: int) -> bool:
         """Whether quotation q, ended in sentence i - 1, follows a speaker credited in

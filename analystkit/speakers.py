@@ -78,13 +78,14 @@ _NOT_NAMES = frozenset(
 _DOCUMENT_END = re.compile(r"\b(" + "|".join(sorted(_DOCUMENTS)) + r")\s*\Z", re.IGNORECASE)
 _DETERMINERS = re.compile(
     r"\b(?:a|an|the|this|that|its|their|his|her|latest|new|recent|"
-    r"same|official|joint|separate)\b",
+    r"same|official|joint|separate|reply|congratulatory|full|text\s+of\s+the)\b",
     re.IGNORECASE,
 )
 _AUTHORED = re.compile(
     r"(?P<doc>message|letter|statement|report|commentary|article)s?\s+(?:of\s+\w+\s+)?"
     r"(?:from|by)\s+(?P<from>[^,.;:(]{3,90})"
-    r"|(?P<by>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,6}?)(?:sent|released|issued|published|delivered)\s+"
+    r"|(?P<by>(?-i:[A-Z])[\w'’.-]*\s+(?:(?:of\s+(?:the\s+)?)?(?-i:[A-Z])[\w'’.-]*\s+){0,7}?)"
+    r"(?:sent|released|issued|published|delivered)\s+"
     r"(?:a|an|the|his|her|its)\s+(?:\w+\s+){0,2}?(?P<doc2>message|letter|statement)",
     re.IGNORECASE,
 )

@@ -653,3 +653,73 @@ def test_office_is_judged_when_the_words_were_said(text, groups):
 )
 def test_a_surname_takes_the_title_it_was_introduced_with(text, group):
     assert last(text, date="2017-12-03")[1] == group
+
+
+LAOS = (
+    "Pyongyang, May 3 (KCNA) -- Kim Jong Un received a message of greeting from the "
+    "President of Laos.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "The message said:\n",
+        "The reply message says:\n",
+        "The full text of the message is as follows:\n",
+        "The orchard will bloom again, the message said, and went on:\n",
+    ],
+)
+def test_a_messages_text_after_a_colon_is_its_senders(opening):
+    text = (
+        LAOS + opening + "Dear Comrade, I send warm wishes for your harvest festival.\n"
+        "Our two peoples will keep walking the same long road together.\n"
+        "Please accept my highest regards. -0-"
+    )
+    s = credit(text, source="KCNA")
+    assert s["speaker_group"].tolist()[1:] == ["other"] * 3
+    assert s["attribution"].iloc[-1] == "quote"
+
+
+def test_a_messages_text_ends_where_narration_names_a_message_again():
+    text = (
+        LAOS + "The message said:\nI wish your farmers a rich autumn.\n"
+        "The message was handed over by the ambassador at a ceremony.\n"
+        "Kim Jong Un also received a message from a youth league in Peru.\n"
+        "The weather in the capital was mild."
+    )
+    s = credit(text, source="KCNA")
+    assert s["speaker_group"].tolist() == ["dprk_state", "other"] + ["dprk_state"] * 3
+
+
+def test_a_dprk_leaders_own_message_stays_the_states():
+    text = (
+        "Pyongyang, May 3 (KCNA) -- Kim Jong Un sent a message of greeting to the President "
+        "of Laos.\nThe message said:\nI wish the Lao people a rich harvest.\n"
+        "Our friendship will bloom like the orchards of spring. -0-"
+    )
+    s = credit(text, source="KCNA")
+    assert set(s["speaker_group"]) == {"dprk_state"}
+
+
+def test_sentences_between_two_that_name_the_same_message_are_its_senders():
+    text = (
+        LAOS + "In the message, the president extended warm wishes for the festival.\n"
+        "The orchards of both lands bloom under the same sun.\n"
+        "The message expressed the hope that the ties would grow stronger.\n"
+        "The weather in the capital was mild."
+    )
+    s = credit(text, source="KCNA")
+    assert s["speaker_group"].tolist() == ["dprk_state", "other", "other", "other", "dprk_state"]
+    # without the second sentence naming the message, the one between stays narration
+    alone = credit(
+        LAOS + "The message said the ties were old.\nThe weather was mild.", source="KCNA"
+    )
+    assert alone["speaker_group"].tolist() == ["dprk_state", "other", "dprk_state"]
+    # nor does narration of the message between them ("an official read it out")
+    read = credit(
+        LAOS + "The message said the ties were old.\nAn official read the message aloud.\n"
+        "The message expressed the hope that the ties would grow.",
+        source="KCNA",
+    )
+    assert read["speaker_group"].tolist() == ["dprk_state", "other", "dprk_state", "other"]
