@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -68,29 +69,48 @@ def dedupe_events(events: pd.DataFrame, window_days: int = 1) -> pd.DataFrame:
         raise ValueError(f"window_days must be >= 0, got {window_days}")
     reported = "report_date" in events.columns  # optional: kept, as the earliest, if given
     columns = EVENT_COLUMNS if reported else EVENT_COLUMNS[:-1]
-    dtypes = {**_DTYPES, "report_date": events["report_date"].dtype} if reported else _DTYPES
-    frame = events.assign(_rank=events["date_precision"].map(PRECISION_RANK))
-    if frame["_rank"].isna().any():
-        bad = sorted(set(events["date_precision"][frame["_rank"].isna()].astype(str)))
+    keys = [*CLUSTER_COLUMNS, "report_date"] if reported else CLUSTER_COLUMNS
+    heads = cluster_reports(events[keys], window_days)
+    out = events[columns].iloc[heads["row"].to_numpy()].reset_index(drop=True)
+    for column in heads.columns.drop("row"):
+        out[column] = heads[column].array
+    return out.sort_values(["date", "event_type"], kind="stable", ignore_index=True)
+
+
+def cluster_reports(reports: pd.DataFrame, window_days: int = 1) -> pd.DataFrame:
+    """The clustering of dedupe_events, on the columns it reads (CLUSTER_COLUMNS, and
+    report_date when given): one row per distinct event, in the order the events were
+    first met, with ``row`` (the position of its head report in `reports`) and the
+    columns merging decides (missile_class, historical, n_reports, article_ids, and
+    report_date if given). The Dask path clusters this slim copy of the events (no
+    evidence text) and joins the head reports' other columns afterwards."""
+    reported = "report_date" in reports.columns
+    dtypes = {**_DTYPES, "report_date": reports["report_date"].dtype} if reported else _DTYPES
+    rank = reports["date_precision"].map(PRECISION_RANK)
+    if rank.isna().any():
+        bad = sorted(set(reports["date_precision"][rank.isna()].astype(str)))
         raise ValueError(
             f"events: unknown date_precision {bad} (expected {', '.join(PRECISION_RANK)})"
         )
-    frame = frame.sort_values(["_rank", "date", "article_id", "sentence_id"], kind="stable")
+    slim = reports.assign(_rank=rank.to_numpy(), _row=np.arange(len(reports)))
+    slim = slim.sort_values(["_rank", "date", "article_id", "sentence_id"], kind="stable")
+    r = _Reports(*(slim[c].tolist() for c in (*_CLUSTER_KEYS, "_rank", "_row")))
+    r.report_date = slim["report_date"].tolist() if reported else None
+    del slim  # clustering reads the lists: memory follows the events' count, not their text
     window = pd.Timedelta(days=window_days)
-    clusters: list[list[dict]] = []
+    clusters: list[list[int]] = []  # each cluster's reports, as positions in `r`
     classes: list[str | None] = []  # each cluster's class so far
     dated: dict[str, list[tuple[pd.Timestamp, int]]] = {}  # type -> sorted (date, cluster)
-    keys = _CLUSTER_KEYS + (["report_date"] if reported else [])
-    slim = frame[keys].assign(_row=np.arange(len(frame)))  # evidence stays out
-    for rec in slim.to_dict("records"):
-        cls = None if pd.isna(rec["missile_class"]) else rec["missile_class"]
+    for i, date in enumerate(r.date):
+        cls = None if pd.isna(r.missile_class[i]) else r.missile_class[i]
+        precision, own_rank = r.date_precision[i], r.rank[i]
         home = None
-        if pd.notna(rec["date"]):
-            index = dated.setdefault(rec["event_type"], [])
-            if rec["date_precision"] == "day":
-                lo, hi = rec["date"] - window, rec["date"] + window
+        if pd.notna(date):
+            index = dated.setdefault(r.event_type[i], [])
+            if precision == "day":
+                lo, hi = date - window, date + window
             else:
-                lo, hi = period(rec["date"], rec["date_precision"])
+                lo, hi = period(date, precision)
             fits = [
                 k
                 for _, k in index[
@@ -98,52 +118,71 @@ def dedupe_events(events: pd.DataFrame, window_days: int = 1) -> pd.DataFrame:
                         index, (hi, len(clusters))
                     )
                 ]
-                if compatible_class(classes[k], cls) and clusters[k][0]["_rank"] <= rec["_rank"]
+                if compatible_class(classes[k], cls) and r.rank[clusters[k][0]] <= own_rank
             ]
-            if fits and (rec["date_precision"] == "day" or len(fits) == 1):
+            if fits and (precision == "day" or len(fits) == 1):
                 home = min(fits)
         if home is None:
             home = len(clusters)
             clusters.append([])
             classes.append(None)
-            if pd.notna(rec["date"]):
-                bisect.insort(index, (rec["date"], home))
-        clusters[home].append(rec)
+            if pd.notna(date):
+                bisect.insort(index, (date, home))
+        clusters[home].append(i)
         classes[home] = more_specific(classes[home], cls)
-    del slim
-    merged = [_cluster_row(c, k) for c, k in zip(clusters, classes)]
-    del clusters
-    out = frame[columns].iloc[[row for row, _ in merged]].reset_index(drop=True)
+    merged = [_cluster_row(c, k, r) for c, k in zip(clusters, classes)]
+    heads = {"row": pd.array([row for row, _ in merged], dtype="int64")}
     for column, dtype in dtypes.items():
-        out[column] = pd.array([extra[column] for _, extra in merged], dtype=dtype)
-    return out.sort_values(["date", "event_type"], kind="stable", ignore_index=True)
+        heads[column] = pd.array([extra[column] for _, extra in merged], dtype=dtype)
+    return pd.DataFrame(heads)
 
 
 _CLUSTER_KEYS = [
-    "date", "date_precision", "event_type", "missile_class", "article_id", "historical", "_rank"
-]  # fmt: skip
+    "date",
+    "date_precision",
+    "event_type",
+    "missile_class",
+    "article_id",
+    "historical",
+]
+CLUSTER_COLUMNS = [*_CLUSTER_KEYS, "sentence_id"]
+"""What cluster_reports reads of each report (and report_date when the events have it):
+memory follows the events' count, not their evidence text."""
 _DTYPES = {"missile_class": "str", "historical": "bool", "n_reports": "int64", "article_ids": "str"}
-"""What clustering reads of each report (a slim copy: memory follows the events' count,
-not their evidence text; with report_date when the events have it), and the dtypes of
-the columns merging decides (report_date keeps the events' dtype); the merged row's
-other columns come from its head report."""
+"""The dtypes of the columns merging decides (report_date keeps the events' dtype); the
+merged row's other columns come from its head report."""
 
 
-def _cluster_row(members: list[dict], cls: str | None) -> tuple[int, dict]:
-    """The merged row's head report (its row in the sorted events: the most precise,
-    most reported date, earliest on a tie) and the columns merging decides."""
-    rank = min(m["_rank"] for m in members)
-    days = Counter(m["date"] for m in members if m["_rank"] == rank)
+@dataclass
+class _Reports:
+    """The reports in clustering order, one list per column (no dict per report)."""
+
+    date: list
+    date_precision: list
+    event_type: list
+    missile_class: list
+    article_id: list
+    historical: list
+    rank: list
+    row: list  # the report's position in the events given
+    report_date: list | None = None
+
+
+def _cluster_row(members: list[int], cls: str | None, r: _Reports) -> tuple[int, dict]:
+    """The merged row's head report (its row in the events: the most precise, most
+    reported date, earliest on a tie) and the columns merging decides."""
+    rank = min(r.rank[m] for m in members)
+    days = Counter(r.date[m] for m in members if r.rank[m] == rank)
     day = min(days, key=lambda d: (-days[d], d)) if days else pd.NaT
-    head = next((m for m in members if m["_rank"] == rank and m["date"] == day), members[0])
-    ids = sorted({m["article_id"] for m in members})
+    head = next((m for m in members if r.rank[m] == rank and r.date[m] == day), members[0])
+    ids = sorted({r.article_id[m] for m in members})
     extra = {
         "missile_class": cls,
-        "historical": all(m["historical"] for m in members),
+        "historical": all(r.historical[m] for m in members),
         "n_reports": len(ids),
         "article_ids": "|".join(ids),
     }
-    if "report_date" in head:
-        reported = [m["report_date"] for m in members if pd.notna(m["report_date"])]
+    if r.report_date is not None:
+        reported = [r.report_date[m] for m in members if pd.notna(r.report_date[m])]
         extra["report_date"] = min(reported) if reported else pd.NaT
-    return head["_row"], extra
+    return r.row[head], extra

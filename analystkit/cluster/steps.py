@@ -18,6 +18,7 @@ import pandas as pd
 from distributed import WorkerPlugin, get_client
 
 import analystkit as ak
+from analystkit.dedupe import CLUSTER_COLUMNS, cluster_reports
 from analystkit.event_rules import EventRules, load_event_rules
 from analystkit.lexicon import Lexicon, as_lexicon
 
@@ -129,17 +130,47 @@ def extract_events(
 
 
 def dedupe_events(events: dd.DataFrame, window_days: int = 1) -> dd.DataFrame:
-    """`ak.dedupe_events` across partitions: the events are shuffled so that all of one
-    event_type (so all of one day) meet in one partition, then deduplicated there. Reports
-    of different types never merge, so the rows equal the pandas path's. Lazy: the meta
-    is `ak.dedupe_events` of one made-up row of the events' dtypes, so nothing is computed
-    before the whole graph runs. Columns kept from the events keep their dtypes (a
-    partition's all-NA column would otherwise be object)."""
-    meta = _typed(ak.dedupe_events(_one_row(events._meta), window_days).iloc[:0], events._meta)
-    by_type = events.shuffle(
+    """`ak.dedupe_events` across partitions, the same rows as the pandas path. Reports
+    of different types never merge, so the clustering meets all the reports of one
+    event_type in one partition: only the columns it reads travel there (dates, classes,
+    article ids: no evidence text), each with a row key; the head reports' other columns
+    are joined back by that key (a hash join, partition by partition). Lazy: the metas
+    come from the functions themselves on made-up rows, so nothing is computed before
+    the whole graph runs. Columns kept from the events keep their dtypes."""
+    keyed = events.map_partitions(_with_keys, meta=_with_keys(events._meta, None))
+    keys = [*CLUSTER_COLUMNS, *(["report_date"] if "report_date" in events.columns else [])]
+    slim = keyed[[*keys, _KEY]]
+    heads_meta = _heads(_one_row(slim._meta), window_days).iloc[:0]
+    by_type = slim.shuffle(
         "event_type", npartitions=max(1, events.npartitions), shuffle_method="tasks"
     )
-    return by_type.map_partitions(_dedupe, window_days, meta, meta=meta, align_dataframes=False)
+    heads = by_type.map_partitions(_heads, window_days, meta=heads_meta, align_dataframes=False)
+    decided = [c for c in heads_meta.columns if c != _KEY]
+    rest = keyed[[c for c in keyed.columns if c not in decided]]
+    meta = _typed(ak.dedupe_events(_one_row(events._meta), window_days).iloc[:0], events._meta)
+    joined = heads.merge(rest, on=_KEY, how="inner", shuffle_method="tasks")
+    return joined.map_partitions(_in_order, meta, meta=meta, align_dataframes=False)
+
+
+_KEY = "_analystkit_row"
+"""A column added for the join: each report's partition and position."""
+
+
+def _with_keys(part: pd.DataFrame, partition_info: dict | None = None) -> pd.DataFrame:
+    number = partition_info["number"] if partition_info else 0
+    return part.assign(**{_KEY: (number << 32) + np.arange(len(part), dtype=np.int64)})
+
+
+def _heads(part: pd.DataFrame, window_days: int) -> pd.DataFrame:
+    """The head report's key and the columns merging decides, per distinct event."""
+    heads = cluster_reports(part.drop(columns=_KEY), window_days)
+    return heads.drop(columns="row").assign(**{_KEY: part[_KEY].to_numpy()[heads["row"]]})
+
+
+def _in_order(part: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
+    """The joined rows as the pandas path gives them: its columns and dtypes, sorted."""
+    out = _typed(part[meta.columns], meta)
+    return out.sort_values(["date", "event_type"], kind="stable", ignore_index=True)
 
 
 def _one_row(meta: pd.DataFrame) -> pd.DataFrame:
@@ -150,10 +181,6 @@ def _one_row(meta: pd.DataFrame) -> pd.DataFrame:
     if "date_precision" in row:
         row["date_precision"] = pd.array(["day"], dtype=meta.dtypes["date_precision"])
     return pd.DataFrame(row, columns=meta.columns)
-
-
-def _dedupe(part: pd.DataFrame, window_days: int, meta: pd.DataFrame) -> pd.DataFrame:
-    return _typed(ak.dedupe_events(part, window_days), part) if len(part) else meta
 
 
 def _typed(frame: pd.DataFrame, like: pd.DataFrame) -> pd.DataFrame:
