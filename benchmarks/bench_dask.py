@@ -126,7 +126,8 @@ def main() -> None:
         "--data",
         type=Path,
         help="keep the synthetic dataset in this folder and reuse it on the next run "
-        "(default: a temporary folder, removed at the end)",
+        "(the runs read the whole folder: one folder per --mb; default: a temporary "
+        "folder, removed at the end)",
     )
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench_dask_") as tmp:
