@@ -69,8 +69,7 @@ def dedupe_events(events: pd.DataFrame, window_days: int = 1) -> pd.DataFrame:
         raise ValueError(f"window_days must be >= 0, got {window_days}")
     reported = "report_date" in events.columns  # optional: kept, as the earliest, if given
     columns = EVENT_COLUMNS if reported else EVENT_COLUMNS[:-1]
-    keys = [*CLUSTER_COLUMNS, "report_date"] if reported else CLUSTER_COLUMNS
-    heads = cluster_reports(events[keys], window_days)
+    heads = cluster_reports(events[cluster_columns(events)], window_days)
     out = events[columns].iloc[heads["row"].to_numpy()].reset_index(drop=True)
     for column in heads.columns.drop("row"):
         out[column] = heads[column].array
@@ -78,7 +77,7 @@ def dedupe_events(events: pd.DataFrame, window_days: int = 1) -> pd.DataFrame:
 
 
 def cluster_reports(reports: pd.DataFrame, window_days: int = 1) -> pd.DataFrame:
-    """The clustering of dedupe_events, on the columns it reads (CLUSTER_COLUMNS, and
+    """The clustering of dedupe_events, on the columns it reads (cluster_columns: with
     report_date when given): one row per distinct event, in the order the events were
     first met, with ``row`` (the position of its head report in `reports`) and the
     columns merging decides (missile_class, historical, n_reports, article_ids, and
@@ -145,9 +144,15 @@ _CLUSTER_KEYS = [
     "article_id",
     "historical",
 ]
-CLUSTER_COLUMNS = [*_CLUSTER_KEYS, "sentence_id"]
-"""What cluster_reports reads of each report (and report_date when the events have it):
-memory follows the events' count, not their evidence text."""
+
+
+def cluster_columns(events: pd.DataFrame) -> list[str]:
+    """The columns of `events` that cluster_reports reads (report_date when they have
+    it): memory follows the events' count, not their evidence text."""
+    extra = ["report_date"] if "report_date" in events.columns else []
+    return [*_CLUSTER_KEYS, "sentence_id", *extra]
+
+
 _DTYPES = {"missile_class": "str", "historical": "bool", "n_reports": "int64", "article_ids": "str"}
 """The dtypes of the columns merging decides (report_date keeps the events' dtype); the
 merged row's other columns come from its head report."""

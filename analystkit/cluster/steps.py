@@ -18,7 +18,7 @@ import pandas as pd
 from distributed import WorkerPlugin, get_client
 
 import analystkit as ak
-from analystkit.dedupe import CLUSTER_COLUMNS, cluster_reports
+from analystkit.dedupe import cluster_columns, cluster_reports
 from analystkit.event_rules import EventRules, load_event_rules
 from analystkit.lexicon import Lexicon, as_lexicon
 
@@ -138,8 +138,7 @@ def dedupe_events(events: dd.DataFrame, window_days: int = 1) -> dd.DataFrame:
     come from the functions themselves on made-up rows, so nothing is computed before
     the whole graph runs. Columns kept from the events keep their dtypes."""
     keyed = events.map_partitions(_with_keys, meta=_with_keys(events._meta, None))
-    keys = [*CLUSTER_COLUMNS, *(["report_date"] if "report_date" in events.columns else [])]
-    slim = keyed[[*keys, _KEY]]
+    slim = keyed[[*cluster_columns(events._meta), _KEY]]
     heads_meta = _heads(_one_row(slim._meta), window_days).iloc[:0]
     by_type = slim.shuffle(
         "event_type", npartitions=max(1, events.npartitions), shuffle_method="tasks"
