@@ -73,7 +73,11 @@ def dedupe_events(events: pd.DataFrame, window_days: int = 1) -> pd.DataFrame:
     out = events[columns].iloc[heads["row"].to_numpy()].reset_index(drop=True)
     for column in heads.columns.drop("row"):
         out[column] = heads[column].array
-    return out.sort_values(["date", "event_type"], kind="stable", ignore_index=True)
+    return out.sort_values(DISTINCT_ORDER, kind="stable", ignore_index=True)
+
+
+DISTINCT_ORDER = ["date", "event_type"]
+"""How the distinct events are sorted (stable: ties in the order first met)."""
 
 
 def cluster_reports(reports: pd.DataFrame, window_days: int = 1) -> pd.DataFrame:

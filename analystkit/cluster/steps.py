@@ -18,7 +18,7 @@ import pandas as pd
 from distributed import WorkerPlugin, get_client
 
 import analystkit as ak
-from analystkit.dedupe import cluster_columns, cluster_reports
+from analystkit.dedupe import DISTINCT_ORDER, cluster_columns, cluster_reports
 from analystkit.event_rules import EventRules, load_event_rules
 from analystkit.lexicon import Lexicon, as_lexicon
 
@@ -169,7 +169,7 @@ def _heads(part: pd.DataFrame, window_days: int) -> pd.DataFrame:
 def _in_order(part: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
     """The joined rows as the pandas path gives them: its columns and dtypes, sorted."""
     out = _typed(part[meta.columns], meta)
-    return out.sort_values(["date", "event_type"], kind="stable", ignore_index=True)
+    return out.sort_values(DISTINCT_ORDER, kind="stable", ignore_index=True)
 
 
 def _one_row(meta: pd.DataFrame) -> pd.DataFrame:
