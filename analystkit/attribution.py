@@ -31,11 +31,11 @@ _SAYING = frozenset(
     "stated explained continued warned argued insisted according to".split()
     + ["according to"]
 )
-_TITLE = re.compile(
-    r"(?:titled|entitled|called|dubbed|named|so-called|slogan|song|film|"
-    r"book|article|program|programme|operation)\s*\Z",
-    re.IGNORECASE,
-)
+_TITLE = tuple(
+    "titled entitled called dubbed named so-called slogan song film book article program "
+    "programme operation".split()
+)  # a word right before a quotation that makes it a title or a name
+_LETTERS = re.compile(r"[A-Za-z]+")
 _TRAILING = re.compile(r"[\s.!?”\"’')]*\Z")
 _ACCORDING = "according to"
 _DATED = re.compile(
@@ -51,7 +51,7 @@ _DOCUMENT = re.compile(
     r"(message|letter|telegram|greetings|reply)\b",
     re.IGNORECASE,
 )
-_MESSAGES = re.compile(r"messag|letter|telegram|greeting|reply", re.IGNORECASE)
+_MESSAGES = ("messag", "letter", "telegram", "greeting", "reply")  # lower-case stems
 _NEW_MESSAGE = re.compile(
     r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:message|letter|telegram)", re.IGNORECASE
 )
@@ -183,7 +183,9 @@ class _Article:
         self.lo, self.hi = lo, hi
         self.quotes = quotations(text, paragraph_starts, starts[lo], ends[hi - 1])
         self.q_start = [q[0] for q in self.quotes]
-        self.messages = _MESSAGES.search(text, starts[lo], ends[hi - 1]) is not None
+        self.titles: dict[tuple[int, int, int], bool] = {}  # quotation → _title
+        body = text[starts[lo] : ends[hi - 1]].lower()  # `in` is far faster than a regex
+        self.messages = any(stem in body for stem in _MESSAGES)
 
     def _quotes_in(self, s: int, e: int) -> list[tuple[int, int, int]]:
         j = bisect_left(self.q_start, s)
@@ -211,11 +213,13 @@ class _Article:
 
     def _title(self, q: tuple[int, int, int]) -> bool:
         """A quoted title or name ("an article titled “…”", “We Are the Happiest”)."""
-        text = self.text
-        words = [w for w in re.findall(r"[A-Za-z]+", text[q[0] : q[1]]) if len(w) > 3]
-        return bool(_TITLE.search(text, max(0, q[0] - 20), q[0])) or (
-            len(words) >= 2 and all(w[0].isupper() for w in words)
-        )
+        if q not in self.titles:
+            text = self.text
+            words = [w for w in _LETTERS.findall(text, q[0], q[1]) if len(w) > 3]
+            self.titles[q] = text[max(0, q[0] - 20) : q[0]].rstrip().lower().endswith(_TITLE) or (
+                len(words) >= 2 and all(w[0].isupper() for w in words)
+            )
+        return self.titles[q]
 
     def _inside(self, pos: int, quotes: list[tuple[int, int, int]]) -> bool:
         return any(a < pos < b for a, b, _ in quotes)
