@@ -387,7 +387,7 @@ class _Article:
         the sentences since (`aside`). A sentence naming the same sender's message again
         ("It also noted", "The message expressed") credits those in between to him; one
         credited to anyone else, or not naming the message, ends both."""
-        if clause is None or not self._names_message(i, clause, aside):
+        if clause is None or not self.messages or not self._names_message(i, clause, aside):
             return None, None
         if aside is not None and (aside[0] is None or aside[0].speaker == credit.speaker):
             for j in aside[1]:

@@ -13,8 +13,6 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import numpy as np
-
 from analystkit.roster import (
     BODY,
     EVENT,
@@ -157,39 +155,18 @@ class Hits:
     country_end: list[int]
     country_group: list[str]
 
-    inside: bytes | None = None  # per char of the text: strictly inside a cue (built lazily)
-
     def cues(self, s: int, e: int) -> range:
         return range(bisect_left(self.cue_start, s), bisect_left(self.cue_start, e))
 
     def in_cue(self, pos: int, reach: int) -> bool:
         """Whether `pos` is strictly inside a cue that starts at most `reach` chars
         before it."""
-        if self.inside is None:
-            self.inside = self._inside()
-        if self.inside:
-            return pos < len(self.inside) and self.inside[pos] == 1
         k = bisect_left(self.cue_start, pos) - 1
         while k >= 0 and self.cue_start[k] >= pos - reach:
             if pos < self.cue_end[k]:
                 return True
             k -= 1
         return False
-
-    def _inside(self) -> bytes:
-        """The mask for in_cue, when every cue is at most _CUE_REACH chars long (then
-        the reach never matters); else b"" (in_cue searches)."""
-        if not self.cue_start:
-            return b""
-        starts, ends = np.array(self.cue_start), np.array(self.cue_end)
-        if int((ends - starts).max()) > _CUE_REACH:
-            return b""
-        size = int(ends.max()) + 1
-        edges = np.zeros(size + 1, dtype=np.int32)
-        np.add.at(edges, starts + 1, 1)
-        np.add.at(edges, np.maximum(ends, starts + 1), -1)
-        np.cumsum(edges, out=edges)  # in place: no second array as long as the text
-        return (edges[:size] > 0).tobytes()  # bool bytes: 0 or 1
 
     def roles(self, s: int, e: int) -> range:
         return range(bisect_left(self.role_start, s), bisect_left(self.role_start, e))
