@@ -23,7 +23,7 @@ GOVERNMENT, STATE_MEDIA, EVENT = "government", "state_media", "event"
 ROLE_KINDS = (GOVERNMENT, STATE_MEDIA, EVENT) + SPEAKER_GROUPS
 _YEARS = re.compile(r"(\d{4})\s*-\s*(\d{4})?\Z")
 _ROSTER_KEYS = ("people", "bodies", "roles", "state_media_groups", "countries")
-_PERSON_KEYS = ("group", "years", "titles", "cues")
+_PERSON_KEYS = ("group", "years", "titles", "cues", "died")
 _OUTLET_KEYS = ("group", "country", "cues")
 _OPEN_END = 9999
 
@@ -39,6 +39,7 @@ class Speaker:
     kind: str = BODY
     years: tuple[tuple[int, int], ...] = ()
     titles: tuple[str, ...] = ()
+    died: int | None = None  # a surname alone in a later article is not them
 
     def group_in(self, year: int | None) -> str:
         """The group it speaks for in `year`: before its first term `other`, after its
@@ -141,6 +142,13 @@ def _years(r: YamlReader, node: yaml.Node, name: str) -> tuple[tuple[int, int], 
     return tuple(spans)
 
 
+def _year(r: YamlReader, node: yaml.Node, what: str) -> int:
+    value = r.scalar(node, what)
+    if not re.fullmatch(r"\d{4}", value):
+        r.fail(node, f"{what}: {value!r} is not a year like 1994")
+    return int(value)
+
+
 def read_roster(text: str, path: str | Path, roster: Roster | None = None) -> Roster:
     """Add the people, bodies, roles and countries of roster YAML `text` to `roster`."""
     r, roster = YamlReader(path), roster or Roster()
@@ -166,6 +174,9 @@ def read_roster(text: str, path: str | Path, roster: Roster | None = None) -> Ro
                     )
                     if "titles" in fields
                     else (),
+                    _year(r, fields["died"][1], f"the year {name!r} died")
+                    if "died" in fields
+                    else None,
                 ),
                 str(path),
                 [line for _, line in cues],

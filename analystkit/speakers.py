@@ -117,6 +117,18 @@ _ELECTED = frozenset(
     "president vice-president senator congressman congresswoman lawmaker legislator "
     "governor mayor candidate".split()
 )
+_HONORIFIC = re.compile(r"(?:Mr|Ms|Mrs|Dr|Miss)\.?\s+")
+_GIVEN_NAME = re.compile(r" (?:[A-Z][a-z]+-[a-z]+|[A-Z][a-z]{1,5} [A-Z][a-z]{1,5})\b(?![-'’])")
+_CAPITALIZED = re.compile(r"\b[A-Z]")
+_WORD = re.compile(r"\b[A-Za-z]")
+
+
+def _headline(text: str, s: int, e: int) -> bool:
+    """Whether most words of text[s:e] are capitalized (a headline: "Kerry Warns North
+    Korea, But Holds Out Hope"); read on the name's own line, at most 60 chars each side."""
+    return len(_CAPITALIZED.findall(text, s, e)) > 0.7 * len(_WORD.findall(text, s, e))
+
+
 _CUE_REACH = 80  # chars: how far back a cue covering a position is looked for
 _NEARBY = 300  # chars searched back for the government of an unplaced title
 _TOPIC = "dprk_state"  # the corpus's subject: named everywhere, rarely a title's owner
@@ -359,6 +371,10 @@ class Reader:
             if self.text[h.cue_end[head_cue] : h.cue_end[head_cue] + 2] in ("'s", "’s"):
                 pass  # a possessor, not the speaker
             else:
+                named = self._second_reference(head_cue) if sp.kind == PERSON else None
+                if isinstance(named, tuple):  # a person the roster lacks ("Kim Dong-yub")
+                    return self._named(named, s, description, words, expert, before)
+                sp = named or sp
                 group = "expert" if expert and sp.kind == PERSON else self._group_in(sp)
                 if description[0] >= 0 and sp.kind == PERSON and group == sp.group:
                     group = self._described_group(description) or group
@@ -443,6 +459,55 @@ class Reader:
     def _kind_in(self, span: tuple[int, int], kind: str) -> bool:
         h = self.hits
         return any(h.role_kind[k] == kind for k in h.roles(*span))
+
+    def _second_reference(self, k: int) -> Speaker | tuple[int, int] | None:
+        """For the surname alone ("Kim", "Mr. Kim") of a roster person whose name puts
+        the surname first (Korean and Chinese order), the person it refers to when not
+        that one (news names a person in full, then by surname): the last one the
+        article named in full with it before ("Kim Yo Jong", a roster entry; "Kim
+        Dong-yub", a span of the text), unless that one died before the article; else
+        None."""
+        h, text = self.hits, self.text
+        surname = _HONORIFIC.sub("", text[h.cue_start[k] : h.cue_end[k]])
+        own = h.cue_name[k]
+        if " " in surname or own.split()[0] != surname:
+            return None
+        self.contextual = True  # the same words read differently in another article
+        found = list(_word(surname).finditer(text, self.article[0], h.cue_start[k]))
+        for m in reversed(found):
+            full = self._full_name(*m.span())
+            if full is None:
+                continue
+            a, b = m.span()  # a roster cue longer than the surname: the full name or
+            roster = [  # a title with it ("President Park" of "President Park Geun Hye")
+                c
+                for c in h.cues(a - _CUE_REACH, b)
+                if h.cue_start[c] <= a
+                and h.cue_end[c] >= b
+                and h.cue_end[c] - h.cue_start[c] > b - a
+            ]
+            if not roster:
+                return full
+            sp = self.roster.speakers[h.cue_name[roster[-1]]]
+            if sp.name == own:
+                return None
+            if sp.died is None or self.year is None or self.year <= sp.died:
+                return sp  # (a late leader, "Kim Il Sung", is not "Kim" today)
+        return None
+
+    def _full_name(self, a: int, b: int) -> tuple[int, int] | None:
+        """The name a surname at text[a:b] begins, with its given name after it: one
+        hyphenated word ("Kim Dong-yub") or two capitalized ones ("Kim Yong Chol"); None
+        when it stands alone or the words around it are a headline's capitals."""
+        text = self.text
+        given = _GIVEN_NAME.match(text, b)
+        if given is None:
+            return None
+        lo = max(self.article[0], a - 60, text.rfind("\n", 0, a) + 1)
+        hi = text.find("\n", given.end(), given.end() + 60)
+        return (
+            None if _headline(text, lo, hi if hi >= 0 else given.end() + 60) else (a, given.end())
+        )
 
     def _is_name(self, k: int) -> bool:
         """A person's cue must be capitalized, and a one-word cue must not be the start

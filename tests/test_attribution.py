@@ -723,3 +723,39 @@ def test_sentences_between_two_that_name_the_same_message_are_its_senders():
         source="KCNA",
     )
     assert read["speaker_group"].tolist() == ["dprk_state", "other", "dprk_state", "other"]
+
+
+def test_a_surname_alone_is_the_person_the_article_last_named_in_full_with_it():
+    # news names a person in full, then by surname: "Kim" is not always the leader
+    expert = (
+        "North Korea fired two missiles on Monday. Kim Chol-min, a professor at a university "
+        "in Seoul, said the launch was a test. “It was a new engine,” Kim said."
+    )
+    assert last(expert) == ("Kim Chol-min", "expert", "cue")
+    # ... with an honorific too, and a roster person named in full is that person
+    sister = "Kim Yo Jong issued a statement on Friday. Mr. Kim said the drills were reckless."
+    assert last(sister)[:2] == ("Kim Yo Jong", "dprk_state")
+    # the leader when no one else with the surname was named, or he was named last
+    assert last("Kim said the test was a success.")[:2] == ("Kim Jong Un", "dprk_state")
+    leader = (
+        "Kim Chol-min, a professor, spoke on Monday. Kim Jong Un then watched a drill. "
+        "Kim said the drill was a success."
+    )
+    assert last(leader)[:2] == ("Kim Jong Un", "dprk_state")
+
+
+def test_a_surname_alone_is_not_a_late_leader_or_a_headline_word():
+    # the roster's `died`: a late leader named as history is not the "Kim" who speaks
+    history = (
+        "The rally marked the birthday of Kim Il Sung, the country's founder. "
+        "Kim said the country would build more missiles."
+    )
+    assert last(history)[:2] == ("Kim Jong Un", "dprk_state")
+    # a headline's capitals are not a given name ("Kim Warns Seoul")
+    headline = "Kim Warns Seoul Over Drills\n\nKim said the drills were a rehearsal for war."
+    assert last(headline)[:2] == ("Kim Jong Un", "dprk_state")
+    # a person of Western name order keeps the cue's reading ("Trump", not "Ivanka Trump")
+    assert last("Ivanka Trump visited Seoul. Trump said talks would resume.")[:2] == (
+        "Donald Trump",
+        "us_gov",
+    )

@@ -76,6 +76,11 @@ PERSON = "people:\n  X Y:\n    group: us_gov\n    cues: [X Y]\n"
         (PERSON + "countries:\n  atlantis: [Atlantean]\n", 6, "unknown country group"),
         ("people:\n  X Y:\n    group: us_gov\n", 3, "has no 'cues'"),
         (
+            "people:\n  X Y:\n    group: us_gov\n    died: last year\n    cues: [X Y]\n",
+            4,
+            "not a year",
+        ),
+        (
             "bodies:\n  B:\n    group: un\n    cues: [B]\n    motto: peace\n",
             5,
             "unknown key 'motto'",
