@@ -129,6 +129,7 @@ def _headline(text: str, s: int, e: int) -> bool:
     return len(_CAPITALIZED.findall(text, s, e)) > 0.7 * len(_WORD.findall(text, s, e))
 
 
+_RETINUE = re.compile(r"\b(?:accompanied|[Pp]resent|attended|greeted|welcomed)\b")
 _CUE_REACH = 80  # chars: how far back a cue covering a position is looked for
 _NEARBY = 300  # chars searched back for the government of an unplaced title
 _TOPIC = "dprk_state"  # the corpus's subject: named everywhere, rarely a title's owner
@@ -821,19 +822,32 @@ class Reader:
         ]
 
     def _mentioned(self, before: int, wanted) -> Speaker | None:
-        """The roster entry mentioned last in the article before `before` that `wanted`."""
+        """The roster entry mentioned last in the article before `before` that `wanted`,
+        not counting those in a list of who attended ("He was accompanied by X, Y and
+        Z": "he" in the next sentence is still the one they accompanied)."""
         h = self.hits
         lo = bisect_left(h.cue_start, self.article[0])
         found, at = None, -1
         for k in range(bisect_right(h.cue_start, before) - 1, lo - 1, -1):
             sp = self.roster.speakers[h.cue_name[k]]
-            if sp.kind != OUTLET and wanted(sp) and self._is_name(k):
+            if (
+                sp.kind != OUTLET
+                and wanted(sp)
+                and self._is_name(k)
+                and not self._in_retinue(h.cue_start[k])
+            ):
                 found, at = sp, h.cue_start[k]
                 break
         glued = self._last_glued(max(at, self.article[0]), before)
         if glued is not None and wanted(self.roster.speakers[glued]):
             return self.roster.speakers[glued]
         return found
+
+    def _in_retinue(self, pos: int) -> bool:
+        """Whether the name at `pos` follows "accompanied by", "present were" … in its
+        sentence."""
+        lo = max(self.article[0], self._sentence_start(pos))
+        return _RETINUE.search(self.text, lo, pos) is not None
 
     def _last_glued(self, lo: int, hi: int) -> str | None:
         """The roster person named last in text[lo:hi] with a space dropped around the

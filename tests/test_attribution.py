@@ -759,3 +759,14 @@ def test_a_surname_alone_is_not_a_late_leader_or_a_headline_word():
         "Donald Trump",
         "us_gov",
     )
+
+
+def test_he_is_not_someone_in_the_list_of_who_accompanied_him():
+    text = (
+        "Kim Jong Un inspected a fertilizer factory on Monday. He was accompanied by "
+        "Pak Thae Song and Jo Yong Won. He said the factory was a model for the country."
+    )
+    assert last(text, source="KCNA")[:2] == ("Kim Jong Un", "dprk_state")
+    # an official who makes the speech is the one "he" refers to
+    speech = "Pak Thae Song made a speech at the banquet. He said the harvest was good."
+    assert last(speech, source="KCNA")[:2] == ("Pak Thae Song", "dprk_state")
