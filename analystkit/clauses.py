@@ -55,6 +55,9 @@ _DETERMINERS = re.compile(
 )
 _RELATIVE = re.compile(r"(?:who|which|whose)\b", re.IGNORECASE)
 _RELATIVE_INSIDE = re.compile(r"\s(?:who|which|whose|that)\b")
+# a participle opening the sentence ("Referring to the projects newly added to …"): the
+# verb after it is inside the participle's phrase, not a clause with a subject
+_PARTICIPLE = re.compile(r"[A-Z][a-z]{3,}ing (?:to|at|on|in|of|out|the|a|an|that|his|her|its)\b")
 _NAME = re.compile(r"(?:[A-Z][a-z]*\.?\s+){0,2}(?:[A-Z][\w'’.-]*[a-z][\w'’-]*\s*){1,4}")
 
 
@@ -281,7 +284,7 @@ def find_clause(text: str, lo: int, hi: int, vs: int, ve: int, according: bool) 
     if e > s and _ends_with_and(text, s, e):  # "X declined to comment and said"
         e = _before_predicate(text, s, e)
     if e > s:
-        if _words(text, s, e) > _MAX_SUBJECT_WORDS:
+        if _words(text, s, e) > _MAX_SUBJECT_WORDS or _PARTICIPLE.match(text, s, e):
             return None
         if delim == "," and _RELATIVE.match(text, s):
             return None

@@ -770,3 +770,13 @@ def test_he_is_not_someone_in_the_list_of_who_accompanied_him():
     # an official who makes the speech is the one "he" refers to
     speech = "Pak Thae Song made a speech at the banquet. He said the harvest was good."
     assert last(speech, source="KCNA")[:2] == ("Pak Thae Song", "dprk_state")
+
+
+def test_a_verb_inside_an_opening_participle_has_no_subject():
+    # "newly added to" belongs to the participle's phrase; the clause is "he said"
+    text = (
+        "Kim Jong Un visited a building site on Monday. Referring to the importance of the "
+        "projects newly added to the Regional Development Policy, he said that more "
+        "centres would be built."
+    )
+    assert last(text, source="KCNA")[:2] == ("Kim Jong Un", "dprk_state")
