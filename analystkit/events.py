@@ -396,22 +396,51 @@ def _texts(column: pd.Series, keep: list[bool] | None = None) -> Iterator[str]:
         yield from part if keep is None else itertools.compress(part, keep[lo : lo + _BATCH])
 
 
-def _given_spans(sentences: pd.DataFrame, hits: dict) -> dict[str, tuple[list, list, list]]:
+def _given_spans(sentences: pd.DataFrame, hits: dict) -> _SentenceSpans:
     """article_id -> (starts, ends, sentence_ids) from a sentences frame."""
     require_columns(sentences, ["article_id", "sentence_id", "start", "end"], "sentences")
     frame = sentences[["article_id", "sentence_id", "start", "end"]]  # not the texts
     frame = frame[frame["article_id"].isin(hits)].sort_values(
         ["article_id", "start"], kind="stable"
     )
-    ids = frame["article_id"].tolist()
-    starts, ends = frame["start"].tolist(), frame["end"].tolist()
-    sentence_ids = frame["sentence_id"].tolist()
-    bounds = [k for k in range(1, len(ids)) if ids[k] != ids[k - 1]]  # no groupby
-    return {
-        ids[lo]: (starts[lo:hi], ends[lo:hi], sentence_ids[lo:hi])
-        for lo, hi in zip([0, *bounds], [*bounds, len(ids)])
-        if hi > lo
-    }
+    ids = frame["article_id"].array
+    firsts = np.flatnonzero(np.asarray(ids[1:] != ids[:-1], dtype=bool)) + 1
+    firsts = np.concatenate([[0], firsts]) if len(frame) else firsts
+    bounds = np.append(firsts, len(frame)).tolist()
+    return _SentenceSpans(
+        dict(zip(frame["article_id"].iloc[firsts].tolist(), zip(bounds, bounds[1:]))),
+        frame["start"].to_numpy(np.int64),
+        frame["end"].to_numpy(np.int64),
+        frame["sentence_id"].to_numpy(np.int64),
+    )
+
+
+@dataclass
+class _SentenceSpans(Mapping):
+    """The sentences of each article as lists, made when the article is read: the
+    whole corpus's offsets are never Python ints all at once (memory)."""
+
+    rows: dict[str, tuple[int, int]]  # article_id -> its rows in the arrays
+    starts: np.ndarray
+    ends: np.ndarray
+    sentence_ids: np.ndarray
+
+    def __getitem__(self, article_id: str) -> tuple[list, list, list]:
+        lo, hi = self.rows[article_id]
+        return (
+            self.starts[lo:hi].tolist(),
+            self.ends[lo:hi].tolist(),
+            self.sentence_ids[lo:hi].tolist(),
+        )
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self.rows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
 
 
 def _sentence_mentions(
