@@ -2,9 +2,12 @@
 person not in the roster, a pronoun or a definite description pointing back.
 
 `Reader` reads one article's subjects in order and remembers whom it credited, so that
-"he", "the president" or "the ministry" resolve to the last matching speaker and a
-surname ("Lankov said") to the person introduced earlier ("Andrei Lankov, a professor
-at Kookmin University")."""
+"he", "the president" or "the ministry" resolve to the last matching speaker (not to
+someone in a list of who accompanied him), and a surname ("Lankov said") to the person
+introduced earlier ("Andrei Lankov, a professor at Kookmin University"). A surname the
+roster gives a person ("Kim" for Kim Jong Un) is that person only while the article has
+not named someone else in full with it since ("Kim Dong-yub, a professor …"; a late
+leader, the roster's `died`, does not count)."""
 
 from __future__ import annotations
 
