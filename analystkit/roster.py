@@ -155,32 +155,9 @@ def read_roster(text: str, path: str | Path, roster: Roster | None = None) -> Ro
     roster.path = str(path)
     top = r.mapping(compose(text, path), "the roster", _ROSTER_KEYS)
     for section, kind in (("people", PERSON), ("bodies", BODY)):
-        if section not in top:
-            continue
-        for name, (_, node) in r.mapping(top[section][1], section).items():
-            fields = r.mapping(node, f"{kind} {name!r}", _PERSON_KEYS)
-            r.require(node, fields, ("group", "cues"), f"{kind} {name!r}")
-            cues = r.items(fields["cues"][1], f"the cues of {name!r}")
-            roster.add(
-                Speaker(
-                    name,
-                    _group(r, fields["group"][1], "speaker group"),
-                    tuple(c for c, _ in cues),
-                    kind,
-                    _years(r, fields["years"][1], name) if "years" in fields else (),
-                    tuple(
-                        t.lower()
-                        for t, _ in r.items(fields["titles"][1], f"the titles of {name!r}")
-                    )
-                    if "titles" in fields
-                    else (),
-                    _year(r, fields["died"][1], f"the year {name!r} died")
-                    if "died" in fields
-                    else None,
-                ),
-                str(path),
-                [line for _, line in cues],
-            )
+        if section in top:
+            for name, (_, node) in r.mapping(top[section][1], section).items():
+                _add_speaker(r, roster, name, node, kind, _PERSON_KEYS)
     if "roles" in top:
         for kind, (knode, node) in r.mapping(top["roles"][1], "roles").items():
             if kind not in ROLE_KINDS:
@@ -205,20 +182,28 @@ def read_outlets(text: str, path: str | Path, roster: Roster) -> Roster:
     """Add the outlets of outlets YAML `text` to `roster`."""
     r = YamlReader(path)
     for name, (_, node) in r.mapping(compose(text, path), "the outlets").items():
-        fields = r.mapping(node, f"outlet {name!r}", _OUTLET_KEYS)
-        r.require(node, fields, ("group", "cues"), f"outlet {name!r}")
-        cues = r.items(fields["cues"][1], f"the cues of {name!r}")
-        roster.add(
-            Speaker(
-                name,
-                _group(r, fields["group"][1], "speaker group"),
-                tuple(c for c, _ in cues),
-                OUTLET,
-            ),
-            str(path),
-            [line for _, line in cues],
-        )
+        _add_speaker(r, roster, name, node, OUTLET, _OUTLET_KEYS)
     return roster
+
+
+def _add_speaker(
+    r: YamlReader, roster: Roster, name: str, node: yaml.Node, kind: str, keys: tuple[str, ...]
+) -> None:
+    """Read one person, body or outlet (its `keys`) and add it to `roster`."""
+    fields = r.mapping(node, f"{kind} {name!r}", keys)
+    r.require(node, fields, ("group", "cues"), f"{kind} {name!r}")
+    cues = r.items(fields["cues"][1], f"the cues of {name!r}")
+    titles = r.items(fields["titles"][1], f"the titles of {name!r}") if "titles" in fields else []
+    speaker = Speaker(
+        name,
+        _group(r, fields["group"][1], "speaker group"),
+        tuple(c for c, _ in cues),
+        kind,
+        _years(r, fields["years"][1], name) if "years" in fields else (),
+        tuple(t.lower() for t, _ in titles),
+        _year(r, fields["died"][1], f"the year {name!r} died") if "died" in fields else None,
+    )
+    roster.add(speaker, str(r.path), [line for _, line in cues])
 
 
 def load_roster(folder: Path) -> Roster:
