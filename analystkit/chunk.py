@@ -21,7 +21,6 @@ from analystkit.attribution import Credits, attribute
 from analystkit.lexicon import NEGATION, Lexicon
 from analystkit.matcher import Matcher
 from analystkit.splitting import chunks, join_articles, split
-from analystkit.voices import Voices
 
 _MAX_GAP_WORDS = 3
 
@@ -84,7 +83,7 @@ def analyse(articles: list[ArticleText], lexicon: Lexicon, speakers_only: bool =
     matcher = lexicon.speaker_matcher if speakers_only else lexicon.matcher
     _, hs, he, hp = scan_articles(matcher, text, article_start, lengths)
     a = Analysis(text, article_start, s, e, art, para, hs, he, hp, matcher)
-    voices = _voices(lexicon)
+    voices = lexicon.voices
     a.credits = attribute(
         text,
         s,
@@ -102,13 +101,6 @@ def analyse(articles: list[ArticleText], lexicon: Lexicon, speakers_only: bool =
         [voices.voice(x.source, x.text) for x in articles],
     )
     return a
-
-
-def _voices(lexicon: Lexicon) -> Voices:
-    found = lexicon.__dict__.get("_voices")
-    if found is None:
-        found = lexicon.__dict__["_voices"] = Voices(lexicon.roster)
-    return found
 
 
 def negated(a: Analysis, starts: np.ndarray, sent: np.ndarray) -> np.ndarray:

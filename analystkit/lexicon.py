@@ -22,6 +22,7 @@ from analystkit.lexicon_yaml import LexiconError, YamlReader, compose
 from analystkit.matcher import Entry, Matcher
 from analystkit.paths import DATA_DIR, LEXICON_PATH
 from analystkit.roster import Roster, Speaker, load_roster
+from analystkit.voices import Voices
 
 SPEAKER, ROLE, COUNTRY = "_speaker", "_role", "_country"
 VERB, NEGATION = "_verb", "_negation"
@@ -225,6 +226,11 @@ class Lexicon:
         """Only what attribution needs (for `ak.sentences`)."""
         return Matcher([e for e in self._entries if e.category.startswith("_")], self.path)
 
+    @cached_property
+    def voices(self) -> Voices:
+        """The roster's outlets, to find the one an article speaks as (source voice)."""
+        return Voices(self.roster)
+
     def category_matcher(self, category: str) -> Matcher:
         """The patterns of one category only (ak.extract_events reads missile classes
         with the "weapon" patterns); compiled once per category."""
@@ -243,6 +249,7 @@ class Lexicon:
         state = self.__dict__.copy()
         state.pop("matcher", None)
         state.pop("speaker_matcher", None)
+        state.pop("voices", None)
         state.pop("_category_matchers", None)
         state["_tags"] = dict(self._tags)  # a mappingproxy does not pickle
         return state
