@@ -227,6 +227,14 @@ class Lexicon:
         return Matcher([e for e in self._entries if e.category.startswith("_")], self.path)
 
     @cached_property
+    def tag_matcher(self) -> Matcher:
+        """What tagging reads once attribution is done (``ak.tag`` of a sentences
+        frame): the tags, negations and stance cues, without the roster's words. Its
+        matches of the tags are those of `matcher` (overlaps are settled per category)."""
+        speakers = (SPEAKER, ROLE, COUNTRY, VERB)
+        return Matcher([e for e in self._entries if e.category not in speakers], self.path)
+
+    @cached_property
     def voices(self) -> Voices:
         """The roster's outlets, to find the one an article speaks as (source voice)."""
         return Voices(self.roster)
@@ -249,6 +257,7 @@ class Lexicon:
         state = self.__dict__.copy()
         state.pop("matcher", None)
         state.pop("speaker_matcher", None)
+        state.pop("tag_matcher", None)
         state.pop("voices", None)
         state.pop("_category_matchers", None)
         state["_tags"] = dict(self._tags)  # a mappingproxy does not pickle

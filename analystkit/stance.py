@@ -19,11 +19,11 @@ STANCE_CATEGORY = "rhetoric"
 
 def stance_kept(
     lexicon: Lexicon,
+    idiom: np.ndarray,
     category: np.ndarray,
     tag: np.ndarray,
     start: np.ndarray,
     end: np.ndarray,
-    pid: np.ndarray,
     sent: np.ndarray,
     groups: list[str],
     hows: list[str],
@@ -34,13 +34,12 @@ def stance_kept(
     hit_sent: np.ndarray,
     hit_negated: np.ndarray,
 ) -> np.ndarray:
-    """Which matches (arrays per match; hit_* for every hit of the chunk) to keep. A
-    negated `requires` cue ("talks would not resume") does not count."""
+    """Which matches (arrays per match, `idiom` among them; hit_* for every hit of the
+    chunk) to keep. A negated `requires` cue ("talks would not resume") does not count."""
     keep = np.ones(len(start), dtype=bool)
     rhetoric = np.flatnonzero(category == STANCE_CATEGORY)
     if not len(rhetoric):
         return keep
-    idiom = lexicon.matcher.idiom
     needs = {REQUIRES + t for t, spec in lexicon.tags.items() if spec.requires}
     excludes = {EXCLUDE + t for t, spec in lexicon.tags.items() if spec.exclude}
     cues = np.isin(hit_cat, list(needs)) & ~hit_negated
@@ -55,7 +54,7 @@ def stance_kept(
         i, name = int(sent[k]), str(tag[k])
         if hows[i] == DEFAULT or groups[i] == NARRATION:
             keep[k] = False
-        elif REQUIRES + name in needs and not idiom[pid[k]] and (REQUIRES + name, i) not in has:
+        elif REQUIRES + name in needs and not idiom[k] and (REQUIRES + name, i) not in has:
             keep[k] = False
         elif any(s <= start[k] and end[k] <= e for s, e in spans.get(EXCLUDE + name, ())):
             keep[k] = False

@@ -58,7 +58,7 @@ def _match_rows(articles: list[ArticleText], lexicon: Lexicon) -> dict:
 def _matches(a: Analysis, lexicon: Lexicon) -> dict:
     """The kept matches of an analysed chunk (split, scanned and attributed)."""
     assert a.credits is not None  # analyse always attributes
-    m = lexicon.matcher
+    m = a.matcher
     public = m.public[a.hit_pid]
     start, end, pid = a.hit_start[public], a.hit_end[public], a.hit_pid[public]
     sent = np.searchsorted(a.sent_start, start, "right") - 1
@@ -69,11 +69,11 @@ def _matches(a: Analysis, lexicon: Lexicon) -> dict:
     hit_negated[needs] = negated(a, a.hit_start[needs], hit_sent[needs])
     keep = stance_kept(
         lexicon,
+        m.idiom[pid],
         m.category[pid],
         m.tag[pid],
         start,
         end,
-        pid,
         sent,
         a.credits.group,
         a.credits.how,
@@ -162,7 +162,7 @@ def tag(data: pd.DataFrame, lexicon: Lexicon | str | Path | None = None) -> pd.D
         texts = article_texts(data)
         ids = data["article_id"].astype(str).to_numpy()
         parts = map_chunks(_match_rows, texts, lexicon)
-    m = lexicon.matcher
+    m = lexicon.tag_matcher if is_sentences(data) else lexicon.matcher  # what scanned
     art = np.concatenate([p["article"] + first for first, p in parts])
     start = np.concatenate([p["start"] for _, p in parts]).astype(np.int64)
     end = np.concatenate([p["end"] for _, p in parts]).astype(np.int64)
@@ -224,11 +224,11 @@ def _sentence_parts(sentences: pd.DataFrame, lexicon: Lexicon) -> tuple[np.ndarr
         del texts
         sent_article = art[lo:hi] - first
         offset = article_start[sent_article]
-        _, hs, he, hp = scan_articles(lexicon.matcher, text, article_start, article_lengths)
+        _, hs, he, hp = scan_articles(lexicon.tag_matcher, text, article_start, article_lengths)
         para = first_of_article(sent_article)
         a = Analysis(
             text, article_start, starts[lo:hi] + offset, ends[lo:hi] + offset,
-            sent_article, para, hs, he, hp, lexicon.matcher,
+            sent_article, para, hs, he, hp, lexicon.tag_matcher,
             Credits(
                 rows["speaker"].tolist(), rows["speaker_group"].tolist(),
                 rows["attribution"].tolist(), quoted[lo:hi],
