@@ -22,6 +22,7 @@ from analystkit.chunk import scan_articles
 from analystkit.dates import reporting_pattern
 from analystkit.event_rules_yaml import read_event_rules
 from analystkit.lexicon import Lexicon, LexiconError, as_lexicon
+from analystkit.matcher import phrase_pattern
 from analystkit.paths import DATA_DIR
 from analystkit.realis import (
     RealisRules,
@@ -222,15 +223,6 @@ def lexicon_words(lexicon: Lexicon, key: str) -> list[str]:
     return [str(s) for s, c in zip(matcher.source, matcher.category) if c == category]
 
 
-def phrase_pattern(phrases: list[str]) -> str:
-    """Lexicon phrases as one regex alternation: words escaped, a space any whitespace,
-    an apostrophe either apostrophe ("don't", "don’t"); longest first."""
-    return "|".join(
-        re.escape(p.strip()).replace("\\ ", r"\s+").replace("'", "['’]")
-        for p in sorted(set(phrases), key=len, reverse=True)
-    )
-
-
 def load_event_rules(
     path: str | Path | None = None, lexicon: Lexicon | str | Path | None = None
 ) -> EventRules:
@@ -300,7 +292,6 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
     def cues(where: str, patterns: list[str]) -> re.Pattern[str]:
         return words(where, patterns, re.I)
 
-    launched = "(?:" + "|".join(raw["launch"]["launched_things"]) + ")"
     triggers: dict[str, list[Trigger]] = {}
     screens: dict[str, re.Pattern[str]] = {}
     modes, defaults = {}, {}
@@ -322,13 +313,12 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
         triggers[event_type] = []
         for i, t in enumerate(spec["triggers"]):
             where = f"events.{event_type}.triggers[{i}]"
-            with_ = t["with"].replace("{launched}", launched) if "with" in t else None
             triggers[event_type].append(
                 Trigger(
                     event_type,
                     trigger_words(where, [t["pattern"]]),
-                    words(where + ".with", [with_]) if with_ else None,
-                    compile_(where + ".unless", t["unless"]) if "unless" in t else None,
+                    words(where + ".with", [t["with"]]) if "with" in t else None,
+                    words(where + ".unless", [t["unless"]]) if "unless" in t else None,
                     bool(t.get("nominal", False)),
                 )
             )
