@@ -22,11 +22,14 @@ from analystkit.matcher import pattern_regex, phrase_pattern
 from analystkit.realis import AFTER_ORDER, BEFORE_ORDER
 from analystkit.vocab import EVENT_TYPES
 
-RULE_KEYS = ("events", "parties", "launch", "realis")
+RULE_KEYS = ("events", "actors", "launch", "realis")
 OPTIONAL_KEYS = ("words",)
 RETIRED_KEYS = {
     "modality": ": the negation and hypothetical cues are now the `realis` "
     "section (before/after cues by realis value); move your cues there",
+    "parties": ": who acts is the roster's people, bodies and countries "
+    "(data/roster.yml, with data/outlets.yml the one list of who speaks), named by "
+    "`actors` (roster group or name -> actor label); add a name to the roster",
     "missile_class_order": ": which class wins when a text names several is "
     "fixed, most capable first (analystkit.vocab.CLASS_PRECEDENCE, the order "
     "data/README.md documents); delete the key",
@@ -44,17 +47,17 @@ LAUNCHED = "launched"
 
 
 def read_event_rules(path: str | Path) -> dict[str, Any]:
-    """The checked contents of an event rule file: ``events``, ``parties``, ``launch``
-    and ``realis`` as plain dicts, lists, strings, booleans and integers, each list of
-    patterns one regular expression. Raises LexiconError naming the file, the line and
-    the problem.
+    """The checked contents of an event rule file: ``events``, ``actors`` (with
+    ``actor_lines``), ``launch`` and ``realis`` as plain dicts, lists, strings, booleans
+    and integers, each list of patterns one regular expression. Raises LexiconError
+    naming the file, the line and the problem.
 
     Examples
     --------
     >>> from analystkit.event_rules import RULES_PATH
     >>> rules = read_event_rules(RULES_PATH)
     >>> sorted(rules)
-    ['events', 'launch', 'parties', 'realis']
+    ['actor_lines', 'actors', 'events', 'launch', 'realis']
     >>> rules["events"]["missile_launch"]["actor"]
     'nearest'
     """
@@ -73,7 +76,7 @@ def event_rules_from_text(text: str, path: str | Path = "<text>") -> dict[str, A
     >>> event_rules_from_text("events: {}\\n", "mine.yml")
     Traceback (most recent call last):
     ...
-    analystkit.lexicon_yaml.LexiconError: mine.yml, line 1: the rule file has no 'parties'
+    analystkit.lexicon_yaml.LexiconError: mine.yml, line 1: the rule file has no 'actors'
     """
     r = _RulesReader(path)
     root = compose(text, path)
@@ -99,10 +102,7 @@ def event_rules_from_text(text: str, path: str | Path = "<text>") -> dict[str, A
             event_type: r.event(knode, event_type, node)
             for event_type, (knode, node) in r.mapping(top["events"][1], "events").items()
         },
-        "parties": {
-            name: [p for p, _ in r.items(node, f"the phrases of party {name!r}")]
-            for name, (_, node) in r.mapping(top["parties"][1], "parties").items()
-        },
+        **r.actors(top["actors"][1]),
         "launch": {key: [pattern] for key, pattern in launched.items()},
         "realis": r.realis(top["realis"][1]),
     }
@@ -204,6 +204,16 @@ class _RulesReader(YamlReader):
         if "nominal" in fields:
             out["nominal"] = self.flag(fields["nominal"][1], f"{where}.nominal")
         return out
+
+    def actors(self, node: yaml.Node) -> dict[str, Any]:
+        """`actors` (roster group or name -> actor label) and the line of each key."""
+        fields = self.mapping(node, "actors")
+        return {
+            "actors": {
+                k: self.scalar(v, f"the actor label of {k!r}") for k, (_, v) in fields.items()
+            },
+            "actor_lines": {k: knode.start_mark.line + 1 for k, (knode, _) in fields.items()},
+        }
 
     def realis(self, node: yaml.Node) -> dict[str, Any]:
         fields = self.mapping(node, "realis", _REALIS_KEYS)

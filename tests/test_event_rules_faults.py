@@ -151,3 +151,16 @@ def test_not_before_keeps_a_launch_word_naming_a_place_out():
     verb = load_event_rules().triggers["missile_launch"][1].pattern
     assert verb.search("it fired a missile") and verb.search("it test-fired")
     assert not verb.search("near the launch pads") and not verb.search("a firing position")
+
+
+def test_an_actor_label_for_no_roster_group_or_name_names_its_line(tmp_path):
+    text = SHIPPED.replace("  rok_gov: ROK\n", "  rok_govt: ROK\n", 1)
+    err = _broken(tmp_path, text)
+    assert err.line == _line_of(text, "  rok_govt: ROK")
+    assert "'rok_govt' is neither a roster group nor a name in the roster" in err.problem
+
+
+def test_the_retired_parties_list_says_where_who_acts_lives():
+    text = SHIPPED.replace("actors:\n", "parties:\n  US: [US]\nactors:\n", 1)
+    with pytest.raises(LexiconError, match="who acts is the roster's people"):
+        event_rules_from_text(text, "mine.yml")
