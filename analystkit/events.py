@@ -253,7 +253,8 @@ def extract_events(
             if i >= 0 and end < ends[i]:
                 wanted.setdefault(i, set()).update(types)
         dateline_end, report = find_dateline(text, date)
-        voices[article_id] = "DPRK" if "(KCNA)" in text[:dateline_end] else None  # "our"
+        # "our" in a KCNA report is the state's
+        voices[article_id] = "DPRK" if "(KCNA)" in text[:dateline_end] else None
         mentions = []
         low = _lower(text)  # again, rather than every text's kept (memory)
         for i, types in sorted(wanted.items()):
@@ -644,11 +645,11 @@ def _actor(
     found: list[tuple[int, int, int]],
     voice: str | None = None,
 ) -> str:
-    """Who acted, by the event type's rule: the nearest party (of `found`, those named in
-    `text`: Parties.find_all) before the trigger that is not a source ("Seoul said"), after "by"
-    ("launched Tuesday by North Korea"), else in its clause, else in the sentence; or
-    every party named. In a report that speaks for a party (`voice`: KCNA's dateline),
-    "our test", "we launched" are that party's."""
+    """Who acted, by the event type's rule: of the parties `found` in `text`
+    (Parties.find_all), the nearest before the trigger that is not a source ("Seoul
+    said"), after "by" ("launched Tuesday by North Korea"), else in its clause, else in
+    the sentence; or every party named. In a report that speaks for a party (`voice`:
+    KCNA's dateline), "our test", "we launched" are that party's."""
     if rules.actor_mode[event_type] == "nearest":
         first, last = clause(text, start, end, rules.realis)
         if voice and _FIRST_PERSON.search(text, max(first, start - 40), start):
