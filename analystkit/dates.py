@@ -53,6 +53,8 @@ import ahocorasick
 import pandas as pd
 from dateutil.relativedelta import relativedelta
 
+from analystkit.matcher import phrase_pattern  # one way to write a phrase
+
 HISTORICAL_DAYS = 7
 """An event whose period ends more than this many days before the report is background
 (docs/annotation.md: a new launch is at most 7 days before the publication day)."""
@@ -246,8 +248,6 @@ def reporting_pattern(verbs: Iterable[str]) -> re.Pattern[str]:
     >>> bool(rep.search("The missile flew "))
     False
     """
-    from analystkit.event_rules import phrase_pattern  # one way to write a phrase
-
     verbs = [v.strip() for v in verbs if v.strip()]
     telling = [v for v in verbs if v.lower() in _TELLING]
     others = [v for v in verbs if v.lower() not in _TELLING]

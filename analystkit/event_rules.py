@@ -1,9 +1,10 @@
 """The event rule table: data/event_rules.yml compiled (load_event_rules, EventRules).
 
-The triggers of each event type, the keywords that gate them, the parties an actor may
-be, the realis cues (realis.py) and the missile classes (the lexicon's `weapon` tags,
-found by its matcher). analystkit/event_rules_yaml.py reads the file; this module only
-compiles what it read. Compiled tables are reused until a file changes.
+The triggers of each event type, the keywords that gate them, who can act (the roster's
+people, bodies and countries, by the rules' actor labels), the realis cues (realis.py)
+and the missile classes (the lexicon's `weapon` tags, found by its matcher).
+analystkit/event_rules_yaml.py reads the file; this module only compiles what it read.
+Compiled tables are reused until a file changes.
 """
 
 from __future__ import annotations
@@ -22,13 +23,15 @@ from analystkit.chunk import scan_articles
 from analystkit.dates import reporting_pattern
 from analystkit.event_rules_yaml import read_event_rules
 from analystkit.lexicon import Lexicon, LexiconError, as_lexicon
+from analystkit.matcher import Entry, Matcher, phrase_pattern
 from analystkit.paths import DATA_DIR
 from analystkit.realis import (
     RealisRules,
     compile_realis,
 )
+from analystkit.roster import OUTLET, Roster, Speaker
 from analystkit.splitting import join_articles
-from analystkit.vocab import CLASS_PRECEDENCE, EVENT_TYPES, MISSILE_CLASSES
+from analystkit.vocab import CLASS_PRECEDENCE, EVENT_TYPES, MISSILE_CLASSES, SPEAKER_GROUPS
 
 RULES_PATH = DATA_DIR / "event_rules.yml"
 
@@ -44,35 +47,62 @@ class Trigger:
     nominal: bool  # a noun ("missile launch"), not a verb ("fired")
 
 
-class Phrases:
-    """Whole-word, case-sensitive phrase finder over named phrase lists (Aho-Corasick);
-    a trailing "*" lets a phrase end anywhere ("American*" finds "Americans")."""
+class Parties:
+    """Who can act in an event: the roster's people and bodies (not its news outlets: an
+    outlet reports, it does not act) and its country words, each named in the `actor`
+    column by the label `actors` gives its roster name or its group; a person only in
+    the years of their role ("Trump" in 2012 is no party). Found with the lexicon's
+    matcher (its pattern syntax, case-insensitive unless a cue says otherwise); where
+    names overlap, the longest wins ("US Joint Chiefs of Staff", not "Joint Chiefs of
+    Staff"). `names` are the labels in the order they are joined in ``actor``."""
 
-    def __init__(self, named: dict[str, list[str]]):
-        self.names = tuple(named)
-        self._automaton = ahocorasick.Automaton()
-        for index, phrases in enumerate(named.values()):
-            for phrase in phrases:
-                key = phrase.rstrip("*")
-                if key not in self._automaton:
-                    self._automaton.add_word(key, (len(key), index, phrase.endswith("*")))
-        self._automaton.make_automaton()
+    def __init__(self, roster: Roster, actors: Mapping[str, str]):
+        self.names = tuple(dict.fromkeys(actors.values()))
+        self._entries: list[Entry] = []
+        self._holders: list[Speaker | None] = []  # the person or body a cue names
+        self._labels: list[int] = []
+        for speaker in roster.speakers.values():
+            label = actors.get(speaker.name, actors.get(speaker.group))
+            if label is None or speaker.kind == OUTLET:
+                continue
+            path, lines = roster.lines[speaker.name]
+            for cue, line in zip(speaker.cues, lines):
+                self._add(Entry(cue, _PARTY, speaker.name, line, path), speaker, label)
+        for group, words in roster.countries.items():
+            if group in actors:
+                for word, line in words:
+                    self._add(Entry(word, _PARTY, group, line, roster.path), None, actors[group])
 
-    def find(self, text: str) -> list[tuple[int, int, int]]:
-        """(start, end, index of the name) for every whole-word phrase in `text`."""
-        out = []
-        for last, (length, index, open_end) in self._automaton.iter(text):
-            start = last - length + 1
-            if start > 0 and text[start - 1].isalnum():
-                continue
-            end = last + 1
-            if open_end:
-                while end < len(text) and text[end].isalnum():
-                    end += 1
-            elif end < len(text) and text[end].isalnum():
-                continue
-            out.append((start, end, index))
+    def _add(self, entry: Entry, holder: Speaker | None, label: str) -> None:
+        self._entries.append(entry)
+        self._holders.append(holder)
+        self._labels.append(self.names.index(label))
+
+    @functools.cached_property
+    def matcher(self) -> Matcher:
+        """The party names compiled (once; rebuilt after unpickling)."""
+        return Matcher(self._entries, "<parties>")
+
+    def find_all(
+        self, texts: list[str], years: list[int | None]
+    ) -> list[list[tuple[int, int, int]]]:
+        """For each text, (start, end, index of the label in `names`) of every party it
+        names, in a report of its year (None: every person counts); one scan."""
+        joined, offsets, lengths = join_articles(texts)
+        out: list[list[tuple[int, int, int]]] = [[] for _ in texts]
+        hits = scan_articles(self.matcher, joined, offsets, lengths)
+        for k, start, end, pid in zip(*(h.tolist() for h in hits)):
+            holder = self._holders[pid]
+            if holder is None or holder.group_in(years[k]) == holder.group:
+                at = int(offsets[k])
+                out[k].append((start - at, end - at, self._labels[pid]))
         return out
+
+    def __getstate__(self) -> dict:  # the automaton is rebuilt after pickling
+        return {k: v for k, v in self.__dict__.items() if k != "matcher"}
+
+
+_PARTY = "_party"
 
 
 @dataclass(frozen=True)
@@ -102,8 +132,8 @@ class EventRules:
         Event type -> the actor when the text names none.
     classes : ClassFinder
         The missile classes named in texts (the lexicon's ``weapon`` tags).
-    parties : Phrases
-        The named party phrase lists, in the order they are joined in ``actor``.
+    parties : Parties
+        Who can act: the roster's people, bodies and countries, by actor label.
     realis : RealisRules
         The compiled ``realis`` and ``launch`` sections.
     reporting : re.Pattern
@@ -135,7 +165,7 @@ class EventRules:
     actor_mode: Mapping[str, str]
     actor_default: Mapping[str, str]
     classes: ClassFinder  # missile classes: the lexicon's weapon tags
-    parties: Phrases  # in the order they are joined in `actor`
+    parties: Parties  # the roster's, by actor label, in the order joined in `actor`
     realis: RealisRules
     reporting: re.Pattern[str]  # the lexicon's reporting verbs before a date (dates.py)
 
@@ -222,15 +252,6 @@ def lexicon_words(lexicon: Lexicon, key: str) -> list[str]:
     return [str(s) for s, c in zip(matcher.source, matcher.category) if c == category]
 
 
-def phrase_pattern(phrases: list[str]) -> str:
-    """Lexicon phrases as one regex alternation: words escaped, a space any whitespace,
-    an apostrophe either apostrophe ("don't", "don’t"); longest first."""
-    return "|".join(
-        re.escape(p.strip()).replace("\\ ", r"\s+").replace("'", "['’]")
-        for p in sorted(set(phrases), key=len, reverse=True)
-    )
-
-
 def load_event_rules(
     path: str | Path | None = None, lexicon: Lexicon | str | Path | None = None
 ) -> EventRules:
@@ -300,7 +321,6 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
     def cues(where: str, patterns: list[str]) -> re.Pattern[str]:
         return words(where, patterns, re.I)
 
-    launched = "(?:" + "|".join(raw["launch"]["launched_things"]) + ")"
     triggers: dict[str, list[Trigger]] = {}
     screens: dict[str, re.Pattern[str]] = {}
     modes, defaults = {}, {}
@@ -322,13 +342,12 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
         triggers[event_type] = []
         for i, t in enumerate(spec["triggers"]):
             where = f"events.{event_type}.triggers[{i}]"
-            with_ = t["with"].replace("{launched}", launched) if "with" in t else None
             triggers[event_type].append(
                 Trigger(
                     event_type,
                     trigger_words(where, [t["pattern"]]),
-                    words(where + ".with", [with_]) if with_ else None,
-                    compile_(where + ".unless", t["unless"]) if "unless" in t else None,
+                    words(where + ".with", [t["with"]]) if "with" in t else None,
+                    words(where + ".unless", [t["unless"]]) if "unless" in t else None,
                     bool(t.get("nominal", False)),
                 )
             )
@@ -355,10 +374,22 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
         actor_mode=modes,
         actor_default=defaults,
         classes=ClassFinder(lexicon),
-        parties=Phrases(raw["parties"]),
+        parties=_parties(path, raw, lexicon.roster),
         realis=realis,
         reporting=reporting_pattern(lexicon_words(lexicon, "reporting_verbs")),
     )
+
+
+def _parties(path: Path, raw: dict, roster: Roster) -> Parties:
+    """The rule file's `actors` over the roster; a key that is neither a roster group nor
+    a roster name is named with its line."""
+    known = set(roster.countries) | set(SPEAKER_GROUPS) | set(roster.speakers)
+    for key, line in raw["actor_lines"].items():
+        if key not in known:
+            raise LexiconError(
+                path, line, f"actors: {key!r} is neither a roster group nor a name in the roster"
+            )
+    return Parties(roster, raw["actors"])
 
 
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")

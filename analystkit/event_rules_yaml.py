@@ -1,11 +1,12 @@
 """Reading data/event_rules.yml node by node with the lexicon's YAML reader, so that a
 broken edit is reported as the lexicon's are: the file, the line and the problem
 (`LexiconError`, a ValueError). The result is the plain structure the rule compiler in
-analystkit/events.py takes (the same values `yaml.safe_load` would give a valid file).
+analystkit/event_rules.py takes: the rule file's lists of words, phrases and globs already
+turned into regular expressions.
 
-Patterns are Python regular expressions; one may be written ``re:...`` to say so
-explicitly (the prefix is dropped). Every pattern is compiled here, so a bad one names
-its line.
+Patterns have the lexicon's syntax (matcher.pattern_regex): words, phrases and globs, a
+list for alternatives, ``{name}`` for a list of the ``words`` section, ``re:...`` for a
+regular expression. Every pattern is compiled here, so a bad one names its line.
 """
 
 from __future__ import annotations
@@ -17,36 +18,46 @@ from typing import Any
 import yaml
 
 from analystkit.lexicon_yaml import LexiconError, YamlReader, compose
+from analystkit.matcher import pattern_regex, phrase_pattern
 from analystkit.realis import AFTER_ORDER, BEFORE_ORDER
 from analystkit.vocab import EVENT_TYPES
 
-RULE_KEYS = ("events", "parties", "launch", "realis")
+RULE_KEYS = ("events", "actors", "launch", "realis")
+OPTIONAL_KEYS = ("words",)
 RETIRED_KEYS = {
     "modality": ": the negation and hypothetical cues are now the `realis` "
     "section (before/after cues by realis value); move your cues there",
+    "parties": ": who acts is the roster's people, bodies and countries "
+    "(data/roster.yml, with data/outlets.yml the one list of who speaks), named by "
+    "`actors` (roster group or name -> actor label); add a name to the roster",
     "missile_class_order": ": which class wins when a text names several is "
     "fixed, most capable first (analystkit.vocab.CLASS_PRECEDENCE, the order "
     "data/README.md documents); delete the key",
 }
 _EVENT_KEYS = ("keywords", "actor", "default", "triggers")
-_TRIGGER_KEYS = ("pattern", "with", "unless", "nominal")
+_TRIGGER_KEYS = ("pattern", "not_before", "with", "unless", "nominal")
 _LAUNCH_KEYS = ("launched_things", "support_verbs", "reporting_verbs")
 _REALIS_KEYS = ("window_words", "clause_breaks", "date_breaks", "before", "after")
 _ACTOR_MODES = ("nearest", "parties")
 _TRUE, _FALSE = ("true", "yes", "on"), ("false", "no", "off")
+_REGEX_SYNTAX = re.compile(r"[\\|()\[\]+^$]")
+"""What a word or phrase never holds, and a regular expression often does."""
+LAUNCHED = "launched"
+"""The name of launch.launched_things in a pattern: ``{launched}``."""
 
 
 def read_event_rules(path: str | Path) -> dict[str, Any]:
-    """The checked contents of an event rule file: ``events``, ``parties``, ``launch``
-    and ``realis`` as plain dicts, lists, strings, booleans and integers. Raises
-    LexiconError naming the file, the line and the problem.
+    """The checked contents of an event rule file: ``events``, ``actors`` (with
+    ``actor_lines``), ``launch`` and ``realis`` as plain dicts, lists, strings, booleans
+    and integers, each list of patterns one regular expression. Raises LexiconError
+    naming the file, the line and the problem.
 
     Examples
     --------
     >>> from analystkit.event_rules import RULES_PATH
     >>> rules = read_event_rules(RULES_PATH)
     >>> sorted(rules)
-    ['events', 'launch', 'parties', 'realis']
+    ['actor_lines', 'actors', 'events', 'launch', 'realis']
     >>> rules["events"]["missile_launch"]["actor"]
     'nearest'
     """
@@ -65,53 +76,81 @@ def event_rules_from_text(text: str, path: str | Path = "<text>") -> dict[str, A
     >>> event_rules_from_text("events: {}\\n", "mine.yml")
     Traceback (most recent call last):
     ...
-    analystkit.lexicon_yaml.LexiconError: mine.yml, line 1: the rule file has no 'parties'
+    analystkit.lexicon_yaml.LexiconError: mine.yml, line 1: the rule file has no 'actors'
     """
     r = _RulesReader(path)
     root = compose(text, path)
     top = r.mapping(root, "the rule file")
     for key, (knode, _) in top.items():
-        if key not in RULE_KEYS:
+        if key not in RULE_KEYS + OPTIONAL_KEYS:
             r.fail(
                 knode,
-                f"unknown key {key!r} (expected one of: {', '.join(RULE_KEYS)})"
+                f"unknown key {key!r} (expected one of: {', '.join(RULE_KEYS + OPTIONAL_KEYS)})"
                 + RETIRED_KEYS.get(key, ""),
             )
     r.require(root, top, RULE_KEYS, "the rule file")
     launch = r.mapping(top["launch"][1], "launch", _LAUNCH_KEYS)
     r.require(top["launch"][1], launch, _LAUNCH_KEYS, "launch")
+    if "words" in top:
+        for name, (knode, node) in r.mapping(top["words"][1], "words").items():
+            r.name(knode, name, "word list")
+            r.slots[name] = r.patterns(node, f"words.{name}")
+    launched = {key: r.patterns(launch[key][1], f"launch.{key}") for key in _LAUNCH_KEYS}
+    r.slots[LAUNCHED] = launched["launched_things"]
     return {
         "events": {
             event_type: r.event(knode, event_type, node)
             for event_type, (knode, node) in r.mapping(top["events"][1], "events").items()
         },
-        "parties": {
-            name: [p for p, _ in r.items(node, f"the phrases of party {name!r}")]
-            for name, (_, node) in r.mapping(top["parties"][1], "parties").items()
-        },
-        "launch": {key: r.patterns(launch[key][1], f"launch.{key}") for key in _LAUNCH_KEYS},
+        **r.actors(top["actors"][1]),
+        "launch": {key: [pattern] for key, pattern in launched.items()},
         "realis": r.realis(top["realis"][1]),
     }
 
 
 class _RulesReader(YamlReader):
-    """YamlReader with the rule file's value kinds: patterns, flags, counts."""
+    """YamlReader with the rule file's value kinds: patterns, flags, counts; `slots` are
+    the word lists read so far, as regular expressions, by name."""
 
-    def pattern(self, node: yaml.Node, what: str, launched: bool = False) -> str:
-        """A regular expression (``re:`` prefix dropped), compiled to check it;
-        `launched`: it may hold ``{launched}`` (launch.launched_things)."""
-        value = self.scalar(node, what).removeprefix("re:").strip()
-        if not value:
-            self.fail(node, f"{what} is empty")
+    def __init__(self, path: str | Path):
+        super().__init__(path)
+        self.slots: dict[str, str] = {}
+
+    def entry(self, node: yaml.Node, what: str) -> str:
+        """One word, phrase, glob or ``re:`` pattern, checked (as written)."""
+        value = self.scalar(node, what)
+        if not value.startswith("re:") and _REGEX_SYNTAX.search(value):
+            self.fail(
+                node,
+                f"{what}: {value!r} looks like a regular expression: write the "
+                "alternatives as a list of words and phrases, or mark it re:",
+            )
         try:
-            re.compile(value.replace("{launched}", "(?:x)") if launched else value)
-        except re.error as err:
+            regex = pattern_regex(value, self.slots)
+            re.compile(regex)
+        except (ValueError, re.error) as err:
             self.fail(node, f"{what}: bad pattern {value!r}: {err}")
+        if not regex:
+            self.fail(node, f"{what} is empty")
         return value
 
-    def patterns(self, node: yaml.Node, what: str) -> list[str]:
-        self.items(node, what)  # a non-empty list of plain values
-        return [self.pattern(n, f"an entry of {what}") for n in node.value]
+    def patterns(self, node: yaml.Node, what: str) -> str:
+        """A pattern or a non-empty list of them, as one regex alternation."""
+        nodes = [node] if isinstance(node, yaml.ScalarNode) else node.value
+        if not isinstance(node, yaml.ScalarNode):
+            self.items(node, what)  # a non-empty list of plain values
+        entries = [self.entry(n, f"an entry of {what}") for n in nodes]
+        return phrase_pattern(entries, self.slots)
+
+    def breaks(self, node: yaml.Node, what: str) -> str:
+        """Clause breaks: words and phrases (whole words) and ``re:`` punctuation (where
+        it stands), one regex alternation, the ``re:`` entries first."""
+        self.items(node, what)
+        entries = [self.entry(n, f"an entry of {what}") for n in node.value]
+        marks = [pattern_regex(e) for e in entries if e.startswith("re:")]
+        words = [e for e in entries if not e.startswith("re:")]
+        bounded = [rf"(?<!\w)(?:{phrase_pattern(words, self.slots)})(?!\w)"] if words else []
+        return "|".join(marks + bounded)
 
     def flag(self, node: yaml.Node, what: str) -> bool:
         value = self.scalar(node, what).lower()
@@ -154,27 +193,40 @@ class _RulesReader(YamlReader):
     def trigger(self, node: yaml.Node, where: str) -> dict[str, Any]:
         fields = self.mapping(node, where, _TRIGGER_KEYS)
         self.require(node, fields, ("pattern",), where)
-        out: dict[str, Any] = {"pattern": self.pattern(fields["pattern"][1], f"{where}.pattern")}
-        if "with" in fields:
-            out["with"] = self.pattern(fields["with"][1], f"{where}.with", launched=True)
-        if "unless" in fields:
-            out["unless"] = self.pattern(fields["unless"][1], f"{where}.unless")
+        pattern = self.patterns(fields["pattern"][1], f"{where}.pattern")
+        if "not_before" in fields:  # "launch pad": a launch word naming a place or thing
+            after = self.patterns(fields["not_before"][1], f"{where}.not_before")
+            pattern = rf"(?:{pattern})(?!\s+(?:{after}))"
+        out: dict[str, Any] = {"pattern": pattern}
+        for key in ("with", "unless"):
+            if key in fields:
+                out[key] = self.patterns(fields[key][1], f"{where}.{key}")
         if "nominal" in fields:
             out["nominal"] = self.flag(fields["nominal"][1], f"{where}.nominal")
         return out
+
+    def actors(self, node: yaml.Node) -> dict[str, Any]:
+        """`actors` (roster group or name -> actor label) and the line of each key."""
+        fields = self.mapping(node, "actors")
+        return {
+            "actors": {
+                k: self.scalar(v, f"the actor label of {k!r}") for k, (_, v) in fields.items()
+            },
+            "actor_lines": {k: knode.start_mark.line + 1 for k, (knode, _) in fields.items()},
+        }
 
     def realis(self, node: yaml.Node) -> dict[str, Any]:
         fields = self.mapping(node, "realis", _REALIS_KEYS)
         self.require(node, fields, _REALIS_KEYS, "realis")
         out: dict[str, Any] = {
             "window_words": self.count(fields["window_words"][1], "realis.window_words"),
-            "clause_breaks": self.pattern(fields["clause_breaks"][1], "realis.clause_breaks"),
-            "date_breaks": self.pattern(fields["date_breaks"][1], "realis.date_breaks"),
+            "clause_breaks": self.breaks(fields["clause_breaks"][1], "realis.clause_breaks"),
+            "date_breaks": self.breaks(fields["date_breaks"][1], "realis.date_breaks"),
         }
         for section, order in (("before", BEFORE_ORDER), ("after", AFTER_ORDER)):
             cues = self.mapping(fields[section][1], f"realis.{section}", order)
             out[section] = {
-                realis: self.patterns(cnode, f"realis.{section}.{realis}")
+                realis: [self.patterns(cnode, f"realis.{section}.{realis}")]
                 for realis, (_, cnode) in cues.items()
             }
         return out

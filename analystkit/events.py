@@ -2,8 +2,8 @@
 
 The rule table is compiled in event_rules.py, presidential terms are read in terms.py,
 and events are de-duplicated across articles in dedupe.py (dedupe_events). Extraction is
-rule based and transparent: the triggers, parties and the realis cues live in
-data/event_rules.yml; missile classes are the
+rule based and transparent: the triggers, the actor labels and the realis cues live in
+data/event_rules.yml, who can act in the roster (data/roster.yml); missile classes are the
 lexicon's `weapon` tags, found by the lexicon's matcher (data/lexicon.yml). Only the
 sentences holding a trigger get the date work (dates.py), so large corpora stay fast.
 
@@ -241,6 +241,7 @@ def extract_events(
         spans = _given_spans(sentences, hits)
     resolver = _TermResolver(milestones)
     found = []  # (article_id, report date, its mentions)
+    voices: dict[str, str | None] = {}  # article_id -> the party a state outlet speaks for
     dates = itertools.compress(articles["date"].tolist(), keep)
     for article_id, date, text in zip(chosen_ids, dates, texts):
         if article_id not in spans:
@@ -252,7 +253,8 @@ def extract_events(
             if i >= 0 and end < ends[i]:
                 wanted.setdefault(i, set()).update(types)
         dateline_end, report = find_dateline(text, date)
-        voice = "DPRK" if "(KCNA)" in text[:dateline_end] else None  # "our" is the state's
+        # "our" in a KCNA report is the state's
+        voices[article_id] = "DPRK" if "(KCNA)" in text[:dateline_end] else None
         mentions = []
         low = _lower(text)  # again, rather than every text's kept (memory)
         for i, types in sorted(wanted.items()):
@@ -264,7 +266,6 @@ def extract_events(
                 rules,
                 types,
                 max(0, dateline_end - starts[i]),
-                voice,
             )
             for mention in read:
                 mention.offset = starts[i]
@@ -272,6 +273,7 @@ def extract_events(
         for mention in mentions:
             _date_mention(mention, report, text, resolver)
         found.append((article_id, report, mentions))
+    _name_actors(found, voices, rules)
     if matches is not None:
         _classes_from_matches(matches, found, rules)
     else:
@@ -451,7 +453,6 @@ def _sentence_mentions(
     rules: EventRules,
     types: Iterable[str],
     dateline_end: int,
-    voice: str | None = None,
 ) -> list[_Mention]:
     """The triggers of `types` in one sentence (`low`: the sentence lower-cased), one
     per event_type (in the rule table's order): the first that reads as actual, else
@@ -499,7 +500,6 @@ def _sentence_mentions(
             if best is not None and best.realis == "actual" and best.strong:
                 break
         if best is not None:
-            best.actor = _actor(text, best.start, best.end, event_type, rules, voice)
             out.append(best)
             out += _coordinated(best, dates or [])
     return out
@@ -666,13 +666,19 @@ _BY = re.compile(r"\s+(?:[\w.'’-]+\s+){0,3}?by\s+(?:the\s+)?", re.I)
 
 
 def _actor(
-    text: str, start: int, end: int, event_type: str, rules: EventRules, voice: str | None = None
+    text: str,
+    start: int,
+    end: int,
+    event_type: str,
+    rules: EventRules,
+    found: list[tuple[int, int, int]],
+    voice: str | None = None,
 ) -> str:
-    """Who acted, by the event type's rule: the nearest party before the trigger that is
-    not a source ("Seoul said"), after "by" ("launched Tuesday by North Korea"), else
-    in its clause, else in the sentence; or every party named. In a report that speaks
-    for a party (`voice`: KCNA's dateline), "our test", "we launched" are that party's."""
-    found = rules.parties.find(text)
+    """Who acted, by the event type's rule: of the parties `found` in `text`
+    (Parties.find_all), the nearest before the trigger that is not a source ("Seoul
+    said"), after "by" ("launched Tuesday by North Korea"), else in its clause, else in
+    the sentence; or every party named. In a report that speaks for a party (`voice`:
+    KCNA's dateline), "our test", "we launched" are that party's."""
     if rules.actor_mode[event_type] == "nearest":
         first, last = clause(text, start, end, rules.realis)
         if voice and _FIRST_PERSON.search(text, max(first, start - 40), start):
@@ -715,6 +721,26 @@ def _actor(
         if named
         else rules.actor_default[event_type]
     )
+
+
+def _name_actors(
+    found: list[tuple[str, pd.Timestamp, list[_Mention]]],
+    voices: Mapping[str, str | None],
+    rules: EventRules,
+) -> None:
+    """Every mention's actor (_actor), the parties of all their sentences found in one
+    scan, each in the year of its report."""
+    mentions = [(m, article_id, _year(report)) for article_id, report, ms in found for m in ms]
+    named = rules.parties.find_all([m.evidence for m, _, _ in mentions], [y for *_, y in mentions])
+    for (m, article_id, _), parties in zip(mentions, named):
+        m.actor = _actor(
+            m.evidence, m.start, m.end, m.event_type, rules, parties, voices[article_id]
+        )
+
+
+def _year(report: pd.Timestamp) -> int | None:
+    """The report's year (None when it has no date): whose roles the parties are."""
+    return None if pd.isna(report) else int(report.year)
 
 
 def _party_end(found: list[tuple[int, int, int]], start: int) -> int:

@@ -14,7 +14,7 @@ import itertools
 import re
 import re._parser as _sre  # the stdlib's regex parser: to find nested repeats
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -131,6 +131,98 @@ def _pattern_variants(source: str) -> list[str]:
     if not any(_is_word_char(c) for c in variants[0]):
         raise ValueError("pattern has no letters or digits")
     return [v.strip() for v in variants]
+
+
+_SLOT = re.compile(r"\{(\w+)\}")
+
+
+def pattern_regex(source: str, slots: Mapping[str, str] | None = None) -> str:
+    """A word, phrase or glob of the lexicon's syntax as a regular expression on the
+    original text, for rules that read the text itself (data/event_rules.yml, the
+    lexicon's negations and reporting verbs in realis and dates). It means what the
+    matcher finds: letters in lower case (match lower-cased text, or ignore case), a
+    space any whitespace, an apostrophe any apostrophe, a hyphen or dash a hyphen, a
+    dash, a space or nothing, ``*`` any letters within a word (alone: one word), ``?``
+    one letter; other punctuation as written. ``re:...`` is a regular expression, kept
+    as written. Word boundaries are the caller's.
+
+    Parameters
+    ----------
+    source : str
+        The pattern, as written in a YAML file.
+    slots : mapping of str to str or None, default None
+        Named regular expressions that ``{name}`` in the pattern stands for (the
+        event rules' word lists); None: braces are punctuation.
+
+    Returns
+    -------
+    str
+        The regular expression, without word boundaries.
+
+    Raises
+    ------
+    ValueError
+        The pattern has no letters or digits, more hyphens than the matcher takes, or
+        names a slot that is not given.
+
+    Examples
+    --------
+    >>> print(pattern_regex("test-fire"), pattern_regex("launch*"))
+    test[\\s\\-‐‑‒–—―−]?fire launch\\w*
+    >>> import re
+    >>> bool(re.fullmatch(pattern_regex("don't"), "don’t"))
+    True
+    >>> re.fullmatch(pattern_regex("{verb} up", {"verb": "give|gave"}), "gave  up").group(0)
+    'gave  up'
+    """
+    if source.startswith("re:"):
+        return source[3:].strip()
+    pieces = _SLOT.split(source.strip()) if slots is not None else [source.strip()]
+    _pattern_variants("x".join(pieces[::2]))  # the lexicon's checks, a slot as a letter
+    out = []
+    for i, piece in enumerate(pieces):
+        if i % 2 == 0:
+            out.append(_words_regex(piece))
+        elif slots is not None and piece in slots:
+            out.append(f"(?:{slots[piece]})")
+        else:
+            raise ValueError(f"no word list {{{piece}}} (lists: {', '.join(slots or ())})")
+    return "".join(out)
+
+
+def phrase_pattern(phrases: list[str], slots: Mapping[str, str] | None = None) -> str:
+    """Patterns of the lexicon's syntax (words, phrases, globs, ``re:``; see
+    matcher.pattern_regex, with its `slots`) as one regex alternation, longest first:
+    where two fit at one place, the longer wins.
+
+    Examples
+    --------
+    >>> print(phrase_pattern(["no", "no sign of"]))
+    no\\s+sign\\s+of|no
+    """
+    unique = sorted(dict.fromkeys(phrases), key=len, reverse=True)
+    return "|".join(pattern_regex(p, slots) for p in unique)
+
+
+def _words_regex(words: str) -> str:
+    """Words, globs and punctuation of a pattern as a regex (see pattern_regex)."""
+    text = re.sub(r"\s+", " ", words.lower())
+    out = []
+    for i, c in enumerate(text):
+        if c == " ":
+            out.append(r"\s+")
+        elif c in _APOSTROPHES + "'":
+            out.append("['" + _APOSTROPHES + "]")
+        elif c in _DASHES + "-":
+            out.append(r"[\s\-" + _DASHES + "]?")
+        elif c == "?":
+            out.append(r"\w")
+        elif c == "*":
+            alone = text[i - 1 : i] in ("", " ") and text[i + 1 : i + 2] in ("", " ")
+            out.append(r"\w+" if alone else r"\w*")
+        else:
+            out.append(re.escape(c))
+    return "".join(out)
 
 
 def _glob_regex(variant: str) -> re.Pattern:

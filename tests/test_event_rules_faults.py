@@ -58,6 +58,33 @@ def test_a_missing_section_is_named(tmp_path):
         ("    actor: nearest\n", "    actor: closest\n", "actor must be nearest or parties"),
         ("    keywords: [sanction]", "    keywords: sanction", "keywords must be a non-empty list"),
         ("    default: DPRK\n", "    default: [DPRK]\n", "must be a single value"),
+        # the pattern language: an unknown key, a bad glob, an empty list, ...
+        (
+            "        not_before: '{launch_place}'",
+            "        not_befor: '{launch_place}'",
+            "unknown key 'not_befor' in events.missile_launch.triggers[1]",
+        ),
+        (
+            "        not_before: '{launch_place}'",
+            "        not_before: '*'",
+            "bad pattern '*': pattern has no letters or digits",
+        ),
+        (
+            "        not_before: '{launch_place}'",
+            "        not_before: []",
+            "not_before must be a non-empty list",
+        ),
+        (
+            "        not_before: '{launch_place}'",
+            "        not_before: '{launch_places}'",
+            "bad pattern '{launch_places}': no word list {launch_places}",
+        ),
+        (
+            "      - pattern: [summit, summits]",
+            "      - pattern: 'summits?|summit'",
+            "looks like a regular expression",
+        ),
+        ("  projectile: [missile,", "  projectile: [a-b-c-d-e-missile,", "more than 4 hyphens"),
     ],
 )
 def test_a_value_of_the_wrong_kind_names_its_line(tmp_path, old, new, problem):
@@ -69,25 +96,25 @@ def test_a_value_of_the_wrong_kind_names_its_line(tmp_path, old, new, problem):
 
 
 def test_a_bad_regex_names_its_line(tmp_path):
-    old = "      - pattern: 'summits?'"
-    text = SHIPPED.replace(old, "      - pattern: 'summits?('", 1)
+    old = "      - pattern: 're:(?:held|hold"
+    text = SHIPPED.replace(old, "      - pattern: 're:((?:held|hold", 1)
     err = _broken(tmp_path, text)
-    assert err.line == _line_of(text, "summits?(")
-    assert "events.summit.triggers[0].pattern: bad pattern 'summits?('" in err.problem
+    assert err.line == _line_of(text, "re:((?:held")
+    assert "events.talks.triggers[0].pattern: bad pattern 're:((?:held" in err.problem
 
 
 def test_a_bad_realis_cue_and_an_unknown_realis_name_their_lines():
-    text = SHIPPED.replace("      - 'previously|formerly", "      - 'previously|(formerly", 1)
+    text = SHIPPED.replace("      - 're:\\w+n[''’]t'", "      - 're:(\\w+n[''’]t'", 1)
     with pytest.raises(LexiconError) as err:
         event_rules_from_text(text, "mine.yml")
-    assert err.value.line == _line_of(text, "(formerly")
+    assert err.value.line == _line_of(text, "re:(\\w+n")
     assert str(err.value).startswith(
-        f"mine.yml, line {err.value.line}: an entry of realis.before.historical: bad pattern"
+        f"mine.yml, line {err.value.line}: an entry of realis.before.negated: bad pattern"
     )
-    text = SHIPPED.replace("    historical:\n", "    historic:\n", 1)
+    text = SHIPPED.replace("    historical:", "    historic:", 1)
     with pytest.raises(LexiconError) as err:
         event_rules_from_text(text, "mine.yml")
-    assert err.value.line == _line_of(text, "    historic:\n")
+    assert err.value.line == _line_of(text, "    historic:")
     assert "unknown key 'historic' in realis.before" in err.value.problem
 
 
@@ -100,10 +127,40 @@ def test_an_unknown_event_type_names_its_line():
 
 
 def test_a_pattern_may_say_re_explicitly(tmp_path):
-    old = "      - pattern: 'summits?'"
+    old = "      - pattern: [summit, summits]"
     path = tmp_path / "rules.yml"
     path.write_text(SHIPPED.replace(old, "      - pattern: 're:summits?'", 1), encoding="utf-8")
     articles = frame("Kim and Trump held a summit in Hanoi on Wednesday.")
     got = ak.extract_events(articles, rules=load_event_rules(path))
     assert list(got["event_type"]) == list(ak.extract_events(articles)["event_type"])
     assert "summit" in set(got["event_type"])
+
+
+def test_a_word_list_finds_what_its_regex_found(tmp_path):
+    old = "      - pattern: [summit, summits]"
+    path = tmp_path / "rules.yml"
+    path.write_text(SHIPPED.replace(old, "      - pattern: 're:summits?'", 1), encoding="utf-8")
+    shipped, regex = load_event_rules(), load_event_rules(path)
+    text = "the summit, two summits, summitry and a pre-summit meeting"
+    found = [m.span() for m in shipped.triggers["summit"][0].pattern.finditer(text)]
+    assert found == [m.span() for m in regex.triggers["summit"][0].pattern.finditer(text)]
+    assert len(found) == 2
+
+
+def test_not_before_keeps_a_launch_word_naming_a_place_out():
+    verb = load_event_rules().triggers["missile_launch"][1].pattern
+    assert verb.search("it fired a missile") and verb.search("it test-fired")
+    assert not verb.search("near the launch pads") and not verb.search("a firing position")
+
+
+def test_an_actor_label_for_no_roster_group_or_name_names_its_line(tmp_path):
+    text = SHIPPED.replace("  rok_gov: ROK\n", "  rok_govt: ROK\n", 1)
+    err = _broken(tmp_path, text)
+    assert err.line == _line_of(text, "  rok_govt: ROK")
+    assert "'rok_govt' is neither a roster group nor a name in the roster" in err.problem
+
+
+def test_the_retired_parties_list_says_where_who_acts_lives():
+    text = SHIPPED.replace("actors:\n", "parties:\n  US: [US]\nactors:\n", 1)
+    with pytest.raises(LexiconError, match="who acts is the roster's people"):
+        event_rules_from_text(text, "mine.yml")

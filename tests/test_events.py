@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from facts import frame as articles_of
 from facts import written
 
 import analystkit as ak
@@ -530,3 +531,18 @@ def test_coordinated_days_are_one_launch_each():
         pd.Timestamp("2025-07-03"): "historical",
         pd.Timestamp("2025-07-28"): "actual",
     }
+
+
+def test_who_acts_is_the_roster_in_the_years_of_each_role():
+    text = "Kim Jong Un and Donald Trump held a summit in Hanoi on Wednesday."
+    in_office = articles_of(text)
+    before = in_office.assign(date=pd.Timestamp("2012-03-01"))
+    assert ak.extract_events(in_office)["actor"].tolist() == ["US-DPRK"]
+    assert ak.extract_events(before)["actor"].tolist() == ["DPRK"]  # not yet president
+    talks = ak.extract_events(articles_of("Ukraine and Russia held talks in Istanbul on Monday."))
+    assert talks["actor"].tolist() == ["Russia-Ukraine"]  # a roster name of group other
+
+
+def test_a_news_outlet_reports_and_does_not_act():
+    events = ak.extract_events(articles_of("Xinhua said Kim and Putin held a summit on Monday."))
+    assert events["actor"].tolist() == ["DPRK-Russia"]

@@ -82,3 +82,18 @@ def test_a_day_after_any_reporting_verb_of_the_lexicon_is_the_reports_day():
 def test_no_reporting_verbs_flag_no_day():
     assert not reporting_pattern([]).search("It said ")
     assert not reporting_pattern(["told"]).search("It said ")
+
+
+def test_a_rule_pattern_follows_the_lexicons_conventions():
+    import re
+
+    from analystkit.matcher import pattern_regex
+
+    def finds(pattern: str, text: str) -> bool:
+        return re.fullmatch(pattern_regex(pattern), text.lower()) is not None
+
+    assert all(finds("counter-attack", t) for t in ("counter-attack", "counter attack"))
+    assert finds("counter-attack", "counterattack") and finds("Korea's", "Korea’s")
+    assert finds("launch*", "launches") and not finds("launch*", "launch pad")
+    assert finds("prepared to use * weapons", "prepared to use nuclear weapons")
+    assert finds("re:hwasong-\\d+", "Hwasong-18") and not finds("Mr. Kim", "Mr Kim")
