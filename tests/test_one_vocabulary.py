@@ -97,3 +97,18 @@ def test_a_rule_pattern_follows_the_lexicons_conventions():
     assert finds("launch*", "launches") and not finds("launch*", "launch pad")
     assert finds("prepared to use * weapons", "prepared to use nuclear weapons")
     assert finds("re:hwasong-\\d+", "Hwasong-18") and not finds("Mr. Kim", "Mr Kim")
+
+
+def test_the_south_china_sea_is_not_south_korea():
+    # who acts is the roster's country words: "the South" there, not in a sea's name
+    events = ak.extract_events(
+        written(
+            (
+                "2017-11-08",
+                "Xi and Trump met at a summit in Beijing on Wednesday and discussed trade "
+                "and the South China Sea.",
+            )
+        )
+    )
+    summit = events[events["event_type"] == "summit"]
+    assert summit["actor"].tolist() == ["US-China"]
