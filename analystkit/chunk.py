@@ -18,8 +18,9 @@ import numpy as np
 import pandas as pd
 
 from analystkit.attribution import Credits, attribute
-from analystkit.lexicon import NEGATION, Lexicon
+from analystkit.lexicon import NEGATION, SPEAKER, VERB, Lexicon
 from analystkit.matcher import Matcher
+from analystkit.roster import glued_after, is_glued
 from analystkit.splitting import chunks, join_articles, split
 
 _MAX_GAP_WORDS = 3
@@ -82,6 +83,7 @@ def analyse(articles: list[ArticleText], lexicon: Lexicon, speakers_only: bool =
     para = para | first_of_article(art)
     matcher = lexicon.speaker_matcher if speakers_only else lexicon.matcher
     _, hs, he, hp = scan_articles(matcher, text, article_start, lengths)
+    hs, he, hp = _with_glued(text, hs, he, hp, matcher, lexicon)
     a = Analysis(text, article_start, s, e, art, para, hs, he, hp, matcher)
     voices = lexicon.voices
     a.credits = attribute(
@@ -101,6 +103,53 @@ def analyse(articles: list[ArticleText], lexicon: Lexicon, speakers_only: bool =
         [voices.voice(x.source, x.text) for x in articles],
     )
     return a
+
+
+def _with_glued(
+    text: str, hs: np.ndarray, he: np.ndarray, hp: np.ndarray, matcher: Matcher, lexicon: Lexicon
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The hits plus the roster people named with a space dropped around the name, which
+    the matcher cannot see ("the respected ComradeKim Jong Unsaid:", KCNA's English,
+    where the name was set apart in print), and a reporting verb glued right after
+    such a name ("Unsaid", "Unstressed"): the same pattern ids the matcher gives
+    (roster.is_glued: "Wang Yiwei" is somebody else than Wang Yi)."""
+    rx = lexicon.roster.glued()
+    if rx is None:
+        return hs, he, hp
+    cue_pid, verb_pid = _glue_pids(matcher)
+    add: list[tuple[int, int, int]] = []
+    for m in rx.finditer(text):
+        a, b = m.span()
+        if not is_glued(text, a, b):
+            continue  # spaced (the matcher found it), or part of a longer name
+        add.append((a, b, cue_pid[lexicon.roster.glued_name(m.group(0))]))
+        after = glued_after(text, b)
+        if after is not None and after.group(0) in verb_pid:
+            add.append((b, after.end(), verb_pid[after.group(0)]))
+    if not add:
+        return hs, he, hp
+    s, e, p = (np.array(x, dtype=np.int64) for x in zip(*add))
+    s, e, p = np.r_[hs, s], np.r_[he, e], np.r_[hp, p]
+    order = np.argsort(s, kind="stable")
+    return s[order], e[order], p[order]
+
+
+def _glue_pids(matcher: Matcher) -> tuple[dict[str, int], dict[str, int]]:
+    """Per roster person, the pattern id of their first cue; per reporting verb written
+    as a plain word, its pattern id (in `matcher`)."""
+    found = matcher.__dict__.get("_glue_pids")
+    if found is None:
+        cues: dict[str, int] = {}
+        verbs: dict[str, int] = {}
+        for pid, (category, tag, source) in enumerate(
+            zip(matcher.category.tolist(), matcher.tag.tolist(), matcher.source.tolist())
+        ):
+            if category == SPEAKER:
+                cues.setdefault(tag, pid)
+            elif category == VERB and source.isalpha():
+                verbs.setdefault(source.lower(), pid)
+        found = matcher.__dict__["_glue_pids"] = (cues, verbs)
+    return found
 
 
 def negated(a: Analysis, starts: np.ndarray, sent: np.ndarray) -> np.ndarray:

@@ -191,7 +191,7 @@ def _walk_back(text: str, lo: int, comma: int) -> Clause | None:
     return Clause((-1, -1), (s, opening), description, False, False)
 
 
-_IRREGULAR = frozenset(
+IRREGULAR_PAST = frozenset(  # past tenses that do not end in -ed
     "met went made took gave held spoke sent left came saw got began "
     "told wrote said flew led ran sat stood won lost put set met kept".split()
 )
@@ -202,7 +202,7 @@ def _before_predicate(text: str, s: int, e: int) -> int:
     verb), so that X is the subject; `s` when there is none."""
     for m in re.finditer(r"[A-Za-z]+", text[s:e]):
         word = m.group(0)
-        if word.islower() and (word.endswith("ed") or word in _IRREGULAR):
+        if word.islower() and (word.endswith("ed") or word in IRREGULAR_PAST):
             return s + m.start()
     return s
 

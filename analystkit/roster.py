@@ -15,6 +15,7 @@ from typing import TypeVar
 
 import yaml
 
+from analystkit.clauses import IRREGULAR_PAST
 from analystkit.lexicon_yaml import LexiconError, YamlReader, compose
 from analystkit.vocab import SPEAKER_GROUPS
 
@@ -114,6 +115,35 @@ class Roster:
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")
+
+
+_GLUED_WORD = re.compile(r"[a-z]+(?![A-Za-z])")
+# what KCNA's English glues to a name: a verb or an adverb ("Unvisited", "Unwarmly"), a
+# reporting verb, a short word
+_GLUE_ENDS = ("ed", "ly")
+_GLUE_WORDS = IRREGULAR_PAST | frozenset(
+    "was is and at in on to of for with who had has says adds warns notes stresses "
+    "underlines".split()
+)
+
+
+def glued_after(text: str, b: int) -> re.Match[str] | None:
+    """The lower-case word glued to the end of a name at `b` ("Kim Jong Unsaid"), if it
+    is one KCNA glues there; None when there is none, or the letters continue the name
+    ("Wang Yiwei" is not Wang Yi)."""
+    m = _GLUED_WORD.match(text, b)
+    if m is None:
+        return None
+    word = m.group(0)
+    return m if word in _GLUE_WORDS or word.endswith(_GLUE_ENDS) else None
+
+
+def is_glued(text: str, a: int, b: int) -> bool:
+    """Whether the name at text[a:b] has lost a space on either side: a letter right
+    before it, or a glued word right after it, and no letters that continue the name."""
+    if text[b : b + 1].islower() and glued_after(text, b) is None:
+        return False
+    return text[a - 1 : a].isalpha() or text[b : b + 1].islower()
 
 
 def _writable(mapping: Mapping[_K, _V]) -> dict[_K, _V]:

@@ -25,6 +25,7 @@ from analystkit.roster import (
     STATE_MEDIA,
     Roster,
     Speaker,
+    is_glued,
 )
 
 CUE, QUOTE, PRONOUN, SOURCE, DEFAULT = "cue", "quote", "pronoun", "source", "default"
@@ -452,7 +453,7 @@ class Reader:
             a, b = m.span()
             if b <= name[0] or a >= name[1]:
                 continue
-            if text[a - 1 : a].isalpha() or text[b : b + 1].islower():
+            if is_glued(text, a, b):
                 return self.roster.glued_name(m.group(0))
         return None
 
@@ -860,6 +861,6 @@ class Reader:
             return None
         for m in rx.finditer(text, lo, hi):
             a, b = m.span()
-            if text[a - 1 : a].isalpha() or text[b : b + 1].islower():
+            if is_glued(text, a, b):
                 found = self.roster.glued_name(m.group(0))
         return found

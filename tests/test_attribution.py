@@ -780,3 +780,15 @@ def test_a_verb_inside_an_opening_participle_has_no_subject():
         "centres would be built."
     )
     assert last(text, source="KCNA")[:2] == ("Kim Jong Un", "dprk_state")
+
+
+def test_a_name_glued_to_its_neighbours_is_still_the_speaker():
+    # KCNA's English drops the spaces around the leader's name: "ComradeKim Jong Unsaid"
+    text = (
+        "Pyongyang, May 3 (KCNA) -- The respected ComradeKim Jong Unvisited a farm. "
+        "Then,Kim Jong Unsaid that the harvest was a great victory."
+    )
+    assert last(text, source="KCNA") == ("Kim Jong Un", "dprk_state", "cue")
+    # lower-case letters after a name that are no word make a longer name, not a glue
+    other = "“Ties will improve,” said Wang Yiwei, a professor at a university in Beijing."
+    assert last(other)[:2] == ("Wang Yiwei", "expert")
