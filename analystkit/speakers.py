@@ -309,11 +309,32 @@ class Reader:
                 cut = m.start()
                 break
         core_end = cut if cut > s else e
+        if core_end < e and self._title_of_name(s, core_end, e):
+            core_end = e  # "Secretary of State Mike Pompeo": the name is the head
         found = self._head(s, e, core_end, description, before)
         if found is None and core_end < e:
             tail = _PREPOSITION.match(text, core_end)
             found = self._head(tail.end() if tail else core_end, e, e, description, before)
         return found
+
+    def _title_of_name(self, s: int, core_end: int, e: int) -> bool:
+        """Whether text[s:e] is a title with a prepositional phrase, then the roster
+        person who holds it ("Secretary of State Mike Pompeo", "Ambassador to the UN
+        Nikki Haley"): one capitalized word before the preposition, words between the
+        preposition and the name (not "Aides to Pence", "a spokesman for Kim Jong Un",
+        whose heads are the aides and the spokesman)."""
+        core = self.text[s:core_end].split()
+        if len(core) != 1 or not core[0].istitle():
+            return False
+        h = self.hits
+        after = _PREPOSITION.match(self.text, core_end)
+        first = after.end() if after else core_end
+        return any(
+            h.cue_end[k] == e
+            and self.roster.speakers[h.cue_name[k]].kind == PERSON
+            and self.text[first : h.cue_start[k]].strip()
+            for k in h.cues(core_end, e)
+        )
 
     def _in_cue(self, pos: int) -> bool:
         return self.hits.in_cue(pos, _CUE_REACH - 1)
@@ -612,7 +633,7 @@ class Reader:
                 found.append((h.country_start[k], h.country_group[k], False))
         for k in h.cues(s, e):
             sp = self.roster.speakers[h.cue_name[k]]
-            if sp.kind != PERSON or self._is_name(k):
+            if sp.kind != PERSON or (self._is_name(k) and self._holds_title(k, head)):
                 found.append(
                     (
                         h.cue_start[k],
@@ -846,6 +867,17 @@ class Reader:
         if glued is not None and wanted(self.roster.speakers[glued]):
             return self.roster.speakers[glued]
         return found
+
+    def _holds_title(self, k: int, head: int) -> bool:
+        """Whether person cue k can give the title at `head` its country: named after it
+        (its holder: "Secretary of Defense James Mattis"), as its possessor ("Trump's
+        envoy"), or right before it ("Obama administration officials"); not across a
+        preposition ("greetings from Kim Jong Un to President Pezeshkian")."""
+        h, text = self.hits, self.text
+        end = h.cue_end[k]
+        if h.cue_start[k] >= head or text[end : end + 2] in ("'s", "’s"):
+            return True
+        return _PREPOSITION.search(" " + text[end:head]) is None  # (KCNA's "Unto")
 
     def _in_retinue(self, pos: int) -> bool:
         """Whether the name at `pos` follows "accompanied by", "present were" … in its

@@ -792,3 +792,28 @@ def test_a_name_glued_to_its_neighbours_is_still_the_speaker():
     # lower-case letters after a name that are no word make a longer name, not a glue
     other = "“Ties will improve,” said Wang Yiwei, a professor at a university in Beijing."
     assert last(other)[:2] == ("Wang Yiwei", "expert")
+
+
+def test_a_name_across_a_preposition_gives_a_title_no_country():
+    text = (
+        "The ambassador conveyed greetings from Kim Jong Un to President Jane Doe. "
+        "Jane Doe said she thanked the leader for the greetings."
+    )
+    assert last(text)[:2] == ("Jane Doe", "other")
+    # the title's holder and its possessor still do
+    assert (
+        last("Secretary of State Mike Pompeo said talks would resume.", date="2019-01-01")[1]
+        == "us_gov"
+    )
+    assert last("Trump's envoy told reporters talks would resume.")[1] == "us_gov"
+
+
+def test_a_title_with_a_prepositional_phrase_before_a_name_is_the_names():
+    said = "Secretary of State Mike Pompeo said talks would resume."
+    assert last(said, date="2019-01-01") == ("Mike Pompeo", "us_gov", "cue")
+    envoy = "Ambassador to the UN Nikki Haley told reporters the sanctions would work."
+    assert last(envoy, date="2017-06-01")[:2] == ("Nikki Haley", "us_gov")
+    # the aides, not the one they serve
+    assert last("Aides to Pence said the vice president was briefed.", date="2017-06-01")[0] != (
+        "Mike Pence"
+    )
