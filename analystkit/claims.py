@@ -4,6 +4,7 @@ chronology (check_claims)."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import warnings
 from pathlib import Path
@@ -178,13 +179,7 @@ def check_claims(
     terms = terms_from_milestones(milestones)
     rules = rules or load_event_rules(lexicon=lexicon)
     with_claims = articles[
-        np.array(
-            [
-                bool(_CLAIM.search(t) or _ELLIPTIC.search(t) or any(p.search(t) for _, p in _FORMS))
-                for t in articles["text"].tolist()
-            ],
-            dtype=bool,
-        )
+        np.array([bool(h) for h in _pattern_hits(articles["text"].tolist(), True)], dtype=bool)
     ]
     if with_claims.empty:
         return empty_frame(CLAIM_COLUMNS, _CLAIM_DTYPES)
@@ -221,20 +216,25 @@ def check_claims(
         )
     )
     sentences_of: dict[str, list[_Sentence]] = {}
-    for article_id, sentence_id, text in zip(
-        sents["article_id"].tolist(), sents["sentence_id"].tolist(), sents["text"].tolist()
+    texts = sents["text"].tolist()
+    for article_id, sentence_id, text, hits in zip(
+        sents["article_id"].tolist(), sents["sentence_id"].tolist(), texts, _pattern_hits(texts)
     ):  # plain tuples: no frame sliced per article
-        sentences_of.setdefault(article_id, []).append(_Sentence(sentence_id, text))
+        sentences_of.setdefault(article_id, []).append(_Sentence(sentence_id, text, hits))
     rows = []
     for article_id in claim_article_ids:
         news = news_of.get(article_id, ([], []))
         previous = ""
         for s in sentences_of.get(article_id, []):
             previous, before = s.text, previous
+            if not s.hits:
+                continue  # no claim pattern matches it
             event, _ = _nearest_launch(news, s.sentence_id)
-            claims, elliptic = list(_CLAIM.finditer(s.text)), list(_ELLIPTIC.finditer(s.text))
+            claims = list(_CLAIM.finditer(s.text)) if _CLAIM_HIT in s.hits else []
+            elliptic = list(_ELLIPTIC.finditer(s.text)) if _ELLIPTIC_HIT in s.hits else []
             ordinal = [(m.start(), m.end()) for m in claims + elliptic]  # scanned once
-            for form, m in find_claim_forms(s.text):
+            forms = [k - _FIRST_FORM_HIT for k in s.hits if k >= _FIRST_FORM_HIT]
+            for form, m in _claim_forms(s.text, forms):
                 if any(m.start() < e and b < m.end() for b, e in ordinal):
                     continue  # the term and year ordinals below check it
                 if not about_launches(form, m, s.text, before):
@@ -284,6 +284,7 @@ def check_claims(
 class _Sentence(NamedTuple):
     sentence_id: int
     text: str
+    hits: list[int]  # the indices in _SCANNED of the patterns that match it
 
 
 def _nearest_launch(
@@ -641,6 +642,11 @@ def about_launches(form: str, m: re.Match[str], sentence: str, previous: str = "
 def find_claim_forms(text: str) -> list[tuple[str, re.Match[str]]]:
     """The gap, first-since, count and ordinal claims in a sentence, longest first where
     two overlap (the forms' own order on a tie)."""
+    return _claim_forms(text, _gated_forms(text))
+
+
+def _gated_forms(text: str) -> list[int]:
+    """The indices in _FORMS of the forms whose gates the sentence passes."""
     present: dict[str, bool] = {}  # gate -> found in the sentence (each searched once)
     low = text.lower() if text.isascii() else None
 
@@ -654,18 +660,85 @@ def find_claim_forms(text: str) -> list[tuple[str, re.Match[str]]]:
                 return False
         return True
 
-    found = [
-        (form, m)
-        for (form, pattern), gates in zip(_FORMS, _FORM_GATES, strict=True)
-        if gated(gates)
-        for m in pattern.finditer(text)
-    ]
+    return [k for k, gates in enumerate(_FORM_GATES) if gated(gates)]
+
+
+def _claim_forms(text: str, forms: list[int]) -> list[tuple[str, re.Match[str]]]:
+    """find_claim_forms with only the forms of `forms` (indices in _FORMS, in order)."""
+    found = [(_FORMS[k][0], m) for k in forms for m in _FORMS[k][1].finditer(text)]
     found.sort(key=lambda f: (-(f[1].end() - f[1].start()), _FORM_RANK[f[0]]))
     kept: list[tuple[str, re.Match[str]]] = []
     for form, m in found:
         if not any(m.start() < k.end() and k.start() < m.end() for _, k in kept):
             kept.append((form, m))
     return sorted(kept, key=lambda f: f[1].start())
+
+
+# ------------------------------------------------------------ many texts scanned at once
+
+_SEPARATOR = "\x00"  # between joined texts: no claim pattern or gate matches across it
+_SCANNED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
+    (_CLAIM, ("ord",)),
+    (_ELLIPTIC, ("ord",)),
+    *((pattern, gates) for (_, pattern), gates in zip(_FORMS, _FORM_GATES, strict=True)),
+]  # the ordinal claims, then the other forms in the order of _FORMS, with their gates
+_CLAIM_HIT, _ELLIPTIC_HIT, _FIRST_FORM_HIT = 0, 1, 2
+
+
+class _Joined(NamedTuple):
+    """Some of a list of texts joined by _SEPARATOR: where each starts, and its index."""
+
+    text: str
+    starts: list[int]
+    ids: list[int]
+
+
+def _join(texts: list[str], ids: list[int]) -> _Joined:
+    starts = list(itertools.accumulate((len(texts[i]) + 1 for i in ids[:-1]), initial=0))
+    return _Joined(_SEPARATOR.join(texts[i] for i in ids), starts, ids)
+
+
+def _matching(pattern: re.Pattern[str], joined: _Joined, text: str) -> list[int]:
+    """The ids of the joined texts that `pattern` matches in `text` (`joined.text` or a
+    copy as long): one search per text matched, the next resuming at the next text."""
+    found = []
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        k = bisect.bisect_right(joined.starts, m.start()) - 1
+        found.append(joined.ids[k])
+        if k + 1 == len(joined.starts):
+            break
+        pos = joined.starts[k + 1]
+    return found
+
+
+def _gate_sets(texts: list[str]) -> dict[str, set[int]]:
+    """Each gate of _GATES: the indices of the texts holding it (as _gated_forms reads
+    them: ASCII texts lower-cased, others with re.I)."""
+    joined = _join(texts, list(range(len(texts))))
+    plain = joined.text.isascii()
+    text = joined.text.lower() if plain else joined.text
+    return {
+        name: set(_matching(gate[0] if plain else gate[1], joined, text))
+        for name, gate in _GATES.items()
+    }
+
+
+def _pattern_hits(texts: list[str], first_only: bool = False) -> list[list[int]]:
+    """For each text, the indices in _SCANNED of the patterns that match it (`first_only`:
+    only the first, enough to tell that one does): each pattern searched once over the
+    texts its gates let through, joined, instead of once per text (issue #12)."""
+    gates = _gate_sets(texts)
+    hits: list[list[int]] = [[] for _ in texts]
+    for k, (pattern, names) in enumerate(_SCANNED):
+        among = set.intersection(*(gates[name] for name in names))
+        if first_only:
+            among = {i for i in among if not hits[i]}
+        if among:
+            joined = _join(texts, sorted(among))
+            for i in _matching(pattern, joined, joined.text):
+                hits[i].append(k)
+    return hits
 
 
 def check_form(
