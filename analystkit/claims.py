@@ -7,6 +7,7 @@ import bisect
 import itertools
 import re
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal, NamedTuple
 
@@ -544,27 +545,50 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
 # What each form's match must contain (case-insensitive, as the forms): a sentence
 # lacking it is not searched with that form, which finds the same claims faster. Edit
 # a form, check its gates (tests/test_claims.py compares the forms with and without).
-# Each gate as written (for ASCII text lower-cased: the same, faster) and with re.I.
-_GATES = {
-    name: (re.compile(pattern), re.compile(pattern, re.I))
-    for name, pattern in {
-        "ord": "|".join(_ORDINAL_WORDS) + r"|\d(?:st|nd|rd|th)",
-        "num": r"\d|" + "|".join(list(_NUMBERS)[2:]),
-        "first": "first",
-        "gap": r"less\s+than|just\s+over|under",
-        "lull": "calm|lull|pause|hiatus|break|silence|quiet|respite",
-        "last": "last|previous",
-        "has_not": r"has(?:n[’']t|\s+not)",
-        "yet": r"has\s+yet\s+to",
-        "fired": "launched|fired|test",
-        "after": "after|since",
-        "times": "times",
-        "most": "most|busiest|-ever|than",
-        "missile": "missile",
-        "outcome": "failure|successes",
-        "time": "time",
-    }.items()
+# Each gate's alternatives: the words, then any others.
+_GATE_PARTS: dict[str, list[str]] = {
+    "ord": [*_ORDINAL_WORDS, r"\d(?:st|nd|rd|th)"],
+    "num": [*list(_NUMBERS)[2:], r"\d"],
+    "first": ["first"],
+    "gap": ["under", r"less\s+than|just\s+over"],
+    "lull": ["calm", "lull", "pause", "hiatus", "break", "silence", "quiet", "respite"],
+    "last": ["last", "previous"],
+    "has_not": [r"has(?:n[’']t|\s+not)"],
+    "yet": [r"has\s+yet\s+to"],
+    "fired": ["launched", "fired", "test"],
+    "after": ["after", "since"],
+    "times": ["times"],
+    "most": ["most", "busiest", "-ever", "than"],
+    "missile": ["missile"],
+    "outcome": ["failure", "successes"],
+    "time": ["time"],
 }
+
+
+class _Gate(NamedTuple):
+    """A gate as written (for ASCII text lower-cased: the same, faster) and with re.I;
+    and, to find it in lower-cased ASCII texts, its words (plain string search) and a
+    pattern of its other alternatives (None if none)."""
+
+    plain: re.Pattern[str]
+    folded: re.Pattern[str]
+    words: list[str]
+    others: re.Pattern[str] | None
+
+
+def _gate(parts: list[str]) -> _Gate:
+    words = [p for p in parts if re.fullmatch(r"[a-z-]+", p)]
+    others = "|".join(p for p in parts if p not in words)
+    pattern = "|".join(parts)
+    return _Gate(
+        re.compile(pattern),
+        re.compile(pattern, re.I),
+        words,
+        re.compile(others) if others else None,
+    )
+
+
+_GATES = {name: _gate(parts) for name, parts in _GATE_PARTS.items()}
 _FORM_GATES: list[tuple[str, ...]] = [  # in the order of _FORMS
     ("ord", "gap"),
     ("first",),
@@ -653,7 +677,7 @@ def _gated_forms(text: str) -> list[int]:
     def gated(names: tuple[str, ...]) -> bool:
         for name in names:
             if name not in present:
-                plain, folded = _GATES[name]
+                plain, folded, _, _ = _GATES[name]
                 found = plain.search(low) if low is not None else folded.search(text)
                 present[name] = found is not None
             if not present[name]:
@@ -698,13 +722,14 @@ def _join(texts: list[str], ids: list[int]) -> _Joined:
     return _Joined(_SEPARATOR.join(texts[i] for i in ids), starts, ids)
 
 
-def _matching(pattern: re.Pattern[str], joined: _Joined, text: str) -> list[int]:
-    """The ids of the joined texts that `pattern` matches in `text` (`joined.text` or a
-    copy as long): one search per text matched, the next resuming at the next text."""
+def _matching(find: Callable[[str, int], int], joined: _Joined, text: str) -> list[int]:
+    """The ids of the joined texts in which `find` (where it is found in `text` from a
+    position, -1 if not; `text`: `joined.text` or a copy as long) finds something: one
+    search per text found, the next resuming at the next text."""
     found = []
     pos = 0
-    while (m := pattern.search(text, pos)) is not None:
-        k = bisect.bisect_right(joined.starts, m.start()) - 1
+    while (at := find(text, pos)) >= 0:
+        k = bisect.bisect_right(joined.starts, at) - 1
         found.append(joined.ids[k])
         if k + 1 == len(joined.starts):
             break
@@ -712,16 +737,40 @@ def _matching(pattern: re.Pattern[str], joined: _Joined, text: str) -> list[int]
     return found
 
 
+def _searching(pattern: re.Pattern[str]) -> Callable[[str, int], int]:
+    """Where `pattern` first matches a text from a position (-1: nowhere)."""
+
+    def find(text: str, pos: int) -> int:
+        m = pattern.search(text, pos)
+        return -1 if m is None else m.start()
+
+    return find
+
+
+def _finding(word: str) -> Callable[[str, int], int]:
+    """Where `word` first stands in a text from a position (-1: nowhere)."""
+    return lambda text, pos: text.find(word, pos)
+
+
 def _gate_sets(texts: list[str]) -> dict[str, set[int]]:
     """Each gate of _GATES: the indices of the texts holding it (as _gated_forms reads
-    them: ASCII texts lower-cased, others with re.I)."""
-    joined = _join(texts, list(range(len(texts))))
-    plain = joined.text.isascii()
-    text = joined.text.lower() if plain else joined.text
-    return {
-        name: set(_matching(gate[0] if plain else gate[1], joined, text))
-        for name, gate in _GATES.items()
-    }
+    them: ASCII texts lower-cased, each word by plain string search; others with re.I)."""
+    sets: dict[str, set[int]] = {name: set() for name in _GATES}
+    ascii_ids = [i for i, t in enumerate(texts) if t.isascii()]
+    if ascii_ids:
+        joined = _join(texts, ascii_ids)
+        low = joined.text.lower()
+        for name, gate in _GATES.items():
+            finds = [_finding(w) for w in gate.words]
+            finds += [_searching(gate.others)] if gate.others is not None else []
+            for find in finds:
+                sets[name].update(_matching(find, joined, low))
+    other_ids = [i for i, t in enumerate(texts) if not t.isascii()]
+    if other_ids:
+        joined = _join(texts, other_ids)
+        for name, gate in _GATES.items():
+            sets[name].update(_matching(_searching(gate.folded), joined, joined.text))
+    return sets
 
 
 def _pattern_hits(texts: list[str], first_only: bool = False) -> list[list[int]]:
@@ -736,7 +785,7 @@ def _pattern_hits(texts: list[str], first_only: bool = False) -> list[list[int]]
             among = {i for i in among if not hits[i]}
         if among:
             joined = _join(texts, sorted(among))
-            for i in _matching(pattern, joined, joined.text):
+            for i in _matching(_searching(pattern), joined, joined.text):
                 hits[i].append(k)
     return hits
 
@@ -1213,7 +1262,7 @@ def _latest_before(days: pd.Series, day: pd.Timestamp) -> tuple[int, pd.Timestam
         before = days.iloc[: days.searchsorted(day)]
         return len(before), before.iloc[-1] if len(before) else pd.NaT
     k = _n_days(days, None, day, False)
-    return k, days.iloc[k - 1] if k else pd.NaT
+    return k, pd.Timestamp(days.values[k - 1]) if k else pd.NaT  # faster than .iloc
 
 
 def _chronology_days(chronology, classes) -> pd.Series:
