@@ -204,7 +204,8 @@ def check_claims(
     news_of: dict[str, tuple[list[int], list[dict]]] = {}
     ordered = launches.sort_values("sentence_id", kind="stable")
     ordered.attrs = {}  # no attrs deep-copied into every row
-    for row in ordered.to_dict("records"):  # one pass: an article's launches in order
+    read = [c for c in _EVENT_READ if c in ordered]
+    for row in ordered[read].to_dict("records"):  # one pass: an article's launches in order
         ids, rows = news_of.setdefault(row["article_id"], ([], []))
         ids.append(row["sentence_id"])
         rows.append(row)
@@ -280,6 +281,15 @@ def check_claims(
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS).astype(
         {"stated": "int64", "computed": "Int64", "holds": "boolean"}
     )
+
+
+_EVENT_READ = [  # the columns of a launch the checks read
+    "article_id",
+    "sentence_id",
+    "date",
+    "date_precision",
+    "missile_class",
+]
 
 
 class _Sentence(NamedTuple):
@@ -752,37 +762,50 @@ def _finding(word: str) -> Callable[[str, int], int]:
     return lambda text, pos: text.find(word, pos)
 
 
-def _gate_sets(texts: list[str]) -> dict[str, set[int]]:
-    """Each gate of _GATES: the indices of the texts holding it (as _gated_forms reads
-    them: ASCII texts lower-cased, each word by plain string search; others with re.I)."""
-    sets: dict[str, set[int]] = {name: set() for name in _GATES}
-    ascii_ids = [i for i, t in enumerate(texts) if t.isascii()]
-    if ascii_ids:
-        joined = _join(texts, ascii_ids)
-        low = joined.text.lower()
-        for name, gate in _GATES.items():
-            finds = [_finding(w) for w in gate.words]
-            finds += [_searching(gate.others)] if gate.others is not None else []
-            for find in finds:
-                sets[name].update(_matching(find, joined, low))
-    other_ids = [i for i, t in enumerate(texts) if not t.isascii()]
-    if other_ids:
-        joined = _join(texts, other_ids)
-        for name, gate in _GATES.items():
-            sets[name].update(_matching(_searching(gate.folded), joined, joined.text))
-    return sets
+class _Searched(NamedTuple):
+    """Texts to look for gates in: the ASCII ones joined, lower-cased too, and the others
+    joined."""
+
+    ascii: _Joined
+    low: str
+    other: _Joined
+
+
+def _searched(texts: list[str], ids: list[int]) -> _Searched:
+    plain = _join(texts, [i for i in ids if texts[i].isascii()])
+    return _Searched(
+        plain, plain.text.lower(), _join(texts, [i for i in ids if not texts[i].isascii()])
+    )
+
+
+def _holding(gate: _Gate, searched: _Searched) -> set[int]:
+    """Which of the texts searched hold `gate` (as _gated_forms reads them: ASCII texts
+    lower-cased, each word by plain string search; others with re.I)."""
+    finds = [_finding(w) for w in gate.words]
+    finds += [_searching(gate.others)] if gate.others is not None else []
+    found = {i for find in finds for i in _matching(find, searched.ascii, searched.low)}
+    return found | set(_matching(_searching(gate.folded), searched.other, searched.other.text))
 
 
 def _pattern_hits(texts: list[str], first_only: bool = False) -> list[list[int]]:
     """For each text, the indices in _SCANNED of the patterns that match it (`first_only`:
     only the first, enough to tell that one does): each pattern searched once over the
-    texts its gates let through, joined, instead of once per text (issue #12)."""
-    gates = _gate_sets(texts)
+    texts its gates let through, joined, instead of once per text (issue #12). A gate is
+    looked for when a pattern first needs it, in the texts still searched then."""
     hits: list[list[int]] = [[] for _ in texts]
+    holding: dict[str, set[int]] = {}  # gate -> the texts holding it (of those searched)
+    ids: list[int] = []
+    searched = _searched(texts, ids)
     for k, (pattern, names) in enumerate(_SCANNED):
-        among = set.intersection(*(gates[name] for name in names))
-        if first_only:
-            among = {i for i in among if not hits[i]}
+        left = {i for i, found in enumerate(hits) if not (first_only and found)}
+        among = set(left)
+        for name in names:
+            if name not in holding:  # texts searched later are among these
+                if len(ids) != len(left):  # fewer texts left: join them again
+                    ids = sorted(left)
+                    searched = _searched(texts, ids)
+                holding[name] = _holding(_GATES[name], searched)
+            among &= holding[name]
         if among:
             joined = _join(texts, sorted(among))
             for i in _matching(_searching(pattern), joined, joined.text):

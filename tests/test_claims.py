@@ -496,3 +496,28 @@ def test_the_form_gates_skip_no_claim(monkeypatch):
     texts += [t.upper() for t in texts[-200:]] + ["It was the 21st test this year."]
     for text in texts:
         assert [(f, m.span()) for f, m in find_claim_forms(text)] == _ungated_forms(text), text
+
+
+def test_the_patterns_searched_over_joined_texts_find_what_each_text_finds(monkeypatch):
+    """check_claims searches each claim pattern once over many texts joined (those its
+    gates let through): each text is found by the patterns that match it alone, ASCII or
+    not (re.I folds "ſ" to "s"), and `first_only` gives the first of them."""
+    import inspect
+    import re
+    import sys
+    from pathlib import Path
+
+    from analystkit import claims
+
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from bench_claims import claim_articles
+
+    texts = ak.sentences(ak.load_articles(ak.SEEDS_DIR))["text"].tolist()
+    texts += ak.sentences(claim_articles(300))["text"].tolist()
+    texts += re.findall(r'"([^"\n]{12,})"', inspect.getsource(sys.modules[__name__]))
+    texts += [t.upper() for t in texts[-200:]] + ["", "It was the 21st test this year."]
+    texts += ["It was the firſt launch since May.", "the ſecond launch in less than a week"]
+    texts += ["The KCNA’s third missile test this year.", "İt was the fourth launch this year"]
+    alone = [[k for k, (p, _) in enumerate(claims._SCANNED) if p.search(t)] for t in texts]
+    assert claims._pattern_hits(texts) == alone
+    assert claims._pattern_hits(texts, first_only=True) == [found[:1] for found in alone]
