@@ -150,7 +150,8 @@ def check_claims(
     Raises
     ------
     ValueError
-        `articles`, `chronology` or `sentences` lacks a column it needs.
+        `articles`, `chronology` or `sentences` lacks a column it needs (`sentences`:
+        ``start`` and ``end`` too without `events`), said before any work.
     TypeError
         A frame argument is not a DataFrame.
 
@@ -167,6 +168,8 @@ def check_claims(
     True
     """
     require_columns(articles, ["article_id", "date", "text"], "articles")
+    if sentences is not None:
+        _require_sentence_columns(sentences, events is None)
     source = "curated chronology" if chronology is None else "given chronology"
     if chronology is None:
         from analystkit.reference import load_chronology
@@ -188,7 +191,6 @@ def check_claims(
     if sentences is None:
         sents = split_sentences(with_claims, lexicon)
     else:
-        require_columns(sentences, ["article_id", "sentence_id", "text"], "sentences")
         sents = sentences[sentences["article_id"].isin(claim_ids)]
     if events is None:
         events = extract_events(with_claims, rules=rules, sentences=sents, milestones=milestones)
@@ -281,6 +283,14 @@ def check_claims(
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS).astype(
         {"stated": "int64", "computed": "Int64", "holds": "boolean"}
     )
+
+
+def _require_sentence_columns(sentences: pd.DataFrame, extracting: bool) -> None:
+    """Raise ValueError naming the columns `sentences` lacks: its texts, and their spans
+    too when the events are `extracting` from it (no events given)."""
+    columns = ["article_id", "sentence_id", "text"] + (["start", "end"] if extracting else [])
+    name = "sentences (without events=, extract_events reads start and end)"
+    require_columns(sentences, columns, name if extracting else "sentences")
 
 
 _EVENT_READ = [  # the columns of a launch the checks read

@@ -451,6 +451,17 @@ def test_given_sentences_and_events_the_claims_are_the_same():
     )
 
 
+def test_sentences_without_events_lacking_spans_are_refused_up_front():
+    """Without `events`, the sentences' start and end are read (to extract the events):
+    their absence is said at once, naming them, even when no article makes a claim."""
+    bare = ak.sentences(CHAIN_TEXTS)[["article_id", "sentence_id", "text"]]
+    for articles in (CHAIN_TEXTS, written(("2023-03-20", "A calm day at the border."))):
+        with pytest.raises(ValueError, match=r"without events=.*lacks column\(s\) start, end"):
+            ak.check_claims(articles, sentences=bare)
+    events = ak.extract_events(CHAIN_TEXTS)
+    assert len(ak.check_claims(CHAIN_TEXTS, sentences=bare, events=events)) >= 2
+
+
 def test_a_noun_names_its_class_once_and_the_same_each_time():
     rules = ak.load_event_rules()
     assert rules.classes.name("ballistic missile test") == "ballistic"
