@@ -855,12 +855,8 @@ def check_form(
     what = groups.get("what") or ""
     named = rules.classes.name(what) if what else None
     out = {"form": form, "computed": pd.NA, "holds": pd.NA, "event_date": pd.NaT}
-    period_named = groups.get("period") or re.search(
-        r"\b(?:" + _MONTHS + r")\b|yet|since", sentence[: m.end()]
-    )
-    if form == "count_since" and not (
-        period_named or named is not None and re.search(_CORE_PLURAL, what, re.I)
-    ):
+    period_named = groups.get("period") or _PERIOD_WORD.search(sentence[: m.end()])
+    if form == "count_since" and not (period_named or named is not None and _PLURAL.search(what)):
         return None  # "fired three missiles", "two tests": a count of missiles, no period
     if (
         form == "ordinal_period"
@@ -871,7 +867,7 @@ def check_form(
         return None  # "the first time": no count of launches
     if form == "count_since" and what.lower() == "them":
         return {**out, "stated": 0, "basis": "not parsed: 'them' names no missile class"}
-    if form == "ordinal_period" and re.fullmatch(r"failures?|successes", what, re.I):
+    if form == "ordinal_period" and _OUTCOME_NOUN.fullmatch(what):
         return {
             **out,
             "stated": _ordinal(groups["ord"]),
@@ -895,7 +891,7 @@ def check_form(
     if groups.get("prevwhen"):
         return _previous_launch(out, groups, what, named, days, event, report, chronology, label)
     if form == "count_since":
-        stated = 0 if re.search(r"n[’']t|not|yet", m.group(0), re.I) else _count(groups)
+        stated = 0 if _NONE_YET.search(m.group(0)) else _count(groups)
         occasions = _OCCASIONS.search(sentence, m.start())
         if occasions:  # "nine missiles on six occasions": six days
             stated = _count(occasions.groupdict())
@@ -1032,6 +1028,16 @@ def _short_of_unlisted(
     )
 
 
+# compiled once: check_form and its helpers run per claim
+_PERIOD_WORD = re.compile(r"\b(?:" + _MONTHS + r")\b|yet|since")
+_PLURAL = re.compile(_CORE_PLURAL, re.I)
+_OUTCOME_NOUN = re.compile(r"failures?|successes", re.I)
+_NONE_YET = re.compile(r"n[’']t|not|yet", re.I)
+_SPAN_OF = re.compile(
+    r"\b(a|an|" + "|".join(list(_NUMBERS)[1:]) + r"|\d{1,2})[\s-]+(day|week|month|year)", re.I
+)
+_PAST = re.compile(r"(?:the\s+past|as\s+many)\s+(?:(\w+)\s+)?(weeks?|months?)")
+_MONTH_WORD = re.compile(r"\b(" + _MONTHS + r")\b")
 _RANGE_SPAN = re.compile(
     r"\b(short|medium|mid|intermediate)-to-(medium|intermediate|long)-range\b", re.I
 )
@@ -1125,12 +1131,7 @@ def _ordinal(word: str) -> int:
 
 
 def _span(text: str) -> tuple[int, str]:
-    m = re.search(
-        r"\b(a|an|" + "|".join(list(_NUMBERS)[1:]) + r"|\d{1,2})[\s-]+(day|week|month|"
-        r"year)",
-        text,
-        re.I,
-    )
+    m = _SPAN_OF.search(text)
     assert m is not None, text  # the claim pattern matched a span here
     n = m.group(1).lower()
     return (int(n) if n.isdigit() else _NUMBERS.get(n, 1)), m.group(2).lower()
@@ -1222,12 +1223,12 @@ def _count_period(
     if "since" in low:
         first, why = _since_day(sentence, m.start(), report, terms)
         return (first, report, "") if first is not None else (None, None, why)
-    past = re.search(r"(?:the\s+past|as\s+many)\s+(?:(\w+)\s+)?(weeks?|months?)", low)
+    past = _PAST.search(low)
     if past:
         n = (past.group(1) or groups.get("count") or "one").lower()
         n = int(n) if n.isdigit() else _NUMBERS.get(n, 1)
         return report - pd.Timedelta(days=n * _UNIT_DAYS[past.group(2).rstrip("s")]), report, ""
-    named = re.search(r"\b(" + _MONTHS + r")\b", text + " " + sentence[: m.start()])
+    named = _MONTH_WORD.search(text + " " + sentence[: m.start()])
     if named:
         first = _when({"month": named.group(1)}, report)
         return first, first + pd.offsets.MonthEnd(0), ""
