@@ -806,8 +806,8 @@ def _pattern_hits(texts: list[str], first_only: bool = False) -> list[list[int]]
     holding: dict[str, set[int]] = {}  # gate -> the texts holding it (of those searched)
     ids: list[int] = []
     searched = _searched(texts, ids)
+    left = set(range(len(texts)))  # the texts still searched
     for k, (pattern, names) in enumerate(_SCANNED):
-        left = {i for i, found in enumerate(hits) if not (first_only and found)}
         among = set(left)
         for name in names:
             if name not in holding:  # texts searched later are among these
@@ -818,8 +818,11 @@ def _pattern_hits(texts: list[str], first_only: bool = False) -> list[list[int]]
             among &= holding[name]
         if among:
             joined = _join(texts, sorted(among))
-            for i in _matching(_searching(pattern), joined, joined.text):
+            found = _matching(_searching(pattern), joined, joined.text)
+            for i in found:
                 hits[i].append(k)
+            if first_only:
+                left.difference_update(found)
     return hits
 
 
