@@ -20,7 +20,7 @@ from analystkit.events import BALLISTIC_CLASSES, LAUNCH_TYPES, extract_events
 from analystkit.frames import empty_frame, require_columns
 from analystkit.lexicon import Lexicon
 from analystkit.linking import link_events
-from analystkit.sentence_table import sentences as split_sentences
+from analystkit.splitting import article_spans
 from analystkit.terms import Term, find_term, terms_from_milestones
 
 CLAIM_COLUMNS = [
@@ -114,8 +114,9 @@ def check_claims(
     event_date; computed/holds are NA (with the reason in basis) when no event date is
     found.
     `milestones` default to the curated table (data/reference/milestones.csv); `lexicon`
-    (default: data/lexicon.yml) credits the sentences and names missile classes; `rules`
-    default to ``load_event_rules(lexicon=lexicon)``. As a step of the chain, the
+    (default: data/lexicon.yml) names missile classes, through `rules`, which default to
+    ``load_event_rules(lexicon=lexicon)``; the articles are split into sentences as
+    ``ak.sentences`` splits them, without crediting speakers. As a step of the chain, the
     ``ak.sentences`` frame and the ``ak.extract_events`` frame of these articles may be
     passed (`sentences`, `events`, with all mentions merged, as extract_events returns
     them): they are then not computed again, and the claims are the same.
@@ -189,7 +190,7 @@ def check_claims(
         return empty_frame(CLAIM_COLUMNS, _CLAIM_DTYPES)
     claim_ids = set(with_claims["article_id"])
     if sentences is None:
-        sents = split_sentences(with_claims, lexicon)
+        sents = _sentences_of(with_claims)
     else:
         sents = sentences[sentences["article_id"].isin(claim_ids)]
     if events is None:
@@ -283,6 +284,18 @@ def check_claims(
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS).astype(
         {"stated": "int64", "computed": "Int64", "holds": "boolean"}
     )
+
+
+def _sentences_of(articles: pd.DataFrame) -> pd.DataFrame:
+    """The columns of ``ak.sentences(articles)`` claims read (article_id, sentence_id,
+    start, end, text), the same sentences without their speakers: no attribution."""
+    ids, texts = articles["article_id"].tolist(), articles["text"].tolist()
+    rows = [
+        (article_id, k, start, end, text[start:end])
+        for article_id, text, spans in zip(ids, texts, article_spans(texts))
+        for k, (start, end) in enumerate(zip(*spans))
+    ]
+    return pd.DataFrame(rows, columns=["article_id", "sentence_id", "start", "end", "text"])
 
 
 def _require_sentence_columns(sentences: pd.DataFrame, extracting: bool) -> None:

@@ -532,3 +532,18 @@ def test_the_patterns_searched_over_joined_texts_find_what_each_text_finds(monke
     alone = [[k for k, (p, _) in enumerate(claims._SCANNED) if p.search(t)] for t in texts]
     assert claims._pattern_hits(texts) == alone
     assert claims._pattern_hits(texts, first_only=True) == [found[:1] for found in alone]
+
+
+def test_the_sentences_claims_read_are_those_of_ak_sentences(monkeypatch):
+    """check_claims splits articles as ak.sentences does, without crediting speakers."""
+    from pathlib import Path
+
+    from analystkit.claims import _sentences_of
+
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from bench_claims import claim_articles
+
+    columns = ["article_id", "sentence_id", "start", "end", "text"]
+    articles = pd.concat([ak.load_articles(ak.SEEDS_DIR), CHAIN_TEXTS, claim_articles(50)])
+    ours, theirs = _sentences_of(articles), ak.sentences(articles)[columns]
+    assert ours.values.tolist() == theirs.values.tolist()
