@@ -14,6 +14,7 @@ from typing import Literal, NamedTuple
 import numpy as np
 import pandas as pd
 
+from analystkit.chunk import require_text
 from analystkit.dates import find_dates
 from analystkit.event_rules import EventRules, load_event_rules
 from analystkit.events import BALLISTIC_CLASSES, LAUNCH_TYPES, extract_events
@@ -152,7 +153,8 @@ def check_claims(
     ------
     ValueError
         `articles`, `chronology` or `sentences` lacks a column it needs (`sentences`:
-        ``start`` and ``end`` too without `events`), said before any work.
+        ``start`` and ``end`` too without `events`), said before any work; an article's
+        text is not a string.
     TypeError
         A frame argument is not a DataFrame.
 
@@ -184,7 +186,7 @@ def check_claims(
     terms = terms_from_milestones(milestones)
     rules = rules or load_event_rules(lexicon=lexicon)
     with_claims = articles[
-        np.array([bool(h) for h in _pattern_hits(articles["text"].tolist(), True)], dtype=bool)
+        np.array([bool(h) for h in _pattern_hits(require_text(articles), True)], dtype=bool)
     ]
     if with_claims.empty:
         return empty_frame(CLAIM_COLUMNS, _CLAIM_DTYPES)

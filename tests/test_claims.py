@@ -462,6 +462,12 @@ def test_sentences_without_events_lacking_spans_are_refused_up_front():
     assert len(ak.check_claims(CHAIN_TEXTS, sentences=bare, events=events)) >= 2
 
 
+def test_a_text_that_is_no_string_is_refused_by_name():
+    articles = written(("2025-02-28", "It was the fourth launch this year.")).assign(text=[None])
+    with pytest.raises(ValueError, match="articles.text must be strings; row 0 holds NoneType"):
+        ak.check_claims(articles)
+
+
 def test_a_noun_names_its_class_once_and_the_same_each_time():
     rules = ak.load_event_rules()
     assert rules.classes.name("ballistic missile test") == "ballistic"
