@@ -4,21 +4,24 @@ chronology (check_claims)."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal, NamedTuple
 
 import numpy as np
 import pandas as pd
 
+from analystkit.chunk import require_text
 from analystkit.dates import find_dates
 from analystkit.event_rules import EventRules, load_event_rules
 from analystkit.events import BALLISTIC_CLASSES, LAUNCH_TYPES, extract_events
 from analystkit.frames import empty_frame, require_columns
 from analystkit.lexicon import Lexicon
 from analystkit.linking import link_events
-from analystkit.sentence_table import sentences as split_sentences
+from analystkit.splitting import article_spans
 from analystkit.terms import Term, find_term, terms_from_milestones
 
 CLAIM_COLUMNS = [
@@ -112,8 +115,9 @@ def check_claims(
     event_date; computed/holds are NA (with the reason in basis) when no event date is
     found.
     `milestones` default to the curated table (data/reference/milestones.csv); `lexicon`
-    (default: data/lexicon.yml) credits the sentences and names missile classes; `rules`
-    default to ``load_event_rules(lexicon=lexicon)``. As a step of the chain, the
+    (default: data/lexicon.yml) names missile classes, through `rules`, which default to
+    ``load_event_rules(lexicon=lexicon)``; the articles are split into sentences as
+    ``ak.sentences`` splits them, without crediting speakers. As a step of the chain, the
     ``ak.sentences`` frame and the ``ak.extract_events`` frame of these articles may be
     passed (`sentences`, `events`, with all mentions merged, as extract_events returns
     them): they are then not computed again, and the claims are the same.
@@ -148,7 +152,9 @@ def check_claims(
     Raises
     ------
     ValueError
-        `articles`, `chronology` or `sentences` lacks a column it needs.
+        `articles`, `chronology` or `sentences` lacks a column it needs (`sentences`:
+        ``start`` and ``end`` too without `events`), said before any work; an article's
+        text is not a string.
     TypeError
         A frame argument is not a DataFrame.
 
@@ -165,6 +171,8 @@ def check_claims(
     True
     """
     require_columns(articles, ["article_id", "date", "text"], "articles")
+    if sentences is not None:
+        _require_sentence_columns(sentences, events is None)
     source = "curated chronology" if chronology is None else "given chronology"
     if chronology is None:
         from analystkit.reference import load_chronology
@@ -178,21 +186,14 @@ def check_claims(
     terms = terms_from_milestones(milestones)
     rules = rules or load_event_rules(lexicon=lexicon)
     with_claims = articles[
-        np.array(
-            [
-                bool(_CLAIM.search(t) or _ELLIPTIC.search(t) or any(p.search(t) for _, p in _FORMS))
-                for t in articles["text"].tolist()
-            ],
-            dtype=bool,
-        )
+        np.array([bool(h) for h in _pattern_hits(require_text(articles), True)], dtype=bool)
     ]
     if with_claims.empty:
         return empty_frame(CLAIM_COLUMNS, _CLAIM_DTYPES)
     claim_ids = set(with_claims["article_id"])
     if sentences is None:
-        sents = split_sentences(with_claims, lexicon)
+        sents = _sentences_of(with_claims)
     else:
-        require_columns(sentences, ["article_id", "sentence_id", "text"], "sentences")
         sents = sentences[sentences["article_id"].isin(claim_ids)]
     if events is None:
         events = extract_events(with_claims, rules=rules, sentences=sents, milestones=milestones)
@@ -208,7 +209,8 @@ def check_claims(
     news_of: dict[str, tuple[list[int], list[dict]]] = {}
     ordered = launches.sort_values("sentence_id", kind="stable")
     ordered.attrs = {}  # no attrs deep-copied into every row
-    for row in ordered.to_dict("records"):  # one pass: an article's launches in order
+    read = [c for c in _EVENT_READ if c in ordered]
+    for row in ordered[read].to_dict("records"):  # one pass: an article's launches in order
         ids, rows = news_of.setdefault(row["article_id"], ([], []))
         ids.append(row["sentence_id"])
         rows.append(row)
@@ -221,20 +223,25 @@ def check_claims(
         )
     )
     sentences_of: dict[str, list[_Sentence]] = {}
-    for article_id, sentence_id, text in zip(
-        sents["article_id"].tolist(), sents["sentence_id"].tolist(), sents["text"].tolist()
+    texts = sents["text"].tolist()
+    for article_id, sentence_id, text, hits in zip(
+        sents["article_id"].tolist(), sents["sentence_id"].tolist(), texts, _pattern_hits(texts)
     ):  # plain tuples: no frame sliced per article
-        sentences_of.setdefault(article_id, []).append(_Sentence(sentence_id, text))
+        sentences_of.setdefault(article_id, []).append(_Sentence(sentence_id, text, hits))
     rows = []
     for article_id in claim_article_ids:
         news = news_of.get(article_id, ([], []))
         previous = ""
         for s in sentences_of.get(article_id, []):
             previous, before = s.text, previous
+            if not s.hits:
+                continue  # no claim pattern matches it
             event, _ = _nearest_launch(news, s.sentence_id)
-            claims, elliptic = list(_CLAIM.finditer(s.text)), list(_ELLIPTIC.finditer(s.text))
+            claims = list(_CLAIM.finditer(s.text)) if _CLAIM_HIT in s.hits else []
+            elliptic = list(_ELLIPTIC.finditer(s.text)) if _ELLIPTIC_HIT in s.hits else []
             ordinal = [(m.start(), m.end()) for m in claims + elliptic]  # scanned once
-            for form, m in find_claim_forms(s.text):
+            forms = [k - _FIRST_FORM_HIT for k in s.hits if k >= _FIRST_FORM_HIT]
+            for form, m in _claim_forms(s.text, forms):
                 if any(m.start() < e and b < m.end() for b, e in ordinal):
                     continue  # the term and year ordinals below check it
                 if not about_launches(form, m, s.text, before):
@@ -281,9 +288,39 @@ def check_claims(
     )
 
 
+def _sentences_of(articles: pd.DataFrame) -> pd.DataFrame:
+    """The columns of ``ak.sentences(articles)`` claims read (article_id, sentence_id,
+    start, end, text), the same sentences without their speakers: no attribution."""
+    ids, texts = articles["article_id"].tolist(), articles["text"].tolist()
+    rows = [
+        (article_id, k, start, end, text[start:end])
+        for article_id, text, spans in zip(ids, texts, article_spans(texts))
+        for k, (start, end) in enumerate(zip(*spans))
+    ]
+    return pd.DataFrame(rows, columns=["article_id", "sentence_id", "start", "end", "text"])
+
+
+def _require_sentence_columns(sentences: pd.DataFrame, extracting: bool) -> None:
+    """Raise ValueError naming the columns `sentences` lacks: its texts, and their spans
+    too when the events are `extracting` from it (no events given)."""
+    columns = ["article_id", "sentence_id", "text"] + (["start", "end"] if extracting else [])
+    name = "sentences (without events=, extract_events reads start and end)"
+    require_columns(sentences, columns, name if extracting else "sentences")
+
+
+_EVENT_READ = [  # the columns of a launch the checks read
+    "article_id",
+    "sentence_id",
+    "date",
+    "date_precision",
+    "missile_class",
+]
+
+
 class _Sentence(NamedTuple):
     sentence_id: int
     text: str
+    hits: list[int]  # the indices in _SCANNED of the patterns that match it
 
 
 def _nearest_launch(
@@ -543,27 +580,50 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
 # What each form's match must contain (case-insensitive, as the forms): a sentence
 # lacking it is not searched with that form, which finds the same claims faster. Edit
 # a form, check its gates (tests/test_claims.py compares the forms with and without).
-# Each gate as written (for ASCII text lower-cased: the same, faster) and with re.I.
-_GATES = {
-    name: (re.compile(pattern), re.compile(pattern, re.I))
-    for name, pattern in {
-        "ord": "|".join(_ORDINAL_WORDS) + r"|\d(?:st|nd|rd|th)",
-        "num": r"\d|" + "|".join(list(_NUMBERS)[2:]),
-        "first": "first",
-        "gap": r"less\s+than|just\s+over|under",
-        "lull": "calm|lull|pause|hiatus|break|silence|quiet|respite",
-        "last": "last|previous",
-        "has_not": r"has(?:n[’']t|\s+not)",
-        "yet": r"has\s+yet\s+to",
-        "fired": "launched|fired|test",
-        "after": "after|since",
-        "times": "times",
-        "most": "most|busiest|-ever|than",
-        "missile": "missile",
-        "outcome": "failure|successes",
-        "time": "time",
-    }.items()
+# Each gate's alternatives: the words, then any others.
+_GATE_PARTS: dict[str, list[str]] = {
+    "ord": [*_ORDINAL_WORDS, r"\d(?:st|nd|rd|th)"],
+    "num": [*list(_NUMBERS)[2:], r"\d"],
+    "first": ["first"],
+    "gap": ["under", r"less\s+than|just\s+over"],
+    "lull": ["calm", "lull", "pause", "hiatus", "break", "silence", "quiet", "respite"],
+    "last": ["last", "previous"],
+    "has_not": [r"has(?:n[’']t|\s+not)"],
+    "yet": [r"has\s+yet\s+to"],
+    "fired": ["launched", "fired", "test"],
+    "after": ["after", "since"],
+    "times": ["times"],
+    "most": ["most", "busiest", "-ever", "than"],
+    "missile": ["missile"],
+    "outcome": ["failure", "successes"],
+    "time": ["time"],
 }
+
+
+class _Gate(NamedTuple):
+    """A gate as written (for ASCII text lower-cased: the same, faster) and with re.I;
+    and, to find it in lower-cased ASCII texts, its words (plain string search) and a
+    pattern of its other alternatives (None if none)."""
+
+    plain: re.Pattern[str]
+    folded: re.Pattern[str]
+    words: list[str]
+    others: re.Pattern[str] | None
+
+
+def _gate(parts: list[str]) -> _Gate:
+    words = [p for p in parts if re.fullmatch(r"[a-z-]+", p)]
+    others = "|".join(p for p in parts if p not in words)
+    pattern = "|".join(parts)
+    return _Gate(
+        re.compile(pattern),
+        re.compile(pattern, re.I),
+        words,
+        re.compile(others) if others else None,
+    )
+
+
+_GATES = {name: _gate(parts) for name, parts in _GATE_PARTS.items()}
 _FORM_GATES: list[tuple[str, ...]] = [  # in the order of _FORMS
     ("ord", "gap"),
     ("first",),
@@ -641,31 +701,144 @@ def about_launches(form: str, m: re.Match[str], sentence: str, previous: str = "
 def find_claim_forms(text: str) -> list[tuple[str, re.Match[str]]]:
     """The gap, first-since, count and ordinal claims in a sentence, longest first where
     two overlap (the forms' own order on a tie)."""
+    return _claim_forms(text, _gated_forms(text))
+
+
+def _gated_forms(text: str) -> list[int]:
+    """The indices in _FORMS of the forms whose gates the sentence passes."""
     present: dict[str, bool] = {}  # gate -> found in the sentence (each searched once)
     low = text.lower() if text.isascii() else None
 
     def gated(names: tuple[str, ...]) -> bool:
         for name in names:
             if name not in present:
-                plain, folded = _GATES[name]
+                plain, folded, _, _ = _GATES[name]
                 found = plain.search(low) if low is not None else folded.search(text)
                 present[name] = found is not None
             if not present[name]:
                 return False
         return True
 
-    found = [
-        (form, m)
-        for (form, pattern), gates in zip(_FORMS, _FORM_GATES, strict=True)
-        if gated(gates)
-        for m in pattern.finditer(text)
-    ]
+    return [k for k, gates in enumerate(_FORM_GATES) if gated(gates)]
+
+
+def _claim_forms(text: str, forms: list[int]) -> list[tuple[str, re.Match[str]]]:
+    """find_claim_forms with only the forms of `forms` (indices in _FORMS, in order)."""
+    found = [(_FORMS[k][0], m) for k in forms for m in _FORMS[k][1].finditer(text)]
     found.sort(key=lambda f: (-(f[1].end() - f[1].start()), _FORM_RANK[f[0]]))
     kept: list[tuple[str, re.Match[str]]] = []
     for form, m in found:
         if not any(m.start() < k.end() and k.start() < m.end() for _, k in kept):
             kept.append((form, m))
     return sorted(kept, key=lambda f: f[1].start())
+
+
+# ------------------------------------------------------------ many texts scanned at once
+
+_SEPARATOR = "\x00"  # between joined texts: no claim pattern or gate matches across it
+_SCANNED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
+    (_CLAIM, ("ord",)),
+    (_ELLIPTIC, ("ord",)),
+    *((pattern, gates) for (_, pattern), gates in zip(_FORMS, _FORM_GATES, strict=True)),
+]  # the ordinal claims, then the other forms in the order of _FORMS, with their gates
+_CLAIM_HIT, _ELLIPTIC_HIT, _FIRST_FORM_HIT = 0, 1, 2
+
+
+class _Joined(NamedTuple):
+    """Some of a list of texts joined by _SEPARATOR: where each starts, and its index."""
+
+    text: str
+    starts: list[int]
+    ids: list[int]
+
+
+def _join(texts: list[str], ids: list[int]) -> _Joined:
+    starts = list(itertools.accumulate((len(texts[i]) + 1 for i in ids[:-1]), initial=0))
+    return _Joined(_SEPARATOR.join(texts[i] for i in ids), starts, ids)
+
+
+def _matching(find: Callable[[str, int], int], joined: _Joined, text: str) -> list[int]:
+    """The ids of the joined texts in which `find` (where it is found in `text` from a
+    position, -1 if not; `text`: `joined.text` or a copy as long) finds something: one
+    search per text found, the next resuming at the next text."""
+    found = []
+    pos = 0
+    while (at := find(text, pos)) >= 0:
+        k = bisect.bisect_right(joined.starts, at) - 1
+        found.append(joined.ids[k])
+        if k + 1 == len(joined.starts):
+            break
+        pos = joined.starts[k + 1]
+    return found
+
+
+def _searching(pattern: re.Pattern[str]) -> Callable[[str, int], int]:
+    """Where `pattern` first matches a text from a position (-1: nowhere)."""
+
+    def find(text: str, pos: int) -> int:
+        m = pattern.search(text, pos)
+        return -1 if m is None else m.start()
+
+    return find
+
+
+def _finding(word: str) -> Callable[[str, int], int]:
+    """Where `word` first stands in a text from a position (-1: nowhere)."""
+    return lambda text, pos: text.find(word, pos)
+
+
+class _Searched(NamedTuple):
+    """Texts to look for gates in: the ASCII ones joined, lower-cased too, and the others
+    joined."""
+
+    ascii: _Joined
+    low: str
+    other: _Joined
+
+
+def _searched(texts: list[str], ids: list[int]) -> _Searched:
+    plain = _join(texts, [i for i in ids if texts[i].isascii()])
+    return _Searched(
+        plain, plain.text.lower(), _join(texts, [i for i in ids if not texts[i].isascii()])
+    )
+
+
+def _holding(gate: _Gate, searched: _Searched) -> set[int]:
+    """Which of the texts searched hold `gate` (as _gated_forms reads them: ASCII texts
+    lower-cased, each word by plain string search; others with re.I)."""
+    finds = [_finding(w) for w in gate.words]
+    finds += [_searching(gate.others)] if gate.others is not None else []
+    found = {i for find in finds for i in _matching(find, searched.ascii, searched.low)}
+    return found | set(_matching(_searching(gate.folded), searched.other, searched.other.text))
+
+
+def _pattern_hits(texts: list[str], first_only: bool = False) -> list[list[int]]:
+    """For each text, the indices in _SCANNED of the patterns that match it (`first_only`:
+    only the first, enough to tell that one does): each pattern searched once over the
+    texts its gates let through, joined, instead of once per text (issue #12). A gate is
+    looked for when a pattern first needs it, in the texts still searched then."""
+    hits: list[list[int]] = [[] for _ in texts]
+    holding: dict[str, set[int]] = {}  # gate -> the texts holding it (of those searched)
+    ids: list[int] = []
+    searched = _searched(texts, ids)
+    left = set(range(len(texts)))  # the texts still searched
+    for k, (pattern, names) in enumerate(_SCANNED):
+        among = set(left)
+        for name in names:
+            if name not in holding:  # texts searched later are among these
+                if len(ids) != len(left):  # fewer texts left: join them again
+                    ids = sorted(left)
+                    searched = _searched(texts, ids)
+                holding[name] = _holding(_GATES[name], searched)
+            among &= holding[name]
+        if among:
+            joined = _join(texts, sorted(among))
+            found = _matching(_searching(pattern), joined, joined.text)
+            for i in found:
+                hits[i].append(k)
+            if first_only:
+                left.difference_update(found)
+    return hits
 
 
 def check_form(
@@ -700,12 +873,8 @@ def check_form(
     what = groups.get("what") or ""
     named = rules.classes.name(what) if what else None
     out = {"form": form, "computed": pd.NA, "holds": pd.NA, "event_date": pd.NaT}
-    period_named = groups.get("period") or re.search(
-        r"\b(?:" + _MONTHS + r")\b|yet|since", sentence[: m.end()]
-    )
-    if form == "count_since" and not (
-        period_named or named is not None and re.search(_CORE_PLURAL, what, re.I)
-    ):
+    period_named = groups.get("period") or _PERIOD_WORD.search(sentence[: m.end()])
+    if form == "count_since" and not (period_named or named is not None and _PLURAL.search(what)):
         return None  # "fired three missiles", "two tests": a count of missiles, no period
     if (
         form == "ordinal_period"
@@ -716,7 +885,7 @@ def check_form(
         return None  # "the first time": no count of launches
     if form == "count_since" and what.lower() == "them":
         return {**out, "stated": 0, "basis": "not parsed: 'them' names no missile class"}
-    if form == "ordinal_period" and re.fullmatch(r"failures?|successes", what, re.I):
+    if form == "ordinal_period" and _OUTCOME_NOUN.fullmatch(what):
         return {
             **out,
             "stated": _ordinal(groups["ord"]),
@@ -740,7 +909,7 @@ def check_form(
     if groups.get("prevwhen"):
         return _previous_launch(out, groups, what, named, days, event, report, chronology, label)
     if form == "count_since":
-        stated = 0 if re.search(r"n[’']t|not|yet", m.group(0), re.I) else _count(groups)
+        stated = 0 if _NONE_YET.search(m.group(0)) else _count(groups)
         occasions = _OCCASIONS.search(sentence, m.start())
         if occasions:  # "nine missiles on six occasions": six days
             stated = _count(occasions.groupdict())
@@ -877,6 +1046,16 @@ def _short_of_unlisted(
     )
 
 
+# compiled once: check_form and its helpers run per claim
+_PERIOD_WORD = re.compile(r"\b(?:" + _MONTHS + r")\b|yet|since")
+_PLURAL = re.compile(_CORE_PLURAL, re.I)
+_OUTCOME_NOUN = re.compile(r"failures?|successes", re.I)
+_NONE_YET = re.compile(r"n[’']t|not|yet", re.I)
+_SPAN_OF = re.compile(
+    r"\b(a|an|" + "|".join(list(_NUMBERS)[1:]) + r"|\d{1,2})[\s-]+(day|week|month|year)", re.I
+)
+_PAST = re.compile(r"(?:the\s+past|as\s+many)\s+(?:(\w+)\s+)?(weeks?|months?)")
+_MONTH_WORD = re.compile(r"\b(" + _MONTHS + r")\b")
 _RANGE_SPAN = re.compile(
     r"\b(short|medium|mid|intermediate)-to-(medium|intermediate|long)-range\b", re.I
 )
@@ -970,12 +1149,7 @@ def _ordinal(word: str) -> int:
 
 
 def _span(text: str) -> tuple[int, str]:
-    m = re.search(
-        r"\b(a|an|" + "|".join(list(_NUMBERS)[1:]) + r"|\d{1,2})[\s-]+(day|week|month|"
-        r"year)",
-        text,
-        re.I,
-    )
+    m = _SPAN_OF.search(text)
     assert m is not None, text  # the claim pattern matched a span here
     n = m.group(1).lower()
     return (int(n) if n.isdigit() else _NUMBERS.get(n, 1)), m.group(2).lower()
@@ -1067,12 +1241,12 @@ def _count_period(
     if "since" in low:
         first, why = _since_day(sentence, m.start(), report, terms)
         return (first, report, "") if first is not None else (None, None, why)
-    past = re.search(r"(?:the\s+past|as\s+many)\s+(?:(\w+)\s+)?(weeks?|months?)", low)
+    past = _PAST.search(low)
     if past:
         n = (past.group(1) or groups.get("count") or "one").lower()
         n = int(n) if n.isdigit() else _NUMBERS.get(n, 1)
         return report - pd.Timedelta(days=n * _UNIT_DAYS[past.group(2).rstrip("s")]), report, ""
-    named = re.search(r"\b(" + _MONTHS + r")\b", text + " " + sentence[: m.start()])
+    named = _MONTH_WORD.search(text + " " + sentence[: m.start()])
     if named:
         first = _when({"month": named.group(1)}, report)
         return first, first + pd.offsets.MonthEnd(0), ""
@@ -1140,7 +1314,7 @@ def _latest_before(days: pd.Series, day: pd.Timestamp) -> tuple[int, pd.Timestam
         before = days.iloc[: days.searchsorted(day)]
         return len(before), before.iloc[-1] if len(before) else pd.NaT
     k = _n_days(days, None, day, False)
-    return k, days.iloc[k - 1] if k else pd.NaT
+    return k, pd.Timestamp(days.values[k - 1]) if k else pd.NaT  # faster than .iloc
 
 
 def _chronology_days(chronology, classes) -> pd.Series:

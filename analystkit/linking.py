@@ -101,7 +101,7 @@ def link_events(events: pd.DataFrame, chronology: pd.DataFrame) -> pd.DataFrame:
         kind: sorted(d for other, rows in days.items() if other != kind for d in rows)
         for kind in days
     }
-    links = [_link(row, days, others) for row in news.itertuples()]
+    links = _links(news, days, others)
     linked = news.assign(
         **{
             c: pd.Series([link[i] for link in links], index=news.index, dtype=_LINK_DTYPES[c])
@@ -131,6 +131,25 @@ def _launch_days(chronology: pd.DataFrame) -> dict[str, list[tuple[pd.Timestamp,
     ):
         out[kind].append((day, cls if isinstance(cls, str) else ""))
     return {kind: sorted(set(rows)) for kind, rows in out.items()}
+
+
+def _links(
+    news: pd.DataFrame,
+    days: dict[str, list[tuple[pd.Timestamp, str]]],
+    others: dict[str, list[tuple[pd.Timestamp, str]]],
+) -> list[tuple]:
+    """_link of each row of `news`, worked out once per event type and day (a day-precise
+    date) or period (date, date_last and report_date): many reports tell of one launch."""
+    found: dict[tuple, tuple] = {}
+    links = []
+    for row in news.itertuples():
+        key: tuple = (row.event_type, row.date_precision, row.date)
+        if row.date_precision != "day":
+            key += (row.date_last, row.report_date)
+        if key not in found:
+            found[key] = _link(row, days, others)
+        links.append(found[key])
+    return links
 
 
 def _link(

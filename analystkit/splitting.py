@@ -78,6 +78,18 @@ def split(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return starts[keep], ends[keep], para[keep]
 
 
+def article_spans(texts: list[str]) -> list[tuple[list[int], list[int]]]:
+    """Each text's sentence (starts, ends) offsets, split as ak.sentences splits them
+    (the texts joined by SEPARATOR, one pass), without its speaker attribution."""
+    text, offsets, _ = join_articles(texts)
+    starts, ends, _ = split(text)
+    bounds = np.searchsorted(starts, np.append(offsets, np.iinfo(np.int64).max)).tolist()
+    return [
+        ((starts[lo:hi] - offset).tolist(), (ends[lo:hi] - offset).tolist())
+        for offset, lo, hi in zip(offsets.tolist(), bounds[:-1], bounds[1:])
+    ]
+
+
 def chunks(texts: list, n: int) -> list[tuple[int, list]]:
     """Split texts (str, or anything with a `text` str such as chunk.ArticleText) into
     consecutive chunks of about equal size: (first index, texts)."""

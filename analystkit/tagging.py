@@ -260,8 +260,9 @@ def tag_counts(
 ) -> pd.DataFrame:
     """Wide counts: one row per article_id, one int64 column per value of `by` ("tag",
     "category", or a list such as ["speaker_group", "tag"] for MultiIndex columns).
-    With `articles`, every article gets a row (zeros included), in the articles' order;
-    include_negated=False leaves negated matches out.
+    With `articles`, every article gets a row (zeros included), in the articles' order,
+    and every match must be of one of them (no count is lost: a match of another article
+    is an error); include_negated=False leaves negated matches out.
 
     Parameters
     ----------
@@ -272,7 +273,8 @@ def tag_counts(
         The column(s) whose values become the count columns.
     articles : pandas.DataFrame or None, default None
         An articles frame whose ``article_id`` order (and zero rows) the result follows;
-        None gives only the articles with a match, sorted by id.
+        it must hold the article of every match. None gives only the articles with a
+        match, sorted by id.
     include_negated : bool, default True
         Whether negated matches are counted.
 
@@ -285,7 +287,8 @@ def tag_counts(
     Raises
     ------
     ValueError
-        `matches` lacks ``article_id`` or a `by` column.
+        `matches` lacks ``article_id`` or a `by` column; `articles` lacks ``article_id``,
+        or some match is of an article not in it (the message says how many, and one).
 
     Examples
     --------
@@ -313,8 +316,23 @@ def tag_counts(
     )
     wide = wide.sort_index(axis=1)
     if articles is not None:
+        _require_articles_of(matches, articles)
         wide = wide.reindex(articles["article_id"].astype(str), fill_value=0)
     return wide.astype(np.int64)
+
+
+def _require_articles_of(matches: pd.DataFrame, articles: pd.DataFrame) -> None:
+    """Raise ValueError, saying how many matches of how many articles, unless every match
+    is of an article of `articles` (their ids as strings, as tag_counts reindexes)."""
+    require_columns(articles, ["article_id"], "articles")
+    ids = matches["article_id"]
+    outside = ids[~ids.isin(articles["article_id"].astype(str))]
+    if len(outside):
+        raise ValueError(
+            f"tag_counts: {len(outside)} match(es) of {outside.nunique()} article(s) not in "
+            f"articles, e.g. article_id {outside.iloc[0]!r}; pass the articles the matches "
+            "come from, or select the matches of these articles first"
+        )
 
 
 def _words_before(text: str, pos: int, n: int) -> str:

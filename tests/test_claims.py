@@ -451,6 +451,23 @@ def test_given_sentences_and_events_the_claims_are_the_same():
     )
 
 
+def test_sentences_without_events_lacking_spans_are_refused_up_front():
+    """Without `events`, the sentences' start and end are read (to extract the events):
+    their absence is said at once, naming them, even when no article makes a claim."""
+    bare = ak.sentences(CHAIN_TEXTS)[["article_id", "sentence_id", "text"]]
+    for articles in (CHAIN_TEXTS, written(("2023-03-20", "A calm day at the border."))):
+        with pytest.raises(ValueError, match=r"without events=.*lacks column\(s\) start, end"):
+            ak.check_claims(articles, sentences=bare)
+    events = ak.extract_events(CHAIN_TEXTS)
+    assert len(ak.check_claims(CHAIN_TEXTS, sentences=bare, events=events)) >= 2
+
+
+def test_a_text_that_is_no_string_is_refused_by_name():
+    articles = written(("2025-02-28", "It was the fourth launch this year.")).assign(text=[None])
+    with pytest.raises(ValueError, match="articles.text must be strings; row 0 holds NoneType"):
+        ak.check_claims(articles)
+
+
 def test_a_noun_names_its_class_once_and_the_same_each_time():
     rules = ak.load_event_rules()
     assert rules.classes.name("ballistic missile test") == "ballistic"
@@ -496,3 +513,43 @@ def test_the_form_gates_skip_no_claim(monkeypatch):
     texts += [t.upper() for t in texts[-200:]] + ["It was the 21st test this year."]
     for text in texts:
         assert [(f, m.span()) for f, m in find_claim_forms(text)] == _ungated_forms(text), text
+
+
+def test_the_patterns_searched_over_joined_texts_find_what_each_text_finds(monkeypatch):
+    """check_claims searches each claim pattern once over many texts joined (those its
+    gates let through): each text is found by the patterns that match it alone, ASCII or
+    not (re.I folds "ſ" to "s"), and `first_only` gives the first of them."""
+    import inspect
+    import re
+    import sys
+    from pathlib import Path
+
+    from analystkit import claims
+
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from bench_claims import claim_articles
+
+    texts = ak.sentences(ak.load_articles(ak.SEEDS_DIR))["text"].tolist()
+    texts += ak.sentences(claim_articles(300))["text"].tolist()
+    texts += re.findall(r'"([^"\n]{12,})"', inspect.getsource(sys.modules[__name__]))
+    texts += [t.upper() for t in texts[-200:]] + ["", "It was the 21st test this year."]
+    texts += ["It was the firſt launch since May.", "the ſecond launch in less than a week"]
+    texts += ["The KCNA’s third missile test this year.", "İt was the fourth launch this year"]
+    alone = [[k for k, (p, _) in enumerate(claims._SCANNED) if p.search(t)] for t in texts]
+    assert claims._pattern_hits(texts) == alone
+    assert claims._pattern_hits(texts, first_only=True) == [found[:1] for found in alone]
+
+
+def test_the_sentences_claims_read_are_those_of_ak_sentences(monkeypatch):
+    """check_claims splits articles as ak.sentences does, without crediting speakers."""
+    from pathlib import Path
+
+    from analystkit.claims import _sentences_of
+
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from bench_claims import claim_articles
+
+    columns = ["article_id", "sentence_id", "start", "end", "text"]
+    articles = pd.concat([ak.load_articles(ak.SEEDS_DIR), CHAIN_TEXTS, claim_articles(50)])
+    ours, theirs = _sentences_of(articles), ak.sentences(articles)[columns]
+    assert ours.values.tolist() == theirs.values.tolist()

@@ -7,9 +7,9 @@ import warnings
 
 import pandas as pd
 import pytest
+from facts import written
 
 import analystkit as ak
-from tests.facts import written
 
 THURSDAY = "2025-03-06"
 

@@ -144,6 +144,16 @@ def test_tag_counts_keeps_articles_without_matches_and_can_drop_negated():
         ak.tag_counts(m, by="colour")
 
 
+def test_tag_counts_with_articles_loses_no_match():
+    """A match of an article missing from `articles` is an error, not a row dropped."""
+    arts = frame("North Korea fired a ballistic missile.", "It fired another ballistic missile.")
+    m = ak.tag(arts)
+    with pytest.raises(ValueError, match=r"2 match\(es\) of 1 article\(s\).*'a1'"):
+        ak.tag_counts(m, articles=arts[arts["article_id"] == "a0"])
+    with pytest.raises(ValueError, match="lacks column"):
+        ak.tag_counts(m, articles=arts[["text"]])
+
+
 def test_kwic_by_tag_and_pattern(seed_articles, seed_text):
     k = ak.kwic(seed_articles, "alignment", window=3)
     assert list(k.columns) == ["article_id", "date", "start", "end", "pre", "keyword", "post"]
