@@ -134,7 +134,8 @@ def check_claims(
     rules : EventRules or None, default None
         The compiled event rules; None is ``load_event_rules(lexicon=lexicon)``.
     lexicon : Lexicon, str, pathlib.Path or None, default None
-        The lexicon, or a path to one; None is ``load_lexicon()``.
+        The lexicon (or a path to one) whose ``weapon`` tags are the missile classes,
+        used only when `rules` is None; None is ``load_lexicon()``.
     sentences : pandas.DataFrame or None, default None
         ``ak.sentences(articles)`` (``article_id``, ``sentence_id``, ``text``; ``start``
         and ``end`` too when `events` is None), to reuse instead of splitting again.
