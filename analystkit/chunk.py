@@ -113,16 +113,13 @@ def _with_glued(
     where the name was set apart in print), and a reporting verb glued right after
     such a name ("Unsaid", "Unstressed"): the same pattern ids the matcher gives
     (roster.is_glued: "Wang Yiwei" is somebody else than Wang Yi)."""
-    rx = lexicon.roster.glued()
-    if rx is None:
-        return hs, he, hp
+    roster = lexicon.roster
     cue_pid, verb_pid = _glue_pids(matcher)
     add: list[tuple[int, int, int]] = []
-    for m in rx.finditer(text):
-        a, b = m.span()
+    for a, b, cue in roster.glued_spans(text):
         if not is_glued(text, a, b):
             continue  # spaced (the matcher found it), or part of a longer name
-        add.append((a, b, cue_pid[lexicon.roster.glued_name(m.group(0))]))
+        add.append((a, b, cue_pid[roster.glued_name(cue)]))
         after = glued_after(text, b)
         if after is not None and after.group(0) in verb_pid:
             add.append((b, after.end(), verb_pid[after.group(0)]))

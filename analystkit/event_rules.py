@@ -68,15 +68,15 @@ class Parties:
             path, lines = roster.lines[speaker.name]
             for cue, line in zip(speaker.cues, lines):
                 self._add(Entry(cue, _PARTY, speaker.name, line, path), speaker, label)
-        for group, words in roster.countries.items():
-            if group in actors:
-                for word, line in words:
-                    self._add(Entry(word, _PARTY, group, line, roster.path), None, actors[group])
+        for group, words in roster.countries.items():  # all: the longest name wins, so
+            for word, line in words:  # "South China Sea" (other) hides "the South" (ROK)
+                entry = Entry(word, _PARTY, group, line, roster.path)
+                self._add(entry, None, actors.get(group))
 
-    def _add(self, entry: Entry, holder: Speaker | None, label: str) -> None:
+    def _add(self, entry: Entry, holder: Speaker | None, label: str | None) -> None:
         self._entries.append(entry)
         self._holders.append(holder)
-        self._labels.append(self.names.index(label))
+        self._labels.append(-1 if label is None else self.names.index(label))
 
     @functools.cached_property
     def matcher(self) -> Matcher:
@@ -93,6 +93,8 @@ class Parties:
         hits = scan_articles(self.matcher, joined, offsets, lengths)
         for k, start, end, pid in zip(*(h.tolist() for h in hits)):
             holder = self._holders[pid]
+            if self._labels[pid] < 0:
+                continue  # no party: a name only to outrun a shorter one
             if holder is None or holder.group_in(years[k]) == holder.group:
                 at = int(offsets[k])
                 out[k].append((start - at, end - at, self._labels[pid]))

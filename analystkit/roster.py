@@ -13,6 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
 
+import ahocorasick
 import yaml
 
 from analystkit.clauses import IRREGULAR_PAST
@@ -87,6 +88,27 @@ class Roster:
     def glued_name(self, cue: str) -> str:
         return self.__dict__["_glued_names"][cue]
 
+    def glued_spans(self, text: str) -> list[tuple[int, int, str]]:
+        """Every occurrence of those names in `text`, glued or not, as (start, end,
+        cue), the longest at each start: one Aho-Corasick pass, not a regular
+        expression tried at every capital letter."""
+        if "_glued_finder" not in self.__dict__:
+            finder = ahocorasick.Automaton()
+            for cue in self.__dict__["_glued_names"] if self.glued() is not None else ():
+                finder.add_word(cue, cue)
+            if len(finder):
+                finder.make_automaton()
+            self.__dict__["_glued_finder"] = finder
+        finder = self.__dict__["_glued_finder"]
+        if not len(finder):
+            return []
+        longest: dict[int, tuple[int, str]] = {}
+        for end, cue in finder.iter(text):
+            start = end - len(cue) + 1
+            if len(cue) > len(longest.get(start, (0, ""))[1]):
+                longest[start] = (end + 1, cue)
+        return [(a, b, cue) for a, (b, cue) in sorted(longest.items())]
+
     def add(self, speaker: Speaker, path: str, lines: list[int]) -> None:
         _writable(self.speakers)[speaker.name] = speaker
         _writable(self.lines)[speaker.name] = (path, lines)
@@ -102,7 +124,9 @@ class Roster:
     def __getstate__(self) -> dict:  # a mappingproxy does not pickle
         frozen = isinstance(self.speakers, MappingProxyType)
         state = {
-            k: dict(v) if isinstance(v, MappingProxyType) else v for k, v in vars(self).items()
+            k: dict(v) if isinstance(v, MappingProxyType) else v
+            for k, v in vars(self).items()
+            if k != "_glued_finder"  # rebuilt on first use
         }
         return {**state, "_frozen": frozen}
 
