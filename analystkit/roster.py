@@ -89,9 +89,9 @@ class Roster:
         return self.__dict__["_glued_names"][cue]
 
     def glued_spans(self, text: str) -> list[tuple[int, int, str]]:
-        """Every occurrence of those names in `text`, glued or not, as (start, end,
-        cue), the longest at each start: one Aho-Corasick pass, not a regular
-        expression tried at every capital letter."""
+        """The occurrences of those names in `text` that a letter touches (before it, or
+        a lower-case one after it), as (start, end, cue), the longest at each start: one
+        Aho-Corasick pass, not a regular expression tried at every capital letter."""
         if "_glued_finder" not in self.__dict__:
             finder = ahocorasick.Automaton()
             for cue in self.__dict__["_glued_names"] if self.glued() is not None else ():
@@ -105,6 +105,8 @@ class Roster:
         longest: dict[int, tuple[int, str]] = {}
         for end, cue in finder.iter(text):
             start = end - len(cue) + 1
+            if not (text[start - 1 : start].isalpha() or text[end + 1 : end + 2].islower()):
+                continue
             if len(cue) > len(longest.get(start, (0, ""))[1]):
                 longest[start] = (end + 1, cue)
         return [(a, b, cue) for a, (b, cue) in sorted(longest.items())]
