@@ -399,18 +399,22 @@ def _texts(column: pd.Series, keep: list[bool] | None = None) -> Iterator[str]:
 
 
 def _given_spans(sentences: pd.DataFrame, hits: dict) -> _SentenceSpans:
-    """article_id -> (starts, ends, sentence_ids) from a sentences frame."""
+    """article_id -> (starts, ends, sentence_ids) from a sentences frame (which
+    ``ak.sentences`` makes grouped by article and in text order: then nothing is copied
+    but the three offset columns)."""
     require_columns(sentences, ["article_id", "sentence_id", "start", "end"], "sentences")
     frame = sentences[["article_id", "sentence_id", "start", "end"]]  # not the texts
-    frame = frame[frame["article_id"].isin(hits)].sort_values(
-        ["article_id", "start"], kind="stable"
-    )
-    ids = frame["article_id"].array
-    firsts = np.flatnonzero(np.asarray(ids[1:] != ids[:-1], dtype=bool)) + 1
-    firsts = np.concatenate([[0], firsts]) if len(frame) else firsts
+    keep = frame["article_id"].isin(hits).to_numpy(bool)
+    if not keep.all():
+        frame = frame[keep]
+    codes, uniques = pd.factorize(frame["article_id"], sort=False)
+    order = np.lexsort((frame["start"].to_numpy(), codes))  # stable
+    if not (order == np.arange(len(order))).all():
+        frame, codes = frame.take(order), codes[order]
+    firsts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]]) if len(codes) else codes
     bounds = np.append(firsts, len(frame)).tolist()
     return _SentenceSpans(
-        dict(zip(frame["article_id"].iloc[firsts].tolist(), zip(bounds, bounds[1:]))),
+        dict(zip(uniques[codes[firsts]].tolist(), zip(bounds, bounds[1:]))),
         frame["start"].to_numpy(np.int64),
         frame["end"].to_numpy(np.int64),
         frame["sentence_id"].to_numpy(np.int64),
