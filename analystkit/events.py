@@ -20,6 +20,7 @@ import bisect
 import hashlib
 import itertools
 import re
+from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -216,7 +217,7 @@ def extract_events(
     articles, sentences = _articles_and_sentences(data, articles, sentences)
     require_columns(articles, ["article_id", "date", "text"], "articles")
     rules = rules or load_event_rules(lexicon=lexicon)
-    hits = {}  # article_id -> [(position, event types gated there)]
+    hits = {}  # article_id -> (positions, the event types gated at each): compact (memory)
     article_ids = articles["article_id"].tolist()
     for article_id, text in zip(article_ids, _texts(articles["text"])):
         low = _lower(text)
@@ -226,7 +227,7 @@ def extract_events(
             if end < length or not low[end - length].isalnum()
         ]  # at a word start
         if gated:
-            hits[article_id] = gated
+            hits[article_id] = (array("q", [g[0] for g in gated]), [g[1] for g in gated])
     if not hits:
         return empty_frame(EVENT_COLUMNS, _EVENT_DTYPES)
     keep = articles["article_id"].isin(hits).tolist()
@@ -248,7 +249,7 @@ def extract_events(
             raise ValueError(f"sentences lack article {article_id}")
         starts, ends, ids = spans[article_id]
         wanted: dict[int, set[str]] = {}
-        for end, types in hits[article_id]:
+        for end, types in zip(*hits.pop(article_id)):
             i = bisect.bisect_right(starts, end) - 1
             if i >= 0 and end < ends[i]:
                 wanted.setdefault(i, set()).update(types)
