@@ -20,7 +20,7 @@ import pandas as pd
 from analystkit.attribution import Credits, attribute
 from analystkit.lexicon import NEGATION, SPEAKER, VERB, Lexicon
 from analystkit.matcher import Matcher
-from analystkit.roster import glued_after, is_glued
+from analystkit.roster import glued_after
 from analystkit.splitting import chunks, join_articles, split
 
 _MAX_GAP_WORDS = 3
@@ -112,14 +112,12 @@ def _with_glued(
     the matcher cannot see ("the respected ComradeKim Jong Unsaid:", KCNA's English,
     where the name was set apart in print), and a reporting verb glued right after
     such a name ("Unsaid", "Unstressed"): the same pattern ids the matcher gives
-    (roster.is_glued: "Wang Yiwei" is somebody else than Wang Yi)."""
+    (roster.glued_spans: "Wang Yiwei" is somebody else than Wang Yi)."""
     roster = lexicon.roster
     cue_pid, verb_pid = _glue_pids(matcher)
     add: list[tuple[int, int, int]] = []
-    for a, b, cue in roster.glued_spans(text):
-        if not is_glued(text, a, b):
-            continue  # spaced (the matcher found it), or part of a longer name
-        add.append((a, b, cue_pid[roster.glued_name(cue)]))
+    for a, b, name in roster.glued_spans(text):  # spaced names the matcher found
+        add.append((a, b, cue_pid[name]))
         after = glued_after(text, b)
         if after is not None and after.group(0) in verb_pid:
             add.append((b, after.end(), verb_pid[after.group(0)]))

@@ -65,37 +65,25 @@ class Roster:
     lines: Mapping[str, tuple[str, Sequence[int]]] = field(default_factory=dict)
     path: str = ""  # the roster file (roles and countries)
 
-    def glued(self) -> re.Pattern | None:
-        """The people's names of two or more words, case-sensitive, to find them where
-        the text has dropped a space around them ("ofKim Jong Unat": KCNA's English).
-        (Built on first use.)"""
-        if "_glued" not in self.__dict__:
-            names = {
-                c: sp.name
-                for sp in self.speakers.values()
-                if sp.kind == PERSON
-                for c in sp.cues
-                if " " in c and c[:1].isupper() and not c.startswith("re:") and "*" not in c
-            }
-            self.__dict__["_glued_names"] = names
-            self.__dict__["_glued"] = (
-                re.compile("|".join(re.escape(c) for c in sorted(names, key=len, reverse=True)))
-                if names
-                else None
-            )
-        return self.__dict__["_glued"]
-
-    def glued_name(self, cue: str) -> str:
-        return self.__dict__["_glued_names"][cue]
-
-    def glued_spans(self, text: str) -> list[tuple[int, int, str]]:
-        """The occurrences of those names in `text` that a letter touches (before it, or
-        a lower-case one after it), as (start, end, cue), the longest at each start: one
-        Aho-Corasick pass, not a regular expression tried at every capital letter."""
+    def glued_spans(
+        self, text: str, lo: int = 0, hi: int | None = None
+    ) -> list[tuple[int, int, str]]:
+        """Where text[lo:hi] names a person of the roster (a cue of two or more words,
+        case-sensitive) with a space dropped around the name ("ofKim Jong Unat":
+        KCNA's English; is_glued), as (start, end, the person's name), the longest name
+        at each start. One Aho-Corasick pass (built on first use)."""
         if "_glued_finder" not in self.__dict__:
             finder = ahocorasick.Automaton()
-            for cue in self.__dict__["_glued_names"] if self.glued() is not None else ():
-                finder.add_word(cue, cue)
+            for sp in self.speakers.values():
+                if sp.kind == PERSON:
+                    for c in sp.cues:
+                        if (
+                            " " in c
+                            and c[:1].isupper()
+                            and not c.startswith("re:")
+                            and "*" not in c
+                        ):
+                            finder.add_word(c, (len(c), sp.name))
             if len(finder):
                 finder.make_automaton()
             self.__dict__["_glued_finder"] = finder
@@ -103,13 +91,14 @@ class Roster:
         if not len(finder):
             return []
         longest: dict[int, tuple[int, str]] = {}
-        for end, cue in finder.iter(text):
-            start = end - len(cue) + 1
-            if not (text[start - 1 : start].isalpha() or text[end + 1 : end + 2].islower()):
-                continue
-            if len(cue) > len(longest.get(start, (0, ""))[1]):
-                longest[start] = (end + 1, cue)
-        return [(a, b, cue) for a, (b, cue) in sorted(longest.items())]
+        window = text if lo == 0 and hi is None else text[lo:hi]  # (iter's own bounds
+        for end, (length, name) in finder.iter(window):  # copy the whole text each call)
+            end += lo
+            start = end - length + 1
+            if start not in longest or end + 1 > longest[start][0]:
+                if is_glued(text, start, end + 1):
+                    longest[start] = (end + 1, name)
+        return [(a, b, name) for a, (b, name) in sorted(longest.items())]
 
     def add(self, speaker: Speaker, path: str, lines: list[int]) -> None:
         _writable(self.speakers)[speaker.name] = speaker

@@ -25,7 +25,6 @@ from analystkit.roster import (
     STATE_MEDIA,
     Roster,
     Speaker,
-    is_glued,
 )
 
 CUE, QUOTE, PRONOUN, SOURCE, DEFAULT = "cue", "quote", "pronoun", "source", "default"
@@ -125,6 +124,11 @@ _HONORIFIC = re.compile(r"(?:Mr|Ms|Mrs|Dr|Miss)\.?\s+")
 _GIVEN_NAME = re.compile(r" (?:[A-Z][a-z]+-[a-z]+|[A-Z][a-z]{1,5} [A-Z][a-z]{1,5})\b(?![-'’])")
 _CAPITALIZED = re.compile(r"\b[A-Z]")
 _WORD = re.compile(r"\b[A-Za-z]")
+
+
+def _possessive(text: str, end: int) -> bool:
+    """Whether the name ending at `end` takes a possessive 's ("Trump's envoy")."""
+    return text[end : end + 2] in ("'s", "’s")
 
 
 def _headline(text: str, s: int, e: int) -> bool:
@@ -394,7 +398,7 @@ class Reader:
             description = (core_end, e)
         if cues and head_end == h.cue_end[head_cue]:
             sp = self.roster.speakers[h.cue_name[head_cue]]
-            if self.text[h.cue_end[head_cue] : h.cue_end[head_cue] + 2] in ("'s", "’s"):
+            if _possessive(self.text, h.cue_end[head_cue]):
                 pass  # a possessor, not the speaker
             else:
                 named = self._second_reference(head_cue) if sp.kind == PERSON else None
@@ -456,7 +460,7 @@ class Reader:
             end = h.cue_end[k]
             if (
                 sp.kind == OUTLET
-                and self.text[end : end + 2] in ("'s", "’s")
+                and _possessive(self.text, end)
                 and not self.text[end + 2 : pos].strip()
             ):
                 return sp
@@ -465,17 +469,10 @@ class Reader:
     def _glued(self, name: tuple[int, int]) -> str | None:
         """The roster person a name run holds with a space dropped on either side
         ("ComradeKim Jong Unhighly", "ofKim Yo Jongat"), if any."""
-        rx = self.roster.glued()
-        if rx is None:
-            return None
-        text = self.text
         lo = max(self.article[0], name[0] - 20)
-        for m in rx.finditer(text, lo, name[1] + 20):
-            a, b = m.span()
-            if b <= name[0] or a >= name[1]:
-                continue
-            if is_glued(text, a, b):
-                return self.roster.glued_name(m.group(0))
+        for a, b, person in self.roster.glued_spans(self.text, lo, name[1] + 20):
+            if b > name[0] and a < name[1]:
+                return person
         return None
 
     def _role_word(self, k: int) -> str:
@@ -688,7 +685,7 @@ class Reader:
         text = self.text
         for m in _word(surname).finditer(text, self.article[0], before):
             pos = m.start()
-            lo = max(self.article[0], self._sentence_start(pos), pos - 90)
+            lo = max(self._sentence_start(pos), pos - 90)
             group = self._described_group((lo, pos))
             if group:
                 return group
@@ -711,7 +708,7 @@ class Reader:
         dot = text.rfind(".", lo, pos)
         while dot > lo and text[dot - 1].isupper() and not text[dot - 2 : dot - 1].isalpha():
             dot = text.rfind(".", lo, dot)
-        return dot + 1
+        return dot + 1 if dot >= lo else lo  # the article's start when no stop is before
 
     def _role(
         self, s: int, e: int, roles: list[int], words: set[str], expert: bool, before: int
@@ -875,24 +872,17 @@ class Reader:
         preposition ("greetings from Kim Jong Un to President Pezeshkian")."""
         h, text = self.hits, self.text
         end = h.cue_end[k]
-        if h.cue_start[k] >= head or text[end : end + 2] in ("'s", "’s"):
+        if h.cue_start[k] >= head or _possessive(text, end):
             return True
         return _PREPOSITION.search(" " + text[end:head]) is None  # (KCNA's "Unto")
 
     def _in_retinue(self, pos: int) -> bool:
         """Whether the name at `pos` follows "accompanied by", "present were" … in its
         sentence."""
-        lo = max(self.article[0], self._sentence_start(pos))
-        return _RETINUE.search(self.text, lo, pos) is not None
+        return _RETINUE.search(self.text, self._sentence_start(pos), pos) is not None
 
     def _last_glued(self, lo: int, hi: int) -> str | None:
         """The roster person named last in text[lo:hi] with a space dropped around the
         name (which the cue matcher cannot see: "That eveningKim Jong Unmet")."""
-        rx, text, found = self.roster.glued(), self.text, None
-        if rx is None:
-            return None
-        for m in rx.finditer(text, lo, hi):
-            a, b = m.span()
-            if is_glued(text, a, b):
-                found = self.roster.glued_name(m.group(0))
-        return found
+        spans = self.roster.glued_spans(self.text, lo, hi)
+        return spans[-1][2] if spans else None
