@@ -19,9 +19,10 @@ import pandas as pd
 import yaml
 
 from analystkit.lexicon_yaml import LexiconError, YamlReader, compose
-from analystkit.matcher import Entry, Matcher
+from analystkit.matcher import Entry, Matcher, normalize
 from analystkit.paths import DATA_DIR, LEXICON_PATH
 from analystkit.roster import Roster, Speaker, load_roster
+from analystkit.vocab import SPEAKER_GROUPS
 from analystkit.voices import Voices
 
 SPEAKER, ROLE, COUNTRY = "_speaker", "_role", "_country"
@@ -29,18 +30,21 @@ VERB, NEGATION = "_verb", "_negation"
 REQUIRES, EXCLUDE = "_requires:", "_exclude:"  # + tag name: one category per tag
 
 _TOP_KEYS = ("categories", "reporting_verbs", "negations")
-_TAG_KEYS = ("definition", "example", "patterns")
-_TAG_OPTIONAL = ("idioms", "requires", "exclude", "counter_examples")
+_TAG_KEYS = ("definition", "example")
+_TAG_OPTIONAL = ("patterns", "roster", "idioms", "requires", "exclude", "counter_examples")
 
 
 @dataclass(frozen=True)
 class Tag:
     """One tag: its category, a one-line definition, an example sentence, its patterns.
 
-    For tags that need context: a match of `patterns` counts only in a sentence that
-    also holds one of `requires` (when given); `idioms` count on their own; a match
-    inside one of `exclude` never counts. `counter_examples` are sentences written for
-    the project that must not get the tag (tested)."""
+    A tag with `roster` (a speaker group) also matches the names roster.yml gives that
+    group (``Roster.topic_names``: country words, people's full names); `patterns`
+    lists them after the tag's own. For tags that need context: a match of `patterns`
+    counts only in a sentence that also holds one of `requires` (when given); `idioms`
+    count on their own; a match inside one of `exclude` never counts.
+    `counter_examples` are sentences written for the project that must not get the tag
+    (tested)."""
 
     category: str
     name: str
@@ -51,6 +55,7 @@ class Tag:
     requires: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     counter_examples: tuple[str, ...] = ()
+    roster: str = ""
 
 
 # ---------------------------------------------------------------- normalization
@@ -62,29 +67,68 @@ class Tag:
 # ---------------------------------------------------------------- YAML reading
 
 
-def _tag(r: YamlReader, cat: str, name: str, node: yaml.Node) -> tuple[Tag, list[Entry]]:
-    """One tag and the matcher entries of its patterns, idioms, requires and excludes."""
+def _tag(
+    r: YamlReader, cat: str, name: str, node: yaml.Node, roster: Roster
+) -> tuple[Tag, list[Entry]]:
+    """One tag and the matcher entries of its patterns (its own, then its roster
+    group's names), idioms, requires and excludes."""
     fields = r.mapping(node, f"tag {name!r}", _TAG_KEYS + _TAG_OPTIONAL)
     r.require(node, fields, _TAG_KEYS, f"tag {name!r}")
+    if "patterns" not in fields and "roster" not in fields:
+        r.fail(node, f"tag {name!r} needs patterns, a roster group, or both")
     lists = {
         k: r.items(fields[k][1], f"the {k} of {name!r}") if k in fields else []
         for k in ("patterns", "idioms", "requires", "exclude", "counter_examples")
     }
+    group = _roster_group(r, fields["roster"][1], name) if "roster" in fields else ""
+    names = roster.topic_names(group) if group else []
+    _check_not_in_roster(r, lists["patterns"], names, name)
     entries = [Entry(p, cat, name, line) for p, line in lists["patterns"]]
+    entries += [Entry(p, cat, name, line, path) for p, path, line in names]
+    lists["patterns"] += [(p, line) for p, _, line in names]
     entries += [Entry(p, cat, name, line, idiom=True) for p, line in lists["idioms"]]
     entries += [Entry(p, REQUIRES + name, name, line) for p, line in lists["requires"]]
     entries += [Entry(p, EXCLUDE + name, name, line) for p, line in lists["exclude"]]
+    words = {k: tuple(v for v, _ in found) for k, found in lists.items()}
     tag = Tag(
         cat,
         name,
         r.scalar(fields["definition"][1], f"the definition of {name!r}"),
         r.scalar(fields["example"][1], f"the example of {name!r}"),
-        *(
-            tuple(v for v, _ in lists[k])
-            for k in ("patterns", "idioms", "requires", "exclude", "counter_examples")
-        ),
+        words["patterns"],
+        words["idioms"],
+        words["requires"],
+        words["exclude"],
+        words["counter_examples"],
+        group,
     )
     return tag, entries
+
+
+def _roster_group(r: YamlReader, node: yaml.Node, name: str) -> str:
+    """The speaker group a tag's `roster` key names (one of SPEAKER_GROUPS)."""
+    group = r.scalar(node, f"the roster group of {name!r}")
+    if group not in SPEAKER_GROUPS:
+        r.fail(
+            node,
+            f"the roster group of {name!r}: {group!r} is not a speaker group "
+            f"(expected one of: {', '.join(SPEAKER_GROUPS)})",
+        )
+    return group
+
+
+def _check_not_in_roster(
+    r: YamlReader, patterns: list[tuple[str, int]], names: list[tuple[str, str, int]], tag: str
+) -> None:
+    """A tag's own pattern that its roster group already names is written twice: say
+    where (one vocabulary: the names live in roster.yml)."""
+    known = {normalize(p): (path, line) for p, path, line in names}
+    for p, line in patterns:
+        if normalize(p) in known:
+            path, at = known[normalize(p)]
+            raise LexiconError(
+                r.path, line, f"{p!r} of {tag!r} is already in its roster group ({path}, line {at})"
+            )
 
 
 def _roster_entries(roster: Roster) -> list[Entry]:
@@ -114,7 +158,7 @@ def _parse(text: str, path: str | Path, roster: Roster) -> Lexicon:
             r.name(tnode, tname, "tag")
             if tname in tags:
                 r.fail(tnode, f"tag {tname!r} is already in category {tags[tname].category!r}")
-            tags[tname], found = _tag(r, cat, tname, tval)
+            tags[tname], found = _tag(r, cat, tname, tval, roster)
             entries += found
     for key, cat in (("reporting_verbs", VERB), ("negations", NEGATION)):
         words = r.items(top[key][1], key) if key in top else []

@@ -100,6 +100,38 @@ class Roster:
                     longest[start] = (end + 1, name)
         return [(a, b, name) for a, (b, name) in sorted(longest.items())]
 
+    def topic_names(self, group: str) -> list[tuple[str, str, int]]:
+        """The words that name `group` wherever they stand, for a lexicon tag's `roster`
+        key, as (pattern, file, line): its country words (not their possessives), then
+        its people's full names (cues with two or more parts of the name: "Kim
+        Jong-un", "Donald Trump"). Not a surname alone or with a title ("Kim", "Mr.
+        Kim", "President Trump"), nor a body's cues ("the regime", "Congress"): which
+        of several people or bodies they mean takes a reporting clause's context, which
+        only attribution reads.
+
+        Examples
+        --------
+        >>> from analystkit import load_lexicon
+        >>> names = [n for n, _, _ in load_lexicon().roster.topic_names("us_gov")]
+        >>> "Mike Pompeo" in names, "Pompeo" in names, "Trump's" in names
+        (True, False, False)
+        """
+        names = [
+            (w, self.path, line)
+            for w, line in self.countries.get(group, ())
+            if not w.endswith(_POSSESSIVE)  # "North Korea" matches there anyway
+        ]
+        for sp in self.speakers.values():
+            if sp.kind == PERSON and sp.group == group:
+                path, lines = self.lines[sp.name]
+                parts = set(_name_parts(sp.name))
+                names += [
+                    (c, path, line)
+                    for c, line in zip(sp.cues, lines)
+                    if not c.startswith("re:") and len(parts.intersection(_name_parts(c))) >= 2
+                ]
+        return names
+
     def add(self, speaker: Speaker, path: str, lines: list[int]) -> None:
         _writable(self.speakers)[speaker.name] = speaker
         _writable(self.lines)[speaker.name] = (path, lines)
@@ -140,6 +172,14 @@ _GLUE_WORDS = IRREGULAR_PAST | frozenset(
     "was is and at in on to of for with who had has says adds warns notes stresses "
     "underlines".split()
 )
+
+
+_POSSESSIVE = ("'s", "’s")
+
+
+def _name_parts(name: str) -> list[str]:
+    """The parts of a name, lower-cased: "Kim Jong-un" -> kim, jong, un."""
+    return re.split(r"[\s\-]+", name.lower())
 
 
 def glued_after(text: str, b: int) -> re.Match[str] | None:

@@ -13,6 +13,7 @@ from facts import written
 import analystkit as ak
 from analystkit.dates import find_dates, reporting_pattern
 from analystkit.event_rules import lexicon_words, phrase_pattern
+from analystkit.lexicon import lexicon_from_text
 from analystkit.paths import DATA_DIR
 
 FRIDAY = pd.Timestamp("2025-03-07")
@@ -112,3 +113,70 @@ def test_the_south_china_sea_is_not_south_korea():
     )
     summit = events[events["event_type"] == "summit"]
     assert summit["actor"].tolist() == ["US-China"]
+
+
+# --- actor tags take their names from the roster (sentences written for these tests)
+
+
+def _actor_tags(text: str) -> list[tuple[str, str]]:
+    found = ak.tag(written(("2024-05-01", text)))
+    actors = found[found["category"] == "actor"]
+    return list(zip(actors["matched"], actors["tag"]))
+
+
+def test_an_actor_tag_takes_its_groups_full_names_from_the_roster():
+    lex = ak.load_lexicon()
+    assert lex.tags["us"].roster == "us_gov" and "Mike Pompeo" in lex.tags["us"].patterns
+    assert _actor_tags("Mike Pompeo met Choe Son Hui and Moon Jae-in.") == [
+        ("Mike Pompeo", "us"),
+        ("Choe Son Hui", "dprk"),
+        ("Moon Jae-in", "rok"),
+    ]
+
+
+def test_a_surname_alone_or_a_bodys_cue_is_not_an_actor_topic():
+    # which Kim, which regime, which congress: only a reporting clause's context tells
+    names = [n for n, _, _ in ak.load_lexicon().roster.topic_names("dprk_state")]
+    assert "Kim Jong Un" in names and "North Korea" in names
+    assert not {"Kim", "Choe", "leader Kim", "the regime", "North Korea's"} & set(names)
+    assert _actor_tags("Kim met the delegates at the party congress.") == []
+
+
+def test_a_longer_place_name_is_not_the_country_its_first_word_names():
+    assert _actor_tags("The ship left the South China Sea for South Hamgyong Province.") == [
+        ("South China Sea", "other"),
+        ("South Hamgyong", "dprk"),
+    ]
+
+
+def test_a_country_name_that_is_a_common_word_counts_only_capitalized():
+    assert _actor_tags("The guinea pig trials moved to western Turkey.") == [("Turkey", "other")]
+
+
+def test_officials_of_a_north_korean_province_speak_for_the_dprk():
+    sents = ak.sentences(
+        written(("2024-05-01", "Officials of South Phyongan Province said the harvest was good."))
+    )
+    assert sents["speaker_group"].tolist() == ["dprk_state"]
+
+
+HEADER = (
+    "categories:\n  actor:\n    dprk:\n      definition: The North.\n      example: the North\n"
+)
+
+
+@pytest.mark.parametrize(
+    "tail, problem",
+    [
+        (
+            "      roster: dprk_state\n      patterns: [Pyongyang]\n",
+            "'Pyongyang' of 'dprk' is already in its roster group",
+        ),
+        ("      roster: dprk\n", "'dprk' is not a speaker group"),
+        ("", "needs patterns, a roster group, or both"),
+    ],
+)
+def test_a_broken_actor_tag_names_its_line(tail, problem):
+    with pytest.raises(ak.LexiconError) as err:
+        lexicon_from_text(HEADER + tail, "user.yml")
+    assert problem in str(err.value) and "user.yml, line" in str(err.value)
