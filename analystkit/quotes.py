@@ -59,6 +59,23 @@ def quotations(
     return out
 
 
+def inside_quotation(text: str, lo: int, hi: int, a: int, b: int) -> bool:
+    """Whether text[a:b] lies inside a quotation that opens and closes within
+    text[lo:hi] (a sentence): someone's words quoted in it, a statement or a phrase.
+
+    Examples
+    --------
+    >>> s = 'It vowed to "wipe out" the bases.'
+    >>> inside_quotation(s, 0, len(s), 13, 21), inside_quotation(s, 0, len(s), 27, 32)
+    (True, False)
+    """
+    before, after = text[lo:a], text[b:hi]
+    curly = sum(before.count(c) for c in "“«") > sum(before.count(c) for c in "”»")
+    if curly and ("”" in after or "»" in after):
+        return True
+    return before.count('"') % 2 == 1 and '"' in after
+
+
 def _paragraph_end(text: str, paragraph_starts: list[int], k: int, hi: int) -> int:
     end = paragraph_starts[k + 1] if k + 1 < len(paragraph_starts) else hi
     return min(end, hi)

@@ -3,9 +3,10 @@
 A match of a `rhetoric` tag is kept when its sentence is credited to a speaker who is not
 the reporter or a news outlet (a reporting clause, a quotation, a pronoun, a state
 outlet's narration: "the North Korean threat" in the reporter's narration is a topic,
-not a threat); when the tag lists `requires`, the sentence also holds one of them, not
-negated (its `idioms` need nothing more); and never inside one of the tag's `exclude`
-phrases."""
+not a threat), or when it stands inside a quotation of the reporter's sentence (a
+party's own words reported: 'Pyongyang threatened to "reduce the mainland to ashes"');
+when the tag lists `requires`, the sentence also holds one of them, not negated (its
+`idioms` need nothing more); and never inside one of the tag's `exclude` phrases."""
 
 from __future__ import annotations
 
@@ -33,9 +34,11 @@ def stance_kept(
     hit_end: np.ndarray,
     hit_sent: np.ndarray,
     hit_negated: np.ndarray,
+    quoted: np.ndarray,
 ) -> np.ndarray:
-    """Which matches (arrays per match, `idiom` among them; hit_* for every hit of the
-    chunk) to keep. A negated `requires` cue ("talks would not resume") does not count."""
+    """Which matches (arrays per match, `idiom` and `quoted`, inside a quotation of its
+    sentence, among them; hit_* for every hit of the chunk) to keep. A negated
+    `requires` cue ("talks would not resume") does not count."""
     keep = np.ones(len(start), dtype=bool)
     rhetoric = np.flatnonzero(category == STANCE_CATEGORY)
     if not len(rhetoric):
@@ -52,7 +55,7 @@ def stance_kept(
         spans.setdefault(c, []).append((s, e))
     for k in rhetoric.tolist():
         i, name = int(sent[k]), str(tag[k])
-        if hows[i] == DEFAULT or groups[i] == NARRATION:
+        if (hows[i] == DEFAULT or groups[i] == NARRATION) and not quoted[k]:
             keep[k] = False
         elif REQUIRES + name in needs and not idiom[k] and (REQUIRES + name, i) not in has:
             keep[k] = False

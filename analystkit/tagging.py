@@ -22,9 +22,10 @@ from analystkit.chunk import (
 from analystkit.frames import labels, require_columns
 from analystkit.lexicon import REQUIRES, Lexicon, as_lexicon
 from analystkit.matcher import Matcher, pattern_matcher
+from analystkit.quotes import inside_quotation
 from analystkit.sentence_table import SENTENCE_COLUMNS, sentence_arrays
 from analystkit.splitting import chunks, join_articles
-from analystkit.stance import stance_kept
+from analystkit.stance import STANCE_CATEGORY, stance_kept
 
 MATCH_COLUMNS = [
     "article_id",
@@ -55,6 +56,18 @@ def _match_rows(articles: list[ArticleText], lexicon: Lexicon) -> dict:
     return _matches(analyse(articles, lexicon), lexicon)
 
 
+def _quoted(
+    a: Analysis, category: np.ndarray, start: np.ndarray, end: np.ndarray, sent: np.ndarray
+) -> np.ndarray:
+    """Per match: a rhetoric match inside a quotation of its sentence (stance reads it)."""
+    quoted = np.zeros(len(start), dtype=bool)
+    lo, hi = a.sent_start, a.sent_end
+    for k in np.flatnonzero(category == STANCE_CATEGORY).tolist():
+        i = int(sent[k])
+        quoted[k] = inside_quotation(a.text, int(lo[i]), int(hi[i]), int(start[k]), int(end[k]))
+    return quoted
+
+
 def _matches(a: Analysis, lexicon: Lexicon) -> dict:
     """The kept matches of an analysed chunk (split, scanned and attributed)."""
     assert a.credits is not None  # analyse always attributes
@@ -83,6 +96,7 @@ def _matches(a: Analysis, lexicon: Lexicon) -> dict:
         a.hit_end,
         hit_sent,
         hit_negated,
+        _quoted(a, m.category[pid], start, end, sent),
     )
     start, end, pid, sent = start[keep], end[keep], pid[keep], sent[keep]
     sents = sentence_arrays(a, with_text=False)

@@ -53,6 +53,21 @@ def test_a_reported_stance_act_is_tagged(sentence, tag):
     assert tag in rhetoric_tags(sentence)
 
 
+@pytest.mark.parametrize("mark", ['"', "“”"])
+def test_a_partys_words_quoted_in_the_reporters_sentence_keep_their_stance(mark):
+    # the quotation is someone's words, reported; the same words unquoted are narration
+    opening, closing = mark[0], mark[-1]
+    quoted = (
+        f"The statement ended with a line about {opening}a sea of fire{closing} over the bases."
+    )
+    assert "threat" in rhetoric_tags(quoted, source="Reuters")
+    plain = "The statement ended with a line about a sea of fire over the bases."
+    assert rhetoric_tags(plain, source="Reuters") == set()
+    # a quotation elsewhere in the sentence does not lend its stance to the narration
+    apart = 'The talks, which one envoy called "useful", ended in a sea of fire of recriminations.'
+    assert "threat" not in rhetoric_tags(apart, source="Reuters")
+
+
 def test_a_state_outlets_narration_takes_stances():
     text = "The puppet warmongers will pay dearly for their reckless provocation."
     assert {"threat", "hostility_accusation"} <= rhetoric_tags(text, source="KCNA")
