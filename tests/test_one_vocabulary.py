@@ -180,3 +180,18 @@ def test_a_broken_actor_tag_names_its_line(tail, problem):
     with pytest.raises(ak.LexiconError) as err:
         lexicon_from_text(HEADER + tail, "user.yml")
     assert problem in str(err.value) and "user.yml, line" in str(err.value)
+
+
+def test_a_launch_by_the_dod_is_a_us_launch():
+    # "DOD", the usual abbreviation of the US Department of Defense, is a roster cue
+    events = ak.extract_events(
+        written(
+            (
+                "2017-06-01",
+                "In a May test, the DOD fired an ICBM target from the Marshall Islands "
+                "and destroyed it with an interceptor.",
+            )
+        )
+    )
+    launches = events[events["event_type"] == "missile_launch"]
+    assert launches["actor"].tolist() == ["US"]
