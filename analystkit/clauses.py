@@ -192,8 +192,8 @@ def _walk_back(text: str, lo: int, comma: int) -> Clause | None:
 
 
 IRREGULAR_PAST = frozenset(  # past tenses that do not end in -ed
-    "met went made took gave held spoke sent left came saw got began "
-    "told wrote said flew led ran sat stood won lost put set met kept".split()
+    "met went made took gave held spoke sent left came saw got began oversaw undertook "
+    "told wrote said flew led ran sat stood won lost put set kept shot".split()
 )
 
 

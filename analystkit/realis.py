@@ -25,6 +25,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from analystkit.clauses import IRREGULAR_PAST
+
 REALIS_VALUES = ("actual", "historical", "generic", "negated", "ceased", "planned", "hypothetical")
 BEFORE_ORDER = ("ceased", "historical", "negated", "planned", "hypothetical", "generic")
 AFTER_ORDER = ("ceased", "planned", "hypothetical")
@@ -74,6 +76,8 @@ _DETERMINERS = {
     "such",
     "of",
 }
+# A launch noun after one of these, or after a party's possessive ("North Korea's launch
+# of a rocket"), is one particular launch (strong), wherever in the article it stands.
 _MARKERS = re.compile(
     r"\b(?:latest|recent|new|newest|last|this|successful|failed|"
     r"attempted|botched|crucial|today['’]s|yesterday['’]s|"
@@ -323,7 +327,7 @@ def form_realis(
         return Reading("actual", True)
     if plural:  # "its missile tests (this year)": a kind, a tally, not one event
         return Reading("generic", False)
-    if _MARKERS.search(" ".join(before[-3:])):
+    if _MARKERS.search(" ".join(before[-3:])) or p1.endswith(("'s", "’s")):
         return Reading("actual", True)
     if p1 in ("a", "an", "any", "another", "no"):
         return Reading("generic", False)
@@ -353,7 +357,7 @@ def _verb_reading(
         if p2 in _ATTEMPTED:
             return Reading("actual", True)
         return Reading("hypothetical", False)
-    if word.endswith("ed") or word in _IRREGULAR_PAST:
+    if word.endswith("ed") or word in IRREGULAR_PAST:
         if p1 == "had" or (p1 == "been" and p2 == "had"):
             reported = rules.reporting.search(text, 0, start)
             return Reading(
@@ -380,7 +384,6 @@ _JUST = re.compile(r"\b(?:just|only\s+just)\s+(?:\w+ly\s+)?$", re.I)
 """A perfect anchored to the moment of speaking ("has just fired") is recent, not
 background."""
 _ATTEMPTED = {"attempted", "tried", "sought"}
-_IRREGULAR_PAST = {"oversaw", "held", "made", "saw", "undertook", "carried", "shot"}
 
 
 def _last_words(text: str, n: int) -> str:

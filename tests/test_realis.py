@@ -320,6 +320,12 @@ def test_a_rocket_fired_into_space_is_a_satellite_launch():
     assert "satellite_launch" in set(found["event_type"])
 
 
+def test_put_is_a_past_tense_too():
+    # "put" does not end in -ed: it read as a present habit, and the launch was lost
+    found = news("North Korea put a new satellite into orbit on Tuesday.")
+    assert found[["event_type", "realis"]].values.tolist() == [["satellite_launch", "actual"]]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -366,6 +372,23 @@ def test_the_launch_in_an_articles_lead_is_its_news_but_later_only_joins():
         )
     )
     assert later.empty
+
+
+def test_a_partys_launch_is_a_particular_launch_wherever_it_stands():
+    # "North Korea's launch of a rocket" names one launch; "the launch of a missile"
+    # after the lead only joins one
+    later = ak.extract_events(
+        written(
+            (
+                THURSDAY,
+                "Talks stalled. Aid fell. Trade slowed. "
+                "The council condemned North Korea's launch of a long-range missile.",
+            )
+        )
+    )
+    assert later[["event_type", "realis", "date_precision"]].values.tolist() == [
+        ["missile_launch", "actual", "unresolved"]
+    ]
 
 
 def test_kcna_strategic_weapon_tests_are_launches():
