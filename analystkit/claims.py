@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal, NamedTuple
 
+import ahocorasick
 import numpy as np
 import pandas as pd
 
@@ -602,12 +603,10 @@ _GATE_PARTS: dict[str, list[str]] = {
 
 
 class _Gate(NamedTuple):
-    """A gate as written (for ASCII text lower-cased: the same, faster) and with re.I;
-    and, to find it in lower-cased ASCII texts, its words (plain string search) and a
-    pattern of its other alternatives (None if none)."""
+    """A gate, to find in folded texts (_folded): as written, its words, and a pattern of
+    its other alternatives (None if none)."""
 
     plain: re.Pattern[str]
-    folded: re.Pattern[str]
     words: list[str]
     others: re.Pattern[str] | None
 
@@ -615,13 +614,16 @@ class _Gate(NamedTuple):
 def _gate(parts: list[str]) -> _Gate:
     words = [p for p in parts if re.fullmatch(r"[a-z-]+", p)]
     others = "|".join(p for p in parts if p not in words)
-    pattern = "|".join(parts)
-    return _Gate(
-        re.compile(pattern),
-        re.compile(pattern, re.I),
-        words,
-        re.compile(others) if others else None,
-    )
+    return _Gate(re.compile("|".join(parts)), words, re.compile(others) if others else None)
+
+
+def _folded(text: str) -> str:
+    """The text lower-cased, as long, with the letters re.I takes for ASCII ones ("İ",
+    "ı", "ſ", the Kelvin sign) made those: a lower-case ASCII gate found in it
+    case-sensitively is where re.I finds it in the text."""
+    if text.isascii():
+        return text.lower()
+    return text.replace("İ", "I").lower().replace("ı", "i").replace("ſ", "s")
 
 
 _GATES = {name: _gate(parts) for name, parts in _GATE_PARTS.items()}
@@ -643,6 +645,10 @@ _FORM_GATES: list[tuple[str, ...]] = [  # in the order of _FORMS
     ("ord", "time"),
     ("ord",),
 ]
+_GATE_WORDS = ahocorasick.Automaton()  # every gate word -> the gates it opens
+for _word in {w for gate in _GATES.values() for w in gate.words}:
+    _GATE_WORDS.add_word(_word, tuple(n for n, gate in _GATES.items() if _word in gate.words))
+_GATE_WORDS.make_automaton()
 _FORM_RANK: dict[str, int] = {}  # a form's first place in _FORMS (ties in overlaps)
 for _rank, (_form, _) in enumerate(_FORMS):
     _FORM_RANK.setdefault(_form, _rank)
@@ -708,14 +714,12 @@ def find_claim_forms(text: str) -> list[tuple[str, re.Match[str]]]:
 def _gated_forms(text: str) -> list[int]:
     """The indices in _FORMS of the forms whose gates the sentence passes."""
     present: dict[str, bool] = {}  # gate -> found in the sentence (each searched once)
-    low = text.lower() if text.isascii() else None
+    folded = _folded(text)
 
     def gated(names: tuple[str, ...]) -> bool:
         for name in names:
             if name not in present:
-                plain, folded, _, _ = _GATES[name]
-                found = plain.search(low) if low is not None else folded.search(text)
-                present[name] = found is not None
+                present[name] = _GATES[name].plain.search(folded) is not None
             if not present[name]:
                 return False
         return True
@@ -783,55 +787,33 @@ def _searching(pattern: re.Pattern[str]) -> Callable[[str, int], int]:
     return find
 
 
-def _finding(word: str) -> Callable[[str, int], int]:
-    """Where `word` first stands in a text from a position (-1: nowhere)."""
-    return lambda text, pos: text.find(word, pos)
-
-
-class _Searched(NamedTuple):
-    """Texts to look for gates in: the ASCII ones joined, lower-cased too, and the others
-    joined."""
-
-    ascii: _Joined
-    low: str
-    other: _Joined
-
-
-def _searched(texts: list[str], ids: list[int]) -> _Searched:
-    plain = _join(texts, [i for i in ids if texts[i].isascii()])
-    return _Searched(
-        plain, plain.text.lower(), _join(texts, [i for i in ids if not texts[i].isascii()])
-    )
-
-
-def _holding(gate: _Gate, searched: _Searched) -> set[int]:
-    """Which of the texts searched hold `gate` (as _gated_forms reads them: ASCII texts
-    lower-cased, each word by plain string search; others with re.I)."""
-    finds = [_finding(w) for w in gate.words]
-    finds += [_searching(gate.others)] if gate.others is not None else []
-    found = {i for find in finds for i in _matching(find, searched.ascii, searched.low)}
-    return found | set(_matching(_searching(gate.folded), searched.other, searched.other.text))
+def _holding(texts: list[str], ids: list[int]) -> dict[str, set[int]]:
+    """Which of the texts `ids` hold each gate (as _gated_forms finds it), searched
+    joined and folded: the words of every gate in one pass, then the other
+    alternatives."""
+    joined = _join(texts, ids)
+    folded = _folded(joined.text)
+    found = list(_GATE_WORDS.iter(folded))  # (where a word ends, the gates it opens)
+    at = np.searchsorted(joined.starts, [end for end, _ in found], side="right") - 1
+    holding: dict[str, set[int]] = {name: set() for name in _GATES}
+    for k, (_, names) in zip(at.tolist(), found):
+        for name in names:
+            holding[name].add(joined.ids[k])
+    for name, gate in _GATES.items():
+        if gate.others is not None:
+            holding[name].update(_matching(_searching(gate.others), joined, folded))
+    return holding
 
 
 def _pattern_hits(texts: list[str], first_only: bool = False) -> list[list[int]]:
     """For each text, the indices in _SCANNED of the patterns that match it (`first_only`:
     only the first, enough to tell that one does): each pattern searched once over the
-    texts its gates let through, joined, instead of once per text (issue #12). A gate is
-    looked for when a pattern first needs it, in the texts still searched then."""
+    texts its gates let through, joined, instead of once per text (issue #12)."""
     hits: list[list[int]] = [[] for _ in texts]
-    holding: dict[str, set[int]] = {}  # gate -> the texts holding it (of those searched)
-    ids: list[int] = []
-    searched = _searched(texts, ids)
+    holding = _holding(texts, list(range(len(texts))))
     left = set(range(len(texts)))  # the texts still searched
     for k, (pattern, names) in enumerate(_SCANNED):
-        among = set(left)
-        for name in names:
-            if name not in holding:  # texts searched later are among these
-                if len(ids) != len(left):  # fewer texts left: join them again
-                    ids = sorted(left)
-                    searched = _searched(texts, ids)
-                holding[name] = _holding(_GATES[name], searched)
-            among &= holding[name]
+        among = left.intersection(*(holding[name] for name in names))
         if among:
             joined = _join(texts, sorted(among))
             found = _matching(_searching(pattern), joined, joined.text)

@@ -553,3 +553,19 @@ def test_the_sentences_claims_read_are_those_of_ak_sentences(monkeypatch):
     articles = pd.concat([ak.load_articles(ak.SEEDS_DIR), CHAIN_TEXTS, claim_articles(50)])
     ours, theirs = _sentences_of(articles), ak.sentences(articles)[columns]
     assert ours.values.tolist() == theirs.values.tolist()
+
+
+def test_a_folded_text_keeps_its_length_and_finds_what_re_i_finds():
+    """_folded lower-cases a text without moving a character, and makes the letters re.I
+    takes for ASCII ones ("İ", "ı", "ſ", the Kelvin sign) those ASCII letters."""
+    import re
+
+    from analystkit.claims import _folded
+
+    text = "İT WAS THE Fırſt LAUNCH ſince the KCNA’s \u212aorean test."
+    folded = _folded(text)
+    assert len(folded) == len(text)
+    assert folded == "it was the first launch since the kcna’s korean test."
+    for word in ("first", "since", "korean", "it was"):
+        assert re.search(word, text, re.I).span() == re.search(word, folded).span()
+    assert _folded("The Third Test") == "the third test"
