@@ -645,10 +645,6 @@ _FORM_GATES: list[tuple[str, ...]] = [  # in the order of _FORMS
     ("ord", "time"),
     ("ord",),
 ]
-_GATE_WORDS = ahocorasick.Automaton()  # every gate word -> the gates it opens
-for _word in {w for gate in _GATES.values() for w in gate.words}:
-    _GATE_WORDS.add_word(_word, tuple(n for n, gate in _GATES.items() if _word in gate.words))
-_GATE_WORDS.make_automaton()
 _FORM_RANK: dict[str, int] = {}  # a form's first place in _FORMS (ties in overlaps)
 for _rank, (_form, _) in enumerate(_FORMS):
     _FORM_RANK.setdefault(_form, _rank)
@@ -747,6 +743,51 @@ _SCANNED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     *((pattern, gates) for (_, pattern), gates in zip(_FORMS, _FORM_GATES, strict=True)),
 ]  # the ordinal claims, then the other forms in the order of _FORMS, with their gates
 _CLAIM_HIT, _ELLIPTIC_HIT, _FIRST_FORM_HIT = 0, 1, 2
+_DIGIT = r"\d"  # in _STARTS: a digit, the first of a run of them
+_ORD_START = (*_ORDINAL_WORDS, _DIGIT)
+_NUM_START = (*list(_NUMBERS)[2:], _DIGIT)
+# What each pattern of _SCANNED (in its order) matches from, in folded text (_folded):
+# the search tries there only, not every position ("\b" first and re.I make Python's re
+# try each). None: any word. Edit a pattern, check its starts (tests/test_claims.py).
+_STARTS: list[tuple[str, ...] | None] = [
+    _ORD_START,
+    ("the",),
+    _ORD_START,
+    ("first",),
+    ("end", "broke", "break", "shatter", "snapp", "interrupt"),
+    None,  # "[\w-]+'s last"
+    ("has",),
+    ("has",),
+    _NUM_START,
+    ("test", "launched", "fired"),
+    ("come", "came", "follow"),
+    _NUM_START,
+    None,  # "[\w]+-ever"
+    _ORD_START,
+    None,  # "in a first", ", a first"
+    _ORD_START,
+    ("for",),
+    _ORD_START,
+]
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def _word_finder() -> ahocorasick.Automaton:
+    """An automaton finding every gate word and pattern start at once: word -> its
+    length, the gates it opens, the indices in _SCANNED of the patterns it starts."""
+    finder = ahocorasick.Automaton()
+    starts = [s or () for s in _STARTS]
+    words = {w for gate in _GATES.values() for w in gate.words}
+    for word in words | {w for s in starts for w in s if w != _DIGIT}:
+        gates = tuple(name for name, gate in _GATES.items() if word in gate.words)
+        finder.add_word(
+            word, (len(word), gates, tuple(k for k, s in enumerate(starts) if word in s))
+        )
+    finder.make_automaton()
+    return finder
+
+
+_WORDS = _word_finder()
 
 
 class _Joined(NamedTuple):
@@ -787,40 +828,79 @@ def _searching(pattern: re.Pattern[str]) -> Callable[[str, int], int]:
     return find
 
 
-def _holding(texts: list[str], ids: list[int]) -> dict[str, set[int]]:
-    """Which of the texts `ids` hold each gate (as _gated_forms finds it), searched
-    joined and folded: the words of every gate in one pass, then the other
-    alternatives."""
-    joined = _join(texts, ids)
+class _Scan(NamedTuple):
+    """Texts joined to scan them: which hold each gate, and where each pattern of
+    _SCANNED may match (sorted positions in the joined text; None: anywhere)."""
+
+    joined: _Joined
+    holding: dict[str, set[int]]
+    starts: list[list[int] | None]
+
+
+def _scan(texts: list[str]) -> _Scan:
+    """The texts joined and folded, read in one pass for the gates' words and the
+    patterns' starts, then for the gates' other alternatives and the runs of digits."""
+    joined = _join(texts, list(range(len(texts))))
     folded = _folded(joined.text)
-    found = list(_GATE_WORDS.iter(folded))  # (where a word ends, the gates it opens)
-    at = np.searchsorted(joined.starts, [end for end, _ in found], side="right") - 1
     holding: dict[str, set[int]] = {name: set() for name in _GATES}
-    for k, (_, names) in zip(at.tolist(), found):
+    starts: list[list[int] | None] = [None if s is None else [] for s in _STARTS]
+    gate_ends, gate_names = [], []
+    for end, (length, gates, patterns) in _WORDS.iter(folded):
+        if gates:
+            gate_ends.append(end)
+            gate_names.append(gates)
+        for k in patterns:
+            starts[k].append(end - length + 1)
+    at = np.searchsorted(joined.starts, gate_ends, side="right") - 1
+    for i, names in zip(at.tolist(), gate_names):
         for name in names:
-            holding[name].add(joined.ids[k])
+            holding[name].add(i)
     for name, gate in _GATES.items():
         if gate.others is not None:
             holding[name].update(_matching(_searching(gate.others), joined, folded))
-    return holding
+    runs = [m.start() for m in _DIGIT_RUN.finditer(folded)]
+    for found, words in zip(starts, _STARTS, strict=True):
+        if found is not None and words is not None:
+            found += runs if _DIGIT in words else []
+            found.sort()
+    return _Scan(joined, holding, starts)
+
+
+def _matching_at(
+    pattern: re.Pattern[str], joined: _Joined, starts: list[int], among: set[int]
+) -> list[int]:
+    """The ids of the texts of `among` in which `pattern` matches at one of `starts`
+    (sorted positions in `joined.text`), in order."""
+    found: list[int] = []
+    at = np.searchsorted(joined.starts, starts, side="right") - 1
+    for pos, k in zip(starts, at.tolist()):
+        i = joined.ids[k]
+        if i in among and (not found or found[-1] != i) and pattern.match(joined.text, pos):
+            found.append(i)
+    return found
 
 
 def _pattern_hits(texts: list[str], first_only: bool = False) -> list[list[int]]:
     """For each text, the indices in _SCANNED of the patterns that match it (`first_only`:
-    only the first, enough to tell that one does): each pattern searched once over the
-    texts its gates let through, joined, instead of once per text (issue #12)."""
+    only the first, enough to tell that one does): each pattern tried once over the
+    texts its gates let through, joined, at its starts, instead of searched in each
+    text (issue #12)."""
     hits: list[list[int]] = [[] for _ in texts]
-    holding = _holding(texts, list(range(len(texts))))
+    scan = _scan(texts)
     left = set(range(len(texts)))  # the texts still searched
-    for k, (pattern, names) in enumerate(_SCANNED):
-        among = left.intersection(*(holding[name] for name in names))
-        if among:
+    for k, ((pattern, names), starts) in enumerate(zip(_SCANNED, scan.starts, strict=True)):
+        among = left.intersection(*(scan.holding[name] for name in names))
+        if not among:
+            continue
+        if starts is None:
             joined = _join(texts, sorted(among))
             found = _matching(_searching(pattern), joined, joined.text)
-            for i in found:
-                hits[i].append(k)
-            if first_only:
-                left.difference_update(found)
+        else:
+            found = _matching_at(pattern, scan.joined, starts, among)
+        for i in found:
+            hits[i].append(k)
+        if first_only:
+            left.difference_update(found)
     return hits
 
 

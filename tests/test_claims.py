@@ -569,3 +569,32 @@ def test_a_folded_text_keeps_its_length_and_finds_what_re_i_finds():
     for word in ("first", "since", "korean", "it was"):
         assert re.search(word, text, re.I).span() == re.search(word, folded).span()
     assert _folded("The Third Test") == "the third test"
+
+
+def test_every_match_of_a_scanned_pattern_begins_at_one_of_its_starts(monkeypatch):
+    """_pattern_hits tries a pattern only where one of its starts (_STARTS) stands in
+    the folded text: every match, in any case, begins there."""
+    import inspect
+    import re
+    import sys
+    from pathlib import Path
+
+    from analystkit import claims
+
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from bench_claims import claim_articles
+
+    texts = ak.sentences(ak.load_articles(ak.SEEDS_DIR))["text"].tolist()
+    texts += ak.sentences(claim_articles(300))["text"].tolist()
+    texts += re.findall(r'"([^"\n]{12,})"', inspect.getsource(sys.modules[__name__]))
+    texts += ["It was the firſt launch since May, its ٣rd.", "It fired for the third time."]
+    texts += [t.upper() for t in texts]
+    matched = set()
+    for text in texts:
+        folded = claims._folded(text)
+        for k, ((pattern, _), starts) in enumerate(zip(claims._SCANNED, claims._STARTS)):
+            for m in pattern.finditer(text) if starts is not None else []:
+                at = folded[m.start() :]
+                assert at[0].isdecimal() or at.startswith(starts), (k, m.group(0))
+                matched.add(k)
+    assert matched == {k for k, starts in enumerate(claims._STARTS) if starts is not None}
