@@ -1350,8 +1350,8 @@ class DayIndex:
     def ordinal(self, date: pd.Timestamp, event_types, since: pd.Timestamp, classes) -> int:
         """As counts.event_ordinal: the distinct days in [since, date) plus one."""
         days = self.days(tuple(event_types), classes).values
-        lo, hi = np.searchsorted(days, [np.datetime64(since), np.datetime64(date)])
-        return int(hi - lo) + 1
+        lo, hi = (int(days.searchsorted(np.datetime64(day))) for day in (since, date))
+        return hi - lo + 1
 
 
 def _n_days(days: pd.Series, first, last, inclusive: bool) -> int:
@@ -1359,14 +1359,10 @@ def _n_days(days: pd.Series, first, last, inclusive: bool) -> int:
     (`first` None: from the start), by binary search: no mask per claim."""
     if pd.isna(last) or (first is not None and pd.isna(first)):
         return 0  # as a comparison with NaT: nothing is in
-    values = days.values  # numpy's binary search (.values: less overhead than to_numpy)
+    values = days.values  # the array's own binary search: less overhead than pandas'
     side: Literal["left", "right"] = "right" if inclusive else "left"
-    hi = int(np.searchsorted(values, pd.Timestamp(last).to_datetime64(), side=side))
-    lo = (
-        int(np.searchsorted(values, pd.Timestamp(first).to_datetime64(), side="left"))
-        if first is not None
-        else 0
-    )
+    hi = int(values.searchsorted(pd.Timestamp(last).to_datetime64(), side=side))
+    lo = int(values.searchsorted(pd.Timestamp(first).to_datetime64())) if first is not None else 0
     return max(0, hi - lo)
 
 
