@@ -239,10 +239,14 @@ def check_claims(
             if not s.hits:
                 continue  # no claim pattern matches it
             event, _ = _nearest_launch(news, s.sentence_id)
-            claims = list(_CLAIM.finditer(s.text)) if _CLAIM_HIT in s.hits else []
-            elliptic = list(_ELLIPTIC.finditer(s.text)) if _ELLIPTIC_HIT in s.hits else []
+            claims = _finditer(_CLAIM, s.text, s.hits[_CLAIM_HIT]) if _CLAIM_HIT in s.hits else []
+            elliptic = (
+                _finditer(_ELLIPTIC, s.text, s.hits[_ELLIPTIC_HIT])
+                if _ELLIPTIC_HIT in s.hits
+                else []
+            )
             ordinal = [(m.start(), m.end()) for m in claims + elliptic]  # scanned once
-            forms = [k - _FIRST_FORM_HIT for k in s.hits if k >= _FIRST_FORM_HIT]
+            forms = {k - _FIRST_FORM_HIT: t for k, t in s.hits.items() if k >= _FIRST_FORM_HIT}
             for form, m in _claim_forms(s.text, forms):
                 if any(m.start() < e and b < m.end() for b, e in ordinal):
                     continue  # the term and year ordinals below check it
@@ -322,7 +326,7 @@ _EVENT_READ = [  # the columns of a launch the checks read
 class _Sentence(NamedTuple):
     sentence_id: int
     text: str
-    hits: list[int]  # the indices in _SCANNED of the patterns that match it
+    hits: dict[int, list[int] | None]  # _SCANNED's patterns that match it: where (_finditer)
 
 
 def _nearest_launch(
@@ -704,7 +708,7 @@ def about_launches(form: str, m: re.Match[str], sentence: str, previous: str = "
 def find_claim_forms(text: str) -> list[tuple[str, re.Match[str]]]:
     """The gap, first-since, count and ordinal claims in a sentence, longest first where
     two overlap (the forms' own order on a tie)."""
-    return _claim_forms(text, _gated_forms(text))
+    return _claim_forms(text, dict.fromkeys(_gated_forms(text)))
 
 
 def _gated_forms(text: str) -> list[int]:
@@ -723,9 +727,14 @@ def _gated_forms(text: str) -> list[int]:
     return [k for k, gates in enumerate(_FORM_GATES) if gated(gates)]
 
 
-def _claim_forms(text: str, forms: list[int]) -> list[tuple[str, re.Match[str]]]:
-    """find_claim_forms with only the forms of `forms` (indices in _FORMS, in order)."""
-    found = [(_FORMS[k][0], m) for k in forms for m in _FORMS[k][1].finditer(text)]
+def _claim_forms(text: str, forms: dict[int, list[int] | None]) -> list[tuple[str, re.Match[str]]]:
+    """find_claim_forms with only the forms of `forms` (indices in _FORMS, in order),
+    each tried where it says (_finditer)."""
+    found = [
+        (_FORMS[k][0], m)
+        for k, tries in forms.items()
+        for m in _finditer(_FORMS[k][1], text, tries)
+    ]
     found.sort(key=lambda f: (-(f[1].end() - f[1].start()), _FORM_RANK[f[0]]))
     kept: list[tuple[str, re.Match[str]]] = []
     for form, m in found:
@@ -868,40 +877,57 @@ def _scan(texts: list[str]) -> _Scan:
 
 def _matching_at(
     pattern: re.Pattern[str], joined: _Joined, starts: list[int], among: set[int]
-) -> list[int]:
+) -> dict[int, list[int]]:
     """The ids of the texts of `among` in which `pattern` matches at one of `starts`
-    (sorted positions in `joined.text`), in order."""
-    found: list[int] = []
+    (sorted positions in `joined.text`), in order, each with its starts (in the text)
+    from the first it matches at on: where finditer would find the rest."""
+    found: dict[int, list[int]] = {}
     at = np.searchsorted(joined.starts, starts, side="right") - 1
     for pos, k in zip(starts, at.tolist()):
         i = joined.ids[k]
-        if i in among and (not found or found[-1] != i) and pattern.match(joined.text, pos):
-            found.append(i)
+        if i in found:
+            found[i].append(pos - joined.starts[k])
+        elif i in among and pattern.match(joined.text, pos):
+            found[i] = [pos - joined.starts[k]]
     return found
 
 
-def _pattern_hits(texts: list[str], first_only: bool = False) -> list[list[int]]:
+def _pattern_hits(texts: list[str], first_only: bool = False) -> list[dict[int, list[int] | None]]:
     """For each text, the indices in _SCANNED of the patterns that match it (`first_only`:
-    only the first, enough to tell that one does): each pattern tried once over the
-    texts its gates let through, joined, at its starts, instead of searched in each
-    text (issue #12)."""
-    hits: list[list[int]] = [[] for _ in texts]
+    only the first, enough to tell that one does), each with the positions in the text
+    to find its matches from (_finditer; None: every position): each pattern tried
+    once over the texts its gates let through, joined, at its starts, instead of
+    searched in each text (issue #12)."""
+    hits: list[dict[int, list[int] | None]] = [{} for _ in texts]
     scan = _scan(texts)
     left = set(range(len(texts)))  # the texts still searched
     for k, ((pattern, names), starts) in enumerate(zip(_SCANNED, scan.starts, strict=True)):
         among = left.intersection(*(scan.holding[name] for name in names))
         if not among:
             continue
+        found: dict[int, list[int] | None]
         if starts is None:
             joined = _join(texts, sorted(among))
-            found = _matching(_searching(pattern), joined, joined.text)
+            found = dict.fromkeys(_matching(_searching(pattern), joined, joined.text))
         else:
-            found = _matching_at(pattern, scan.joined, starts, among)
-        for i in found:
-            hits[i].append(k)
+            found = dict(_matching_at(pattern, scan.joined, starts, among))
+        for i, tries in found.items():
+            hits[i][k] = tries
         if first_only:
             left.difference_update(found)
     return hits
+
+
+def _finditer(pattern: re.Pattern[str], text: str, tries: list[int] | None) -> list[re.Match[str]]:
+    """pattern.finditer(text) as a list, trying only at `tries` (sorted positions where
+    every match begins; None: at every position). None of the patterns matches empty."""
+    if tries is None:
+        return list(pattern.finditer(text))
+    found: list[re.Match[str]] = []
+    for pos in tries:
+        if (not found or pos >= found[-1].end()) and (m := pattern.match(text, pos)):
+            found.append(m)
+    return found
 
 
 def check_form(

@@ -536,8 +536,9 @@ def test_the_patterns_searched_over_joined_texts_find_what_each_text_finds(monke
     texts += ["It was the firſt launch since May.", "the ſecond launch in less than a week"]
     texts += ["The KCNA’s third missile test this year.", "İt was the fourth launch this year"]
     alone = [[k for k, (p, _) in enumerate(claims._SCANNED) if p.search(t)] for t in texts]
-    assert claims._pattern_hits(texts) == alone
-    assert claims._pattern_hits(texts, first_only=True) == [found[:1] for found in alone]
+    assert [list(found) for found in claims._pattern_hits(texts)] == alone
+    first = claims._pattern_hits(texts, first_only=True)
+    assert [list(found) for found in first] == [found[:1] for found in alone]
 
 
 def test_the_sentences_claims_read_are_those_of_ak_sentences(monkeypatch):
@@ -598,3 +599,21 @@ def test_every_match_of_a_scanned_pattern_begins_at_one_of_its_starts(monkeypatc
                 assert at[0].isdecimal() or at.startswith(starts), (k, m.group(0))
                 matched.add(k)
     assert matched == {k for k, starts in enumerate(claims._STARTS) if starts is not None}
+
+
+def test_the_matches_found_at_the_starts_are_those_finditer_finds():
+    """_pattern_hits says where each pattern that matches a text is to be tried, and
+    _finditer, trying there only, finds every match pattern.finditer finds."""
+    from analystkit import claims
+
+    texts = [
+        "It was the third launch this year and the fourth test this month, the 12th in 2023.",
+        "The North has carried out 11 tests since May, its first since a two-week lull.",
+        "Nothing here counts anything.",
+    ]
+    for text, hits in zip(texts, claims._pattern_hits(texts)):
+        for k, tries in hits.items():
+            pattern = claims._SCANNED[k][0]
+            got = [(m.span(), m.groups()) for m in claims._finditer(pattern, text, tries)]
+            assert got == [(m.span(), m.groups()) for m in pattern.finditer(text)], (k, text)
+    assert [m.group("ord") for m in claims._finditer(claims._CLAIM, texts[0], None)] == ["third"]
