@@ -617,3 +617,18 @@ def test_the_matches_found_at_the_starts_are_those_finditer_finds():
             got = [(m.span(), m.groups()) for m in claims._finditer(pattern, text, tries)]
             assert got == [(m.span(), m.groups()) for m in pattern.finditer(text)], (k, text)
     assert [m.group("ord") for m in claims._finditer(claims._CLAIM, texts[0], None)] == ["third"]
+
+
+def test_a_text_is_ascii_alike_when_re_ascii_finds_the_same_in_it():
+    """_ascii_alike: ASCII text without the separators \\x1c-\\x1f, which \\s takes only
+    without re.ASCII; the gates find the same in a text that is not."""
+    import re
+
+    from analystkit.claims import _ascii_alike, _pattern_hits
+
+    assert _ascii_alike("It was the 3rd test in less than a week.")
+    assert not _ascii_alike("It was the North’s 3rd test.")
+    spaced = "It was the 3rd test in less\x1cthan a week."
+    assert not _ascii_alike(spaced)
+    assert re.search(r"less\s+than", spaced) and not re.search(r"less\s+than", spaced, re.A)
+    assert list(_pattern_hits([spaced])[0]) == list(_pattern_hits([spaced.replace("\x1c", " ")])[0])
