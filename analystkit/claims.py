@@ -1009,6 +1009,7 @@ def check_form(
         classes = list(_RANGES[lo : hi + 1])
         named = "-".join(classes)
     days = _chronology_days(chronology, classes)
+    values = days.values  # once: each .values costs more than a binary search
     label = f"{named + ' ' if named else ''}launch days ({source})"
     if groups.get("prevwhen"):
         return _previous_launch(out, groups, what, named, days, event, report, chronology, label)
@@ -1028,8 +1029,8 @@ def check_form(
         if first is None:
             return {**out, "stated": stated, "basis": f"not parsed: {why}"}
         if first == _EVER:
-            return _ever(out, stated, _n_days(days, None, last, True), days, label)
-        computed = _n_days(days, first, last, True)
+            return _ever(out, stated, _n_days(values, None, last, True), days, label)
+        computed = _n_days(values, first, last, True)
         short = _short_of_unlisted(chronology, classes, last, computed, stated)
         return {
             **out,
@@ -1095,7 +1096,7 @@ def check_form(
     if form == "ordinal_gap":
         n, unit = _span(groups["gap"])
         first = date - pd.Timedelta(days=n * _UNIT_DAYS[unit])
-        after_first = n_before - _n_days(days, None, first, True) if pd.notna(first) else 0
+        after_first = n_before - _n_days(values, None, first, True) if pd.notna(first) else 0
         computed = max(0, after_first) + 1
         return {
             **out,
@@ -1121,8 +1122,8 @@ def check_form(
     else:  # "its second ICBM test": ever
         if named is not None and event.get("missile_class") != named:
             return _ever(out, stated, 0, days, label)  # about another launch: unrefuted
-        return _ever(out, stated, _n_days(days, None, date, False) + 1, days, label)
-    computed = _n_days(days, first, date, False) + 1
+        return _ever(out, stated, _n_days(values, None, date, False) + 1, days, label)
+    computed = _n_days(values, first, date, False) + 1
     short = _short_of_unlisted(chronology, classes, date, computed, stated)
     return {
         **out,
@@ -1391,16 +1392,16 @@ class DayIndex:
     def ordinal(self, date: pd.Timestamp, event_types, since: pd.Timestamp, classes) -> int:
         """As counts.event_ordinal: the distinct days in [since, date) plus one."""
         days = self.days(tuple(event_types), classes).values
-        lo, hi = (int(days.searchsorted(np.datetime64(day))) for day in (since, date))
+        lo, hi = (int(days.searchsorted(pd.Timestamp(d).to_datetime64())) for d in (since, date))
         return hi - lo + 1
 
 
-def _n_days(days: pd.Series, first, last, inclusive: bool) -> int:
+def _n_days(days: pd.Series | np.ndarray, first, last, inclusive: bool) -> int:
     """How many of the sorted `days` lie in [first, last] (`inclusive`) or [first, last)
     (`first` None: from the start), by binary search: no mask per claim."""
     if pd.isna(last) or (first is not None and pd.isna(first)):
         return 0  # as a comparison with NaT: nothing is in
-    values = days.values  # the array's own binary search: less overhead than pandas'
+    values = days if isinstance(days, np.ndarray) else days.values  # its own binary search
     side: Literal["left", "right"] = "right" if inclusive else "left"
     hi = int(values.searchsorted(pd.Timestamp(last).to_datetime64(), side=side))
     lo = int(values.searchsorted(pd.Timestamp(first).to_datetime64())) if first is not None else 0
@@ -1413,8 +1414,9 @@ def _latest_before(days: pd.Series, day: pd.Timestamp) -> tuple[int, pd.Timestam
     if pd.isna(day):
         before = days.iloc[: days.searchsorted(day)]
         return len(before), before.iloc[-1] if len(before) else pd.NaT
-    k = _n_days(days, None, day, False)
-    return k, pd.Timestamp(days.values[k - 1]) if k else pd.NaT  # faster than .iloc
+    values = days.values
+    k = _n_days(values, None, day, False)
+    return k, pd.Timestamp(values[k - 1]) if k else pd.NaT  # faster than .iloc
 
 
 def _chronology_days(chronology, classes) -> pd.Series:
