@@ -852,10 +852,12 @@ def _searching(pattern: re.Pattern[str]) -> Callable[[str, int], int]:
 
 
 class _Scan(NamedTuple):
-    """Texts joined to scan them: which hold each gate, and where each pattern of
-    _SCANNED may match (sorted positions in the joined text; None: anywhere)."""
+    """Texts joined to scan them (and where each starts, as an array): which hold each
+    gate, and where each pattern of _SCANNED may match (sorted positions in the joined
+    text; None: anywhere)."""
 
     joined: _Joined
+    bounds: np.ndarray
     holding: dict[str, set[int]]
     starts: list[list[int] | None]
 
@@ -864,6 +866,7 @@ def _scan(texts: list[str]) -> _Scan:
     """The texts joined and folded, read in one pass for the gates' words and the
     patterns' starts, then for the gates' other alternatives and the runs of digits."""
     joined = _join(texts, list(range(len(texts))))
+    bounds = np.array(joined.starts)
     folded = _folded(joined.text)
     holding: dict[str, set[int]] = {name: set() for name in _GATES}
     starts: list[list[int] | None] = [None if s is None else [] for s in _STARTS]
@@ -874,7 +877,7 @@ def _scan(texts: list[str]) -> _Scan:
             gate_names.append(gates)
         for k in patterns:
             starts[k].append(end - length + 1)
-    at = np.searchsorted(joined.starts, gate_ends, side="right") - 1
+    at = np.searchsorted(bounds, gate_ends, side="right") - 1
     for i, names in zip(at.tolist(), gate_names):
         for name in names:
             holding[name].add(i)
@@ -887,17 +890,18 @@ def _scan(texts: list[str]) -> _Scan:
         if found is not None and words is not None:
             found += runs if _DIGIT in words else []
             found.sort()
-    return _Scan(joined, holding, starts)
+    return _Scan(joined, bounds, holding, starts)
 
 
 def _matching_at(
-    pattern: re.Pattern[str], joined: _Joined, starts: list[int], among: set[int]
+    pattern: re.Pattern[str], scan: _Scan, starts: list[int], among: set[int]
 ) -> dict[int, list[int]]:
     """The ids of the texts of `among` in which `pattern` matches at one of `starts`
-    (sorted positions in `joined.text`), in order, each with its starts (in the text)
-    from the first it matches at on: where finditer would find the rest."""
+    (sorted positions in the scan's joined text), in order, each with its starts (in
+    the text) from the first it matches at on: where finditer would find the rest."""
     found: dict[int, list[int]] = {}
-    at = np.searchsorted(joined.starts, starts, side="right") - 1
+    joined = scan.joined
+    at = np.searchsorted(scan.bounds, starts, side="right") - 1
     for pos, k in zip(starts, at.tolist()):
         i = joined.ids[k]
         if i in found:
@@ -925,7 +929,7 @@ def _pattern_hits(texts: list[str], first_only: bool = False) -> list[dict[int, 
             joined = _join(texts, sorted(among))
             found = dict.fromkeys(_matching(_searching(pattern), joined, joined.text))
         else:
-            found = dict(_matching_at(pattern, scan.joined, starts, among))
+            found = dict(_matching_at(pattern, scan, starts, among))
         for i, tries in found.items():
             hits[i][k] = tries
         if first_only:
