@@ -7,7 +7,7 @@ import bisect
 import itertools
 import re
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Literal, NamedTuple
 
@@ -326,7 +326,7 @@ _EVENT_READ = [  # the columns of a launch the checks read
 class _Sentence(NamedTuple):
     sentence_id: int
     text: str
-    hits: dict[int, list[int] | None]  # _SCANNED's patterns that match it: where (_finditer)
+    hits: dict[int, list[int]]  # _SCANNED's patterns that match it: where (_finditer)
 
 
 def _nearest_launch(
@@ -741,7 +741,9 @@ def _gated_forms(text: str) -> list[int]:
     return [k for k, gates in enumerate(_FORM_GATES) if gated(gates)]
 
 
-def _claim_forms(text: str, forms: dict[int, list[int] | None]) -> list[tuple[str, re.Match[str]]]:
+def _claim_forms(
+    text: str, forms: Mapping[int, list[int] | None]
+) -> list[tuple[str, re.Match[str]]]:
     """find_claim_forms with only the forms of `forms` (indices in _FORMS, in order),
     each tried where it says (_finditer)."""
     found = [
@@ -766,46 +768,112 @@ _SCANNED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     *((pattern, gates) for (_, pattern), gates in zip(_FORMS, _FORM_GATES, strict=True)),
 ]  # the ordinal claims, then the other forms in the order of _FORMS, with their gates
 _CLAIM_HIT, _ELLIPTIC_HIT, _FIRST_FORM_HIT = 0, 1, 2
-_DIGIT = r"\d"  # in _STARTS: a digit, the first of a run of them
-_ORD_START = (*_ORDINAL_WORDS, _DIGIT)
-_NUM_START = (*list(_NUMBERS)[2:], _DIGIT)
-# What each pattern of _SCANNED (in its order) matches from, in folded text (_folded):
+_DIGIT = r"\d"  # in a _Start's words: a digit, the first of a run of them
+
+
+class _Start(NamedTuple):
+    """Where a pattern's matches begin: at its words (folded, as _folded makes them),
+    or, with `before`, at the positions it finds back from them."""
+
+    words: tuple[str, ...]
+    before: Callable[[str, int], list[int]] | None = None
+
+
+def _spaces_before(text: str, at: int) -> int:
+    """Where the run of whitespace (\\s) ending at `at` begins (`at` if none)."""
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at
+
+
+def _word_before(text: str, at: int, hyphen: bool = False) -> int:
+    """Where the run of word characters (\\w, and "-" if `hyphen`) ending at `at` begins."""
+    while at > 0 and (text[at - 1].isalnum() or text[at - 1] in ("_-" if hyphen else "_")):
+        at -= 1
+    return at
+
+
+def _the_before(text: str, at: int) -> list[int]:
+    """ "the" and spaces before `at`: where "the" would begin."""
+    spaces = _spaces_before(text, at)
+    return [spaces - 3] if 3 <= spaces < at else []
+
+
+def _at_or_the_before(text: str, at: int) -> list[int]:
+    """ "(the) most": `at`, and where a "the" before it would begin."""
+    return [*_the_before(text, at), at]
+
+
+def _word_ending(text: str, at: int) -> list[int]:
+    """ "[\\w]+-ever": where the word ending at `at` begins."""
+    start = _word_before(text, at)
+    return [start] if start < at else []
+
+
+def _owner_before(text: str, at: int) -> list[int]:
+    """ "(the|its|[\\w-]+'s) last": where the word before the spaces before `at` would
+    begin: "the" or "its", or anywhere in the run of [\\w-] before "'s"."""
+    spaces = _spaces_before(text, at)
+    if spaces == at or spaces < 3:
+        return []
+    return sorted({spaces - 3, *range(_word_before(text, spaces - 2, hyphen=True), spaces - 2)})
+
+
+def _a_before(text: str, at: int) -> list[int]:
+    """ "(in|,) a first": where "in" or "," before "a" and spaces before `at` would begin."""
+    spaces = _spaces_before(text, at)
+    before_a = _spaces_before(text, spaces - 1) if spaces < at else spaces - 1
+    return [p for p in (before_a - 2, before_a - 1) if p >= 0 and before_a < spaces - 1]
+
+
+_ORD_START = _Start((*_ORDINAL_WORDS, _DIGIT))
+_NUM_START = _Start((*list(_NUMBERS)[2:], _DIGIT))
+# Where each pattern of _SCANNED (in its order) may match, in folded text (_folded):
 # the search tries there only, not every position ("\b" first and re.I make Python's re
-# try each). None: any word. Edit a pattern, check its starts (tests/test_claims.py).
-_STARTS: list[tuple[str, ...] | None] = [
-    _ORD_START,
-    ("the",),
-    _ORD_START,
-    ("first",),
-    ("end", "broke", "break", "shatter", "snapp", "interrupt"),
-    None,  # "[\w-]+'s last"
-    ("has",),
-    ("has",),
-    _NUM_START,
-    ("test", "launched", "fired"),
-    ("come", "came", "follow"),
-    _NUM_START,
-    None,  # "[\w]+-ever"
-    _ORD_START,
-    None,  # "in a first", ", a first"
-    _ORD_START,
-    ("for",),
-    _ORD_START,
+# try each). Edit a pattern, check its starts (tests/test_claims.py).
+_STARTS: list[tuple[_Start, ...]] = [
+    (_ORD_START,),
+    (_ORD_START._replace(before=_the_before),),  # "the 12th this year"
+    (_ORD_START,),
+    (_Start(("first",)),),
+    (_Start(("end", "broke", "break", "shatter", "snapp", "interrupt")),),
+    (_Start(("last", "previous"), _owner_before),),
+    (_Start(("has",)),),
+    (_Start(("has",)),),
+    (_NUM_START,),
+    (_Start(("test", "launched", "fired")),),
+    (_Start(("come", "came", "follow")),),
+    (_NUM_START,),
+    (
+        _Start(("most", "busiest"), _at_or_the_before),
+        _Start(("higher", "farther", "longer", "more")),
+        _Start(("-ever",), _word_ending),
+    ),
+    (_ORD_START,),
+    (_Start(("first",), _a_before),),
+    (_ORD_START,),
+    (_Start(("for",)),),
+    (_ORD_START,),
 ]
 _DIGIT_RUN = _both(r"\d+")
 
 
 def _word_finder() -> ahocorasick.Automaton:
     """An automaton finding every gate word and pattern start at once: word -> its
-    length, the gates it opens, the indices in _SCANNED of the patterns it starts."""
+    length, the gates it opens, and the patterns it starts (index in _SCANNED, and
+    how to find the start from it)."""
     finder = ahocorasick.Automaton()
-    starts = [s or () for s in _STARTS]
-    words = {w for gate in _GATES.values() for w in gate.words}
-    for word in words | {w for s in starts for w in s if w != _DIGIT}:
-        gates = tuple(name for name, gate in _GATES.items() if word in gate.words)
-        finder.add_word(
-            word, (len(word), gates, tuple(k for k, s in enumerate(starts) if word in s))
-        )
+    opens: dict[str, tuple[list[str], list[tuple[int, Callable | None]]]] = {}
+    for name, gate in _GATES.items():
+        for word in gate.words:
+            opens.setdefault(word, ([], []))[0].append(name)
+    for k, starts in enumerate(_STARTS):
+        for start in starts:
+            for word in start.words:
+                if word != _DIGIT:
+                    opens.setdefault(word, ([], []))[1].append((k, start.before))
+    for word, (gates, patterns) in opens.items():
+        finder.add_word(word, (len(word), tuple(gates), tuple(patterns)))
     finder.make_automaton()
     return finder
 
@@ -854,12 +922,12 @@ def _searching(pattern: re.Pattern[str]) -> Callable[[str, int], int]:
 class _Scan(NamedTuple):
     """Texts joined to scan them (and where each starts, as an array): which hold each
     gate, and where each pattern of _SCANNED may match (sorted positions in the joined
-    text; None: anywhere)."""
+    text)."""
 
     joined: _Joined
     bounds: np.ndarray
     holding: dict[str, set[int]]
-    starts: list[list[int] | None]
+    starts: list[list[int]]
 
 
 def _scan(texts: list[str]) -> _Scan:
@@ -869,14 +937,15 @@ def _scan(texts: list[str]) -> _Scan:
     bounds = np.array(joined.starts)
     folded = _folded(joined.text)
     holding: dict[str, set[int]] = {name: set() for name in _GATES}
-    starts: list[list[int] | None] = [None if s is None else [] for s in _STARTS]
+    starts: list[list[int]] = [[] for _ in _STARTS]
     gate_ends, gate_names = [], []
     for end, (length, gates, patterns) in _WORDS.iter(folded):
         if gates:
             gate_ends.append(end)
             gate_names.append(gates)
-        for k in patterns:
-            starts[k].append(end - length + 1)
+        for k, before in patterns:
+            at = end - length + 1
+            starts[k] += [at] if before is None else before(joined.text, at)
     at = np.searchsorted(bounds, gate_ends, side="right") - 1
     for i, names in zip(at.tolist(), gate_names):
         for name in names:
@@ -886,10 +955,15 @@ def _scan(texts: list[str]) -> _Scan:
         if gate.others is not None:
             holding[name].update(_matching(_searching(gate.others[ascii]), joined, folded))
     runs = [m.start() for m in _DIGIT_RUN[ascii].finditer(folded)]
-    for found, words in zip(starts, _STARTS, strict=True):
-        if found is not None and words is not None:
-            found += runs if _DIGIT in words else []
-            found.sort()
+    for found, rules in zip(starts, _STARTS, strict=True):
+        for rule in rules:
+            if _DIGIT in rule.words:
+                found += (
+                    runs
+                    if rule.before is None
+                    else [p for run in runs for p in rule.before(joined.text, run)]
+                )
+        found[:] = sorted(set(found))
     return _Scan(joined, bounds, holding, starts)
 
 
@@ -911,25 +985,20 @@ def _matching_at(
     return found
 
 
-def _pattern_hits(texts: list[str], first_only: bool = False) -> list[dict[int, list[int] | None]]:
+def _pattern_hits(texts: list[str], first_only: bool = False) -> list[dict[int, list[int]]]:
     """For each text, the indices in _SCANNED of the patterns that match it (`first_only`:
     only the first, enough to tell that one does), each with the positions in the text
-    to find its matches from (_finditer; None: every position): each pattern tried
-    once over the texts its gates let through, joined, at its starts, instead of
-    searched in each text (issue #12)."""
-    hits: list[dict[int, list[int] | None]] = [{} for _ in texts]
+    to find its matches from (_finditer): each pattern tried once over the texts its
+    gates let through, joined, at its starts, instead of searched in each text (issue
+    #12)."""
+    hits: list[dict[int, list[int]]] = [{} for _ in texts]
     scan = _scan(texts)
     left = set(range(len(texts)))  # the texts still searched
     for k, ((pattern, names), starts) in enumerate(zip(_SCANNED, scan.starts, strict=True)):
         among = left.intersection(*(scan.holding[name] for name in names))
         if not among:
             continue
-        found: dict[int, list[int] | None]
-        if starts is None:
-            joined = _join(texts, sorted(among))
-            found = dict.fromkeys(_matching(_searching(pattern), joined, joined.text))
-        else:
-            found = dict(_matching_at(pattern, scan, starts, among))
+        found = _matching_at(pattern, scan, starts, among)
         for i, tries in found.items():
             hits[i][k] = tries
         if first_only:
