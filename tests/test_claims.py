@@ -634,3 +634,21 @@ def test_a_text_is_ascii_alike_when_re_ascii_finds_the_same_in_it():
     assert not _ascii_alike(spaced)
     assert re.search(r"less\s+than", spaced) and not re.search(r"less\s+than", spaced, re.A)
     assert list(_pattern_hits([spaced])[0]) == list(_pattern_hits([spaced.replace("\x1c", " ")])[0])
+
+
+def test_the_starts_found_back_from_a_word_are_where_its_phrase_begins():
+    """The rules of _STARTS that look back from a word: where "the", an owner ("its",
+    "Kim Jong-un's"), "in a" / ", a" or a word before "-ever" would begin."""
+    from analystkit import claims
+
+    text = "Then the  12th came: Kim Jong-un's last test, in a first, the third-ever try."
+    at = text.index
+    assert claims._spaces_before(text, at("12th")) == at("  12th")
+    assert claims._word_before(text, at("'s last"), hyphen=True) == at("Kim Jong") + 4
+    assert claims._the_before(text, at("12th")) == [at("the  12th")]
+    assert claims._the_before(text, at("Then")) == []
+    assert claims._at_or_the_before(text, at("12th")) == [at("the  12th"), at("12th")]
+    owners = claims._owner_before(text, at("last"))
+    assert at("Jong-un") in owners and at("-un") + 1 in owners and at("Kim") not in owners
+    assert claims._a_before(text, at("first")) == [at("in a"), at("n a")]
+    assert claims._word_ending(text, at("-ever")) == [at("third-ever")]
