@@ -1082,7 +1082,7 @@ def check_form(
         classes = list(_RANGES[lo : hi + 1])
         named = "-".join(classes)
     days = _chronology_days(chronology, classes)
-    values = days.values  # once: each .values costs more than a binary search
+    values = chronology.values(None, classes)
     label = f"{named + ' ' if named else ''}launch days ({source})"
     if groups.get("prevwhen"):
         return _previous_launch(out, groups, what, named, days, event, report, chronology, label)
@@ -1446,11 +1446,19 @@ class DayIndex:
         self._dates = frame["date"].dt.normalize().to_numpy()
         cruise = self._dates[self._classes == "cruise"]
         self.first_cruise = pd.Timestamp(cruise.min()) if len(cruise) else pd.NaT
-        self._cache: dict[tuple, pd.Series] = {}
+        self._cache: dict[tuple, tuple[pd.Series, np.ndarray]] = {}
 
     def days(self, event_types=None, classes=None) -> pd.Series:
         """The distinct days (sorted) of `event_types` (default: launches) and `classes`
         (None: any)."""
+        return self._days(event_types, classes)[0]
+
+    def values(self, event_types=None, classes=None) -> np.ndarray:
+        """days(event_types, classes) as an array, kept (Series.values costs more than a
+        binary search)."""
+        return self._days(event_types, classes)[1]
+
+    def _days(self, event_types, classes) -> tuple[pd.Series, np.ndarray]:
         key = (
             tuple(sorted(event_types or LAUNCH_TYPES)),
             None if classes is None else tuple(sorted(classes)),
@@ -1459,7 +1467,8 @@ class DayIndex:
             keep = np.isin(self._types, key[0])
             if key[1] is not None:
                 keep &= np.isin(self._classes, key[1])
-            self._cache[key] = pd.Series(np.unique(self._dates[keep]), dtype="datetime64[ns]")
+            days = pd.Series(np.unique(self._dates[keep]), dtype="datetime64[ns]")
+            self._cache[key] = days, days.values
         return self._cache[key]
 
     def ordinal(self, date: pd.Timestamp, event_types, since: pd.Timestamp, classes) -> int:

@@ -415,6 +415,8 @@ def test_the_day_index_counts_as_event_ordinal_does():
             classes,
         )
         assert got == expected
+        days = index.days(None, classes)
+        assert index.values(None, classes).tolist() == days.values.tolist() and len(days)
 
 
 # ---------------------------------------------------------------- the chain
