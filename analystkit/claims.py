@@ -7,10 +7,11 @@ import bisect
 import itertools
 import re
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Literal, NamedTuple
 
+import ahocorasick
 import numpy as np
 import pandas as pd
 
@@ -238,10 +239,14 @@ def check_claims(
             if not s.hits:
                 continue  # no claim pattern matches it
             event, _ = _nearest_launch(news, s.sentence_id)
-            claims = list(_CLAIM.finditer(s.text)) if _CLAIM_HIT in s.hits else []
-            elliptic = list(_ELLIPTIC.finditer(s.text)) if _ELLIPTIC_HIT in s.hits else []
+            claims = _finditer(_CLAIM, s.text, s.hits[_CLAIM_HIT]) if _CLAIM_HIT in s.hits else []
+            elliptic = (
+                _finditer(_ELLIPTIC, s.text, s.hits[_ELLIPTIC_HIT])
+                if _ELLIPTIC_HIT in s.hits
+                else []
+            )
             ordinal = [(m.start(), m.end()) for m in claims + elliptic]  # scanned once
-            forms = [k - _FIRST_FORM_HIT for k in s.hits if k >= _FIRST_FORM_HIT]
+            forms = {k - _FIRST_FORM_HIT: t for k, t in s.hits.items() if k >= _FIRST_FORM_HIT}
             for form, m in _claim_forms(s.text, forms):
                 if any(m.start() < e and b < m.end() for b, e in ordinal):
                     continue  # the term and year ordinals below check it
@@ -321,7 +326,7 @@ _EVENT_READ = [  # the columns of a launch the checks read
 class _Sentence(NamedTuple):
     sentence_id: int
     text: str
-    hits: list[int]  # the indices in _SCANNED of the patterns that match it
+    hits: dict[int, list[int]]  # _SCANNED's patterns that match it: where (_finditer)
 
 
 def _nearest_launch(
@@ -602,26 +607,41 @@ _GATE_PARTS: dict[str, list[str]] = {
 
 
 class _Gate(NamedTuple):
-    """A gate as written (for ASCII text lower-cased: the same, faster) and with re.I;
-    and, to find it in lower-cased ASCII texts, its words (plain string search) and a
-    pattern of its other alternatives (None if none)."""
+    """A gate, to find in folded texts (_folded): as written, its words, and a pattern of
+    its other alternatives (None if none), as is and ASCII (_ascii_alike)."""
 
     plain: re.Pattern[str]
-    folded: re.Pattern[str]
     words: list[str]
-    others: re.Pattern[str] | None
+    others: tuple[re.Pattern[str], re.Pattern[str]] | None
 
 
 def _gate(parts: list[str]) -> _Gate:
     words = [p for p in parts if re.fullmatch(r"[a-z-]+", p)]
     others = "|".join(p for p in parts if p not in words)
-    pattern = "|".join(parts)
-    return _Gate(
-        re.compile(pattern),
-        re.compile(pattern, re.I),
-        words,
-        re.compile(others) if others else None,
-    )
+    return _Gate(re.compile("|".join(parts)), words, _both(others) if others else None)
+
+
+def _both(pattern: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The pattern compiled as is, and with re.ASCII (faster: \\d and \\s test ASCII only)."""
+    return re.compile(pattern), re.compile(pattern, re.ASCII)
+
+
+_UNICODE_ONLY = re.compile(r"[\x1c-\x1f]")  # ASCII that \s takes only without re.ASCII
+
+
+def _ascii_alike(text: str) -> bool:
+    """Whether a pattern finds in `text` what it finds with re.ASCII: the text is ASCII,
+    and holds none of the separators \\x1c-\\x1f (\\s without re.ASCII only)."""
+    return text.isascii() and _UNICODE_ONLY.search(text) is None
+
+
+def _folded(text: str) -> str:
+    """The text lower-cased, as long, with the letters re.I takes for ASCII ones ("İ",
+    "ı", "ſ", the Kelvin sign) made those: a lower-case ASCII gate found in it
+    case-sensitively is where re.I finds it in the text."""
+    if text.isascii():
+        return text.lower()
+    return text.replace("İ", "I").lower().replace("ı", "i").replace("ſ", "s")
 
 
 _GATES = {name: _gate(parts) for name, parts in _GATE_PARTS.items()}
@@ -702,20 +722,18 @@ def about_launches(form: str, m: re.Match[str], sentence: str, previous: str = "
 def find_claim_forms(text: str) -> list[tuple[str, re.Match[str]]]:
     """The gap, first-since, count and ordinal claims in a sentence, longest first where
     two overlap (the forms' own order on a tie)."""
-    return _claim_forms(text, _gated_forms(text))
+    return _claim_forms(text, dict.fromkeys(_gated_forms(text)))
 
 
 def _gated_forms(text: str) -> list[int]:
     """The indices in _FORMS of the forms whose gates the sentence passes."""
     present: dict[str, bool] = {}  # gate -> found in the sentence (each searched once)
-    low = text.lower() if text.isascii() else None
+    folded = _folded(text)
 
     def gated(names: tuple[str, ...]) -> bool:
         for name in names:
             if name not in present:
-                plain, folded, _, _ = _GATES[name]
-                found = plain.search(low) if low is not None else folded.search(text)
-                present[name] = found is not None
+                present[name] = _GATES[name].plain.search(folded) is not None
             if not present[name]:
                 return False
         return True
@@ -723,9 +741,16 @@ def _gated_forms(text: str) -> list[int]:
     return [k for k, gates in enumerate(_FORM_GATES) if gated(gates)]
 
 
-def _claim_forms(text: str, forms: list[int]) -> list[tuple[str, re.Match[str]]]:
-    """find_claim_forms with only the forms of `forms` (indices in _FORMS, in order)."""
-    found = [(_FORMS[k][0], m) for k in forms for m in _FORMS[k][1].finditer(text)]
+def _claim_forms(
+    text: str, forms: Mapping[int, list[int] | None]
+) -> list[tuple[str, re.Match[str]]]:
+    """find_claim_forms with only the forms of `forms` (indices in _FORMS, in order),
+    each tried where it says (_finditer)."""
+    found = [
+        (_FORMS[k][0], m)
+        for k, tries in forms.items()
+        for m in _finditer(_FORMS[k][1], text, tries)
+    ]
     found.sort(key=lambda f: (-(f[1].end() - f[1].start()), _FORM_RANK[f[0]]))
     kept: list[tuple[str, re.Match[str]]] = []
     for form, m in found:
@@ -743,6 +768,117 @@ _SCANNED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     *((pattern, gates) for (_, pattern), gates in zip(_FORMS, _FORM_GATES, strict=True)),
 ]  # the ordinal claims, then the other forms in the order of _FORMS, with their gates
 _CLAIM_HIT, _ELLIPTIC_HIT, _FIRST_FORM_HIT = 0, 1, 2
+_DIGIT = r"\d"  # in a _Start's words: a digit, the first of a run of them
+
+
+class _Start(NamedTuple):
+    """Where a pattern's matches begin: at its words (folded, as _folded makes them),
+    or, with `before`, at the positions it finds back from them."""
+
+    words: tuple[str, ...]
+    before: Callable[[str, int], list[int]] | None = None
+
+
+def _spaces_before(text: str, at: int) -> int:
+    """Where the run of whitespace (\\s) ending at `at` begins (`at` if none)."""
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at
+
+
+def _word_before(text: str, at: int, hyphen: bool = False) -> int:
+    """Where the run of word characters (\\w, and "-" if `hyphen`) ending at `at` begins."""
+    while at > 0 and (text[at - 1].isalnum() or text[at - 1] in ("_-" if hyphen else "_")):
+        at -= 1
+    return at
+
+
+def _the_before(text: str, at: int) -> list[int]:
+    """ "the" and spaces before `at`: where "the" would begin."""
+    spaces = _spaces_before(text, at)
+    return [spaces - 3] if 3 <= spaces < at else []
+
+
+def _at_or_the_before(text: str, at: int) -> list[int]:
+    """ "(the) most": `at`, and where a "the" before it would begin."""
+    return [*_the_before(text, at), at]
+
+
+def _word_ending(text: str, at: int) -> list[int]:
+    """ "[\\w]+-ever": where the word ending at `at` begins."""
+    start = _word_before(text, at)
+    return [start] if start < at else []
+
+
+def _owner_before(text: str, at: int) -> list[int]:
+    """ "(the|its|[\\w-]+'s) last": where the word before the spaces before `at` would
+    begin: "the" or "its", or anywhere in the run of [\\w-] before "'s"."""
+    spaces = _spaces_before(text, at)
+    if spaces == at or spaces < 3:
+        return []
+    return sorted({spaces - 3, *range(_word_before(text, spaces - 2, hyphen=True), spaces - 2)})
+
+
+def _a_before(text: str, at: int) -> list[int]:
+    """ "(in|,) a first": where "in" or "," before "a" and spaces before `at` would begin."""
+    spaces = _spaces_before(text, at)
+    before_a = _spaces_before(text, spaces - 1) if spaces < at else spaces - 1
+    return [p for p in (before_a - 2, before_a - 1) if p >= 0 and before_a < spaces - 1]
+
+
+_ORD_START = _Start((*_ORDINAL_WORDS, _DIGIT))
+_NUM_START = _Start((*list(_NUMBERS)[2:], _DIGIT))
+# Where each pattern of _SCANNED (in its order) may match, in folded text (_folded):
+# the search tries there only, not every position ("\b" first and re.I make Python's re
+# try each). Edit a pattern, check its starts (tests/test_claims.py).
+_STARTS: list[tuple[_Start, ...]] = [
+    (_ORD_START,),
+    (_ORD_START._replace(before=_the_before),),  # "the 12th this year"
+    (_ORD_START,),
+    (_Start(("first",)),),
+    (_Start(("end", "broke", "break", "shatter", "snapp", "interrupt")),),
+    (_Start(("last", "previous"), _owner_before),),
+    (_Start(("has",)),),
+    (_Start(("has",)),),
+    (_NUM_START,),
+    (_Start(("test", "launched", "fired")),),
+    (_Start(("come", "came", "follow")),),
+    (_NUM_START,),
+    (
+        _Start(("most", "busiest"), _at_or_the_before),
+        _Start(("higher", "farther", "longer", "more")),
+        _Start(("-ever",), _word_ending),
+    ),
+    (_ORD_START,),
+    (_Start(("first",), _a_before),),
+    (_ORD_START,),
+    (_Start(("for",)),),
+    (_ORD_START,),
+]
+_DIGIT_RUN = _both(r"\d+")
+
+
+def _word_finder() -> ahocorasick.Automaton:
+    """An automaton finding every gate word and pattern start at once: word -> its
+    length, the gates it opens, and the patterns it starts (index in _SCANNED, and
+    how to find the start from it)."""
+    finder = ahocorasick.Automaton()
+    opens: dict[str, tuple[list[str], list[tuple[int, Callable | None]]]] = {}
+    for name, gate in _GATES.items():
+        for word in gate.words:
+            opens.setdefault(word, ([], []))[0].append(name)
+    for k, starts in enumerate(_STARTS):
+        for start in starts:
+            for word in start.words:
+                if word != _DIGIT:
+                    opens.setdefault(word, ([], []))[1].append((k, start.before))
+    for word, (gates, patterns) in opens.items():
+        finder.add_word(word, (len(word), tuple(gates), tuple(patterns)))
+    finder.make_automaton()
+    return finder
+
+
+_WORDS = _word_finder()
 
 
 class _Joined(NamedTuple):
@@ -783,63 +919,103 @@ def _searching(pattern: re.Pattern[str]) -> Callable[[str, int], int]:
     return find
 
 
-def _finding(word: str) -> Callable[[str, int], int]:
-    """Where `word` first stands in a text from a position (-1: nowhere)."""
-    return lambda text, pos: text.find(word, pos)
+class _Scan(NamedTuple):
+    """Texts joined to scan them (and where each starts, as an array): which hold each
+    gate, and where each pattern of _SCANNED may match (sorted positions in the joined
+    text)."""
+
+    joined: _Joined
+    bounds: np.ndarray
+    holding: dict[str, set[int]]
+    starts: list[list[int]]
 
 
-class _Searched(NamedTuple):
-    """Texts to look for gates in: the ASCII ones joined, lower-cased too, and the others
-    joined."""
-
-    ascii: _Joined
-    low: str
-    other: _Joined
-
-
-def _searched(texts: list[str], ids: list[int]) -> _Searched:
-    plain = _join(texts, [i for i in ids if texts[i].isascii()])
-    return _Searched(
-        plain, plain.text.lower(), _join(texts, [i for i in ids if not texts[i].isascii()])
-    )
-
-
-def _holding(gate: _Gate, searched: _Searched) -> set[int]:
-    """Which of the texts searched hold `gate` (as _gated_forms reads them: ASCII texts
-    lower-cased, each word by plain string search; others with re.I)."""
-    finds = [_finding(w) for w in gate.words]
-    finds += [_searching(gate.others)] if gate.others is not None else []
-    found = {i for find in finds for i in _matching(find, searched.ascii, searched.low)}
-    return found | set(_matching(_searching(gate.folded), searched.other, searched.other.text))
-
-
-def _pattern_hits(texts: list[str], first_only: bool = False) -> list[list[int]]:
-    """For each text, the indices in _SCANNED of the patterns that match it (`first_only`:
-    only the first, enough to tell that one does): each pattern searched once over the
-    texts its gates let through, joined, instead of once per text (issue #12). A gate is
-    looked for when a pattern first needs it, in the texts still searched then."""
-    hits: list[list[int]] = [[] for _ in texts]
-    holding: dict[str, set[int]] = {}  # gate -> the texts holding it (of those searched)
-    ids: list[int] = []
-    searched = _searched(texts, ids)
-    left = set(range(len(texts)))  # the texts still searched
-    for k, (pattern, names) in enumerate(_SCANNED):
-        among = set(left)
+def _scan(texts: list[str]) -> _Scan:
+    """The texts joined and folded, read in one pass for the gates' words and the
+    patterns' starts, then for the gates' other alternatives and the runs of digits."""
+    joined = _join(texts, list(range(len(texts))))
+    bounds = np.array(joined.starts)
+    folded = _folded(joined.text)
+    holding: dict[str, set[int]] = {name: set() for name in _GATES}
+    starts: list[list[int]] = [[] for _ in _STARTS]
+    gate_ends, gate_names = [], []
+    for end, (length, gates, patterns) in _WORDS.iter(folded):
+        if gates:
+            gate_ends.append(end)
+            gate_names.append(gates)
+        for k, before in patterns:
+            at = end - length + 1
+            starts[k] += [at] if before is None else before(joined.text, at)
+    at = np.searchsorted(bounds, gate_ends, side="right") - 1
+    for i, names in zip(at.tolist(), gate_names):
         for name in names:
-            if name not in holding:  # texts searched later are among these
-                if len(ids) != len(left):  # fewer texts left: join them again
-                    ids = sorted(left)
-                    searched = _searched(texts, ids)
-                holding[name] = _holding(_GATES[name], searched)
-            among &= holding[name]
-        if among:
-            joined = _join(texts, sorted(among))
-            found = _matching(_searching(pattern), joined, joined.text)
-            for i in found:
-                hits[i].append(k)
-            if first_only:
-                left.difference_update(found)
+            holding[name].add(i)
+    ascii = int(_ascii_alike(folded))  # which of a pattern's two compilations to use
+    for name, gate in _GATES.items():
+        if gate.others is not None:
+            holding[name].update(_matching(_searching(gate.others[ascii]), joined, folded))
+    runs = [m.start() for m in _DIGIT_RUN[ascii].finditer(folded)]
+    for found, rules in zip(starts, _STARTS, strict=True):
+        for rule in rules:
+            if _DIGIT in rule.words:
+                found += (
+                    runs
+                    if rule.before is None
+                    else [p for run in runs for p in rule.before(joined.text, run)]
+                )
+        found[:] = sorted(set(found))
+    return _Scan(joined, bounds, holding, starts)
+
+
+def _matching_at(
+    pattern: re.Pattern[str], scan: _Scan, starts: list[int], among: set[int]
+) -> dict[int, list[int]]:
+    """The ids of the texts of `among` in which `pattern` matches at one of `starts`
+    (sorted positions in the scan's joined text), in order, each with its starts (in
+    the text) from the first it matches at on: where finditer would find the rest."""
+    found: dict[int, list[int]] = {}
+    joined = scan.joined
+    at = np.searchsorted(scan.bounds, starts, side="right") - 1
+    for pos, k in zip(starts, at.tolist()):
+        i = joined.ids[k]
+        if i in found:
+            found[i].append(pos - joined.starts[k])
+        elif i in among and pattern.match(joined.text, pos):
+            found[i] = [pos - joined.starts[k]]
+    return found
+
+
+def _pattern_hits(texts: list[str], first_only: bool = False) -> list[dict[int, list[int]]]:
+    """For each text, the indices in _SCANNED of the patterns that match it (`first_only`:
+    only the first, enough to tell that one does), each with the positions in the text
+    to find its matches from (_finditer): each pattern tried once over the texts its
+    gates let through, joined, at its starts, instead of searched in each text (issue
+    #12)."""
+    hits: list[dict[int, list[int]]] = [{} for _ in texts]
+    scan = _scan(texts)
+    left = set(range(len(texts)))  # the texts still searched
+    for k, ((pattern, names), starts) in enumerate(zip(_SCANNED, scan.starts, strict=True)):
+        among = left.intersection(*(scan.holding[name] for name in names))
+        if not among:
+            continue
+        found = _matching_at(pattern, scan, starts, among)
+        for i, tries in found.items():
+            hits[i][k] = tries
+        if first_only:
+            left.difference_update(found)
     return hits
+
+
+def _finditer(pattern: re.Pattern[str], text: str, tries: list[int] | None) -> list[re.Match[str]]:
+    """pattern.finditer(text) as a list, trying only at `tries` (sorted positions where
+    every match begins; None: at every position). None of the patterns matches empty."""
+    if tries is None:
+        return list(pattern.finditer(text))
+    found: list[re.Match[str]] = []
+    for pos in tries:
+        if (not found or pos >= found[-1].end()) and (m := pattern.match(text, pos)):
+            found.append(m)
+    return found
 
 
 def check_form(
@@ -906,6 +1082,7 @@ def check_form(
         classes = list(_RANGES[lo : hi + 1])
         named = "-".join(classes)
     days = _chronology_days(chronology, classes)
+    values = chronology.values(None, classes)
     label = f"{named + ' ' if named else ''}launch days ({source})"
     if groups.get("prevwhen"):
         return _previous_launch(out, groups, what, named, days, event, report, chronology, label)
@@ -925,8 +1102,8 @@ def check_form(
         if first is None:
             return {**out, "stated": stated, "basis": f"not parsed: {why}"}
         if first == _EVER:
-            return _ever(out, stated, _n_days(days, None, last, True), days, label)
-        computed = _n_days(days, first, last, True)
+            return _ever(out, stated, _n_days(values, None, last, True), days, label)
+        computed = _n_days(values, first, last, True)
         short = _short_of_unlisted(chronology, classes, last, computed, stated)
         return {
             **out,
@@ -992,7 +1169,7 @@ def check_form(
     if form == "ordinal_gap":
         n, unit = _span(groups["gap"])
         first = date - pd.Timedelta(days=n * _UNIT_DAYS[unit])
-        after_first = n_before - _n_days(days, None, first, True) if pd.notna(first) else 0
+        after_first = n_before - _n_days(values, None, first, True) if pd.notna(first) else 0
         computed = max(0, after_first) + 1
         return {
             **out,
@@ -1018,8 +1195,8 @@ def check_form(
     else:  # "its second ICBM test": ever
         if named is not None and event.get("missile_class") != named:
             return _ever(out, stated, 0, days, label)  # about another launch: unrefuted
-        return _ever(out, stated, _n_days(days, None, date, False) + 1, days, label)
-    computed = _n_days(days, first, date, False) + 1
+        return _ever(out, stated, _n_days(values, None, date, False) + 1, days, label)
+    computed = _n_days(values, first, date, False) + 1
     short = _short_of_unlisted(chronology, classes, date, computed, stated)
     return {
         **out,
@@ -1269,11 +1446,19 @@ class DayIndex:
         self._dates = frame["date"].dt.normalize().to_numpy()
         cruise = self._dates[self._classes == "cruise"]
         self.first_cruise = pd.Timestamp(cruise.min()) if len(cruise) else pd.NaT
-        self._cache: dict[tuple, pd.Series] = {}
+        self._cache: dict[tuple, tuple[pd.Series, np.ndarray]] = {}
 
     def days(self, event_types=None, classes=None) -> pd.Series:
         """The distinct days (sorted) of `event_types` (default: launches) and `classes`
         (None: any)."""
+        return self._days(event_types, classes)[0]
+
+    def values(self, event_types=None, classes=None) -> np.ndarray:
+        """days(event_types, classes) as an array, kept (Series.values costs more than a
+        binary search)."""
+        return self._days(event_types, classes)[1]
+
+    def _days(self, event_types, classes) -> tuple[pd.Series, np.ndarray]:
         key = (
             tuple(sorted(event_types or LAUNCH_TYPES)),
             None if classes is None else tuple(sorted(classes)),
@@ -1282,29 +1467,26 @@ class DayIndex:
             keep = np.isin(self._types, key[0])
             if key[1] is not None:
                 keep &= np.isin(self._classes, key[1])
-            self._cache[key] = pd.Series(np.unique(self._dates[keep]), dtype="datetime64[ns]")
+            days = pd.Series(np.unique(self._dates[keep]), dtype="datetime64[ns]")
+            self._cache[key] = days, days.values
         return self._cache[key]
 
     def ordinal(self, date: pd.Timestamp, event_types, since: pd.Timestamp, classes) -> int:
         """As counts.event_ordinal: the distinct days in [since, date) plus one."""
         days = self.days(tuple(event_types), classes).values
-        lo, hi = np.searchsorted(days, [np.datetime64(since), np.datetime64(date)])
-        return int(hi - lo) + 1
+        lo, hi = (int(days.searchsorted(pd.Timestamp(d).to_datetime64())) for d in (since, date))
+        return hi - lo + 1
 
 
-def _n_days(days: pd.Series, first, last, inclusive: bool) -> int:
+def _n_days(days: pd.Series | np.ndarray, first, last, inclusive: bool) -> int:
     """How many of the sorted `days` lie in [first, last] (`inclusive`) or [first, last)
     (`first` None: from the start), by binary search: no mask per claim."""
     if pd.isna(last) or (first is not None and pd.isna(first)):
         return 0  # as a comparison with NaT: nothing is in
-    values = days.values  # numpy's binary search (.values: less overhead than to_numpy)
+    values = days if isinstance(days, np.ndarray) else days.values  # its own binary search
     side: Literal["left", "right"] = "right" if inclusive else "left"
-    hi = int(np.searchsorted(values, pd.Timestamp(last).to_datetime64(), side=side))
-    lo = (
-        int(np.searchsorted(values, pd.Timestamp(first).to_datetime64(), side="left"))
-        if first is not None
-        else 0
-    )
+    hi = int(values.searchsorted(pd.Timestamp(last).to_datetime64(), side=side))
+    lo = int(values.searchsorted(pd.Timestamp(first).to_datetime64())) if first is not None else 0
     return max(0, hi - lo)
 
 
@@ -1314,8 +1496,9 @@ def _latest_before(days: pd.Series, day: pd.Timestamp) -> tuple[int, pd.Timestam
     if pd.isna(day):
         before = days.iloc[: days.searchsorted(day)]
         return len(before), before.iloc[-1] if len(before) else pd.NaT
-    k = _n_days(days, None, day, False)
-    return k, pd.Timestamp(days.values[k - 1]) if k else pd.NaT  # faster than .iloc
+    values = days.values
+    k = _n_days(values, None, day, False)
+    return k, pd.Timestamp(values[k - 1]) if k else pd.NaT  # faster than .iloc
 
 
 def _chronology_days(chronology, classes) -> pd.Series:

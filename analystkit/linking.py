@@ -133,6 +133,9 @@ def _launch_days(chronology: pd.DataFrame) -> dict[str, list[tuple[pd.Timestamp,
     return {kind: sorted(set(rows)) for kind, rows in out.items()}
 
 
+_ROW_READ = ["event_type", "date_precision", "date", "date_last", "report_date"]
+
+
 def _links(
     news: pd.DataFrame,
     days: dict[str, list[tuple[pd.Timestamp, str]]],
@@ -142,7 +145,7 @@ def _links(
     date) or period (date, date_last and report_date): many reports tell of one launch."""
     found: dict[tuple, tuple] = {}
     links = []
-    for row in news.itertuples():
+    for row in news[_ROW_READ].itertuples():  # the columns _link reads only: less per row
         key: tuple = (row.event_type, row.date_precision, row.date)
         if row.date_precision != "day":
             key += (row.date_last, row.report_date)
@@ -166,10 +169,16 @@ def _link(
     return pd.NaT, None, "none", "no chronology launch day fits; curate"
 
 
+_SHIFTS = [  # the text's day, then the day after and before: (days, as a Timedelta, status)
+    (shift, pd.Timedelta(days=shift), status)
+    for shift, status in ((0, "exact"), (1, "time zone"), (-1, "time zone"))
+]
+
+
 def _day_link(row, rows: list[tuple[pd.Timestamp, str]]) -> tuple | None:
     day = pd.Timestamp(row.date).normalize()
-    for shift, status in ((0, "exact"), (1, "time zone"), (-1, "time zone")):
-        hit = _between(rows, day + pd.Timedelta(days=shift), day + pd.Timedelta(days=shift))
+    for shift, by, status in _SHIFTS:
+        hit = _between(rows, day + by, day + by)
         if hit:
             why = "" if shift == 0 else f"the text's day {day:%Y-%m-%d} {shift:+d} day"
             return hit[-1], status, why

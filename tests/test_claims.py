@@ -415,6 +415,8 @@ def test_the_day_index_counts_as_event_ordinal_does():
             classes,
         )
         assert got == expected
+        days = index.days(None, classes)
+        assert index.values(None, classes).tolist() == days.values.tolist() and len(days)
 
 
 # ---------------------------------------------------------------- the chain
@@ -536,8 +538,9 @@ def test_the_patterns_searched_over_joined_texts_find_what_each_text_finds(monke
     texts += ["It was the firſt launch since May.", "the ſecond launch in less than a week"]
     texts += ["The KCNA’s third missile test this year.", "İt was the fourth launch this year"]
     alone = [[k for k, (p, _) in enumerate(claims._SCANNED) if p.search(t)] for t in texts]
-    assert claims._pattern_hits(texts) == alone
-    assert claims._pattern_hits(texts, first_only=True) == [found[:1] for found in alone]
+    assert [list(found) for found in claims._pattern_hits(texts)] == alone
+    first = claims._pattern_hits(texts, first_only=True)
+    assert [list(found) for found in first] == [found[:1] for found in alone]
 
 
 def test_the_sentences_claims_read_are_those_of_ak_sentences(monkeypatch):
@@ -553,3 +556,101 @@ def test_the_sentences_claims_read_are_those_of_ak_sentences(monkeypatch):
     articles = pd.concat([ak.load_articles(ak.SEEDS_DIR), CHAIN_TEXTS, claim_articles(50)])
     ours, theirs = _sentences_of(articles), ak.sentences(articles)[columns]
     assert ours.values.tolist() == theirs.values.tolist()
+
+
+def test_a_folded_text_keeps_its_length_and_finds_what_re_i_finds():
+    """_folded lower-cases a text without moving a character, and makes the letters re.I
+    takes for ASCII ones ("İ", "ı", "ſ", the Kelvin sign) those ASCII letters."""
+    import re
+
+    from analystkit.claims import _folded
+
+    text = "İT WAS THE Fırſt LAUNCH ſince the KCNA’s \u212aorean test."
+    folded = _folded(text)
+    assert len(folded) == len(text)
+    assert folded == "it was the first launch since the kcna’s korean test."
+    for word in ("first", "since", "korean", "it was"):
+        assert re.search(word, text, re.I).span() == re.search(word, folded).span()
+    assert _folded("The Third Test") == "the third test"
+
+
+def test_every_match_of_a_scanned_pattern_begins_at_one_of_its_starts(monkeypatch):
+    """_pattern_hits tries a pattern only at the starts _scan finds for it (_STARTS: its
+    words in the folded text, or positions found back from them): every match, in any
+    case, begins at one of them."""
+    import inspect
+    import re
+    import sys
+    from pathlib import Path
+
+    from analystkit import claims
+
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from bench_claims import claim_articles
+
+    texts = ak.sentences(ak.load_articles(ak.SEEDS_DIR))["text"].tolist()
+    texts += ak.sentences(claim_articles(300))["text"].tolist()
+    texts += re.findall(r'"([^"\n]{12,})"', inspect.getsource(sys.modules[__name__]))
+    texts += ["It was the firſt launch since May, its ٣rd.", "It fired for the third time."]
+    texts += ["Kim Jong-un's last missile test, in 2016, failed.", "In a  first, it flew."]
+    texts += ["It was the third-ever ICBM test, the  most tests in a year."]
+    texts += [t.upper() for t in texts]
+    matched = set()
+    for text in texts:
+        starts = claims._scan([text]).starts
+        for k, (pattern, _) in enumerate(claims._SCANNED):
+            for m in pattern.finditer(text):
+                assert m.start() in starts[k], (k, m.group(0))
+                matched.add(k)
+    assert matched == set(range(len(claims._SCANNED)))
+
+
+def test_the_matches_found_at_the_starts_are_those_finditer_finds():
+    """_pattern_hits says where each pattern that matches a text is to be tried, and
+    _finditer, trying there only, finds every match pattern.finditer finds."""
+    from analystkit import claims
+
+    texts = [
+        "It was the third launch this year and the fourth test this month, the 12th in 2023.",
+        "The North has carried out 11 tests since May, its first since a two-week lull.",
+        "Nothing here counts anything.",
+    ]
+    for text, hits in zip(texts, claims._pattern_hits(texts)):
+        for k, tries in hits.items():
+            pattern = claims._SCANNED[k][0]
+            got = [(m.span(), m.groups()) for m in claims._finditer(pattern, text, tries)]
+            assert got == [(m.span(), m.groups()) for m in pattern.finditer(text)], (k, text)
+    assert [m.group("ord") for m in claims._finditer(claims._CLAIM, texts[0], None)] == ["third"]
+
+
+def test_a_text_is_ascii_alike_when_re_ascii_finds_the_same_in_it():
+    """_ascii_alike: ASCII text without the separators \\x1c-\\x1f, which \\s takes only
+    without re.ASCII; the gates find the same in a text that is not."""
+    import re
+
+    from analystkit.claims import _ascii_alike, _pattern_hits
+
+    assert _ascii_alike("It was the 3rd test in less than a week.")
+    assert not _ascii_alike("It was the North’s 3rd test.")
+    spaced = "It was the 3rd test in less\x1cthan a week."
+    assert not _ascii_alike(spaced)
+    assert re.search(r"less\s+than", spaced) and not re.search(r"less\s+than", spaced, re.A)
+    assert list(_pattern_hits([spaced])[0]) == list(_pattern_hits([spaced.replace("\x1c", " ")])[0])
+
+
+def test_the_starts_found_back_from_a_word_are_where_its_phrase_begins():
+    """The rules of _STARTS that look back from a word: where "the", an owner ("its",
+    "Kim Jong-un's"), "in a" / ", a" or a word before "-ever" would begin."""
+    from analystkit import claims
+
+    text = "Then the  12th came: Kim Jong-un's last test, in a first, the third-ever try."
+    at = text.index
+    assert claims._spaces_before(text, at("12th")) == at("  12th")
+    assert claims._word_before(text, at("'s last"), hyphen=True) == at("Kim Jong") + 4
+    assert claims._the_before(text, at("12th")) == [at("the  12th")]
+    assert claims._the_before(text, at("Then")) == []
+    assert claims._at_or_the_before(text, at("12th")) == [at("the  12th"), at("12th")]
+    owners = claims._owner_before(text, at("last"))
+    assert at("Jong-un") in owners and at("-un") + 1 in owners and at("Kim") not in owners
+    assert claims._a_before(text, at("first")) == [at("in a"), at("n a")]
+    assert claims._word_ending(text, at("-ever")) == [at("third-ever")]
