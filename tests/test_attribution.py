@@ -817,3 +817,14 @@ def test_a_title_with_a_prepositional_phrase_before_a_name_is_the_names():
     assert last("Aides to Pence said the vice president was briefed.", date="2017-06-01")[0] != (
         "Mike Pence"
     )
+
+
+def test_message_stems_are_found_in_the_ascii_bytes_as_in_the_lower_case_text():
+    from analystkit.attribution import _MESSAGES, _ascii_lower
+
+    text = "In the «LETTER» the envoy wrote: ÉTÉ İnfo, a 5 K test, MESSAGEs and a Reply."
+    folded = _ascii_lower(text)
+    assert len(folded) == len(text)
+    for stem in _MESSAGES:
+        assert (stem in folded) == (stem.decode() in text.lower())
+    assert b"telegram" not in folded and b"reply" in folded
