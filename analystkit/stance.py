@@ -13,52 +13,77 @@ from __future__ import annotations
 import numpy as np
 
 from analystkit.lexicon import EXCLUDE, REQUIRES, Lexicon
+from analystkit.matcher import Matcher
 from analystkit.speakers import DEFAULT, NARRATION
 
 STANCE_CATEGORY = "rhetoric"
 
 
+def _tag_ids(m: Matcher, names: list[str], prefix: str) -> tuple[np.ndarray, np.ndarray]:
+    """Per pattern id of `m`: the index in `names` of the tag of a `rhetoric` pattern,
+    and of the tag whose `prefix` category (requires, exclude) the pattern is (-1: none)."""
+    index = {name: i for i, name in enumerate(names)}
+    categories, tags = m.category.tolist(), m.tag.tolist()
+    own = [index.get(t, -1) if c == STANCE_CATEGORY else -1 for c, t in zip(categories, tags)]
+    cue = [index.get(c[len(prefix) :], -1) if c.startswith(prefix) else -1 for c in categories]
+    return np.array(own, dtype=np.int64), np.array(cue, dtype=np.int64)
+
+
+def _silent(sentences: np.ndarray, groups: list[str], hows: list[str]) -> np.ndarray:
+    """Per sentence index: whether nobody takes a stance there (the reporter's or a news
+    outlet's narration, or no rule credited it)."""
+    unique, back = np.unique(sentences, return_inverse=True)
+    silent = [hows[i] == DEFAULT or groups[i] == NARRATION for i in unique.tolist()]
+    return np.array(silent, dtype=bool)[back]
+
+
 def stance_kept(
     lexicon: Lexicon,
-    idiom: np.ndarray,
-    category: np.ndarray,
-    tag: np.ndarray,
+    m: Matcher,
+    pid: np.ndarray,
     start: np.ndarray,
     end: np.ndarray,
     sent: np.ndarray,
     groups: list[str],
     hows: list[str],
-    hit_cat: np.ndarray,
-    hit_tag: np.ndarray,
+    hit_pid: np.ndarray,
     hit_start: np.ndarray,
     hit_end: np.ndarray,
     hit_sent: np.ndarray,
     hit_negated: np.ndarray,
     quoted: np.ndarray,
 ) -> np.ndarray:
-    """Which matches (arrays per match, `idiom` and `quoted`, inside a quotation of its
-    sentence, among them; hit_* for every hit of the chunk) to keep. A negated
-    `requires` cue ("talks would not resume") does not count."""
+    """Which matches (pattern ids of `m`, offsets, sentence and `quoted`, inside a
+    quotation of its sentence, per match; hit_* for every hit of the chunk; groups and
+    hows per sentence) to keep. A negated `requires` cue ("talks would not resume")
+    does not count."""
     keep = np.ones(len(start), dtype=bool)
-    rhetoric = np.flatnonzero(category == STANCE_CATEGORY)
+    rhetoric = np.flatnonzero((m.category == STANCE_CATEGORY)[pid])
     if not len(rhetoric):
         return keep
-    needs = {REQUIRES + t for t, spec in lexicon.tags.items() if spec.requires}
-    excludes = {EXCLUDE + t for t, spec in lexicon.tags.items() if spec.exclude}
-    cues = np.isin(hit_cat, list(needs)) & ~hit_negated
-    has = set(zip(hit_cat[cues].tolist(), hit_sent[cues].tolist()))
-    spans: dict[str, list[tuple[int, int]]] = {}
-    outside = np.isin(hit_cat, list(excludes))
-    for c, s, e in zip(
-        hit_cat[outside].tolist(), hit_start[outside].tolist(), hit_end[outside].tolist()
-    ):
-        spans.setdefault(c, []).append((s, e))
-    for k in rhetoric.tolist():
-        i, name = int(sent[k]), str(tag[k])
-        if (hows[i] == DEFAULT or groups[i] == NARRATION) and not quoted[k]:
-            keep[k] = False
-        elif REQUIRES + name in needs and not idiom[k] and (REQUIRES + name, i) not in has:
-            keep[k] = False
-        elif any(s <= start[k] and end[k] <= e for s, e in spans.get(EXCLUDE + name, ())):
-            keep[k] = False
+    r_pid, r_sent = pid[rhetoric], sent[rhetoric]
+    drop = _silent(r_sent, groups, hows) & ~quoted[rhetoric]
+    needs = [t for t, spec in lexicon.tags.items() if spec.requires]
+    own, cue = _tag_ids(m, needs, REQUIRES)
+    wanted = (own[r_pid] >= 0) & ~m.idiom[r_pid]
+    found = (cue[hit_pid] >= 0) & ~hit_negated
+    width = int(max(r_sent.max(), hit_sent.max(initial=0))) + 2  # (tag, sentence) as one key
+    has = np.isin(
+        own[r_pid] * width + r_sent + 1, cue[hit_pid[found]] * width + hit_sent[found] + 1
+    )
+    drop |= wanted & ~has
+    excludes = [t for t, spec in lexicon.tags.items() if spec.exclude]
+    own, cue = _tag_ids(m, excludes, EXCLUDE)
+    outside = cue[hit_pid] >= 0
+    if outside.any():
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for c, s, e in zip(
+            cue[hit_pid[outside]].tolist(), hit_start[outside].tolist(), hit_end[outside].tolist()
+        ):
+            spans.setdefault(c, []).append((s, e))
+        tags = own[r_pid]
+        for k in np.flatnonzero(~drop & np.isin(tags, list(spans))).tolist():
+            a, b = int(start[rhetoric[k]]), int(end[rhetoric[k]])
+            drop[k] = any(s <= a and b <= e for s, e in spans[int(tags[k])])
+    keep[rhetoric[drop]] = False
     return keep

@@ -76,22 +76,19 @@ def _matches(a: Analysis, lexicon: Lexicon) -> dict:
     start, end, pid = a.hit_start[public], a.hit_end[public], a.hit_pid[public]
     sent = np.searchsorted(a.sent_start, start, "right") - 1
     hit_sent = np.searchsorted(a.sent_start, a.hit_start, "right") - 1
-    hit_cat = m.category[a.hit_pid]
     needs = _requires(m)[a.hit_pid]
-    hit_negated = np.zeros(len(hit_cat), dtype=bool)
+    hit_negated = np.zeros(len(a.hit_pid), dtype=bool)
     hit_negated[needs] = negated(a, a.hit_start[needs], hit_sent[needs])
     keep = stance_kept(
         lexicon,
-        m.idiom[pid],
-        m.category[pid],
-        m.tag[pid],
+        m,
+        pid,
         start,
         end,
         sent,
         a.credits.group,
         a.credits.how,
-        hit_cat,
-        m.tag[a.hit_pid],
+        a.hit_pid,
         a.hit_start,
         a.hit_end,
         hit_sent,
