@@ -103,9 +103,21 @@ def _strip_left(text: str, s: int, e: int) -> int:
     return s
 
 
+def _by_first_letter(words: frozenset[str]) -> str:
+    """The words as a regex alternation grouped by their first letter ("a(?:fter|s)|if"):
+    `re` tries one group per position instead of every word (the same matches)."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(
+        re.escape(first) + (f"(?:{'|'.join(rests)})" if len(rests) > 1 else rests[0])
+        for first, rests in groups.items()
+    )
+
+
 _LAST_DELIMITER = re.compile(
     r"(?s:.*)(?:(?P<mark>[" + re.escape("".join(sorted(_PUNCTUATION))) + r"])"
-    r"|(?:^| )(?P<word>-{1,2}|(?ai:" + "|".join(sorted(_CONJUNCTIONS)) + r"))(?= |\Z))"
+    r"|(?:^| )(?P<word>-{1,2}|(?ai:" + _by_first_letter(_CONJUNCTIONS) + r"))(?= |\Z))"
 )
 
 

@@ -828,3 +828,16 @@ def test_message_stems_are_found_in_the_ascii_bytes_as_in_the_lower_case_text():
     for stem in _MESSAGES:
         assert (stem in folded) == (stem.decode() in text.lower())
     assert b"telegram" not in folded and b"reply" in folded
+
+
+def test_the_conjunctions_grouped_by_first_letter_match_as_the_plain_alternation():
+    import re
+
+    from analystkit.clauses import _CONJUNCTIONS, _by_first_letter
+
+    grouped = re.compile(rf"(?ai:{_by_first_letter(_CONJUNCTIONS)})(?= |\Z)")
+    plain = re.compile(rf"(?ai:{'|'.join(sorted(_CONJUNCTIONS))})(?= |\Z)")
+    text = "Whose ship, WHOM they saw when Although it sank as thus but unless Sow and though"
+    for pos in range(len(text)):
+        a, b = grouped.match(text, pos), plain.match(text, pos)
+        assert (a and a.group(0)) == (b and b.group(0))
