@@ -35,7 +35,7 @@ _TITLE = tuple(
     "titled entitled called dubbed named so-called slogan song film book article program "
     "programme operation".split()
 )  # a word right before a quotation that makes it a title or a name
-_LETTERS = re.compile(r"[A-Za-z]+")
+_LONG_WORD = re.compile(r"[A-Za-z]{4,}")  # a whole run of letters: never part of one
 _TRAILING = re.compile(r"[\s.!?”\"’')]*\Z")
 _ACCORDING = "according to"
 _DATED = re.compile(
@@ -226,11 +226,19 @@ class _Article:
         """A quoted title or name ("an article titled “…”", “We Are the Happiest”)."""
         if q not in self.titles:
             text = self.text
-            words = [w for w in _LETTERS.findall(text, q[0], q[1]) if len(w) > 3]
-            self.titles[q] = text[max(0, q[0] - 20) : q[0]].rstrip().lower().endswith(_TITLE) or (
-                len(words) >= 2 and all(w[0].isupper() for w in words)
-            )
+            before = text[max(0, q[0] - 20) : q[0]].rstrip().lower()
+            self.titles[q] = before.endswith(_TITLE) or self._capitalized(q[0], q[1])
         return self.titles[q]
+
+    def _capitalized(self, s: int, e: int) -> bool:
+        """Whether text[s:e] has two or more words of four letters or more, and all of
+        them capitalized (read up to the first that is not)."""
+        count = 0
+        for m in _LONG_WORD.finditer(self.text, s, e):
+            if not self.text[m.start()].isupper():
+                return False
+            count += 1
+        return count >= 2
 
     def _inside(self, pos: int, quotes: list[tuple[int, int, int]]) -> bool:
         return any(a < pos < b for a, b, _ in quotes)

@@ -841,3 +841,10 @@ def test_the_conjunctions_grouped_by_first_letter_match_as_the_plain_alternation
     for pos in range(len(text)):
         a, b = grouped.match(text, pos), plain.match(text, pos)
         assert (a and a.group(0)) == (b and b.group(0))
+
+
+def test_a_quotation_of_capitalized_words_then_a_lower_case_one_is_speech():
+    text = "Kim Yo Jong spoke on Sunday. “Seoul Must Stop these drills,” she said."
+    assert last(text)[:2] == ("Kim Yo Jong", "dprk_state")
+    text = "Kim Yo Jong spoke on Sunday. The choir sang “Seoul Must Stop Drills” there."
+    assert last(text) == ("", "media", "default")
