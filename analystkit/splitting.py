@@ -8,7 +8,9 @@ so memory follows the chunk, not the corpus.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -40,6 +42,8 @@ _BLANK_LINE = re.compile(r"\n[ \t\r]*\n\s*")
 
 _CHUNK_CHARS = 8_000_000
 
+_NOT_SPACE = re.compile(r"\S")  # whitespace as str.strip() reads it
+
 
 def join_articles(texts: list[str]) -> tuple[str, np.ndarray, np.ndarray]:
     """The texts joined by SEPARATOR, with each one's start offset and length in it."""
@@ -52,12 +56,17 @@ def join_articles(texts: list[str]) -> tuple[str, np.ndarray, np.ndarray]:
     return SEPARATOR.join(texts), starts, lengths
 
 
+def _spans(spans: Iterable[tuple[int, int]]) -> np.ndarray:
+    """The (start, end) pairs flat in one int64 array (no tuple list kept)."""
+    return np.fromiter(itertools.chain.from_iterable(spans), dtype=np.int64)
+
+
 def split(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Sentence (start, end) offsets in `text`, and whether each starts a paragraph."""
-    stops = [m.span(1) for m in _STOP.finditer(text)]
-    blanks = [m.span() for m in _BLANK_LINE.finditer(text)]
-    gaps = np.array(stops + blanks, dtype=np.int64).reshape(-1, 2)
-    blank = np.r_[np.zeros(len(stops), dtype=bool), np.ones(len(blanks), dtype=bool)]
+    stops = _spans(m.span(1) for m in _STOP.finditer(text))
+    blanks = _spans(m.span() for m in _BLANK_LINE.finditer(text))
+    gaps = np.r_[stops, blanks].reshape(-1, 2)
+    blank = np.arange(len(gaps)) >= len(stops) // 2
     order = np.argsort(gaps[:, 0], kind="stable")
     gs, ge, gb = gaps[order, 0], gaps[order, 1], blank[order]
     if len(gs):  # merge overlapping gaps
@@ -67,13 +76,15 @@ def split(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     starts = np.r_[0, ge].astype(np.int64)
     ends = np.r_[gs, len(text)].astype(np.int64)
     para = np.r_[True, gb]
-    starts[0] = len(text) - len(text.lstrip())
-    ends[-1] = len(text.rstrip())
-    for i in np.flatnonzero(gb).tolist():  # spaces before a blank line
-        e = int(ends[i])
+    first_word = _NOT_SPACE.search(text)
+    starts[0] = first_word.start() if first_word else len(text)
+    trimmed = ends.tolist()  # spaces before a blank line, and at the end
+    for i in [*np.flatnonzero(gb).tolist(), len(trimmed) - 1]:
+        e = trimmed[i]
         while e > 0 and text[e - 1].isspace():
             e -= 1
-        ends[i] = e
+        trimmed[i] = e
+    ends = np.array(trimmed, dtype=np.int64)
     keep = ends > starts
     return starts[keep], ends[keep], para[keep]
 

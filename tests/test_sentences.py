@@ -167,3 +167,18 @@ def test_bad_articles_frame_gets_a_clear_error():
         ak.sentences(pd.DataFrame({"article_id": ["x"]}))
     with pytest.raises(ValueError, match="must be strings; row 1"):
         ak.sentences(pd.DataFrame({"article_id": ["x", "y"], "text": ["ok", None]}))
+
+
+def test_split_trims_whitespace_around_sentences_and_before_blank_lines():
+    from analystkit.splitting import split
+
+    text = " \t Seoul said so. It rained \u00a0\n \nThen it stopped.  \n"
+    starts, ends, para = split(text)
+    assert [text[s:e] for s, e in zip(starts, ends)] == [
+        "Seoul said so.",
+        "It rained",
+        "Then it stopped.",
+    ]
+    assert para.tolist() == [True, False, True]
+    assert [a.tolist() for a in split("")] == [[], [], []]
+    assert [a.tolist() for a in split(" \n\n ")] == [[], [], []]
