@@ -359,27 +359,25 @@ class Reader:
         expert = any(h.role_kind[k] == "expert" for k in roles) or (
             description[0] >= 0 and self._kind_in(description, "expert")
         )
+        head = (cues, roles)
         if expert and self._former_public(roles, description):
-            return self._as_other(self._read_head(s, e, core_end, description, before, False))
-        return self._read_head(s, e, core_end, description, before, expert)
+            return self._as_other(self._read_head(s, e, core_end, head, description, before, False))
+        return self._read_head(s, e, core_end, head, description, before, expert)
 
     def _read_head(
         self,
         s: int,
         e: int,
         core_end: int,
+        head: tuple[list[int], list[int]],
         description: tuple[int, int],
         before: int,
         expert: bool,
     ) -> Credit | None:
+        """The speaker the head names among the phrase's cues and roles (`head`, as
+        _head found them: name cues, and roles outside them)."""
         text, h = self.text, self.hits
-        cues = [k for k in h.cues(s, core_end) if h.cue_end[k] <= core_end and self._is_name(k)]
-        roles = [
-            k
-            for k in h.roles(s, core_end)
-            if h.role_end[k] <= core_end
-            and not any(h.cue_start[c] <= h.role_start[k] < h.cue_end[c] for c in cues)
-        ]
+        cues, roles = head
         name = self._name(s, core_end, cues, roles)
         head_cue = cues[-1] if cues else -1
         head_end = max(
