@@ -150,7 +150,7 @@ def _glue_pids(matcher: Matcher) -> tuple[dict[str, int], dict[str, int]]:
 def negated(a: Analysis, starts: np.ndarray, sent: np.ndarray) -> np.ndarray:
     """Whether a negation cue ends at most three words before each match start, in the
     same sentence and clause."""
-    neg = a.matcher.category[a.hit_pid] == NEGATION
+    neg = (a.matcher.category == NEGATION)[a.hit_pid]  # compared per pattern, not per hit
     ns, ne = a.hit_start[neg], a.hit_end[neg]
     out = np.zeros(len(starts), dtype=bool)
     if not len(ns) or not len(starts):
