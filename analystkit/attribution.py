@@ -128,7 +128,6 @@ def attribute(
 ) -> Credits:
     """Credit the sentences of a chunk (arrays as in chunk.Analysis)."""
     hits, verbs = _hits(text, matcher.category, matcher.tag, hit_start, hit_end, hit_pid)
-    folded = _ascii_lower(text)
     n = len(sent_start)
     speaker, group, how = [""] * n, [NARRATION] * n, [DEFAULT] * n
     quoted = np.zeros(n, dtype=bool)
@@ -157,7 +156,6 @@ def attribute(
         _Article(
             reader,
             text,
-            folded,
             starts,
             ends,
             para_no,
@@ -178,7 +176,6 @@ class _Article:
         self,
         reader: Reader,
         text: str,
-        folded: bytes,
         starts,
         ends,
         para_no,
@@ -196,7 +193,8 @@ class _Article:
         self.quotes = quotations(text, paragraph_starts, starts[lo], ends[hi - 1])
         self.q_start = [q[0] for q in self.quotes]
         self.titles: dict[tuple[int, int, int], bool] = {}  # quotation → _title
-        self.messages = any(folded.find(stem, starts[lo], ends[hi - 1]) >= 0 for stem in _MESSAGES)
+        body = _ascii_lower(text[starts[lo] : ends[hi - 1]])
+        self.messages = any(stem in body for stem in _MESSAGES)
 
     def _quotes_in(self, s: int, e: int) -> list[tuple[int, int, int]]:
         j = bisect_left(self.q_start, s)
