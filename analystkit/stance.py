@@ -10,6 +10,8 @@ when the tag lists `requires`, the sentence also holds one of them, not negated 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from analystkit.lexicon import EXCLUDE, REQUIRES, Lexicon
@@ -51,18 +53,22 @@ def stance_kept(
     hit_end: np.ndarray,
     hit_sent: np.ndarray,
     hit_negated: np.ndarray,
-    quoted: np.ndarray,
+    quoted: Callable[[np.ndarray], np.ndarray],
 ) -> np.ndarray:
-    """Which matches (pattern ids of `m`, offsets, sentence and `quoted`, inside a
-    quotation of its sentence, per match; hit_* for every hit of the chunk; groups and
-    hows per sentence) to keep. A negated `requires` cue ("talks would not resume")
+    """Which matches (pattern ids of `m`, offsets and sentence per match; hit_* for
+    every hit of the chunk; groups and hows per sentence) to keep. `quoted` says of
+    match indices whether each stands inside a quotation of its sentence (asked only of
+    rhetoric matches in narration). A negated `requires` cue ("talks would not resume")
     does not count."""
     keep = np.ones(len(start), dtype=bool)
     rhetoric = np.flatnonzero((m.category == STANCE_CATEGORY)[pid])
     if not len(rhetoric):
         return keep
     r_pid, r_sent = pid[rhetoric], sent[rhetoric]
-    drop = _silent(r_sent, groups, hows) & ~quoted[rhetoric]
+    drop = _silent(r_sent, groups, hows)
+    narrated = np.flatnonzero(drop)
+    if len(narrated):
+        drop[narrated] = ~quoted(rhetoric[narrated])
     needs = [t for t, spec in lexicon.tags.items() if spec.requires]
     own, cue = _tag_ids(m, needs, REQUIRES)
     wanted = (own[r_pid] >= 0) & ~m.idiom[r_pid]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -25,7 +26,7 @@ from analystkit.matcher import Matcher, pattern_matcher
 from analystkit.quotes import inside_quotation
 from analystkit.sentence_table import SENTENCE_COLUMNS, sentence_arrays
 from analystkit.splitting import chunks, join_articles
-from analystkit.stance import STANCE_CATEGORY, stance_kept
+from analystkit.stance import stance_kept
 
 MATCH_COLUMNS = [
     "article_id",
@@ -57,15 +58,18 @@ def _match_rows(articles: list[ArticleText], lexicon: Lexicon) -> dict:
 
 
 def _quoted(
-    a: Analysis, category: np.ndarray, start: np.ndarray, end: np.ndarray, sent: np.ndarray
-) -> np.ndarray:
-    """Per match: a rhetoric match inside a quotation of its sentence (stance reads it)."""
-    quoted = np.zeros(len(start), dtype=bool)
+    a: Analysis, start: np.ndarray, end: np.ndarray, sent: np.ndarray
+) -> Callable[[np.ndarray], np.ndarray]:
+    """For match indices: whether each match stands inside a quotation of its sentence
+    (stance asks it of the rhetoric matches in narration only)."""
     lo, hi = a.sent_start, a.sent_end
-    for k in np.flatnonzero(category == STANCE_CATEGORY).tolist():
-        i = int(sent[k])
-        quoted[k] = inside_quotation(a.text, int(lo[i]), int(hi[i]), int(start[k]), int(end[k]))
-    return quoted
+
+    def inside(matches: np.ndarray) -> np.ndarray:
+        i = sent[matches]
+        spans = zip(lo[i].tolist(), hi[i].tolist(), start[matches].tolist(), end[matches].tolist())
+        return np.array([inside_quotation(a.text, *span) for span in spans], dtype=bool)
+
+    return inside
 
 
 def _matches(a: Analysis, lexicon: Lexicon) -> dict:
@@ -93,7 +97,7 @@ def _matches(a: Analysis, lexicon: Lexicon) -> dict:
         a.hit_end,
         hit_sent,
         hit_negated,
-        _quoted(a, m.category[pid], start, end, sent),
+        _quoted(a, start, end, sent),
     )
     start, end, pid, sent = start[keep], end[keep], pid[keep], sent[keep]
     sents = sentence_arrays(a, with_text=False)
