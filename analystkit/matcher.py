@@ -241,6 +241,23 @@ def _glob_regex(variant: str) -> re.Pattern:
     return re.compile("".join(out) + "(?= )")
 
 
+_CASED = re.compile(r"re:\s*\(\?-i:((?:[A-Za-z0-9]|\\\.)+(?:\|(?:[A-Za-z0-9]|\\\.)+)*)\)\s*")
+
+
+def _cased_words(source: str) -> tuple[str, ...]:
+    """The words of a regex that is only case-sensitive words and abbreviations
+    ("re:(?-i:US|U\\.S\\.)"), which the automaton finds and the text confirms as
+    written, instead of a regex tried at every capital letter; () for any other
+    pattern."""
+    m = _CASED.fullmatch(source)
+    return tuple(w.replace("\\.", ".") for w in m.group(1).split("|")) if m else ()
+
+
+def _regex_word_char(c: str) -> bool:
+    """Whether `re` counts `c` as a word character (\\w): letters, digits, "_"."""
+    return c.isalnum() or c == "_"
+
+
 def _user_regex(body: str) -> re.Pattern:
     """The regex between word boundaries. A repeat inside a repeat ("(\\w+ ?)+") is
     refused: it can backtrack for minutes on one sentence. The leading look-behind makes
@@ -430,12 +447,16 @@ class Matcher:
         globs: dict[int, list[tuple[int, re.Pattern]]] = {}
         self.unanchored: list[tuple[int, re.Pattern]] = []
         self.regexes: list[tuple[int, re.Pattern]] = []
+        self.cased: dict[int, tuple[str, ...]] = {}  # pid -> its words, as written
         for pid, e in enumerate(entries):
             try:
-                if e.source.startswith("re:"):
+                words = _cased_words(e.source)
+                if words:
+                    self.cased[pid] = words
+                elif e.source.startswith("re:"):
                     self.regexes.append((pid, _user_regex(e.source[3:].strip())))
                     continue
-                for v in _pattern_variants(e.source):
+                for v in (v for w in words or (e.source,) for v in _pattern_variants(w)):
                     wild = min((v.index(c) for c in "*?" if c in v), default=-1)
                     key = " " + (v if wild < 0 else v[:wild]) + (" " if wild < 0 else "")
                     if wild == 0:
@@ -480,8 +501,11 @@ class Matcher:
             ).reshape(-1, 2)
             last, kid = hits[:, 0], hits[:, 1]
             row, pid = self.plain.expand(kid)
-            starts.append(last[row] - self.key_len[kid[row]] + 1)
-            ends.append(last[row] - 1)
+            start, end = last[row] - self.key_len[kid[row]] + 1, last[row] - 1
+            if self.cased:
+                start, end, pid = self._as_written(text, start, end, pid)
+            starts.append(start)
+            ends.append(end)
             pids.append(pid)
             row, pid = self.tails.expand(kid)
             if len(row):
@@ -514,6 +538,31 @@ class Matcher:
             empty = np.zeros(0, dtype=np.int64)
             return empty, empty.copy(), empty.copy()
         return self._longest(np.concatenate(starts), np.concatenate(ends), np.concatenate(pids))
+
+    def _as_written(
+        self, text: str, start: np.ndarray, end: np.ndarray, pid: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The word hits, those of case-sensitive words (`cased`) kept only where the
+        text holds one of them as written, between word boundaries: the first that fits
+        at a start, as the regex alternation they were written as would take it."""
+        cased = np.isin(pid, list(self.cased))
+        if not cased.any():
+            return start, end, pid
+        found: dict[tuple[int, int], int] = {}
+        for s, p in sorted(set(zip(start[cased].tolist(), pid[cased].tolist()))):
+            if s > 0 and _regex_word_char(text[s - 1]):
+                continue
+            for word in self.cased[p]:
+                e = s + len(word)
+                if text.startswith(word, s) and not (e < len(text) and _regex_word_char(text[e])):
+                    found[(s, p)] = e
+                    break
+        kept = list(found.items())
+        return (
+            np.concatenate([start[~cased], np.array([s for (s, _), _ in kept], dtype=np.int64)]),
+            np.concatenate([end[~cased], np.array([e for _, e in kept], dtype=np.int64)]),
+            np.concatenate([pid[~cased], np.array([p for (_, p), _ in kept], dtype=np.int64)]),
+        )
 
     def _regex_matches(self, text: str) -> list[tuple[int, list[tuple[int, int]]]]:
         """(pattern id, spans) of every user regex, in order: the covered ones tried only

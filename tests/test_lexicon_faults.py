@@ -4,6 +4,7 @@ pass takes milliseconds; before the fix these ran for minutes)."""
 
 from __future__ import annotations
 
+import re
 import signal
 
 import pytest
@@ -11,6 +12,7 @@ from facts import frame
 
 import analystkit as ak
 from analystkit.lexicon import LexiconError, lexicon_from_text
+from analystkit.matcher import pattern_matcher
 
 HEADER = (
     "categories:\n  demo:\n    t:\n      definition: A test tag.\n"
@@ -62,3 +64,23 @@ def test_a_regex_scans_a_huge_word_in_linear_time(deadline):
 def test_a_regex_match_still_needs_a_word_start():
     matches = ak.tag(frame("xaa aa"), _lexicon("re:a+"))
     assert matches["matched"].tolist() == ["aa"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US, the U.S. and the USA; not us, USAF, _US or U.S (no dot).",
+        "U.S.-led drills began; the U.N. met, the UN too: UN's envoy.",
+        "US",
+        "A U.S.A. flag and a usa cap.",
+    ],
+)
+def test_case_sensitive_words_match_as_their_regex_would(text):
+    # "re:(?-i:US|U\.S\.)" is found by the automaton and confirmed as written: the same
+    # spans as the regular expression itself, tried at every position
+    body = r"US|U\.S\.|USA|U\.S\.A\.|UN|U\.N\."
+    matcher = pattern_matcher([f"re:(?-i:{body})"])
+    assert matcher.cased  # took the automaton's path
+    starts, ends, _ = matcher.scan(text)
+    expected = [m.span() for m in re.finditer(rf"(?<!\w)(?:{body})(?!\w)", text)]
+    assert list(zip(starts.tolist(), ends.tolist())) == expected
