@@ -230,7 +230,7 @@ def extract_events(
             hits[article_id] = (array("q", [g[0] for g in gated]), [g[1] for g in gated])
     if not hits:
         return empty_frame(EVENT_COLUMNS, _EVENT_DTYPES)
-    keep = articles["article_id"].isin(hits).tolist()
+    keep = [article_id in hits for article_id in article_ids]
     chosen_ids = list(itertools.compress(article_ids, keep))
     texts: Iterable[str]
     spans: Mapping[str, tuple[list, list, Sequence[int]]]
@@ -257,11 +257,11 @@ def extract_events(
         # "our" in a KCNA report is the state's
         voices[article_id] = "DPRK" if "(KCNA)" in text[:dateline_end] else None
         mentions = []
-        low = _lower(text)  # again, rather than every text's kept (memory)
         for i, types in sorted(wanted.items()):
+            sentence = text[starts[i] : ends[i]]
             read = _sentence_mentions(
-                text[starts[i] : ends[i]],
-                low[starts[i] : ends[i]],
+                sentence,
+                _lower(sentence),  # not the whole text's again: only sentences gated
                 ids[i],
                 report,
                 rules,
