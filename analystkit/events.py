@@ -110,6 +110,7 @@ class _Mention:
     date: DateMention | None
     in_clause: bool = False  # the date stands in the trigger's own clause
     scope: tuple[int, int] = (0, 0)  # its clause as a date sees it: where its class is
+    clause_span: tuple[int, int] = (0, 0)  # its own clause (realis.clause): its actor's
     nominal: bool = False  # read as a noun ("the launch"), not a verb
     missile_class: str | None = None
     sentence_class: str | None = None  # the class its sentence names, if the clause none
@@ -637,6 +638,7 @@ def _read(
         date,
         in_clause,
         (scope_first, scope_last),
+        (first, last),
         nominal,
     )
 
@@ -678,14 +680,15 @@ def _actor(
     rules: EventRules,
     found: list[tuple[int, int, int]],
     voice: str | None = None,
+    span: tuple[int, int] | None = None,
 ) -> str:
     """Who acted, by the event type's rule: of the parties `found` in `text`
     (Parties.find_all), the nearest before the trigger that is not a source ("Seoul
-    said"), after "by" ("launched Tuesday by North Korea"), else in its clause, else in
-    the sentence; or every party named. In a report that speaks for a party (`voice`:
-    KCNA's dateline), "our test", "we launched" are that party's."""
+    said"), after "by" ("launched Tuesday by North Korea"), else in its clause (`span`,
+    if known), else in the sentence; or every party named. In a report that speaks for
+    a party (`voice`: KCNA's dateline), "our test", "we launched" are that party's."""
     if rules.actor_mode[event_type] == "nearest":
-        first, last = clause(text, start, end, rules.realis)
+        first, last = span or clause(text, start, end, rules.realis)
         if voice and _FIRST_PERSON.search(text, max(first, start - 40), start):
             return voice
         agents = [
@@ -739,7 +742,14 @@ def _name_actors(
     named = rules.parties.find_all([m.evidence for m, _, _ in mentions], [y for *_, y in mentions])
     for (m, article_id, _), parties in zip(mentions, named):
         m.actor = _actor(
-            m.evidence, m.start, m.end, m.event_type, rules, parties, voices[article_id]
+            m.evidence,
+            m.start,
+            m.end,
+            m.event_type,
+            rules,
+            parties,
+            voices[article_id],
+            m.clause_span,  # found by _read: its sentence's breaks are not scanned again
         )
 
 
