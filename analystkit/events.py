@@ -406,10 +406,11 @@ def _given_spans(sentences: pd.DataFrame, hits: dict) -> _SentenceSpans:
     but the three offset columns)."""
     require_columns(sentences, ["article_id", "sentence_id", "start", "end"], "sentences")
     frame = sentences[["article_id", "sentence_id", "start", "end"]]  # not the texts
-    keep = frame["article_id"].isin(hits).to_numpy(bool)
-    if not keep.all():
-        frame = frame[keep]
     codes, uniques = pd.factorize(frame["article_id"], sort=False)
+    known = [u in hits for u in uniques.tolist()] + [False]  # (a missing id: code -1)
+    keep = np.array(known, bool)[codes]  # a lookup per article, not Series.isin per row
+    if not keep.all():  # (the kept articles' codes keep their order: the same sort)
+        frame, codes = frame[keep], codes[keep]
     order = np.lexsort((frame["start"].to_numpy(), codes))  # stable
     if not (order == np.arange(len(order))).all():
         frame, codes = frame.take(order), codes[order]
