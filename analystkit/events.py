@@ -310,15 +310,14 @@ def _classes_from_matches(
     columns = ["article_id", "start", "end", "tag"]  # not the other columns
     weapons = matches.loc[matches["category"] == "weapon", columns]
     order = rules.classes.order
-    unknown = sorted(set(weapons["tag"].astype(str)) - set(order))
-    if unknown:
-        raise ValueError(f"matches: weapon tags {unknown} are not missile classes")
+    tags = weapons["tag"].tolist()
+    if not set(order).issuperset(tags):  # (no copy of the column as str when they all are)
+        unknown = sorted(set(weapons["tag"].astype(str)) - set(order))
+        if unknown:
+            raise ValueError(f"matches: weapon tags {unknown} are not missile classes")
     by_article: dict[str, list[tuple[int, int, int]]] = {}
     for article_id, start, end, tag in zip(
-        weapons["article_id"].tolist(),
-        weapons["start"].tolist(),
-        weapons["end"].tolist(),
-        weapons["tag"].tolist(),
+        weapons["article_id"].tolist(), weapons["start"].tolist(), weapons["end"].tolist(), tags
     ):
         by_article.setdefault(article_id, []).append((int(start), int(end), order.index(tag)))
     for article_id, _, mentions in found:
