@@ -296,7 +296,7 @@ def find_dates(
     >>> said.reporting, str(fired.date.date()), fired.reporting
     (True, '2025-03-05', False)
     """
-    article_date = pd.Timestamp(article_date).normalize()
+    article_date = _day(article_date)
     reporting = reporting or _default_reporting()
     words = _cue_words(text.lower())
     taken: list[tuple[int, int]] = []
@@ -313,6 +313,20 @@ def find_dates(
             taken.append((m.start(), m.end()))
             found.append(_flag_reporting(text, mention, reporting))
     return sorted(found, key=lambda d: d.start)
+
+
+def _day(value: object) -> pd.Timestamp:
+    """`value` as a day: ``pd.Timestamp(value).normalize()``, or `value` itself when it
+    is a time-zone-naive Timestamp at midnight already (a report's date, given for each
+    of its sentences: no copy to make)."""
+    if (
+        isinstance(value, pd.Timestamp)
+        and value.tz is None
+        and not (value.hour or value.minute or value.second)
+        and not (value.microsecond or value.nanosecond)
+    ):
+        return value
+    return pd.Timestamp(value).normalize()
 
 
 def _cue_words(low: str) -> set[str]:
@@ -509,7 +523,7 @@ _DATELINE = re.compile(
 def find_dateline(text: str, published: pd.Timestamp) -> tuple[int, pd.Timestamp]:
     """Where an article's dateline ends (0: none) and the report's date: the dateline's
     date ("Pyongyang, September 19 (KCNA) --"), else the publication day."""
-    published = pd.Timestamp(published).normalize()
+    published = _day(published)
     m = _DATELINE.match(text[:160])
     if m is None or not (m.group("date") or m.group("agency") or m.group("place").isupper()):
         return 0, published

@@ -110,6 +110,7 @@ class _Mention:
     date: DateMention | None
     in_clause: bool = False  # the date stands in the trigger's own clause
     scope: tuple[int, int] = (0, 0)  # its clause as a date sees it: where its class is
+    clause_span: tuple[int, int] = (0, 0)  # its own clause (realis.clause): its actor's
     nominal: bool = False  # read as a noun ("the launch"), not a verb
     missile_class: str | None = None
     sentence_class: str | None = None  # the class its sentence names, if the clause none
@@ -230,7 +231,7 @@ def extract_events(
             hits[article_id] = (array("q", [g[0] for g in gated]), [g[1] for g in gated])
     if not hits:
         return empty_frame(EVENT_COLUMNS, _EVENT_DTYPES)
-    keep = articles["article_id"].isin(hits).tolist()
+    keep = [article_id in hits for article_id in article_ids]
     chosen_ids = list(itertools.compress(article_ids, keep))
     texts: Iterable[str]
     spans: Mapping[str, tuple[list, list, Sequence[int]]]
@@ -257,11 +258,11 @@ def extract_events(
         # "our" in a KCNA report is the state's
         voices[article_id] = "DPRK" if "(KCNA)" in text[:dateline_end] else None
         mentions = []
-        low = _lower(text)  # again, rather than every text's kept (memory)
         for i, types in sorted(wanted.items()):
+            sentence = text[starts[i] : ends[i]]
             read = _sentence_mentions(
-                text[starts[i] : ends[i]],
-                low[starts[i] : ends[i]],
+                sentence,
+                _lower(sentence),  # not the whole text's again: only sentences gated
                 ids[i],
                 report,
                 rules,
@@ -309,15 +310,14 @@ def _classes_from_matches(
     columns = ["article_id", "start", "end", "tag"]  # not the other columns
     weapons = matches.loc[matches["category"] == "weapon", columns]
     order = rules.classes.order
-    unknown = sorted(set(weapons["tag"].astype(str)) - set(order))
-    if unknown:
-        raise ValueError(f"matches: weapon tags {unknown} are not missile classes")
+    tags = weapons["tag"].tolist()
+    if not set(order).issuperset(tags):  # (no copy of the column as str when they all are)
+        unknown = sorted(set(weapons["tag"].astype(str)) - set(order))
+        if unknown:
+            raise ValueError(f"matches: weapon tags {unknown} are not missile classes")
     by_article: dict[str, list[tuple[int, int, int]]] = {}
     for article_id, start, end, tag in zip(
-        weapons["article_id"].tolist(),
-        weapons["start"].tolist(),
-        weapons["end"].tolist(),
-        weapons["tag"].tolist(),
+        weapons["article_id"].tolist(), weapons["start"].tolist(), weapons["end"].tolist(), tags
     ):
         by_article.setdefault(article_id, []).append((int(start), int(end), order.index(tag)))
     for article_id, _, mentions in found:
@@ -405,10 +405,11 @@ def _given_spans(sentences: pd.DataFrame, hits: dict) -> _SentenceSpans:
     but the three offset columns)."""
     require_columns(sentences, ["article_id", "sentence_id", "start", "end"], "sentences")
     frame = sentences[["article_id", "sentence_id", "start", "end"]]  # not the texts
-    keep = frame["article_id"].isin(hits).to_numpy(bool)
-    if not keep.all():
-        frame = frame[keep]
     codes, uniques = pd.factorize(frame["article_id"], sort=False)
+    known = [u in hits for u in uniques.tolist()] + [False]  # (a missing id: code -1)
+    keep = np.array(known, bool)[codes]  # a lookup per article, not Series.isin per row
+    if not keep.all():  # (the kept articles' codes keep their order: the same sort)
+        frame, codes = frame[keep], codes[keep]
     order = np.lexsort((frame["start"].to_numpy(), codes))  # stable
     if not (order == np.arange(len(order))).all():
         frame, codes = frame.take(order), codes[order]
@@ -637,6 +638,7 @@ def _read(
         date,
         in_clause,
         (scope_first, scope_last),
+        (first, last),
         nominal,
     )
 
@@ -678,14 +680,15 @@ def _actor(
     rules: EventRules,
     found: list[tuple[int, int, int]],
     voice: str | None = None,
+    span: tuple[int, int] | None = None,
 ) -> str:
     """Who acted, by the event type's rule: of the parties `found` in `text`
     (Parties.find_all), the nearest before the trigger that is not a source ("Seoul
-    said"), after "by" ("launched Tuesday by North Korea"), else in its clause, else in
-    the sentence; or every party named. In a report that speaks for a party (`voice`:
-    KCNA's dateline), "our test", "we launched" are that party's."""
+    said"), after "by" ("launched Tuesday by North Korea"), else in its clause (`span`,
+    if known), else in the sentence; or every party named. In a report that speaks for
+    a party (`voice`: KCNA's dateline), "our test", "we launched" are that party's."""
     if rules.actor_mode[event_type] == "nearest":
-        first, last = clause(text, start, end, rules.realis)
+        first, last = span or clause(text, start, end, rules.realis)
         if voice and _FIRST_PERSON.search(text, max(first, start - 40), start):
             return voice
         agents = [
@@ -739,7 +742,14 @@ def _name_actors(
     named = rules.parties.find_all([m.evidence for m, _, _ in mentions], [y for *_, y in mentions])
     for (m, article_id, _), parties in zip(mentions, named):
         m.actor = _actor(
-            m.evidence, m.start, m.end, m.event_type, rules, parties, voices[article_id]
+            m.evidence,
+            m.start,
+            m.end,
+            m.event_type,
+            rules,
+            parties,
+            voices[article_id],
+            m.clause_span,  # found by _read: its sentence's breaks are not scanned again
         )
 
 

@@ -245,7 +245,7 @@ def cue_realis(
     A generic cue ("repeated launches") gives way to a day or week in the clause
     (`anchored`), not to a month or year ("a run of tests this year")."""
     first, last = span or clause(text, start, end, rules)
-    *_, factive = [None, *_FACTIVE.finditer(text, first, start)]
+    factive = _last_factive(text, first, start)
     if factive is not None and factive.end() == start:
         first = factive.start(1)  # cues before a factive verb do not reach its object
     before = _last_words(text[first:start], rules.window_words)
@@ -268,6 +268,18 @@ _FACTIVE = re.compile(
 """A factive verb presupposes its object happened: "did not attend events that celebrated
 the successful launch" reports a launch; a negation or modal before the verb does not
 reach the launch it takes as its (definite) object."""
+_FACTIVE_STEMS = ("celebrat", "hail", "condemn", "denounc", "congratulat", "protest")
+"""A _FACTIVE match holds one of these, in any case."""
+
+
+def _last_factive(text: str, first: int, end: int) -> re.Match[str] | None:
+    """The last _FACTIVE match in text[first:end]; an ASCII span holding none of its
+    verbs is not scanned (re.IGNORECASE matches no other letters in ASCII text)."""
+    span = text[first:end]
+    if span.isascii() and not any(stem in span.lower() for stem in _FACTIVE_STEMS):
+        return None
+    *_, factive = [None, *_FACTIVE.finditer(text, first, end)]
+    return factive
 
 
 def _cues(pattern: re.Pattern[str], window: str, cased: frozenset[str]) -> set[str]:

@@ -9,7 +9,14 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analystkit.dates import HISTORICAL_DAYS, find_dateline, find_dates, is_historical, period
+from analystkit.dates import (
+    HISTORICAL_DAYS,
+    _day,
+    find_dateline,
+    find_dates,
+    is_historical,
+    period,
+)
 
 FRIDAY = pd.Timestamp("2025-02-28")
 
@@ -168,3 +175,14 @@ def test_a_sundays_last_week_is_the_week_ending_that_day():
         pd.Timestamp("2025-02-17"),
         pd.Timestamp("2025-02-23"),
     )
+
+
+def test_day_is_the_midnight_of_any_date_and_the_same_timestamp_when_one_already():
+    midnight = pd.Timestamp("2024-11-05")
+    assert _day(midnight) is midnight
+    assert _day(pd.Timestamp("2024-11-05 17:30")) == midnight
+    assert _day("2024-11-05") == midnight
+    aware = _day(pd.Timestamp("2024-11-05 09:00", tz="Asia/Seoul"))
+    assert aware == pd.Timestamp("2024-11-05", tz="Asia/Seoul")
+    said, fired = find_dates("Seoul said on Friday that the North fired on Tuesday.", midnight)
+    assert str(fired.date.date()) == "2024-11-05" and said.reporting

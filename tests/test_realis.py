@@ -466,3 +466,15 @@ def test_a_600mm_rocket_launcher_test_fire_is_a_launch_artillery_is_not():
     assert news(
         "The academy conducted a test-fire of 240mm multiple rocket launcher shells on Tuesday."
     ).empty
+
+
+def test_last_factive_is_the_last_factive_verb_of_the_span_scanned_or_not():
+    from analystkit.realis import _last_factive
+
+    text = "Crowds hailed the test, and envoys CONDEMNED the launch of the rocket."
+    found = _last_factive(text, 0, text.index("launch"))
+    assert found is not None and found.group(0) == "CONDEMNED the "
+    assert _last_factive(text, 0, text.index("test")).group(0) == "hailed the "
+    assert _last_factive("Envoys watched the launch.", 0, 19) is None
+    greek = "Crowds ΗAILED, no, hailed the launch."  # not ASCII: scanned as ever
+    assert _last_factive(greek, 0, greek.index("launch")).group(0) == "hailed the "
