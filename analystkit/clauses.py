@@ -203,6 +203,7 @@ def _walk_back(text: str, lo: int, comma: int) -> Clause | None:
     return Clause((-1, -1), (s, opening), description, False, False)
 
 
+POSSESSIVE = ("'s", "’s")  # the endings of a possessive ("Trump's", "Korea’s")
 IRREGULAR_PAST = frozenset(  # past tenses that do not end in -ed
     "met went made took gave held spoke sent left came saw got began oversaw undertook "
     "told wrote said flew led ran sat stood won lost put set kept shot".split()

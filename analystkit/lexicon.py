@@ -124,8 +124,8 @@ def _check_not_in_roster(
     where (one vocabulary: the names live in roster.yml)."""
     known = {normalize(p): (path, line) for p, path, line in names}
     for p, line in patterns:
-        if normalize(p) in known:
-            path, at = known[normalize(p)]
+        if (key := normalize(p)) in known:
+            path, at = known[key]
             raise LexiconError(
                 r.path, line, f"{p!r} of {tag!r} is already in its roster group ({path}, line {at})"
             )

@@ -25,7 +25,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from analystkit.clauses import IRREGULAR_PAST
+from analystkit.clauses import IRREGULAR_PAST, POSSESSIVE
 
 REALIS_VALUES = ("actual", "historical", "generic", "negated", "ceased", "planned", "hypothetical")
 BEFORE_ORDER = ("ceased", "historical", "negated", "planned", "hypothetical", "generic")
@@ -305,7 +305,7 @@ def noun_like(
     word = text[start:end].lower().split()[0]
     first, _ = span or clause(text, start, end, rules)
     p1, p2 = _previous(_WORD.findall(text[first:start].lower()))
-    determined = [p for p in (p1, p2) if p in _DETERMINERS or p.endswith(("'s", "’s"))]
+    determined = [p for p in (p1, p2) if p in _DETERMINERS or p.endswith(POSSESSIVE)]
     return bool(determined) and p1 not in _NOT_BEFORE_NOUN and not word.endswith("ed")
 
 
@@ -339,7 +339,7 @@ def form_realis(
         return Reading("actual", True)
     if plural:  # "its missile tests (this year)": a kind, a tally, not one event
         return Reading("generic", False)
-    if _MARKERS.search(" ".join(before[-3:])) or p1.endswith(("'s", "’s")):
+    if _MARKERS.search(" ".join(before[-3:])) or p1.endswith(POSSESSIVE):
         return Reading("actual", True)
     if p1 in ("a", "an", "any", "another", "no"):
         return Reading("generic", False)

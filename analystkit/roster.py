@@ -16,7 +16,7 @@ from typing import TypeVar
 import ahocorasick
 import yaml
 
-from analystkit.clauses import IRREGULAR_PAST
+from analystkit.clauses import IRREGULAR_PAST, POSSESSIVE
 from analystkit.lexicon_yaml import LexiconError, YamlReader, compose
 from analystkit.vocab import SPEAKER_GROUPS
 
@@ -119,7 +119,7 @@ class Roster:
         names = [
             (w, self.path, line)
             for w, line in self.countries.get(group, ())
-            if not w.endswith(_POSSESSIVE)  # "North Korea" matches there anyway
+            if not w.endswith(POSSESSIVE)  # "North Korea" matches there anyway
         ]
         for sp in self.speakers.values():
             if sp.kind == PERSON and sp.group == group:
@@ -172,9 +172,6 @@ _GLUE_WORDS = IRREGULAR_PAST | frozenset(
     "was is and at in on to of for with who had has says adds warns notes stresses "
     "underlines".split()
 )
-
-
-_POSSESSIVE = ("'s", "’s")
 
 
 def _name_parts(name: str) -> list[str]:

@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from analystkit.clauses import POSSESSIVE
 from analystkit.roster import (
     BODY,
     EVENT,
@@ -128,7 +129,7 @@ _WORD = re.compile(r"\b[A-Za-z]")
 
 def _possessive(text: str, end: int) -> bool:
     """Whether the name ending at `end` takes a possessive 's ("Trump's envoy")."""
-    return text[end : end + 2] in ("'s", "’s")
+    return text[end : end + 2] in POSSESSIVE
 
 
 def _headline(text: str, s: int, e: int) -> bool:

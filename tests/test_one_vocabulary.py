@@ -100,19 +100,19 @@ def test_a_rule_pattern_follows_the_lexicons_conventions():
     assert finds("re:hwasong-\\d+", "Hwasong-18") and not finds("Mr. Kim", "Mr Kim")
 
 
+def _actors(date: str, text: str, event_type: str) -> list[str]:
+    """The actor of each `event_type` event ak.extract_events finds in `text`."""
+    events = ak.extract_events(written((date, text)))
+    return events.loc[events["event_type"] == event_type, "actor"].tolist()
+
+
 def test_the_south_china_sea_is_not_south_korea():
     # who acts is the roster's country words: "the South" there, not in a sea's name
-    events = ak.extract_events(
-        written(
-            (
-                "2017-11-08",
-                "Xi and Trump met at a summit in Beijing on Wednesday and discussed trade "
-                "and the South China Sea.",
-            )
-        )
+    text = (
+        "Xi and Trump met at a summit in Beijing on Wednesday and discussed trade "
+        "and the South China Sea."
     )
-    summit = events[events["event_type"] == "summit"]
-    assert summit["actor"].tolist() == ["US-China"]
+    assert _actors("2017-11-08", text, "summit") == ["US-China"]
 
 
 # --- actor tags take their names from the roster (sentences written for these tests)
@@ -184,14 +184,8 @@ def test_a_broken_actor_tag_names_its_line(tail, problem):
 
 def test_a_launch_by_the_dod_is_a_us_launch():
     # "DOD", the usual abbreviation of the US Department of Defense, is a roster cue
-    events = ak.extract_events(
-        written(
-            (
-                "2017-06-01",
-                "In a May test, the DOD fired an ICBM target from the Marshall Islands "
-                "and destroyed it with an interceptor.",
-            )
-        )
+    text = (
+        "In a May test, the DOD fired an ICBM target from the Marshall Islands "
+        "and destroyed it with an interceptor."
     )
-    launches = events[events["event_type"] == "missile_launch"]
-    assert launches["actor"].tolist() == ["US"]
+    assert _actors("2017-06-01", text, "missile_launch") == ["US"]
