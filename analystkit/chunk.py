@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from analystkit.attribution import Credits, attribute
-from analystkit.lexicon import NEGATION, SPEAKER, VERB, Lexicon
+from analystkit.lexicon import NEGATION, NEGATION_STOP, SPEAKER, VERB, Lexicon
 from analystkit.matcher import Matcher
 from analystkit.roster import glued_after
 from analystkit.splitting import chunks, join_articles, split
@@ -149,17 +149,23 @@ def _glue_pids(matcher: Matcher) -> tuple[dict[str, int], dict[str, int]]:
 
 def negated(a: Analysis, starts: np.ndarray, sent: np.ndarray) -> np.ndarray:
     """Whether a negation cue ends at most three words before each match start, in the
-    same sentence and clause."""
-    neg = (a.matcher.category == NEGATION)[a.hit_pid]  # compared per pattern, not per hit
+    same sentence and clause, with no negation stop between them ("will never tolerate
+    the provocations" accuses: the negation ends at "tolerate")."""
+    category = a.matcher.category[a.hit_pid]  # compared per pattern, not per hit
+    neg = category == NEGATION
     ns, ne = a.hit_start[neg], a.hit_end[neg]
     out = np.zeros(len(starts), dtype=bool)
     if not len(ns) or not len(starts):
         return out
     j = np.searchsorted(ne, starts, "right") - 1
+    cue_end = ne[np.maximum(j, 0)]
+    stops = np.r_[a.hit_start[category == NEGATION_STOP], np.iinfo(np.int64).max]
+    next_stop = stops[np.searchsorted(stops, cue_end)]  # the first at or after the cue
     cand = (
         (j >= 0)
         & (ns[np.maximum(j, 0)] >= a.sent_start[sent])
-        & (starts - ne[np.maximum(j, 0)] <= 40)
+        & (starts - cue_end <= 40)
+        & (next_stop >= starts)
     )
     text = a.text
     idx = np.flatnonzero(cand)

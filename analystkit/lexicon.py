@@ -26,10 +26,10 @@ from analystkit.vocab import SPEAKER_GROUPS
 from analystkit.voices import Voices
 
 SPEAKER, ROLE, COUNTRY = "_speaker", "_role", "_country"
-VERB, NEGATION = "_verb", "_negation"
+VERB, NEGATION, NEGATION_STOP = "_verb", "_negation", "_negation_stop"
 REQUIRES, EXCLUDE = "_requires:", "_exclude:"  # + tag name: one category per tag
 
-_TOP_KEYS = ("categories", "reporting_verbs", "negations")
+_TOP_KEYS = ("categories", "reporting_verbs", "negations", "negation_stops")
 _TAG_KEYS = ("definition", "example")
 _TAG_OPTIONAL = ("patterns", "roster", "idioms", "requires", "exclude", "counter_examples")
 
@@ -160,7 +160,11 @@ def _parse(text: str, path: str | Path, roster: Roster) -> Lexicon:
                 r.fail(tnode, f"tag {tname!r} is already in category {tags[tname].category!r}")
             tags[tname], found = _tag(r, cat, tname, tval, roster)
             entries += found
-    for key, cat in (("reporting_verbs", VERB), ("negations", NEGATION)):
+    for key, cat in (
+        ("reporting_verbs", VERB),
+        ("negations", NEGATION),
+        ("negation_stops", NEGATION_STOP),
+    ):
         words = r.items(top[key][1], key) if key in top else []
         entries += [Entry(v, cat, v, line) for v, line in words]
     lex = Lexicon(path, tags, roster, entries + _roster_entries(roster))

@@ -83,3 +83,51 @@ def test_requires_idioms_and_exclude():
     assert "deterrence" not in rhetoric_tags(
         "The US offered extended deterrence to its ally, KCNA said."
     )
+
+
+@pytest.mark.parametrize(
+    "sentence, tag",
+    [
+        (
+            "We will never tolerate the provocations of the enemies, KCNA said.",
+            "hostility_accusation",
+        ),
+        (
+            "The DPRK will not allow the hostile forces to go on, the ministry said.",
+            "hostility_accusation",
+        ),
+        ("The US has not stopped its war drills, the spokesman said.", "hostility_accusation"),
+        ("We will never give up our nuclear deterrent, KCNA said.", "deterrence"),
+    ],
+)
+def test_a_negated_verb_of_tolerance_or_ending_does_not_negate_its_object(sentence, tag):
+    # "will never tolerate X" accuses of X: the negation ends at the verb (negation_stops)
+    assert tag in rhetoric_tags(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, tag",
+    [
+        ("There was no provocation on the border, the ministry said.", "hostility_accusation"),
+        ("The minister said they would not use nuclear weapons first.", "threat"),
+    ],
+)
+def test_a_negation_still_denies_what_it_reaches(sentence, tag):
+    assert tag not in rhetoric_tags(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The president promised a strong military response to any provocation.",
+        "We may take offensive action at any moment, the general said.",
+        "The leader instructed the army to take offensive action against intruders, KCNA said.",
+        "A pre-emptive military strike remains an option, the adviser said.",
+        "All options are on the table, the secretary said.",
+        "The government vowed to respond firmly to any attack.",
+        "The North repeated its threats against the bases, KCNA said.",
+    ],
+)
+def test_commitments_orders_and_veiled_threats_of_force_are_threats(sentence):
+    # threat `requires`: a promise, a possibility, an order; idioms: a veiled threat of force
+    assert "threat" in rhetoric_tags(sentence, source="KCNA" if "KCNA" in sentence else "")
