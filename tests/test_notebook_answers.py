@@ -101,7 +101,7 @@ def test_notebook_05_quotes_the_shipped_kcna_table(chronology):
     hostility = [monthly[(month, "hostility_accusation")] for month in (sep, oct_, nov)]
     assert (
         f"from {hostility[0]} per 1,000 sentences in September to {hostility[1]} in October"
-    ) in text and f"stayed at {hostility[2]}" in text
+    ) in text and f"went on to {hostility[2]}" in text
     threat = [monthly[(month, "threat")] for month in (sep, oct_, nov)]
     assert f"threats went from {threat[0]} to {threat[1]} to {threat[2]}" in text
     daily = ak.load_kcna_rhetoric(freq="D")

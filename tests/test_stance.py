@@ -98,6 +98,7 @@ def test_requires_idioms_and_exclude():
         ),
         ("The US has not stopped its war drills, the spokesman said.", "hostility_accusation"),
         ("We will never give up our nuclear deterrent, KCNA said.", "deterrence"),
+        ("The regime can never cover up its criminal nature, KCNA said.", "hostility_accusation"),
     ],
 )
 def test_a_negated_verb_of_tolerance_or_ending_does_not_negate_its_object(sentence, tag):
@@ -131,3 +132,19 @@ def test_a_negation_still_denies_what_it_reaches(sentence, tag):
 def test_commitments_orders_and_veiled_threats_of_force_are_threats(sentence):
     # threat `requires`: a promise, a possibility, an order; idioms: a veiled threat of force
     assert "threat" in rhetoric_tags(sentence, source="KCNA" if "KCNA" in sentence else "")
+
+
+@pytest.mark.parametrize(
+    "sentence, tag",
+    [
+        (
+            "The drills betrayed the true colors of the warmongers, KCNA said.",
+            "hostility_accusation",
+        ),
+        ("The US is a perfidious country, the spokesman said.", "hostility_accusation"),
+        ("The adventurist military moves go on, the ministry said.", "hostility_accusation"),
+        ("We hope to resolve this through dialogue, the minister said.", "diplomatic_outreach"),
+    ],
+)
+def test_state_media_idiom_and_calls_for_dialogue(sentence, tag):
+    assert tag in rhetoric_tags(sentence)
