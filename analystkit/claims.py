@@ -465,7 +465,9 @@ _SPAN_RE = (
     r"the\s+past|as\s+many)?\s*(?P<n>a|an|two|three|four|five|six|\d{1,2})?\s*"
     r"(?P<unit>days?|weeks?|months?|years?)"
 )
-_WHEN = r"(?P<month>" + _MONTHS + r")?\s*(?P<day>\d{1,2})?,?\s*(?P<year>(?:19|20)\d\d)?"
+_WHEN = (  # "November 2017" is a month and a year, not November 20
+    r"(?P<month>" + _MONTHS + r")?\s*(?P<day>\d{1,2}(?!\d))?,?\s*(?P<year>(?:19|20)\d\d(?!\d))?"
+)
 
 _FORMS: list[tuple[str, re.Pattern[str]]] = [
     (form, re.compile(p, re.I))
@@ -687,11 +689,32 @@ _GAP_SUBJECT = re.compile(
 )
 
 
+_APPOSITIVE = re.compile(r",\s+(?:the|its)\s+$", re.I)
+_OTHER_EVENT = re.compile(  # events an appositive "…, the first since" may be about
+    r"\b(?:congress|plenum|plenary|meetings?|summits?|talks|visits?|trips?|elections?|"
+    r"sessions?|conferences?|parades?|rall(?:y|ies)|speech(?:es)?|exercises?|drills?|"
+    r"negotiations|ceremon(?:y|ies)|celebrations?|anniversary|statements?)\b",
+    re.I,
+)
+
+
+def _about_another_event(sentence: str, start: int) -> bool:
+    """Whether the claim at `start` is an appositive whose nearest event noun before the
+    comma is not a launch ("…ahead of a party congress in May, the first since 1980")."""
+    if not _APPOSITIVE.search(sentence, 0, start):
+        return False
+    before = sentence[:start].rsplit(",", 1)[0]
+    other = [m.end() for m in _OTHER_EVENT.finditer(before)]
+    launch = [m.end() for m in _LAUNCH_WORD.finditer(before)]
+    return bool(other) and other[-1] > max(launch, default=-1)
+
+
 def about_launches(form: str, m: re.Match[str], sentence: str, previous: str = "") -> bool:
     """Whether a claim form found in a sentence is about launches at all: its own words
     name a launch, or (a "first since", "for the second time", "came a day after" with
     no noun of its own) its sentence does, or its sentence speaks of a test or a failure
-    right after one (`previous`) that names a launch; never a count of nuclear tests; a
+    right after one (`previous`) that names a launch; not an appositive to another
+    event ("a party congress, the first since 1980"); never a count of nuclear tests; a
     gap ("came two days after") needs a launch on both sides."""
     words = m.group(0)
     if _NUCLEAR_WORD.search(words):
@@ -705,6 +728,8 @@ def about_launches(form: str, m: re.Match[str], sentence: str, previous: str = "
         )
     if _LAUNCH_WORD.search(words):
         return True
+    if _about_another_event(sentence, m.start()):
+        return False
     if not (
         _LAUNCH_WORD.search(sentence)
         or _TESTED_THING.search(sentence)
@@ -1354,7 +1379,7 @@ def _first_since_day(
     if groups.get("span"):
         n, unit = _span(groups["span"])
         return date - pd.Timedelta(days=n * _UNIT_DAYS[unit]), ""
-    return _since_day(sentence, m.start(), date, terms)
+    return _since_day(sentence, m.start(), date, terms, after=True)
 
 
 _OCCASIONS = re.compile(
@@ -1378,12 +1403,14 @@ _TOOK_OFFICE = re.compile(
 
 
 def _since_day(
-    sentence: str, at: int, report: pd.Timestamp, terms: list[Term]
+    sentence: str, at: int, report: pd.Timestamp, terms: list[Term], after: bool = False
 ) -> tuple[pd.Timestamp | None, str]:
     """The first day a "since ..." after position `at` of the sentence counts from: a
     date expression in its phrase ("since September 15": from the 16th; "since May",
-    "since 1998", "since he took office last week"), else a term in the milestones
-    ("since Trump took office"); None and why when neither."""
+    "since 1998", "since he took office last week": from the period's first day, or with
+    `after` from the day after it, as a first-since claim reads it: "the first launch
+    since May" follows a launch in May), else a term in the milestones ("since Trump
+    took office"); None and why when neither."""
     since = _SINCE_WORD.search(sentence, at)
     if since is None:
         return None, "no 'since'"
@@ -1391,7 +1418,9 @@ def _since_day(
     dates = [d for d in find_dates(phrase, report) if pd.notna(d.date)]
     if dates:
         d = dates[0]
-        return (d.date + pd.Timedelta(days=1) if d.precision == "day" else d.date), ""
+        if after or d.precision == "day":
+            return d.end_date + pd.Timedelta(days=1), ""
+        return d.date, ""
     office = _TOOK_OFFICE.search(phrase)
     if office:
         who = office.group("who") or office.group("who2")

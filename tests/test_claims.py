@@ -222,6 +222,11 @@ def test_counts_of_missiles_and_vague_ordinals_are_not_claims_or_say_not_parsed(
         ("It was the first test since a January 25 launch.", False),  # Feb 26 came after
         ("It was the first test since a February 20 launch.", None),  # not in the list
         ("It was the first launch since Trump took office.", False),
+        # a month or a year named: the launch before followed in it (Feb 26, Jan 25)
+        ("It was the first launch since February.", True),
+        ("It was the first launch since January.", False),
+        ("It was the first launch since February 2025.", True),  # not "February 20"
+        ("It was the first launch since 2024.", False),
     ],
 )
 def test_since_phrases_are_resolved_by_their_dates_or_the_milestones(sentence, holds):
@@ -368,6 +373,7 @@ def test_a_count_short_of_a_list_without_cruise_missiles_is_not_refuted():
         "Experts said the last test, in 2016, left the device's yield unknown; "
         "a nuclear blast is hard to measure.",
         "It was the third such congress since 1980.",
+        "The launch came ahead of a party congress in May, the first since 1980.",
     ],
 )
 def test_claim_forms_about_anything_but_launches_are_no_claims(text):
