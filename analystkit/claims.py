@@ -99,6 +99,7 @@ def check_claims(
     lexicon: Lexicon | str | Path | None = None,
     sentences: pd.DataFrame | None = None,
     events: pd.DataFrame | None = None,
+    complete_from: str | pd.Timestamp | None = None,
 ) -> pd.DataFrame:
     """Ordinal claims in the articles ("the fourth missile launch event this year",
     "the second of President Donald Trump's second term", "its 10th launch this year")
@@ -122,6 +123,10 @@ def check_claims(
     ``ak.sentences`` frame and the ``ak.extract_events`` frame of these articles may be
     passed (`sentences`, `events`, with all mentions merged, as extract_events returns
     them): they are then not computed again, and the claims are the same.
+    A chronology sees nothing before the day it is complete from (`complete_from`): a
+    claim that counts launches before that day is refuted by the launches it lists but
+    never confirmed ("the first launch since May 2017" against a chronology that begins
+    in 2018: holds NA, and basis says why).
 
     Parameters
     ----------
@@ -142,6 +147,10 @@ def check_claims(
         and ``end`` too when `events` is None), to reuse instead of splitting again.
     events : pandas.DataFrame or None, default None
         ``ak.extract_events`` of these articles (merged, not ``all_mentions``), to reuse.
+    complete_from : str, pandas.Timestamp or None, default None
+        The first day from which the chronology lists every launch. None: 1 January 2018
+        for the curated chronology (``CHRONOLOGY_FROM``), else the chronology's first
+        listed launch.
 
     Returns
     -------
@@ -177,9 +186,10 @@ def check_claims(
         _require_sentence_columns(sentences, events is None)
     source = "curated chronology" if chronology is None else "given chronology"
     if chronology is None:
-        from analystkit.reference import load_chronology
+        from analystkit.reference import CHRONOLOGY_FROM, load_chronology
 
         chronology = load_chronology()
+        complete_from = CHRONOLOGY_FROM if complete_from is None else complete_from
     if milestones is None:
         from analystkit.reference import load_milestones
 
@@ -216,7 +226,7 @@ def check_claims(
         ids, rows = news_of.setdefault(row["article_id"], ([], []))
         ids.append(row["sentence_id"])
         rows.append(row)
-    index = DayIndex(chronology)
+    index = DayIndex(chronology, complete_from)
     claim_article_ids = with_claims["article_id"].tolist()
     report_of = dict(
         zip(
@@ -388,7 +398,9 @@ def _check(
         f"{what} {since:%Y-%m-%d}..{date:%Y-%m-%d} (counted, {source}{note}; "
         f"event: the nearest news launch {position} the claim)"
     )
-    short = _short_of_unlisted(chronology, classes, date, computed, stated)
+    short = _short_of_unlisted(index, classes, date, computed, stated) or _unseen(
+        index, since, computed, stated
+    )
     if short:
         return {**row, "computed": computed, "basis": short + basis, "event_date": date}
     return {
@@ -1129,7 +1141,9 @@ def check_form(
         if first == _EVER:
             return _ever(out, stated, _n_days(values, None, last, True), days, label)
         computed = _n_days(values, first, last, True)
-        short = _short_of_unlisted(chronology, classes, last, computed, stated)
+        short = _short_of_unlisted(chronology, classes, last, computed, stated) or _unseen(
+            chronology, first, computed, stated
+        )
         return {
             **out,
             "stated": stated,
@@ -1168,12 +1182,13 @@ def check_form(
                 f"launch on {named_day:%Y-%m-%d} that the chronology does not list",
             }
         holds = bool(pd.isna(last) or last <= since)
+        unseen = _unseen(chronology, since, 1 if holds else 2, 1)
         return {
             **out,
             "stated": 1,
             "computed": 1 if holds else 2,
-            "holds": holds,
-            "basis": f"{label}: the one before {date:%Y-%m-%d} was "
+            "holds": pd.NA if unseen else holds,
+            "basis": f"{unseen}{label}: the one before {date:%Y-%m-%d} was "
             f"{'none' if pd.isna(last) else f'{last:%Y-%m-%d}'}; the claim "
             f"needs none from {since:%Y-%m-%d}",
         }
@@ -1181,13 +1196,19 @@ def check_form(
         n, unit = _span(m.group(0))
         expected = n * _UNIT_DAYS[unit]
         gap = (date - last).days if pd.notna(last) else None
-        holds = gap is not None and abs(gap - expected) <= max(1, expected // 4)
+        slack = max(1, expected // 4)
+        holds = gap is not None and abs(gap - expected) <= slack
+        # a listed launch nearer than claimed refutes it; else the one before may be unlisted
+        nearer = gap is not None and gap < expected - slack
+        unseen = (
+            "" if nearer else _unseen(chronology, date - pd.Timedelta(days=expected + slack), 0, 0)
+        )
         return {
             **out,
             "stated": expected,
             "computed": gap if gap is not None else pd.NA,
-            "holds": holds,
-            "basis": f"{label}: the one before {date:%Y-%m-%d} was "
+            "holds": pd.NA if unseen else holds,
+            "basis": f"{unseen}{label}: the one before {date:%Y-%m-%d} was "
             f"{'none' if pd.isna(last) else f'{last:%Y-%m-%d}'}, {gap} days "
             f"before (the claim: about {expected})",
         }
@@ -1196,12 +1217,13 @@ def check_form(
         first = date - pd.Timedelta(days=n * _UNIT_DAYS[unit])
         after_first = n_before - _n_days(values, None, first, True) if pd.notna(first) else 0
         computed = max(0, after_first) + 1
+        unseen = _unseen(chronology, first, computed, stated)
         return {
             **out,
             "stated": stated,
             "computed": computed,
-            "holds": computed == stated,
-            "basis": f"{label} {first:%Y-%m-%d}..{date:%Y-%m-%d}: {computed}",
+            "holds": pd.NA if unseen else computed == stated,
+            "basis": f"{unseen}{label} {first:%Y-%m-%d}..{date:%Y-%m-%d}: {computed}",
         }
     if groups.get("inyear"):
         first = pd.Timestamp(int(groups["inyear"]), 1, 1)
@@ -1222,7 +1244,9 @@ def check_form(
             return _ever(out, stated, 0, days, label)  # about another launch: unrefuted
         return _ever(out, stated, _n_days(values, None, date, False) + 1, days, label)
     computed = _n_days(values, first, date, False) + 1
-    short = _short_of_unlisted(chronology, classes, date, computed, stated)
+    short = _short_of_unlisted(chronology, classes, date, computed, stated) or _unseen(
+        chronology, first, computed, stated
+    )
     return {
         **out,
         "stated": stated,
@@ -1246,6 +1270,18 @@ def _short_of_unlisted(
     return (
         f"not checked: the chronology lists {computed} but no cruise launch up to "
         f"{day:%Y-%m-%d}, and the claim's unit counts them: "
+    )
+
+
+def _unseen(chronology: DayIndex, first: pd.Timestamp, computed: int, stated: int) -> str:
+    """Why a count over the days from `first` is not checked ("" if it is): the
+    chronology is complete only from a later day, so it cannot show the launches before
+    it. A count it already exceeds is refuted all the same."""
+    if computed > stated or not chronology.start > first:
+        return ""
+    return (
+        f"not checked: the chronology lists every launch only from "
+        f"{chronology.start:%Y-%m-%d}, after {first:%Y-%m-%d}: "
     )
 
 
@@ -1465,7 +1501,7 @@ class DayIndex:
     check_claims builds one per call, so each claim counts with a binary search instead
     of filtering the chronology again (issue #12)."""
 
-    def __init__(self, chronology: pd.DataFrame):
+    def __init__(self, chronology: pd.DataFrame, complete_from: str | pd.Timestamp | None = None):
         frame = chronology
         if "counted" in frame:
             frame = frame[frame["counted"].astype(bool)]
@@ -1475,6 +1511,9 @@ class DayIndex:
         self._dates = frame["date"].dt.normalize().to_numpy()
         cruise = self._dates[self._classes == "cruise"]
         self.first_cruise = pd.Timestamp(cruise.min()) if len(cruise) else pd.NaT
+        # the day from which it lists every launch (default: its first listed launch)
+        first = pd.Timestamp(self._dates.min()) if len(self._dates) else pd.NaT
+        self.start = first if complete_from is None else pd.Timestamp(complete_from)
         self._cache: dict[tuple, tuple[pd.Series, np.ndarray]] = {}
 
     def days(self, event_types=None, classes=None) -> pd.Series:

@@ -22,6 +22,8 @@ from analystkit.paths import REFERENCE_DIR
 from analystkit.vocab import CLASS_PRECEDENCE, LAUNCH_TYPES, MILESTONE_KINDS, MISSILE_CLASSES
 
 CHRONOLOGY_PATH = REFERENCE_DIR / "launch_events.csv"
+# the curated chronology lists every launch from this day (there were none in 2018)
+CHRONOLOGY_FROM = pd.Timestamp("2018-01-01")
 MILESTONES_PATH = REFERENCE_DIR / "milestones.csv"
 
 CHRONOLOGY_COLUMNS = [

@@ -168,7 +168,7 @@ CHRONOLOGY_2017 = pd.DataFrame(
     ],
 )
 def test_count_and_class_ordinal_claims(date, sentence, form, holds):
-    claims = ak.check_claims(written((date, sentence)), CHRONOLOGY_2017)
+    claims = ak.check_claims(written((date, sentence)), CHRONOLOGY_2017, complete_from="2017-01-01")
     assert claims[["form", "holds"]].values.tolist() == [[form, holds]]
     assert claims["basis"].str.contains("icbm|launch days").all()
 
@@ -259,7 +259,9 @@ def test_gap_after_consecutive_and_superlative_claims(sentence, form, holds):
         }
     )
     claims = ak.check_claims(
-        written(("2025-04-04", "North Korea fired a missile on Thursday. " + sentence)), chronology
+        written(("2025-04-04", "North Korea fired a missile on Thursday. " + sentence)),
+        chronology,
+        complete_from="2025-01-01",
     )
     assert claims["form"].tolist() == [form]
     got = claims["holds"].iloc[0]
@@ -344,7 +346,7 @@ def test_a_range_span_counts_every_class_in_it():
             "counted": True,
         }
     )
-    claims = ak.check_claims(written(("2017-08-29", text)), chronology)
+    claims = ak.check_claims(written(("2017-08-29", text)), chronology, complete_from="2017-06-01")
     assert claims[["form", "holds"]].values.tolist() == [["count_since", True]]
     assert claims["basis"].str.contains("srbm-mrbm").all()
 
@@ -660,3 +662,33 @@ def test_the_starts_found_back_from_a_word_are_where_its_phrase_begins():
     assert at("Jong-un") in owners and at("-un") + 1 in owners and at("Kim") not in owners
     assert claims._a_before(text, at("first")) == [at("in a"), at("n a")]
     assert claims._word_ending(text, at("-ever")) == [at("third-ever")]
+
+
+@pytest.mark.parametrize(
+    "complete_from, holds",
+    [(None, None), ("2017-01-01", True)],  # by default complete from 2017-03-06 only
+)
+def test_a_chronology_confirms_no_count_before_it_is_complete(complete_from, holds):
+    text = "North Korea fired a missile on Friday, its second launch this year."
+    claims = ak.check_claims(
+        written(("2017-07-04", text)), CHRONOLOGY_2017, complete_from=complete_from
+    )
+    got = claims["holds"].iloc[0]
+    assert (None if pd.isna(got) else bool(got)) == holds
+    if holds is None:
+        assert claims["basis"].str.startswith("not checked: the chronology lists every").all()
+
+
+def test_a_chronology_refutes_with_the_launches_it_lists_before_it_is_complete():
+    # the window reaches back before the list's first launch, but a listed one is in it
+    text = "North Korea fired a missile on Tuesday, its first launch since February."
+    claims = ak.check_claims(written(("2017-08-29", text)), CHRONOLOGY_2017)
+    assert claims["holds"].tolist() == [False]
+
+
+def test_the_curated_chronology_checks_no_claim_about_2017():
+    # it lists every launch from 2018: a 2017 quiet spell is not its to confirm
+    text = "North Korea fired an ICBM on Wednesday, its first launch since September 15."
+    claims = ak.check_claims(written(("2017-11-29", text)))
+    assert claims["holds"].isna().all()
+    assert claims["basis"].str.contains("only from 2018-01-01").all()
