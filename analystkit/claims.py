@@ -149,8 +149,8 @@ def check_claims(
         ``ak.extract_events`` of these articles (merged, not ``all_mentions``), to reuse.
     complete_from : str, pandas.Timestamp or None, default None
         The first day from which the chronology lists every launch. None: 1 January 2018
-        for the curated chronology (``CHRONOLOGY_FROM``), else the chronology's first
-        listed launch.
+        for the curated chronology (``analystkit.reference.CHRONOLOGY_FROM``), else the
+        chronology's first listed launch.
 
     Returns
     -------
@@ -487,8 +487,8 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
         (
             "ordinal_gap",
             r"\b" + _ORDW + r"\s+" + _WHAT + r"?(?:\s+[\w’'-]+){0,3}?\s+in\s+"
-            r"(?P<gap>(?:less\s+than|just\s+over|under)\s+(?:a|an|two|three|\d{1,2})\s+"
-            r"(?:days?|weeks?|months?))",
+            r"(?P<gap>(?:less\s+than|just\s+over|under)\s+(?:a|an|two|three|four|five|six|"
+            r"seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?:days?|weeks?|months?))",
         ),
         (
             "first_since",
@@ -1214,7 +1214,10 @@ def check_form(
         }
     if form == "ordinal_gap":
         n, unit = _span(groups["gap"])
-        first = date - pd.Timedelta(days=n * _UNIT_DAYS[unit])
+        days_back = n * _UNIT_DAYS[unit]
+        if groups["gap"].lower().startswith("just"):  # "just over a week": up to a third more
+            days_back += days_back // 3
+        first = date - pd.Timedelta(days=days_back)
         after_first = n_before - _n_days(values, None, first, True) if pd.notna(first) else 0
         computed = max(0, after_first) + 1
         unseen = _unseen(chronology, first, computed, stated)

@@ -692,3 +692,18 @@ def test_the_curated_chronology_checks_no_claim_about_2017():
     claims = ak.check_claims(written(("2017-11-29", text)))
     assert claims["holds"].isna().all()
     assert claims["basis"].str.contains("only from 2018-01-01").all()
+
+
+@pytest.mark.parametrize(
+    "sentence, holds",
+    [
+        # 25 and 31 July, 2 August 2019: the three span eight days
+        ("It was the third such launch in just over a week.", True),
+        ("It was the third launch in less than ten days.", True),
+        ("It was the third launch in less than a week.", False),
+    ],
+)
+def test_a_gap_just_over_its_span_reaches_a_little_further(sentence, holds):
+    text = "North Korea fired two projectiles on Friday. " + sentence
+    claims = ak.check_claims(written(("2019-08-02", text)))
+    assert claims["holds"].tolist() == [holds]
