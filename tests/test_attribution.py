@@ -111,6 +111,13 @@ def last(text: str, **kw) -> tuple[str, str, str]:
         ("The Washington Post reported the talks had stalled.", "Western news media", "media"),
         ("Yonhap news agency of South Korea reported the launch.", "Yonhap", "media"),
         ("South Korean media reported the launch.", "South Korean media", "media"),
+        # base and -s forms of speech verbs: after a modal, in the present
+        (
+            "North Korean officials would regularly complain about the drills.",
+            "North Korean officials",
+            "dprk_state",
+        ),
+        ("US intelligence cites direct threats.", "US intelligence", "us_gov"),
     ],
 )
 def test_reporting_clause_subjects(text, speaker, group):
@@ -125,6 +132,8 @@ def test_reporting_clause_subjects(text, speaker, group):
         "It is believed the site was rebuilt.",
         "The launch came after a test that US officials said failed.",  # subordinate clause
         "The ship sailed for Nampo, and the crew stayed aboard.",  # no reporting clause
+        "North Korea continues to test missiles.",  # verbs of acting are not speech
+        "How the president responds to the launch is unclear.",
     ],
 )
 def test_passive_hearsay_and_subordinate_clauses_are_not_speech(text):
