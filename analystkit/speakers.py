@@ -53,6 +53,8 @@ _PREPOSITION = re.compile(
     re.IGNORECASE,
 )
 _MEMBERSHIP = frozenset({"of", "for", "from"})
+# after a role, these name the other side: "negotiator with North Korea", "envoy to Seoul"
+_COUNTERPART = frozenset({"with", "to"})
 _NATIONAL_ROLES = frozenset(
     {
         "diplomat",
@@ -320,7 +322,17 @@ class Reader:
         if found is None and core_end < e:
             tail = _PREPOSITION.match(text, core_end)
             found = self._head(tail.end() if tail else core_end, e, e, description, before)
+            if found is not None and not found.person and self._counterpart(s, tail):
+                return None  # "a negotiator with North Korea" is not North Korea
         return found
+
+    def _counterpart(self, s: int, tail: re.Match[str] | None) -> bool:
+        """Whether the preposition `tail` after a phrase's core introduces the other side
+        ("a negotiator with North Korea", "an envoy to Seoul"), not the core's body
+        ("an edition of People's Daily") nor a source ("according to Yonhap")."""
+        if tail is None or tail.group(1).lower() not in _COUNTERPART:
+            return False
+        return not self.text[s : tail.start()].rstrip().lower().endswith("according")
 
     def _title_of_name(self, s: int, core_end: int, e: int) -> bool:
         """Whether text[s:e] is a title with a prepositional phrase, then the roster
@@ -643,6 +655,8 @@ class Reader:
         for pos, group, _ in found:
             before = [p for p in marks if p < pos]
             preposition = marks[max(before)] if before else ""
+            if pos > head and preposition in _COUNTERPART:
+                continue  # "the chief negotiator with North Korea": the other side
             if group == "un" and preposition and preposition not in _MEMBERSHIP:
                 continue  # "a diplomat at the UN"
             if kind == STATE_MEDIA:

@@ -140,6 +140,18 @@ def test_passive_hearsay_and_subordinate_clauses_are_not_speech(text):
     assert last(text) == ("", "media", "default")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A negotiator with North Korea said the talks were useful.",
+        "An envoy to Pyongyang said the talks were useful.",
+    ],
+)
+def test_the_other_side_after_with_or_to_is_not_the_speakers_group(text):
+    # "a negotiator with North Korea" is not North Korea, nor its envoy
+    assert last(text)[1] != "dprk_state"
+
+
 def test_objects_and_possessors_are_never_the_speaker():
     text = (
         "Mr Trump spoke on Friday. He said of the North Koreans that they were "
