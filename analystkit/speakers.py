@@ -68,6 +68,12 @@ _NATIONAL_ROLES = frozenset(
         "mission",
     }
 )
+# titles only a state has: "Foreign Ministry spokesman" near "the United Nations" is not the UN's
+_STATE_TITLES = frozenset(
+    "ministry ministries minister ministers military army navy force president presidents "
+    "embassy consulate lawmaker lawmakers legislator legislators guard cabinet governor mayor "
+    "regime adm. gen. admiral general generals".split()
+)
 _TOKEN = re.compile(r"[A-Za-z][\w'’.\-]*")
 _NAME_TOKEN = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]*\.|[A-Z][A-Za-z'’\-]*[a-z][A-Za-z'’\-]*")
 _NOT_NAMES = frozenset(
@@ -606,15 +612,17 @@ class Reader:
                 if group:
                     return group
                 if kind == GOVERNMENT:
-                    return self._nearby(span[0])
+                    states_only = any(self._role_word(r) in _STATE_TITLES for r in roles)
+                    return self._nearby(span[0], states_only)
             elif kind != GOVERNMENT:
                 return kind if kind != STATE_MEDIA else None
         return None
 
-    def _nearby(self, pos: int) -> str | None:
+    def _nearby(self, pos: int, states_only: bool = False) -> str | None:
         """The government named last in the _NEARBY characters before `pos` (North
-        Korea, named in every sentence, only in a state outlet's own article): whose
-        "Foreign Ministry spokesman" or "Adm." a title without a country is."""
+        Korea, named in every sentence, only in a state outlet's own article; a state,
+        not the UN, when `states_only`): whose "Foreign Ministry spokesman" or "Adm." a
+        title without a country is."""
         self.contextual = True
         h, lo = self.hits, max(self.article[0], pos - _NEARBY)
         found = [(h.country_start[k], h.country_group[k]) for k in h.countries(lo, pos)]
@@ -625,6 +633,8 @@ class Reader:
         ]
         topic = self.voice.group if self.voice is not None else _TOPIC
         found = [f for f in found if f[1] != topic and (f[1] in _STATES or f[1] == "other")]
+        if states_only:
+            found = [f for f in found if f[1] != "un"]
         return max(found)[1] if found else None
 
     def _country(self, s: int, e: int, kind: str, head: int | None = None) -> str | None:
@@ -755,7 +765,8 @@ class Reader:
                 return back
         if kind == STATE_MEDIA:
             return self.source_voice(CUE) or Credit(label, NARRATION, CUE, False)
-        near = self._nearby(s)  # "Foreign Ministry spokesman"
+        states_only = any(self._role_word(k) in _STATE_TITLES for k in roles)
+        near = self._nearby(s, states_only)  # "Foreign Ministry spokesman"
         if near:
             return Credit(label, near, CUE, person, frozenset(words))
         for c in reversed(self.history):  # "officials said"

@@ -152,6 +152,14 @@ def test_the_other_side_after_with_or_to_is_not_the_speakers_group(text):
     assert last(text)[1] != "dprk_state"
 
 
+def test_a_ministrys_spokesman_near_the_un_is_a_states():
+    text = (
+        "Beijing wants calm at the United Nations. "
+        '"The test is regrettable," Foreign Ministry spokeswoman Li Wen said on Monday.'
+    )
+    assert last(text)[1] == "china_gov"
+
+
 def test_objects_and_possessors_are_never_the_speaker():
     text = (
         "Mr Trump spoke on Friday. He said of the North Koreans that they were "
