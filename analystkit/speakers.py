@@ -746,6 +746,9 @@ class Reader:
             return Credit(label, "expert", CUE, person, frozenset(words))
         if kind == EVENT:  # "speakers at the rally"
             return Credit(label, self._event_group(s, e, h.role_start[head]), CUE, person)
+        if kind == NARRATION and self.voice is not None and not h.cues(s, e):
+            # "the reporter", "the white paper" of a KCNA article: KCNA's own
+            return Credit(label, self.voice.group, CUE, person, frozenset(words))
         if kind not in (GOVERNMENT, STATE_MEDIA):
             return Credit(label, kind, CUE, person, frozenset(words))
         group = self._country(s, e, kind, h.role_start[head])

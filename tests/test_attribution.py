@@ -160,6 +160,13 @@ def test_a_ministrys_spokesman_near_the_un_is_a_states():
     assert last(text)[1] == "china_gov"
 
 
+@pytest.mark.parametrize("source, group", [("KCNA", "dprk_state"), ("Reuters", "media")])
+def test_a_state_outlets_own_reporter_speaks_as_the_outlet(source, group):
+    text = "The plant was busy. The reporter said the workers were proud of the new line."
+    s = credit(text, source=source)
+    assert (s.speaker.iloc[-1], s.speaker_group.iloc[-1]) == ("The reporter", group)
+
+
 def test_objects_and_possessors_are_never_the_speaker():
     text = (
         "Mr Trump spoke on Friday. He said of the North Koreans that they were "
