@@ -54,6 +54,8 @@ _DETERMINERS = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(r"(?:who|which|whose)\b", re.IGNORECASE)
+# a determiner right before it makes a reporting verb a noun: "the calls of the country"
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your|these|those)\s+\Z", re.I)
 _RELATIVE_INSIDE = re.compile(r"\s(?:who|which|whose|that)\b")
 # a participle opening the sentence ("Referring to the projects newly added to …"): the
 # verb after it is inside the participle's phrase, not a clause with a subject
@@ -267,7 +269,8 @@ def _title_before(text: str, lo: int, start: int, vs: int, delim: str) -> int:
 
 def find_clause(text: str, lo: int, hi: int, vs: int, ve: int, according: bool) -> Clause | None:
     """The reporting clause of the verb text[vs:ve] in the sentence text[lo:hi], or None
-    when the verb has no subject here (a passive, a participle, a modifier)."""
+    when the verb has no subject here (a passive, a participle, a modifier, a noun after
+    a determiner: "responding to the calls")."""
     if according:  # "according to X"
         s, e = _phrase_after(text, ve, hi, _MAX_SUBJECT_WORDS + 4)
         if e <= s:
@@ -276,6 +279,8 @@ def find_clause(text: str, lo: int, hi: int, vs: int, ve: int, according: bool) 
         return Clause(
             (vs, ve), (s, e), _appositive_after(text, e, hi), delim in SUBORDINATORS, False
         )
+    if _NOUN_BEFORE.search(text, max(lo, vs - 7), vs):
+        return None
     start, delim = _clause_start(text, lo, vs)
     end = vs
     titled = _title_before(text, lo, start, vs, delim) if delim in _OPENING else -1

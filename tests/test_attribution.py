@@ -134,6 +134,9 @@ def test_reporting_clause_subjects(text, speaker, group):
         "The ship sailed for Nampo, and the crew stayed aboard.",  # no reporting clause
         "North Korea continues to test missiles.",  # verbs of acting are not speech
         "How the president responds to the launch is unclear.",
+        # a determiner makes the verb a noun: not "the young people for responding to
+        # the calls" as the subject of "calls"
+        "Kim Jong Un appreciated the workers for answering the calls of the state.",
     ],
 )
 def test_passive_hearsay_and_subordinate_clauses_are_not_speech(text):
