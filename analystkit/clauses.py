@@ -54,8 +54,9 @@ _DETERMINERS = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(r"(?:who|which|whose)\b", re.IGNORECASE)
-# a determiner right before it makes a reporting verb a noun: "the calls of the country"
-_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your|these|those)\s+\Z", re.I)
+# no finite verb: a noun after a determiner ("the calls of the country"), an infinitive
+# ("Needless to say")
+_NOT_FINITE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your|these|those|to)\s+\Z", re.I)
 _RELATIVE_INSIDE = re.compile(r"\s(?:who|which|whose|that)\b")
 # a participle opening the sentence ("Referring to the projects newly added to …"): the
 # verb after it is inside the participle's phrase, not a clause with a subject
@@ -86,7 +87,7 @@ def _strip_right(text: str, s: int, e: int) -> tuple[int, int, bool]:
         if not word:
             e = max(j, s)
             continue
-        if word in _BE or word in ("it's", "'s"):
+        if word in _BE or word in ("it's", "it’s", "'s", "’s"):
             passive = True
         if raw[:1].isupper() and word not in _DAYS:
             break  # a name's word ("DPRK Today")
@@ -270,7 +271,7 @@ def _title_before(text: str, lo: int, start: int, vs: int, delim: str) -> int:
 def find_clause(text: str, lo: int, hi: int, vs: int, ve: int, according: bool) -> Clause | None:
     """The reporting clause of the verb text[vs:ve] in the sentence text[lo:hi], or None
     when the verb has no subject here (a passive, a participle, a modifier, a noun after
-    a determiner: "responding to the calls")."""
+    a determiner: "responding to the calls", an infinitive: "needless to say")."""
     if according:  # "according to X"
         s, e = _phrase_after(text, ve, hi, _MAX_SUBJECT_WORDS + 4)
         if e <= s:
@@ -279,7 +280,7 @@ def find_clause(text: str, lo: int, hi: int, vs: int, ve: int, according: bool) 
         return Clause(
             (vs, ve), (s, e), _appositive_after(text, e, hi), delim in SUBORDINATORS, False
         )
-    if _NOUN_BEFORE.search(text, max(lo, vs - 7), vs):
+    if _NOT_FINITE.search(text, max(lo, vs - 7), vs):
         return None
     start, delim = _clause_start(text, lo, vs)
     end = vs

@@ -35,6 +35,7 @@ _STATES = frozenset(
     {"dprk_state", "us_gov", "rok_gov", "japan_gov", "china_gov", "russia_gov", "un"}
 )
 _PRONOUNS = {"he": PERSON, "she": PERSON, "it": BODY, "they": None}
+_CONTRACTION = re.compile(r"['’](?:s|ll|d|ve|re)\Z")  # "He’s said": he
 _WRITER = frozenset({"i", "we", "you", "this reporter", "this writer"})
 _DOCUMENTS = frozenset(
     "report reports statement commentary article editorial dispatch "
@@ -229,7 +230,7 @@ class Reader:
         """The speaker of the subject text[s:e] (described by text[description]), or
         None when it is no one's voice (the writer's "we said")."""
         phrase = self.text[s:e]
-        low = phrase.lower().strip(" .")
+        low = _CONTRACTION.sub("", phrase.lower().strip(" ."))
         if low in _WRITER:
             return None
         if low in _PRONOUNS:
@@ -343,11 +344,12 @@ class Reader:
     def _title_of_name(self, s: int, core_end: int, e: int) -> bool:
         """Whether text[s:e] is a title with a prepositional phrase, then the roster
         person who holds it ("Secretary of State Mike Pompeo", "Ambassador to the UN
-        Nikki Haley"): one capitalized word before the preposition, words between the
-        preposition and the name (not "Aides to Pence", "a spokesman for Kim Jong Un",
-        whose heads are the aides and the spokesman)."""
+        Nikki Haley", "U.S. Secretary of State John Kerry"): one to three capitalized
+        words before the preposition, words between the preposition and the name (not
+        "Aides to Pence", "a spokesman for Kim Jong Un", whose heads are the aides and the
+        spokesman)."""
         core = self.text[s:core_end].split()
-        if len(core) != 1 or not core[0].istitle():
+        if not 1 <= len(core) <= 3 or not all(w[:1].isupper() for w in core):
             return False
         h = self.hits
         after = _PREPOSITION.match(self.text, core_end)

@@ -118,6 +118,12 @@ def last(text: str, **kw) -> tuple[str, str, str]:
             "dprk_state",
         ),
         ("US intelligence cites direct threats.", "US intelligence", "us_gov"),
+        # a title of several words before the roster person who holds it
+        (
+            "U.S. Secretary of State Marco Rubio said on Monday that talks could resume.",
+            "Marco Rubio",
+            "us_gov",
+        ),
     ],
 )
 def test_reporting_clause_subjects(text, speaker, group):
@@ -137,6 +143,8 @@ def test_reporting_clause_subjects(text, speaker, group):
         # a determiner makes the verb a noun: not "the young people for responding to
         # the calls" as the subject of "calls"
         "Kim Jong Un appreciated the workers for answering the calls of the state.",
+        "Needless to say, the drills will go on.",  # an infinitive has no subject
+        "The film opened in May. It’s said to be a comedy.",  # hearsay, contracted
     ],
 )
 def test_passive_hearsay_and_subordinate_clauses_are_not_speech(text):
@@ -168,6 +176,11 @@ def test_a_state_outlets_own_reporter_speaks_as_the_outlet(source, group):
     text = "The plant was busy. The reporter said the workers were proud of the new line."
     s = credit(text, source=source)
     assert (s.speaker.iloc[-1], s.speaker_group.iloc[-1]) == ("The reporter", group)
+
+
+def test_a_contracted_pronoun_is_a_pronoun():
+    text = "Donald Trump spoke on Friday. He’s said he will leave the trade deal."
+    assert last(text, date="2017-06-01") == ("Donald Trump", "us_gov", "pronoun")
 
 
 def test_objects_and_possessors_are_never_the_speaker():
