@@ -54,6 +54,8 @@ _DETERMINERS = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(r"(?:who|which|whose)\b", re.IGNORECASE)
+# an appositive that opens with a possessor: "Choe Son Hui, North Korea's foreign minister,"
+_POSSESSOR_FIRST = re.compile(r"(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s\s")
 # no finite verb: a noun after a determiner ("the calls of the country"), an infinitive
 # ("Needless to say")
 _NOT_FINITE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your|these|those|to)\s+\Z", re.I)
@@ -176,8 +178,9 @@ def _appositive_after(text: str, pos: int, hi: int) -> tuple[int, int]:
 
 
 def _walk_back(text: str, lo: int, comma: int) -> Clause | None:
-    """ "Kim Yo Jong, the leader's sister, said" / "Hill, who …, said": the chunk before
-    the comma at `comma` is an appositive or a relative clause; the subject is before it."""
+    """ "Kim Yo Jong, the leader's sister, said" / "Choe Son Hui, North Korea's foreign
+    minister, said" / "Hill, who …, said": the chunk before the comma at `comma` is an
+    appositive or a relative clause; the subject is before it."""
     opening = text.rfind(",", lo, comma)
     if opening < 0:
         return None
@@ -197,6 +200,7 @@ def _walk_back(text: str, lo: int, comma: int) -> Clause | None:
     described = (
         _DETERMINERS.match(inner)
         or _RELATIVE.match(inner)
+        or _POSSESSOR_FIRST.match(inner)
         or inner[:1].islower()
         or (len(words) <= 3 and inner[:1].isupper() and "." in inner)
     )  # "D-Md."
@@ -313,7 +317,7 @@ def find_clause(text: str, lo: int, hi: int, vs: int, ve: int, according: bool) 
         after_quote = delim in ("”", '"', "»") or text[max(lo, start - 3) : start].strip(" ,")[
             -1:
         ] in ("”", '"', "»")
-        if delim == ",":
+        if delim == "," and not text[vs:ve].endswith("ing"):  # not "…, saying": a participle
             back = _walk_back(text, lo, start - 1)
             if back is not None and not after_quote:
                 return Clause((vs, ve), back.subject, back.description, False, False)

@@ -118,6 +118,8 @@ def last(text: str, **kw) -> tuple[str, str, str]:
             "dprk_state",
         ),
         ("US intelligence cites direct threats.", "US intelligence", "us_gov"),
+        # an appositive that opens with a possessor
+        ("Jane Roe, Japan's defense minister, said the missile fell.", "Jane Roe", "japan_gov"),
         # a title of several words before the roster person who holds it
         (
             "U.S. Secretary of State Marco Rubio said on Monday that talks could resume.",
@@ -176,6 +178,12 @@ def test_a_state_outlets_own_reporter_speaks_as_the_outlet(source, group):
     text = "The plant was busy. The reporter said the workers were proud of the new line."
     s = credit(text, source=source)
     assert (s.speaker.iloc[-1], s.speaker_group.iloc[-1]) == ("The reporter", group)
+
+
+def test_a_participle_after_an_objects_appositive_is_not_the_objects():
+    # "Beijing, North Korea's main ally," is an object, not a subject before "saying"
+    text = "The senator was critical of Beijing, North Korea's main ally, saying it did little."
+    assert last(text)[1] != "china_gov"
 
 
 def test_a_contracted_pronoun_is_a_pronoun():
