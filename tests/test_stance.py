@@ -148,3 +148,18 @@ def test_commitments_orders_and_veiled_threats_of_force_are_threats(sentence):
 )
 def test_state_media_idiom_and_calls_for_dialogue(sentence, tag):
     assert tag in rhetoric_tags(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, tag",
+    [
+        ("The ministry denounces and rejects the sanctions resolution, KCNA said.", "rejection"),
+        ("We will never deal with the envoy, the ministry said.", "rejection"),
+        ("The senator said the president should scrap the deal.", "rejection"),
+        ("The ministry said the accord was null and void.", "rejection"),
+        ("Pyongyang dismissed the warnings as bluster, its ministry said.", "rejection"),
+        ("The alliance is the linchpin of security, the envoy said.", "alignment"),
+    ],
+)
+def test_repudiations_and_an_alliance_as_a_linchpin(sentence, tag):
+    assert tag in rhetoric_tags(sentence)
