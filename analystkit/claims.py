@@ -493,8 +493,9 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
         (
             "first_since",
             r"\bfirst(?:\s+" + _WHAT + r")?(?:\s+[\w’'-]+){0,4}?\s+(?:in\s+"
-            r"(?P<span>(?:more\s+than\s+|over\s+|nearly\s+|about\s+)?(?:a|an|two|three|four|six|"
-            r"\d{1,2})\s+(?:days?|weeks?|months?|years?))|since\s+(?:a\s+|the\s+)?" + _WHEN + r")",
+            r"(?P<span>(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+)?(?:a|an|two|"
+            r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+            r"(?:days?|weeks?|months?|years?))|since\s+(?:a\s+|the\s+)?" + _WHEN + r")",
         ),
         (
             "first_since",  # the article's launch ends a gap: "shattered a two-month calm"
@@ -1417,7 +1418,10 @@ def _first_since_day(
     """Where a first-since claim's quiet period starts, or why it is not known."""
     if groups.get("span"):
         n, unit = _span(groups["span"])
-        return date - pd.Timedelta(days=n * _UNIT_DAYS[unit]), ""
+        days = n * _UNIT_DAYS[unit]
+        if _SHORT_OF.match(groups["span"]):  # "nearly a month": 28 days will do
+            days -= days // 4
+        return date - pd.Timedelta(days=days), ""
     return _since_day(sentence, m.start(), date, terms, after=True)
 
 
@@ -1434,6 +1438,7 @@ _OUTCOME = re.compile(
 )
 _SINCE_A_LAUNCH = re.compile(r"\bsince\s+(?:a|the|its)\s+(?:[\w-]+\s+){1,3}?(?:test|launch)", re.I)
 _SINCE_WORD = re.compile(r"\bsince\s+", re.I)
+_SHORT_OF = re.compile(r"(?:nearly|almost|about|around|roughly)\b", re.I)
 _TOOK_OFFICE = re.compile(
     r"(?P<who>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+(?:took|"
     r"returned\s+to|came\s+to)\s+(?:office|power)|(?P<who2>(?:[A-Z]"

@@ -707,3 +707,18 @@ def test_a_gap_just_over_its_span_reaches_a_little_further(sentence, holds):
     text = "North Korea fired two projectiles on Friday. " + sentence
     claims = ak.check_claims(written(("2019-08-02", text)))
     assert claims["holds"].tolist() == [holds]
+
+
+@pytest.mark.parametrize(
+    "sentence, holds",
+    [
+        # the launch before 27 February 2022 was on 30 January, 28 days earlier
+        ("It was its first launch in nearly a month.", True),
+        ("It was its first launch in almost a month.", True),
+        ("It was its first launch in more than a month.", False),
+    ],
+)
+def test_nearly_a_month_is_a_little_short_of_one(sentence, holds):
+    text = "North Korea fired a ballistic missile on Sunday. " + sentence
+    claims = ak.check_claims(written(("2022-02-27", text)))
+    assert claims["holds"].tolist() == [holds]
