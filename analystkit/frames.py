@@ -1,6 +1,6 @@
 """What every function over frames shares: the check that the columns it reads are there,
 the typed empty frame it returns when there is nothing to report, and string columns
-built from codes."""
+built from codes or from per-chunk Arrow arrays."""
 
 from __future__ import annotations
 
@@ -46,3 +46,13 @@ def labels(names, codes: np.ndarray) -> pd.api.extensions.ExtensionArray:
     return pd.array(
         pa.DictionaryArray.from_arrays(indices, dictionary).cast(pa.large_string()), dtype="str"
     )
+
+
+def strings(values: Iterable[str]) -> pa.Array:
+    """The strs as one Arrow array (a chunk's column: compact, no Python str kept)."""
+    return pa.array(values, type=pa.large_string())
+
+
+def str_column(chunks: Iterable[pa.Array]) -> pd.api.extensions.ExtensionArray:
+    """A pandas str array of per-chunk Arrow string arrays (`strings`), not copied."""
+    return pd.array(pa.chunked_array(list(chunks), type=pa.large_string()), dtype="str")

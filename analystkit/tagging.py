@@ -20,7 +20,7 @@ from analystkit.chunk import (
     require_text,
     scan_articles,
 )
-from analystkit.frames import labels, require_columns
+from analystkit.frames import labels, require_columns, str_column, strings
 from analystkit.lexicon import REQUIRES, Lexicon, as_lexicon
 from analystkit.matcher import Matcher, pattern_matcher
 from analystkit.quotes import inside_quotation
@@ -110,9 +110,9 @@ def _matches(a: Analysis, lexicon: Lexicon) -> dict:
         start=start - offset,
         end=end - offset,
         pid=pid,
-        group=[a.credits.group[i] for i in sent.tolist()],
+        group=strings(a.credits.group).take(sent),
         negated=negated(a, start, sent),
-        matched=[text[s:e] for s, e in zip(start.tolist(), end.tolist())],
+        matched=strings([text[s:e] for s, e in zip(start.tolist(), end.tolist())]),
     )
 
 
@@ -188,11 +188,11 @@ def tag(data: pd.DataFrame, lexicon: Lexicon | str | Path | None = None) -> pd.D
             "sentence_id": np.concatenate([p["sentence_id"] for _, p in parts]).astype(np.int64),
             "start": start,
             "end": end,
-            "matched": pd.array([x for _, p in parts for x in p["matched"]], dtype="str"),
+            "matched": str_column(p["matched"] for _, p in parts),
             "category": labels(m.category, pid),
             "tag": labels(m.tag, pid),
             "pattern": labels(m.source, pid),
-            "speaker_group": pd.array([x for _, p in parts for x in p["group"]], dtype="str"),
+            "speaker_group": str_column(p["group"] for _, p in parts),
             "negated": np.concatenate([p["negated"] for _, p in parts]).astype(bool),
         },
         columns=MATCH_COLUMNS,
