@@ -400,27 +400,24 @@ def _texts(column: pd.Series, keep: list[bool] | None = None) -> Iterator[str]:
 
 
 def _given_spans(sentences: pd.DataFrame, hits: dict) -> _SentenceSpans:
-    """article_id -> (starts, ends, sentence_ids) from a sentences frame (which
-    ``ak.sentences`` makes grouped by article and in text order: then nothing is copied
-    but the three offset columns)."""
+    """article_id -> (starts, ends, sentence_ids) of the articles in `hits`, from a
+    sentences frame (which ``ak.sentences`` makes grouped by article and in text order:
+    then its offset columns are read in place, not copied)."""
     require_columns(sentences, ["article_id", "sentence_id", "start", "end"], "sentences")
-    frame = sentences[["article_id", "sentence_id", "start", "end"]]  # not the texts
-    codes, uniques = pd.factorize(frame["article_id"], sort=False)
-    known = [u in hits for u in uniques.tolist()] + [False]  # (a missing id: code -1)
-    keep = np.array(known, bool)[codes]  # a lookup per article, not Series.isin per row
-    if not keep.all():  # (the kept articles' codes keep their order: the same sort)
-        frame, codes = frame[keep], codes[keep]
-    order = np.lexsort((frame["start"].to_numpy(), codes))  # stable
+    codes, uniques = pd.factorize(sentences["article_id"], sort=False)  # a missing id: -1
+    columns = [sentences[c].to_numpy(np.int64) for c in ("start", "end", "sentence_id")]
+    order = np.lexsort((columns[0], codes))  # stable
     if not (order == np.arange(len(order))).all():
-        frame, codes = frame.take(order), codes[order]
+        columns, codes = [c[order] for c in columns], codes[order]
     firsts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]]) if len(codes) else codes
-    bounds = np.append(firsts, len(frame)).tolist()
-    return _SentenceSpans(
-        dict(zip(uniques[codes[firsts]].tolist(), zip(bounds, bounds[1:]))),
-        frame["start"].to_numpy(np.int64),
-        frame["end"].to_numpy(np.int64),
-        frame["sentence_id"].to_numpy(np.int64),
-    )
+    bounds = np.append(firsts, len(codes)).tolist()
+    names = uniques.tolist()
+    rows = {
+        names[code]: span
+        for code, span in zip(codes[firsts].tolist(), zip(bounds, bounds[1:]))
+        if code >= 0 and names[code] in hits
+    }
+    return _SentenceSpans(rows, *columns)
 
 
 @dataclass
