@@ -389,7 +389,7 @@ def _split_spans(article_ids: list[str], texts: list[str]) -> dict[str, tuple[li
     return out
 
 
-_BATCH = 1024  # texts converted to Python strs at a time
+_BATCH = 1024  # texts converted to Python strs, or sentences scanned for parties, at a time
 
 
 def _texts(column: pd.Series, keep: list[bool] | None = None) -> Iterator[str]:
@@ -750,9 +750,19 @@ def _name_actors(
     voices: Mapping[str, str | None],
     rules: EventRules,
 ) -> None:
-    """Every mention's actor (_actor), the parties of all their sentences found in one
-    scan, each in the year of its report."""
+    """Every mention's actor (_actor), the parties of their sentences found in one scan
+    per _BATCH of them (memory), each in the year of its report."""
     mentions = [(m, article_id, _year(report)) for article_id, report, ms in found for m in ms]
+    for lo in range(0, len(mentions), _BATCH):
+        _name_batch(mentions[lo : lo + _BATCH], voices, rules)
+
+
+def _name_batch(
+    mentions: list[tuple[_Mention, str, int | None]],
+    voices: Mapping[str, str | None],
+    rules: EventRules,
+) -> None:
+    """_name_actors for some mentions, with their article ids and report years."""
     named = rules.parties.find_all([m.evidence for m, _, _ in mentions], [y for *_, y in mentions])
     for (m, article_id, _), parties in zip(mentions, named):
         m.actor = _actor(
