@@ -307,8 +307,9 @@ def _classes_from_matches(
     most capable class matched within its clause, else within its sentence (as
     ClassFinder.find on those texts, without scanning them again)."""
     require_columns(matches, ["article_id", "start", "end", "category", "tag"], "matches")
-    columns = ["article_id", "start", "end", "tag"]  # not the other columns
-    weapons = matches.loc[matches["category"] == "weapon", columns]
+    weapon = (matches["category"] == "weapon").to_numpy(bool)
+    # column by column: a str column is filtered chunk by chunk, not joined into one first
+    weapons = {c: matches[c][weapon] for c in ("article_id", "start", "end", "tag")}
     order = rules.classes.order
     codes, tags = pd.factorize(weapons["tag"], use_na_sentinel=False)
     if not set(order).issuperset(tags):
