@@ -39,13 +39,16 @@ def empty_frame(columns: Iterable[str], dtypes: Mapping[str, str]) -> pd.DataFra
 
 
 def labels(names, codes: np.ndarray) -> pd.api.extensions.ExtensionArray:
-    """A pandas str array of names[codes], built as an Arrow dictionary (fast for the
+    """A pandas str array of names[codes] (label_strings)."""
+    return pd.array(label_strings(names, codes), dtype="str")
+
+
+def label_strings(names, codes: np.ndarray) -> pa.Array:
+    """names[codes] as an Arrow string array, built as an Arrow dictionary (fast for the
     few distinct values of ids, categories, tags and speakers)."""
     dictionary = pa.array(list(names), type=pa.large_string())
     indices = pa.array(np.asarray(codes) % max(len(dictionary), 1), type=pa.int64())
-    return pd.array(
-        pa.DictionaryArray.from_arrays(indices, dictionary).cast(pa.large_string()), dtype="str"
-    )
+    return pa.DictionaryArray.from_arrays(indices, dictionary).cast(pa.large_string())
 
 
 def strings(values: Iterable[str]) -> pa.Array:
