@@ -179,7 +179,7 @@ def negated(a: Analysis, starts: np.ndarray, sent: np.ndarray) -> np.ndarray:
 
 
 def map_chunks(func, texts: list, lexicon: Lexicon) -> list:
-    """Apply func(texts, lexicon) to consecutive chunks of at most about 8 MB of text
+    """Apply func(texts, lexicon) to consecutive chunks of at most about 4 MB of text
     (so memory follows the chunk, not the corpus), as (first index, result) in input
     order. Parallel work goes through Dask (analystkit.cluster), not a pool here."""
     return [(first, func(part, lexicon)) for first, part in chunks(texts, 1)]

@@ -240,7 +240,7 @@ def extract_events(
         spans, texts = _split_spans(chosen_ids, listed), listed
     else:
         texts = _texts(articles["text"], keep)  # read again, a batch at a time
-        spans = _given_spans(sentences, hits)
+        spans = _given_spans(sentences)
     resolver = _TermResolver(milestones)
     found = []  # (article_id, report date, its mentions)
     voices: dict[str, str | None] = {}  # article_id -> the party a state outlet speaks for
@@ -307,27 +307,29 @@ def _classes_from_matches(
     most capable class matched within its clause, else within its sentence (as
     ClassFinder.find on those texts, without scanning them again)."""
     require_columns(matches, ["article_id", "start", "end", "category", "tag"], "matches")
-    columns = ["article_id", "start", "end", "tag"]  # not the other columns
-    weapons = matches.loc[matches["category"] == "weapon", columns]
+    weapon = (matches["category"] == "weapon").to_numpy(bool)
+    # column by column: a str column is filtered chunk by chunk, not joined into one first
+    weapons = {c: matches[c][weapon] for c in ("article_id", "start", "end", "tag")}
     order = rules.classes.order
-    tags = weapons["tag"].tolist()
-    if not set(order).issuperset(tags):  # (no copy of the column as str when they all are)
-        unknown = sorted(set(weapons["tag"].astype(str)) - set(order))
+    codes, tags = pd.factorize(weapons["tag"], use_na_sentinel=False)
+    if not set(order).issuperset(tags):
+        unknown = sorted(set(tags.astype(str)) - set(order))
         if unknown:
             raise ValueError(f"matches: weapon tags {unknown} are not missile classes")
-    by_article: dict[str, list[tuple[int, int, int]]] = {}
-    for article_id, start, end, tag in zip(
-        weapons["article_id"].tolist(), weapons["start"].tolist(), weapons["end"].tolist(), tags
-    ):
-        by_article.setdefault(article_id, []).append((int(start), int(end), order.index(tag)))
+    ranks = np.array([order.index(tag) for tag in tags], dtype=np.int64)[codes]
+    starts = weapons["start"].to_numpy(np.int64)
+    rows, (starts, ends, ranks) = _article_rows(
+        weapons["article_id"], starts, starts, weapons["end"].to_numpy(np.int64), ranks
+    )
     for article_id, _, mentions in found:
-        hits = sorted(by_article.get(article_id, []))
-        for m in mentions:
-            if m.event_type in LAUNCH_TYPES:
-                m.missile_class = _class_within(hits, order, m.offset, m.evidence, *m.scope)
-                m.sentence_class = _class_within(
-                    hits, order, m.offset, m.evidence, 0, len(m.evidence)
-                )
+        launches = [m for m in mentions if m.event_type in LAUNCH_TYPES]
+        if not launches:
+            continue
+        lo, hi = rows.get(article_id, (0, 0))
+        hits = sorted(zip(starts[lo:hi].tolist(), ends[lo:hi].tolist(), ranks[lo:hi].tolist()))
+        for m in launches:
+            m.missile_class = _class_within(hits, order, m.offset, m.evidence, *m.scope)
+            m.sentence_class = _class_within(hits, order, m.offset, m.evidence, 0, len(m.evidence))
 
 
 def _class_within(
@@ -388,7 +390,7 @@ def _split_spans(article_ids: list[str], texts: list[str]) -> dict[str, tuple[li
     return out
 
 
-_BATCH = 1024  # texts converted to Python strs at a time
+_BATCH = 1024  # texts converted to Python strs, or sentences scanned for parties, at a time
 
 
 def _texts(column: pd.Series, keep: list[bool] | None = None) -> Iterator[str]:
@@ -399,28 +401,41 @@ def _texts(column: pd.Series, keep: list[bool] | None = None) -> Iterator[str]:
         yield from part if keep is None else itertools.compress(part, keep[lo : lo + _BATCH])
 
 
-def _given_spans(sentences: pd.DataFrame, hits: dict) -> _SentenceSpans:
+def _given_spans(sentences: pd.DataFrame) -> _SentenceSpans:
     """article_id -> (starts, ends, sentence_ids) from a sentences frame (which
-    ``ak.sentences`` makes grouped by article and in text order: then nothing is copied
-    but the three offset columns)."""
+    ``ak.sentences`` makes grouped by article and in text order: then its offset columns
+    are read in place, not copied)."""
     require_columns(sentences, ["article_id", "sentence_id", "start", "end"], "sentences")
-    frame = sentences[["article_id", "sentence_id", "start", "end"]]  # not the texts
-    codes, uniques = pd.factorize(frame["article_id"], sort=False)
-    known = [u in hits for u in uniques.tolist()] + [False]  # (a missing id: code -1)
-    keep = np.array(known, bool)[codes]  # a lookup per article, not Series.isin per row
-    if not keep.all():  # (the kept articles' codes keep their order: the same sort)
-        frame, codes = frame[keep], codes[keep]
-    order = np.lexsort((frame["start"].to_numpy(), codes))  # stable
-    if not (order == np.arange(len(order))).all():
-        frame, codes = frame.take(order), codes[order]
-    firsts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]]) if len(codes) else codes
-    bounds = np.append(firsts, len(frame)).tolist()
-    return _SentenceSpans(
-        dict(zip(uniques[codes[firsts]].tolist(), zip(bounds, bounds[1:]))),
-        frame["start"].to_numpy(np.int64),
-        frame["end"].to_numpy(np.int64),
-        frame["sentence_id"].to_numpy(np.int64),
+    starts = sentences["start"].to_numpy(np.int64)
+    rows, columns = _article_rows(
+        sentences["article_id"],
+        starts,
+        starts,
+        sentences["end"].to_numpy(np.int64),
+        sentences["sentence_id"].to_numpy(np.int64),
     )
+    return _SentenceSpans(rows, *columns)
+
+
+def _article_rows(
+    ids: pd.Series, keys: np.ndarray, *columns: np.ndarray
+) -> tuple[dict[str, tuple[int, int]], list[np.ndarray]]:
+    """The columns ordered by article (in order of first appearance), then by `keys`
+    (stable; not copied when already so), and each article's rows in them, (lo, hi);
+    rows without an id are left out."""
+    codes, uniques = pd.factorize(ids, sort=False)  # a missing id: -1
+    order = np.lexsort((keys, codes))
+    if not (order == np.arange(len(order))).all():
+        columns, codes = tuple(c[order] for c in columns), codes[order]
+    firsts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]]) if len(codes) else codes
+    bounds = np.append(firsts, len(codes)).tolist()
+    names = uniques.tolist()
+    rows = {
+        names[code]: span
+        for code, span in zip(codes[firsts].tolist(), zip(bounds, bounds[1:]))
+        if code >= 0
+    }
+    return rows, list(columns)
 
 
 @dataclass
@@ -736,9 +751,19 @@ def _name_actors(
     voices: Mapping[str, str | None],
     rules: EventRules,
 ) -> None:
-    """Every mention's actor (_actor), the parties of all their sentences found in one
-    scan, each in the year of its report."""
+    """Every mention's actor (_actor), the parties of their sentences found in one scan
+    per _BATCH of them (memory), each in the year of its report."""
     mentions = [(m, article_id, _year(report)) for article_id, report, ms in found for m in ms]
+    for lo in range(0, len(mentions), _BATCH):
+        _name_batch(mentions[lo : lo + _BATCH], voices, rules)
+
+
+def _name_batch(
+    mentions: list[tuple[_Mention, str, int | None]],
+    voices: Mapping[str, str | None],
+    rules: EventRules,
+) -> None:
+    """_name_actors for some mentions, with their article ids and report years."""
     named = rules.parties.find_all([m.evidence for m, _, _ in mentions], [y for *_, y in mentions])
     for (m, article_id, _), parties in zip(mentions, named):
         m.actor = _actor(

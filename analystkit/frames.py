@@ -1,6 +1,6 @@
 """What every function over frames shares: the check that the columns it reads are there,
 the typed empty frame it returns when there is nothing to report, and string columns
-built from codes."""
+built from codes or from per-chunk Arrow arrays."""
 
 from __future__ import annotations
 
@@ -39,10 +39,23 @@ def empty_frame(columns: Iterable[str], dtypes: Mapping[str, str]) -> pd.DataFra
 
 
 def labels(names, codes: np.ndarray) -> pd.api.extensions.ExtensionArray:
-    """A pandas str array of names[codes], built as an Arrow dictionary (fast for the
+    """A pandas str array of names[codes] (label_strings)."""
+    return pd.array(label_strings(names, codes), dtype="str")
+
+
+def label_strings(names, codes: np.ndarray) -> pa.Array:
+    """names[codes] as an Arrow string array, built as an Arrow dictionary (fast for the
     few distinct values of ids, categories, tags and speakers)."""
     dictionary = pa.array(list(names), type=pa.large_string())
     indices = pa.array(np.asarray(codes) % max(len(dictionary), 1), type=pa.int64())
-    return pd.array(
-        pa.DictionaryArray.from_arrays(indices, dictionary).cast(pa.large_string()), dtype="str"
-    )
+    return pa.DictionaryArray.from_arrays(indices, dictionary).cast(pa.large_string())
+
+
+def strings(values: Iterable[str]) -> pa.Array:
+    """The strs as one Arrow array (a chunk's column: compact, no Python str kept)."""
+    return pa.array(values, type=pa.large_string())
+
+
+def str_column(chunks: Iterable[pa.Array]) -> pd.api.extensions.ExtensionArray:
+    """A pandas str array of per-chunk Arrow string arrays (`strings`), not copied."""
+    return pd.array(pa.chunked_array(list(chunks), type=pa.large_string()), dtype="str")

@@ -6,10 +6,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 
 from analystkit.chunk import Analysis, ArticleText, analyse, article_texts, map_chunks
-from analystkit.frames import labels
+from analystkit.frames import labels, str_column, strings
 from analystkit.lexicon import Lexicon, as_lexicon
 
 SENTENCE_COLUMNS = [
@@ -23,12 +22,14 @@ SENTENCE_COLUMNS = [
     "attribution",
     "quoted",
 ]
+_STRING_COLUMNS = ("text", "speaker", "group", "how")  # of sentence_arrays
 
 
 def _sentence_rows(articles: list[ArticleText], lexicon: Lexicon) -> dict:
     rows = sentence_arrays(analyse(articles, lexicon, speakers_only=True))
-    # one Arrow array per chunk: no Python str per sentence kept for the whole corpus
-    rows["text"] = pa.array(rows["text"], type=pa.large_string())
+    # one Arrow array per chunk and column: no Python str per sentence kept for the corpus
+    for column in _STRING_COLUMNS:
+        rows[column] = strings(rows[column])
     return rows
 
 
@@ -65,13 +66,10 @@ def sentence_frame(articles: pd.DataFrame, parts: list[tuple[int, dict]]) -> pd.
             "sentence_id": np.concatenate([p["sentence_id"] for _, p in parts]).astype(np.int64),
             "start": start.astype(np.int64),
             "end": end.astype(np.int64),
-            "text": pd.array(
-                pa.chunked_array([p["text"] for _, p in parts], type=pa.large_string()),
-                dtype="str",
-            ),
-            "speaker": pd.array([x for _, p in parts for x in p["speaker"]], dtype="str"),
-            "speaker_group": pd.array([x for _, p in parts for x in p["group"]], dtype="str"),
-            "attribution": pd.array([x for _, p in parts for x in p["how"]], dtype="str"),
+            "text": str_column(p["text"] for _, p in parts),
+            "speaker": str_column(p["speaker"] for _, p in parts),
+            "speaker_group": str_column(p["group"] for _, p in parts),
+            "attribution": str_column(p["how"] for _, p in parts),
             "quoted": np.concatenate([p["quoted"] for _, p in parts]).astype(bool),
         },
         columns=SENTENCE_COLUMNS,

@@ -2,7 +2,7 @@
 
 Splitting is two linear regex passes, sentence-final marks and blank lines (it knows
 "Mr.", "Jan.", "U.S." and closing quotes); a blank line also starts a paragraph. Articles
-are joined into chunks of about 8 MB (SEPARATOR between them is always a sentence break),
+are joined into chunks of about 4 MB (SEPARATOR between them is always a sentence break),
 so memory follows the chunk, not the corpus.
 """
 
@@ -40,7 +40,7 @@ _STOP = re.compile(
 
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n\s*")
 
-_CHUNK_CHARS = 8_000_000
+_CHUNK_CHARS = 4_000_000
 
 _NOT_SPACE = re.compile(r"\S")  # whitespace as str.strip() reads it
 

@@ -20,7 +20,7 @@ from analystkit.chunk import (
     require_text,
     scan_articles,
 )
-from analystkit.frames import labels, require_columns
+from analystkit.frames import label_strings, require_columns, str_column, strings
 from analystkit.lexicon import REQUIRES, Lexicon, as_lexicon
 from analystkit.matcher import Matcher, pattern_matcher
 from analystkit.quotes import inside_quotation
@@ -110,9 +110,9 @@ def _matches(a: Analysis, lexicon: Lexicon) -> dict:
         start=start - offset,
         end=end - offset,
         pid=pid,
-        group=[a.credits.group[i] for i in sent.tolist()],
+        group=strings(a.credits.group).take(sent),
         negated=negated(a, start, sent),
-        matched=[text[s:e] for s, e in zip(start.tolist(), end.tolist())],
+        matched=strings([text[s:e] for s, e in zip(start.tolist(), end.tolist())]),
     )
 
 
@@ -172,31 +172,44 @@ def tag(data: pd.DataFrame, lexicon: Lexicon | str | Path | None = None) -> pd.D
     """
     lexicon = as_lexicon(lexicon)
     if is_sentences(data):
-        ids, parts = _sentence_parts(data, lexicon)
+        parts = _sentence_parts(data, lexicon)
     else:
-        texts = article_texts(data)
         ids = data["article_id"].astype(str).to_numpy()
-        parts = map_chunks(_match_rows, texts, lexicon)
-    m = lexicon.tag_matcher if is_sentences(data) else lexicon.matcher  # what scanned
-    art = np.concatenate([p["article"] + first for first, p in parts])
-    start = np.concatenate([p["start"] for _, p in parts]).astype(np.int64)
-    end = np.concatenate([p["end"] for _, p in parts]).astype(np.int64)
-    pid = np.concatenate([p["pid"] for _, p in parts]).astype(np.int64)
+        parts = [
+            _match_columns(p, first, ids, lexicon.matcher)
+            for first, p in map_chunks(_match_rows, article_texts(data), lexicon)
+        ]
     return pd.DataFrame(
         {
-            "article_id": labels(ids, art),
-            "sentence_id": np.concatenate([p["sentence_id"] for _, p in parts]).astype(np.int64),
-            "start": start,
-            "end": end,
-            "matched": pd.array([x for _, p in parts for x in p["matched"]], dtype="str"),
-            "category": labels(m.category, pid),
-            "tag": labels(m.tag, pid),
-            "pattern": labels(m.source, pid),
-            "speaker_group": pd.array([x for _, p in parts for x in p["group"]], dtype="str"),
-            "negated": np.concatenate([p["negated"] for _, p in parts]).astype(bool),
+            c: np.concatenate([p[c] for p in parts]).astype(_NUMERIC[c], copy=False)
+            if c in _NUMERIC
+            else str_column(p[c] for p in parts)
+            for c in MATCH_COLUMNS
         },
         columns=MATCH_COLUMNS,
     )
+
+
+_NUMERIC = {"sentence_id": np.int64, "start": np.int64, "end": np.int64, "negated": bool}
+"""The matches frame's columns that are not str, and their dtypes."""
+
+
+def _match_columns(p: dict, first: int, ids: np.ndarray, m: Matcher) -> dict:
+    """A chunk's matches (_matches; its first article is ids[first], `m` scanned it) as
+    the matches frame's columns: its str columns already Arrow arrays, so that only
+    they are kept from chunk to chunk, not the codes they are made of (memory)."""
+    return {
+        "article_id": label_strings(ids, p["article"] + first),
+        "sentence_id": p["sentence_id"],
+        "start": p["start"],
+        "end": p["end"],
+        "matched": p["matched"],
+        "category": label_strings(m.category, p["pid"]),
+        "tag": label_strings(m.tag, p["pid"]),
+        "pattern": label_strings(m.source, p["pid"]),
+        "speaker_group": p["group"],
+        "negated": p["negated"],
+    }
 
 
 def is_sentences(frame: pd.DataFrame) -> bool:
@@ -204,13 +217,13 @@ def is_sentences(frame: pd.DataFrame) -> bool:
     return {"sentence_id", "speaker_group", "attribution"} <= set(frame.columns)
 
 
-def _sentence_parts(sentences: pd.DataFrame, lexicon: Lexicon) -> tuple[np.ndarray, list]:
-    """The article ids (in order of first appearance) and the per-chunk match arrays of
-    a sentences frame: each article's text is rebuilt from its sentences at their
-    offsets (the whitespace between them as spaces), and each sentence keeps the
-    speaker it was credited with."""
+def _sentence_parts(sentences: pd.DataFrame, lexicon: Lexicon) -> list[dict]:
+    """The per-chunk match columns (_match_columns) of a sentences frame: each article's
+    text is rebuilt from its sentences at their offsets (the whitespace between them as
+    spaces), and each sentence keeps the speaker it was credited with."""
     require_columns(sentences, SENTENCE_COLUMNS, "sentences")
     codes, ids = pd.factorize(sentences["article_id"].astype(str), sort=False)
+    names = np.asarray(ids, dtype=object)
     order = np.lexsort((sentences["start"].to_numpy(), codes))
     in_order = bool((order == np.arange(len(order))).all())
     frame = sentences if in_order else sentences.take(order)  # no copy when in order
@@ -249,8 +262,8 @@ def _sentence_parts(sentences: pd.DataFrame, lexicon: Lexicon) -> tuple[np.ndarr
                 rows["attribution"].tolist(), quoted[lo:hi],
             ),
         )  # fmt: skip
-        parts.append((first, _matches(a, lexicon)))
-    return np.asarray(ids, dtype=object), parts
+        parts.append(_match_columns(_matches(a, lexicon), first, names, lexicon.tag_matcher))
+    return parts
 
 
 def _rebuilt_texts(texts: list[str], starts: list[int], bounds: list[int]) -> list[str]:

@@ -11,7 +11,10 @@ Prints, all measured in this run on the same texts:
     multiple of the text size (target <= 5x).
 
     .venv/bin/python benchmarks/bench_chain.py [--mb 50] [--memory-mb 100] [--repeat 2]
-        [--memory-runs 3]
+        [--memory-runs 3] [--steps]
+
+--steps also prints, per step, the median peak while it ran and the RSS once it returned,
+over the chain's start (where the peak is, and what the returned frames keep).
 
 Not a test: figures depend on the machine and on what else runs on it."""
 
@@ -24,6 +27,7 @@ import resource
 import statistics
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -34,11 +38,17 @@ from synthetic import synthetic_articles  # noqa: E402
 
 import analystkit as ak  # noqa: E402
 
+STEPS = ("sentences", "tag", "events")
 
-def chain(articles, lexicon) -> tuple:
+
+def chain(articles, lexicon, after: Callable[[str], None] = lambda step: None) -> tuple:
+    """The three steps, calling after(step) when each has returned."""
     sentences = ak.sentences(articles, lexicon)
+    after("sentences")
     matches = ak.tag(sentences, lexicon)
+    after("tag")
     events = ak.extract_events(sentences, articles=articles, matches=matches, lexicon=lexicon)
+    after("events")
     return sentences, matches, events
 
 
@@ -50,36 +60,56 @@ def each_from_articles(articles, lexicon) -> tuple:
     )
 
 
-def peak_kb() -> int:
-    """The high-water mark of this process's RSS (VmHWM), in kB."""
+def status_kb(field: str) -> int:
+    """A field of /proc/self/status in kB: VmHWM (the high-water mark of this process's
+    RSS) or VmRSS."""
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1])
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
+def peak_kb() -> int:
+    """The high-water mark of this process's RSS (VmHWM), in kB."""
+    return status_kb("VmHWM")
+
+
+def reset_peak() -> int:
+    """Reset VmHWM to the current RSS; return it (kB)."""
+    Path("/proc/self/clear_refs").write_text("5")
+    return peak_kb()
+
+
 def memory_child(mb: float) -> None:
-    """Run in a fresh process: the chain over `mb` MB; print text MB and peak growth MB."""
+    """Run in a fresh process: the chain over `mb` MB; print text MB and peak growth MB,
+    then per step the peak growth while it ran and the RSS growth once it returned (MB,
+    over the chain's start; VmHWM is reset after each step, the peak is their maximum)."""
     articles = synthetic_articles(mb, seed=7)
     lexicon = ak.load_lexicon()
     chain(articles.head(20), lexicon)  # imports, compiled patterns
     gc.collect()
     size = sum(len(t.encode()) for t in articles["text"]) / 1e6
-    Path("/proc/self/clear_refs").write_text("5")  # reset VmHWM to the current RSS
-    before = peak_kb()
-    chain(articles, lexicon)
-    print(f"{size} {(peak_kb() - before) / 1e3}")
+    before = reset_peak()
+    steps: list[float] = []
+
+    def after(step: str) -> None:
+        steps.extend([(peak_kb() - before) / 1e3, (status_kb("VmRSS") - before) / 1e3])
+        reset_peak()
+
+    chain(articles, lexicon, after)
+    print(size, max(steps[::2]), *steps)
 
 
-def memory_run(mb: float) -> tuple[float, float]:
-    """Text MB and peak growth MB of one memory_child run in a fresh process."""
+def memory_run(mb: float) -> list[float]:
+    """Text MB, peak growth MB, and per step its peak and retained growth MB, of one
+    memory_child run in a fresh process."""
     out = subprocess.run(
         [sys.executable, __file__, "--memory-child", str(mb)],
         capture_output=True,
         text=True,
         check=True,
     ).stdout.split()
-    return float(out[-2]), float(out[-1])
+    return [float(x) for x in out[-2 - 2 * len(STEPS) :]]
 
 
 def main() -> None:
@@ -88,6 +118,9 @@ def main() -> None:
     parser.add_argument("--memory-mb", type=float, default=100.0, help="corpus for memory")
     parser.add_argument("--repeat", type=int, default=2, help="best of N (default 2)")
     parser.add_argument("--memory-runs", type=int, default=3, help="median of N (default 3)")
+    parser.add_argument(
+        "--steps", action="store_true", help="also the peak and RSS growth after each step"
+    )
     parser.add_argument("--memory-child", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.memory_child:
@@ -121,13 +154,20 @@ def main() -> None:
     # back): several fresh processes, their median
     runs = [memory_run(args.memory_mb) for _ in range(args.memory_runs)]
     text_mb = runs[0][0]
-    growth = sorted(g for _, g in runs)
+    growth = sorted(run[1] for run in runs)
     median = statistics.median(growth)
     print(
         f"peak RSS growth while the chain runs over {text_mb:.0f} MB, median of "
         f"{len(runs)} runs: {median:,.0f} MB = {median / text_mb:.1f}x the text (target <= 5x; "
         f"runs: {', '.join(f'{g / text_mb:.1f}x' for g in growth)})"
     )
+    if args.steps:
+        for k, step in enumerate(STEPS):
+            peak, kept = (statistics.median(run[2 + 2 * k + i] for run in runs) for i in (0, 1))
+            print(
+                f"  after {step:<9} (median): peak {peak / text_mb:.1f}x, "
+                f"RSS {kept / text_mb:.1f}x the text over the chain's start"
+            )
     print(f"load average now {os.getloadavg()[0]:.1f}")
 
 
