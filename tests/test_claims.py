@@ -695,30 +695,19 @@ def test_the_curated_chronology_checks_no_claim_about_2017():
 
 
 @pytest.mark.parametrize(
-    "sentence, holds",
+    "date, sentence, holds",
     [
         # 25 and 31 July, 2 August 2019: the three span eight days
-        ("It was the third such launch in just over a week.", True),
-        ("It was the third launch in less than ten days.", True),
-        ("It was the third launch in less than a week.", False),
-    ],
-)
-def test_a_gap_just_over_its_span_reaches_a_little_further(sentence, holds):
-    text = "North Korea fired two projectiles on Friday. " + sentence
-    claims = ak.check_claims(written(("2019-08-02", text)))
-    assert claims["holds"].tolist() == [holds]
-
-
-@pytest.mark.parametrize(
-    "sentence, holds",
-    [
+        ("2019-08-02", "It was the third such launch in just over a week.", True),
+        ("2019-08-02", "It was the third launch in less than ten days.", True),
+        ("2019-08-02", "It was the third launch in less than a week.", False),
         # the launch before 27 February 2022 was on 30 January, 28 days earlier
-        ("It was its first launch in nearly a month.", True),
-        ("It was its first launch in almost a month.", True),
-        ("It was its first launch in more than a month.", False),
+        ("2022-02-27", "It was its first launch in nearly a month.", True),
+        ("2022-02-27", "It was its first launch in almost a month.", True),
+        ("2022-02-27", "It was its first launch in more than a month.", False),
     ],
 )
-def test_nearly_a_month_is_a_little_short_of_one(sentence, holds):
-    text = "North Korea fired a ballistic missile on Sunday. " + sentence
-    claims = ak.check_claims(written(("2022-02-27", text)))
+def test_a_span_just_over_or_nearly_its_length_is_read_so(date, sentence, holds):
+    day = pd.Timestamp(date).day_name()
+    claims = ak.check_claims(written((date, f"North Korea fired a missile on {day}. {sentence}")))
     assert claims["holds"].tolist() == [holds]

@@ -144,15 +144,6 @@ def test_commitments_orders_and_veiled_threats_of_force_are_threats(sentence):
         ("The US is a perfidious country, the spokesman said.", "hostility_accusation"),
         ("The adventurist military moves go on, the ministry said.", "hostility_accusation"),
         ("We hope to resolve this through dialogue, the minister said.", "diplomatic_outreach"),
-    ],
-)
-def test_state_media_idiom_and_calls_for_dialogue(sentence, tag):
-    assert tag in rhetoric_tags(sentence)
-
-
-@pytest.mark.parametrize(
-    "sentence, tag",
-    [
         ("The ministry denounces and rejects the sanctions resolution, KCNA said.", "rejection"),
         ("We will never deal with the envoy, the ministry said.", "rejection"),
         ("The senator said the president should scrap the deal.", "rejection"),
@@ -161,5 +152,5 @@ def test_state_media_idiom_and_calls_for_dialogue(sentence, tag):
         ("The alliance is the linchpin of security, the envoy said.", "alignment"),
     ],
 )
-def test_repudiations_and_an_alliance_as_a_linchpin(sentence, tag):
+def test_state_media_idiom_repudiations_and_calls_for_dialogue(sentence, tag):
     assert tag in rhetoric_tags(sentence)
