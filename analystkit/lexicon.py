@@ -193,7 +193,7 @@ class Lexicon:
         The speakers, role words and country words (from roster.yml and outlets.yml).
     entries : iterable of Entry
         The matcher entries: every pattern, idiom, requires/exclude phrase, reporting
-        verb, negation and roster cue, with the line it came from.
+        verb, negation, negation stop and roster cue, with the line it came from.
 
     See Also
     --------

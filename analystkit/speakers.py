@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -614,17 +615,16 @@ class Reader:
                 if group:
                     return group
                 if kind == GOVERNMENT:
-                    states_only = any(self._role_word(r) in _STATE_TITLES for r in roles)
-                    return self._nearby(span[0], states_only)
+                    return self._nearby(span[0], roles)
             elif kind != GOVERNMENT:
                 return kind if kind != STATE_MEDIA else None
         return None
 
-    def _nearby(self, pos: int, states_only: bool = False) -> str | None:
+    def _nearby(self, pos: int, roles: Sequence[int] = ()) -> str | None:
         """The government named last in the _NEARBY characters before `pos` (North
         Korea, named in every sentence, only in a state outlet's own article; a state,
-        not the UN, when `states_only`): whose "Foreign Ministry spokesman" or "Adm." a
-        title without a country is."""
+        not the UN, for a title only a state has among `roles`): whose "Foreign Ministry
+        spokesman" or "Adm." a title without a country is."""
         self.contextual = True
         h, lo = self.hits, max(self.article[0], pos - _NEARBY)
         found = [(h.country_start[k], h.country_group[k]) for k in h.countries(lo, pos)]
@@ -635,7 +635,7 @@ class Reader:
         ]
         topic = self.voice.group if self.voice is not None else _TOPIC
         found = [f for f in found if f[1] != topic and (f[1] in _STATES or f[1] == "other")]
-        if states_only:
+        if any(self._role_word(k) in _STATE_TITLES for k in roles):
             found = [f for f in found if f[1] != "un"]
         return max(found)[1] if found else None
 
@@ -770,8 +770,7 @@ class Reader:
                 return back
         if kind == STATE_MEDIA:
             return self.source_voice(CUE) or Credit(label, NARRATION, CUE, False)
-        states_only = any(self._role_word(k) in _STATE_TITLES for k in roles)
-        near = self._nearby(s, states_only)  # "Foreign Ministry spokesman"
+        near = self._nearby(s, roles)  # "Foreign Ministry spokesman"
         if near:
             return Credit(label, near, CUE, person, frozenset(words))
         for c in reversed(self.history):  # "officials said"
