@@ -477,6 +477,7 @@ _SPAN_RE = (
     r"the\s+past|as\s+many)?\s*(?P<n>a|an|two|three|four|five|six|\d{1,2})?\s*"
     r"(?P<unit>days?|weeks?|months?|years?)"
 )
+_SPAN_COUNT = "|".join(["a", "an", *list(_NUMBERS)[2:13]])  # a span's number: "a" to "twelve"
 _WHEN = (  # "November 2017" is a month and a year, not November 20
     r"(?P<month>" + _MONTHS + r")?\s*(?P<day>\d{1,2}(?!\d))?,?\s*(?P<year>(?:19|20)\d\d(?!\d))?"
 )
@@ -487,15 +488,17 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
         (
             "ordinal_gap",
             r"\b" + _ORDW + r"\s+" + _WHAT + r"?(?:\s+[\w’'-]+){0,3}?\s+in\s+"
-            r"(?P<gap>(?:less\s+than|just\s+over|under)\s+(?:a|an|two|three|four|five|six|"
-            r"seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?:days?|weeks?|months?))",
+            r"(?P<gap>(?:less\s+than|just\s+over|under)\s+(?:" + _SPAN_COUNT + r"|\d{1,2})\s+"
+            r"(?:days?|weeks?|months?))",
         ),
         (
             "first_since",
             r"\bfirst(?:\s+" + _WHAT + r")?(?:\s+[\w’'-]+){0,4}?\s+(?:in\s+"
-            r"(?P<span>(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+)?(?:a|an|two|"
-            r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
-            r"(?:days?|weeks?|months?|years?))|since\s+(?:a\s+|the\s+)?" + _WHEN + r")",
+            r"(?P<span>(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+)?(?:"
+            + _SPAN_COUNT
+            + r"|\d{1,2})\s+(?:days?|weeks?|months?|years?))|since\s+(?:a\s+|the\s+)?"
+            + _WHEN
+            + r")",
         ),
         (
             "first_since",  # the article's launch ends a gap: "shattered a two-month calm"
