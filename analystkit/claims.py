@@ -1247,6 +1247,13 @@ def check_form(
     elif groups.get("period") and "month" in groups["period"].lower():
         first = date.replace(day=1)
     else:  # "its second ICBM test": ever
+        unread = _UNREAD_PERIOD.match(sentence, m.end())
+        if unread:  # "the first ballistic launch of the Biden administration": not ever
+            return {
+                **out,
+                "stated": stated,
+                "basis": f"not parsed: the period {unread.group(0).strip()!r} is not one it reads",
+            }
         if named is not None and event.get("missile_class") != named:
             return _ever(out, stated, 0, days, label)  # about another launch: unrefuted
         return _ever(out, stated, _n_days(values, None, date, False) + 1, days, label)
@@ -1441,6 +1448,12 @@ _OUTCOME = re.compile(
 )
 _SINCE_A_LAUNCH = re.compile(r"\bsince\s+(?:a|the|its)\s+(?:[\w-]+\s+){1,3}?(?:test|launch)", re.I)
 _SINCE_WORD = re.compile(r"\bsince\s+", re.I)
+_UNREAD_PERIOD = re.compile(  # a period after an ordinal that no claim form reads
+    r"\s+(?:of|under|during|in)\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+)?"
+    r"(?:[\w'’.-]+\s+){0,3}?(?:administration|term|presidency|government|tenure|era|rule|"
+    r"watch|leadership|reign)\b",
+    re.I,
+)
 _SHORT_OF = re.compile(r"(?:nearly|almost|about|around|roughly)\b", re.I)
 _TOOK_OFFICE = re.compile(
     r"(?P<who>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+(?:took|"

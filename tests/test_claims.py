@@ -711,3 +711,14 @@ def test_a_span_just_over_or_nearly_its_length_is_read_so(date, sentence, holds)
     day = pd.Timestamp(date).day_name()
     claims = ak.check_claims(written((date, f"North Korea fired a missile on {day}. {sentence}")))
     assert claims["holds"].tolist() == [holds]
+
+
+def test_an_ordinal_with_a_period_it_cannot_read_is_not_taken_for_ever():
+    # "ever" would be refuted by the list; the claim is about one administration
+    text = (
+        "North Korea fired two ballistic missiles on Thursday, the first ballistic "
+        "missile launch of the Biden administration."
+    )
+    claims = ak.check_claims(written(("2021-03-25", text)))
+    assert claims["holds"].isna().all()
+    assert claims["basis"].str.startswith("not parsed: the period").all()
