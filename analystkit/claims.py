@@ -80,7 +80,8 @@ _SCOPE = (
     r"(?:in|of|for)\s+(?P<year>(?:19|20)\d\d)|"
     r"(?:of|in|during|since\s+the\s+start\s+of)\s+"
     + _WHO
-    + r"\s+(?P<term>first|second|third)\s+(?:term|presidency|administration)|"
+    + r"\s+(?:(?P<term>first|second|third)\s+)?(?:term|presidency|administration)|"
+    r"(?:of|in|during|under)\s+the\s+(?P<who4>(?:[A-Z][\w-]+\s+)?[A-Z][\w-]+)\s+administration|"
     r"since\s+"
     + _WHO.replace("['’]s", "").replace("who>", "who2>")
     + r"\s+(?:took|returned\s+to|came\s+to)\s+(?:office|power)|"
@@ -108,11 +109,12 @@ def check_claims(
     The event a claim is about is the article's news (non-historical) launch event
     mentioned nearest at or before the claim's sentence, else the nearest after it
     (basis says which). "this year" counts from 1 January of the event's
-    year; a term ("of Trump's second term", "since Trump took office") from the term's
-    start in the milestones. A noun naming a class ("cruise missile launch", "ballistic
-    missile test") counts that class only; otherwise all launch events count (missile
-    and satellite launches: the chronology's unit). An elliptic claim ("and the second
-    of ...") takes the noun of the claim before it in the sentence.
+    year; a term ("of Trump's second term", "of the Biden administration", "since Trump
+    took office") from the term's start in the milestones. A noun naming a class
+    ("cruise missile launch", "ballistic missile test") counts that class only;
+    otherwise all launch events count (missile and satellite launches: the chronology's
+    unit). An elliptic claim ("and the second of ...") takes the noun of the claim before
+    it in the sentence.
     Columns: article_id, sentence_id, claim, form, stated, computed, holds, basis,
     event_date; computed/holds are NA (with the reason in basis) when no event date is
     found.
@@ -418,7 +420,7 @@ def _since(
     """Where the claim's count starts, and a note on how that was found."""
     if m.group("year"):
         return pd.Timestamp(int(m.group("year")), 1, 1), ""
-    who = m.group("who") or m.group("who2") or m.group("who3")
+    who = m.group("who") or m.group("who2") or m.group("who3") or m.group("who4")
     if who is None:
         return pd.Timestamp(date.year, 1, 1), ""
     ordinal = _ORDINAL_WORDS.index(m.group("term").lower()) + 1 if m.group("term") else None

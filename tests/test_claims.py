@@ -714,11 +714,24 @@ def test_a_span_just_over_or_nearly_its_length_is_read_so(date, sentence, holds)
 
 
 def test_an_ordinal_with_a_period_it_cannot_read_is_not_taken_for_ever():
-    # "ever" would be refuted by the list; the claim is about one administration
-    text = (
-        "North Korea fired two ballistic missiles on Thursday, the first ballistic "
-        "missile launch of the Biden administration."
-    )
+    # "ever" would be refuted by the list; the claim is about one leader's rule
+    text = "North Korea fired two ICBMs on Thursday, the first ICBM launch of the Kim era."
     claims = ak.check_claims(written(("2021-03-25", text)))
     assert claims["holds"].isna().all()
     assert claims["basis"].str.startswith("not parsed: the period").all()
+
+
+@pytest.mark.parametrize(
+    "sentence, holds",
+    [
+        # Biden took office on 20 January 2021; launches on 21 (cruise) and 25 March
+        ("the first ballistic missile launch of the Biden administration.", True),
+        ("the second launch of the Biden administration.", True),
+        ("the first launch of Biden's presidency.", False),
+    ],
+)
+def test_an_administration_or_presidency_counts_from_its_term(sentence, holds):
+    text = "North Korea fired two ballistic missiles on Thursday, " + sentence
+    claims = ak.check_claims(written(("2021-03-25", text)))
+    assert claims["holds"].tolist() == [holds]
+    assert claims["basis"].str.contains("Biden began 2021-01-20").all()
