@@ -400,9 +400,7 @@ def _check(
         f"{what} {since:%Y-%m-%d}..{date:%Y-%m-%d} (counted, {source}{note}; "
         f"event: the nearest news launch {position} the claim)"
     )
-    short = _short_of_unlisted(index, classes, date, computed, stated) or _unseen(
-        index, since, computed, stated
-    )
+    short = _unchecked_count(index, classes, since, date, computed, stated)
     if short:
         return {**row, "computed": computed, "basis": short + basis, "event_date": date}
     return {
@@ -1147,9 +1145,7 @@ def check_form(
         if first == _EVER:
             return _ever(out, stated, _n_days(values, None, last, True), days, label)
         computed = _n_days(values, first, last, True)
-        short = _short_of_unlisted(chronology, classes, last, computed, stated) or _unseen(
-            chronology, first, computed, stated
-        )
+        short = _unchecked_count(chronology, classes, first, last, computed, stated)
         return {
             **out,
             "stated": stated,
@@ -1260,9 +1256,7 @@ def check_form(
             return _ever(out, stated, 0, days, label)  # about another launch: unrefuted
         return _ever(out, stated, _n_days(values, None, date, False) + 1, days, label)
     computed = _n_days(values, first, date, False) + 1
-    short = _short_of_unlisted(chronology, classes, date, computed, stated) or _unseen(
-        chronology, first, computed, stated
-    )
+    short = _unchecked_count(chronology, classes, first, date, computed, stated)
     return {
         **out,
         "stated": stated,
@@ -1270,6 +1264,22 @@ def check_form(
         "holds": pd.NA if short else computed == stated,
         "basis": f"{short}{label} {first:%Y-%m-%d}..{date:%Y-%m-%d}: {computed}",
     }
+
+
+def _unchecked_count(
+    chronology: DayIndex,
+    classes,
+    first: pd.Timestamp,
+    day: pd.Timestamp,
+    computed: int,
+    stated: int,
+) -> str:
+    """Why a count of the launches from `first` to `day` is not checked ("" if it is):
+    the chronology may not track the claim's cruise missiles (_short_of_unlisted), or
+    is not complete that far back (_unseen)."""
+    return _short_of_unlisted(chronology, classes, day, computed, stated) or _unseen(
+        chronology, first, computed, stated
+    )
 
 
 def _short_of_unlisted(

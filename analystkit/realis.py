@@ -258,9 +258,16 @@ def cue_realis(
     return next((realis for realis in AFTER_ORDER if realis in found), None)
 
 
+_FACTIVE_VERBS = {  # stem -> its endings (and what must follow it)
+    "celebrat": r"(?:e|es|ed|ing)",
+    "hail": r"(?:s|ed|ing)?",
+    "condemn": r"(?:s|ed|ing)?",
+    "denounc": r"(?:e|es|ed|ing)",
+    "congratulat": r"(?:e|es|ed|ing)\s+\w+\s+on",
+    "protest": r"(?:s|ed|ing)?",
+}
 _FACTIVE = re.compile(
-    r"\b(?:celebrat(?:e|es|ed|ing)|hail(?:s|ed|ing)?|condemn(?:s|ed|ing)?|"
-    r"denounc(?:e|es|ed|ing)|congratulat(?:e|es|ed|ing)\s+\w+\s+on|protest(?:s|ed|ing)?)"
+    r"\b(?:" + "|".join(stem + endings for stem, endings in _FACTIVE_VERBS.items()) + r")"
     r"\s+(?=(?:the|its|this|that|\w+['’]s)\s)"
     r"((?:(?!(?:any|future|possible|further|next|new|more)\b)[\w'’-]+\s+){1,5})",
     re.I,
@@ -268,15 +275,13 @@ _FACTIVE = re.compile(
 """A factive verb presupposes its object happened: "did not attend events that celebrated
 the successful launch" reports a launch; a negation or modal before the verb does not
 reach the launch it takes as its (definite) object."""
-_FACTIVE_STEMS = ("celebrat", "hail", "condemn", "denounc", "congratulat", "protest")
-"""A _FACTIVE match holds one of these, in any case."""
 
 
 def _last_factive(text: str, first: int, end: int) -> re.Match[str] | None:
     """The last _FACTIVE match in text[first:end]; an ASCII span holding none of its
     verbs is not scanned (re.IGNORECASE matches no other letters in ASCII text)."""
     span = text[first:end]
-    if span.isascii() and not any(stem in span.lower() for stem in _FACTIVE_STEMS):
+    if span.isascii() and not any(stem in span.lower() for stem in _FACTIVE_VERBS):
         return None
     *_, factive = [None, *_FACTIVE.finditer(text, first, end)]
     return factive
