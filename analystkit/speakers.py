@@ -611,7 +611,7 @@ class Reader:
             if kind == EVENT:
                 return self._event_group(span[0], span[1], h.role_start[k])
             if kind in (GOVERNMENT, STATE_MEDIA):
-                group = self._country(span[0], span[1], kind)
+                group = self._country(span[0], span[1], kind, role=h.role_start[k])
                 if group:
                     return group
                 if kind == GOVERNMENT:
@@ -639,11 +639,15 @@ class Reader:
             found = [f for f in found if f[1] != "un"]
         return max(found)[1] if found else None
 
-    def _country(self, s: int, e: int, kind: str, head: int | None = None) -> str | None:
+    def _country(
+        self, s: int, e: int, kind: str, head: int | None = None, role: int | None = None
+    ) -> str | None:
         """The group of the country or body named in text[s:e] for a role of `kind` at
         `head`: the nearest before it ("US officials"), else the first after it
-        ("a spokesman for the Chinese Foreign Ministry")."""
+        ("a spokesman for the Chinese Foreign Ministry"); never one the role word at
+        `role` (default: `head`) has as its other side ("envoy to North Korea")."""
         head = e if head is None else head
+        role = head if role is None else role
         h, text = self.hits, self.text
         found: list[tuple[int, str, bool]] = []  # (position, group, after "at/in")
         preposition = ""
@@ -667,7 +671,7 @@ class Reader:
         for pos, group, _ in found:
             before = [p for p in marks if p < pos]
             preposition = marks[max(before)] if before else ""
-            if pos > head and preposition in _COUNTERPART:
+            if pos > role and preposition in _COUNTERPART:
                 continue  # "the chief negotiator with North Korea": the other side
             if group == "un" and preposition and preposition not in _MEMBERSHIP:
                 continue  # "a diplomat at the UN"

@@ -118,6 +118,17 @@ def last(text: str, **kw) -> tuple[str, str, str]:
             "dprk_state",
         ),
         ("US intelligence cites direct threats.", "US intelligence", "us_gov"),
+        # negotiators and representatives are a government's
+        (
+            "The chief Japanese negotiator said the round had ended.",
+            "The chief Japanese negotiator",
+            "japan_gov",
+        ),
+        (
+            "Russia's representative on the council said the vote was early.",
+            "Russia's representative on the council",
+            "russia_gov",
+        ),
         # an appositive that opens with a possessor
         ("Jane Roe, Japan's defense minister, said the missile fell.", "Jane Roe", "japan_gov"),
         # a title of several words before the roster person who holds it
@@ -147,6 +158,8 @@ def test_reporting_clause_subjects(text, speaker, group):
         "Kim Jong Un appreciated the workers for answering the calls of the state.",
         "Needless to say, the drills will go on.",  # an infinitive has no subject
         "The film opened in May. It’s said to be a comedy.",  # hearsay, contracted
+        # "States" with a capital is a name, not "states": no "Angry … United" speaker
+        "Angry at the drills with the United States, Pyongyang fired artillery.",
     ],
 )
 def test_passive_hearsay_and_subordinate_clauses_are_not_speech(text):
@@ -163,6 +176,18 @@ def test_passive_hearsay_and_subordinate_clauses_are_not_speech(text):
 def test_the_other_side_after_with_or_to_is_not_the_speakers_group(text):
     # "a negotiator with North Korea" is not North Korea, nor its envoy
     assert last(text)[1] != "dprk_state"
+
+
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        ("Tom Hale, the US special envoy to North Korea, said the talks had stalled.", "us_gov"),
+        ("Jon Chol Su, the DPRK ambassador to China, said the ties were strong.", "dprk_state"),
+    ],
+)
+def test_an_appositives_role_belongs_to_the_country_before_to(text, group):
+    # the country after "envoy to" is the other side, even when it is named last
+    assert last(text)[1] == group
 
 
 def test_a_ministrys_spokesman_near_the_un_is_a_states():
