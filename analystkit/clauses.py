@@ -34,7 +34,8 @@ _BE = frozenset("is are was were be been being am".split())
 _END = re.compile(
     r"[,;:!?()“”\"«»—]|\s-{1,2}\s|(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)"
     r"(?<!\bMrs)(?<!\bSen)(?<!\bRep)(?<!\bGen)(?<!\bAdm)(?<!\bCol)(?<!\bGov)"
-    r"(?<!\bLt)(?<!\bSt)\."
+    r"(?<!\bLt)(?<!\bSt)(?<!\bBrig)(?<!\bMaj)(?<!\bCapt)(?<!\bSgt)(?<!\bCmdr)"
+    r"(?<!\bProf)(?<!\bRev)\."
 )  # a full stop, not an abbreviation's
 # verbs of saying that put their subject after them without a quotation ("…, said the
 # minister"); other verbs take an object there ("…, congratulated North Korea")
@@ -54,11 +55,22 @@ _DETERMINERS = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(r"(?:who|which|whose)\b", re.IGNORECASE)
+# words that open a sentence before a comma and are never its subject
+_SENTENCE_ADVERBS = frozenset(
+    "indeed however meanwhile moreover still instead yet also now then thus hence "
+    "nonetheless nevertheless furthermore besides otherwise likewise similarly finally "
+    "again already later earlier today yesterday overall ultimately first second third "
+    "meantime regardless anyway accordingly consequently therefore".split()
+)
 # an appositive that opens with a possessor: "Choe Son Hui, North Korea's foreign minister,"
 _POSSESSOR_FIRST = re.compile(r"(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s\s")
 # no finite verb: a noun after a determiner ("the calls of the country"), an infinitive
 # ("Needless to say")
 _NOT_FINITE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your|these|those|to)\s+\Z", re.I)
+# a chunk between commas that opens with one of these is an adverbial clause: after a
+# clause with its own verb it is no appositive ("Officials met, although …, said X")
+_ADVERBIAL = SUBORDINATORS - {"who", "whom", "whose", "which", "that", "what"}
+_PRONOUN_DETERMINERS = frozenset("his her its their our my your these those".split())
 _RELATIVE_INSIDE = re.compile(r"\s(?:who|which|whose|that)\b")
 # a participle opening the sentence ("Referring to the projects newly added to …"): the
 # verb after it is inside the participle's phrase, not a clause with a subject
@@ -195,6 +207,11 @@ def _walk_back(text: str, lo: int, comma: int) -> Clause | None:
     s = _strip_left(text, start, opening)
     if not s < opening or _words(text, s, opening) > _MAX_SUBJECT_WORDS:
         return None
+    lone = text[s:opening].lower()
+    if lone in _SENTENCE_ADVERBS or lone.endswith("ly") and " " not in lone:
+        return None  # "Indeed, …, says X": an adverb, not a subject
+    if words[0].lower() in _ADVERBIAL and _has_past_verb(text[s:opening]):
+        return None  # "Officials met in New York, although …, said a source"
     if _NAME.fullmatch(inner) and len(words) <= 4:  # "Trump's predecessor, Barack Obama,"
         return Clause((-1, -1), (inner_s, comma), (s, opening), False, False)
     described = (
@@ -215,6 +232,23 @@ IRREGULAR_PAST = frozenset(  # past tenses that do not end in -ed
     "met went made took gave held spoke sent left came saw got began oversaw undertook "
     "told wrote said flew led ran sat stood won lost put set kept shot".split()
 )
+
+
+def _has_past_verb(phrase: str) -> bool:
+    """Whether a phrase has a past-tense verb (or a participle) after its first word
+    ("officials met in New York"; not "a retired general", "newly appointed")."""
+    words = phrase.split()
+    for before, word in zip(words, words[1:]):
+        if not word.islower():
+            continue
+        if word in IRREGULAR_PAST or (
+            word.endswith("ed")
+            and not _DETERMINERS.fullmatch(before)
+            and before.lower() not in _PRONOUN_DETERMINERS
+            and not before.lower().endswith("ly")
+        ):
+            return True
+    return False
 
 
 def _before_predicate(text: str, s: int, e: int) -> int:

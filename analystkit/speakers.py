@@ -78,6 +78,20 @@ _STATE_TITLES = frozenset(
 )
 _TOKEN = re.compile(r"[A-Za-z][\w'’.\-]*")
 _NAME_TOKEN = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]*\.|[A-Z][A-Za-z'’\-]*[a-z][A-Za-z'’\-]*")
+# the last words of an office's name, never a person's first name ("Under Secretary of
+# Defense for Policy Jo Lind": not "Policy Jo Lind")
+_OFFICE_WORDS = frozenset(
+    "Affairs Policy Security Defense Defence State Staff Operations Intelligence "
+    "Relations Studies Programs Nonproliferation Proliferation Control".split()
+)
+
+
+def _names_follow(text: str, pos: int, e: int) -> bool:
+    """Whether two capitalized words follow `pos` (before `e`): a person's full name."""
+    words = text[pos:e].split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words[:2])
+
+
 _NOT_NAMES = frozenset(
     "the a an in on at but and or so this that these those its his her "
     "their our some many most several both all one two three another "
@@ -343,24 +357,41 @@ class Reader:
         return not self.text[s : tail.start()].rstrip().lower().endswith("according")
 
     def _title_of_name(self, s: int, core_end: int, e: int) -> bool:
-        """Whether text[s:e] is a title with a prepositional phrase, then the roster
-        person who holds it ("Secretary of State Mike Pompeo", "Ambassador to the UN
-        Nikki Haley", "U.S. Secretary of State John Kerry"): one to three capitalized
-        words before the preposition, words between the preposition and the name (not
-        "Aides to Pence", "a spokesman for Kim Jong Un", whose heads are the aides and the
-        spokesman)."""
+        """Whether text[s:e] is a title with a prepositional phrase, then the person who
+        holds it ("Secretary of State Mike Pompeo", "Ambassador to the UN Nikki Haley",
+        "U.S. Secretary of State John Kerry", "Secretary of State James Baker"): one to
+        three capitalized words before the preposition, words between the preposition and
+        the name (not "Aides to Pence", "a spokesman for Kim Jong Un", whose heads are the
+        aides and the spokesman). A name the roster lacks needs two words or more and a
+        role word in the title ("Minister of Foreign Affairs" names no one)."""
         core = self.text[s:core_end].split()
         if not 1 <= len(core) <= 3 or not all(w[:1].isupper() for w in core):
             return False
         h = self.hits
         after = _PREPOSITION.match(self.text, core_end)
         first = after.end() if after else core_end
-        return any(
+        if any(
             h.cue_end[k] == e
             and self.roster.speakers[h.cue_name[k]].kind == PERSON
             and self.text[first : h.cue_start[k]].strip()
             for k in h.cues(core_end, e)
+        ):
+            return True
+        roles = list(h.roles(s, e))
+        if not any(h.role_start[k] < core_end for k in roles):
+            return False
+        name = self._name(first, e, [], roles)
+        return (
+            name is not None
+            and name[1] == self._end_of_words(e)
+            and len(self.text[name[0] : name[1]].split()) >= 2
+            and bool(self.text[first : name[0]].strip())
         )
+
+    def _end_of_words(self, e: int) -> int:
+        while e > 0 and self.text[e - 1] in " ,":
+            e -= 1
+        return e
 
     def _in_cue(self, pos: int) -> bool:
         return self.hits.in_cue(pos, _CUE_REACH - 1)
@@ -590,6 +621,8 @@ class Reader:
             )
             if is_name and run is None and any(0 <= a - c <= 1 for c in cue_ends):
                 is_name = False  # "Yonhap News": the cue's own words
+            if is_name and run is None and word in _OFFICE_WORDS and _names_follow(text, b, e):
+                is_name = False  # "… for Policy James Miller": the office's last word
             if is_name:
                 run = (run[0], b) if run is not None and text[run[1] : a].strip() == "" else (a, b)
                 last = run

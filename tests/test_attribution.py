@@ -118,6 +118,45 @@ def last(text: str, **kw) -> tuple[str, str, str]:
             "dprk_state",
         ),
         ("US intelligence cites direct threats.", "US intelligence", "us_gov"),
+        # a title with a prepositional phrase, then a name the roster lacks
+        (
+            "Secretary of State Jo Lind told the envoy the vote would cost them.",
+            "Jo Lind",
+            "other",
+        ),
+        (
+            "U.S. Undersecretary of Defense for Policy Jo Lind said the cost was lower.",
+            "Jo Lind",
+            "us_gov",
+        ),
+        (
+            "Minister of Foreign Affairs said the test was lawful.",
+            "Minister of Foreign Affairs",
+            "other",
+        ),
+        # an inverted clause: after an abbreviated rank, after a sentence adverb, after
+        # a clause with its own verb and an adverbial aside
+        (
+            "Defections are rising, says retired Brig. Gen. Tom Hale, a former instructor.",
+            "Tom Hale",
+            "expert",
+        ),
+        (
+            "Indeed, questions remain about the army, says Tom Hale, a professor at Yonsei.",
+            "Tom Hale",
+            "expert",
+        ),
+        (
+            "Officials met in Geneva, although nothing came of it, said a source close to them.",
+            "a source close to them",
+            "other",
+        ),
+        # an aside between the subject and its verb is not the subject
+        (
+            "Pentagon officials, while decrying the threats, said the drills would go on.",
+            "Pentagon officials",
+            "us_gov",
+        ),
         # negotiators and representatives are a government's
         (
             "The chief Japanese negotiator said the round had ended.",
