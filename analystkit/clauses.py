@@ -71,6 +71,10 @@ _NOT_FINITE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your|these|tho
 # clause with its own verb it is no appositive ("Officials met, although …, said X")
 _ADVERBIAL = SUBORDINATORS - {"who", "whom", "whose", "which", "that", "what"}
 _PRONOUN_DETERMINERS = frozenset("his her its their our my your these those".split())
+# a noun's possessive right before a word (not a pronoun's contraction: "he's said")
+_POSSESSOR_BEFORE = re.compile(
+    r"(?<![\w'’])(?!(?:he|she|it|that|there|who|what|here|where)['’])\w+['’]s\s+\Z", re.I
+)
 _RELATIVE_INSIDE = re.compile(r"\s(?:who|which|whose|that)\b")
 # a participle opening the sentence ("Referring to the projects newly added to …"): the
 # verb after it is inside the participle's phrase, not a clause with a subject
@@ -234,6 +238,15 @@ IRREGULAR_PAST = frozenset(  # past tenses that do not end in -ed
 )
 
 
+def _possessed_noun(text: str, lo: int, vs: int, ve: int) -> bool:
+    """Whether the verb's word after a noun's possessive is a noun ("North Korea's claim",
+    "the agency's reports"); a past form after one is a verb ("Kim's warned": has)."""
+    if not _POSSESSOR_BEFORE.search(text, max(lo, vs - 12), vs):
+        return False
+    word = text[vs:ve].lower()
+    return not (word.endswith("ed") or word in IRREGULAR_PAST)
+
+
 def _has_past_verb(phrase: str) -> bool:
     """Whether a phrase has a past-tense verb (or a participle) after its first word
     ("officials met in New York"; not "a retired general", "newly appointed")."""
@@ -318,7 +331,7 @@ def find_clause(text: str, lo: int, hi: int, vs: int, ve: int, according: bool) 
         return Clause(
             (vs, ve), (s, e), _appositive_after(text, e, hi), delim in SUBORDINATORS, False
         )
-    if _NOT_FINITE.search(text, max(lo, vs - 7), vs):
+    if _NOT_FINITE.search(text, max(lo, vs - 7), vs) or _possessed_noun(text, lo, vs, ve):
         return None
     start, delim = _clause_start(text, lo, vs)
     end = vs

@@ -197,6 +197,8 @@ def test_reporting_clause_subjects(text, speaker, group):
         "Kim Jong Un appreciated the workers for answering the calls of the state.",
         "Needless to say, the drills will go on.",  # an infinitive has no subject
         "The film opened in May. It’s said to be a comedy.",  # hearsay, contracted
+        # a noun's possessive makes the verb's word a noun ("the regime's claims")
+        "Impossible to verify the regime’s claim of a new engine.",
         # "States" with a capital is a name, not "states": no "Angry … United" speaker
         "Angry at the drills with the United States, Pyongyang fired artillery.",
     ],
