@@ -792,7 +792,9 @@ class Reader:
             return Credit(label, kind, CUE, person, frozenset(words))
         group = self._country(s, e, kind, h.role_start[head])
         if group == "un" and self._role_word(head) in _NATIONAL_ROLES:
-            group = "other"  # "a UN Security Council diplomat": a state's
+            # "Russia's deputy U.N. envoy": Russia's; "a UN Security Council diplomat":
+            # some state's
+            group = self._member_state(s, h.role_start[head]) or "other"
         if group:
             return Credit(label, group, CUE, person, frozenset(words))
         if kind == STATE_MEDIA and self._named_before(s, h.role_start[head]):
@@ -814,6 +816,13 @@ class Reader:
             if c.group in _STATES:
                 return Credit(label, c.group, PRONOUN, person, frozenset(words))
         return self.source_voice(CUE) or Credit(label, "other", CUE, person, frozenset(words))
+
+    def _member_state(self, s: int, head: int) -> str | None:
+        """The state named before a UN diplomat's title at `head`, if any."""
+        h = self.hits
+        states = [h.country_group[k] for k in h.countries(s, head)]
+        states = [g for g in states if g in _STATES and g != "un"]
+        return states[-1] if states else None
 
     def _event_group(self, s: int, e: int, head: int) -> str:
         """Those who speak at a meeting or rally: in a state outlet's article, its state's

@@ -106,6 +106,14 @@ def last(text: str, **kw) -> tuple[str, str, str]:
             "other",
         ),  # a member state's diplomat
         ("A UN spokesman said the vote was delayed.", "A UN spokesman", "un"),
+        # a state's UN diplomat is the state's
+        ("China's U.N. envoy said the vote was early.", "China's U.N. envoy", "china_gov"),
+        # a research centre whose name has no role word is an experts' body
+        (
+            "Ann Roe of the Center for a New American Security said the test failed.",
+            "Ann Roe",
+            "expert",
+        ),
         ("A defector who fled in 2019 said food was scarce.", "A defector", "other"),
         ("Park Min-su said his family was worried.", "Park Min-su", "other"),
         ("The Washington Post reported the talks had stalled.", "Western news media", "media"),
