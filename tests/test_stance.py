@@ -127,6 +127,9 @@ def test_a_negation_still_denies_what_it_reaches(sentence, tag):
         "All options are on the table, the secretary said.",
         "The government vowed to respond firmly to any attack.",
         "The North repeated its threats against the bases, KCNA said.",
+        "Any intrusion will bring grave consequences, the spokesman warned.",
+        "The ministry made threats of nuclear strikes on the islands, the envoy said.",
+        "Weeks of threats against the bases followed the drills, officials said.",
     ],
 )
 def test_commitments_orders_and_veiled_threats_of_force_are_threats(sentence):
