@@ -24,6 +24,7 @@ from analystkit.lexicon import Lexicon
 from analystkit.linking import link_events
 from analystkit.splitting import article_spans
 from analystkit.terms import Term, find_term, terms_from_milestones
+from analystkit.vocab import DPRK
 
 CLAIM_COLUMNS = [
     "article_id",
@@ -228,6 +229,7 @@ def check_claims(
         ids, rows = news_of.setdefault(row["article_id"], ([], []))
         ids.append(row["sentence_id"])
         rows.append(row)
+    foreign = _foreign_launch_sentences(events, sents, rules)
     index = DayIndex(chronology, complete_from)
     claim_article_ids = with_claims["article_id"].tolist()
     report_of = dict(
@@ -248,8 +250,8 @@ def check_claims(
         previous = ""
         for s in sentences_of.get(article_id, []):
             previous, before = s.text, previous
-            if not s.hits:
-                continue  # no claim pattern matches it
+            if not s.hits or (article_id, s.sentence_id) in foreign:
+                continue  # no claim pattern matches it, or its launches are another state's
             event, _ = _nearest_launch(news, s.sentence_id)
             claims = _finditer(_CLAIM, s.text, s.hits[_CLAIM_HIT]) if _CLAIM_HIT in s.hits else []
             elliptic = (
@@ -304,6 +306,29 @@ def check_claims(
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS).astype(
         {"stated": "int64", "computed": "Int64", "holds": "boolean"}
     )
+
+
+def _foreign_launch_sentences(
+    events: pd.DataFrame, sentences: pd.DataFrame, rules: EventRules
+) -> set[tuple[str, int]]:
+    """(article_id, sentence_id) of the sentences whose launch events are all another
+    actor's than the DPRK and that name no DPRK party ("the U.S. forces launched
+    Minuteman-3 missiles twice"): their claims are not about North Korea's launches."""
+    launches = events[events["event_type"].isin(LAUNCH_TYPES)]
+    by_dprk = (
+        launches["actor"]
+        .eq("DPRK")
+        .groupby([launches["article_id"], launches["sentence_id"]], sort=False)
+    )
+    foreign = {key for key, any_dprk in by_dprk.any().items() if not any_dprk}
+    if not foreign or DPRK not in rules.parties.names:
+        return foreign
+    keys = list(zip(sentences["article_id"].tolist(), sentences["sentence_id"].tolist()))
+    rows = [i for i, key in enumerate(keys) if key in foreign]
+    texts = sentences["text"].iloc[rows].tolist()
+    dprk = rules.parties.names.index(DPRK)
+    named = rules.parties.find_all(texts, [None] * len(texts))
+    return {keys[i] for i, found in zip(rows, named) if all(p[2] != dprk for p in found)}
 
 
 def _sentences_of(articles: pd.DataFrame) -> pd.DataFrame:
@@ -454,7 +479,8 @@ _CORE_PLURAL = (
     r"(?:(?:flight\s+)?tests|test-launches|test\s+launches|test-firings|"
     r"launches|firings|test-fires|bids|attempts)\b"
 )
-_NUM = r"(?P<count>\d{1,3}|" + "|".join(list(_NUMBERS)[2:]) + r")"
+# a count's number; not one joined to a name by a hyphen ("Minuteman-3", "Hwasong-15")
+_NUM = r"(?<!-)(?P<count>\d{1,3}|" + "|".join(list(_NUMBERS)[2:]) + r")"
 _ORDW = r"(?P<ord>" + "|".join(_ORDINAL_WORDS) + r"|\d{1,3}(?:st|nd|rd|th))"
 _ADJ = r"(?:(?:ever|successful|such|straight|recent|separate|more|new|" + _MONTHS + r")\s+)*"
 _WHAT = (
@@ -725,6 +751,23 @@ def _about_another_event(sentence: str, start: int) -> bool:
     return bool(other) and other[-1] > max(launch, default=-1)
 
 
+_LAUNCH_VERB = re.compile(
+    r"\b(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing)|test(?:ed|s|ing)?|test-fir\w*|"
+    r"test-launch\w*)\b",
+    re.I,
+)
+
+
+def _missiles_not_launches(m: re.Match[str], sentence: str) -> bool:
+    """Whether a count of missiles ("400 long-range missiles in March") has no verb of
+    launching before it in its clause: missiles bought, built or held, not launches."""
+    found = m.groupdict()
+    if not found.get("count") or not found.get("what") or _PLURAL.search(found["what"]):
+        return False
+    clause = sentence[max(0, m.start() - 80) : m.start()].rsplit(";", 1)[-1]
+    return not _LAUNCH_VERB.search(clause) and not _LAUNCH_VERB.search(m.group(0))
+
+
 def about_launches(form: str, m: re.Match[str], sentence: str, previous: str = "") -> bool:
     """Whether a claim form found in a sentence is about launches at all: its own words
     name a launch, or (a "first since", "for the second time", "came a day after" with
@@ -734,6 +777,8 @@ def about_launches(form: str, m: re.Match[str], sentence: str, previous: str = "
     gap ("came two days after") needs a launch on both sides."""
     words = m.group(0)
     if _NUCLEAR_WORD.search(words):
+        return False
+    if form == "count_since" and _missiles_not_launches(m, sentence):
         return False
     if form == "ordinal_gap" and m.groupdict().get("after"):
         subject = sentence[max(0, m.start() - 60) : m.start()]

@@ -10,7 +10,7 @@ import pandas as pd
 
 from analystkit.dates import HISTORICAL_DAYS
 from analystkit.frames import require_columns
-from analystkit.vocab import LAUNCH_TYPES
+from analystkit.vocab import DPRK, LAUNCH_TYPES
 
 LINK_COLUMNS = ["linked_date", "linked_class", "link_status", "link_note"]
 LINK_STATUSES = ("exact", "time zone", "period", "none")
@@ -30,7 +30,7 @@ def news_launches(events: pd.DataFrame) -> pd.DataFrame:
     news = (
         events["event_type"].isin(LAUNCH_TYPES)
         & (events["realis"] == "actual")
-        & (events["actor"] == "DPRK")
+        & (events["actor"] == DPRK)
     )
     return events[news].reset_index(drop=True)
 

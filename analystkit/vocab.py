@@ -17,6 +17,9 @@ EVENT_TYPES = (
 LAUNCH_TYPES = ("missile_launch", "satellite_launch")
 """A launch event (the chronology's counting unit) is a missile or a satellite launch."""
 
+DPRK = "DPRK"
+"""The actor label of North Korea's events (data/event_rules.yml `actors`: dprk_state)."""
+
 MISSILE_CLASSES = (
     "cruise",
     "srbm",

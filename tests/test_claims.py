@@ -376,6 +376,11 @@ def test_a_count_short_of_a_list_without_cruise_missiles_is_not_refuted():
         "a nuclear blast is hard to measure.",
         "It was the third such congress since 1980.",
         "The launch came ahead of a party congress in May, the first since 1980.",
+        # missiles bought or held, not launched; a number in a missile's name
+        "Japan ordered 400 long-range missiles in August.",
+        "The Air Force showed a Minuteman-3 intercontinental ballistic missile in August.",
+        # another state's launches, in a sentence that names no North Korean party
+        "In June the US Air Force test-fired two intercontinental ballistic missiles this year.",
     ],
 )
 def test_claim_forms_about_anything_but_launches_are_no_claims(text):
