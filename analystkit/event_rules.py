@@ -29,7 +29,7 @@ from analystkit.realis import (
     RealisRules,
     compile_realis,
 )
-from analystkit.roster import OUTLET, Roster, Speaker
+from analystkit.roster import OUTLET, PERSON, Roster, Speaker
 from analystkit.splitting import join_articles
 from analystkit.vocab import CLASS_PRECEDENCE, EVENT_TYPES, MISSILE_CLASSES, SPEAKER_GROUPS
 
@@ -45,6 +45,10 @@ class Trigger:
     with_: re.Pattern[str] | None  # must match in the trigger's clause (lower-cased)
     unless: re.Pattern[str] | None  # must not match in the sentence
     nominal: bool  # a noun ("missile launch"), not a verb ("fired")
+
+
+Party = tuple[int, int, int, bool]
+"""A party named in a text: start, end, its label's index in Parties.names, a person?"""
 
 
 class Parties:
@@ -83,13 +87,12 @@ class Parties:
         """The party names compiled (once; rebuilt after unpickling)."""
         return Matcher(self._entries, "<parties>")
 
-    def find_all(
-        self, texts: list[str], years: list[int | None]
-    ) -> list[list[tuple[int, int, int]]]:
-        """For each text, (start, end, index of the label in `names`) of every party it
-        names, in a report of its year (None: every person counts); one scan."""
+    def find_all(self, texts: list[str], years: list[int | None]) -> list[list[Party]]:
+        """For each text, (start, end, index of the label in `names`, whether a person
+        is named) of every party it names, in a report of its year (None: every person
+        counts); one scan."""
         joined, offsets, lengths = join_articles(texts)
-        out: list[list[tuple[int, int, int]]] = [[] for _ in texts]
+        out: list[list[Party]] = [[] for _ in texts]
         hits = scan_articles(self.matcher, joined, offsets, lengths)
         for k, start, end, pid in zip(*(h.tolist() for h in hits)):
             holder = self._holders[pid]
@@ -97,7 +100,8 @@ class Parties:
                 continue  # no party: a name only to outrun a shorter one
             if holder is None or holder.group_in(years[k]) == holder.group:
                 at = int(offsets[k])
-                out[k].append((start - at, end - at, self._labels[pid]))
+                person = holder is not None and holder.kind == PERSON
+                out[k].append((start - at, end - at, self._labels[pid], person))
         return out
 
     def __getstate__(self) -> dict:  # the automaton is rebuilt after pickling

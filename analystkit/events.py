@@ -35,7 +35,7 @@ from analystkit.dates import (
     find_dates,
     is_historical,
 )
-from analystkit.event_rules import EventRules, Trigger, _lower, load_event_rules
+from analystkit.event_rules import EventRules, Party, Trigger, _lower, load_event_rules
 from analystkit.frames import empty_frame, require_columns
 from analystkit.lexicon import Lexicon
 from analystkit.realis import (
@@ -684,6 +684,9 @@ _SOURCE_BEFORE = re.compile(r"according\s+to\s+(?:[\w.'’-]+\s+){0,3}$", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:our|we|us)\b", re.I)
 _WE = re.compile(r"\b(?:we|I)(?:['’]ve|['’]d|\s+have|\s+had)?\s+(?:[\w-]+\s+){0,2}$", re.I)
 _CONJOINED = re.compile(r"(?s:.*?)()(?:\s+and\s+|\s*,\s*)(?:the\s+)?")
+_OWNER = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,4}\Z", re.I)  # "its newest missile"
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?\Z", re.I)
+_AND = re.compile(r"\s+and\s+(?:the\s+)?", re.I)
 _BY = re.compile(r"\s+(?:[\w.'’-]+\s+){0,3}?by\s+(?:the\s+)?", re.I)
 
 
@@ -693,29 +696,35 @@ def _actor(
     end: int,
     event_type: str,
     rules: EventRules,
-    found: list[tuple[int, int, int]],
+    found: list[Party],
     voice: str | None = None,
     span: tuple[int, int] | None = None,
 ) -> str:
     """Who acted, by the event type's rule: of the parties `found` in `text`
     (Parties.find_all), the nearest before the trigger that is not a source ("Seoul
-    said"), after "by" ("launched Tuesday by North Korea"), else in its clause (`span`,
-    if known), else in the sentence; or every party named. In a report that speaks for
-    a party (`voice`: KCNA's dateline), "our test", "we launched" are that party's."""
+    said") nor one side of "between X and Y", after "by" ("launched Tuesday by North
+    Korea"), else in its clause (`span`, if known), else in the sentence; "its test" is
+    the nearest state's or body's, not a person's ("North Korea pushed Trump … with its
+    test"); or every party named. In a report that speaks for a party (`voice`: KCNA's
+    dateline), "our test", "we launched" are that party's."""
     if rules.actor_mode[event_type] == "nearest":
         first, last = span or clause(text, start, end, rules.realis)
         if voice and _FIRST_PERSON.search(text, max(first, start - 40), start):
             return voice
+        sides = _between(text, found)
+        owned = _OWNER.search(text, max(0, start - 50), start) is not None
         agents = [
             (s, i)
-            for s, e, i in found
+            for s, e, i, person in found
             if e <= start
+            and s not in sides
+            and not (owned and person)
             and not _SOURCE_AFTER.match(text, e)
             and not _SOURCE_BEFORE.search(text, max(0, s - 40), s)
         ]
         in_clause = [a for a in agents if a[0] >= first]
         by = _BY.match(text, end)
-        passive = [(s, i) for s, e, i in found if by and s == by.end() and s < last]
+        passive = [(s, i) for s, e, i, _ in found if by and s == by.end() and s < last]
         antecedent = [
             a
             for a in agents
@@ -728,8 +737,8 @@ def _actor(
             if _WE.search(text, max(first, start - 40), start):
                 return "unknown"  # "we've just launched" outside a state's voice: the speaker's
             return rules.actor_default[event_type]
-        starts = {s: (e, i) for s, e, i in found}
-        ends = {e: (s, i) for s, e, i in found}
+        starts = {s: (e, i) for s, e, i, _ in found}
+        ends = {e: (s, i) for s, e, i, _ in found}
         at, index = max(pick)
         while True:  # the first of conjoined parties: "the US and South Korea fired"
             gap = _CONJOINED.fullmatch(text, 0, at) if at else None
@@ -738,7 +747,7 @@ def _actor(
                 break
             at, index = prior
         return rules.parties.names[starts[at][1] if at in starts else index]
-    named = sorted({index for _, _, index in found})
+    named = sorted({index for _, _, index, _ in found})
     return (
         "-".join(rules.parties.names[i] for i in named)
         if named
@@ -783,8 +792,20 @@ def _year(report: pd.Timestamp) -> int | None:
     return None if pd.isna(report) else int(report.year)
 
 
-def _party_end(found: list[tuple[int, int, int]], start: int) -> int:
-    return next(e for s, e, _ in found if s == start)
+def _party_end(found: list[Party], start: int) -> int:
+    return next(e for s, e, _, _ in found if s == start)
+
+
+def _between(text: str, found: list[Party]) -> set[int]:
+    """The starts of the parties of "between X and Y" (a relation, not an agent)."""
+    sides: set[int] = set()
+    for k, (s, e, _, _) in enumerate(found):
+        if _BETWEEN.search(text, max(0, s - 13), s):
+            sides.add(s)
+            after = found[k + 1] if k + 1 < len(found) else None
+            if after is not None and _AND.fullmatch(text, e, after[0]):
+                sides.add(after[0])
+    return sides
 
 
 class _TermResolver:

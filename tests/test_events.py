@@ -514,6 +514,28 @@ def test_a_submarine_launch_is_slbm_and_we_in_a_quote_is_not_the_dprk():
     assert e["actor"] != "DPRK"
 
 
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        # "its test" is the nearest state's, not the person's between them
+        (
+            "North Korea handed President Donald Trump a hard choice with its "
+            "newest missile test on Tuesday.",
+            "DPRK",
+        ),
+        ("The US condemned North Korea for its missile launch on Tuesday.", "DPRK"),
+        # "between X and Y" names a relation, not who launched
+        (
+            "Talks between the US and South Korea went on after the missile test on Tuesday.",
+            "DPRK",
+        ),
+        ("The US and South Korea fired missiles into the sea on Tuesday.", "US"),
+    ],
+)
+def test_the_actor_of_its_launch_and_of_a_launch_after_between(text, actor):
+    assert only_event("2025-03-05", text)["actor"] == actor
+
+
 def test_likely_before_a_class_hedges_the_class_not_the_launch():
     e = only_event(
         "2025-03-05",
