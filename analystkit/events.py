@@ -685,6 +685,11 @@ _FIRST_PERSON = re.compile(r"\b(?:our|we|us)\b", re.I)
 _WE = re.compile(r"\b(?:we|I)(?:['’]ve|['’]d|\s+have|\s+had)?\s+(?:[\w-]+\s+){0,2}$", re.I)
 _CONJOINED = re.compile(r"(?s:.*?)()(?:\s+and\s+|\s*,\s*)(?:the\s+)?")
 _OWNER = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,4}\Z", re.I)  # "its newest missile"
+# a party named as the place of an act ("fired rockets over Japan") is not who acted
+# (a possessive after "over" is the topic's owner: "anger over Pyongyang's test")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:over|into|toward|towards|near|off|across|above)\s+(?:the\s+)?\Z", re.I
+)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?\Z", re.I)
 _AND = re.compile(r"\s+and\s+(?:the\s+)?", re.I)
 _BY = re.compile(r"\s+(?:[\w.'’-]+\s+){0,3}?by\s+(?:the\s+)?", re.I)
@@ -702,11 +707,12 @@ def _actor(
 ) -> str:
     """Who acted, by the event type's rule: of the parties `found` in `text`
     (Parties.find_all), the nearest before the trigger that is not a source ("Seoul
-    said") nor one side of "between X and Y", after "by" ("launched Tuesday by North
-    Korea"), else in its clause (`span`, if known), else in the sentence; "its test" is
-    the nearest state's or body's, not a person's ("North Korea pushed Trump … with its
-    test"); or every party named. In a report that speaks for a party (`voice`: KCNA's
-    dateline), "our test", "we launched" are that party's."""
+    said"), a place ("over Japan") nor one side of "between X and Y", after "by"
+    ("launched Tuesday by North Korea"), else in its clause (`span`, if known), else in
+    the sentence; "its test" is the nearest state's or body's, not a person's ("North
+    Korea pushed Trump … with its test"); or every party named. In a report that
+    speaks for a party (`voice`: KCNA's dateline), "our test", "we launched" are that
+    party's."""
     if rules.actor_mode[event_type] == "nearest":
         first, last = span or clause(text, start, end, rules.realis)
         if voice and _FIRST_PERSON.search(text, max(first, start - 40), start):
@@ -721,6 +727,7 @@ def _actor(
             and not (owned and person)
             and not _SOURCE_AFTER.match(text, e)
             and not _SOURCE_BEFORE.search(text, max(0, s - 40), s)
+            and not (_PLACE_BEFORE.search(text, max(0, s - 12), s) and not _possessive(text, e))
         ]
         in_clause = [a for a in agents if a[0] >= first]
         by = _BY.match(text, end)
@@ -794,6 +801,11 @@ def _year(report: pd.Timestamp) -> int | None:
 
 def _party_end(found: list[Party], start: int) -> int:
     return next(e for s, e, _, _ in found if s == start)
+
+
+def _possessive(text: str, end: int) -> bool:
+    """Whether the name ending at `end` is a possessive ("Pyongyang's", "Pyongyang’s")."""
+    return text[end - 2 : end] in ("'s", "’s") or text[end : end + 2] in ("'s", "’s")
 
 
 def _between(text: str, found: list[Party]) -> set[int]:

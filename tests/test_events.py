@@ -536,6 +536,20 @@ def test_the_actor_of_its_launch_and_of_a_launch_after_between(text, actor):
     assert only_event("2025-03-05", text)["actor"] == actor
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lately the North has fired rockets over Japan and carried out its fifth nuclear test.",
+        "On Tuesday the North carried out a nuclear test to show its missiles can carry one.",
+    ],
+)
+def test_a_nuclear_test_is_no_missile_launch_and_a_place_is_no_actor(text):
+    events = ak.extract_events(written(("2016-09-12", text)), all_mentions=True)
+    assert events.loc[events["event_type"] == "nuclear_test", "actor"].tolist() == ["DPRK"]
+    launches = events[events["event_type"] == "missile_launch"]
+    assert launches["realis"].ne("actual").all()
+
+
 def test_likely_before_a_class_hedges_the_class_not_the_launch():
     e = only_event(
         "2025-03-05",
