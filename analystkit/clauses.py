@@ -75,6 +75,9 @@ _PRONOUN_DETERMINERS = frozenset("his her its their our my your these those".spl
 _POSSESSOR_BEFORE = re.compile(
     r"(?<![\w'’])(?!(?:he|she|it|that|there|who|what|here|where)['’])\w+['’]s\s+\Z", re.I
 )
+_PREPOSITION_FIRST = re.compile(
+    r"(?:about|for|to|of|on|in|at|with|from|by|over|after|before|during|into)\b", re.I
+)
 _RELATIVE_INSIDE = re.compile(r"\s(?:who|which|whose|that)\b")
 # a participle opening the sentence ("Referring to the projects newly added to …"): the
 # verb after it is inside the participle's phrase, not a clause with a subject
@@ -371,6 +374,8 @@ def find_clause(text: str, lo: int, hi: int, vs: int, ve: int, according: bool) 
         if not after_quote and text[vs:ve].lower() not in _INVERTING:
             return None  # "…, congratulated North Korea": an object, not a speaker
         s, e = _phrase_after(text, ve, hi, _MAX_INVERTED_WORDS)
+        if _PREPOSITION_FIRST.match(text, s, e):
+            return None  # "…, asked about a war": a participle's phrase, no subject
         if e > s and (after_quote or delim == ","):
             return Clause((vs, ve), (s, e), _appositive_after(text, e, hi), False, after_quote)
     return None

@@ -49,9 +49,9 @@ _BODY_ROLES = frozenset(
     "embassy council media state media newspaper news agency "
     "broadcaster radio website".split()
 )
-_PREPOSITION = re.compile(
-    r"\b(of|at|in|from|for|with|on|near|to|by|about|under|inside|"
-    r"within|over|via)\b",
+_PREPOSITION = re.compile(  # a word of its own: not the "in" of "Moon Jae-in"
+    r"(?<![\w-])(of|at|in|from|for|with|on|near|to|by|about|under|inside|"
+    r"within|over|via|during)(?![\w-])",
     re.IGNORECASE,
 )
 _MEMBERSHIP = frozenset({"of", "for", "from"})
@@ -70,6 +70,9 @@ _NATIONAL_ROLES = frozenset(
         "mission",
     }
 )
+# roles whose "with"/"to" names the other side ("envoy to North Korea"); for the others
+# it names the employer ("an aide to President Moon", "an official with the ministry")
+_OTHER_SIDE_ROLES = _NATIONAL_ROLES | {"negotiator", "negotiators", "representative"}
 # titles only a state has: "Foreign Ministry spokesman" near "the United Nations" is not the UN's
 _STATE_TITLES = frozenset(
     "ministry ministries minister ministers military army navy force president presidents "
@@ -92,6 +95,14 @@ def _names_follow(text: str, pos: int, e: int) -> bool:
     return len(words) >= 2 and all(w[:1].isupper() for w in words[:2])
 
 
+# a participle's clause between commas describes what someone did, not who they are
+# ("Mattis, asked what a conflict with the North would be like,"); "retired" is a title
+_PARTICIPLE_START = re.compile(r"(?!retired\b)[a-z]+(?:ed|ing)\b")
+# a title's holder named right after it: "President George W. Bush", "Gen. Vincent Brooks"
+_NAME_AFTER = re.compile(
+    r"\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.?)*\s*[A-Z][a-z]"  # two names or more
+    r"|\s+[A-Z][a-z]+['’]s\b"  # a possessive: "President Obama's"
+)
 _NOT_NAMES = frozenset(
     "the a an in on at but and or so this that these those its his her "
     "their our some many most several both all one two three another "
@@ -442,7 +453,7 @@ class Reader:
         )
         words = {self._role_word(k) for k in roles}
         if description[0] >= 0:
-            words |= {self._role_word(k) for k in h.roles(*description)}
+            words |= {self._role_word(k) for k in self._own_roles(description)}
         if head_end < 0 or not _CLEAN_TAIL.match(_PARENTHESES.sub("", text[head_end:core_end])):
             return None  # the phrase does not end with its head
         if description[0] < 0 and core_end < e:  # "Bush of Brookings"
@@ -457,7 +468,12 @@ class Reader:
                     return self._named(named, s, description, words, expert, before)
                 sp = named or sp
                 group = "expert" if expert and sp.kind == PERSON else self._group_in(sp)
-                if description[0] >= 0 and sp.kind == PERSON and group == sp.group:
+                if (
+                    description[0] >= 0
+                    and sp.kind == PERSON
+                    and group == sp.group
+                    and not _PARTICIPLE_START.match(self.text, description[0])
+                ):  # "Kim, a defector from the North,": another Kim
                     group = self._described_group(description) or group
                 return Credit(sp.name, group, CUE, sp.kind == PERSON, frozenset(sp.titles) | words)
         if name and head_end == name[1]:
@@ -630,10 +646,18 @@ class Reader:
                 run = None
         return last
 
-    def _described_group(self, span: tuple[int, int]) -> str | None:
-        """The group an appositive or a title gives ("a professor at …": expert)."""
+    def _own_roles(self, span: tuple[int, int]) -> list[int]:
+        """The roles in text[span] but the titles of other people named there ("who was
+        the chief negotiator during President George W. Bush's term": not a president)."""
+        h, text = self.hits, self.text
+        return [k for k in h.roles(*span) if not _NAME_AFTER.match(text, h.role_end[k], span[1])]
+
+    def _described_group(self, span: tuple[int, int], title: bool = False) -> str | None:
+        """The group an appositive or (`title`) a title before the name gives ("a
+        professor at …": expert); an appositive's titles of other people named in it
+        are not its own (_own_roles)."""
         h = self.hits
-        roles = list(h.roles(*span))
+        roles = list(h.roles(*span)) if title else self._own_roles(span)
         if not roles:
             return None
         kinds = [h.role_kind[k] for k in roles]
@@ -644,7 +668,8 @@ class Reader:
             if kind == EVENT:
                 return self._event_group(span[0], span[1], h.role_start[k])
             if kind in (GOVERNMENT, STATE_MEDIA):
-                group = self._country(span[0], span[1], kind, role=h.role_start[k])
+                side = h.role_start[k] if self._role_word(k) in _OTHER_SIDE_ROLES else None
+                group = self._country(span[0], span[1], kind, side=side)
                 if group:
                     return group
                 if kind == GOVERNMENT:
@@ -673,14 +698,13 @@ class Reader:
         return max(found)[1] if found else None
 
     def _country(
-        self, s: int, e: int, kind: str, head: int | None = None, role: int | None = None
+        self, s: int, e: int, kind: str, head: int | None = None, side: int | None = None
     ) -> str | None:
         """The group of the country or body named in text[s:e] for a role of `kind` at
         `head`: the nearest before it ("US officials"), else the first after it
-        ("a spokesman for the Chinese Foreign Ministry"); never one the role word at
-        `role` (default: `head`) has as its other side ("envoy to North Korea")."""
+        ("a spokesman for the Chinese Foreign Ministry"); never one that a role at `side`
+        (an envoy's, a negotiator's) has as its other side ("envoy to North Korea")."""
         head = e if head is None else head
-        role = head if role is None else role
         h, text = self.hits, self.text
         found: list[tuple[int, str, bool]] = []  # (position, group, after "at/in")
         preposition = ""
@@ -704,7 +728,7 @@ class Reader:
         for pos, group, _ in found:
             before = [p for p in marks if p < pos]
             preposition = marks[max(before)] if before else ""
-            if pos > role and preposition in _COUNTERPART:
+            if side is not None and pos > side and preposition in _COUNTERPART:
                 continue  # "the chief negotiator with North Korea": the other side
             if group == "un" and preposition and preposition not in _MEMBERSHIP:
                 continue  # "a diplomat at the UN"
@@ -731,7 +755,7 @@ class Reader:
         if group is None and description[0] >= 0:
             group = self._described_group(description)
         if group is None and name[0] > s:
-            group = self._described_group((s, name[0]))
+            group = self._described_group((s, name[0]), title=True)
         known = self.names.get(surname)
         if group is None and known is not None:
             return Credit(known.speaker, known.group, CUE, True, known.titles)
@@ -748,7 +772,7 @@ class Reader:
         for m in _word(surname).finditer(text, self.article[0], before):
             pos = m.start()
             lo = max(self._sentence_start(pos), pos - 90)
-            group = self._described_group((lo, pos))
+            group = self._described_group((lo, pos), title=True)
             if group:
                 return group
             end = pos + len(surname)
@@ -790,7 +814,8 @@ class Reader:
             return Credit(label, self.voice.group, CUE, person, frozenset(words))
         if kind not in (GOVERNMENT, STATE_MEDIA):
             return Credit(label, kind, CUE, person, frozenset(words))
-        group = self._country(s, e, kind, h.role_start[head])
+        side = h.role_start[head] if self._role_word(head) in _OTHER_SIDE_ROLES else None
+        group = self._country(s, e, kind, h.role_start[head], side)
         if group == "un" and self._role_word(head) in _NATIONAL_ROLES:
             # "Russia's deputy U.N. envoy": Russia's; "a UN Security Council diplomat":
             # some state's
@@ -829,7 +854,7 @@ class Reader:
         when no other country is named with them or just before (its own meetings);
         else `other` (citizens at a rally are not their government)."""
         self.contextual = True
-        group = self._country(s, e, GOVERNMENT, head) or self._nearby(s) or self._venue(s)
+        group = self._country(s, e, GOVERNMENT, head, head) or self._nearby(s) or self._venue(s)
         if self.voice is not None and group in (None, self.voice.group):
             return self.voice.group
         return "other"

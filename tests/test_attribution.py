@@ -239,6 +239,36 @@ def test_an_appositives_role_belongs_to_the_country_before_to(text, group):
     assert last(text)[1] == group
 
 
+@pytest.mark.parametrize(
+    "text, date, group",
+    [
+        # "to" names an aide's employer (an envoy's other side); "Jae-in" holds no "in"
+        (
+            "Ann Lee, an aide to President Moon Jae-in, said talks would resume.",
+            "2018-06-01",
+            "rok_gov",
+        ),
+        # a participle's clause between commas does not redescribe a roster person
+        (
+            "Defense Secretary Jim Mattis, asked about a war with North Korea, said it "
+            "would be terrible.",
+            "2017-06-01",
+            "us_gov",
+        ),
+        # "the president" is the president last named, not a speaker whose appositive
+        # named one
+        (
+            "“It will work,” said Tom Hale, an adviser during President George W. Bush’s "
+            "term. Barack Obama spoke later. The president said the talks would go on.",
+            "2012-06-01",
+            "us_gov",
+        ),
+    ],
+)
+def test_titles_and_clauses_in_an_appositive_that_are_not_the_speakers(text, date, group):
+    assert last(text, date=date)[1] == group
+
+
 def test_a_ministrys_spokesman_near_the_un_is_a_states():
     text = (
         "Beijing wants calm at the United Nations. "
