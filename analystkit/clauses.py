@@ -3,6 +3,8 @@
 The grammar of news reporting, by position:
   - before the verb, back to the clause's start: "South Korea's military said", "Mr Trump
     has said", "KCNA on Tuesday said" (auxiliaries, adverbs and days are skipped);
+  - a speech participle's main clause: "North Korea fired a missile, saying …", "the
+    ministry issued a statement warning …" (its subject), "with experts saying";
   - after the verb when it follows a quotation or a comma: "…,” said Kim Yo Jong";
   - after "according to";
   - past an appositive or a relative clause: "Kim Yo Jong, the leader's sister, said",
@@ -78,6 +80,24 @@ _POSSESSOR_BEFORE = re.compile(
 _PREPOSITION_FIRST = re.compile(
     r"(?:about|for|to|of|on|in|at|with|from|by|over|after|before|during|into)\b", re.I
 )
+# a progressive's "be" before a participle ("North Korea is warning"): not a passive
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+)?\Z", re.I)
+# a document the participle describes ("a statement saying", "a commentary warning")
+_DOCUMENT_BEFORE = re.compile(
+    r"\b(?:statement|commentary|message|letter|report|article|editorial|release|notice|"
+    r"communiqu[eé]|tweet|post|note|cable|broadcast)s?\Z",
+    re.I,
+)
+# "with some experts saying": the participle's own subject after "with"
+_WITH_SUBJECT = re.compile(r"\bwith\s+((?:[\w.'’-]+\s+){1,8}?)\Z", re.I)
+# participles that report speech only before one ("adding that", "adding: …")
+_SPEECH_ONLY_BEFORE = frozenset({"adding"})
+_SPEECH_NEXT = re.compile(r"\s*(?:that\b|[:,\"“‘'])")
+_AUXILIARIES = frozenset(
+    "is are was were has have had will would can could may might must did does do shall "
+    "should".split()
+)
+_WORD_RUN = re.compile(r"[A-Za-z][\w'’-]*")
 _RELATIVE_INSIDE = re.compile(r"\s(?:who|which|whose|that)\b")
 # a participle opening the sentence ("Referring to the projects newly added to …"): the
 # verb after it is inside the participle's phrase, not a clause with a subject
@@ -241,6 +261,49 @@ IRREGULAR_PAST = frozenset(  # past tenses that do not end in -ed
 )
 
 
+def _participle_clause(text: str, lo: int, vs: int, ve: int) -> Clause | None:
+    """The clause of a speech participle (a reporting verb in -ing): after a comma or a
+    document noun it reports what the main clause's subject said ("North Korea fired a
+    missile, saying it was a test", "the ministry issued a statement saying"); elsewhere
+    it has no subject of its own ("after saying", "by warning", "a warning light")."""
+    if text[vs:ve].lower() in _SPEECH_ONLY_BEFORE and not _SPEECH_NEXT.match(text, ve):
+        return None  # "adding dynamism to the cause": not "adding that"
+    absolute = _WITH_SUBJECT.search(text, max(lo, vs - 90), vs)
+    if absolute is not None:  # "with some experts saying": its own subject
+        s, e, passive = _strip_right(text, absolute.start(1), vs)
+        return Clause((vs, ve), (s, e), (-1, -1), False, False) if e > s else None
+    before = text[max(lo, vs - 30) : vs].rstrip()
+    if before.endswith(","):
+        pos = lo + len(text[lo:vs].rstrip()) - 1  # the comma
+    elif _DOCUMENT_BEFORE.search(before):
+        pos = vs
+    else:
+        return None
+    start, delim = _clause_start(text, lo, pos)
+    s = _strip_left(text, start, pos)
+    predicate = _predicate(text, s, pos)
+    if predicate is None:
+        return None
+    s, e, passive = _strip_right(text, s, predicate)
+    if passive or e <= s or _words(text, s, e) > _MAX_SUBJECT_WORDS:
+        return None
+    return Clause((vs, ve), (s, e), (-1, -1), delim in SUBORDINATORS, False)
+
+
+def _predicate(text: str, s: int, e: int) -> int | None:
+    """Where the first verb of text[s:e] starts (an auxiliary, a past tense): the end of
+    its subject ("The Pentagon is taking", "North Korea fired"); None if there is none."""
+    for m in _WORD_RUN.finditer(text, s, e):
+        word = m.group(0)
+        if (
+            m.start() > s
+            and word.islower()
+            and (word in _AUXILIARIES or word in IRREGULAR_PAST or word.endswith("ed"))
+        ):
+            return m.start()
+    return None
+
+
 def _possessed_noun(text: str, lo: int, vs: int, ve: int) -> bool:
     """Whether the verb's word after a noun's possessive is a noun ("North Korea's claim",
     "the agency's reports"); a past form after one is a verb ("Kim's warned": has)."""
@@ -336,6 +399,11 @@ def find_clause(text: str, lo: int, hi: int, vs: int, ve: int, according: bool) 
         )
     if _NOT_FINITE.search(text, max(lo, vs - 7), vs) or _possessed_noun(text, lo, vs, ve):
         return None
+    progressive = False
+    if text.endswith("ing", vs, ve):
+        progressive = _BE_BEFORE.search(text, max(lo, vs - 25), vs) is not None
+        if not progressive:  # "X fired a missile, saying …", "X issued a statement saying"
+            return _participle_clause(text, lo, vs, ve)
     start, delim = _clause_start(text, lo, vs)
     end = vs
     titled = _title_before(text, lo, start, vs, delim) if delim in _OPENING else -1
@@ -349,7 +417,7 @@ def find_clause(text: str, lo: int, hi: int, vs: int, ve: int, according: bool) 
         return _before_relative(text, lo, hi, start, vs, ve)  # "A man who fled said"
     s = _strip_left(text, start, end)
     s, e, passive = _strip_right(text, s, end)
-    if passive:
+    if passive and not progressive:
         return None
     lead = _LEADING_CONJUNCTION.match(text, s, e)
     if lead is not None and lead.end() < e:  # "And they stressed": the subject is "they"

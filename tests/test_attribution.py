@@ -269,6 +269,53 @@ def test_titles_and_clauses_in_an_appositive_that_are_not_the_speakers(text, dat
     assert last(text, date=date)[1] == group
 
 
+@pytest.mark.parametrize(
+    "text, speaker, group",
+    [
+        # a speech participle after a comma reports the main clause's subject
+        (
+            "The Pentagon is taking the test seriously, saying it threatens the region.",
+            "Pentagon",
+            "us_gov",
+        ),
+        (
+            "North Korea fired a rocket on Monday, warning that more would follow.",
+            "North Korea",
+            "dprk_state",
+        ),
+        # after a document noun: the document's sender
+        (
+            "Japan's defense ministry released a statement urging calm.",
+            "Japanese government",
+            "japan_gov",
+        ),
+        # after "with": its own subject
+        (
+            "The data are unclear, with some experts saying the test failed.",
+            "some experts",
+            "expert",
+        ),
+        # a progressive is no passive
+        ("Seoul is insisting that the talks go on.", "South Korean government", "rok_gov"),
+    ],
+)
+def test_speech_participles_report_their_subjects_words(text, speaker, group):
+    assert last(text, date="2017-06-01")[:2] == (speaker, group)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After warning of retaliation, the North fired artillery.",  # a gerund
+        "The early warning radar detected the launch.",  # an adjective
+        "Only then will the ranks grow, adding dynamism to the cause.",  # not "adding that"
+        "The ship sailed at dawn, carrying food and fuel.",  # not a speech verb
+    ],
+)
+def test_participles_that_report_no_speech(text):
+    assert last(text) == ("", "media", "default")
+
+
 def test_a_ministrys_spokesman_near_the_un_is_a_states():
     text = (
         "Beijing wants calm at the United Nations. "
