@@ -55,6 +55,7 @@ _PREPOSITION = re.compile(  # a word of its own: not the "in" of "Moon Jae-in"
     re.IGNORECASE,
 )
 _MEMBERSHIP = frozenset({"of", "for", "from"})
+_LOCATION = frozenset({"in", "at"})
 # after a role, these name the other side: "negotiator with North Korea", "envoy to Seoul"
 _COUNTERPART = frozenset({"with", "to"})
 _NATIONAL_ROLES = frozenset(
@@ -668,8 +669,8 @@ class Reader:
             if kind == EVENT:
                 return self._event_group(span[0], span[1], h.role_start[k])
             if kind in (GOVERNMENT, STATE_MEDIA):
-                side = h.role_start[k] if self._role_word(k) in _OTHER_SIDE_ROLES else None
-                group = self._country(span[0], span[1], kind, side=side)
+                side = self._role_word(k) in _OTHER_SIDE_ROLES
+                group = self._country(span[0], span[1], kind, role=h.role_start[k], other_side=side)
                 if group:
                     return group
                 if kind == GOVERNMENT:
@@ -698,38 +699,44 @@ class Reader:
         return max(found)[1] if found else None
 
     def _country(
-        self, s: int, e: int, kind: str, head: int | None = None, side: int | None = None
+        self,
+        s: int,
+        e: int,
+        kind: str,
+        head: int | None = None,
+        role: int | None = None,
+        other_side: bool = False,
     ) -> str | None:
         """The group of the country or body named in text[s:e] for a role of `kind` at
         `head`: the nearest before it ("US officials"), else the first after it
-        ("a spokesman for the Chinese Foreign Ministry"); never one that a role at `side`
-        (an envoy's, a negotiator's) has as its other side ("envoy to North Korea")."""
+        ("a spokesman for the Chinese Foreign Ministry"). After the role word at `role`,
+        never the other side of an envoy's or a negotiator's role (`other_side`: "envoy
+        to North Korea"), nor a place when a country is named before the role ("the top
+        U.S. diplomat in Seoul")."""
         head = e if head is None else head
         h, text = self.hits, self.text
-        found: list[tuple[int, str, bool]] = []  # (position, group, after "at/in")
-        preposition = ""
+        found: list[tuple[int, str]] = []  # (position, group)
         marks = {m.start(): m.group(1).lower() for m in _PREPOSITION.finditer(text, s, e)}
         for k in h.countries(s, e):
             if not self._in_cue(h.country_start[k] + 1):
-                found.append((h.country_start[k], h.country_group[k], False))
+                found.append((h.country_start[k], h.country_group[k]))
         for k in h.cues(s, e):
             sp = self.roster.speakers[h.cue_name[k]]
             if sp.kind != PERSON or (self._is_name(k) and self._holds_title(k, head)):
-                found.append(
-                    (
-                        h.cue_start[k],
-                        self._group_in(sp) if sp.kind == PERSON else sp.group,
-                        False,
-                    )
-                )
+                group = self._group_in(sp) if sp.kind == PERSON else sp.group
+                found.append((h.cue_start[k], group))
         if not found:
             return None
         found.sort(key=lambda f: (f[0] > head, -f[0] if f[0] < head else f[0]))
-        for pos, group, _ in found:
+        named_before = role is not None and any(pos < role for pos, _ in found)
+        for pos, group in found:
             before = [p for p in marks if p < pos]
             preposition = marks[max(before)] if before else ""
-            if side is not None and pos > side and preposition in _COUNTERPART:
+            after_role = role is not None and pos > role
+            if after_role and other_side and preposition in _COUNTERPART:
                 continue  # "the chief negotiator with North Korea": the other side
+            if after_role and named_before and preposition in _LOCATION:
+                continue  # "the top U.S. diplomat in Seoul": where, not whose
             if group == "un" and preposition and preposition not in _MEMBERSHIP:
                 continue  # "a diplomat at the UN"
             if kind == STATE_MEDIA:
@@ -814,8 +821,8 @@ class Reader:
             return Credit(label, self.voice.group, CUE, person, frozenset(words))
         if kind not in (GOVERNMENT, STATE_MEDIA):
             return Credit(label, kind, CUE, person, frozenset(words))
-        side = h.role_start[head] if self._role_word(head) in _OTHER_SIDE_ROLES else None
-        group = self._country(s, e, kind, h.role_start[head], side)
+        side = self._role_word(head) in _OTHER_SIDE_ROLES
+        group = self._country(s, e, kind, h.role_start[head], h.role_start[head], side)
         if group == "un" and self._role_word(head) in _NATIONAL_ROLES:
             # "Russia's deputy U.N. envoy": Russia's; "a UN Security Council diplomat":
             # some state's
@@ -854,7 +861,9 @@ class Reader:
         when no other country is named with them or just before (its own meetings);
         else `other` (citizens at a rally are not their government)."""
         self.contextual = True
-        group = self._country(s, e, GOVERNMENT, head, head) or self._nearby(s) or self._venue(s)
+        group = (
+            self._country(s, e, GOVERNMENT, head, head, True) or self._nearby(s) or self._venue(s)
+        )
         if self.voice is not None and group in (None, self.voice.group):
             return self.voice.group
         return "other"

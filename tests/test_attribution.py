@@ -240,6 +240,18 @@ def test_an_appositives_role_belongs_to_the_country_before_to(text, group):
 
 
 @pytest.mark.parametrize(
+    "text, group",
+    [
+        ("Tom Hale, the top U.S. diplomat in Seoul, said the talks had stalled.", "us_gov"),
+        ("A Chinese diplomat in Pyongyang said the talks had stalled.", "china_gov"),
+        ("An official in Seoul said the talks had stalled.", "rok_gov"),
+    ],
+)
+def test_a_place_after_a_role_is_where_not_whose_when_a_country_precedes(text, group):
+    assert last(text)[1] == group
+
+
+@pytest.mark.parametrize(
     "text, date, group",
     [
         # "to" names an aide's employer (an envoy's other side); "Jae-in" holds no "in"
