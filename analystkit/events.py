@@ -594,17 +594,26 @@ def _read(
     launch = trigger.event_type in LAUNCH_TYPES
     nominal = trigger.nominal or launch and noun_like(text, start, end, r, (first, last))
     if nominal:  # a noun's own date: "the launch on Sunday", "Sunday's launch"
-        in_scope = [
-            d
-            for d in dates
-            if first <= d.start < last and (0 <= d.start - end <= 60 or 0 <= start - d.end <= 12)
-        ] or [
-            d
-            for d in dates
-            if scope_first <= d.start < scope_last
-            and _FRONTED.fullmatch(text, 0, d.start)
-            and text.startswith(",", d.end)
-        ]  # a fronted time ("Two weeks ago, it failed in its launch of ...") dates the clause
+        in_scope = (
+            [
+                d
+                for d in dates
+                if first <= d.start < last
+                and (0 <= d.start - end <= 60 or 0 <= start - d.end <= 12)
+            ]
+            or [
+                d
+                for d in dates
+                if _APPOSED.fullmatch(text, end, d.start) and _AFTER_APPOSED.match(text, d.end)
+            ]
+            or [  # the noun's date set off by commas: "its latest test, on Saturday, failed"
+                d
+                for d in dates
+                if scope_first <= d.start < scope_last
+                and _FRONTED.fullmatch(text, 0, d.start)
+                and text.startswith(",", d.end)
+            ]
+        )  # a fronted time ("Two weeks ago, it failed in its launch of ...") dates the clause
     else:  # a date starting in the verb's wider clause, near it
         in_scope = [
             d
@@ -658,6 +667,8 @@ def _read(
     )
 
 
+_APPOSED = re.compile(r"\s*,\s*")  # between a launch noun and its date
+_AFTER_APPOSED = re.compile(r"\s*(?:[,.;)]|\Z)")  # the date's appositive closes
 _FRONTED = re.compile(r"\s*(?:(?:on|in|by|and|but|so)\s+)?", re.I)
 """What may stand before a sentence's fronted time adverbial."""
 _BARE_PLURAL = re.compile(

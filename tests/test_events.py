@@ -536,6 +536,11 @@ def test_the_actor_of_its_launch_and_of_a_launch_after_between(text, actor):
     assert only_event("2025-03-05", text)["actor"] == actor
 
 
+def test_a_launch_nouns_date_set_off_by_commas_dates_it():
+    e = only_event("2017-05-03", "Its newest missile test, on Saturday, ended in failure.")
+    assert (e["realis"], e["date"]) == ("actual", pd.Timestamp("2017-04-29"))
+
+
 @pytest.mark.parametrize(
     "text",
     [
