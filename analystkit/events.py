@@ -595,25 +595,25 @@ def _read(
     nominal = trigger.nominal or launch and noun_like(text, start, end, r, (first, last))
     if nominal:  # a noun's own date: "the launch on Sunday", "Sunday's launch"
         in_scope = (
-            [
+            [  # next to the noun, in its clause
                 d
                 for d in dates
                 if first <= d.start < last
                 and (0 <= d.start - end <= 60 or 0 <= start - d.end <= 12)
             ]
-            or [
+            or [  # set off by commas right after it: "its latest test, on Saturday, failed"
                 d
                 for d in dates
                 if _APPOSED.fullmatch(text, end, d.start) and _AFTER_APPOSED.match(text, d.end)
             ]
-            or [  # the noun's date set off by commas: "its latest test, on Saturday, failed"
+            or [  # a fronted time ("Two weeks ago, it failed in its launch of ...")
                 d
                 for d in dates
                 if scope_first <= d.start < scope_last
                 and _FRONTED.fullmatch(text, 0, d.start)
                 and text.startswith(",", d.end)
             ]
-        )  # a fronted time ("Two weeks ago, it failed in its launch of ...") dates the clause
+        )
     else:  # a date starting in the verb's wider clause, near it
         in_scope = [
             d
