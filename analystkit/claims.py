@@ -238,42 +238,42 @@ def check_claims(
             [pd.Timestamp(d).normalize() for d in with_claims["date"].tolist()],
         )
     )
-    sentences_of: dict[str, list[_Sentence]] = {}
+    # per article, its sentences in order: (sentence_id, text, the claim patterns that
+    # match it and where: _finditer); plain tuples, no frame sliced per article
+    sentences_of: dict[str, list[tuple[int, str, dict[int, list[int]]]]] = {}
     texts = sents["text"].tolist()
     for article_id, sentence_id, text, hits in zip(
         sents["article_id"].tolist(), sents["sentence_id"].tolist(), texts, _pattern_hits(texts)
-    ):  # plain tuples: no frame sliced per article
-        sentences_of.setdefault(article_id, []).append(_Sentence(sentence_id, text, hits))
+    ):
+        sentences_of.setdefault(article_id, []).append((sentence_id, text, hits))
     rows = []
     for article_id in claim_article_ids:
         news = news_of.get(article_id, ([], []))
         previous = ""
-        for s in sentences_of.get(article_id, []):
-            previous, before = s.text, previous
-            if not s.hits or (article_id, s.sentence_id) in foreign:
+        for sentence_id, text, hits in sentences_of.get(article_id, []):
+            previous, before = text, previous
+            if not hits or (article_id, sentence_id) in foreign:
                 continue  # no claim pattern matches it, or its launches are another state's
-            event, _ = _nearest_launch(news, s.sentence_id)
-            claims = _finditer(_CLAIM, s.text, s.hits[_CLAIM_HIT]) if _CLAIM_HIT in s.hits else []
+            event, _ = _nearest_launch(news, sentence_id)
+            claims = _finditer(_CLAIM, text, hits[_CLAIM_HIT]) if _CLAIM_HIT in hits else []
             elliptic = (
-                _finditer(_ELLIPTIC, s.text, s.hits[_ELLIPTIC_HIT])
-                if _ELLIPTIC_HIT in s.hits
-                else []
+                _finditer(_ELLIPTIC, text, hits[_ELLIPTIC_HIT]) if _ELLIPTIC_HIT in hits else []
             )
             ordinal = [(m.start(), m.end()) for m in claims + elliptic]  # scanned once
-            forms = {k - _FIRST_FORM_HIT: t for k, t in s.hits.items() if k >= _FIRST_FORM_HIT}
-            for form, m in _claim_forms(s.text, forms):
+            forms = {k - _FIRST_FORM_HIT: t for k, t in hits.items() if k >= _FIRST_FORM_HIT}
+            for form, m in _claim_forms(text, forms):
                 if any(m.start() < e and b < m.end() for b, e in ordinal):
                     continue  # the term and year ordinals below check it
-                if not about_launches(form, m, s.text, before):
+                if not about_launches(form, m, text, before):
                     continue
                 checked = check_form(
-                    form, m, s.text, event, report_of[article_id], index, rules, source, terms
+                    form, m, text, event, report_of[article_id], index, rules, source, terms
                 )
                 if checked is not None:
                     rows.append(
                         {
                             "article_id": article_id,
-                            "sentence_id": int(s.sentence_id),
+                            "sentence_id": int(sentence_id),
                             "claim": m.group(0),
                             **checked,
                         }
@@ -288,11 +288,11 @@ def check_claims(
                     noun = m.group("noun")
                 if "nuclear" in noun.lower():
                     continue
-                event, position = _nearest_launch(news, s.sentence_id)
+                event, position = _nearest_launch(news, sentence_id)
                 rows.append(
                     _check(
                         article_id,
-                        s.sentence_id,
+                        sentence_id,
                         m,
                         noun,
                         event,
@@ -358,12 +358,6 @@ _EVENT_READ = [  # the columns of a launch the checks read
     "date_precision",
     "missile_class",
 ]
-
-
-class _Sentence(NamedTuple):
-    sentence_id: int
-    text: str
-    hits: dict[int, list[int]]  # _SCANNED's patterns that match it: where (_finditer)
 
 
 def _nearest_launch(
@@ -1622,7 +1616,7 @@ class DayIndex:
 
     def ordinal(self, date: pd.Timestamp, event_types, since: pd.Timestamp, classes) -> int:
         """As counts.event_ordinal: the distinct days in [since, date) plus one."""
-        days = self.days(tuple(event_types), classes).values
+        days = self.values(tuple(event_types), classes)
         lo, hi = (int(days.searchsorted(pd.Timestamp(d).to_datetime64())) for d in (since, date))
         return hi - lo + 1
 
