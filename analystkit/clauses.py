@@ -68,11 +68,13 @@ _SENTENCE_ADVERBS = frozenset(
 _POSSESSOR_FIRST = re.compile(r"(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s\s")
 # no finite verb: a noun after a determiner ("the calls of the country"), an infinitive
 # ("Needless to say")
-_NOT_FINITE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your|these|those|to)\s+\Z", re.I)
+_PRONOUN_DETERMINERS = frozenset("his her its their our my your these those".split())
+_NOT_FINITE = re.compile(
+    r"\b(?:the|a|an|to|" + "|".join(sorted(_PRONOUN_DETERMINERS)) + r")\s+\Z", re.I
+)
 # a chunk between commas that opens with one of these is an adverbial clause: after a
 # clause with its own verb it is no appositive ("Officials met, although …, said X")
 _ADVERBIAL = SUBORDINATORS - {"who", "whom", "whose", "which", "that", "what"}
-_PRONOUN_DETERMINERS = frozenset("his her its their our my your these those".split())
 # a noun's possessive right before a word (not a pronoun's contraction: "he's said")
 _POSSESSOR_BEFORE = re.compile(
     r"(?<![\w'’])(?!(?:he|she|it|that|there|who|what|here|where)['’])\w+['’]s\s+\Z", re.I
@@ -82,12 +84,15 @@ _PREPOSITION_FIRST = re.compile(
 )
 # a progressive's "be" before a participle ("North Korea is warning"): not a passive
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+)?\Z", re.I)
-# a document the participle describes ("a statement saying", "a commentary warning")
-_DOCUMENT_BEFORE = re.compile(
-    r"\b(?:statement|commentary|message|letter|report|article|editorial|release|notice|"
-    r"communiqu[eé]|tweet|post|note|cable|broadcast)s?\Z",
-    re.I,
+# the nouns of documents that speak for their sender ("the statement said", "a
+# commentary warning that …")
+DOCUMENTS = frozenset(
+    "report reports statement statements commentary article editorial dispatch "
+    "announcement communique communiqué letter message document release notice bulletin "
+    "comment remarks speech note tweet".split()
 )
+# a document the participle describes ("a statement saying", "a commentary warning")
+_DOCUMENT_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(DOCUMENTS)) + r")\Z", re.I)
 # "with some experts saying": the participle's own subject after "with"
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[\w.'’-]+\s+){1,8}?)\Z", re.I)
 # participles that report speech only before one ("adding that", "adding: …")
@@ -268,14 +273,15 @@ def _participle_clause(text: str, lo: int, vs: int, ve: int) -> Clause | None:
     it has no subject of its own ("after saying", "by warning", "a warning light")."""
     if text[vs:ve].lower() in _SPEECH_ONLY_BEFORE and not _SPEECH_NEXT.match(text, ve):
         return None  # "adding dynamism to the cause": not "adding that"
-    absolute = _WITH_SUBJECT.search(text, max(lo, vs - 90), vs)
+    before = text[max(lo, vs - 30) : vs].rstrip()
+    document = _DOCUMENT_BEFORE.search(before) is not None
+    absolute = None if document else _WITH_SUBJECT.search(text, max(lo, vs - 90), vs)
     if absolute is not None:  # "with some experts saying": its own subject
         s, e, passive = _strip_right(text, absolute.start(1), vs)
         return Clause((vs, ve), (s, e), (-1, -1), False, False) if e > s else None
-    before = text[max(lo, vs - 30) : vs].rstrip()
     if before.endswith(","):
         pos = lo + len(text[lo:vs].rstrip()) - 1  # the comma
-    elif _DOCUMENT_BEFORE.search(before):
+    elif document:  # "issued a statement saying", "with a tweet calling": its sender
         pos = vs
     else:
         return None

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from analystkit.clauses import POSSESSIVE
+from analystkit.clauses import DOCUMENTS, POSSESSIVE
 from analystkit.roster import (
     BODY,
     EVENT,
@@ -38,11 +38,6 @@ _STATES = frozenset(
 _PRONOUNS = {"he": PERSON, "she": PERSON, "it": BODY, "they": None}
 _CONTRACTION = re.compile(r"['’](?:s|ll|d|ve|re)\Z")  # "He’s said": he
 _WRITER = frozenset({"i", "we", "you", "this reporter", "this writer"})
-_DOCUMENTS = frozenset(
-    "report reports statement commentary article editorial dispatch "
-    "announcement communique letter message document release notice "
-    "bulletin comment remarks speech note".split()
-)
 _BODY_ROLES = frozenset(
     "ministry ministries government administration military army navy "
     "air force regime mission delegation cabinet agency authorities "
@@ -114,7 +109,7 @@ _NOT_NAMES = frozenset(
     "january february march april may june july august september october november "
     "december monday tuesday wednesday thursday friday saturday sunday".split()
 )
-_DOCUMENT_END = re.compile(r"\b(" + "|".join(sorted(_DOCUMENTS)) + r")\s*\Z", re.IGNORECASE)
+_DOCUMENT_END = re.compile(r"\b(" + "|".join(sorted(DOCUMENTS)) + r")\s*\Z", re.IGNORECASE)
 _DETERMINERS = re.compile(
     r"\b(?:a|an|the|this|that|its|their|his|her|latest|new|recent|"
     r"same|official|joint|separate|reply|congratulatory|full|text\s+of\s+the)\b",
@@ -893,7 +888,7 @@ class Reader:
         """ "the president", "the ministry", "the report": the last speaker credited or
         mentioned that the noun refers to."""
         self.contextual = True
-        if noun in _DOCUMENTS:
+        if noun in DOCUMENTS:
             author = self._author(noun, before)
             if author is not None:
                 return author

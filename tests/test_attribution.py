@@ -295,7 +295,8 @@ def test_titles_and_clauses_in_an_appositive_that_are_not_the_speakers(text, dat
             "North Korea",
             "dprk_state",
         ),
-        # after a document noun: the document's sender
+        # after a document noun: the document's sender (a tweet's too)
+        ("Trump kept up the pressure with a tweet calling Kim a madman.", "Donald Trump", "us_gov"),
         (
             "Japan's defense ministry released a statement urging calm.",
             "Japanese government",
