@@ -69,6 +69,8 @@ _NATIONAL_ROLES = frozenset(
 # roles whose "with"/"to" names the other side ("envoy to North Korea"); for the others
 # it names the employer ("an aide to President Moon", "an official with the ministry")
 _OTHER_SIDE_ROLES = _NATIONAL_ROLES | {"negotiator", "negotiators", "representative"}
+# media a state owns by name ("state media", "the official news agency"), not any media
+_STATE_OWNED = re.compile(r"\b(?:state|official|mouthpiece|propaganda)")
 # titles only a state has: "Foreign Ministry spokesman" near "the United Nations" is not the UN's
 _STATE_TITLES = frozenset(
     "ministry ministries minister ministers military army navy force president presidents "
@@ -693,6 +695,20 @@ class Reader:
             found = [f for f in found if f[1] != "un"]
         return max(found)[1] if found else None
 
+    def _media_state(self, pos: int) -> str | None:
+        """Of the states that speak through their media (state_media_groups), the one
+        named last in the _NEARBY characters before `pos`: whose "state media" these are
+        (a state without them, named in between, has none to speak through)."""
+        self.contextual = True
+        h, lo = self.hits, max(self.article[0], pos - _NEARBY)
+        media = self.roster.state_media_groups
+        named = [
+            (h.country_start[k], h.country_group[k])
+            for k in h.countries(lo, pos)
+            if h.country_group[k] in media
+        ]
+        return max(named)[1] if named else None
+
     def _country(
         self,
         s: int,
@@ -835,7 +851,16 @@ class Reader:
             if back is not None:
                 return back
         if kind == STATE_MEDIA:
-            return self.source_voice(CUE) or Credit(label, NARRATION, CUE, False)
+            voice = self.source_voice(CUE)
+            owner = (
+                self._media_state(s)
+                if voice is None
+                and _STATE_OWNED.search(text[h.role_start[head] : h.role_end[head]].lower())
+                else None
+            )
+            if owner is not None:  # "the state-run newspaper" after "North Korea fired …"
+                return Credit(label, owner, CUE, False, frozenset(words))
+            return voice or Credit(label, NARRATION, CUE, False)
         near = self._nearby(s, roles)  # "Foreign Ministry spokesman"
         if near:
             return Credit(label, near, CUE, person, frozenset(words))

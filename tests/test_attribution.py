@@ -329,6 +329,24 @@ def test_participles_that_report_no_speech(text):
     assert last(text) == ("", "media", "default")
 
 
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        ("North Korea fired a rocket. State media called it a success.", "dprk_state"),
+        # the state named last that has state media, past one without
+        (
+            "North Korea fired a rocket and Japan protested. State media called it a success.",
+            "dprk_state",
+        ),
+        ("China protested the drills. State media called them a threat.", "china_gov"),
+        # media without "state" are not a state's
+        ("North Korea fired a rocket. Media reports called it a success.", "media"),
+    ],
+)
+def test_state_media_are_the_state_named_last_that_has_them(text, group):
+    assert last(text)[1] == group
+
+
 def test_a_ministrys_spokesman_near_the_un_is_a_states():
     text = (
         "Beijing wants calm at the United Nations. "
