@@ -69,7 +69,8 @@ _NATIONAL_ROLES = frozenset(
 # roles whose "with"/"to" names the other side ("envoy to North Korea"); for the others
 # it names the employer ("an aide to President Moon", "an official with the ministry")
 _OTHER_SIDE_ROLES = _NATIONAL_ROLES | {"negotiator", "negotiators", "representative"}
-# media a state owns by name ("state media", "the official news agency"), not any media
+# media a state owns by name ("state media", "the state-run newspaper", "the official
+# news agency"), not any media
 _STATE_OWNED = re.compile(r"\b(?:state|official|mouthpiece|propaganda)")
 # titles only a state has: "Foreign Ministry spokesman" near "the United Nations" is not the UN's
 _STATE_TITLES = frozenset(
@@ -855,7 +856,9 @@ class Reader:
             owner = (
                 self._media_state(s)
                 if voice is None
-                and _STATE_OWNED.search(text[h.role_start[head] : h.role_end[head]].lower())
+                and _STATE_OWNED.search(
+                    text[max(s, h.role_start[head] - 18) : h.role_end[head]].lower()
+                )
                 else None
             )
             if owner is not None:  # "the state-run newspaper" after "North Korea fired …"

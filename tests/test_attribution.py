@@ -339,6 +339,7 @@ def test_participles_that_report_no_speech(text):
             "dprk_state",
         ),
         ("China protested the drills. State media called them a threat.", "china_gov"),
+        ("North Korea fired a rocket. The state-run newspaper praised it.", "dprk_state"),
         # media without "state" are not a state's
         ("North Korea fired a rocket. Media reports called it a success.", "media"),
     ],
