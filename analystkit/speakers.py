@@ -68,7 +68,9 @@ _NATIONAL_ROLES = frozenset(
 )
 # roles whose "with"/"to" names the other side ("envoy to North Korea"); for the others
 # it names the employer ("an aide to President Moon", "an official with the ministry")
-_OTHER_SIDE_ROLES = _NATIONAL_ROLES | {"negotiator", "negotiators", "representative"}
+_OTHER_SIDE_ROLES = _NATIONAL_ROLES | frozenset(
+    "negotiator negotiators representative representatives".split()
+)
 # media a state owns by name ("state media", "the state-run newspaper", "the official
 # news agency"), not any media
 _STATE_OWNED = re.compile(r"\b(?:state|official|mouthpiece|propaganda)")
