@@ -617,6 +617,15 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
             + _MONTHS
             + r")\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>(?:19|20)\d\d))?))?",
         ),
+        (
+            "ordinal_gap",  # a bare span, read with a margin: "the fourth launch in two weeks"
+            r"\b(?!first\b)"
+            + _ORDW
+            + r"\s+"
+            + _WHAT
+            + r"(?:\s+[\w’'-]+){0,3}?\s+in\s+(?:the\s+(?:past|last)\s+)?"
+            r"(?P<gap>(?:" + _SPAN_COUNT + r"|\d{1,2})\s+(?:days?|weeks?|months?))\b",
+        ),
     ]
 ]
 
@@ -641,6 +650,7 @@ _GATE_PARTS: dict[str, list[str]] = {
     "missile": ["missile"],
     "outcome": ["failure", "successes"],
     "time": ["time"],
+    "span": [r"in\s+(?:the\s+(?:past|last)\s+)?\w+\s+(?:day|week|month)"],
 }
 
 
@@ -700,6 +710,7 @@ _FORM_GATES: list[tuple[str, ...]] = [  # in the order of _FORMS
     ("ord", "outcome"),
     ("ord", "time"),
     ("ord",),
+    ("ord", "span"),
 ]
 _FORM_RANK: dict[str, int] = {}  # a form's first place in _FORMS (ties in overlaps)
 for _rank, (_form, _) in enumerate(_FORMS):
@@ -933,6 +944,7 @@ _STARTS: list[tuple[_Start, ...]] = [
     (_Start(("first",), _a_before),),
     (_ORD_START,),
     (_Start(("for",)),),
+    (_ORD_START,),
     (_ORD_START,),
 ]
 _DIGIT_RUN = _both(r"\d+")
@@ -1256,11 +1268,27 @@ def check_form(
     if form == "ordinal_gap":
         n, unit = _span(groups["gap"])
         days_back = n * _UNIT_DAYS[unit]
-        if groups["gap"].lower().startswith("just"):  # "just over a week": up to a third more
+        bound = groups["gap"].lower().split()[0]
+        if bound == "just":  # "just over a week": up to a third more
             days_back += days_back // 3
         first = date - pd.Timedelta(days=days_back)
-        after_first = n_before - _n_days(values, None, first, True) if pd.notna(first) else 0
-        computed = max(0, after_first) + 1
+        computed = _launches_within(values, n_before, first)
+        if bound not in _BOUNDS:  # "in two weeks": from three quarters to a third more
+            first = date - pd.Timedelta(days=days_back + days_back // 3)
+            fewest = _launches_within(
+                values, n_before, date - pd.Timedelta(days=days_back - days_back // 4)
+            )
+            most = _launches_within(values, n_before, first)
+            unseen = _unseen(chronology, first, most, stated)
+            return {
+                **out,
+                "stated": stated,
+                "computed": computed,
+                "holds": pd.NA if unseen else fewest <= stated <= most,
+                "basis": f"{unseen}{label} in the {days_back} days to {date:%Y-%m-%d}: "
+                f"{computed} ({fewest} to {most} for a span read from "
+                f"{days_back - days_back // 4} to {days_back + days_back // 3} days)",
+            }
         unseen = _unseen(chronology, first, computed, stated)
         return {
             **out,
@@ -1619,6 +1647,16 @@ class DayIndex:
         days = self.values(tuple(event_types), classes)
         lo, hi = (int(days.searchsorted(pd.Timestamp(d).to_datetime64())) for d in (since, date))
         return hi - lo + 1
+
+
+_BOUNDS = ("less", "just", "under")  # a span's bound words ("in less than a week")
+
+
+def _launches_within(values: np.ndarray, n_before: int, first: pd.Timestamp) -> int:
+    """The launch days from `first` on (inclusive) among the `n_before` before the
+    claim's launch, plus that launch: its ordinal in the span."""
+    after_first = n_before - _n_days(values, None, first, True) if pd.notna(first) else 0
+    return max(0, after_first) + 1
 
 
 def _n_days(days: pd.Series | np.ndarray, first, last, inclusive: bool) -> int:

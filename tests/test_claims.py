@@ -316,6 +316,25 @@ def test_a_gap_ended_and_the_launch_before_named(date, text, holds):
     assert claims[["form", "holds"]].values.tolist() == [["first_since", holds]]
 
 
+@pytest.mark.parametrize(
+    "text, holds",
+    [
+        (
+            "North Korea fired two missiles on Saturday. It was the fourth launch in two weeks.",
+            True,
+        ),
+        ("North Korea fired two missiles on Saturday, the seventh launch in two weeks.", False),
+    ],
+)
+def test_a_bare_span_is_read_with_a_margin(text, holds):
+    # 10 August 2019 closed a run of launches (25 and 31 July, 2 and 6 August): "in two
+    # weeks" holds for any count a span of 11 to 18 days gives (here 4 to 5)
+    claims = ak.check_claims(written(("2019-08-10", text)))
+    assert claims["form"].tolist() == ["ordinal_gap"]
+    assert claims["holds"].tolist() == [holds]
+    assert "(4 to 5 for a span read from 11 to 18 days)" in claims["basis"].iloc[0]
+
+
 def test_the_last_long_range_rocket_counts_icbms_and_satellite_carriers():
     chronology = pd.DataFrame(
         {
