@@ -317,7 +317,7 @@ def _foreign_launch_sentences(
     launches = events[events["event_type"].isin(LAUNCH_TYPES)]
     by_dprk = (
         launches["actor"]
-        .eq("DPRK")
+        .eq(DPRK)
         .groupby([launches["article_id"], launches["sentence_id"]], sort=False)
     )
     foreign = {key for key, any_dprk in by_dprk.any().items() if not any_dprk}
@@ -1274,10 +1274,9 @@ def check_form(
         first = date - pd.Timedelta(days=days_back)
         computed = _launches_within(values, n_before, first)
         if bound not in _BOUNDS:  # "in two weeks": from three quarters to a third more
-            first = date - pd.Timedelta(days=days_back + days_back // 3)
-            fewest = _launches_within(
-                values, n_before, date - pd.Timedelta(days=days_back - days_back // 4)
-            )
+            shortest, longest = days_back - days_back // 4, days_back + days_back // 3
+            first = date - pd.Timedelta(days=longest)
+            fewest = _launches_within(values, n_before, date - pd.Timedelta(days=shortest))
             most = _launches_within(values, n_before, first)
             unseen = _unseen(chronology, first, most, stated)
             return {
@@ -1287,7 +1286,7 @@ def check_form(
                 "holds": pd.NA if unseen else fewest <= stated <= most,
                 "basis": f"{unseen}{label} in the {days_back} days to {date:%Y-%m-%d}: "
                 f"{computed} ({fewest} to {most} for a span read from "
-                f"{days_back - days_back // 4} to {days_back + days_back // 3} days)",
+                f"{shortest} to {longest} days)",
             }
         unseen = _unseen(chronology, first, computed, stated)
         return {

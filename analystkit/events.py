@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from analystkit.clauses import POSSESSIVE
 from analystkit.dates import (
     HISTORICAL_DAYS,
     DateMention,
@@ -48,7 +49,7 @@ from analystkit.splitting import join_articles
 from analystkit.splitting import split as sentence_spans
 from analystkit.tagging import is_sentences
 from analystkit.terms import Term, find_term, terms_from_milestones
-from analystkit.vocab import CLASS_PRECEDENCE, LAUNCH_TYPES, MISSILE_CLASSES
+from analystkit.vocab import CLASS_PRECEDENCE, DPRK, LAUNCH_TYPES, MISSILE_CLASSES
 
 BALLISTIC_CLASSES = ("srbm", "mrbm", "irbm", "icbm", "slbm", "hypersonic", "ballistic")
 SATELLITE = "satellite"
@@ -256,7 +257,7 @@ def extract_events(
                 wanted.setdefault(i, set()).update(types)
         dateline_end, report = find_dateline(text, date)
         # "our" in a KCNA report is the state's
-        voices[article_id] = "DPRK" if "(KCNA)" in text[:dateline_end] else None
+        voices[article_id] = DPRK if "(KCNA)" in text[:dateline_end] else None
         mentions = []
         for i, types in sorted(wanted.items()):
             sentence = text[starts[i] : ends[i]]
@@ -816,7 +817,7 @@ def _party_end(found: list[Party], start: int) -> int:
 
 def _possessive(text: str, end: int) -> bool:
     """Whether the name ending at `end` is a possessive ("Pyongyang's", "Pyongyang’s")."""
-    return text[end - 2 : end] in ("'s", "’s") or text[end : end + 2] in ("'s", "’s")
+    return text[end - 2 : end] in POSSESSIVE or text[end : end + 2] in POSSESSIVE
 
 
 def _between(text: str, found: list[Party]) -> set[int]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -35,6 +35,7 @@ NARRATION = "media"
 _STATES = frozenset(
     {"dprk_state", "us_gov", "rok_gov", "japan_gov", "china_gov", "russia_gov", "un"}
 )
+_MEMBER_STATES = _STATES - {"un"}  # whose UN diplomats they are
 _PRONOUNS = {"he": PERSON, "she": PERSON, "it": BODY, "they": None}
 _CONTRACTION = re.compile(r"['’](?:s|ll|d|ve|re)\Z")  # "He’s said": he
 _WRITER = frozenset({"i", "we", "you", "this reporter", "this writer"})
@@ -698,17 +699,13 @@ class Reader:
             found = [f for f in found if f[1] != "un"]
         return max(found)[1] if found else None
 
-    def _media_state(self, pos: int) -> str | None:
-        """Of the states that speak through their media (state_media_groups), the one
-        named last in the _NEARBY characters before `pos`: whose "state media" these are
-        (a state without them, named in between, has none to speak through)."""
-        self.contextual = True
-        h, lo = self.hits, max(self.article[0], pos - _NEARBY)
-        media = self.roster.state_media_groups
+    def _last_country(self, lo: int, hi: int, groups: Set[str]) -> str | None:
+        """The group of the country named last in text[lo:hi], of `groups` only."""
+        h = self.hits
         named = [
             (h.country_start[k], h.country_group[k])
-            for k in h.countries(lo, pos)
-            if h.country_group[k] in media
+            for k in h.countries(lo, hi)
+            if h.country_group[k] in groups
         ]
         return max(named)[1] if named else None
 
@@ -840,7 +837,7 @@ class Reader:
         if group == "un" and self._role_word(head) in _NATIONAL_ROLES:
             # "Russia's deputy U.N. envoy": Russia's; "a UN Security Council diplomat":
             # some state's
-            group = self._member_state(s, h.role_start[head]) or "other"
+            group = self._last_country(s, h.role_start[head], _MEMBER_STATES) or "other"
         if group:
             return Credit(label, group, CUE, person, frozenset(words))
         if kind == STATE_MEDIA and self._named_before(s, h.role_start[head]):
@@ -855,16 +852,17 @@ class Reader:
                 return back
         if kind == STATE_MEDIA:
             voice = self.source_voice(CUE)
-            owner = (
-                self._media_state(s)
-                if voice is None
-                and _STATE_OWNED.search(
-                    text[max(s, h.role_start[head] - 18) : h.role_end[head]].lower()
+            named = text[max(s, h.role_start[head] - 18) : h.role_end[head]].lower()
+            if voice is None and _STATE_OWNED.search(named):
+                # "the state-run newspaper" after "North Korea fired …": of the states
+                # that speak through their media, the one named last before it (a state
+                # without them, named in between, has none to speak through)
+                self.contextual = True
+                owner = self._last_country(
+                    max(self.article[0], s - _NEARBY), s, self.roster.state_media_groups
                 )
-                else None
-            )
-            if owner is not None:  # "the state-run newspaper" after "North Korea fired …"
-                return Credit(label, owner, CUE, False, frozenset(words))
+                if owner is not None:
+                    return Credit(label, owner, CUE, False, frozenset(words))
             return voice or Credit(label, NARRATION, CUE, False)
         near = self._nearby(s, roles)  # "Foreign Ministry spokesman"
         if near:
@@ -873,13 +871,6 @@ class Reader:
             if c.group in _STATES:
                 return Credit(label, c.group, PRONOUN, person, frozenset(words))
         return self.source_voice(CUE) or Credit(label, "other", CUE, person, frozenset(words))
-
-    def _member_state(self, s: int, head: int) -> str | None:
-        """The state named before a UN diplomat's title at `head`, if any."""
-        h = self.hits
-        states = [h.country_group[k] for k in h.countries(s, head)]
-        states = [g for g in states if g in _STATES and g != "un"]
-        return states[-1] if states else None
 
     def _event_group(self, s: int, e: int, head: int) -> str:
         """Those who speak at a meeting or rally: in a state outlet's article, its state's
