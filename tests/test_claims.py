@@ -246,7 +246,7 @@ def test_since_phrases_are_resolved_by_their_dates_or_the_milestones(sentence, h
         ("It was the busiest year for its missile tests.", "superlative", None),  # unrefuted
         ("Two tests this year were abruptly terminated.", "count_since", None),
         ("It made nine missile launches on six occasions since January.", "count_since", False),
-        ("The missile flew higher than any previous shot.", "superlative", None),
+        ("It was the third-ever test of its kind.", "superlative", None),
     ],
 )
 def test_gap_after_consecutive_and_superlative_claims(sentence, form, holds):
@@ -400,6 +400,14 @@ def test_a_count_short_of_a_list_without_cruise_missiles_is_not_refuted():
         "The Air Force showed a Minuteman-3 intercontinental ballistic missile in August.",
         # another state's launches, in a sentence that names no North Korean party
         "In June the US Air Force test-fired two intercontinental ballistic missiles this year.",
+        # superlatives of performance rank no launch days (annotation guide, section 2)
+        "The missile flew higher than any previous shot.",
+        "It was the longest-ever test flight of the missile.",
+        # weapons shown, made or deployed: an ordinal with no verb of launching
+        "Crowds watched its first intercontinental ballistic missile roll past in August.",
+        "The navy will station a second missile defense radar in the south.",
+        # a nuclear test is no launch, whatever the noun before its period
+        "Its first test blast in 2006 was small.",
     ],
 )
 def test_claim_forms_about_anything_but_launches_are_no_claims(text):
@@ -408,6 +416,21 @@ def test_claim_forms_about_anything_but_launches_are_no_claims(text):
         CHRONOLOGY_2017,
     )
     assert claims.empty, claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In July it test-fired its first intercontinental ballistic missile.",
+        "The rocket was the first missile the country has fired over the islands.",
+    ],
+)
+def test_an_ordinal_weapon_with_a_verb_of_launching_is_a_claim(text):
+    claims = ak.check_claims(
+        written(("2017-08-29", "North Korea fired a missile on Tuesday. " + text)),
+        CHRONOLOGY_2017,
+    )
+    assert claims["form"].tolist() == ["ordinal_period"], claims
 
 
 def test_a_test_claim_after_a_launch_sentence_is_about_that_launch():
