@@ -507,6 +507,21 @@ def test_a_just_perfect_is_news_and_a_bare_perfect_background():
     assert mentions["realis"].tolist() == ["historical"]
 
 
+@pytest.mark.parametrize(
+    "text, cls",
+    [
+        # a known name states the class it was known by (annotation guide, section 1)
+        ("The North fired two Scuds into the sea on Tuesday.", "srbm"),
+        ("The North test-fired a Scud-type ballistic missile on Tuesday.", "srbm"),
+        # the extended-range Scud was not known as short-range: no range class stated
+        ("The North fired an extended-range Scud on Tuesday.", "ballistic"),
+        ("The North fired a Scud-ER on Tuesday.", "ballistic"),
+    ],
+)
+def test_a_scud_is_short_range_but_not_its_extended_range_version(text, cls):
+    assert only_event("2025-03-05", text)["missile_class"] == cls
+
+
 def test_a_submarine_launch_is_slbm_and_we_in_a_quote_is_not_the_dprk():
     e = only_event("2025-03-05", "The North fired a ballistic missile from a submarine on Tuesday.")
     assert e["missile_class"] == "slbm"
