@@ -411,10 +411,7 @@ def test_a_count_short_of_a_list_without_cruise_missiles_is_not_refuted():
     ],
 )
 def test_claim_forms_about_anything_but_launches_are_no_claims(text):
-    claims = ak.check_claims(
-        written(("2017-08-29", "North Korea fired a missile on Tuesday. " + text)),
-        CHRONOLOGY_2017,
-    )
+    claims = claims_after_a_launch(text)
     assert claims.empty, claims
 
 
@@ -426,11 +423,16 @@ def test_claim_forms_about_anything_but_launches_are_no_claims(text):
     ],
 )
 def test_an_ordinal_weapon_with_a_verb_of_launching_is_a_claim(text):
-    claims = ak.check_claims(
+    claims = claims_after_a_launch(text)
+    assert claims["form"].tolist() == ["ordinal_period"], claims
+
+
+def claims_after_a_launch(text: str) -> pd.DataFrame:
+    """The claims of an article of 29 August 2017 that reports a launch, then `text`."""
+    return ak.check_claims(
         written(("2017-08-29", "North Korea fired a missile on Tuesday. " + text)),
         CHRONOLOGY_2017,
     )
-    assert claims["form"].tolist() == ["ordinal_period"], claims
 
 
 def test_a_test_claim_after_a_launch_sentence_is_about_that_launch():
