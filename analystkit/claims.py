@@ -775,7 +775,7 @@ _LAUNCH_WAS = re.compile(
 
 def _weapons_not_launches(m: re.Match[str], sentence: str) -> bool:
     """Whether a count of missiles ("400 long-range missiles in March") or an ordinal
-    weapon with no period ("its first ICBM, the KN-08, was paraded", "a second missile
+    weapon with no period ("its first ICBM rolled through the square", "a second missile
     defense radar") has no verb of launching in its clause before it or in its own
     words, nor (an ordinal) in the relative clause right after it ("the first missile
     the nation has fired"), and is not what a launch is said to be ("It was its first
