@@ -878,14 +878,27 @@ class _TermResolver:
         return term if term is not None and term.start <= today else None
 
 
+# a launch noun said to come before another ("in that earlier launch", "its previous
+# ICBM test"); not "North Korea earlier fired" (news: earlier today), nor "last" or
+# "latest" (the newest one, often the news)
+_EARLIER_ONE = re.compile(
+    r"\b(?:the|that|an|its|their|[\w-]+['’]s)\s+(?:earlier|previous|prior)\s+"
+    r"(?:[\w-]+\s+){0,2}\Z",
+    re.I,
+)
+
+
 def _date_mention(
     m: _Mention, report: pd.Timestamp, article_text: str, resolver: _TermResolver
 ) -> None:
     """Fill in the mention's period from its date expression, and make an actual
     mention historical when that period ends more than HISTORICAL_DAYS before the
-    report."""
+    report, or when it has no date and names a launch before another ("in that
+    earlier launch": not the news, which it would join)."""
     d = m.date
     if d is None:
+        if m.realis == "actual" and _EARLIER_ONE.search(m.evidence, max(0, m.start - 60), m.start):
+            m.realis = "historical"
         return
     if d.kind != "term":
         m.first, m.last = d.date, d.end_date

@@ -522,6 +522,29 @@ def test_a_scud_is_short_range_but_not_its_extended_range_version(text, cls):
     assert only_event("2025-03-05", text)["missile_class"] == cls
 
 
+@pytest.mark.parametrize(
+    "later",
+    [
+        "The Scud missile in that earlier launch fell into the sea.",
+        "Its previous ICBM test had failed.",
+    ],
+)
+def test_an_undated_earlier_launch_is_background_and_lends_the_news_no_class(later):
+    text = "North Korea fired a missile on Sunday. " + later
+    mentions = ak.extract_events(written(("2017-04-18", text)), all_mentions=True)
+    assert mentions["realis"].tolist() == ["actual", "historical"]
+    e = only_event("2017-04-18", text)
+    assert (e["date"], e["missile_class"]) == (pd.Timestamp("2017-04-16"), None)
+
+
+def test_an_earlier_launch_of_the_same_day_is_still_news():
+    mentions = ak.extract_events(
+        written(("2017-04-18", "North Korea earlier fired a missile, the ministry said.")),
+        all_mentions=True,
+    )
+    assert mentions["realis"].tolist() == ["actual"]
+
+
 def test_a_submarine_launch_is_slbm_and_we_in_a_quote_is_not_the_dprk():
     e = only_event("2025-03-05", "The North fired a ballistic missile from a submarine on Tuesday.")
     assert e["missile_class"] == "slbm"
