@@ -62,6 +62,12 @@ class Parties:
 
     def __init__(self, roster: Roster, actors: Mapping[str, str]):
         self.names = tuple(dict.fromkeys(actors.values()))
+        # the label of the group `other` (any other state or body): it takes a launch
+        # from the DPRK default ("Iran test-fired a missile"), but is not listed among
+        # the parties of a summit or a drill, where such states are often the venue
+        # ("a summit in Vietnam")
+        other = actors.get(_OTHER_GROUP)
+        self.unlisted = frozenset() if other is None else frozenset({self.names.index(other)})
         self._entries: list[Entry] = []
         self._holders: list[Speaker | None] = []  # the person or body a cue names
         self._labels: list[int] = []
@@ -109,6 +115,7 @@ class Parties:
 
 
 _PARTY = "_party"
+_OTHER_GROUP = "other"  # of vocab.SPEAKER_GROUPS: any other state or body
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analystkit.clauses import POSSESSIVE
+from analystkit.clauses import IRREGULAR_PAST, POSSESSIVE
 from analystkit.dates import (
     HISTORICAL_DAYS,
     DateMention,
@@ -566,6 +566,7 @@ def _object_scope(text: str, start: int, end: int, rules: EventRules) -> tuple[i
 
 
 _RELATIVE = re.compile(r"(?:that|which|who)\b", re.I)
+_THAT = re.compile(r"that\b", re.I)
 _PREPOSITION = re.compile(
     r"\b(?:against|for(?!\s+\w+ing\b)|on|in|into|toward|towards|from|"
     r"with|over|about|"
@@ -702,6 +703,9 @@ _OWNER = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,4}\Z", re.I)  # "its new
 _PLACE_BEFORE = re.compile(
     r"\b(?:over|into|toward|towards|near|off|across|above)\s+(?:the\s+)?\Z", re.I
 )
+# nor is another state where something was said or met ("a press conference in Warsaw,
+# Poland"); "preparations in the North" still names the main parties' actor
+_VENUE_BEFORE = re.compile(r"\b(?i:in|at)\s+(?:[A-Z][\w.'’-]*,?\s+(?:and\s+)?){0,3}\Z")
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?\Z", re.I)
 _AND = re.compile(r"\s+and\s+(?:the\s+)?", re.I)
 _BY = re.compile(r"\s+(?:[\w.'’-]+\s+){0,3}?by\s+(?:the\s+)?", re.I)
@@ -716,15 +720,18 @@ def _actor(
     found: list[Party],
     voice: str | None = None,
     span: tuple[int, int] | None = None,
+    nominal: bool = False,
 ) -> str:
     """Who acted, by the event type's rule: of the parties `found` in `text`
     (Parties.find_all), the nearest before the trigger that is not a source ("Seoul
-    said"), a place ("over Japan") nor one side of "between X and Y", after "by"
-    ("launched Tuesday by North Korea"), else in its clause (`span`, if known), else in
-    the sentence; "its test" is the nearest state's or body's, not a person's ("North
-    Korea pushed Trump … with its test"); or every party named. In a report that
-    speaks for a party (`voice`: KCNA's dateline), "our test", "we launched" are that
-    party's."""
+    said"), a place ("over Japan"), another state as a venue ("in Warsaw, Poland"), a
+    party reacting to a launch noun (`nominal`: "China condemned the launch") nor one
+    side of "between X and Y", after "by" ("launched Tuesday by North Korea"), else in
+    its clause (`span`, if known), else in the sentence unless the trigger is in a
+    "that" clause (the reporting frame's parties); "its test" is the nearest state's or
+    body's, not a person's ("North Korea pushed Trump … with its test"); or every party
+    named, other states left out. In a report that speaks for a party (`voice`: KCNA's
+    dateline), "our test", "we launched" are that party's."""
     if rules.actor_mode[event_type] == "nearest":
         first, last = span or clause(text, start, end, rules.realis)
         if voice and _FIRST_PERSON.search(text, max(first, start - 40), start):
@@ -740,6 +747,8 @@ def _actor(
             and not _SOURCE_AFTER.match(text, e)
             and not _SOURCE_BEFORE.search(text, max(0, s - 40), s)
             and not (_PLACE_BEFORE.search(text, max(0, s - 12), s) and not _possessive(text, e))
+            and not (i in rules.parties.unlisted and _VENUE_BEFORE.search(text, max(0, s - 60), s))
+            and not (nominal and not owned and _reacts_to(text, e, start, rules))
         ]
         in_clause = [a for a in agents if a[0] >= first]
         by = _BY.match(text, end)
@@ -751,6 +760,8 @@ def _actor(
             and not text[_party_end(found, a[0]) : first].strip(" ,")
         ]  # "X, which"
         subject = [a for a in agents[:1] if not text[: a[0]].strip()]  # opens the sentence
+        if _THAT.match(text, first) and not owned:  # "X told Y that the test was": the
+            subject = agents = []  # parties of the reporting frame
         pick = passive or in_clause or antecedent or subject or agents
         if not pick:
             if _WE.search(text, max(first, start - 40), start):
@@ -766,7 +777,7 @@ def _actor(
                 break
             at, index = prior
         return rules.parties.names[starts[at][1] if at in starts else index]
-    named = sorted({index for _, _, index, _ in found})
+    named = sorted({index for _, _, index, _ in found if index not in rules.parties.unlisted})
     return (
         "-".join(rules.parties.names[i] for i in named)
         if named
@@ -803,7 +814,34 @@ def _name_batch(
             parties,
             voices[article_id],
             m.clause_span,  # found by _read: its sentence's breaks are not scanned again
+            m.nominal,
         )
+
+
+_TAKES_PART = re.compile(r"\b(?:in|during)\s+(?:[\w'’-]+\s+){0,3}\Z", re.I)
+
+
+def _reacts_to(text: str, party_end: int, start: int, rules: EventRules) -> bool:
+    """Whether the party ending at `party_end` is the subject of a verb that reacts to
+    the launch noun at `start` without doing it ("China condemned the missile launch",
+    "Japan protests the test", "Trump was briefed on the test"): a verb stands between
+    them that is no support verb ("North Korea conducted a missile launch"), and the
+    noun is not where the party acted ("a US warship shot down a missile in a test")."""
+    gap = text[party_end:start]
+    if gap[:2] in POSSESSIVE:
+        gap = gap[2:]  # "Pyongyang's missile launch": its own
+    if rules.realis.support.search(gap.lower()) or _TAKES_PART.search(gap):
+        return False
+    words = gap.split()
+    last = max((k for k, w in enumerate(words) if w.lower() in _NOUN_OPENERS), default=len(words))
+    verbs = words[:last]  # not the noun's own modifiers ("a previously scheduled test")
+    return any(w.islower() and (w.endswith("ed") or w in IRREGULAR_PAST) for w in verbs) or (
+        bool(words) and words[0].islower() and words[0].endswith("s") and words[0] not in _NOT_VERBS
+    )  # "Japan protests the test"; not "the agency is doing a test"
+
+
+_NOT_VERBS = frozenset("is was has does its this thus always perhaps".split())
+_NOUN_OPENERS = frozenset("a an the its their this that these those his her our".split())
 
 
 def _year(report: pd.Timestamp) -> int | None:

@@ -574,6 +574,35 @@ def test_the_actor_of_its_launch_and_of_a_launch_after_between(text, actor):
     assert only_event("2025-03-05", text)["actor"] == actor
 
 
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        # a party reacting to a launch noun did not launch it
+        ("China condemned the missile launch on Tuesday.", "DPRK"),
+        ("Japan protests the missile launch on Tuesday.", "DPRK"),
+        ("President Trump was briefed on the missile test on Tuesday.", "DPRK"),
+        ("Japan's UN ambassador called the missile launch on Tuesday an outrage.", "DPRK"),
+        # a party that does it, owns it or acts in it did
+        ("The United States conducted a missile launch on Tuesday.", "US"),
+        ("Pyongyang's missile launch on Tuesday failed.", "DPRK"),
+        ("A US warship shot down a ballistic missile in a test off Hawaii on Tuesday.", "US"),
+        # the parties of a reporting frame are not the launch's in its "that" clause
+        ("Seoul and Washington agreed that the missile launch on Tuesday was illegal.", "DPRK"),
+        # another state is a party too: its launch is not the DPRK's default
+        ("Iran test-fired a ballistic missile on Tuesday.", "other"),
+        # but not where it is the venue
+        ("At talks in Warsaw, Poland, leaders discussed the missile launch on Tuesday.", "DPRK"),
+    ],
+)
+def test_who_launched_a_launch_noun_by_the_grammar_around_it(text, actor):
+    assert only_event("2025-03-05", text)["actor"] == actor
+
+
+def test_another_state_is_no_party_of_a_summit_it_hosts():
+    text = "Kim Jong Un and Donald Trump held a summit in Hanoi, Vietnam, on Wednesday."
+    assert ak.extract_events(articles_of(text))["actor"].tolist() == ["US-DPRK"]
+
+
 def test_a_launch_nouns_date_set_off_by_commas_dates_it():
     e = only_event("2017-05-03", "Its newest missile test, on Saturday, ended in failure.")
     assert (e["realis"], e["date"]) == ("actual", pd.Timestamp("2017-04-29"))
