@@ -46,6 +46,9 @@ def news(text: str, date: str = THURSDAY) -> pd.DataFrame:
         ("Seoul asked the North to refrain from missile tests during the games.", "ceased"),
         ("Officials debated a moratorium on long-range missile tests.", "ceased"),
         ("The leader said that missile launches will be discontinued.", "ceased"),
+        # called off, put off: it did not happen
+        ("The Pentagon delayed a scheduled missile test on Tuesday.", "ceased"),
+        ("The North postponed its planned satellite launch.", "ceased"),
         # negation, modals, planning, infinitives
         ("The North did not fire any missiles during the holiday.", "negated"),
         ("Pyongyang could launch an intercontinental missile within days.", "hypothetical"),
