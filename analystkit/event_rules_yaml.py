@@ -37,6 +37,7 @@ RETIRED_KEYS = {
 _EVENT_KEYS = ("keywords", "actor", "default", "triggers")
 _TRIGGER_KEYS = ("pattern", "not_before", "with", "unless", "nominal")
 _LAUNCH_KEYS = ("launched_things", "support_verbs", "reporting_verbs")
+_NOT_LAUNCHED_AFTER = "not_launched_after"  # optional: the words of a missile-defence test
 _REALIS_KEYS = ("window_words", "clause_breaks", "date_breaks", "before", "after")
 _ACTOR_MODES = ("nearest", "parties")
 _TRUE, _FALSE = ("true", "yes", "on"), ("false", "no", "off")
@@ -89,7 +90,7 @@ def event_rules_from_text(text: str, path: str | Path = "<text>") -> dict[str, A
                 + RETIRED_KEYS.get(key, ""),
             )
     r.require(root, top, RULE_KEYS, "the rule file")
-    launch = r.mapping(top["launch"][1], "launch", _LAUNCH_KEYS)
+    launch = r.mapping(top["launch"][1], "launch", (*_LAUNCH_KEYS, _NOT_LAUNCHED_AFTER))
     r.require(top["launch"][1], launch, _LAUNCH_KEYS, "launch")
     if "words" in top:
         for name, (knode, node) in r.mapping(top["words"][1], "words").items():
@@ -97,6 +98,10 @@ def event_rules_from_text(text: str, path: str | Path = "<text>") -> dict[str, A
             r.slots[name] = r.patterns(node, f"words.{name}")
     launched = {key: r.patterns(launch[key][1], f"launch.{key}") for key in _LAUNCH_KEYS}
     r.slots[LAUNCHED] = launched["launched_things"]
+    if _NOT_LAUNCHED_AFTER in launch:  # "a target ICBM", "an interceptor missile"
+        words = r.plain_words(launch[_NOT_LAUNCHED_AFTER][1], f"launch.{_NOT_LAUNCHED_AFTER}")
+        unless = "".join(rf"(?<!\b{re.escape(w.lower())} )" for w in words)
+        r.slots[LAUNCHED] = f"{unless}(?:{r.slots[LAUNCHED]})"
     return {
         "events": {
             event_type: r.event(knode, event_type, node)
@@ -141,6 +146,15 @@ class _RulesReader(YamlReader):
             self.items(node, what)  # a non-empty list of plain values
         entries = [self.entry(n, f"an entry of {what}") for n in nodes]
         return phrase_pattern(entries, self.slots)
+
+    def plain_words(self, node: yaml.Node, what: str) -> list[str]:
+        """A non-empty list of single words (letters and hyphens: no phrase, glob or
+        ``re:``), as written."""
+        found = self.items(node, what)
+        for (word, _), item in zip(found, node.value):
+            if not re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)*", word):
+                self.fail(item, f"an entry of {what}: {word!r} is not a single word")
+        return [word for word, _ in found]
 
     def breaks(self, node: yaml.Node, what: str) -> str:
         """Clause breaks: words and phrases (whole words) and ``re:`` punctuation (where

@@ -85,6 +85,11 @@ def test_a_missing_section_is_named(tmp_path):
             "looks like a regular expression",
         ),
         ("  projectile: [missile,", "  projectile: [a-b-c-d-e-missile,", "more than 4 hyphens"),
+        (
+            "  not_launched_after: [target,",
+            "  not_launched_after: [target missile,",
+            "'target missile' is not a single word",
+        ),
     ],
 )
 def test_a_value_of_the_wrong_kind_names_its_line(tmp_path, old, new, problem):

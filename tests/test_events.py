@@ -598,6 +598,29 @@ def test_who_launched_a_launch_noun_by_the_grammar_around_it(text, actor):
     assert only_event("2025-03-05", text)["actor"] == actor
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Tuesday's test, an interceptor missile was launched and hit a target ICBM.",
+        "The agency launched a mock ICBM from the atoll on Tuesday.",
+    ],
+)
+def test_a_missile_defence_tests_target_and_interceptor_are_no_launches(text):
+    assert ak.extract_events(written(("2025-03-05", text)), all_mentions=True).empty
+
+
+def test_rules_without_the_missile_defence_words_still_load(tmp_path):
+    from analystkit.event_rules import RULES_PATH
+
+    text = RULES_PATH.read_text(encoding="utf-8")
+    start = text.index("  # A word right before what is launched")
+    path = tmp_path / "rules.yml"
+    path.write_text(text[:start] + text[text.index("  support_verbs:", start) :], "utf-8")
+    rules = load_event_rules(path)
+    text = "The agency launched a mock ICBM from the atoll on Tuesday."
+    assert len(ak.extract_events(written(("2025-03-05", text)), rules=rules)) == 1
+
+
 def test_another_state_is_no_party_of_a_summit_it_hosts():
     text = "Kim Jong Un and Donald Trump held a summit in Hanoi, Vietnam, on Wednesday."
     assert ak.extract_events(articles_of(text))["actor"].tolist() == ["US-DPRK"]
