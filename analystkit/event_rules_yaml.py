@@ -100,8 +100,9 @@ def event_rules_from_text(text: str, path: str | Path = "<text>") -> dict[str, A
     r.slots[LAUNCHED] = launched["launched_things"]
     if _NOT_LAUNCHED_AFTER in launch:  # "a target ICBM", "an interceptor missile"
         words = r.plain_words(launch[_NOT_LAUNCHED_AFTER][1], f"launch.{_NOT_LAUNCHED_AFTER}")
-        unless = "".join(rf"(?<!\b{re.escape(w.lower())} )" for w in words)
-        r.slots[LAUNCHED] = f"{unless}(?:{r.slots[LAUNCHED]})"
+        launched[_NOT_LAUNCHED_AFTER] = (
+            "(?:" + "|".join(re.escape(w) for w in words) + rf")\s+(?:{r.slots[LAUNCHED]})"
+        )
     return {
         "events": {
             event_type: r.event(knode, event_type, node)

@@ -766,6 +766,8 @@ def _actor(
         if not pick:
             if _WE.search(text, max(first, start - 40), start):
                 return "unknown"  # "we've just launched" outside a state's voice: the speaker's
+            if _defended(text, first, last, rules):
+                return "unknown"  # "an interceptor missile was launched": not the default's
             return rules.actor_default[event_type]
         starts = {s: (e, i) for s, e, i, _ in found}
         ends = {e: (s, i) for s, e, i, _ in found}
@@ -816,6 +818,14 @@ def _name_batch(
             m.clause_span,  # found by _read: its sentence's breaks are not scanned again
             m.nominal,
         )
+
+
+def _defended(text: str, first: int, last: int, rules: EventRules) -> bool:
+    """Whether the clause text[first:last] launches a missile-defence test's target or
+    interceptor ("a target ICBM", "an interceptor missile": event rules,
+    launch.not_launched_after)."""
+    defence = rules.realis.defence
+    return defence is not None and defence.search(text[first:last].lower()) is not None
 
 
 _TAKES_PART = re.compile(r"\b(?:in|during)\s+(?:[\w'’-]+\s+){0,3}\Z", re.I)

@@ -139,6 +139,8 @@ class RealisRules:
     support: re.Pattern[str]  # verbs that make a launch noun an act ("oversaw the test")
     reporting: re.Pattern[str]  # "said": a past perfect after it is the reported event
     launched: re.Pattern[str]  # what a DPRK launch launches: missiles, rockets, ...
+    # a missile-defence test's target or interceptor ("a target ICBM"): no DPRK launch
+    defence: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,9 @@ def compile_realis(raw: dict, launch: dict, words, lower, negations: str = "") -
         support=words("launch.support_verbs", launch["support_verbs"]),
         reporting=words("launch.reporting_verbs", launch["reporting_verbs"]),
         launched=words("launch.launched_things", launch["launched_things"]),
+        defence=words("launch.not_launched_after", launch["not_launched_after"])
+        if "not_launched_after" in launch
+        else None,
     )
 
 

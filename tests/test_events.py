@@ -599,14 +599,19 @@ def test_who_launched_a_launch_noun_by_the_grammar_around_it(text, actor):
 
 
 @pytest.mark.parametrize(
-    "text",
+    "text, actor",
     [
-        "In Tuesday's test, an interceptor missile was launched and hit a target ICBM.",
-        "The agency launched a mock ICBM from the atoll on Tuesday.",
+        (
+            "In Tuesday's test, an interceptor missile was launched and hit a target ICBM.",
+            "unknown",
+        ),
+        ("The agency launched a mock ICBM from the atoll on Tuesday.", "unknown"),
+        ("The Pentagon launched a mock ICBM from the atoll on Tuesday.", "US"),
     ],
 )
-def test_a_missile_defence_tests_target_and_interceptor_are_no_launches(text):
-    assert ak.extract_events(written(("2025-03-05", text)), all_mentions=True).empty
+def test_a_missile_defence_tests_target_or_interceptor_is_no_dprk_launch(text, actor):
+    mentions = ak.extract_events(written(("2025-03-05", text)), all_mentions=True)
+    assert mentions["actor"].tolist() == [actor]
 
 
 def test_rules_without_the_missile_defence_words_still_load(tmp_path):
@@ -618,7 +623,9 @@ def test_rules_without_the_missile_defence_words_still_load(tmp_path):
     path.write_text(text[:start] + text[text.index("  support_verbs:", start) :], "utf-8")
     rules = load_event_rules(path)
     text = "The agency launched a mock ICBM from the atoll on Tuesday."
-    assert len(ak.extract_events(written(("2025-03-05", text)), rules=rules)) == 1
+    assert ak.extract_events(written(("2025-03-05", text)), rules=rules)["actor"].tolist() == [
+        "DPRK"
+    ]  # the default, with nothing to say otherwise
 
 
 def test_another_state_is_no_party_of_a_summit_it_hosts():
