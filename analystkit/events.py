@@ -760,8 +760,8 @@ def _actor(
             and not text[_party_end(found, a[0]) : first].strip(" ,")
         ]  # "X, which"
         subject = [a for a in agents[:1] if not text[: a[0]].strip()]  # opens the sentence
-        if _THAT.match(text, first) and not owned:  # "X told Y that the test was": the
-            subject = agents = []  # parties of the reporting frame
+        if _THAT.match(text, first) and not owned:
+            subject = agents = []  # "X told Y that the test …": the reporting frame's
         pick = passive or in_clause or antecedent or subject or agents
         if not pick:
             if _WE.search(text, max(first, start - 40), start):
