@@ -5,14 +5,21 @@ common English words in random order with terms from the default lexicon mixed i
 rates like those of wire copy on North Korea (about one lexicon term per twelve words),
 plus reporting clauses ("KCNA said", ", the report said."), quotations, negations,
 abbreviations and paragraphs, so that every part of `ak.tag` does its real work.
+
+The terms come from the lexicon of the code that runs, so a lexicon edit changes the text
+a seed gives. To compare two versions of the code on the same text, set
+ANALYSTKIT_BENCH_CORPUS to a folder: each corpus is written there once (Parquet, by size
+and seed) and read back by every later run, whichever version runs it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import math
+import os
 import random
 import re
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -107,7 +114,21 @@ def _sentence(rng: random.Random, cum: list[float], terms, cues) -> str:
 
 def synthetic_articles(mb: float = 50, seed: int = 0) -> pd.DataFrame:
     """About `mb` megabytes of synthetic articles (seeded, deterministic) as an articles
-    frame: article_id, date, title, source, url, path, text — all labelled synthetic."""
+    frame: article_id, date, title, source, url, path, text — all labelled synthetic.
+    Kept in and read from the folder ANALYSTKIT_BENCH_CORPUS when it is set."""
+    folder = os.environ.get("ANALYSTKIT_BENCH_CORPUS")
+    if not folder:
+        return _generated(mb, seed)
+    path = Path(folder) / f"synthetic-{mb:g}mb-seed{seed}.parquet"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".partial")
+        _generated(mb, seed).to_parquet(partial, index=False)
+        partial.rename(path)  # a killed run leaves no half file
+    return pd.read_parquet(path)
+
+
+def _generated(mb: float, seed: int) -> pd.DataFrame:
     rng = random.Random(seed)
     terms, cues = _term_pool(rng)
     cum = np.cumsum(1.0 / np.arange(1, len(COMMON) + 1) ** 0.9).tolist()  # Zipf-like
