@@ -181,6 +181,9 @@ class EventRules:
     parties: Parties  # the roster's, by actor label, in the order joined in `actor`
     realis: RealisRules
     reporting: re.Pattern[str]  # the lexicon's reporting verbs before a date (dates.py)
+    # verbs whose subject reacts to a launch noun without launching ("China condemned
+    # the launch"): the lexicon's reporting verbs and launch.reacting_verbs
+    reacting: re.Pattern[str]
 
     def __post_init__(self) -> None:
         _freeze(self, self.__dict__)
@@ -390,6 +393,13 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
         parties=_parties(path, raw, lexicon.roster),
         realis=realis,
         reporting=reporting_pattern(lexicon_words(lexicon, "reporting_verbs")),
+        reacting=cues(
+            "launch.reacting_verbs",
+            [
+                phrase_pattern(lexicon_words(lexicon, "reporting_verbs")),
+                *raw["launch"].get("reacting_verbs", []),
+            ],
+        ),
     )
 
 

@@ -38,6 +38,7 @@ _EVENT_KEYS = ("keywords", "actor", "default", "triggers")
 _TRIGGER_KEYS = ("pattern", "not_before", "with", "unless", "nominal")
 _LAUNCH_KEYS = ("launched_things", "support_verbs", "reporting_verbs")
 _NOT_LAUNCHED_AFTER = "not_launched_after"  # optional: the words of a missile-defence test
+_REACTING_VERBS = "reacting_verbs"  # optional: beside the lexicon's reporting verbs
 _REALIS_KEYS = ("window_words", "clause_breaks", "date_breaks", "before", "after")
 _ACTOR_MODES = ("nearest", "parties")
 _TRUE, _FALSE = ("true", "yes", "on"), ("false", "no", "off")
@@ -90,13 +91,19 @@ def event_rules_from_text(text: str, path: str | Path = "<text>") -> dict[str, A
                 + RETIRED_KEYS.get(key, ""),
             )
     r.require(root, top, RULE_KEYS, "the rule file")
-    launch = r.mapping(top["launch"][1], "launch", (*_LAUNCH_KEYS, _NOT_LAUNCHED_AFTER))
+    launch = r.mapping(
+        top["launch"][1], "launch", (*_LAUNCH_KEYS, _NOT_LAUNCHED_AFTER, _REACTING_VERBS)
+    )
     r.require(top["launch"][1], launch, _LAUNCH_KEYS, "launch")
     if "words" in top:
         for name, (knode, node) in r.mapping(top["words"][1], "words").items():
             r.name(knode, name, "word list")
             r.slots[name] = r.patterns(node, f"words.{name}")
-    launched = {key: r.patterns(launch[key][1], f"launch.{key}") for key in _LAUNCH_KEYS}
+    launched = {
+        key: r.patterns(launch[key][1], f"launch.{key}")
+        for key in (*_LAUNCH_KEYS, _REACTING_VERBS)
+        if key in launch
+    }
     r.slots[LAUNCHED] = launched["launched_things"]
     if _NOT_LAUNCHED_AFTER in launch:  # "a target ICBM", "an interceptor missile"
         words = r.plain_words(launch[_NOT_LAUNCHED_AFTER][1], f"launch.{_NOT_LAUNCHED_AFTER}")

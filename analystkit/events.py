@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analystkit.clauses import IRREGULAR_PAST, POSSESSIVE
+from analystkit.clauses import POSSESSIVE
 from analystkit.dates import (
     HISTORICAL_DAYS,
     DateMention,
@@ -829,29 +829,25 @@ def _defended(text: str, first: int, last: int, rules: EventRules) -> bool:
 
 
 _TAKES_PART = re.compile(r"\b(?:in|during)\s+(?:[\w'’-]+\s+){0,3}\Z", re.I)
+# the launch noun in an adjunct of the party's act, not its object
+_AFTER_IT = re.compile(
+    r"\b(?:after|following|over|against|to|amid|despite)\s+(?:[\w'’-]+\s+){0,4}\Z", re.I
+)
 
 
 def _reacts_to(text: str, party_end: int, start: int, rules: EventRules) -> bool:
     """Whether the party ending at `party_end` is the subject of a verb that reacts to
     the launch noun at `start` without doing it ("China condemned the missile launch",
-    "Japan protests the test", "Trump was briefed on the test"): a verb stands between
-    them that is no support verb ("North Korea conducted a missile launch"), and the
-    noun is not where the party acted ("a US warship shot down a missile in a test")."""
+    "Japan protests the test", "Trump was briefed on the test"): a reacting verb (the
+    lexicon's reporting verbs and the rules' launch.reacting_verbs) stands between them
+    and no support verb ("North Korea conducted a missile launch"), and the noun is not
+    where the party acted ("a US warship shot down a missile in a test")."""
     gap = text[party_end:start]
-    if gap[:2] in POSSESSIVE:
-        gap = gap[2:]  # "Pyongyang's missile launch": its own
-    if rules.realis.support.search(gap.lower()) or _TAKES_PART.search(gap):
+    if _AFTER_IT.search(gap):
+        return True  # "imposed sanctions in response to the test", "drills after the test"
+    if _TAKES_PART.search(gap) or rules.realis.support.search(gap.lower()):
         return False
-    words = gap.split()
-    last = max((k for k, w in enumerate(words) if w.lower() in _NOUN_OPENERS), default=len(words))
-    verbs = words[:last]  # not the noun's own modifiers ("a previously scheduled test")
-    return any(w.islower() and (w.endswith("ed") or w in IRREGULAR_PAST) for w in verbs) or (
-        bool(words) and words[0].islower() and words[0].endswith("s") and words[0] not in _NOT_VERBS
-    )  # "Japan protests the test"; not "the agency is doing a test"
-
-
-_NOT_VERBS = frozenset("is was has does its this thus always perhaps".split())
-_NOUN_OPENERS = frozenset("a an the its their this that these those his her our".split())
+    return rules.reacting.search(gap) is not None
 
 
 def _year(report: pd.Timestamp) -> int | None:

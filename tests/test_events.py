@@ -582,6 +582,9 @@ def test_the_actor_of_its_launch_and_of_a_launch_after_between(text, actor):
         ("Japan protests the missile launch on Tuesday.", "DPRK"),
         ("President Trump was briefed on the missile test on Tuesday.", "DPRK"),
         ("Japan's UN ambassador called the missile launch on Tuesday an outrage.", "DPRK"),
+        ("Japan convened its cabinet in response to the missile launch on Tuesday.", "DPRK"),
+        # a verb that is no reaction leaves its subject the launcher
+        ("The Pentagon rescheduled a missile test for Tuesday.", "US"),
         # a party that does it, owns it or acts in it did
         ("The United States conducted a missile launch on Tuesday.", "US"),
         ("Pyongyang's missile launch on Tuesday failed.", "DPRK"),

@@ -453,11 +453,10 @@ def test_a_rocket_named_near_the_trigger_carries_the_satellite_even_if_missiles_
 
 def test_kcna_first_person_is_the_dprk():
     e = mentions(
-        "Pyongyang, March 5 (KCNA) -- The US Navy conducted a drill after our "
-        "latest strategic weapon test."
+        "Pyongyang, March 5 (KCNA) -- The US Navy observed our latest strategic weapon test."
     ).iloc[0]
     assert e["actor"] == "DPRK"
-    e = mentions("The US Navy conducted a drill after our latest missile test.").iloc[0]
+    e = mentions("The US Navy observed our latest missile test.").iloc[0]
     assert e["actor"] == "US"  # not a state's voice: no KCNA dateline
 
 
