@@ -151,6 +151,9 @@ class EventRules:
         The compiled ``realis`` and ``launch`` sections.
     reporting : re.Pattern
         The lexicon's reporting verbs before a date (dates.py).
+    reacting : re.Pattern
+        Verbs whose subject reacts to a launch noun without launching it: the lexicon's
+        reporting verbs and ``launch.reacting_verbs``.
 
     See Also
     --------
@@ -181,9 +184,7 @@ class EventRules:
     parties: Parties  # the roster's, by actor label, in the order joined in `actor`
     realis: RealisRules
     reporting: re.Pattern[str]  # the lexicon's reporting verbs before a date (dates.py)
-    # verbs whose subject reacts to a launch noun without launching ("China condemned
-    # the launch"): the lexicon's reporting verbs and launch.reacting_verbs
-    reacting: re.Pattern[str]
+    reacting: re.Pattern[str]  # "China condemned the launch": it did not launch
 
     def __post_init__(self) -> None:
         _freeze(self, self.__dict__)
