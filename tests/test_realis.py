@@ -335,6 +335,8 @@ def test_put_is_a_past_tense_too():
         "Crews raised a missile to an upright firing position on Tuesday.",
         "Crews were seen at the launch pad on Tuesday.",
         "After a run of missile tests this year, the leader promised more.",
+        # an idiom: the systems were tried, nothing was launched
+        "Missile defence systems were put to the test on Tuesday and failed.",
     ],
 )
 def test_launch_words_naming_places_or_tallies_are_no_news(text):
