@@ -338,9 +338,11 @@ def form_realis(
     p1, p2 = _previous(before)
     if not nominal:
         return _verb_reading(words[0], p1, p2, text, start, rules, anchored, precision)
-    *_, support = [None, *rules.support.finditer(" ".join(before[-4:]))]
-    if support is not None:
-        head = " ".join(before[-4:])[: support.start()].split()
+    joined = " ".join(before)
+    near = len(" ".join(before[:-4])) + (len(before) > 4)  # the last four words
+    *_, support = [None, *rules.support.finditer(joined, near)]
+    if support is not None:  # its own tense, read with the words before it ("has conducted")
+        head = joined[: support.start()].split()
         return _verb_reading(
             support.group(0).split()[0], *_previous(head), text, start, rules, anchored
         )

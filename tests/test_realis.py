@@ -61,6 +61,8 @@ def news(text: str, date: str = THURSDAY) -> pd.DataFrame:
         # aspect: a perfect without a time is background; "said it had" is the news
         ("Pyongyang has launched intercontinental missiles before.", "historical"),
         ("The North has previously staged rocket launches on anniversaries.", "historical"),
+        # a support verb's perfect, however far before the noun ("has conducted several …")
+        ("Pyongyang has conducted several successful ballistic missile launches.", "historical"),
         ("State media said the country had test-fired a new cruise missile.", "actual"),
         ("The North attempted to launch a missile early on Wednesday.", "actual"),
     ],
