@@ -39,6 +39,7 @@ _TRIGGER_KEYS = ("pattern", "not_before", "with", "unless", "nominal")
 _LAUNCH_KEYS = ("launched_things", "support_verbs", "reporting_verbs")
 _NOT_LAUNCHED_AFTER = "not_launched_after"  # optional: the words of a missile-defence test
 _REACTING_VERBS = "reacting_verbs"  # optional: beside the lexicon's reporting verbs
+_INTERCEPT_WORDS = "intercept_words"  # optional: a sentence of a missile-defence test
 _REALIS_KEYS = ("window_words", "clause_breaks", "date_breaks", "before", "after")
 _ACTOR_MODES = ("nearest", "parties")
 _TRUE, _FALSE = ("true", "yes", "on"), ("false", "no", "off")
@@ -92,7 +93,9 @@ def event_rules_from_text(text: str, path: str | Path = "<text>") -> dict[str, A
             )
     r.require(root, top, RULE_KEYS, "the rule file")
     launch = r.mapping(
-        top["launch"][1], "launch", (*_LAUNCH_KEYS, _NOT_LAUNCHED_AFTER, _REACTING_VERBS)
+        top["launch"][1],
+        "launch",
+        (*_LAUNCH_KEYS, _NOT_LAUNCHED_AFTER, _REACTING_VERBS, _INTERCEPT_WORDS),
     )
     r.require(top["launch"][1], launch, _LAUNCH_KEYS, "launch")
     if "words" in top:
@@ -101,7 +104,7 @@ def event_rules_from_text(text: str, path: str | Path = "<text>") -> dict[str, A
             r.slots[name] = r.patterns(node, f"words.{name}")
     launched = {
         key: r.patterns(launch[key][1], f"launch.{key}")
-        for key in (*_LAUNCH_KEYS, _REACTING_VERBS)
+        for key in (*_LAUNCH_KEYS, _REACTING_VERBS, _INTERCEPT_WORDS)
         if key in launch
     }
     r.slots[LAUNCHED] = launched["launched_things"]

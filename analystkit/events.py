@@ -823,9 +823,13 @@ def _name_batch(
 def _defended(text: str, first: int, last: int, rules: EventRules) -> bool:
     """Whether the clause text[first:last] launches a missile-defence test's target or
     interceptor ("a target ICBM", "an interceptor missile": event rules,
-    launch.not_launched_after)."""
-    defence = rules.realis.defence
-    return defence is not None and defence.search(text[first:last].lower()) is not None
+    launch.not_launched_after), or its sentence speaks of intercepting ("… before
+    intercepting it": launch.intercept_words)."""
+    low = text.lower()
+    defence, intercept = rules.realis.defence, rules.realis.intercept
+    return (defence is not None and defence.search(low, first, last) is not None) or (
+        intercept is not None and intercept.search(low) is not None
+    )
 
 
 _TAKES_PART = re.compile(r"\b(?:in|during)\s+(?:[\w'’-]+\s+){0,3}\Z", re.I)

@@ -141,6 +141,8 @@ class RealisRules:
     launched: re.Pattern[str]  # what a DPRK launch launches: missiles, rockets, ...
     # a missile-defence test's target or interceptor ("a target ICBM"): no DPRK launch
     defence: re.Pattern[str] | None = None
+    # a sentence that speaks of intercepting: with no party named, a defence test's
+    intercept: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -198,6 +200,9 @@ def compile_realis(raw: dict, launch: dict, words, lower, negations: str = "") -
         launched=words("launch.launched_things", launch["launched_things"]),
         defence=words("launch.not_launched_after", launch["not_launched_after"])
         if "not_launched_after" in launch
+        else None,
+        intercept=words("launch.intercept_words", launch["intercept_words"])
+        if "intercept_words" in launch
         else None,
     )
 

@@ -610,6 +610,9 @@ def test_who_launched_a_launch_noun_by_the_grammar_around_it(text, actor):
         ),
         ("The agency launched a mock ICBM from the atoll on Tuesday.", "unknown"),
         ("The Pentagon launched a mock ICBM from the atoll on Tuesday.", "US"),
+        # a sentence of intercepting, with no party named
+        ("A missile launched from the range on Tuesday was tracked, then intercepted.", "unknown"),
+        ("North Korea fired a missile on Tuesday, and Japan did not intercept it.", "DPRK"),
     ],
 )
 def test_a_missile_defence_tests_target_or_interceptor_is_no_dprk_launch(text, actor):
