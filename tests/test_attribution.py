@@ -32,6 +32,9 @@ def last(text: str, **kw) -> tuple[str, str, str]:
         ),
         ("Mr Trump has repeatedly said he likes the North's leader.", "Donald Trump", "us_gov"),
         ("KCNA on Tuesday said the test was a success.", "KCNA", "dprk_state"),
+        # a headline's abbreviations
+        ("N. Korea says it will launch more satellites.", "North Korea", "dprk_state"),
+        ("NK vows to answer the drills.", "North Korea", "dprk_state"),
         (
             "Two missiles were fired, South Korea's military said.",
             "South Korea's Joint Chiefs of Staff",
