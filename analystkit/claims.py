@@ -230,6 +230,7 @@ def check_claims(
         ids.append(row["sentence_id"])
         rows.append(row)
     foreign = _foreign_launch_sentences(events, sents, rules)
+    launches_before = _launch_actors(events)
     index = DayIndex(chronology, complete_from)
     claim_article_ids = with_claims["article_id"].tolist()
     report_of = dict(
@@ -266,6 +267,10 @@ def check_claims(
                     continue  # the term and year ordinals below check it
                 if not about_launches(form, m, text, before):
                     continue
+                if form == "ordinal_gap" and m.groupdict().get("after"):
+                    actor = _last_actor(launches_before.get(article_id, []), sentence_id)
+                    if actor not in (None, DPRK):
+                        continue  # "The [US] test came two days after Pyongyang fired …"
                 checked = check_form(
                     form, m, text, event, report_of[article_id], index, rules, source, terms
                 )
@@ -329,6 +334,30 @@ def _foreign_launch_sentences(
     dprk = rules.parties.names.index(DPRK)
     named = rules.parties.find_all(texts, [None] * len(texts))
     return {keys[i] for i, found in zip(rows, named) if all(p[2] != dprk for p in found)}
+
+
+def _launch_actors(events: pd.DataFrame) -> dict[str, list[tuple[int, str]]]:
+    """Per article, (sentence_id, actor) of its launch events in sentence order."""
+    launches = events[events["event_type"].isin(LAUNCH_TYPES)].sort_values(
+        "sentence_id", kind="stable"
+    )
+    out: dict[str, list[tuple[int, str]]] = {}
+    for article_id, sentence_id, actor in zip(
+        launches["article_id"].tolist(),
+        launches["sentence_id"].tolist(),
+        launches["actor"].tolist(),
+    ):
+        out.setdefault(article_id, []).append((int(sentence_id), str(actor)))
+    return out
+
+
+def _last_actor(launches: list[tuple[int, str]], sentence_id: int) -> str | None:
+    """The actor of the last launch event told before sentence `sentence_id`: what "it"
+    or "the test" of a gap claim ("It came two days after …") refers to. An event is
+    placed at its first mention (merged events), so a launch told again later is seen
+    where it was first told."""
+    before = [actor for sid, actor in launches if sid < sentence_id]
+    return before[-1] if before else None
 
 
 def _sentences_of(articles: pd.DataFrame) -> pd.DataFrame:

@@ -435,6 +435,17 @@ def claims_after_a_launch(text: str) -> pd.DataFrame:
     )
 
 
+def test_a_gap_claim_about_another_states_test_is_no_claim():
+    text = (
+        "The Pentagon launched an interceptor missile in a test on Tuesday. "
+        "The test came two days after North Korea fired a missile on Sunday."
+    )
+    assert ak.check_claims(written(("2017-08-29", text)), CHRONOLOGY_2017).empty
+    ours = "North Korea fired a missile on Tuesday. The test came two days after the last one."
+    claims = ak.check_claims(written(("2017-08-29", ours)), CHRONOLOGY_2017)
+    assert claims["form"].tolist() == ["ordinal_gap"]
+
+
 def test_a_test_claim_after_a_launch_sentence_is_about_that_launch():
     claims = ak.check_claims(
         written(
