@@ -230,7 +230,7 @@ def check_claims(
         ids.append(row["sentence_id"])
         rows.append(row)
     foreign = _foreign_launch_sentences(events, sents, rules)
-    launches_before = _launch_actors(events)
+    launches_before: dict[str, list[tuple[int, str]]] | None = None  # read at a gap claim
     index = DayIndex(chronology, complete_from)
     claim_article_ids = with_claims["article_id"].tolist()
     report_of = dict(
@@ -267,7 +267,9 @@ def check_claims(
                     continue  # the term and year ordinals below check it
                 if not about_launches(form, m, text, before):
                     continue
-                if form == "ordinal_gap" and m.groupdict().get("after"):
+                if form == "ordinal_gap" and "after" in m.re.groupindex and m.group("after"):
+                    if launches_before is None:
+                        launches_before = _launch_actors(events)
                     actor = _last_actor(launches_before.get(article_id, []), sentence_id)
                     if actor not in (None, DPRK):
                         continue  # "The [US] test came two days after Pyongyang fired …"
