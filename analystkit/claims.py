@@ -126,6 +126,8 @@ def check_claims(
     ``ak.sentences`` frame and the ``ak.extract_events`` frame of these articles may be
     passed (`sentences`, `events`, with all mentions merged, as extract_events returns
     them): they are then not computed again, and the claims are the same.
+    A gap whose subject is another state's launch ("The [US] test came two days after
+    North Korea fired …": the launch event told last before it) is no claim.
     A chronology sees nothing before the day it is complete from (`complete_from`): a
     claim that counts launches before that day is refuted by the launches it lists but
     never confirmed ("the first launch since May 2017" against a chronology that begins
