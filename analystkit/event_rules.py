@@ -372,6 +372,7 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
         if not any(_BACKREFERENCE.search(p) for p in patterns):  # else they can't be joined
             screens[event_type] = trigger_words(f"events.{event_type}.triggers", patterns)
     keywords.make_automaton()
+    reporting_verbs = lexicon_words(lexicon, "reporting_verbs")  # the lexicon's, read once
     try:
         realis = compile_realis(
             raw["realis"],
@@ -393,13 +394,10 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
         classes=ClassFinder(lexicon),
         parties=_parties(path, raw, lexicon.roster),
         realis=realis,
-        reporting=reporting_pattern(lexicon_words(lexicon, "reporting_verbs")),
+        reporting=reporting_pattern(reporting_verbs),
         reacting=cues(
             "launch.reacting_verbs",
-            [
-                phrase_pattern(lexicon_words(lexicon, "reporting_verbs")),
-                *raw["launch"].get("reacting_verbs", []),
-            ],
+            [phrase_pattern(reporting_verbs), *raw["launch"].get("reacting_verbs", [])],
         ),
     )
 

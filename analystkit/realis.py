@@ -180,6 +180,10 @@ def compile_realis(raw: dict, launch: dict, words, lower, negations: str = "") -
         )
         return lower(f"realis.{section}", r"(?<!\w)(?:" + groups + r")(?!\w)")
 
+    def optional(key: str) -> re.Pattern[str] | None:
+        """An optional list of the `launch` section, compiled; None when not given."""
+        return words(f"launch.{key}", launch[key]) if key in launch else None
+
     cased = frozenset(
         w.lower()
         for section in ("before", "after")
@@ -198,12 +202,8 @@ def compile_realis(raw: dict, launch: dict, words, lower, negations: str = "") -
         support=words("launch.support_verbs", launch["support_verbs"]),
         reporting=words("launch.reporting_verbs", launch["reporting_verbs"]),
         launched=words("launch.launched_things", launch["launched_things"]),
-        defence=words("launch.not_launched_after", launch["not_launched_after"])
-        if "not_launched_after" in launch
-        else None,
-        intercept=words("launch.intercept_words", launch["intercept_words"])
-        if "intercept_words" in launch
-        else None,
+        defence=optional("not_launched_after"),
+        intercept=optional("intercept_words"),
     )
 
 
