@@ -125,8 +125,10 @@ def attribute(
     matcher,
     years: list[int | None],
     voices: list[Speaker | None],
+    memo: dict,
 ) -> Credits:
-    """Credit the sentences of a chunk (arrays as in chunk.Analysis)."""
+    """Credit the sentences of a chunk (arrays as in chunk.Analysis). `memo` holds the
+    subjects whose reading needs no context (Reader.cache), kept from chunk to chunk."""
     hits, verbs = _hits(text, matcher.category, matcher.tag, hit_start, hit_end, hit_pid)
     n = len(sent_start)
     speaker, group, how = [""] * n, [NARRATION] * n, [DEFAULT] * n
@@ -139,7 +141,6 @@ def attribute(
     vs = np.array(verb_start, dtype=np.int64)
     has_verb = (np.searchsorted(vs, sent_end) > np.searchsorted(vs, sent_start)).tolist()
     first = np.searchsorted(sent_article, np.arange(len(article_start))).tolist() + [n]
-    cache: dict = {}  # subjects whose reading needs no context
     for k in range(len(article_start)):
         lo, hi = first[k], first[k + 1]
         if lo == hi:
@@ -151,7 +152,7 @@ def attribute(
             lexicon.roster,
             years[k],
             voices[k],
-            cache,
+            memo,
         )
         _Article(
             reader,

@@ -21,7 +21,7 @@ from analystkit.attribution import Credits, attribute
 from analystkit.lexicon import NEGATION, NEGATION_STOP, SPEAKER, VERB, Lexicon
 from analystkit.matcher import Matcher
 from analystkit.roster import glued_after
-from analystkit.splitting import chunks, join_articles, split
+from analystkit.splitting import chunk_bounds, join_articles, split
 
 _MAX_GAP_WORDS = 3
 
@@ -73,9 +73,15 @@ def first_of_article(sent_article: np.ndarray) -> np.ndarray:
     return np.r_[True, sent_article[1:] != sent_article[:-1]][: len(sent_article)]
 
 
-def analyse(articles: list[ArticleText], lexicon: Lexicon, speakers_only: bool = False) -> Analysis:
+def analyse(
+    articles: list[ArticleText],
+    lexicon: Lexicon,
+    speakers_only: bool = False,
+    memo: dict | None = None,
+) -> Analysis:
     """Split, scan and attribute one chunk of articles (speakers_only: scan for roster
-    cues, reporting verbs and negations only)."""
+    cues, reporting verbs and negations only). `memo` keeps the subjects read without
+    context from chunk to chunk of one call (attribution.attribute)."""
     texts = [a.text for a in articles]
     text, article_start, lengths = join_articles(texts)
     s, e, para = split(text)
@@ -101,6 +107,7 @@ def analyse(articles: list[ArticleText], lexicon: Lexicon, speakers_only: bool =
         matcher,
         [x.year for x in articles],
         [voices.voice(x.source, x.text) for x in articles],
+        {} if memo is None else memo,
     )
     return a
 
@@ -178,11 +185,17 @@ def negated(a: Analysis, starts: np.ndarray, sent: np.ndarray) -> np.ndarray:
     return out
 
 
-def map_chunks(func, texts: list, lexicon: Lexicon) -> list:
-    """Apply func(texts, lexicon) to consecutive chunks of at most about 4 MB of text
-    (so memory follows the chunk, not the corpus), as (first index, result) in input
-    order. Parallel work goes through Dask (analystkit.cluster), not a pool here."""
-    return [(first, func(part, lexicon)) for first, part in chunks(texts, 1)]
+def map_chunks(func, articles: pd.DataFrame, lexicon: Lexicon) -> list:
+    """Apply func(article_texts of a chunk, lexicon, memo) to consecutive chunks of about
+    a million characters of text, as (first index, result) in input order. A chunk's
+    texts become Python strings only when it is reached, so memory follows the chunk, not
+    the corpus; `memo`, one dict for the call, is analyse's. Parallel work goes through
+    Dask (analystkit.cluster), not a pool here."""
+    memo: dict = {}
+    return [
+        (first, func(article_texts(articles.iloc[first:stop]), lexicon, memo))
+        for first, stop in chunk_bounds(text_lengths(articles))
+    ]
 
 
 def article_texts(articles: pd.DataFrame) -> list[ArticleText]:
@@ -203,17 +216,31 @@ def article_texts(articles: pd.DataFrame) -> list[ArticleText]:
 
 
 def require_text(articles: pd.DataFrame) -> list[str]:
+    """The articles' texts as Python strings (ValueError as text_lengths)."""
+    text_lengths(articles)
+    return articles["text"].tolist()
+
+
+def text_lengths(articles: pd.DataFrame) -> list[int]:
+    """The length of each article's text, read without making the texts Python strings.
+
+    Raises ValueError when the frame lacks ``article_id`` or ``text``, or a text is not
+    a string (naming the first such row and how many there are)."""
     for col in ("article_id", "text"):
         if col not in articles.columns:
             raise ValueError(
                 f"articles frame has no {col!r} column (columns: "
                 f"{', '.join(map(str, articles.columns))})"
             )
-    texts = articles["text"].tolist()
-    bad = [i for i, t in enumerate(texts) if not isinstance(t, str)]
-    if bad:
+    texts = articles["text"]
+    if isinstance(texts.dtype, pd.StringDtype):  # Arrow or Python strings, or missing
+        bad = texts.isna().to_numpy()
+    else:
+        bad = np.array([not isinstance(t, str) for t in texts], dtype=bool)
+    if bad.any():
+        first = int(np.flatnonzero(bad)[0])
         raise ValueError(
-            f"articles.text must be strings; row {bad[0]} holds "
-            f"{type(texts[bad[0]]).__name__} ({len(bad)} such rows)"
+            f"articles.text must be strings; row {first} holds "
+            f"{type(texts.iloc[first]).__name__} ({int(bad.sum())} such rows)"
         )
-    return texts
+    return texts.str.len().tolist() if len(texts) else []

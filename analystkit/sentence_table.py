@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analystkit.chunk import Analysis, ArticleText, analyse, article_texts, map_chunks
+from analystkit.chunk import Analysis, ArticleText, analyse, map_chunks
 from analystkit.frames import labels, str_column, strings
 from analystkit.lexicon import Lexicon, as_lexicon
 
@@ -25,8 +25,8 @@ SENTENCE_COLUMNS = [
 _STRING_COLUMNS = ("text", "speaker", "group", "how")  # of sentence_arrays
 
 
-def _sentence_rows(articles: list[ArticleText], lexicon: Lexicon) -> dict:
-    rows = sentence_arrays(analyse(articles, lexicon, speakers_only=True))
+def _sentence_rows(articles: list[ArticleText], lexicon: Lexicon, memo: dict) -> dict:
+    rows = sentence_arrays(analyse(articles, lexicon, speakers_only=True, memo=memo))
     # one Arrow array per chunk and column: no Python str per sentence kept for the corpus
     for column in _STRING_COLUMNS:
         rows[column] = strings(rows[column])
@@ -122,5 +122,5 @@ def sentences(articles: pd.DataFrame, lexicon: Lexicon | str | Path | None = Non
     ['North Korea', 'dprk_state']
     """
     lexicon = as_lexicon(lexicon)
-    parts = map_chunks(_sentence_rows, article_texts(articles), lexicon)
+    parts = map_chunks(_sentence_rows, articles, lexicon)
     return sentence_frame(articles, parts)

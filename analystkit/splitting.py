@@ -2,8 +2,8 @@
 
 Splitting is two linear regex passes, sentence-final marks and blank lines (it knows
 "Mr.", "Jan.", "U.S." and closing quotes); a blank line also starts a paragraph. Articles
-are joined into chunks of about 4 MB (SEPARATOR between them is always a sentence break),
-so memory follows the chunk, not the corpus.
+are joined into chunks of about a million characters (SEPARATOR between them is always a
+sentence break), so memory follows the chunk, not the corpus.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ _STOP = re.compile(
 
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n\s*")
 
-_CHUNK_CHARS = 4_000_000
+_CHUNK_CHARS = 1_000_000  # a chunk's working memory is about ten times its text
 
 _NOT_SPACE = re.compile(r"\S")  # whitespace as str.strip() reads it
 
@@ -101,19 +101,17 @@ def article_spans(texts: list[str]) -> list[tuple[list[int], list[int]]]:
     ]
 
 
-def chunks(texts: list, n: int) -> list[tuple[int, list]]:
-    """Split texts (str, or anything with a `text` str such as chunk.ArticleText) into
-    consecutive chunks of about equal size: (first index, texts)."""
-    sizes = [len(getattr(t, "text", t)) for t in texts]
-    total = sum(sizes)
-    size = max(1, min(_CHUNK_CHARS, total // max(1, n) + 1))
-    out, cur, cur_len, first = [], [], 0, 0
-    for i, (t, length) in enumerate(zip(texts, sizes)):
-        cur.append(t)
-        cur_len += length
-        if cur_len >= size:
-            out.append((first, cur))
-            cur, cur_len, first = [], 0, i + 1
-    if cur or not out:
-        out.append((first, cur))
+def chunk_bounds(lengths: Iterable[int]) -> list[tuple[int, int]]:
+    """Consecutive chunks of texts of these lengths, each of about _CHUNK_CHARS characters
+    (a longer text is a chunk of its own), as (first, stop) indices; one empty chunk
+    when there are no texts."""
+    out, first, size = [], 0, 0
+    stop = 0
+    for stop, length in enumerate(lengths, start=1):
+        size += length
+        if size >= _CHUNK_CHARS:
+            out.append((first, stop))
+            first, size = stop, 0
+    if first < stop or not out:
+        out.append((first, stop))
     return out

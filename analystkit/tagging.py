@@ -13,7 +13,6 @@ from analystkit.chunk import (
     Analysis,
     ArticleText,
     analyse,
-    article_texts,
     first_of_article,
     map_chunks,
     negated,
@@ -25,7 +24,7 @@ from analystkit.lexicon import REQUIRES, Lexicon, as_lexicon
 from analystkit.matcher import Matcher, pattern_matcher
 from analystkit.quotes import inside_quotation
 from analystkit.sentence_table import SENTENCE_COLUMNS, sentence_arrays
-from analystkit.splitting import chunks, join_articles
+from analystkit.splitting import chunk_bounds, join_articles
 from analystkit.stance import stance_kept
 
 MATCH_COLUMNS = [
@@ -53,8 +52,8 @@ def _requires(m: Matcher) -> np.ndarray:
     return found
 
 
-def _match_rows(articles: list[ArticleText], lexicon: Lexicon) -> dict:
-    return _matches(analyse(articles, lexicon), lexicon)
+def _match_rows(articles: list[ArticleText], lexicon: Lexicon, memo: dict) -> dict:
+    return _matches(analyse(articles, lexicon, memo=memo), lexicon)
 
 
 def _quoted(
@@ -177,7 +176,7 @@ def tag(data: pd.DataFrame, lexicon: Lexicon | str | Path | None = None) -> pd.D
         ids = data["article_id"].astype(str).to_numpy()
         parts = [
             _match_columns(p, first, ids, lexicon.matcher)
-            for first, p in map_chunks(_match_rows, article_texts(data), lexicon)
+            for first, p in map_chunks(_match_rows, data, lexicon)
         ]
     return pd.DataFrame(
         {
@@ -239,14 +238,13 @@ def _sentence_parts(sentences: pd.DataFrame, lexicon: Lexicon) -> list[dict]:
     lengths[has] = reach[bounds[1:][has] - 1]
     quoted = frame["quoted"].to_numpy(bool)
     parts = []
-    # chunks() reads only the lengths: ranges stand in for the texts
-    for first, chunk in chunks([range(n) for n in lengths.tolist()], 1):
-        lo, hi = bounds[first], bounds[first + len(chunk)]
+    for first, stop in chunk_bounds(lengths.tolist()):
+        lo, hi = bounds[first], bounds[stop]
         rows = frame.iloc[lo:hi]
         texts = _rebuilt_texts(
             rows["text"].tolist(),
             starts[lo:hi].tolist(),
-            (bounds[first : first + len(chunk) + 1] - lo).tolist(),
+            (bounds[first : stop + 1] - lo).tolist(),
         )
         text, article_start, article_lengths = join_articles(texts)
         del texts

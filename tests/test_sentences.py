@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pandas as pd
 import pytest
 from facts import frame
@@ -167,6 +169,38 @@ def test_bad_articles_frame_gets_a_clear_error():
         ak.sentences(pd.DataFrame({"article_id": ["x"]}))
     with pytest.raises(ValueError, match="must be strings; row 1"):
         ak.sentences(pd.DataFrame({"article_id": ["x", "y"], "text": ["ok", None]}))
+    arrow = pd.DataFrame({"article_id": ["x", "y", "z"], "text": ["ok", None, None]})
+    arrow["text"] = arrow["text"].astype("str")  # a missing text in a str column
+    with pytest.raises(ValueError, match=r"must be strings; row 1 holds float \(2 such rows\)"):
+        ak.tag(arrow)
+
+
+def test_chunks_hold_about_a_million_characters_and_every_text_once():
+    from analystkit.splitting import _CHUNK_CHARS, chunk_bounds
+
+    assert chunk_bounds([]) == [(0, 0)]
+    assert chunk_bounds([5, 7]) == [(0, 2)]  # a small corpus is one chunk
+    big = _CHUNK_CHARS
+    assert chunk_bounds([big // 2, big // 2, 3, 2 * big, 1]) == [(0, 2), (2, 4), (4, 5)]
+    bounds = chunk_bounds([1000] * 2500)
+    assert [b - a for a, b in bounds] == [1000, 1000, 500]
+    assert all(a == b for (_, a), (b, _) in zip(bounds, bounds[1:]))
+
+
+def test_a_chunk_becomes_python_strings_only_when_it_is_reached(monkeypatch):
+    """map_chunks hands each function call its own chunk's texts, made then: the corpus
+    is never held as Python strings all at once (memory follows the chunk)."""
+    from analystkit import chunk
+
+    monkeypatch.setattr(sys.modules["analystkit.splitting"], "_CHUNK_CHARS", 50)
+    made: list[int] = []
+    real = chunk.article_texts
+    monkeypatch.setattr(chunk, "article_texts", lambda a: made.append(len(a)) or real(a))
+    arts = pd.DataFrame({"article_id": list("abcdef"), "text": ["x" * 30] * 6})
+    calls = chunk.map_chunks(lambda texts, lexicon, memo: [t.text for t in texts], arts, None)
+    assert made == [2, 2, 2]
+    assert [first for first, _ in calls] == [0, 2, 4]
+    assert sum((texts for _, texts in calls), []) == arts["text"].tolist()
 
 
 def test_split_trims_whitespace_around_sentences_and_before_blank_lines():
