@@ -31,7 +31,15 @@ REQUIRES, EXCLUDE = "_requires:", "_exclude:"  # + tag name: one category per ta
 
 _TOP_KEYS = ("categories", "reporting_verbs", "negations", "negation_stops")
 _TAG_KEYS = ("definition", "example")
-_TAG_OPTIONAL = ("patterns", "roster", "idioms", "requires", "exclude", "counter_examples")
+_TAG_OPTIONAL = (
+    "patterns",
+    "roster",
+    "idioms",
+    "reported",
+    "requires",
+    "exclude",
+    "counter_examples",
+)
 
 
 @dataclass(frozen=True)
@@ -42,7 +50,9 @@ class Tag:
     group (``Roster.topic_names``: country words, people's full names); `patterns`
     lists them after the tag's own. For tags that need context: a match of `patterns`
     counts only in a sentence that also holds one of `requires` (when given); `idioms`
-    count on their own; a match inside one of `exclude` never counts.
+    count on their own; `reported` phrases name a party's act ("threats to strike the
+    base") and count on their own in the reporter's narration too (stance.py); a match
+    inside one of `exclude` never counts.
     `counter_examples` are sentences written for the project that must not get the tag
     (tested)."""
 
@@ -52,6 +62,7 @@ class Tag:
     example: str
     patterns: tuple[str, ...]
     idioms: tuple[str, ...] = ()
+    reported: tuple[str, ...] = ()
     requires: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     counter_examples: tuple[str, ...] = ()
@@ -71,14 +82,14 @@ def _tag(
     r: YamlReader, cat: str, name: str, node: yaml.Node, roster: Roster
 ) -> tuple[Tag, list[Entry]]:
     """One tag and the matcher entries of its patterns (its own, then its roster
-    group's names), idioms, requires and excludes."""
+    group's names), idioms, reported phrases, requires and excludes."""
     fields = r.mapping(node, f"tag {name!r}", _TAG_KEYS + _TAG_OPTIONAL)
     r.require(node, fields, _TAG_KEYS, f"tag {name!r}")
     if "patterns" not in fields and "roster" not in fields:
         r.fail(node, f"tag {name!r} needs patterns, a roster group, or both")
     lists = {
         k: r.items(fields[k][1], f"the {k} of {name!r}") if k in fields else []
-        for k in ("patterns", "idioms", "requires", "exclude", "counter_examples")
+        for k in ("patterns", "idioms", "reported", "requires", "exclude", "counter_examples")
     }
     group = _roster_group(r, fields["roster"][1], name) if "roster" in fields else ""
     names = roster.topic_names(group) if group else []
@@ -87,6 +98,9 @@ def _tag(
     entries += [Entry(p, cat, name, line, path) for p, path, line in names]
     lists["patterns"] += [(p, line) for p, _, line in names]
     entries += [Entry(p, cat, name, line, idiom=True) for p, line in lists["idioms"]]
+    entries += [
+        Entry(p, cat, name, line, idiom=True, reported=True) for p, line in lists["reported"]
+    ]
     entries += [Entry(p, REQUIRES + name, name, line) for p, line in lists["requires"]]
     entries += [Entry(p, EXCLUDE + name, name, line) for p, line in lists["exclude"]]
     words = {k: tuple(v for v, _ in found) for k, found in lists.items()}
@@ -97,6 +111,7 @@ def _tag(
         r.scalar(fields["example"][1], f"the example of {name!r}"),
         words["patterns"],
         words["idioms"],
+        words["reported"],
         words["requires"],
         words["exclude"],
         words["counter_examples"],
@@ -241,8 +256,9 @@ class Lexicon:
         return MappingProxyType(self._roster.speakers)
 
     def without(self, *names: str) -> Lexicon:
-        """A new Lexicon without the tags `names` (their patterns, idioms, requires and
-        excludes); this one is unchanged. An unknown name raises ValueError."""
+        """A new Lexicon without the tags `names` (their patterns, idioms, reported
+        phrases, requires and excludes); this one is unchanged. An unknown name raises
+        ValueError."""
         unknown = [n for n in names if n not in self._tags]
         if unknown:
             raise ValueError(f"{self._path}: no tag {unknown[0]!r}")
@@ -325,7 +341,7 @@ class Lexicon:
 
     def table(self) -> pd.DataFrame:
         """One row per tag: category, tag, definition, example, n_patterns, patterns
-        (its patterns and idioms)."""
+        (its patterns, idioms and reported phrases)."""
         return pd.DataFrame(
             [
                 (
@@ -333,8 +349,8 @@ class Lexicon:
                     t.name,
                     t.definition,
                     t.example,
-                    len(t.patterns + t.idioms),
-                    ", ".join(t.patterns + t.idioms),
+                    len(t.patterns + t.idioms + t.reported),
+                    ", ".join(t.patterns + t.idioms + t.reported),
                 )
                 for t in self.tags.values()
             ],

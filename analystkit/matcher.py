@@ -39,7 +39,8 @@ class Entry:
     tag: str
     line: int | None = None
     path: str | None = None
-    idiom: bool = False
+    idiom: bool = False  # counts without the tag's `requires`
+    reported: bool = False  # names a party's act: counts in narration too (stance.py)
 
 
 def _is_word_char(c: str) -> bool:
@@ -439,6 +440,7 @@ class Matcher:
         self.source = np.array([e.source for e in entries], dtype=object)
         self.public = np.array([not e.category.startswith("_") for e in entries], dtype=bool)
         self.idiom = np.array([e.idiom for e in entries], dtype=bool)
+        self.reported = np.array([e.reported for e in entries], dtype=bool)
         group_ids = {g: i for i, g in enumerate(dict.fromkeys(e.category for e in entries))}
         self.group = np.array([group_ids[e.category] for e in entries], dtype=np.int64)
         keys: dict[str, int] = {}

@@ -3,8 +3,10 @@
 A match of a `rhetoric` tag is kept when its sentence is credited to a speaker who is not
 the reporter or a news outlet (a reporting clause, a quotation, a pronoun, a state
 outlet's narration: "the North Korean threat" in the reporter's narration is a topic,
-not a threat), or when it stands inside a quotation of the reporter's sentence (a
-party's own words reported: 'Pyongyang threatened to "reduce the mainland to ashes"');
+not a threat), when it stands inside a quotation of the reporter's sentence (a
+party's own words reported: 'Pyongyang threatened to "reduce the mainland to ashes"'),
+or when it is one of the tag's `reported` phrases, which name a party's act ("it issued
+threats", "threats to strike the base": the annotation guide's reported acts);
 when the tag lists `requires`, the sentence also holds one of them, not negated (its
 `idioms` need nothing more); and never inside one of the tag's `exclude` phrases."""
 
@@ -68,7 +70,7 @@ def stance_kept(
     drop = _silent(r_sent, groups, hows)
     narrated = np.flatnonzero(drop)
     if len(narrated):
-        drop[narrated] = ~quoted(rhetoric[narrated])
+        drop[narrated] = ~m.reported[r_pid[narrated]] & ~quoted(rhetoric[narrated])
     needs = [t for t, spec in lexicon.tags.items() if spec.requires]
     own, cue = _tag_ids(m, needs, REQUIRES)
     wanted = (own[r_pid] >= 0) & ~m.idiom[r_pid]

@@ -385,9 +385,10 @@ def kwic(
     lexicon: Lexicon | str | Path | None = None,
 ) -> pd.DataFrame:
     """Keyword in context: every match of `pattern` (lexicon syntax: word, phrase, glob or
-    `re:`; or the name of a lexicon tag, meaning all its patterns and idioms) with `window` words
-    (whitespace-separated) either side. Columns: article_id, date, start, end (char
-    offsets, like quanteda's from/to), pre, keyword, post.
+    `re:`; or the name of a lexicon tag, meaning all its patterns, idioms and reported
+    phrases) with `window` words (whitespace-separated) either side. Columns:
+    article_id, date, start, end (char offsets, like quanteda's from/to), pre, keyword,
+    post.
 
     Parameters
     ----------
@@ -427,11 +428,8 @@ def kwic(
         raise ValueError(f"window must be a whole number of words >= 0, not {window!r}")
     lexicon = as_lexicon(lexicon)
     texts = require_text(articles)
-    pats = (
-        [*lexicon.tags[pattern].patterns, *lexicon.tags[pattern].idioms]
-        if pattern in lexicon.tags
-        else [pattern]
-    )
+    tag = lexicon.tags.get(pattern)
+    pats = [*tag.patterns, *tag.idioms, *tag.reported] if tag else [pattern]
     matcher = pattern_matcher(pats)
     joined, article_start, lengths = join_articles(texts)
     art, starts, ends, _ = scan_articles(matcher, joined, article_start, lengths)

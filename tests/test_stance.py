@@ -68,6 +68,34 @@ def test_a_partys_words_quoted_in_the_reporters_sentence_keep_their_stance(mark)
     assert "threat" not in rhetoric_tags(apart, source="Reuters")
 
 
+@pytest.mark.parametrize(
+    "sentence, tag",
+    [
+        ("In recent weeks the North has issued threats almost daily.", "threat"),
+        ("Experts doubted the regime's threats to strike the island.", "threat"),
+        ("The drills drew threats of nuclear attacks on the ports.", "threat"),
+        ("The general later walked back threats of war.", "threat"),
+        ("Pyongyang ignored the South's offer of talks.", "diplomatic_outreach"),
+    ],
+)
+def test_a_phrase_naming_a_partys_act_counts_in_narration(sentence, tag):
+    """The reporter's narration takes no stance, but a `reported` phrase names a party's
+    act (a verb of issuing, or the threatened act stated): the guide's reported acts."""
+    assert tag in rhetoric_tags(sentence, source="Reuters")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Emerging threats against the bases worry the planners.",  # a danger
+        "Threats to regional stability grew through the spring.",
+        "The museum holds records of the talks of 1953.",
+    ],
+)
+def test_a_danger_or_a_topic_named_in_narration_is_still_no_stance(sentence):
+    assert rhetoric_tags(sentence, source="Reuters") == set()
+
+
 def test_a_state_outlets_narration_takes_stances():
     text = "The puppet warmongers will pay dearly for their reckless provocation."
     assert {"threat", "hostility_accusation"} <= rhetoric_tags(text, source="KCNA")
