@@ -474,6 +474,12 @@ def test_a_dateline_names_the_outlet():
     assert list(credit(text).attribution) == ["source", "source"]
 
 
+@pytest.mark.parametrize("source", ["The Pyongyang Times", "Korean Central Broadcasting Station"])
+def test_the_dprks_lesser_state_outlets_narrate_in_its_voice(source):
+    s = credit("A meeting was held in the capital. It discussed the harvest.", source=source)
+    assert list(s.speaker_group) == ["dprk_state", "dprk_state"]
+
+
 def test_a_news_outlets_narration_is_media():
     s = credit("North Korea fired a missile. It flew 600 km.", source="Reuters")
     assert list(s.attribution) == ["default", "default"]
