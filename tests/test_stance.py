@@ -96,6 +96,24 @@ def test_a_danger_or_a_topic_named_in_narration_is_still_no_stance(sentence):
     assert rhetoric_tags(sentence, source="Reuters") == set()
 
 
+@pytest.mark.parametrize(
+    "sentence, tag",
+    [  # the annotation guide's examples (docs/annotation.md §4), as a speaker's words
+        ("The test proved the missile can reach any target, KCNA said.", "capability_claim"),
+        ("The president said he would be willing to meet the leader.", "diplomatic_outreach"),
+        ("Let us crush them, the general said.", "threat"),
+        ("We will wipe them out, the general said.", "threat"),
+        ("The accord is void, the ministry said.", "rejection"),
+        # and their kin, written here
+        ("The two sides agreed to strengthen military cooperation, KCNA said.", "alignment"),
+        ("Beijing expressed full support for the talks, the ministry said.", "alignment"),
+        ("The envoy said they were open to meeting without preconditions.", "diplomatic_outreach"),
+    ],
+)
+def test_the_guides_examples_get_their_tags(sentence, tag):
+    assert tag in rhetoric_tags(sentence)
+
+
 def test_a_state_outlets_narration_takes_stances():
     text = "The puppet warmongers will pay dearly for their reckless provocation."
     assert {"threat", "hostility_accusation"} <= rhetoric_tags(text, source="KCNA")
