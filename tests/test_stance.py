@@ -114,6 +114,12 @@ def test_the_guides_examples_get_their_tags(sentence, tag):
     assert tag in rhetoric_tags(sentence)
 
 
+def test_an_offer_turned_down_is_the_speakers_rejection_not_their_outreach():
+    # the guide's table: "Pyongyang dismissed the offer of talks as a ploy." is `rejection`
+    assert rhetoric_tags("Pyongyang dismissed the offer of talks as a ploy.") == {"rejection"}
+    assert rhetoric_tags("Seoul rebuffed the offer of dialogue, the ministry said.") == {"rejection"}
+
+
 def test_a_state_outlets_narration_takes_stances():
     text = "The puppet warmongers will pay dearly for their reckless provocation."
     assert {"threat", "hostility_accusation"} <= rhetoric_tags(text, source="KCNA")
