@@ -591,9 +591,9 @@ def _read(
     r = rules.realis
     first, last = clause(text, start, end, r)
     scope_first, scope_last = clause(text, start, end, r, strong_only=True)
-    if trigger.event_type in LAUNCH_TYPES:  # "recent" marks news, it does not date it
-        dates = [d for d in dates if d.kind != "recent"]
     launch = trigger.event_type in LAUNCH_TYPES
+    if launch:  # "recent" marks news, it does not date it
+        dates = [d for d in dates if d.kind != "recent"]
     nominal = trigger.nominal or launch and noun_like(text, start, end, r, (first, last))
     if nominal:  # a noun's own date: "the launch on Sunday", "Sunday's launch"
         in_scope = (
@@ -630,18 +630,20 @@ def _read(
     precise = date is not None and date.precision in ("day", "week")
     realis, strong = cue_realis(text, start, end, r, precise, (first, last)), True
     if realis is None:
-        if trigger.event_type in LAUNCH_TYPES:
+        if launch or trigger.event_type == NUCLEAR_TEST:
             reading = form_realis(
                 text,
                 start,
                 end,
                 r,
                 anchored,
-                nominal,
+                nominal or not launch,
                 date.precision if date is not None else None,
                 (first, last),
             )
-            realis, strong = reading.realis, reading.strong
+            # a nuclear test is news on its own, however it is named ("the country's
+            # sixth nuclear test"); only its kinds and its background are set apart
+            realis, strong = reading.realis, reading.strong or not launch
         else:
             realis = "actual"
     if (
@@ -669,6 +671,10 @@ def _read(
     )
 
 
+NUCLEAR_TEST = "nuclear_test"
+"""Read by its grammatical form, as a launch noun is, when no cue decides: "a nuclear
+test" or "its nuclear tests" undated is a kind, "has conducted five nuclear tests" a
+tally, not the news; "Friday's nuclear test" is one event."""
 _APPOSED = re.compile(r"\s*,\s*")  # between a launch noun and its date
 _AFTER_APPOSED = re.compile(r"\s*(?:[,.;)]|\Z)")  # the date's appositive closes
 _FRONTED = re.compile(r"\s*(?:(?:on|in|by|and|but|so)\s+)?", re.I)

@@ -484,3 +484,41 @@ def test_last_factive_is_the_last_factive_verb_of_the_span_scanned_or_not():
     assert _last_factive("Envoys watched the launch.", 0, 19) is None
     greek = "Crowds ΗAILED, no, hailed the launch."  # not ASCII: scanned as ever
     assert _last_factive(greek, 0, greek.index("launch")).group(0) == "hailed the "
+
+
+def nuclear_tests(text: str, date: str = THURSDAY) -> list[tuple[str, str]]:
+    """(realis, date precision) of each nuclear test event the article reports."""
+    events = ak.extract_events(written((date, text)))
+    found = events[events["event_type"] == "nuclear_test"]
+    return list(zip(found["realis"], found["date_precision"]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy said that had it been a nuclear test, the response would have differed.",
+        "The launch was seen as less provocative than a nuclear test.",
+        "Allies watch for provocations such as a nuclear test.",
+        "Troops stand ready to respond to either a nuclear test or an attack.",
+        "The North has conducted six nuclear tests.",
+        "Its nuclear tests have drawn sanctions for years.",
+    ],
+)
+def test_a_nuclear_test_named_as_a_kind_a_tally_or_a_counterfactual_is_no_event(text):
+    assert nuclear_tests(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("North Korea conducted its seventh nuclear test on Tuesday.", ("actual", "day")),
+        ("Seoul condemned the country's seventh nuclear test.", ("actual", "unresolved")),
+        ("The North carried out a nuclear test, its state media said.", ("actual", "unresolved")),
+    ],
+)
+def test_a_nuclear_test_told_as_news_is_one_event(text, expected):
+    assert nuclear_tests(text) == [expected]
+
+
+def test_such_as_lists_examples_inside_one_clause():
+    assert realis_of("Allies watch for provocations such as a missile launch.") == "generic"
