@@ -592,7 +592,7 @@ def _read(
     first, last = clause(text, start, end, r)
     scope_first, scope_last = clause(text, start, end, r, strong_only=True)
     launch = trigger.event_type in LAUNCH_TYPES
-    if launch:  # "recent" marks news, it does not date it
+    if launch or trigger.event_type == NUCLEAR_TEST:  # "recent" marks news, not a date
         dates = [d for d in dates if d.kind != "recent"]
     nominal = trigger.nominal or launch and noun_like(text, start, end, r, (first, last))
     if nominal:  # a noun's own date: "the launch on Sunday", "Sunday's launch"

@@ -502,6 +502,9 @@ def nuclear_tests(text: str, date: str = THURSDAY) -> list[tuple[str, str]]:
         "Troops stand ready to respond to either a nuclear test or an attack.",
         "The North has conducted six nuclear tests.",
         "Its nuclear tests have drawn sanctions for years.",
+        "Satellite images show new tunnels at the nuclear test site.",
+        "The nuclear test threat suggests the country may act.",
+        "Officials fear it may grab attention with some kind of nuclear test.",
     ],
 )
 def test_a_nuclear_test_named_as_a_kind_a_tally_or_a_counterfactual_is_no_event(text):
@@ -514,6 +517,8 @@ def test_a_nuclear_test_named_as_a_kind_a_tally_or_a_counterfactual_is_no_event(
         ("North Korea conducted its seventh nuclear test on Tuesday.", ("actual", "day")),
         ("Seoul condemned the country's seventh nuclear test.", ("actual", "unresolved")),
         ("The North carried out a nuclear test, its state media said.", ("actual", "unresolved")),
+        # "recent" marks the news, it does not date it: the month named does
+        ("Beijing faulted its most recent nuclear test, in January.", ("historical", "month")),
     ],
 )
 def test_a_nuclear_test_told_as_news_is_one_event(text, expected):
