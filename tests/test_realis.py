@@ -496,15 +496,15 @@ def nuclear_tests(text: str, date: str = THURSDAY) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     "text",
     [
-        "The envoy said that had it been a nuclear test, the response would have differed.",
-        "The launch was seen as less provocative than a nuclear test.",
+        "Had it been a nuclear test, the envoy said, the response would have differed.",
+        "Analysts rated the launch a milder step than a nuclear test.",
         "Allies watch for provocations such as a nuclear test.",
         "Troops stand ready to respond to either a nuclear test or an attack.",
         "The North has conducted six nuclear tests.",
         "Its nuclear tests have drawn sanctions for years.",
         "Satellite images show new tunnels at the nuclear test site.",
         "The nuclear test threat suggests the country may act.",
-        "Officials fear it may grab attention with some kind of nuclear test.",
+        "Officials fear the North may stage some kind of nuclear test next month.",
     ],
 )
 def test_a_nuclear_test_named_as_a_kind_a_tally_or_a_counterfactual_is_no_event(text):
@@ -518,7 +518,7 @@ def test_a_nuclear_test_named_as_a_kind_a_tally_or_a_counterfactual_is_no_event(
         ("Seoul condemned the country's seventh nuclear test.", ("actual", "unresolved")),
         ("The North carried out a nuclear test, its state media said.", ("actual", "unresolved")),
         # "recent" marks the news, it does not date it: the month named does
-        ("Beijing faulted its most recent nuclear test, in January.", ("historical", "month")),
+        ("Beijing faulted the latest nuclear test, in January.", ("historical", "month")),
     ],
 )
 def test_a_nuclear_test_told_as_news_is_one_event(text, expected):

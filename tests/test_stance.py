@@ -100,7 +100,7 @@ def test_a_danger_or_a_topic_named_in_narration_is_still_no_stance(sentence):
     "sentence, tag",
     [  # the annotation guide's examples (docs/annotation.md §4), as a speaker's words
         ("The test proved the missile can reach any target, KCNA said.", "capability_claim"),
-        ("The president said he would be willing to meet the leader.", "diplomatic_outreach"),
+        ("The president said he was willing to meet the leader.", "diplomatic_outreach"),
         ("Let us crush them, the general said.", "threat"),
         ("We will wipe them out, the general said.", "threat"),
         ("The accord is void, the ministry said.", "rejection"),
