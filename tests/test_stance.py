@@ -117,7 +117,7 @@ def test_the_guides_examples_get_their_tags(sentence, tag):
 def test_an_offer_turned_down_is_the_speakers_rejection_not_their_outreach():
     # the guide's table: "Pyongyang dismissed the offer of talks as a ploy." is `rejection`
     assert rhetoric_tags("Pyongyang dismissed the offer of talks as a ploy.") == {"rejection"}
-    assert rhetoric_tags("Seoul rebuffed the offer of dialogue, the ministry said.") == {"rejection"}
+    assert rhetoric_tags("Seoul rebuffed the offer of dialogue, the envoy said.") == {"rejection"}
 
 
 def test_a_state_outlets_narration_takes_stances():
