@@ -102,9 +102,9 @@ def article_spans(texts: list[str]) -> list[tuple[list[int], list[int]]]:
 
 
 def chunk_bounds(lengths: Iterable[int]) -> list[tuple[int, int]]:
-    """Consecutive chunks of texts of these lengths, each of about _CHUNK_CHARS characters
-    (a longer text is a chunk of its own), as (first, stop) indices; one empty chunk
-    when there are no texts."""
+    """Consecutive chunks of texts of these lengths, as (first, stop) indices: a chunk
+    ends once its texts reach _CHUNK_CHARS characters (so a longer text ends the chunk
+    it joins); one empty chunk when there are no texts."""
     out, first, size = [], 0, 0
     stop = 0
     for stop, length in enumerate(lengths, start=1):
