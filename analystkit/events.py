@@ -43,6 +43,7 @@ from analystkit.realis import (
     clause,
     cue_realis,
     form_realis,
+    infinitive,
     noun_like,
 )
 from analystkit.splitting import join_articles
@@ -491,6 +492,8 @@ def _sentence_mentions(
         if screen and first is None:
             continue
         best = None
+        launch = event_type in LAUNCH_TYPES
+        spans: list[tuple[int, int]] = []  # read already: a match inside one is its part
         for trigger in rules.triggers[event_type]:
             if trigger.unless is not None and _found(trigger.unless, low, seen):
                 continue
@@ -499,6 +502,10 @@ def _sentence_mentions(
             for m in trigger.pattern.finditer(low, first.start() if first else 0):
                 if trigger.nominal and m.span() in read_as_noun:
                     continue  # an earlier trigger read this word as a noun already
+                # "new sanctions" is part of "to impose new sanctions", read already (a
+                # launch's verb and noun triggers are each read, the first actual wins)
+                if not launch and any(a <= m.start() and m.end() <= b for a, b in spans):
+                    continue
                 if trigger.with_ and not trigger.with_.search(
                     low, *_object_scope(text, m.start(), m.end(), rules)
                 ):
@@ -510,6 +517,7 @@ def _sentence_mentions(
                         if not d.reporting and d.start >= dateline_end
                     ]
                 mention = _read(text, m.start(), m.end(), trigger, sentence_id, dates, rules)
+                spans.append(m.span())
                 if mention.nominal:
                     read_as_noun.add(m.span())
                 if best is None or (
@@ -644,6 +652,8 @@ def _read(
             # a nuclear test is news on its own, however it is named ("the country's
             # sixth nuclear test"); only its kinds and its background are set apart
             realis, strong = reading.realis, reading.strong or not launch
+        elif not nominal and infinitive(text, start, r, (first, last)):
+            realis = "hypothetical"
         else:
             realis = "actual"
     if (

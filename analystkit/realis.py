@@ -363,6 +363,21 @@ def form_realis(
     return Reading("actual", False)
 
 
+def infinitive(
+    text: str, start: int, rules: RealisRules, span: tuple[int, int] | None = None
+) -> bool:
+    """Whether a verb trigger is a to-infinitive ("urged the council to impose
+    sanctions", "agreed to hold talks"): something sought or planned, not done. A vote
+    to do it does it ("the council voted unanimously to impose sanctions")."""
+    first, _ = span or clause(text, start, start, rules)
+    before = _WORD.findall(text[first:start].lower())
+    p1, _ = _previous(before)
+    return p1 == "to" and not _VOTE.intersection(before[-4:-1])
+
+
+_VOTE = {"vote", "votes", "voted", "voting"}
+
+
 def _previous(before: list[str]) -> tuple[str, str]:
     """The two words before a trigger, adverbs ("also", "successfully") skipped."""
     core = [w for w in before if w not in _ADVERBS]

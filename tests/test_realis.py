@@ -527,3 +527,42 @@ def test_a_nuclear_test_told_as_news_is_one_event(text, expected):
 
 def test_such_as_lists_examples_inside_one_clause():
     assert realis_of("Allies watch for provocations such as a missile launch.") == "generic"
+
+
+def events_of(text: str, event_type: str) -> list[str]:
+    """The realis of each `event_type` mention of a one-sentence article."""
+    found = ak.extract_events(written((THURSDAY, text)), all_mentions=True)
+    return found.loc[found["event_type"] == event_type, "realis"].tolist()
+
+
+@pytest.mark.parametrize(
+    "text, event_type, realis",
+    [
+        (
+            "Envoys pressed the council to impose new sanctions on the North.",
+            "sanctions",
+            "hypothetical",
+        ),
+        ("The two Koreas agreed to hold talks in the spring.", "talks", "hypothetical"),
+        (
+            "The council voted on Monday to impose new sanctions on the North.",
+            "sanctions",
+            "actual",
+        ),
+        ("The council imposed new sanctions on the North on Monday.", "sanctions", "actual"),
+        ("The Treasury sanctioned two trading firms on Monday.", "sanctions", "actual"),
+    ],
+)
+def test_a_to_infinitive_is_sought_not_done_unless_a_vote_does_it(text, event_type, realis):
+    assert events_of(text, event_type) == [realis]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Its economy, already heavily sanctioned, depends on one neighbour.",
+        "Trade with the heavily sanctioned state runs through one port.",
+    ],
+)
+def test_being_sanctioned_is_a_state_not_an_event(text):
+    assert events_of(text, "sanctions") == []
