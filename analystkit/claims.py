@@ -269,7 +269,7 @@ def check_claims(
                     continue  # the term and year ordinals below check it
                 if not about_launches(form, m, text, before):
                     continue
-                if form == "ordinal_gap" and "after" in m.re.groupindex and m.group("after"):
+                if form == "ordinal_gap" and m.groupdict().get("after"):
                     if launches_before is None:
                         launches_before = _launch_actors(events)
                     actor = _last_actor(launches_before.get(article_id, []), sentence_id)

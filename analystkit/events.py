@@ -600,7 +600,8 @@ def _read(
     first, last = clause(text, start, end, r)
     scope_first, scope_last = clause(text, start, end, r, strong_only=True)
     launch = trigger.event_type in LAUNCH_TYPES
-    if launch or trigger.event_type == NUCLEAR_TEST:  # "recent" marks news, not a date
+    by_form = launch or trigger.event_type == NUCLEAR_TEST  # read by its grammatical form
+    if by_form:  # "recent" marks news, it does not date it
         dates = [d for d in dates if d.kind != "recent"]
     nominal = trigger.nominal or launch and noun_like(text, start, end, r, (first, last))
     if nominal:  # a noun's own date: "the launch on Sunday", "Sunday's launch"
@@ -638,7 +639,7 @@ def _read(
     precise = date is not None and date.precision in ("day", "week")
     realis, strong = cue_realis(text, start, end, r, precise, (first, last)), True
     if realis is None:
-        if launch or trigger.event_type == NUCLEAR_TEST:
+        if by_form:
             reading = form_realis(
                 text,
                 start,
