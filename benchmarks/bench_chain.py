@@ -91,9 +91,14 @@ def memory_child(mb: float, source: str = "") -> None:
     then per step the peak growth while it ran and the RSS growth once it returned (MB,
     over the chain's start; VmHWM is reset after each step, the peak is their maximum).
     `source`: a Parquet file of the corpus to read, into a heap that has held no text
-    (a dataset read from disk); else the corpus is generated here, and the chain reuses
-    the memory its freed strings leave (as after load_articles, which builds them)."""
-    articles = pd.read_parquet(source) if source else synthetic_articles(mb, seed=7)
+    (a dataset read from disk); else its texts are made Python strings here (generated,
+    or read from ANALYSTKIT_BENCH_CORPUS), and the chain reuses the memory those freed
+    strings leave (as after load_articles, which builds them)."""
+    if source:
+        articles = pd.read_parquet(source)
+    else:  # its texts made as Python strings here, even when read from the corpus folder
+        articles = synthetic_articles(mb, seed=7)
+        articles = articles.assign(text=articles["text"].tolist())
     lexicon = ak.load_lexicon()
     chain(articles.head(20), lexicon)  # imports, compiled patterns
     gc.collect()
