@@ -91,14 +91,11 @@ def memory_child(mb: float, source: str = "") -> None:
     then per step the peak growth while it ran and the RSS growth once it returned (MB,
     over the chain's start; VmHWM is reset after each step, the peak is their maximum).
     `source`: a Parquet file of the corpus to read, into a heap that has held no text
-    (a dataset read from disk); else its texts are made Python strings here (generated,
-    or read from ANALYSTKIT_BENCH_CORPUS), and the chain reuses the memory those freed
-    strings leave (as after load_articles, which builds them)."""
-    if source:
-        articles = pd.read_parquet(source)
-    else:  # its texts made as Python strings here, even when read from the corpus folder
-        articles = synthetic_articles(mb, seed=7)
-        articles = articles.assign(text=articles["text"].tolist())
+    (a dataset read from disk); else the corpus is generated here, never read from
+    ANALYSTKIT_BENCH_CORPUS, and the chain reuses the memory its freed strings leave (as
+    after load_articles, which builds them). Generated text follows the running
+    lexicon: to compare two versions on the same text, read the Parquet figure."""
+    articles = pd.read_parquet(source) if source else synthetic_articles(mb, 7, cached=False)
     lexicon = ak.load_lexicon()
     chain(articles.head(20), lexicon)  # imports, compiled patterns
     gc.collect()

@@ -112,12 +112,13 @@ def _sentence(rng: random.Random, cum: list[float], terms, cues) -> str:
     return body[0].upper() + body[1:] + "."
 
 
-def synthetic_articles(mb: float = 50, seed: int = 0) -> pd.DataFrame:
+def synthetic_articles(mb: float = 50, seed: int = 0, cached: bool = True) -> pd.DataFrame:
     """About `mb` megabytes of synthetic articles (seeded, deterministic) as an articles
     frame: article_id, date, title, source, url, path, text — all labelled synthetic.
-    Kept in and read from the folder ANALYSTKIT_BENCH_CORPUS when it is set."""
+    Kept in and read from the folder ANALYSTKIT_BENCH_CORPUS when it is set and `cached`;
+    generated in this process otherwise."""
     folder = os.environ.get("ANALYSTKIT_BENCH_CORPUS")
-    if not folder:
+    if not folder or not cached:
         return _generated(mb, seed)
     path = Path(folder) / f"synthetic-{mb:g}mb-seed{seed}.parquet"
     if not path.exists():
