@@ -34,6 +34,7 @@ _ON_FIRST_USE = {
     "analystkit.reference": (
         "load_chronology",
         "load_milestones",
+        "load_nuclear_tests",
         "load_cns_database",
         "ReferenceDataError",
     ),

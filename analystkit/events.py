@@ -39,6 +39,7 @@ from analystkit.dates import (
 from analystkit.event_rules import EventRules, Party, Trigger, _lower, load_event_rules
 from analystkit.frames import empty_frame, require_columns
 from analystkit.lexicon import Lexicon
+from analystkit.nuclear_series import NuclearSeries
 from analystkit.realis import (
     clause,
     cue_realis,
@@ -131,6 +132,7 @@ def extract_events(
     milestones: pd.DataFrame | None = None,
     all_mentions: bool = False,
     lexicon: Lexicon | str | Path | None = None,
+    nuclear_tests: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Events the articles report as having happened: one row per event per article
     (see the module doc); with `all_mentions`, one row per mention of any realis
@@ -160,7 +162,9 @@ def extract_events(
     is the weapon match in the trigger's own clause (denied ones, "not an ICBM", left
     out), else in its sentence, instead of a second scan with the lexicon's matcher.
     `milestones` resolve "in his first term" (default: the curated table, loaded only
-    when such a phrase occurs). `rules` default to
+    when such a phrase occurs); `nuclear_tests` date "its third nuclear test" and "its
+    latest nuclear test" (a test the report tells as done with no day of its own;
+    default: ``load_nuclear_tests()``, loaded only when such a test occurs). `rules` default to
     ``load_event_rules(lexicon=lexicon)``: data/event_rules.yml with the missile classes
     of `lexicon` (default: data/lexicon.yml).
 
@@ -185,6 +189,9 @@ def extract_events(
         One row per mention of any realis, unmerged, instead of one row per event.
     lexicon : Lexicon, str, pathlib.Path or None, default None
         The lexicon whose ``weapon`` tags are the missile classes, when `rules` is None.
+    nuclear_tests : pandas.DataFrame or None, default None
+        The DPRK's nuclear tests (``date``, ``ordinal``); None is
+        ``load_nuclear_tests()`` when needed.
 
     Returns
     -------
@@ -244,6 +251,7 @@ def extract_events(
         texts = _texts(articles["text"], keep)  # read again, a batch at a time
         spans = _given_spans(sentences)
     resolver = _TermResolver(milestones)
+    series = NuclearSeries(nuclear_tests)
     found = []  # (article_id, report date, its mentions)
     voices: dict[str, str | None] = {}  # article_id -> the party a state outlet speaks for
     dates = itertools.compress(articles["date"].tolist(), keep)
@@ -278,6 +286,7 @@ def extract_events(
             _date_mention(mention, report, text, resolver)
         found.append((article_id, report, mentions))
     _name_actors(found, voices, rules)
+    _place_nuclear_tests(found, series)
     if matches is not None:
         _classes_from_matches(matches, found, rules)
     else:
@@ -638,6 +647,12 @@ def _read(
     in_clause = date is not None and first <= date.start < last
     precise = date is not None and date.precision in ("day", "week")
     realis, strong = cue_realis(text, start, end, r, precise, (first, last)), True
+    if (
+        trigger.event_type == NUCLEAR_TEST
+        and text[start:end].endswith("s")
+        and _TALLY.search(text, max(0, start - 40), start)
+    ):
+        realis = "generic"  # "all of its six nuclear tests", dated or not: a tally
     if realis is None:
         if by_form:
             reading = form_realis(
@@ -686,6 +701,12 @@ NUCLEAR_TEST = "nuclear_test"
 """Read by its grammatical form, as a launch noun is, when no cue decides: "a nuclear
 test" or "its nuclear tests" undated is a kind, "has conducted five nuclear tests" a
 tally, not the news; "Friday's nuclear test" is one event."""
+_TALLY = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|both|all|several|\d+)\s+"
+    r"(?:[\w-]+\s+){0,2}\Z",
+    re.I,
+)
+"""A number before plural nuclear tests counts them: several events, not one."""
 _APPOSED = re.compile(r"\s*,\s*")  # between a launch noun and its date
 _AFTER_APPOSED = re.compile(r"\s*(?:[,.;)]|\Z)")  # the date's appositive closes
 _FRONTED = re.compile(r"\s*(?:(?:on|in|by|and|but|so)\s+)?", re.I)
@@ -833,7 +854,7 @@ def _name_batch(
             parties,
             voices[article_id],
             m.clause_span,  # found by _read: its sentence's breaks are not scanned again
-            m.nominal,
+            m.nominal or m.event_type == NUCLEAR_TEST,  # always a noun: "condemned the test"
         )
 
 
@@ -987,6 +1008,41 @@ def _date_mention(
         m.realis = "historical"
 
 
+def _place_nuclear_tests(
+    found: list[tuple[str, pd.Timestamp, list[_Mention]]], series: NuclearSeries
+) -> None:
+    """Read the DPRK's nuclear tests told as done, and not dated to the day, against
+    the listed tests (nuclear_series): "its third nuclear test" takes the third one's
+    day (and is historical when that is more than HISTORICAL_DAYS before the report);
+    one named that had not happened by the report ("by conducting its sixth nuclear
+    test", in April 2017) is not done but hypothetical; one dated by a period ("this
+    month") takes the day of the one listed test in it; and an undated one, in a report
+    with no listed test in the days before it while the list is complete, is
+    background, not news."""
+    for _, report, mentions in found:
+        for m in mentions:
+            if not (
+                m.event_type == NUCLEAR_TEST
+                and m.actor == DPRK
+                and m.realis == "actual"
+                and (m.date is None or m.date.precision != "day")
+            ):
+                continue
+            named = series.named(m.evidence, m.start, m.end, report)
+            if m.date is not None and not (named and m.first <= named.date <= m.last):
+                named = series.within(m.first, m.last, report)
+                if named is not None:  # dated by its period's words ("this month")
+                    named = replace(named, text=m.date.text)
+            if named is not None:
+                m.date, m.in_clause, m.first, m.last = named, False, named.date, named.date
+                if is_historical(named, report):
+                    m.realis = "historical"
+            elif series.not_yet(m.evidence, m.start, m.end, report):
+                m.realis = "hypothetical"
+            elif m.date is None and series.quiet(report):
+                m.realis = "historical"
+
+
 _ROCKET = re.compile(r"\brockets?\b(?!\s+launchers?)", re.I)
 _MISSILE = re.compile(r"\bmissiles?\b", re.I)
 
@@ -1022,8 +1078,10 @@ def _merge(mentions: list[_Mention]) -> list[list[_Mention]]:
 
     def order(m: _Mention):
         if m.date is None:
-            return (PRECISION_RANK["unresolved"], 0, m.sentence_id)
-        return (PRECISION_RANK[m.date.precision], (m.last - m.first).days, m.sentence_id)
+            return (PRECISION_RANK["unresolved"], 0, False, m.sentence_id)
+        # at a precision, the text's own date before a listed nuclear test's
+        from_list = m.date.kind == "reference"
+        return (PRECISION_RANK[m.date.precision], (m.last - m.first).days, from_list, m.sentence_id)
 
     events: list[list[_Mention]] = []
     dated: dict[tuple, list[tuple[pd.Timestamp, int]]] = {}  # key -> sorted (first, event)

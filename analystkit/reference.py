@@ -25,6 +25,10 @@ CHRONOLOGY_PATH = REFERENCE_DIR / "launch_events.csv"
 # the curated chronology lists every launch from this day (there were none in 2018)
 CHRONOLOGY_FROM = pd.Timestamp("2018-01-01")
 MILESTONES_PATH = REFERENCE_DIR / "milestones.csv"
+NUCLEAR_TESTS_PATH = REFERENCE_DIR / "nuclear_tests.csv"
+NUCLEAR_TESTS_THROUGH = pd.Timestamp("2025-12-31")
+"""The curated nuclear tests are every DPRK nuclear test up to this day: before it, "its
+latest nuclear test" is the last one listed; after it, a new one may be missing."""
 
 CHRONOLOGY_COLUMNS = [
     "date",
@@ -38,6 +42,7 @@ CHRONOLOGY_COLUMNS = [
     "note",
 ]
 MILESTONE_COLUMNS = ["date", "end_date", "kind", "title", "label", "source", "note"]
+NUCLEAR_TEST_COLUMNS = ["date", "ordinal", "dprk_claim", "source", "note"]
 
 CONFIDENCE_LEVELS = ("high", "medium", "low")
 LABEL_MAX_CHARS = 16
@@ -136,6 +141,48 @@ def load_milestones(path: str | Path | None = None) -> pd.DataFrame:
     return frame.sort_values("date", kind="stable").reset_index(drop=True)
 
 
+def load_nuclear_tests(path: str | Path | None = None) -> pd.DataFrame:
+    """The DPRK's nuclear tests (default data/reference/nuclear_tests.csv), validated.
+
+    One row per test, its Korea-time day: date, ordinal (1 for the first; the rows must
+    count the tests in date order), dprk_claim (what the state said it tested), source,
+    note. The curated table lists every test up to NUCLEAR_TESTS_THROUGH
+    (2025-12-31). ``ak.extract_events`` dates "its third nuclear test" and "its latest
+    nuclear test" with it.
+
+    Parameters
+    ----------
+    path : str, pathlib.Path or None, default None
+        A nuclear tests CSV; None is the curated data/reference/nuclear_tests.csv.
+
+    Returns
+    -------
+    pandas.DataFrame
+        On a RangeIndex, sorted by date: ``date`` (datetime64[us]), ``ordinal`` (int64),
+        the other columns str.
+
+    Raises
+    ------
+    ReferenceDataError
+        The file is missing, empty, not UTF-8 or not valid CSV, or a row breaks the
+        schema (the message names the file, the line and the problem).
+
+    Examples
+    --------
+    >>> import analystkit as ak
+    >>> tests = ak.load_nuclear_tests()
+    >>> tests[["date", "ordinal"]].astype(str).values.tolist()[-2:]
+    [['2016-09-09', '5'], ['2017-09-03', '6']]
+    """
+    path = Path(path) if path is not None else NUCLEAR_TESTS_PATH
+    raw = _read_table(path)
+    _validate(raw, _nuclear_test_schema(), path)
+    frame = raw[NUCLEAR_TEST_COLUMNS].copy()
+    frame["date"] = _iso_dates(frame["date"])
+    frame["ordinal"] = frame["ordinal"].astype("int64")
+    return frame.sort_values("date", kind="stable").reset_index(drop=True)
+
+
 def _read_table(path: Path) -> pd.DataFrame:
     """Read a CSV as stripped strings (empty -> <NA>) with each record's editor line."""
     if not path.is_file():
@@ -208,7 +255,12 @@ def _optional(checks: list[pa.Check] | pa.Check | None = None) -> pa.Column:
 
 _CLASS_RULE = "missile_class is required for missile_launch and must be empty for satellite_launch"
 _END_RULE = "end_date before date"
-_RULE_COLUMNS = {_CLASS_RULE: ("event_type", "missile_class"), _END_RULE: ("date", "end_date")}
+_ORDINAL_RULE = "ordinal must count the tests in date order (1, 2, 3 ...)"
+_RULE_COLUMNS = {
+    _CLASS_RULE: ("event_type", "missile_class"),
+    _END_RULE: ("date", "end_date"),
+    _ORDINAL_RULE: ("date", "ordinal"),
+}
 
 
 def _chronology_schema() -> pa.DataFrameSchema:
@@ -267,6 +319,26 @@ def _milestone_schema() -> pa.DataFrameSchema:
             "note": _optional(),
         },
         checks=[end_not_before_start],
+        strict=True,
+    )
+
+
+def _nuclear_test_schema() -> pa.DataFrameSchema:
+    def counts_in_order(d: pd.DataFrame) -> pd.Series:
+        rank = _iso_dates(d["date"]).rank(method="first")
+        return pd.to_numeric(d["ordinal"], errors="coerce") == rank
+
+    return pa.DataFrameSchema(
+        {
+            "date": _required(_ISO, unique=True),
+            "ordinal": _required(
+                pa.Check.str_matches(r"^[1-9]\d*$", error="ordinal {value} is not 1, 2, 3 ...")
+            ),
+            "dprk_claim": _optional(),
+            "source": _required(),
+            "note": _optional(),
+        },
+        checks=[pa.Check(counts_in_order, ignore_na=False, error=_ORDINAL_RULE)],
         strict=True,
     )
 

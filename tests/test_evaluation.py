@@ -14,6 +14,7 @@ import pytest
 from analystkit.evaluation import scoring
 from analystkit.evaluation.__main__ import main
 from analystkit.evaluation.agreement import (
+    AGREEMENT_OF,
     claim_agreement,
     cohen_kappa,
     launch_agreement,
@@ -23,7 +24,7 @@ from analystkit.evaluation.agreement import (
 from analystkit.evaluation.chronology import cns_days, dev_chronology
 from analystkit.evaluation.corpora import CNS_FILE, KCNA_FILE, NEWS_FILE
 from analystkit.evaluation.gold import KINDS, GoldError, read_gold
-from analystkit.evaluation.kit import KitRun, news_launches
+from analystkit.evaluation.kit import KitRun, news_launches, news_nuclear_tests
 from analystkit.evaluation.report import evaluate, render
 
 # Project-written article texts (not from any corpus).
@@ -176,6 +177,105 @@ def test_news_launches_are_actual_dprk_launches_on_their_linked_day():
         }
     )
     assert news_launches(kit, chronology)["date"].dt.day.tolist() == [4, 2, 10]
+
+
+# ---------------------------------------------------------------- nuclear tests
+
+
+def nuclear(corpus, article_id, day="", basis="weekday", span=(0, 9)):
+    if not day:
+        return [corpus, "d", article_id, "A", "none", "", "", "", "", ""]
+    return [corpus, "d", article_id, "A", "nuclear_test", day, basis, *span, ""]
+
+
+def kit_tests(*rows) -> pd.DataFrame:
+    """Kit news nuclear tests: (article_id, day or None for undated)."""
+    return pd.DataFrame(
+        {"article_id": [r[0] for r in rows], "day": pd.to_datetime([r[1] for r in rows])}
+    )
+
+
+def test_nuclear_tests_pair_by_day_and_an_undated_kit_test_counts_for_its_article(tmp_path):
+    g = gold(
+        tmp_path,
+        "nuclear_tests",
+        [
+            nuclear("news", A, "2017-07-04"),
+            nuclear("news", B, "2017-07-02", "reference"),
+            nuclear("kcna", C),
+        ],
+    )
+    kit = kit_tests(
+        (A, "2017-07-05"),  # a day off: a match, not exact
+        (A, "2017-06-01"),  # false alarm
+        (B, None),  # undated: the article's test
+        (C, None),  # a test where gold has none
+    )
+    figures = table(scoring.nuclear_figures(g, kit))
+    assert figures["nuclear test precision"] == (2, 4)
+    assert figures["nuclear test recall"] == (2, 2)
+    assert figures["nuclear test day exact (matches)"] == (0, 2)
+    assert figures["clean: no news nuclear test where gold has none"] == (0, 1)
+    outcomes = scoring.nuclear_outcomes(g, kit)
+    assert outcomes.loc["news"].tolist() == [2, 0, 1]
+    assert outcomes.loc["kcna"].tolist() == [0, 0, 1]
+
+
+def test_news_nuclear_tests_are_actual_dprk_tests_dated_only_to_the_day():
+    found = news_nuclear_tests(
+        pd.DataFrame(
+            {
+                "article_id": ["a", "b", "c", "d"],
+                "event_type": ["nuclear_test", "nuclear_test", "nuclear_test", "missile_launch"],
+                "realis": ["actual", "actual", "historical", "actual"],
+                "actor": ["DPRK", "DPRK", "DPRK", "DPRK"],
+                "date": pd.to_datetime(["2017-09-03", "2017-09-01", "2013-02-12", "2017-09-03"]),
+                "date_precision": ["day", "month", "day", "day"],
+            }
+        )
+    )
+    assert found["article_id"].tolist() == ["a", "b"]
+    assert found["day"].tolist()[0] == pd.Timestamp("2017-09-03") and pd.isna(found["day"][1])
+
+
+@pytest.mark.parametrize(
+    "rows, message",
+    [
+        ([nuclear("news", A, "2017-07-04"), nuclear("news", A)], "both a none row and nuclear"),
+        (
+            [
+                nuclear("news", A, "2017-07-04")[:4]
+                + ["missile_launch", "2017-07-04", "weekday", 0, 9, ""]
+            ],
+            "event_type 'missile_launch' is not one of nuclear_test, none",
+        ),
+        (
+            [nuclear("news", A, "2017-07-04"), nuclear("news", A, "2017-07-04")],
+            "nuclear test day of this article repeated",
+        ),
+    ],
+)
+def test_a_bad_nuclear_test_gold_row_is_named(tmp_path, rows, message):
+    path = write_gold(tmp_path / "nuclear_tests.csv", "nuclear_tests", rows)
+    with pytest.raises(GoldError, match=message):
+        read_gold(path, "nuclear_tests", ARTICLES)
+
+
+def test_nuclear_test_agreement_reads_like_launch_agreement(tmp_path):
+    a = gold(tmp_path, "nuclear_tests", [nuclear("news", A, "2017-07-04"), nuclear("news", B)])
+    b = read_gold(
+        write_gold(
+            tmp_path / "b.csv",
+            "nuclear_tests",
+            [nuclear("news", A, "2017-07-04", "reference"), nuclear("news", B, "2017-07-02")],
+        ),
+        "nuclear_tests",
+        ARTICLES,
+    )
+    rows = AGREEMENT_OF["nuclear_tests"](a, b).set_index("measure")
+    assert rows.loc["has a new nuclear test (per article)", "agreement"] == 0.5
+    assert rows.loc["same nuclear test days (both found nuclear tests)", "agreement"] == 1.0
+    assert set(rows["kind"]) == {"nuclear_tests"}
 
 
 # ---------------------------------------------------------------- claims
@@ -510,11 +610,12 @@ def test_evaluate_and_render_a_report(tmp_path):
         claims=pd.DataFrame(),
         events=pd.DataFrame(),
         launches=events((A, "2017-07-04", "missile_launch", "icbm")),
+        nuclear_tests=kit_tests(),
     )
     text = render(evaluate(g, kit, ARTICLES), ["gold launches: 2 rows"])
     assert "| launch recall, exact day | 100% (1 of 1) | – | 100% (1 of 1) |" in text
     assert "| KCNA sentences credited dprk_state | – | 50% (1 of 2) | – |" in text
-    assert "No gold yet for: claims, speakers, rhetoric" in text
+    assert "No gold yet for: nuclear_tests, claims, speakers, rhetoric" in text
 
 
 def test_without_the_corpora_the_command_says_where_and_fails(tmp_path, capsys):

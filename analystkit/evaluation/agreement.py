@@ -3,6 +3,7 @@ Cohen's kappa per kind, with the observed agreement and the number of items comp
 
 - launches: per article both checked, kappa on "has a new launch" (yes/no); and, where
   both found launches, the share of articles with the same set of Korea-time days.
+- nuclear tests: the same as launches, for new nuclear tests.
 - claims: claims both found (spans overlapping in the same article), kappa on the
   verdict; how many each found is given too.
 - speakers: per item both labelled, kappa on the speaker group.
@@ -47,9 +48,13 @@ def _row(kind: str, measure: str, a: Sequence, b: Sequence) -> dict:
     }
 
 
-def launch_agreement(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
+def launch_agreement(a: pd.DataFrame, b: pd.DataFrame, kind: str = "launches") -> pd.DataFrame:
     """Has-new-launch kappa over the articles both checked; same launch days where both
-    found launches (agreement only: the day sets are too many labels for kappa)."""
+    found launches (agreement only: the day sets are too many labels for kappa). `kind`:
+    "nuclear_tests" reads the same frames of new nuclear tests."""
+    what, whats = (
+        ("nuclear test", "nuclear tests") if kind == "nuclear_tests" else ("launch", "launches")
+    )
 
     def days(gold: pd.DataFrame) -> pd.Series:
         launch = gold[gold["event_type"] != "none"]
@@ -65,11 +70,11 @@ def launch_agreement(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
     two = [i for i, (x, y) in enumerate(zip(*launched)) if x and y]
     return pd.DataFrame(
         [
-            _row("launches", "has a new launch (per article)", *launched),
+            _row(kind, f"has a new {what} (per article)", *launched),
             {
                 **_row(
-                    "launches",
-                    "same launch days (both found launches)",
+                    kind,
+                    f"same {what} days (both found {whats})",
                     [da.iloc[i] for i in two],
                     [db.iloc[i] for i in two],
                 ),
@@ -149,6 +154,7 @@ def rhetoric_agreement(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
 
 AGREEMENT_OF = {
     "launches": launch_agreement,
+    "nuclear_tests": lambda a, b: launch_agreement(a, b, "nuclear_tests"),
     "claims": claim_agreement,
     "speakers": speaker_agreement,
     "rhetoric": rhetoric_agreement,

@@ -34,6 +34,18 @@ KINDS = {
         "end",
         "note",
     ],
+    "nuclear_tests": [
+        "corpus",
+        "doc",
+        "article_id",
+        "annotator",
+        "event_type",
+        "day_kst",
+        "day_basis",
+        "start",
+        "end",
+        "note",
+    ],
     "claims": [
         "corpus",
         "doc",
@@ -71,6 +83,7 @@ KINDS = {
 """Each kind of gold and its header row, exactly."""
 CORPORA = ("news", "kcna")
 GOLD_EVENT_TYPES = ("missile_launch", "satellite_launch", "none")
+GOLD_NUCLEAR_TYPES = ("nuclear_test", "none")
 DAY_BASES = ("explicit", "weekday", "relative", "reference", "tz")
 CLAIM_FORMS = ("ordinal_period", "ordinal_gap", "first_since", "count_since", "superlative")
 VERDICTS = ("holds", "fails", "uncheckable")
@@ -161,22 +174,32 @@ def _span(row: dict, empty_ok: bool = False) -> list[str]:
     return [] if int(start) < int(end) else [f"start {start} is not before end {end}"]
 
 
-def _launch_row(row: dict) -> list[str]:
-    problems = _common(row) + _in(row, "event_type", GOLD_EVENT_TYPES)
-    kind = row["event_type"]
-    if kind == "none":
-        filled = [c for c in ("day_kst", "day_basis", "missile_class") if row[c]]
+def _dated_row(row: dict, event_types: tuple[str, ...]) -> list[str]:
+    """The checks of a row of new events by day (launches, nuclear tests)."""
+    problems = _common(row) + _in(row, "event_type", event_types)
+    if row["event_type"] == "none":
+        filled = [c for c in ("day_kst", "day_basis", "missile_class") if row.get(c)]
         if filled:
             problems.append(f"a none row has {', '.join(filled)} (leave them empty)")
         return problems + _span(row, empty_ok=True)
     if row["day_kst"] and not _is_day(row["day_kst"]):
         problems.append(f"day_kst {row['day_kst']!r} is not a YYYY-MM-DD day")
     problems += _in(row, "day_basis", DAY_BASES, empty_ok=not row["day_kst"])
+    return problems + _span(row)
+
+
+def _launch_row(row: dict) -> list[str]:
+    problems = _dated_row(row, GOLD_EVENT_TYPES)
+    kind = row["event_type"]
     if kind == "satellite_launch" and row["missile_class"]:
         problems.append("a satellite_launch row has a missile_class (leave it empty)")
     if kind == "missile_launch":
         problems += _in(row, "missile_class", MISSILE_CLASSES)
-    return problems + _span(row)
+    return problems
+
+
+def _nuclear_row(row: dict) -> list[str]:
+    return _dated_row(row, GOLD_NUCLEAR_TYPES)
 
 
 def _claim_row(row: dict) -> list[str]:
@@ -215,6 +238,7 @@ def _split_tags(value: str) -> list[str]:
 
 _ROW_CHECKS: dict[str, Callable[[dict], list[str]]] = {
     "launches": _launch_row,
+    "nuclear_tests": _nuclear_row,
     "claims": _claim_row,
     "speakers": _speaker_row,
     "rhetoric": _rhetoric_row,
@@ -231,7 +255,7 @@ def _typed(records: list[tuple[int, dict]], kind: str) -> pd.DataFrame:
         frame[column] = pd.to_numeric(frame[column].replace("", None)).astype("Int64")
     if "item" in frame:
         frame["item"] = frame["item"].astype("int64")
-    if kind == "launches":
+    if kind in ("launches", "nuclear_tests"):
         frame["day_kst"] = pd.to_datetime(frame["day_kst"].replace("", None), format="%Y-%m-%d")
     if kind == "rhetoric":
         frame["tags"] = frame["tags"].map(lambda v: frozenset(_split_tags(v)))
@@ -243,20 +267,24 @@ def _repeated(frame: pd.DataFrame, keys: list[str], what: str) -> list[str]:
     return [f"line {r.line}: {what} repeated" for r in twice.itertuples()]
 
 
-def _launch_file(frame: pd.DataFrame) -> list[str]:
+def _dated_file(frame: pd.DataFrame, what: str = "launch") -> list[str]:
     problems = _repeated(
-        frame[frame["day_kst"].notna()], ["article_id", "day_kst"], "launch day of this article"
+        frame[frame["day_kst"].notna()], ["article_id", "day_kst"], f"{what} day of this article"
     )
     for article_id, rows in frame.groupby("article_id", sort=False):
         none = rows["event_type"] == "none"
         if none.any() and not none.all():
             problems.append(
                 f"lines {', '.join(map(str, rows['line']))}: article "
-                f"{article_id} has both a none row and launch rows"
+                f"{article_id} has both a none row and {what} rows"
             )
         elif none.sum() > 1:
             problems.append(f"line {rows['line'].iloc[1]}: second none row of {article_id}")
     return problems + _one_annotator(frame, "article_id", "article")
+
+
+def _nuclear_file(frame: pd.DataFrame) -> list[str]:
+    return _dated_file(frame, "nuclear test")
 
 
 def _claim_file(frame: pd.DataFrame) -> list[str]:
@@ -281,7 +309,8 @@ def _one_annotator(frame: pd.DataFrame, key: str, what: str) -> list[str]:
 
 
 _FILE_CHECKS: dict[str, Callable[[pd.DataFrame], list[str]]] = {
-    "launches": _launch_file,
+    "launches": _dated_file,
+    "nuclear_tests": _nuclear_file,
     "claims": _claim_file,
     "speakers": _item_file,
     "rhetoric": _item_file,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 import analystkit as ak
+from analystkit.vocab import DPRK
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,7 @@ class KitRun:
     matches: pd.DataFrame  # ak.tag
     events: pd.DataFrame  # ak.extract_events
     launches: pd.DataFrame  # news_launches(events, chronology)
+    nuclear_tests: pd.DataFrame  # news_nuclear_tests(events)
     claims: pd.DataFrame  # ak.check_claims, with the chronology given
 
 
@@ -37,6 +39,22 @@ def news_launches(events: pd.DataFrame, chronology: pd.DataFrame) -> pd.DataFram
     return linked.assign(date=day)[day.notna()].reset_index(drop=True)
 
 
+def news_nuclear_tests(events: pd.DataFrame) -> pd.DataFrame:
+    """The events the kit reports as news nuclear tests, the rows scored against the
+    gold's new tests: event type nuclear_test, realis actual, by the DPRK; columns
+    article_id and day (the event's date when it is day-precise, else NaT: the kit says
+    it is the article's news without its day)."""
+    tests = events[
+        (events["event_type"] == "nuclear_test")
+        & (events["realis"] == "actual")
+        & (events["actor"] == DPRK)
+    ]
+    day = tests["date"].where(tests["date_precision"] == "day").dt.normalize()
+    return pd.DataFrame({"article_id": tests["article_id"].astype(str), "day": day}).reset_index(
+        drop=True
+    )
+
+
 def run_kit(articles: pd.DataFrame, chronology: pd.DataFrame) -> KitRun:
     """Sentences, lexicon matches, events, news launches and claims of `articles`, as the
     chain an analyst runs: each step reads what the step before produced. Claims are
@@ -49,5 +67,6 @@ def run_kit(articles: pd.DataFrame, chronology: pd.DataFrame) -> KitRun:
         matches=matches,
         events=events,
         launches=news_launches(events, chronology),
+        nuclear_tests=news_nuclear_tests(events),
         claims=ak.check_claims(articles, chronology, sentences=sentences, events=events),
     )

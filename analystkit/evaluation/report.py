@@ -38,6 +38,11 @@ def evaluate(
         details["Launch outcomes, ±1 day (per gold launch and kit launch day)"] = (
             scoring.launch_outcomes(gold["launches"], kit.launches)
         )
+    if "nuclear_tests" in gold:
+        parts.append(scoring.nuclear_figures(gold["nuclear_tests"], kit.nuclear_tests))
+        details["Nuclear test outcomes, ±1 day (per gold test and kit news test)"] = (
+            scoring.nuclear_outcomes(gold["nuclear_tests"], kit.nuclear_tests)
+        )
     if "claims" in gold:
         checked = (gold["launches"] if "launches" in gold else gold["claims"])[
             ["corpus", "article_id"]

@@ -182,6 +182,78 @@ def launch_outcomes(gold: pd.DataFrame, launches: pd.DataFrame, tolerance: int =
     )
 
 
+# ---------------------------------------------------------------- nuclear tests
+
+NUCLEAR_OUTCOMES = ["match", "miss", "false_alarm"]
+
+
+def match_nuclear_tests(gold: pd.DataFrame, tests: pd.DataFrame) -> pd.DataFrame:
+    """Every gold nuclear test and kit news nuclear test (kit.news_nuclear_tests) of the
+    gold's articles, paired one to one within an article: a kit test with a day pairs
+    with a gold test at most one day from it (closest first); one without a day (the
+    kit says a test is the news, undated) with a gold test left over. Columns: corpus,
+    article_id, gold_day, kit_day, outcome (match, miss, false_alarm)."""
+    kit_of = dict(iter(tests.groupby("article_id", sort=False)))
+    rows = []
+    for (corpus, article_id), g in gold.groupby(["corpus", "article_id"], sort=False):
+        g_days = list(g.loc[g["event_type"] != "none", "day_kst"])
+        k_days = list(kit_of[article_id]["day"]) if article_id in kit_of else []
+        pairs = sorted(
+            (abs((kd - gd).days), i, j)
+            for i, gd in enumerate(g_days)
+            for j, kd in enumerate(k_days)
+            if not (pd.isna(gd) or pd.isna(kd)) and abs((kd - gd).days) <= 1
+        )
+        paired: dict[int, int] = {}  # gold -> kit
+        for _, i, j in pairs:
+            if i not in paired and j not in paired.values():
+                paired[i] = j
+        undated = [j for j, kd in enumerate(k_days) if pd.isna(kd)]
+        for i in range(len(g_days)):
+            if i not in paired and undated:
+                paired[i] = undated.pop(0)
+        for i, gd in enumerate(g_days):
+            kit_j = paired.get(i)
+            kd = k_days[kit_j] if kit_j is not None else pd.NaT
+            rows.append((corpus, article_id, gd, kd, "match" if kit_j is not None else "miss"))
+        rows += [
+            (corpus, article_id, pd.NaT, kd, "false_alarm")
+            for j, kd in enumerate(k_days)
+            if j not in paired.values()
+        ]
+    return pd.DataFrame(rows, columns=["corpus", "article_id", "gold_day", "kit_day", "outcome"])
+
+
+def nuclear_outcomes(gold: pd.DataFrame, tests: pd.DataFrame) -> pd.DataFrame:
+    """Counts of match_nuclear_tests' outcomes per corpus (rows) and outcome (columns)."""
+    m = match_nuclear_tests(gold, tests)
+    return pd.crosstab(m["corpus"], m["outcome"]).reindex(columns=NUCLEAR_OUTCOMES, fill_value=0)
+
+
+def nuclear_figures(gold: pd.DataFrame, tests: pd.DataFrame) -> pd.DataFrame:
+    """Precision and recall of the kit's news nuclear tests (±1 day, an undated one
+    counting for its article's test), the share of matches the kit dates to the exact
+    day, and "clean": gold-`none` articles where the kit reports no news test."""
+    m = match_nuclear_tests(gold, tests)
+    hit = m["outcome"] == "match"
+    none = gold.groupby(["corpus", "article_id"])["event_type"].agg(lambda t: set(t) == {"none"})
+    articles = none[none].index.to_frame(index=False)
+    clean = ~articles["article_id"].isin(set(tests["article_id"]))
+    return pd.concat(
+        [
+            figures(m, "nuclear test precision", hit, m["outcome"] != "miss"),
+            figures(m, "nuclear test recall", hit, m["outcome"] != "false_alarm"),
+            figures(
+                m, "nuclear test day exact (matches)", hit & (m["kit_day"] == m["gold_day"]), hit
+            ),
+            figures(
+                articles, "clean: no news nuclear test where gold has none", clean, _every(articles)
+            ),
+        ],
+        ignore_index=True,
+    )
+
+
 # ---------------------------------------------------------------- claims
 
 VERDICT_OF_HOLDS = {True: "holds", False: "fails"}
