@@ -47,6 +47,9 @@ nuclear test under Kim Jong Un"."""
 _LATEST = re.compile(r"\b(?:latest|last|(?:most\s+)?recent|newest)\s+(?:[\w-]+\s+){0,2}\Z", re.I)
 """The newest test before the report: "Pyongyang's latest nuclear test", "the recent North
 Korean nuclear test"."""
+_SUBSERIES = re.compile(r"hydrogen|h-bomb|thermonuclear", re.I)
+"""A test named by a kind of bomb: an ordinal or "latest" before it counts that kind
+("its first hydrogen bomb test" is the fourth nuclear test), so the list places none."""
 _LOOK_BACK = 60
 """How far (characters) before the test its ordinal or "latest" may start."""
 _TIME_ZONE_DAYS = 1
@@ -79,6 +82,8 @@ class NuclearSeries:
         """The listed test that the test mention sentence[start:end] names by its place
         in the series ("its third", "its latest"), as a day-precise date mention of the
         words that name it; None when it names none that had happened by the report."""
+        if _SUBSERIES.search(sentence, start, end):
+            return None
         before = sentence[max(0, start - _LOOK_BACK) : start]
         latest = _latest_day(report)
         all_days, by_ordinal = self.days()
@@ -109,7 +114,11 @@ class NuclearSeries:
         """Whether the test sentence[start:end] is named by an ordinal of the series ("its
         sixth", "a seventh") that the series had not reached by the report's day."""
         m = _ORDINAL.search(sentence[max(0, start - _LOOK_BACK) : start])
-        if m is None or _OF_A_PERIOD.match(sentence, end):
+        if (
+            m is None
+            or _OF_A_PERIOD.match(sentence, end)
+            or _SUBSERIES.search(sentence, start, end)
+        ):
             return False
         day = self.days()[1].get(_ORDINALS[m.group(2).lower()])
         return day > _latest_day(report) if day is not None else _complete(report)

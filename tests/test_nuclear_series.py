@@ -146,3 +146,29 @@ def test_a_broken_list_names_its_lines(tmp_path):
     )
     with pytest.raises(ak.ReferenceDataError, match=r"line 2: ordinal must count"):
         ak.load_nuclear_tests(path)
+
+
+@pytest.mark.parametrize(
+    "date, text, expected",
+    [
+        # named by what was tested
+        (
+            "2016-09-09",
+            "The North carried out a test of a nuclear warhead, its state media said.",
+            ("actual", "", "unresolved", ""),
+        ),
+        (
+            "2013-02-13",
+            "Seismologists recorded an atomic test on Tuesday.",
+            ("actual", "2013-02-12", "day", "on Tuesday"),
+        ),
+        # an ordinal before a hydrogen bomb counts hydrogen bombs: not the 2006 test
+        (
+            "2016-01-07",
+            "State television hailed its first hydrogen bomb test.",
+            ("actual", "", "unresolved", ""),
+        ),
+    ],
+)
+def test_a_test_named_by_its_bomb_is_a_nuclear_test(date, text, expected):
+    assert nuclear_tests(date, text) == [expected]
