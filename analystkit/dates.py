@@ -198,6 +198,10 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             _I(r"\b(?:in|since|during|early|late|mid|by|until|through)\s*-?\s*")
             + rf"{_MONTH_FULL}\b(?:\s+{_YEAR}\b)?",
         ),
+        # "last June" (the latest June before this month), and a month naming a thing
+        # of its own ("the April summit", "the February nuclear test")
+        ("month", _I(r"\b(?:last|this\s+past)\s+") + rf"{_MONTH_FULL}\b(?!\s+\d)"),
+        ("month", rf"\b[Tt]he\s+{_MONTH_FULL}(?=\s+(?!(?:on|of|to|for|in|and|or)\b)[a-z])"),
         (
             "relative_year",
             _I(
@@ -480,16 +484,22 @@ def _explicit(m: re.Match[str], today: pd.Timestamp) -> DateMention | None:
 
 
 def _month(m: re.Match[str], today: pd.Timestamp) -> DateMention:
-    """'in March' (year inferred as for explicit dates) or 'March 2024'."""
+    """'in March', 'last March', 'the March summit' (year inferred as for explicit
+    dates) or 'March 2024'."""
     text = m.group(0)
     name = _part(_MONTH_FULL, text)
     month = _MONTH_NUMBERS[name[:3].lower()]  # a full English month name
     year_match = re.search(_YEAR + r"\b", text)
     if year_match:
         year = int(year_match.group(0))
+    elif _LAST.match(text):  # "last June" in June is a year ago
+        year = today.year - 1 if month >= today.month else today.year
     else:
         year = today.year - 1 if month > today.month else today.year
     return _mention(m, "month", pd.Timestamp(year, month, 1), "month")
+
+
+_LAST = re.compile(r"(?:last|this\s+past)\b", re.I)
 
 
 def _week(m: re.Match[str], today: pd.Timestamp) -> DateMention:

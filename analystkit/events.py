@@ -965,11 +965,11 @@ class _TermResolver:
 
 
 # a launch noun said to come before another ("in that earlier launch", "its previous
-# ICBM test"); not "North Korea earlier fired" (news: earlier today), nor "last" or
-# "latest" (the newest one, often the news)
+# ICBM test", "at previous summit talks"); not "North Korea earlier fired" (news:
+# earlier today), nor "last" or "latest" (the newest one, often the news)
 _EARLIER_ONE = re.compile(
-    r"\b(?:the|that|an|its|their|[\w-]+['’]s)\s+(?:earlier|previous|prior)\s+"
-    r"(?:[\w-]+\s+){0,2}\Z",
+    r"\b(?:(?:the|that|an|its|their|[\w-]+['’]s)\s+|(?:at|in|of|from)\s+)"
+    r"(?:earlier|previous|prior)\s+(?:[\w-]+\s+){0,2}\Z",
     re.I,
 )
 

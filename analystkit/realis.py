@@ -29,7 +29,7 @@ from analystkit.clauses import IRREGULAR_PAST, POSSESSIVE
 
 REALIS_VALUES = ("actual", "historical", "generic", "negated", "ceased", "planned", "hypothetical")
 BEFORE_ORDER = ("ceased", "historical", "negated", "planned", "hypothetical", "generic")
-AFTER_ORDER = ("ceased", "planned", "hypothetical")
+AFTER_ORDER = ("ceased", "planned", "hypothetical", "generic")
 
 _DETERMINERS = {
     "a",
@@ -265,7 +265,14 @@ def cue_realis(
             return realis
     after = " ".join(text[end:last].split()[: rules.window_words])
     found = _cues(rules.after, after, rules.cased)
-    return next((realis for realis in AFTER_ORDER if realis in found), None)
+    return next(
+        (
+            realis
+            for realis in AFTER_ORDER
+            if realis in found and not (realis == "generic" and anchored)
+        ),
+        None,
+    )
 
 
 _FACTIVE_VERBS = {  # stem -> its endings (and what must follow it)

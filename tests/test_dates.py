@@ -55,6 +55,10 @@ def only(text: str, article_date: pd.Timestamp = FRIDAY):
         ("A launch took place last month.", "2025-01-01", "month"),
         ("A launch took place in March.", "2024-03-01", "month"),
         ("A launch took place in March 2023.", "2023-03-01", "month"),
+        ("The summit held last January set the agenda.", "2025-01-01", "month"),
+        ("The summit held last February set the agenda.", "2024-02-01", "month"),  # this one
+        ("Officials recalled the January summit.", "2025-01-01", "month"),
+        ("The December test drew sanctions.", "2024-12-01", "month"),
         ("A recent launch was reported.", "2025-02-01", "month"),
         ("A launch took place earlier this year.", "2025-01-01", "year"),
         ("A launch took place last year.", "2024-01-01", "year"),
@@ -85,6 +89,10 @@ def test_year_ranges_cover_both_years(text, first, last):
         "year",
     )
     assert is_historical(mention, FRIDAY)
+
+
+def test_a_month_name_that_names_no_time_is_no_date():
+    assert find_dates("Crowds joined the March on the capital.", FRIDAY) == []
 
 
 def test_terms_are_left_for_the_milestones_to_resolve():

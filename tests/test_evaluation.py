@@ -24,7 +24,7 @@ from analystkit.evaluation.agreement import (
 from analystkit.evaluation.chronology import cns_days, dev_chronology
 from analystkit.evaluation.corpora import CNS_FILE, KCNA_FILE, NEWS_FILE
 from analystkit.evaluation.gold import KINDS, GoldError, read_gold
-from analystkit.evaluation.kit import KitRun, news_launches, news_nuclear_tests
+from analystkit.evaluation.kit import KitRun, news_events, news_launches
 from analystkit.evaluation.report import evaluate, render
 
 # Project-written article texts (not from any corpus).
@@ -211,18 +211,35 @@ def test_nuclear_tests_pair_by_day_and_an_undated_kit_test_counts_for_its_articl
         (B, None),  # undated: the article's test
         (C, None),  # a test where gold has none
     )
-    figures = table(scoring.nuclear_figures(g, kit))
+    figures = table(scoring.day_figures(g, kit, "nuclear test"))
     assert figures["nuclear test precision"] == (2, 4)
     assert figures["nuclear test recall"] == (2, 2)
-    assert figures["nuclear test day exact (matches)"] == (0, 2)
+    assert figures["nuclear test day exact (matches)"] == (0, 1)  # of the pairs both date
     assert figures["clean: no news nuclear test where gold has none"] == (0, 1)
-    outcomes = scoring.nuclear_outcomes(g, kit)
+    outcomes = scoring.day_outcomes(g, kit)
     assert outcomes.loc["news"].tolist() == [2, 0, 1]
     assert outcomes.loc["kcna"].tolist() == [0, 0, 1]
 
 
-def test_news_nuclear_tests_are_actual_dprk_tests_dated_only_to_the_day():
-    found = news_nuclear_tests(
+def test_an_undated_gold_summit_pairs_with_a_kit_summit_left_over(tmp_path):
+    g = gold(
+        tmp_path,
+        "summits",
+        [
+            [*nuclear("news", A, "2017-07-07")[:4], "summit", "2017-07-07", "weekday", 0, 9, ""],
+            [*nuclear("news", A, "2017-07-07")[:4], "summit", "", "", 0, 9, ""],
+        ],
+    )
+    kit = kit_tests((A, "2017-07-07"), (A, "2017-06-01"), (A, "2017-06-20"))
+    m = scoring.match_days(g, kit)
+    assert sorted(m["outcome"]) == ["false_alarm", "match", "match"]
+    figures = table(scoring.day_figures(g, kit, "summit"))
+    assert figures["summit precision"] == (2, 3)
+    assert figures["summit day exact (matches)"] == (1, 1)  # the undated pair is not dated
+
+
+def test_news_events_are_actual_events_of_a_type_dated_only_to_the_day():
+    found = news_events(
         pd.DataFrame(
             {
                 "article_id": ["a", "b", "c", "d"],
@@ -232,7 +249,9 @@ def test_news_nuclear_tests_are_actual_dprk_tests_dated_only_to_the_day():
                 "date": pd.to_datetime(["2017-09-03", "2017-09-01", "2013-02-12", "2017-09-03"]),
                 "date_precision": ["day", "month", "day", "day"],
             }
-        )
+        ),
+        "nuclear_test",
+        "DPRK",
     )
     assert found["article_id"].tolist() == ["a", "b"]
     assert found["day"].tolist()[0] == pd.Timestamp("2017-09-03") and pd.isna(found["day"][1])
@@ -611,11 +630,12 @@ def test_evaluate_and_render_a_report(tmp_path):
         events=pd.DataFrame(),
         launches=events((A, "2017-07-04", "missile_launch", "icbm")),
         nuclear_tests=kit_tests(),
+        summits=kit_tests(),
     )
     text = render(evaluate(g, kit, ARTICLES), ["gold launches: 2 rows"])
     assert "| launch recall, exact day | 100% (1 of 1) | – | 100% (1 of 1) |" in text
     assert "| KCNA sentences credited dprk_state | – | 50% (1 of 2) | – |" in text
-    assert "No gold yet for: nuclear_tests, claims, speakers, rhetoric" in text
+    assert "No gold yet for: nuclear_tests, summits, claims, speakers, rhetoric" in text
 
 
 def test_without_the_corpora_the_command_says_where_and_fails(tmp_path, capsys):

@@ -80,8 +80,8 @@ def test_a_missing_section_is_named(tmp_path):
             "bad pattern '{launch_places}': no word list {launch_places}",
         ),
         (
-            "      - pattern: [summit, summits]",
-            "      - pattern: 'summits?|summit'",
+            "      - pattern: [met, meets, meeting]",
+            "      - pattern: 'met|meets'",
             "looks like a regular expression",
         ),
         ("  projectile: [missile,", "  projectile: [a-b-c-d-e-missile,", "more than 4 hyphens"),
@@ -131,10 +131,14 @@ def test_an_unknown_event_type_names_its_line():
     assert "unknown event_type 'summmit'" in err.value.problem
 
 
+SUMMIT_LINE = "      - pattern: ['re:summit(?![\\w-]| meetings)']"
+"""The shipped summit trigger, a regular expression."""
+
+
 def test_a_pattern_may_say_re_explicitly(tmp_path):
-    old = "      - pattern: [summit, summits]"
+    assert SUMMIT_LINE in SHIPPED
     path = tmp_path / "rules.yml"
-    path.write_text(SHIPPED.replace(old, "      - pattern: 're:summits?'", 1), encoding="utf-8")
+    path.write_text(SHIPPED.replace(SUMMIT_LINE, "      - pattern: [summit]", 1), encoding="utf-8")
     articles = frame("Kim and Trump held a summit in Hanoi on Wednesday.")
     got = ak.extract_events(articles, rules=load_event_rules(path))
     assert list(got["event_type"]) == list(ak.extract_events(articles)["event_type"])
@@ -142,14 +146,14 @@ def test_a_pattern_may_say_re_explicitly(tmp_path):
 
 
 def test_a_word_list_finds_what_its_regex_found(tmp_path):
-    old = "      - pattern: [summit, summits]"
+    assert SUMMIT_LINE in SHIPPED
     path = tmp_path / "rules.yml"
-    path.write_text(SHIPPED.replace(old, "      - pattern: 're:summits?'", 1), encoding="utf-8")
-    shipped, regex = load_event_rules(), load_event_rules(path)
+    path.write_text(SHIPPED.replace(SUMMIT_LINE, "      - pattern: [summit]", 1), encoding="utf-8")
+    shipped, words = load_event_rules(), load_event_rules(path)
     text = "the summit, two summits, summitry and a pre-summit meeting"
     found = [m.span() for m in shipped.triggers["summit"][0].pattern.finditer(text)]
-    assert found == [m.span() for m in regex.triggers["summit"][0].pattern.finditer(text)]
-    assert len(found) == 2
+    assert found == [m.span() for m in words.triggers["summit"][0].pattern.finditer(text)]
+    assert found == [(4, 10)]
 
 
 def test_not_before_keeps_a_launch_word_naming_a_place_out():

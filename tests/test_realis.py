@@ -567,3 +567,45 @@ def test_a_to_infinitive_is_sought_not_done_unless_a_vote_does_it(text, event_ty
 )
 def test_being_sanctioned_is_a_state_not_an_event(text):
     assert events_of(text, "sanctions") == []
+
+
+@pytest.mark.parametrize(
+    "text, realis",
+    [
+        # still to come, seen from before it
+        ("The North fired a missile ahead of a summit of the two leaders.", "planned"),
+        ("With the approach of the summit, critics warned of a farce.", "planned"),
+        ("Envoys met in advance of the summit in Beijing.", "planned"),
+        ("Reporters waited for the scheduled summit with Moscow.", "planned"),
+        # before another one, undated: background
+        ("Both sides honoured agreements reached at previous summit talks.", "historical"),
+        # a past month of its own: background
+        ("The treaty was signed at the summit held last June, Kim said.", "historical"),
+        ("Xi recalled the warm reception at the April summit with Trump.", "historical"),
+        # a habit told after the noun; a day in the clause outweighs it
+        ("A summit typically held each spring drew the leaders.", "generic"),
+        ("The leaders met on Monday at a summit typically held in Seoul.", "actual"),
+    ],
+)
+def test_summits_still_to_come_before_others_or_habitual_are_not_news(text, realis):
+    assert events_of(text, "summit") == [realis]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kerry's career was a run of endless summits and joint statements.",
+        "The three summit meetings of the two leaders marked a new era.",
+    ],
+)
+def test_summits_in_the_plural_are_no_summit_event(text):
+    assert events_of(text, "summit") == []
+
+
+def test_a_date_in_the_clause_dates_a_summit_noun():
+    events = ak.extract_events(
+        written(("2017-07-07", "Trump and Putin shook hands on Friday at the G-20 summit."))
+    )
+    summit = events[events["event_type"] == "summit"]
+    assert summit[["realis", "date_precision"]].values.tolist() == [["actual", "day"]]
+    assert summit["date"].iloc[0] == pd.Timestamp("2017-07-07")

@@ -3,7 +3,7 @@ Cohen's kappa per kind, with the observed agreement and the number of items comp
 
 - launches: per article both checked, kappa on "has a new launch" (yes/no); and, where
   both found launches, the share of articles with the same set of Korea-time days.
-- nuclear tests: the same as launches, for new nuclear tests.
+- nuclear tests, summits: the same as launches, for new nuclear tests and summits.
 - claims: claims both found (spans overlapping in the same article), kappa on the
   verdict; how many each found is given too.
 - speakers: per item both labelled, kappa on the speaker group.
@@ -51,10 +51,11 @@ def _row(kind: str, measure: str, a: Sequence, b: Sequence) -> dict:
 def launch_agreement(a: pd.DataFrame, b: pd.DataFrame, kind: str = "launches") -> pd.DataFrame:
     """Has-new-launch kappa over the articles both checked; same launch days where both
     found launches (agreement only: the day sets are too many labels for kappa). `kind`:
-    "nuclear_tests" reads the same frames of new nuclear tests."""
-    what, whats = (
-        ("nuclear test", "nuclear tests") if kind == "nuclear_tests" else ("launch", "launches")
-    )
+    "nuclear_tests" and "summits" read the same frames of new nuclear tests, summits."""
+    what, whats = {
+        "nuclear_tests": ("nuclear test", "nuclear tests"),
+        "summits": ("summit", "summits"),
+    }.get(kind, ("launch", "launches"))
 
     def days(gold: pd.DataFrame) -> pd.Series:
         launch = gold[gold["event_type"] != "none"]
@@ -155,6 +156,7 @@ def rhetoric_agreement(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
 AGREEMENT_OF = {
     "launches": launch_agreement,
     "nuclear_tests": lambda a, b: launch_agreement(a, b, "nuclear_tests"),
+    "summits": lambda a, b: launch_agreement(a, b, "summits"),
     "claims": claim_agreement,
     "speakers": speaker_agreement,
     "rhetoric": rhetoric_agreement,

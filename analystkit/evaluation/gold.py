@@ -46,6 +46,18 @@ KINDS = {
         "end",
         "note",
     ],
+    "summits": [
+        "corpus",
+        "doc",
+        "article_id",
+        "annotator",
+        "event_type",
+        "day_kst",
+        "day_basis",
+        "start",
+        "end",
+        "note",
+    ],
     "claims": [
         "corpus",
         "doc",
@@ -84,6 +96,7 @@ KINDS = {
 CORPORA = ("news", "kcna")
 GOLD_EVENT_TYPES = ("missile_launch", "satellite_launch", "none")
 GOLD_NUCLEAR_TYPES = ("nuclear_test", "none")
+GOLD_SUMMIT_TYPES = ("summit", "none")
 DAY_BASES = ("explicit", "weekday", "relative", "reference", "tz")
 CLAIM_FORMS = ("ordinal_period", "ordinal_gap", "first_since", "count_since", "superlative")
 VERDICTS = ("holds", "fails", "uncheckable")
@@ -175,7 +188,7 @@ def _span(row: dict, empty_ok: bool = False) -> list[str]:
 
 
 def _dated_row(row: dict, event_types: tuple[str, ...]) -> list[str]:
-    """The checks of a row of new events by day (launches, nuclear tests)."""
+    """The checks of a row of new events by day (launches, nuclear tests, summits)."""
     problems = _common(row) + _in(row, "event_type", event_types)
     if row["event_type"] == "none":
         filled = [c for c in ("day_kst", "day_basis", "missile_class") if row.get(c)]
@@ -200,6 +213,10 @@ def _launch_row(row: dict) -> list[str]:
 
 def _nuclear_row(row: dict) -> list[str]:
     return _dated_row(row, GOLD_NUCLEAR_TYPES)
+
+
+def _summit_row(row: dict) -> list[str]:
+    return _dated_row(row, GOLD_SUMMIT_TYPES)
 
 
 def _claim_row(row: dict) -> list[str]:
@@ -239,6 +256,7 @@ def _split_tags(value: str) -> list[str]:
 _ROW_CHECKS: dict[str, Callable[[dict], list[str]]] = {
     "launches": _launch_row,
     "nuclear_tests": _nuclear_row,
+    "summits": _summit_row,
     "claims": _claim_row,
     "speakers": _speaker_row,
     "rhetoric": _rhetoric_row,
@@ -255,7 +273,7 @@ def _typed(records: list[tuple[int, dict]], kind: str) -> pd.DataFrame:
         frame[column] = pd.to_numeric(frame[column].replace("", None)).astype("Int64")
     if "item" in frame:
         frame["item"] = frame["item"].astype("int64")
-    if kind in ("launches", "nuclear_tests"):
+    if kind in ("launches", "nuclear_tests", "summits"):
         frame["day_kst"] = pd.to_datetime(frame["day_kst"].replace("", None), format="%Y-%m-%d")
     if kind == "rhetoric":
         frame["tags"] = frame["tags"].map(lambda v: frozenset(_split_tags(v)))
@@ -287,6 +305,10 @@ def _nuclear_file(frame: pd.DataFrame) -> list[str]:
     return _dated_file(frame, "nuclear test")
 
 
+def _summit_file(frame: pd.DataFrame) -> list[str]:
+    return _dated_file(frame, "summit")
+
+
 def _claim_file(frame: pd.DataFrame) -> list[str]:
     return _repeated(frame, ["article_id", "start", "end"], "claim span") + _one_annotator(
         frame, "article_id", "article"
@@ -311,6 +333,7 @@ def _one_annotator(frame: pd.DataFrame, key: str, what: str) -> list[str]:
 _FILE_CHECKS: dict[str, Callable[[pd.DataFrame], list[str]]] = {
     "launches": _dated_file,
     "nuclear_tests": _nuclear_file,
+    "summits": _summit_file,
     "claims": _claim_file,
     "speakers": _item_file,
     "rhetoric": _item_file,

@@ -20,7 +20,8 @@ class KitRun:
     matches: pd.DataFrame  # ak.tag
     events: pd.DataFrame  # ak.extract_events
     launches: pd.DataFrame  # news_launches(events, chronology)
-    nuclear_tests: pd.DataFrame  # news_nuclear_tests(events)
+    nuclear_tests: pd.DataFrame  # news_events(events, "nuclear_test", DPRK)
+    summits: pd.DataFrame  # news_events(events, "summit")
     claims: pd.DataFrame  # ak.check_claims, with the chronology given
 
 
@@ -39,18 +40,16 @@ def news_launches(events: pd.DataFrame, chronology: pd.DataFrame) -> pd.DataFram
     return linked.assign(date=day)[day.notna()].reset_index(drop=True)
 
 
-def news_nuclear_tests(events: pd.DataFrame) -> pd.DataFrame:
-    """The events the kit reports as news nuclear tests, the rows scored against the
-    gold's new tests: event type nuclear_test, realis actual, by the DPRK; columns
-    article_id and day (the event's date when it is day-precise, else NaT: the kit says
-    it is the article's news without its day)."""
-    tests = events[
-        (events["event_type"] == "nuclear_test")
-        & (events["realis"] == "actual")
-        & (events["actor"] == DPRK)
-    ]
-    day = tests["date"].where(tests["date_precision"] == "day").dt.normalize()
-    return pd.DataFrame({"article_id": tests["article_id"].astype(str), "day": day}).reset_index(
+def news_events(events: pd.DataFrame, event_type: str, actor: str | None = None) -> pd.DataFrame:
+    """The events the kit reports as news of one type, the rows scored against a gold
+    of new events by day (nuclear tests: by the DPRK, `actor`; summits: anyone's): realis
+    actual; columns article_id and day (the event's date when it is day-precise, else
+    NaT: the kit says it is the article's news without its day)."""
+    news = events[(events["event_type"] == event_type) & (events["realis"] == "actual")]
+    if actor is not None:
+        news = news[news["actor"] == actor]
+    day = news["date"].where(news["date_precision"] == "day").dt.normalize()
+    return pd.DataFrame({"article_id": news["article_id"].astype(str), "day": day}).reset_index(
         drop=True
     )
 
@@ -67,6 +66,7 @@ def run_kit(articles: pd.DataFrame, chronology: pd.DataFrame) -> KitRun:
         matches=matches,
         events=events,
         launches=news_launches(events, chronology),
-        nuclear_tests=news_nuclear_tests(events),
+        nuclear_tests=news_events(events, "nuclear_test", DPRK),
+        summits=news_events(events, "summit"),
         claims=ak.check_claims(articles, chronology, sentences=sentences, events=events),
     )

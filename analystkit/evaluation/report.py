@@ -38,11 +38,13 @@ def evaluate(
         details["Launch outcomes, ±1 day (per gold launch and kit launch day)"] = (
             scoring.launch_outcomes(gold["launches"], kit.launches)
         )
-    if "nuclear_tests" in gold:
-        parts.append(scoring.nuclear_figures(gold["nuclear_tests"], kit.nuclear_tests))
-        details["Nuclear test outcomes, ±1 day (per gold test and kit news test)"] = (
-            scoring.nuclear_outcomes(gold["nuclear_tests"], kit.nuclear_tests)
-        )
+    for kind, what in scoring.DAY_EVENTS.items():
+        if kind in gold:
+            kit_events = getattr(kit, kind)
+            parts.append(scoring.day_figures(gold[kind], kit_events, what))
+            details[
+                f"{what.capitalize()} outcomes, ±1 day (per gold {what} and kit news {what})"
+            ] = scoring.day_outcomes(gold[kind], kit_events)
     if "claims" in gold:
         checked = (gold["launches"] if "launches" in gold else gold["claims"])[
             ["corpus", "article_id"]

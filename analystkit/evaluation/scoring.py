@@ -182,18 +182,21 @@ def launch_outcomes(gold: pd.DataFrame, launches: pd.DataFrame, tolerance: int =
     )
 
 
-# ---------------------------------------------------------------- nuclear tests
+# ---------------------------------------------------------------- nuclear tests, summits
 
-NUCLEAR_OUTCOMES = ["match", "miss", "false_alarm"]
+DAY_OUTCOMES = ["match", "miss", "false_alarm"]
+DAY_EVENTS = {"nuclear_tests": "nuclear test", "summits": "summit"}
+"""The gold kinds scored as new events by day (match_days), and their figures' noun."""
 
 
-def match_nuclear_tests(gold: pd.DataFrame, tests: pd.DataFrame) -> pd.DataFrame:
-    """Every gold nuclear test and kit news nuclear test (kit.news_nuclear_tests) of the
-    gold's articles, paired one to one within an article: a kit test with a day pairs
-    with a gold test at most one day from it (closest first); one without a day (the
-    kit says a test is the news, undated) with a gold test left over. Columns: corpus,
+def match_days(gold: pd.DataFrame, kit: pd.DataFrame) -> pd.DataFrame:
+    """Every gold event and kit news event (kit.news_events) of the gold's articles,
+    paired one to one within an article: a kit event with a day pairs with a gold event
+    at most one day from it (closest first); then an undated kit event (the kit says it
+    is the article's news, without its day) with a gold event left over, and an undated
+    gold event (the text gives no day) with a kit event left over. Columns: corpus,
     article_id, gold_day, kit_day, outcome (match, miss, false_alarm)."""
-    kit_of = dict(iter(tests.groupby("article_id", sort=False)))
+    kit_of = dict(iter(kit.groupby("article_id", sort=False)))
     rows = []
     for (corpus, article_id), g in gold.groupby(["corpus", "article_id"], sort=False):
         g_days = list(g.loc[g["event_type"] != "none", "day_kst"])
@@ -208,10 +211,15 @@ def match_nuclear_tests(gold: pd.DataFrame, tests: pd.DataFrame) -> pd.DataFrame
         for _, i, j in pairs:
             if i not in paired and j not in paired.values():
                 paired[i] = j
-        undated = [j for j, kd in enumerate(k_days) if pd.isna(kd)]
-        for i in range(len(g_days)):
-            if i not in paired and undated:
-                paired[i] = undated.pop(0)
+        for kit_undated in (True, False):
+            free = [
+                j
+                for j, kd in enumerate(k_days)
+                if j not in paired.values() and pd.isna(kd) == kit_undated
+            ]
+            for i, gd in enumerate(g_days):
+                if i not in paired and free and (kit_undated or pd.isna(gd)):
+                    paired[i] = free.pop(0)
         for i, gd in enumerate(g_days):
             kit_j = paired.get(i)
             kd = k_days[kit_j] if kit_j is not None else pd.NaT
@@ -224,30 +232,32 @@ def match_nuclear_tests(gold: pd.DataFrame, tests: pd.DataFrame) -> pd.DataFrame
     return pd.DataFrame(rows, columns=["corpus", "article_id", "gold_day", "kit_day", "outcome"])
 
 
-def nuclear_outcomes(gold: pd.DataFrame, tests: pd.DataFrame) -> pd.DataFrame:
-    """Counts of match_nuclear_tests' outcomes per corpus (rows) and outcome (columns)."""
-    m = match_nuclear_tests(gold, tests)
-    return pd.crosstab(m["corpus"], m["outcome"]).reindex(columns=NUCLEAR_OUTCOMES, fill_value=0)
+def day_outcomes(gold: pd.DataFrame, kit: pd.DataFrame) -> pd.DataFrame:
+    """Counts of match_days' outcomes per corpus (rows) and outcome (columns)."""
+    m = match_days(gold, kit)
+    return pd.crosstab(m["corpus"], m["outcome"]).reindex(columns=DAY_OUTCOMES, fill_value=0)
 
 
-def nuclear_figures(gold: pd.DataFrame, tests: pd.DataFrame) -> pd.DataFrame:
-    """Precision and recall of the kit's news nuclear tests (±1 day, an undated one
-    counting for its article's test), the share of matches the kit dates to the exact
-    day, and "clean": gold-`none` articles where the kit reports no news test."""
-    m = match_nuclear_tests(gold, tests)
+def day_figures(gold: pd.DataFrame, kit: pd.DataFrame, what: str) -> pd.DataFrame:
+    """Precision and recall of the kit's news events of one type, `what` ("nuclear
+    test", "summit"), paired by match_days; the share of the matches both date that the
+    kit dates to the exact day; and "clean": gold-`none` articles where the kit reports
+    none."""
+    m = match_days(gold, kit)
     hit = m["outcome"] == "match"
+    dated = hit & m["gold_day"].notna() & m["kit_day"].notna()
     none = gold.groupby(["corpus", "article_id"])["event_type"].agg(lambda t: set(t) == {"none"})
     articles = none[none].index.to_frame(index=False)
-    clean = ~articles["article_id"].isin(set(tests["article_id"]))
+    clean = ~articles["article_id"].isin(set(kit["article_id"]))
     return pd.concat(
         [
-            figures(m, "nuclear test precision", hit, m["outcome"] != "miss"),
-            figures(m, "nuclear test recall", hit, m["outcome"] != "false_alarm"),
+            figures(m, f"{what} precision", hit, m["outcome"] != "miss"),
+            figures(m, f"{what} recall", hit, m["outcome"] != "false_alarm"),
             figures(
-                m, "nuclear test day exact (matches)", hit & (m["kit_day"] == m["gold_day"]), hit
+                m, f"{what} day exact (matches)", dated & (m["kit_day"] == m["gold_day"]), dated
             ),
             figures(
-                articles, "clean: no news nuclear test where gold has none", clean, _every(articles)
+                articles, f"clean: no news {what} where gold has none", clean, _every(articles)
             ),
         ],
         ignore_index=True,
