@@ -631,11 +631,12 @@ def test_evaluate_and_render_a_report(tmp_path):
         launches=events((A, "2017-07-04", "missile_launch", "icbm")),
         nuclear_tests=kit_tests(),
         summits=kit_tests(),
+        sanctions=kit_tests(),
     )
     text = render(evaluate(g, kit, ARTICLES), ["gold launches: 2 rows"])
     assert "| launch recall, exact day | 100% (1 of 1) | – | 100% (1 of 1) |" in text
     assert "| KCNA sentences credited dprk_state | – | 50% (1 of 2) | – |" in text
-    assert "No gold yet for: nuclear_tests, summits, claims, speakers, rhetoric" in text
+    assert "No gold yet for: nuclear_tests, summits, sanctions, claims, speakers, rhetoric" in text
 
 
 def test_without_the_corpora_the_command_says_where_and_fails(tmp_path, capsys):

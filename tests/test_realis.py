@@ -609,3 +609,28 @@ def test_a_date_in_the_clause_dates_a_summit_noun():
     summit = events[events["event_type"] == "summit"]
     assert summit[["realis", "date_precision"]].values.tolist() == [["actual", "day"]]
     assert summit["date"].iloc[0] == pd.Timestamp("2017-07-07")
+
+
+@pytest.mark.parametrize(
+    "text, realis",
+    [
+        # sought, not done: the object of a verb of seeking
+        ("The allies pursued fresh sanctions against the regime.", "hypothetical"),
+        ("Senators called for new sanctions on the firms.", "hypothetical"),
+        ("Seoul wants additional sanctions on the North.", "hypothetical"),
+        ("The world needs to raise the pressure with new sanctions.", "hypothetical"),
+        ("Envoys are hoping to win support for fresh sanctions.", "hypothetical"),
+        # worked on, not yet taken
+        ("Diplomats deliberated on a new sanctions resolution for weeks.", "planned"),
+        ("The envoys were negotiating the text of a sanctions resolution.", "planned"),
+        # in force already: enforced, implemented, a past habit
+        ("Border provinces are key to the enforcement of tightened sanctions.", "generic"),
+        ("The agency used to impose sanctions on rival states.", "generic"),
+        # taken: verbs of imposing in every form
+        ("The council is slapping new sanctions on the regime today.", "actual"),
+        ("Congress finished passing tough sanctions on the North on Thursday.", "actual"),
+        ("The Treasury levied sanctions on three banks on Monday.", "actual"),
+    ],
+)
+def test_sanctions_sought_worked_on_or_in_force_are_not_new(text, realis):
+    assert events_of(text, "sanctions") == [realis]

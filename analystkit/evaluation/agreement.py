@@ -3,7 +3,7 @@ Cohen's kappa per kind, with the observed agreement and the number of items comp
 
 - launches: per article both checked, kappa on "has a new launch" (yes/no); and, where
   both found launches, the share of articles with the same set of Korea-time days.
-- nuclear tests, summits: the same as launches, for new nuclear tests and summits.
+- nuclear tests, summits, sanctions: the same as launches, for those new events.
 - claims: claims both found (spans overlapping in the same article), kappa on the
   verdict; how many each found is given too.
 - speakers: per item both labelled, kappa on the speaker group.
@@ -51,11 +51,12 @@ def _row(kind: str, measure: str, a: Sequence, b: Sequence) -> dict:
 def launch_agreement(a: pd.DataFrame, b: pd.DataFrame, kind: str = "launches") -> pd.DataFrame:
     """Has-new-launch kappa over the articles both checked; same launch days where both
     found launches (agreement only: the day sets are too many labels for kappa). `kind`:
-    "nuclear_tests" and "summits" read the same frames of new nuclear tests, summits."""
-    what, whats = {
-        "nuclear_tests": ("nuclear test", "nuclear tests"),
-        "summits": ("summit", "summits"),
-    }.get(kind, ("launch", "launches"))
+    "nuclear_tests", "summits" and "sanctions" read the same frames of those new events."""
+    one, day, many = {
+        "nuclear_tests": ("a new nuclear test", "nuclear test", "nuclear tests"),
+        "summits": ("a new summit", "summit", "summits"),
+        "sanctions": ("new sanctions", "sanctions", "sanctions"),
+    }.get(kind, ("a new launch", "launch", "launches"))
 
     def days(gold: pd.DataFrame) -> pd.Series:
         launch = gold[gold["event_type"] != "none"]
@@ -71,11 +72,11 @@ def launch_agreement(a: pd.DataFrame, b: pd.DataFrame, kind: str = "launches") -
     two = [i for i, (x, y) in enumerate(zip(*launched)) if x and y]
     return pd.DataFrame(
         [
-            _row(kind, f"has a new {what} (per article)", *launched),
+            _row(kind, f"has {one} (per article)", *launched),
             {
                 **_row(
                     kind,
-                    f"same {what} days (both found {whats})",
+                    f"same {day} days (both found {many})",
                     [da.iloc[i] for i in two],
                     [db.iloc[i] for i in two],
                 ),
@@ -157,6 +158,7 @@ AGREEMENT_OF = {
     "launches": launch_agreement,
     "nuclear_tests": lambda a, b: launch_agreement(a, b, "nuclear_tests"),
     "summits": lambda a, b: launch_agreement(a, b, "summits"),
+    "sanctions": lambda a, b: launch_agreement(a, b, "sanctions"),
     "claims": claim_agreement,
     "speakers": speaker_agreement,
     "rhetoric": rhetoric_agreement,

@@ -58,6 +58,18 @@ KINDS = {
         "end",
         "note",
     ],
+    "sanctions": [
+        "corpus",
+        "doc",
+        "article_id",
+        "annotator",
+        "event_type",
+        "day_kst",
+        "day_basis",
+        "start",
+        "end",
+        "note",
+    ],
     "claims": [
         "corpus",
         "doc",
@@ -97,6 +109,7 @@ CORPORA = ("news", "kcna")
 GOLD_EVENT_TYPES = ("missile_launch", "satellite_launch", "none")
 GOLD_NUCLEAR_TYPES = ("nuclear_test", "none")
 GOLD_SUMMIT_TYPES = ("summit", "none")
+GOLD_SANCTIONS_TYPES = ("sanctions", "none")
 DAY_BASES = ("explicit", "weekday", "relative", "reference", "tz")
 CLAIM_FORMS = ("ordinal_period", "ordinal_gap", "first_since", "count_since", "superlative")
 VERDICTS = ("holds", "fails", "uncheckable")
@@ -188,7 +201,8 @@ def _span(row: dict, empty_ok: bool = False) -> list[str]:
 
 
 def _dated_row(row: dict, event_types: tuple[str, ...]) -> list[str]:
-    """The checks of a row of new events by day (launches, nuclear tests, summits)."""
+    """The checks of a row of new events by day (launches, nuclear tests, summits,
+    sanctions)."""
     problems = _common(row) + _in(row, "event_type", event_types)
     if row["event_type"] == "none":
         filled = [c for c in ("day_kst", "day_basis", "missile_class") if row.get(c)]
@@ -217,6 +231,10 @@ def _nuclear_row(row: dict) -> list[str]:
 
 def _summit_row(row: dict) -> list[str]:
     return _dated_row(row, GOLD_SUMMIT_TYPES)
+
+
+def _sanctions_row(row: dict) -> list[str]:
+    return _dated_row(row, GOLD_SANCTIONS_TYPES)
 
 
 def _claim_row(row: dict) -> list[str]:
@@ -257,6 +275,7 @@ _ROW_CHECKS: dict[str, Callable[[dict], list[str]]] = {
     "launches": _launch_row,
     "nuclear_tests": _nuclear_row,
     "summits": _summit_row,
+    "sanctions": _sanctions_row,
     "claims": _claim_row,
     "speakers": _speaker_row,
     "rhetoric": _rhetoric_row,
@@ -273,7 +292,7 @@ def _typed(records: list[tuple[int, dict]], kind: str) -> pd.DataFrame:
         frame[column] = pd.to_numeric(frame[column].replace("", None)).astype("Int64")
     if "item" in frame:
         frame["item"] = frame["item"].astype("int64")
-    if kind in ("launches", "nuclear_tests", "summits"):
+    if kind in ("launches", "nuclear_tests", "summits", "sanctions"):
         frame["day_kst"] = pd.to_datetime(frame["day_kst"].replace("", None), format="%Y-%m-%d")
     if kind == "rhetoric":
         frame["tags"] = frame["tags"].map(lambda v: frozenset(_split_tags(v)))
@@ -309,6 +328,10 @@ def _summit_file(frame: pd.DataFrame) -> list[str]:
     return _dated_file(frame, "summit")
 
 
+def _sanctions_file(frame: pd.DataFrame) -> list[str]:
+    return _dated_file(frame, "sanctions")
+
+
 def _claim_file(frame: pd.DataFrame) -> list[str]:
     return _repeated(frame, ["article_id", "start", "end"], "claim span") + _one_annotator(
         frame, "article_id", "article"
@@ -334,6 +357,7 @@ _FILE_CHECKS: dict[str, Callable[[pd.DataFrame], list[str]]] = {
     "launches": _dated_file,
     "nuclear_tests": _nuclear_file,
     "summits": _summit_file,
+    "sanctions": _sanctions_file,
     "claims": _claim_file,
     "speakers": _item_file,
     "rhetoric": _item_file,

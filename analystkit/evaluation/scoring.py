@@ -182,10 +182,10 @@ def launch_outcomes(gold: pd.DataFrame, launches: pd.DataFrame, tolerance: int =
     )
 
 
-# ---------------------------------------------------------------- nuclear tests, summits
+# ---------------------------------------------------------------- nuclear tests, summits, sanctions
 
 DAY_OUTCOMES = ["match", "miss", "false_alarm"]
-DAY_EVENTS = {"nuclear_tests": "nuclear test", "summits": "summit"}
+DAY_EVENTS = {"nuclear_tests": "nuclear test", "summits": "summit", "sanctions": "sanctions"}
 """The gold kinds scored as new events by day (match_days), and their figures' noun."""
 
 
