@@ -632,11 +632,15 @@ def test_evaluate_and_render_a_report(tmp_path):
         nuclear_tests=kit_tests(),
         summits=kit_tests(),
         sanctions=kit_tests(),
+        exercises=kit_tests(),
     )
     text = render(evaluate(g, kit, ARTICLES), ["gold launches: 2 rows"])
     assert "| launch recall, exact day | 100% (1 of 1) | – | 100% (1 of 1) |" in text
     assert "| KCNA sentences credited dprk_state | – | 50% (1 of 2) | – |" in text
-    assert "No gold yet for: nuclear_tests, summits, sanctions, claims, speakers, rhetoric" in text
+    assert (
+        "No gold yet for: nuclear_tests, summits, sanctions, exercises, claims, speakers, rhetoric"
+        in text
+    )
 
 
 def test_without_the_corpora_the_command_says_where_and_fails(tmp_path, capsys):

@@ -634,3 +634,18 @@ def test_a_date_in_the_clause_dates_a_summit_noun():
 )
 def test_sanctions_sought_worked_on_or_in_force_are_not_new(text, realis):
     assert events_of(text, "sanctions") == [realis]
+
+
+@pytest.mark.parametrize(
+    "text, realis",
+    [
+        ("Envoys urged the allies to scale back joint military exercises.", "ceased"),
+        ("Beijing proposed halting the joint military exercises.", "ceased"),
+        ("Tokyo is going to stage a joint air drill next week.", "planned"),
+        ("The jets fly south from time to time for military exercises.", "generic"),
+        ("Spying and various military drills have raised the tension.", "generic"),
+        ("Periodic joint military exercises anger the North.", "generic"),
+    ],
+)
+def test_exercises_scaled_back_to_come_or_habitual_are_not_news(text, realis):
+    assert events_of(text, "military_exercise") == [realis]

@@ -70,6 +70,18 @@ KINDS = {
         "end",
         "note",
     ],
+    "exercises": [
+        "corpus",
+        "doc",
+        "article_id",
+        "annotator",
+        "event_type",
+        "day_kst",
+        "day_basis",
+        "start",
+        "end",
+        "note",
+    ],
     "claims": [
         "corpus",
         "doc",
@@ -110,6 +122,7 @@ GOLD_EVENT_TYPES = ("missile_launch", "satellite_launch", "none")
 GOLD_NUCLEAR_TYPES = ("nuclear_test", "none")
 GOLD_SUMMIT_TYPES = ("summit", "none")
 GOLD_SANCTIONS_TYPES = ("sanctions", "none")
+GOLD_EXERCISE_TYPES = ("military_exercise", "none")
 DAY_BASES = ("explicit", "weekday", "relative", "reference", "tz")
 CLAIM_FORMS = ("ordinal_period", "ordinal_gap", "first_since", "count_since", "superlative")
 VERDICTS = ("holds", "fails", "uncheckable")
@@ -202,7 +215,7 @@ def _span(row: dict, empty_ok: bool = False) -> list[str]:
 
 def _dated_row(row: dict, event_types: tuple[str, ...]) -> list[str]:
     """The checks of a row of new events by day (launches, nuclear tests, summits,
-    sanctions)."""
+    sanctions, exercises)."""
     problems = _common(row) + _in(row, "event_type", event_types)
     if row["event_type"] == "none":
         filled = [c for c in ("day_kst", "day_basis", "missile_class") if row.get(c)]
@@ -235,6 +248,10 @@ def _summit_row(row: dict) -> list[str]:
 
 def _sanctions_row(row: dict) -> list[str]:
     return _dated_row(row, GOLD_SANCTIONS_TYPES)
+
+
+def _exercise_row(row: dict) -> list[str]:
+    return _dated_row(row, GOLD_EXERCISE_TYPES)
 
 
 def _claim_row(row: dict) -> list[str]:
@@ -276,6 +293,7 @@ _ROW_CHECKS: dict[str, Callable[[dict], list[str]]] = {
     "nuclear_tests": _nuclear_row,
     "summits": _summit_row,
     "sanctions": _sanctions_row,
+    "exercises": _exercise_row,
     "claims": _claim_row,
     "speakers": _speaker_row,
     "rhetoric": _rhetoric_row,
@@ -292,7 +310,7 @@ def _typed(records: list[tuple[int, dict]], kind: str) -> pd.DataFrame:
         frame[column] = pd.to_numeric(frame[column].replace("", None)).astype("Int64")
     if "item" in frame:
         frame["item"] = frame["item"].astype("int64")
-    if kind in ("launches", "nuclear_tests", "summits", "sanctions"):
+    if kind in ("launches", "nuclear_tests", "summits", "sanctions", "exercises"):
         frame["day_kst"] = pd.to_datetime(frame["day_kst"].replace("", None), format="%Y-%m-%d")
     if kind == "rhetoric":
         frame["tags"] = frame["tags"].map(lambda v: frozenset(_split_tags(v)))
@@ -332,6 +350,10 @@ def _sanctions_file(frame: pd.DataFrame) -> list[str]:
     return _dated_file(frame, "sanctions")
 
 
+def _exercise_file(frame: pd.DataFrame) -> list[str]:
+    return _dated_file(frame, "exercise")
+
+
 def _claim_file(frame: pd.DataFrame) -> list[str]:
     return _repeated(frame, ["article_id", "start", "end"], "claim span") + _one_annotator(
         frame, "article_id", "article"
@@ -358,6 +380,7 @@ _FILE_CHECKS: dict[str, Callable[[pd.DataFrame], list[str]]] = {
     "nuclear_tests": _nuclear_file,
     "summits": _summit_file,
     "sanctions": _sanctions_file,
+    "exercises": _exercise_file,
     "claims": _claim_file,
     "speakers": _item_file,
     "rhetoric": _item_file,

@@ -23,6 +23,7 @@ class KitRun:
     nuclear_tests: pd.DataFrame  # news_events(events, "nuclear_test", DPRK)
     summits: pd.DataFrame  # news_events(events, "summit")
     sanctions: pd.DataFrame  # news_events(events, "sanctions")
+    exercises: pd.DataFrame  # news_events(events, "military_exercise")
     claims: pd.DataFrame  # ak.check_claims, with the chronology given
 
 
@@ -43,8 +44,8 @@ def news_launches(events: pd.DataFrame, chronology: pd.DataFrame) -> pd.DataFram
 
 def news_events(events: pd.DataFrame, event_type: str, actor: str | None = None) -> pd.DataFrame:
     """The events the kit reports as news of one type, the rows scored against a gold
-    of new events by day (nuclear tests: by the DPRK, `actor`; summits and sanctions:
-    anyone's): realis
+    of new events by day (nuclear tests: by the DPRK, `actor`; summits, sanctions and
+    exercises: anyone's): realis
     actual; columns article_id and day (the event's date when it is day-precise, else
     NaT: the kit says it is the article's news without its day)."""
     news = events[(events["event_type"] == event_type) & (events["realis"] == "actual")]
@@ -71,5 +72,6 @@ def run_kit(articles: pd.DataFrame, chronology: pd.DataFrame) -> KitRun:
         nuclear_tests=news_events(events, "nuclear_test", DPRK),
         summits=news_events(events, "summit"),
         sanctions=news_events(events, "sanctions"),
+        exercises=news_events(events, "military_exercise"),
         claims=ak.check_claims(articles, chronology, sentences=sentences, events=events),
     )

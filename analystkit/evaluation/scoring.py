@@ -182,10 +182,15 @@ def launch_outcomes(gold: pd.DataFrame, launches: pd.DataFrame, tolerance: int =
     )
 
 
-# ---------------------------------------------------------------- nuclear tests, summits, sanctions
+# ---------------------------------------------------------------- new events by day
 
 DAY_OUTCOMES = ["match", "miss", "false_alarm"]
-DAY_EVENTS = {"nuclear_tests": "nuclear test", "summits": "summit", "sanctions": "sanctions"}
+DAY_EVENTS = {
+    "nuclear_tests": "nuclear test",
+    "summits": "summit",
+    "sanctions": "sanctions",
+    "exercises": "exercise",
+}
 """The gold kinds scored as new events by day (match_days), and their figures' noun."""
 
 
