@@ -642,7 +642,7 @@ def test_sanctions_sought_worked_on_or_in_force_are_not_new(text, realis):
         ("Envoys urged the allies to scale back joint military exercises.", "ceased"),
         ("Beijing proposed halting the joint military exercises.", "ceased"),
         ("Tokyo is going to stage a joint air drill next week.", "planned"),
-        ("The jets fly south from time to time for military exercises.", "generic"),
+        ("The jets fly south from time to time for joint air drills.", "generic"),
         ("Spying and various military drills have raised the tension.", "generic"),
         ("Periodic joint military exercises anger the North.", "generic"),
     ],
