@@ -213,6 +213,7 @@ def test_nuclear_tests_pair_by_day_and_an_undated_kit_test_counts_for_its_articl
     )
     figures = table(scoring.day_figures(g, kit, "nuclear test"))
     assert figures["nuclear test precision"] == (2, 4)
+    assert figures["nuclear test precision, kit events dated to the day"] == (1, 2)
     assert figures["nuclear test recall"] == (2, 2)
     assert figures["nuclear test day exact (matches)"] == (0, 1)  # of the pairs both date
     assert figures["clean: no news nuclear test where gold has none"] == (0, 1)

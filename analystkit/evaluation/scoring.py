@@ -245,9 +245,10 @@ def day_outcomes(gold: pd.DataFrame, kit: pd.DataFrame) -> pd.DataFrame:
 
 def day_figures(gold: pd.DataFrame, kit: pd.DataFrame, what: str) -> pd.DataFrame:
     """Precision and recall of the kit's news events of one type, `what` ("nuclear
-    test", "summit"), paired by match_days; the share of the matches both date that the
-    kit dates to the exact day; and "clean": gold-`none` articles where the kit reports
-    none."""
+    test", "summit"), paired by match_days; the precision of those the kit dates to the
+    day (an analyst's filter: date_precision == "day"); the share of the matches both
+    date that the kit dates to the exact day; and "clean": gold-`none` articles where the
+    kit reports none."""
     m = match_days(gold, kit)
     hit = m["outcome"] == "match"
     dated = hit & m["gold_day"].notna() & m["kit_day"].notna()
@@ -257,6 +258,12 @@ def day_figures(gold: pd.DataFrame, kit: pd.DataFrame, what: str) -> pd.DataFram
     return pd.concat(
         [
             figures(m, f"{what} precision", hit, m["outcome"] != "miss"),
+            figures(
+                m,
+                f"{what} precision, kit events dated to the day",
+                hit & m["kit_day"].notna(),
+                (m["outcome"] != "miss") & m["kit_day"].notna(),
+            ),
             figures(m, f"{what} recall", hit, m["outcome"] != "false_alarm"),
             figures(
                 m, f"{what} day exact (matches)", dated & (m["kit_day"] == m["gold_day"]), dated
