@@ -630,10 +630,7 @@ def test_evaluate_and_render_a_report(tmp_path):
         claims=pd.DataFrame(),
         events=pd.DataFrame(),
         launches=events((A, "2017-07-04", "missile_launch", "icbm")),
-        nuclear_tests=kit_tests(),
-        summits=kit_tests(),
-        sanctions=kit_tests(),
-        exercises=kit_tests(),
+        day_events={},
     )
     text = render(evaluate(g, kit, ARTICLES), ["gold launches: 2 rows"])
     assert "| launch recall, exact day | 100% (1 of 1) | – | 100% (1 of 1) |" in text

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -20,6 +21,26 @@ from analystkit.vocab import MISSILE_CLASSES, RHETORIC_TAGS, SPEAKER_GROUPS
 
 EVAL_DIR = DATA_DIR / "eval"
 AGREEMENT_DIR = EVAL_DIR / "agreement"
+DAY_EVENT_KINDS = {
+    "nuclear_tests": ("nuclear_test", "nuclear test"),
+    "summits": ("summit", "summit"),
+    "sanctions": ("sanctions", "sanctions"),
+    "exercises": ("military_exercise", "exercise"),
+}
+"""The golds of new events by day besides launches (docs/annotation.md §5-§8): each
+kind's event type and the noun its figures and messages use."""
+DAY_EVENT_COLUMNS = [
+    "corpus",
+    "doc",
+    "article_id",
+    "annotator",
+    "event_type",
+    "day_kst",
+    "day_basis",
+    "start",
+    "end",
+    "note",
+]
 KINDS = {
     "launches": [
         "corpus",
@@ -34,54 +55,10 @@ KINDS = {
         "end",
         "note",
     ],
-    "nuclear_tests": [
-        "corpus",
-        "doc",
-        "article_id",
-        "annotator",
-        "event_type",
-        "day_kst",
-        "day_basis",
-        "start",
-        "end",
-        "note",
-    ],
-    "summits": [
-        "corpus",
-        "doc",
-        "article_id",
-        "annotator",
-        "event_type",
-        "day_kst",
-        "day_basis",
-        "start",
-        "end",
-        "note",
-    ],
-    "sanctions": [
-        "corpus",
-        "doc",
-        "article_id",
-        "annotator",
-        "event_type",
-        "day_kst",
-        "day_basis",
-        "start",
-        "end",
-        "note",
-    ],
-    "exercises": [
-        "corpus",
-        "doc",
-        "article_id",
-        "annotator",
-        "event_type",
-        "day_kst",
-        "day_basis",
-        "start",
-        "end",
-        "note",
-    ],
+    "nuclear_tests": DAY_EVENT_COLUMNS,
+    "summits": DAY_EVENT_COLUMNS,
+    "sanctions": DAY_EVENT_COLUMNS,
+    "exercises": DAY_EVENT_COLUMNS,
     "claims": [
         "corpus",
         "doc",
@@ -119,10 +96,6 @@ KINDS = {
 """Each kind of gold and its header row, exactly."""
 CORPORA = ("news", "kcna")
 GOLD_EVENT_TYPES = ("missile_launch", "satellite_launch", "none")
-GOLD_NUCLEAR_TYPES = ("nuclear_test", "none")
-GOLD_SUMMIT_TYPES = ("summit", "none")
-GOLD_SANCTIONS_TYPES = ("sanctions", "none")
-GOLD_EXERCISE_TYPES = ("military_exercise", "none")
 DAY_BASES = ("explicit", "weekday", "relative", "reference", "tz")
 CLAIM_FORMS = ("ordinal_period", "ordinal_gap", "first_since", "count_since", "superlative")
 VERDICTS = ("holds", "fails", "uncheckable")
@@ -238,22 +211,6 @@ def _launch_row(row: dict) -> list[str]:
     return problems
 
 
-def _nuclear_row(row: dict) -> list[str]:
-    return _dated_row(row, GOLD_NUCLEAR_TYPES)
-
-
-def _summit_row(row: dict) -> list[str]:
-    return _dated_row(row, GOLD_SUMMIT_TYPES)
-
-
-def _sanctions_row(row: dict) -> list[str]:
-    return _dated_row(row, GOLD_SANCTIONS_TYPES)
-
-
-def _exercise_row(row: dict) -> list[str]:
-    return _dated_row(row, GOLD_EXERCISE_TYPES)
-
-
 def _claim_row(row: dict) -> list[str]:
     return _common(row) + _span(row) + _in(row, "form", CLAIM_FORMS) + _in(row, "verdict", VERDICTS)
 
@@ -290,10 +247,10 @@ def _split_tags(value: str) -> list[str]:
 
 _ROW_CHECKS: dict[str, Callable[[dict], list[str]]] = {
     "launches": _launch_row,
-    "nuclear_tests": _nuclear_row,
-    "summits": _summit_row,
-    "sanctions": _sanctions_row,
-    "exercises": _exercise_row,
+    **{
+        kind: partial(_dated_row, event_types=(event_type, "none"))
+        for kind, (event_type, _) in DAY_EVENT_KINDS.items()
+    },
     "claims": _claim_row,
     "speakers": _speaker_row,
     "rhetoric": _rhetoric_row,
@@ -310,7 +267,7 @@ def _typed(records: list[tuple[int, dict]], kind: str) -> pd.DataFrame:
         frame[column] = pd.to_numeric(frame[column].replace("", None)).astype("Int64")
     if "item" in frame:
         frame["item"] = frame["item"].astype("int64")
-    if kind in ("launches", "nuclear_tests", "summits", "sanctions", "exercises"):
+    if kind == "launches" or kind in DAY_EVENT_KINDS:
         frame["day_kst"] = pd.to_datetime(frame["day_kst"].replace("", None), format="%Y-%m-%d")
     if kind == "rhetoric":
         frame["tags"] = frame["tags"].map(lambda v: frozenset(_split_tags(v)))
@@ -338,22 +295,6 @@ def _dated_file(frame: pd.DataFrame, what: str = "launch") -> list[str]:
     return problems + _one_annotator(frame, "article_id", "article")
 
 
-def _nuclear_file(frame: pd.DataFrame) -> list[str]:
-    return _dated_file(frame, "nuclear test")
-
-
-def _summit_file(frame: pd.DataFrame) -> list[str]:
-    return _dated_file(frame, "summit")
-
-
-def _sanctions_file(frame: pd.DataFrame) -> list[str]:
-    return _dated_file(frame, "sanctions")
-
-
-def _exercise_file(frame: pd.DataFrame) -> list[str]:
-    return _dated_file(frame, "exercise")
-
-
 def _claim_file(frame: pd.DataFrame) -> list[str]:
     return _repeated(frame, ["article_id", "start", "end"], "claim span") + _one_annotator(
         frame, "article_id", "article"
@@ -377,10 +318,7 @@ def _one_annotator(frame: pd.DataFrame, key: str, what: str) -> list[str]:
 
 _FILE_CHECKS: dict[str, Callable[[pd.DataFrame], list[str]]] = {
     "launches": _dated_file,
-    "nuclear_tests": _nuclear_file,
-    "summits": _summit_file,
-    "sanctions": _sanctions_file,
-    "exercises": _exercise_file,
+    **{kind: partial(_dated_file, what=noun) for kind, (_, noun) in DAY_EVENT_KINDS.items()},
     "claims": _claim_file,
     "speakers": _item_file,
     "rhetoric": _item_file,

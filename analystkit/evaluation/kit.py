@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 import analystkit as ak
+from analystkit.evaluation.gold import DAY_EVENT_KINDS
 from analystkit.vocab import DPRK
 
 
@@ -20,10 +21,7 @@ class KitRun:
     matches: pd.DataFrame  # ak.tag
     events: pd.DataFrame  # ak.extract_events
     launches: pd.DataFrame  # news_launches(events, chronology)
-    nuclear_tests: pd.DataFrame  # news_events(events, "nuclear_test", DPRK)
-    summits: pd.DataFrame  # news_events(events, "summit")
-    sanctions: pd.DataFrame  # news_events(events, "sanctions")
-    exercises: pd.DataFrame  # news_events(events, "military_exercise")
+    day_events: dict[str, pd.DataFrame]  # gold kind -> news_events of its event type
     claims: pd.DataFrame  # ak.check_claims, with the chronology given
 
 
@@ -45,9 +43,9 @@ def news_launches(events: pd.DataFrame, chronology: pd.DataFrame) -> pd.DataFram
 def news_events(events: pd.DataFrame, event_type: str, actor: str | None = None) -> pd.DataFrame:
     """The events the kit reports as news of one type, the rows scored against a gold
     of new events by day (nuclear tests: by the DPRK, `actor`; summits, sanctions and
-    exercises: anyone's): realis
-    actual; columns article_id and day (the event's date when it is day-precise, else
-    NaT: the kit says it is the article's news without its day)."""
+    exercises: anyone's): realis actual; columns article_id and day (the event's date
+    when it is day-precise, else NaT: the kit says it is the article's news without its
+    day)."""
     news = events[(events["event_type"] == event_type) & (events["realis"] == "actual")]
     if actor is not None:
         news = news[news["actor"] == actor]
@@ -69,9 +67,9 @@ def run_kit(articles: pd.DataFrame, chronology: pd.DataFrame) -> KitRun:
         matches=matches,
         events=events,
         launches=news_launches(events, chronology),
-        nuclear_tests=news_events(events, "nuclear_test", DPRK),
-        summits=news_events(events, "summit"),
-        sanctions=news_events(events, "sanctions"),
-        exercises=news_events(events, "military_exercise"),
+        day_events={
+            kind: news_events(events, event_type, DPRK if event_type == "nuclear_test" else None)
+            for kind, (event_type, _) in DAY_EVENT_KINDS.items()
+        },
         claims=ak.check_claims(articles, chronology, sentences=sentences, events=events),
     )

@@ -9,7 +9,7 @@ import pandas as pd
 
 from analystkit.evaluation import scoring
 from analystkit.evaluation.agreement import AGREEMENT_COLUMNS, AGREEMENT_OF
-from analystkit.evaluation.gold import KINDS
+from analystkit.evaluation.gold import DAY_EVENT_KINDS, KINDS
 from analystkit.evaluation.kit import KitRun
 
 
@@ -38,9 +38,9 @@ def evaluate(
         details["Launch outcomes, ±1 day (per gold launch and kit launch day)"] = (
             scoring.launch_outcomes(gold["launches"], kit.launches)
         )
-    for kind, what in scoring.DAY_EVENTS.items():
+    for kind, (_, what) in DAY_EVENT_KINDS.items():
         if kind in gold:
-            kit_events = getattr(kit, kind)
+            kit_events = kit.day_events[kind]
             parts.append(scoring.day_figures(gold[kind], kit_events, what))
             details[
                 f"{what.capitalize()} outcomes, ±1 day (per gold {what} and kit news {what})"

@@ -185,13 +185,6 @@ def launch_outcomes(gold: pd.DataFrame, launches: pd.DataFrame, tolerance: int =
 # ---------------------------------------------------------------- new events by day
 
 DAY_OUTCOMES = ["match", "miss", "false_alarm"]
-DAY_EVENTS = {
-    "nuclear_tests": "nuclear test",
-    "summits": "summit",
-    "sanctions": "sanctions",
-    "exercises": "exercise",
-}
-"""The gold kinds scored as new events by day (match_days), and their figures' noun."""
 
 
 def match_days(gold: pd.DataFrame, kit: pd.DataFrame) -> pd.DataFrame:
