@@ -10,7 +10,7 @@ import re
 
 import pandas as pd
 
-from analystkit.dates import DateMention
+from analystkit.dates import HISTORICAL_DAYS, DateMention
 
 _ORDINALS = {
     word: n
@@ -54,8 +54,6 @@ _LOOK_BACK = 60
 """How far (characters) before the test its ordinal or "latest" may start."""
 _TIME_ZONE_DAYS = 1
 """A report dated in the Americas can tell of a test on the next Korea-time day."""
-_NEWS_DAYS = 7
-"""A test at most this many days before the report may be its news (HISTORICAL_DAYS)."""
 
 
 class NuclearSeries:
@@ -127,7 +125,7 @@ class NuclearSeries:
         """Whether no listed test may be the report's news while the list is complete:
         a nuclear test it tells as done, undated, is then an earlier one."""
         latest = _latest_day(report)
-        recent = [d for d in self.days()[0] if (report - d).days <= _NEWS_DAYS and d <= latest]
+        recent = [d for d in self.days()[0] if (report - d).days <= HISTORICAL_DAYS and d <= latest]
         return _complete(report) and not recent
 
 
