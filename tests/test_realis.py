@@ -649,3 +649,36 @@ def test_sanctions_sought_worked_on_or_in_force_are_not_new(text, realis):
 )
 def test_exercises_scaled_back_to_come_or_habitual_are_not_news(text, realis):
     assert events_of(text, "military_exercise") == [realis]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kim watched an artillery drill by frontline units on Monday.",
+        "The bombers flew bomber drills over the peninsula on Monday.",
+        "Marines staged a landing drill on the east coast on Monday.",
+        "Two jets joined a strike training exercise on Monday.",
+        "The allies began Keen Sword on Monday.",
+        "The allies held Iron Mace on Monday.",
+    ],
+)
+def test_a_drill_named_by_its_arms_or_its_name_is_an_exercise(text):
+    assert events_of(text, "military_exercise") == ["actual"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Miners kept the rotary drills in operation on Monday.",
+        "Residents joined a missile evacuation drill on Monday.",
+        "Sirens sounded in a fire drill at the school on Monday.",
+    ],
+)
+def test_civil_drills_and_tools_are_no_exercise(text):
+    assert events_of(text, "military_exercise") == []
+
+
+def test_ceaseless_drills_are_a_habit():
+    assert events_of("The ceaseless joint military drills raise tension.", "military_exercise") == [
+        "generic"
+    ]
