@@ -131,6 +131,7 @@ _CUES = {
         "dec",
         "december",
     },
+    "day_range": {"from"},
     "weekday": set(_WEEKDAYS),
     "relative_day": {"today", "yesterday", "day", "days"},
     "relative_week": {"week", "weekend", "weeks"},
@@ -159,6 +160,13 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (kind, re.compile(pattern))
     for kind, pattern in [
         ("iso", rf"\b{_YEAR}-\d\d-\d\d\b"),
+        # a span of days: "from July 30 to August 1", "from August 19 to 29"
+        (
+            "day_range",
+            rf"\bfrom\s+(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+"
+            rf"(?:to|until|till|through)\s+(?:(?P<m2>{_MONTH})\.?\s+)?(?P<d2>\d{{1,2}})"
+            rf"(?:st|nd|rd|th)?\b(?!\s*(?:a\.?m|p\.?m|:))",
+        ),
         ("explicit", rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?"),
         ("explicit", rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b\.?(?:,?\s+{_YEAR}\b)?"),
         (
@@ -394,6 +402,8 @@ def _resolve(kind: str, m: re.Match[str], today: pd.Timestamp) -> DateMention | 
             return None
     if kind == "explicit":
         return _explicit(m, today)
+    if kind == "day_range":
+        return _day_range(m, today)
     if kind == "weekday":
         weekday = _WEEKDAYS[m.group("wd").lower()]
         if not m.group("last") and (today.weekday() + 1) % 7 == weekday:
@@ -464,6 +474,24 @@ def _part(pattern: str, text: str) -> str:
     found = re.search(pattern, text)
     assert found is not None, (pattern, text)
     return found.group(0)
+
+
+def _day_range(m: re.Match[str], today: pd.Timestamp) -> DateMention | None:
+    """'from July 30 to August 1': its first and last day (the year inferred from the
+    first as for explicit dates); precision week when it spans at most 7 days, else
+    month. None when the days do not exist or the last is before the first."""
+    m1 = _MONTH_NUMBERS[m.group("m1")[:3].lower()]
+    m2 = _MONTH_NUMBERS[m.group("m2")[:3].lower()] if m.group("m2") else m1
+    year = today.year - 1 if m1 > today.month else today.year
+    try:
+        first = pd.Timestamp(datetime(year, m1, int(m.group("d1"))))
+        last = pd.Timestamp(datetime(year + (m2 < m1), m2, int(m.group("d2"))))
+    except ValueError:
+        return None
+    if last < first:
+        return None
+    precision = "week" if (last - first).days < 7 else "month"
+    return DateMention(m.start(), m.end(), m.group(0), "day_range", first, last, precision)
 
 
 def _explicit(m: re.Match[str], today: pd.Timestamp) -> DateMention | None:
@@ -544,8 +572,12 @@ def find_dateline(text: str, published: pd.Timestamp) -> tuple[int, pd.Timestamp
     return m.end(), published
 
 
+_EXPLICIT = next(pattern for kind, pattern in _RULES if kind == "explicit")
+"""The month-first explicit date ("September 19"): a dateline's form."""
+
+
 def _explicit_text(text: str, today: pd.Timestamp) -> pd.Timestamp | None:
     """The day of a news date written alone ("September 19", "Sept. 19, 2024")."""
-    m = _RULES[1][1].search(text)
+    m = _EXPLICIT.search(text)
     found = _explicit(m, today) if m else None
     return found.date if found else None

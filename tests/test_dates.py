@@ -194,3 +194,32 @@ def test_day_is_the_midnight_of_any_date_and_the_same_timestamp_when_one_already
     assert aware == pd.Timestamp("2024-11-05", tz="Asia/Seoul")
     said, fired = find_dates("Seoul said on Friday that the North fired on Tuesday.", midnight)
     assert str(fired.date.date()) == "2024-11-05" and said.reporting
+
+
+@pytest.mark.parametrize(
+    "text, first, last, precision",
+    [
+        (
+            "The allies held the drill from January 30 to February 1.",
+            "2025-01-30",
+            "2025-02-01",
+            "week",
+        ),
+        ("The drills ran from February 3 to 14.", "2025-02-03", "2025-02-14", "month"),
+        ("The drills ran from Dec. 28 to Jan. 3.", "2024-12-28", "2025-01-03", "week"),
+    ],
+)
+def test_a_span_of_days_keeps_its_first_and_last_day(text, first, last, precision):
+    span = only(text)
+    assert (str(span.date.date()), str(span.end_date.date()), span.precision) == (
+        first,
+        last,
+        precision,
+    )
+
+
+def test_a_span_of_hours_or_a_backward_span_is_no_span():
+    assert [d.kind for d in find_dates("The office opens from January 3 to 5 p.m.", FRIDAY)] == [
+        "explicit"
+    ]
+    assert [d.kind for d in find_dates("Talks ran from February 14 to 10.", FRIDAY)] == ["explicit"]
