@@ -91,19 +91,8 @@ def match_launches(gold: pd.DataFrame, kit: pd.DataFrame, tolerance: int = 0) ->
             [_class_label(t, c) for t, c in zip(g["event_type"], g["missile_class"])],
         )
         k_days, k_labels = list(k["day"]), list(k["label"])
-        pairs = sorted(
-            (abs((kd - gd).days), i, j)
-            for i, gd in enumerate(g_days)
-            if not pd.isna(gd)
-            for j, kd in enumerate(k_days)
-            if abs((kd - gd).days) <= tolerance
-        )
-        paired_g, paired_k = {}, set()
-        for _, i, j in pairs:
-            if i not in paired_g and j not in paired_k:
-                paired_g[i] = j
-                paired_k.add(j)
-        free_k = [j for j in range(len(k_days)) if j not in paired_k]
+        paired_g = pair_days(g_days, k_days, tolerance)
+        free_k = [j for j in range(len(k_days)) if j not in paired_g.values()]
         for i, gd in enumerate(g_days):
             kit_j = paired_g.get(i)
             if pd.isna(gd):
@@ -165,13 +154,34 @@ def launch_figures(gold: pd.DataFrame, launches: pd.DataFrame) -> pd.DataFrame:
             found,
         )
     )
+    parts.append(clean_figure(gold, kit, "launch"))
+    return pd.concat(parts, ignore_index=True)
+
+
+def pair_days(g_days: list, k_days: list, tolerance: int) -> dict[int, int]:
+    """Gold and kit days of one article paired one to one, closest first, where both
+    are dated and at most `tolerance` days apart: gold index -> kit index."""
+    pairs = sorted(
+        (abs((kd - gd).days), i, j)
+        for i, gd in enumerate(g_days)
+        if not pd.isna(gd)
+        for j, kd in enumerate(k_days)
+        if not pd.isna(kd) and abs((kd - gd).days) <= tolerance
+    )
+    paired: dict[int, int] = {}
+    for _, i, j in pairs:
+        if i not in paired and j not in paired.values():
+            paired[i] = j
+    return paired
+
+
+def clean_figure(gold: pd.DataFrame, kit: pd.DataFrame, what: str) -> pd.DataFrame:
+    """ "clean": of the articles whose gold rows are all `none` (checked, nothing new),
+    the share where the kit (a frame with article_id) reports no news `what`."""
     none = gold.groupby(["corpus", "article_id"])["event_type"].agg(lambda t: set(t) == {"none"})
     articles = none[none].index.to_frame(index=False)
     clean = ~articles["article_id"].isin(set(kit["article_id"]))
-    parts.append(
-        figures(articles, "clean: no news launch where gold has none", clean, _every(articles))
-    )
-    return pd.concat(parts, ignore_index=True)
+    return figures(articles, f"clean: no news {what} where gold has none", clean, _every(articles))
 
 
 def launch_outcomes(gold: pd.DataFrame, launches: pd.DataFrame, tolerance: int = 1) -> pd.DataFrame:
@@ -199,16 +209,7 @@ def match_days(gold: pd.DataFrame, kit: pd.DataFrame) -> pd.DataFrame:
     for (corpus, article_id), g in gold.groupby(["corpus", "article_id"], sort=False):
         g_days = list(g.loc[g["event_type"] != "none", "day_kst"])
         k_days = list(kit_of[article_id]["day"]) if article_id in kit_of else []
-        pairs = sorted(
-            (abs((kd - gd).days), i, j)
-            for i, gd in enumerate(g_days)
-            for j, kd in enumerate(k_days)
-            if not (pd.isna(gd) or pd.isna(kd)) and abs((kd - gd).days) <= 1
-        )
-        paired: dict[int, int] = {}  # gold -> kit
-        for _, i, j in pairs:
-            if i not in paired and j not in paired.values():
-                paired[i] = j
+        paired = pair_days(g_days, k_days, 1)  # gold -> kit
         for kit_undated in (True, False):
             free = [
                 j
@@ -245,9 +246,6 @@ def day_figures(gold: pd.DataFrame, kit: pd.DataFrame, what: str) -> pd.DataFram
     m = match_days(gold, kit)
     hit = m["outcome"] == "match"
     dated = hit & m["gold_day"].notna() & m["kit_day"].notna()
-    none = gold.groupby(["corpus", "article_id"])["event_type"].agg(lambda t: set(t) == {"none"})
-    articles = none[none].index.to_frame(index=False)
-    clean = ~articles["article_id"].isin(set(kit["article_id"]))
     return pd.concat(
         [
             figures(m, f"{what} precision", hit, m["outcome"] != "miss"),
@@ -261,9 +259,7 @@ def day_figures(gold: pd.DataFrame, kit: pd.DataFrame, what: str) -> pd.DataFram
             figures(
                 m, f"{what} day exact (matches)", dated & (m["kit_day"] == m["gold_day"]), dated
             ),
-            figures(
-                articles, f"clean: no news {what} where gold has none", clean, _every(articles)
-            ),
+            clean_figure(gold, kit, what),
         ],
         ignore_index=True,
     )
