@@ -13,10 +13,12 @@ Cohen's kappa per kind, with the observed agreement and the number of items comp
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 
 import pandas as pd
 
+from analystkit.evaluation.gold import DAY_EVENT_KINDS
 from analystkit.vocab import RHETORIC_TAGS
 
 AGREEMENT_COLUMNS = ["kind", "measure", "n", "agreement", "kappa"]
@@ -156,12 +158,9 @@ def rhetoric_agreement(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=AGREEMENT_COLUMNS)
 
 
-AGREEMENT_OF = {
+AGREEMENT_OF: dict[str, Callable[[pd.DataFrame, pd.DataFrame], pd.DataFrame]] = {
     "launches": launch_agreement,
-    "nuclear_tests": lambda a, b: launch_agreement(a, b, "nuclear_tests"),
-    "summits": lambda a, b: launch_agreement(a, b, "summits"),
-    "sanctions": lambda a, b: launch_agreement(a, b, "sanctions"),
-    "exercises": lambda a, b: launch_agreement(a, b, "exercises"),
+    **{kind: partial(launch_agreement, kind=kind) for kind in DAY_EVENT_KINDS},
     "claims": claim_agreement,
     "speakers": speaker_agreement,
     "rhetoric": rhetoric_agreement,

@@ -29,7 +29,7 @@ DAY_EVENT_KINDS = {
 }
 """The golds of new events by day besides launches (docs/annotation.md §5-§8): each
 kind's event type and the noun its figures and messages use."""
-DAY_EVENT_COLUMNS = [
+LAUNCH_COLUMNS = [
     "corpus",
     "doc",
     "article_id",
@@ -37,24 +37,15 @@ DAY_EVENT_COLUMNS = [
     "event_type",
     "day_kst",
     "day_basis",
+    "missile_class",
     "start",
     "end",
     "note",
 ]
+DAY_EVENT_COLUMNS = [c for c in LAUNCH_COLUMNS if c != "missile_class"]
+"""The other new events by day are written as launches are, without a missile class."""
 KINDS = {
-    "launches": [
-        "corpus",
-        "doc",
-        "article_id",
-        "annotator",
-        "event_type",
-        "day_kst",
-        "day_basis",
-        "missile_class",
-        "start",
-        "end",
-        "note",
-    ],
+    "launches": LAUNCH_COLUMNS,
     "nuclear_tests": DAY_EVENT_COLUMNS,
     "summits": DAY_EVENT_COLUMNS,
     "sanctions": DAY_EVENT_COLUMNS,
