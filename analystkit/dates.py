@@ -476,13 +476,20 @@ def _part(pattern: str, text: str) -> str:
     return found.group(0)
 
 
+def _latest_year(month: int, today: pd.Timestamp, this_month: bool = True) -> int:
+    """The year of the latest `month` up to today's (a month after today's is last year's;
+    without `this_month`, today's own month is last year's too: "last June" in June)."""
+    later = month > today.month if this_month else month >= today.month
+    return today.year - 1 if later else today.year
+
+
 def _day_range(m: re.Match[str], today: pd.Timestamp) -> DateMention | None:
     """'from July 30 to August 1': its first and last day (the year inferred from the
     first as for explicit dates); precision week when it spans at most 7 days, else
     month. None when the days do not exist or the last is before the first."""
     m1 = _MONTH_NUMBERS[m.group("m1")[:3].lower()]
     m2 = _MONTH_NUMBERS[m.group("m2")[:3].lower()] if m.group("m2") else m1
-    year = today.year - 1 if m1 > today.month else today.year
+    year = _latest_year(m1, today)
     try:
         first = pd.Timestamp(datetime(year, m1, int(m.group("d1"))))
         last = pd.Timestamp(datetime(year + (m2 < m1), m2, int(m.group("d2"))))
@@ -503,7 +510,7 @@ def _explicit(m: re.Match[str], today: pd.Timestamp) -> DateMention | None:
     if year_match:
         year = int(year_match.group(0))
     else:
-        year = today.year - 1 if month > today.month else today.year
+        year = _latest_year(month, today)
     try:
         date = pd.Timestamp(datetime(year, month, day))
     except ValueError:
@@ -521,9 +528,9 @@ def _month(m: re.Match[str], today: pd.Timestamp) -> DateMention:
     if year_match:
         year = int(year_match.group(0))
     elif _LAST.match(text):  # "last June" in June is a year ago
-        year = today.year - 1 if month >= today.month else today.year
+        year = _latest_year(month, today, this_month=False)
     else:
-        year = today.year - 1 if month > today.month else today.year
+        year = _latest_year(month, today)
     return _mention(m, "month", pd.Timestamp(year, month, 1), "month")
 
 
