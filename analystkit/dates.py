@@ -20,7 +20,8 @@ claim text (an earlier rule wins where two overlap):
 - Week precision: "last week" (Monday to Sunday of the week before; in a Sunday report,
   the week ending that day, Monday to Saturday), "this week" /
   "earlier this week" (Monday to the article date), "over the weekend" / "last weekend"
-  (the latest Saturday and Sunday up to the article date), "two weeks ago".
+  (the latest Saturday and Sunday up to the article date; "this weekend" in a report of
+  Tuesday to Friday is the coming one, still to come: `is_ahead`), "two weeks ago".
 - Month precision: "this month" / "earlier this month", "last month", "in March",
   "March 2024", and "recent"/"recently", dated to the article's month (an approximation:
   early in a month a "recent" event may lie in the month before).
@@ -364,6 +365,41 @@ def is_historical(mention: DateMention, article_date: pd.Timestamp) -> bool:
     return (pd.Timestamp(article_date) - mention.end_date).days > HISTORICAL_DAYS
 
 
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 28, "year": 365}
+_ELAPSED = re.compile(
+    r"\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|several)\s+"
+    r"(?P<unit>day|week|month|year)s?\s+(?:after|since)\s+(?:[\w'’-]+\s+){0,4}\Z",
+    re.I,
+)
+_TO_COME = re.compile(r"\b(?:will|would|shall|within|effect|expires?)\b", re.I)
+
+
+def elapsed_before(text: str, pos: int) -> int:
+    """The least number of days the thing named at text[pos] lies before the writing,
+    read from the time counted from it right before ("some 40 days after the
+    summit", "two months since the test"); 0 when none is (or when the count runs to
+    a time still to come: "will expire 30 days after the resolution").
+
+    >>> elapsed_before("Kim visited 30 days after the summit", 30)
+    30
+    >>> elapsed_before("The ban takes effect 90 days after the resolution", 40)
+    0
+    """
+    m = _ELAPSED.search(text, max(0, pos - 80), pos)
+    if m is None or _TO_COME.search(text, max(0, m.start() - 40), m.start()):
+        return 0
+    n = m.group("n").lower()
+    count = 2 if n == "several" else int(n) if n.isdigit() else _NUMBERS.get(n, 1)
+    return count * _UNIT_DAYS[m.group("unit").lower()]
+
+
+def is_ahead(mention: DateMention, article_date: pd.Timestamp) -> bool:
+    """True when the mention counts time from the writer's day ("this weekend") and
+    starts after the article: it is still to come (a day or date named outright may be
+    the next day in Korea's time, and is not read so)."""
+    return mention.kind.startswith("relative_") and mention.date > pd.Timestamp(article_date)
+
+
 def period(date: pd.Timestamp, precision: str) -> tuple[pd.Timestamp, pd.Timestamp]:
     """The first and last day denoted by `date` at `precision` (day, week, month, year)."""
     date = pd.Timestamp(date)
@@ -548,6 +584,11 @@ def _week(m: re.Match[str], today: pd.Timestamp) -> DateMention:
         first, last = sunday - pd.Timedelta(days=1), min(sunday, today)
         if today.weekday() == 5:  # a Saturday report: this weekend's Saturday
             first = last = today
+        elif 0 < today.weekday() < 5 and m.group("weekend").lower().startswith("this"):
+            # "this weekend" in a report of Tuesday to Friday is the coming one (on a
+            # Monday, "fired missiles this weekend" is the one just past)
+            first = today + pd.Timedelta(days=5 - today.weekday())
+            last = first + pd.Timedelta(days=1)
     else:
         n = m.group("nweeks")
         back = 1 if not n else (int(n) if n.isdigit() else _NUMBERS[n.lower()])

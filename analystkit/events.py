@@ -32,8 +32,10 @@ from analystkit.clauses import POSSESSIVE
 from analystkit.dates import (
     HISTORICAL_DAYS,
     DateMention,
+    elapsed_before,
     find_dateline,
     find_dates,
+    is_ahead,
     is_historical,
 )
 from analystkit.event_rules import EventRules, Party, Trigger, _lower, load_event_rules
@@ -613,6 +615,13 @@ def _read(
     if by_form:  # "recent" marks news, it does not date it
         dates = [d for d in dates if d.kind != "recent"]
     nominal = trigger.nominal or launch and noun_like(text, start, end, r, (first, last))
+    fronted = [  # a fronted time ("Two weeks ago, it failed in its launch of ...")
+        d
+        for d in dates
+        if scope_first <= d.start < scope_last
+        and _FRONTED.fullmatch(text, 0, d.start)
+        and text.startswith(",", d.end)
+    ]
     if nominal:  # a noun's own date: "the launch on Sunday", "Sunday's launch"
         in_scope = (
             [  # next to the noun, in its clause
@@ -626,22 +635,16 @@ def _read(
                 for d in dates
                 if _APPOSED.fullmatch(text, end, d.start) and _AFTER_APPOSED.match(text, d.end)
             ]
-            or [  # a fronted time ("Two weeks ago, it failed in its launch of ...")
-                d
-                for d in dates
-                if scope_first <= d.start < scope_last
-                and _FRONTED.fullmatch(text, 0, d.start)
-                and text.startswith(",", d.end)
-            ]
+            or fronted
         )
-    else:  # a date starting in the verb's wider clause, near it
+    else:  # a date starting in the verb's wider clause, near it; else a fronted one
         in_scope = [
             d
             for d in dates
             if scope_first <= d.start < scope_last
             and -_NEAR <= d.start - end <= _NEAR
             and start - d.end <= _NEAR
-        ]
+        ] or fronted
     date = min(in_scope, key=lambda d: min(abs(d.start - end), abs(start - d.end)), default=None)
     anchored = date is not None
     in_clause = date is not None and first <= date.start < last
@@ -983,12 +986,18 @@ def _date_mention(
     earlier launch": not the news, which it would join)."""
     d = m.date
     if d is None:
-        if m.realis == "actual" and _EARLIER_ONE.search(m.evidence, max(0, m.start - 60), m.start):
+        if m.realis == "actual" and (
+            _EARLIER_ONE.search(m.evidence, max(0, m.start - 60), m.start)
+            or elapsed_before(m.evidence, m.start) > HISTORICAL_DAYS
+        ):
             m.realis = "historical"
         return
     if d.kind != "term":
         m.first, m.last = d.date, d.end_date
         past = is_historical(d, report)
+        if m.realis == "actual" and is_ahead(d, report):
+            m.realis = "planned"  # "the summit this weekend" in a Wednesday report
+            return
     else:
         term = resolver.resolve(d, m.evidence, article_text, report)
         if term is None:  # an unresolvable term: undated background

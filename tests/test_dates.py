@@ -12,8 +12,10 @@ import pytest
 from analystkit.dates import (
     HISTORICAL_DAYS,
     _day,
+    elapsed_before,
     find_dateline,
     find_dates,
+    is_ahead,
     is_historical,
     period,
 )
@@ -223,3 +225,43 @@ def test_a_span_of_hours_or_a_backward_span_is_no_span():
         "explicit"
     ]
     assert [d.kind for d in find_dates("Talks ran from February 14 to 10.", FRIDAY)] == ["explicit"]
+
+
+@pytest.mark.parametrize(
+    "day, first, ahead",
+    [
+        ("2025-02-25", "2025-03-01", True),  # a Tuesday: the coming weekend
+        ("2025-02-28", "2025-03-01", True),  # a Friday: tomorrow's
+        ("2025-03-01", "2025-03-01", False),  # a Saturday: today
+        ("2025-03-03", "2025-03-01", False),  # a Monday: the one just past
+    ],
+)
+def test_this_weekend_in_a_weekday_report_is_the_coming_one(day, first, ahead):
+    d = only("The leaders meet this weekend.", pd.Timestamp(day))
+    assert (d.date, is_ahead(d, pd.Timestamp(day))) == (pd.Timestamp(first), ahead)
+
+
+def test_this_past_weekend_and_named_days_are_never_ahead():
+    wednesday = pd.Timestamp("2025-02-26")
+    assert not is_ahead(only("It fired this past weekend.", wednesday), wednesday)
+    # a Friday report's "Saturday" may be Korea's next day: not read as still to come
+    saturday = only("It fired early Saturday.")
+    assert saturday.date == pd.Timestamp("2025-03-01") and not is_ahead(saturday, FRIDAY)
+
+
+@pytest.mark.parametrize(
+    "text, days",
+    [
+        ("The visit came some 40 days after the summit", 40),
+        ("He spoke two months after the first summit", 56),
+        ("It is a year since the test", 365),
+        ("Kim returned three days after the summit", 3),
+        ("Several weeks after the summit", 14),
+        # counted to a time still to come: the thing itself may be today's
+        ("The ban will lapse 90 days after the summit", 0),
+        ("The curbs take effect 30 days after the vote", 0),
+        ("Kim spoke after the summit", 0),
+    ],
+)
+def test_time_counted_from_a_thing_puts_it_that_far_back(text, days):
+    assert elapsed_before(text, text.rindex(" ") + 1) == days

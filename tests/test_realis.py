@@ -682,3 +682,53 @@ def test_ceaseless_drills_are_a_habit():
     assert events_of("The ceaseless joint military drills raise tension.", "military_exercise") == [
         "generic"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two climbers reached the summit of the mountain on Monday.",
+        "The team hiked to the summit at dawn on Monday.",
+        "Laureates gathered on Monday for a world summit on peace.",
+        "Bankers spoke at an energy summit in Texas on Monday.",
+    ],
+)
+def test_a_mountain_top_or_a_trade_meeting_is_no_summit(text):
+    assert events_of(text, "summit") == []
+
+
+def test_a_summit_this_weekend_in_a_thursday_report_is_still_to_come():
+    assert events_of("The two leaders hold a summit this weekend in Seoul.", "summit") == [
+        "planned"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, realis",
+    [
+        # counted from the summit, more than the guide's 7 days back: background
+        ("Kim fired a missile on Monday, two months after the summit in Hanoi.", "historical"),
+        ("The talks stalled a year after the summit with Moon.", "historical"),
+        # a few days back, or counted to a time still to come: no telling
+        ("Seoul spoke three days after the summit in Hanoi.", "actual"),
+        ("The pact takes effect 90 days after the summit in Seoul.", "actual"),
+    ],
+)
+def test_time_counted_from_a_summit_dates_it_back(text, realis):
+    assert events_of(text, "summit")[-1:] == [realis]
+
+
+def test_a_call_on_someone_for_sanctions_seeks_them():
+    text = "The report fuelled calls on Capitol Hill for new sanctions."
+    assert events_of(text, "sanctions") == ["hypothetical"]
+
+
+def test_a_fronted_time_dates_an_event_far_into_its_sentence():
+    text = (
+        "In June 2022, the alliance adopted a new long-range plan setting out its course "
+        "for the coming decade and beyond, with the summit in Madrid as the occasion."
+    )
+    summit = ak.extract_events(written((THURSDAY, text)), all_mentions=True)
+    assert summit[["realis", "date_precision", "date_text"]].values.tolist() == [
+        ["historical", "month", "June 2022"]
+    ]
