@@ -11,7 +11,9 @@ claim text (an earlier rule wins where two overlap):
 - Weekdays: "on Wednesday" / "Wednesday" is the latest such day on or before the article
   date (a Friday article's "on Friday" is that Friday: the news convention for the day of
   publication), except the day after the article's: a Friday article's "early
-  Saturday" is that Saturday (Korea is 13-14 hours ahead of a US newsroom's date);
+  Saturday" is that Saturday (Korea is 13-14 hours ahead of a US newsroom's date; for
+  sanctions, voted or signed in the writer's own time, events.py reads it as the latest
+  such day: `writers_weekday`);
   "last Saturday" is the latest Saturday strictly before it, and not the day before it
   either (a Friday report's "last Thursday" is a week before "yesterday"; "this past
   Thursday" is yesterday).
@@ -21,7 +23,8 @@ claim text (an earlier rule wins where two overlap):
   the week ending that day, Monday to Saturday), "this week" /
   "earlier this week" (Monday to the article date), "over the weekend" / "last weekend"
   (the latest Saturday and Sunday up to the article date; "this weekend" in a report of
-  Tuesday to Friday is the coming one, still to come: `is_ahead`), "two weeks ago".
+  Tuesday to Friday is the coming one, still to come: `is_ahead`), "two weeks ago", "just
+  days ago" / "a few days ago" (the six days before the article date).
 - Month precision: "this month" / "earlier this month", "last month", "in March",
   "March 2024", and "recent"/"recently", dated to the article's month (an approximation:
   early in a month a "recent" event may lie in the month before).
@@ -47,7 +50,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 import ahocorasick
@@ -135,7 +138,7 @@ _CUES = {
     "day_range": {"from"},
     "weekday": set(_WEEKDAYS),
     "relative_day": {"today", "yesterday", "day", "days"},
-    "relative_week": {"week", "weekend", "weeks"},
+    "relative_week": {"week", "weekend", "weeks", "days"},
     "relative_month": {"month"},
     "recent": {"recent", "recently"},
     "month": {
@@ -190,7 +193,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
                 r"|(?P<thisweek>(?:earlier\s+)?this\s+week)"
                 r"|(?P<weekend>(?:over|at|during)\s+the\s+weekend|(?:this|last|past)"
                 r"\s+weekend)"
-                r"|(?P<nweeks>two|three|\d)\s+weeks\s+ago)\b"
+                r"|(?P<nweeks>two|three|\d)\s+weeks\s+ago"
+                r"|(?P<fewdays>(?:just|only|mere|a\s+few)\s+days\s+ago))\b"
             ),
         ),
         (
@@ -393,6 +397,23 @@ def elapsed_before(text: str, pos: int) -> int:
     return count * _UNIT_DAYS[m.group("unit").lower()]
 
 
+def writers_weekday(mention: DateMention, article_date: pd.Timestamp) -> DateMention:
+    """The mention, with a weekday read as Korea's next day ("early Saturday" in a Friday
+    report) read instead in the writer's own time: the latest such day on or before the
+    report. For events the writer's time dates (a vote in New York, an order signed in
+    Washington), not for those Korea's does (a launch, a drill, a summit in Asia).
+
+    >>> friday = pd.Timestamp("2017-08-11")
+    >>> [saturday] = find_dates("Sanctions were agreed on Saturday.", friday)
+    >>> saturday.date.date(), writers_weekday(saturday, friday).date.date()
+    (datetime.date(2017, 8, 12), datetime.date(2017, 8, 5))
+    """
+    if mention.kind != "weekday" or (mention.date - pd.Timestamp(article_date)).days != 1:
+        return mention
+    week = pd.Timedelta(days=7)
+    return replace(mention, date=mention.date - week, end_date=mention.end_date - week)
+
+
 def is_ahead(mention: DateMention, article_date: pd.Timestamp) -> bool:
     """True when the mention counts time from the writer's day ("this weekend") and
     starts after the article: it is still to come (a day or date named outright may be
@@ -574,11 +595,13 @@ _LAST = re.compile(r"(?:last|this\s+past)\b", re.I)
 
 
 def _week(m: re.Match[str], today: pd.Timestamp) -> DateMention:
-    """'last week', 'this week', 'over the weekend', 'two weeks ago' (week precision: the
-    period says which days)."""
+    """'last week', 'this week', 'over the weekend', 'two weeks ago', 'just days ago' (week
+    precision: the period says which days)."""
     monday = today - pd.Timedelta(days=today.weekday())
     if m.group("thisweek"):
         first, last = monday, today
+    elif m.group("fewdays"):  # "just days ago": within the week before the report
+        first, last = today - pd.Timedelta(days=6), today - pd.Timedelta(days=1)
     elif m.group("weekend"):
         sunday = today - pd.Timedelta(days=(today.weekday() + 1) % 7)
         first, last = sunday - pd.Timedelta(days=1), min(sunday, today)

@@ -37,6 +37,7 @@ from analystkit.dates import (
     find_dates,
     is_ahead,
     is_historical,
+    writers_weekday,
 )
 from analystkit.event_rules import EventRules, Party, Trigger, _lower, load_event_rules
 from analystkit.frames import empty_frame, require_columns
@@ -644,6 +645,7 @@ def _read(
             if scope_first <= d.start < scope_last
             and -_NEAR <= d.start - end <= _NEAR
             and start - d.end <= _NEAR
+            and not _modifies_other_noun(text, d, start)
         ] or fronted
     date = min(in_scope, key=lambda d: min(abs(d.start - end), abs(start - d.end)), default=None)
     anchored = date is not None
@@ -701,6 +703,11 @@ def _read(
 
 
 NUCLEAR_TEST = "nuclear_test"
+SANCTIONS = "sanctions"
+"""Measures are dated in the writer's time: most are taken in New York or Washington, so a
+weekday is never Korea's next day for them ("agreed on Saturday" in a Friday report is the
+Saturday before). Launches, tests and drills happen in Korea, and summits of its leaders
+in Asia: a US-dated report may name their day as the next one ("early Saturday")."""
 """Read by its grammatical form, as a launch noun is, when no cue decides: "a nuclear
 test" or "its nuclear tests" undated is a kind, "has conducted five nuclear tests" a
 tally, not the news; "Friday's nuclear test" is one event."""
@@ -711,6 +718,12 @@ _TALLY = re.compile(
 )
 """A number before plural nuclear tests counts them: several events, not one."""
 _APPOSED = re.compile(r"\s*,\s*")  # between a launch noun and its date
+_DETERMINED = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+(?:[a-z][\w-]*\s+)?\Z", re.I)
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:in|on|at|over|into|and|or|to|from|with|near|off|after|before|when|while|as|"
+    r"but|for|by|of|that|which|who|amid|despite|under|across|through|toward|towards|about|"
+    r"morning|afternoon|evening|night)\b)[a-z]"
+)
 _AFTER_APPOSED = re.compile(r"\s*(?:[,.;)]|\Z)")  # the date's appositive closes
 _FRONTED = re.compile(r"\s*(?:(?:on|in|by|and|but|so)\s+)?", re.I)
 """What may stand before a sentence's fronted time adverbial."""
@@ -977,6 +990,18 @@ _EARLIER_ONE = re.compile(
 )
 
 
+def _modifies_other_noun(text: str, d: DateMention, trigger_start: int) -> bool:
+    """Whether the date stands before another noun as its modifier, between a determiner
+    and the noun ("in reply to a big June 3 missile test": the test's date, not
+    that of a verb elsewhere in the sentence; not "fired a missile Sept. 3 from the
+    coast", nor "the Sept. 11 sanctions resolution" when that noun is the trigger)."""
+    return (
+        (d.end > trigger_start or text[d.end : trigger_start].strip() != "")
+        and _NOUN_AFTER.match(text, d.end) is not None
+        and _DETERMINED.search(text, max(0, d.start - 30), d.start) is not None
+    )
+
+
 def _date_mention(
     m: _Mention, report: pd.Timestamp, article_text: str, resolver: _TermResolver
 ) -> None:
@@ -993,6 +1018,8 @@ def _date_mention(
             m.realis = "historical"
         return
     if d.kind != "term":
+        if m.event_type == SANCTIONS:  # "agreed on Saturday" in a Friday report
+            d = m.date = writers_weekday(d, report)
         m.first, m.last = d.date, d.end_date
         past = is_historical(d, report)
         if m.realis == "actual" and is_ahead(d, report):

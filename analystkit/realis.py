@@ -252,8 +252,9 @@ def cue_realis(
     span: tuple[int, int] | None = None,
 ) -> str | None:
     """The realis a cue in the trigger's clause (`span`, if known) gives (None: no cue).
-    A generic cue ("repeated launches") gives way to a day or week in the clause
-    (`anchored`), not to a month or year ("a run of tests this year")."""
+    A generic cue ("repeated launches") or a historical one ("has already fired") gives
+    way to a day or week in the clause (`anchored`), not to a month or year ("a run of
+    tests this year")."""
     first, last = span or clause(text, start, end, rules)
     factive = _last_factive(text, first, start)
     if factive is not None and factive.end() == start:
@@ -261,7 +262,7 @@ def cue_realis(
     before = _last_words(text[first:start], rules.window_words)
     found = _cues(rules.before, before, rules.cased)
     for realis in BEFORE_ORDER:
-        if realis in found and not (realis == "generic" and anchored):
+        if realis in found and not (realis in _DATE_DECIDES and anchored):
             return realis
     after = " ".join(text[end:last].split()[: rules.window_words])
     found = _cues(rules.after, after, rules.cased)
@@ -269,10 +270,15 @@ def cue_realis(
         (
             realis
             for realis in AFTER_ORDER
-            if realis in found and not (realis == "generic" and anchored)
+            if realis in found and not (realis in _DATE_DECIDES and anchored)
         ),
         None,
     )
+
+
+_DATE_DECIDES = ("generic", "historical")
+"""Cues a day or week in the clause outweighs: the date tells a habit's one occurrence,
+and how far back it lies."""
 
 
 _FACTIVE_VERBS = {  # stem -> its endings (and what must follow it)

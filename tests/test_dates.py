@@ -18,6 +18,7 @@ from analystkit.dates import (
     is_ahead,
     is_historical,
     period,
+    writers_weekday,
 )
 
 FRIDAY = pd.Timestamp("2025-02-28")
@@ -265,3 +266,21 @@ def test_this_past_weekend_and_named_days_are_never_ahead():
 )
 def test_time_counted_from_a_thing_puts_it_that_far_back(text, days):
     assert elapsed_before(text, text.rindex(" ") + 1) == days
+
+
+def test_just_days_ago_is_the_week_before_the_report():
+    d = only("The council acted just days ago.")
+    assert (d.precision, d.date, d.end_date) == (
+        "week",
+        pd.Timestamp("2025-02-22"),
+        pd.Timestamp("2025-02-27"),
+    )
+    assert [m.text for m in find_dates("It fired five days ago.", FRIDAY)] == ["five days ago"]
+
+
+def test_a_weekday_in_the_writers_time_is_never_the_next_day():
+    saturday = only("The vote was on Saturday.")  # Korea's next day, for a launch
+    assert saturday.date == pd.Timestamp("2025-03-01")
+    assert writers_weekday(saturday, FRIDAY).date == pd.Timestamp("2025-02-22")
+    wednesday = only("The vote was on Wednesday.")
+    assert writers_weekday(wednesday, FRIDAY) == wednesday

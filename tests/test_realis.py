@@ -732,3 +732,46 @@ def test_a_fronted_time_dates_an_event_far_into_its_sentence():
     assert summit[["realis", "date_precision", "date_text"]].values.tolist() == [
         ["historical", "month", "June 2022"]
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council voted on Monday to sanction the regime.",
+        "Parliament introduced tough sanctions on the firms on Monday.",
+        "The bloc backed sanctions that were agreed on Monday in Brussels.",
+        "Pyongyang condemned the latest round of UN sanctions on Monday.",
+    ],
+)
+def test_sanctions_taken_in_more_of_their_forms_are_new(text):
+    assert events_of(text, "sanctions") == ["actual"]
+
+
+def test_sanctions_agreed_on_the_day_after_a_us_report_are_a_week_back():
+    # Korea's next day is read for a launch, not for a vote taken in New York
+    friday = "2025-03-07"
+    text = "China backed the sanctions that were approved on Saturday. It fired a missile Saturday."
+    found = ak.extract_events(written((friday, text)), all_mentions=True)
+    days = dict(zip(found["event_type"], found["date"].dt.strftime("%m-%d")))
+    assert days == {"sanctions": "03-01", "missile_launch": "03-08"}
+
+
+def test_a_date_before_another_noun_is_that_nouns():
+    text = "The council imposed new sanctions in reply to a big June 3 missile test."
+    found = ak.extract_events(written((THURSDAY, text)), all_mentions=True)
+    sanctions = found[found["event_type"] == "sanctions"]
+    assert sanctions["date_text"].tolist() == [""]
+    launch = found[found["event_type"] == "missile_launch"]
+    assert launch["date_text"].tolist() == ["June 3"]
+
+
+@pytest.mark.parametrize(
+    "text, event_type, realis",
+    [
+        ("The council has already imposed sanctions on the firms.", "sanctions", "historical"),
+        # a day in the clause outweighs the cue: it dates the one told
+        ("The North has already fired a missile on Monday.", "missile_launch", "actual"),
+    ],
+)
+def test_already_done_is_background_unless_a_day_dates_it(text, event_type, realis):
+    assert events_of(text, event_type) == [realis]
