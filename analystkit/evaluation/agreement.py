@@ -3,7 +3,8 @@ Cohen's kappa per kind, with the observed agreement and the number of items comp
 
 - launches: per article both checked, kappa on "has a new launch" (yes/no); and, where
   both found launches, the share of articles with the same set of Korea-time days.
-- nuclear tests, summits, sanctions, exercises: the same as launches, for those events.
+- nuclear tests, summits, sanctions, exercises, talks: the same as launches, for those
+  events.
 - claims: claims both found (spans overlapping in the same article), kappa on the
   verdict; how many each found is given too.
 - speakers: per item both labelled, kappa on the speaker group.
@@ -53,13 +54,14 @@ def _row(kind: str, measure: str, a: Sequence, b: Sequence) -> dict:
 def launch_agreement(a: pd.DataFrame, b: pd.DataFrame, kind: str = "launches") -> pd.DataFrame:
     """Has-new-launch kappa over the articles both checked; same launch days where both
     found launches (agreement only: the day sets are too many labels for kappa). `kind`:
-    "nuclear_tests", "summits", "sanctions" and "exercises" read the same frames of those
-    new events."""
+    "nuclear_tests", "summits", "sanctions", "exercises" and "talks" read the same frames
+    of those new events."""
     one, day, many = {
         "nuclear_tests": ("a new nuclear test", "nuclear test", "nuclear tests"),
         "summits": ("a new summit", "summit", "summits"),
         "sanctions": ("new sanctions", "sanctions", "sanctions"),
         "exercises": ("an exercise under way", "exercise", "exercises"),
+        "talks": ("new talks", "talks", "talks"),
     }.get(kind, ("a new launch", "launch", "launches"))
 
     def days(gold: pd.DataFrame) -> pd.Series:

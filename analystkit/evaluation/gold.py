@@ -26,8 +26,9 @@ DAY_EVENT_KINDS = {
     "summits": ("summit", "summit"),
     "sanctions": ("sanctions", "sanctions"),
     "exercises": ("military_exercise", "exercise"),
+    "talks": ("talks", "talks"),
 }
-"""The golds of new events by day besides launches (docs/annotation.md §5-§8): each
+"""The golds of new events by day besides launches (docs/annotation.md §5-§9): each
 kind's event type and the noun its figures and messages use."""
 LAUNCH_COLUMNS = [
     "corpus",
@@ -46,10 +47,7 @@ DAY_EVENT_COLUMNS = [c for c in LAUNCH_COLUMNS if c != "missile_class"]
 """The other new events by day are written as launches are, without a missile class."""
 KINDS = {
     "launches": LAUNCH_COLUMNS,
-    "nuclear_tests": DAY_EVENT_COLUMNS,
-    "summits": DAY_EVENT_COLUMNS,
-    "sanctions": DAY_EVENT_COLUMNS,
-    "exercises": DAY_EVENT_COLUMNS,
+    **{kind: DAY_EVENT_COLUMNS for kind in DAY_EVENT_KINDS},
     "claims": [
         "corpus",
         "doc",
@@ -179,7 +177,7 @@ def _span(row: dict, empty_ok: bool = False) -> list[str]:
 
 def _dated_row(row: dict, event_types: tuple[str, ...]) -> list[str]:
     """The checks of a row of new events by day (launches, nuclear tests, summits,
-    sanctions, exercises)."""
+    sanctions, exercises, talks)."""
     problems = _common(row) + _in(row, "event_type", event_types)
     if row["event_type"] == "none":
         filled = [c for c in ("day_kst", "day_basis", "missile_class") if row.get(c)]

@@ -117,9 +117,10 @@ def render(result: Evaluation, stamp: list[str]) -> str:
     out += [
         "## Agreement between annotators (Cohen's kappa)",
         "",
-        "Launches (and nuclear tests, summits, sanctions, exercises): kappa on has-a-new-launch "
-        "per article both checked, and the share with the same launch days where both "
-        "found launches (an undated one counts as a day of its own); claims: kappa on the "
+        "Launches (and nuclear tests, summits, sanctions, exercises, talks): kappa on "
+        "has-a-new-launch per article both checked, and the share with the same launch days "
+        "where both found launches (an undated one counts as a day of its own); claims: "
+        "kappa on the "
         "verdict of the claims both found; speakers: on the group; rhetoric: on each "
         "tag's presence, and pooled over every item-and-tag decision.",
         "",
