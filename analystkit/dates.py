@@ -23,7 +23,8 @@ claim text (an earlier rule wins where two overlap):
   the week ending that day, Monday to Saturday), "this week" /
   "earlier this week" (Monday to the article date), "over the weekend" / "last weekend"
   (the latest Saturday and Sunday up to the article date; "this weekend" in a report of
-  Tuesday to Friday is the coming one, still to come: `is_ahead`), "two weeks ago", "just
+  Tuesday to Friday is the coming one, still to come: `is_ahead`, as is "later this week"
+  and "later this month"), "two weeks ago", "just
   days ago" / "a few days ago" (the six days before the article date).
 - Month precision: "this month" / "earlier this month", "last month", "in March",
   "March 2024", and "recent"/"recently", dated to the article's month (an approximation:
@@ -190,6 +191,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             "relative_week",
             _I(
                 r"\b(?:(?P<lastweek>last\s+week|the\s+previous\s+week|a\s+week\s+ago)"
+                r"|(?P<laterweek>later\s+this\s+week)"
                 r"|(?P<thisweek>(?:earlier\s+)?this\s+week)"
                 r"|(?P<weekend>(?:over|at|during)\s+the\s+weekend|(?:this|last|past)"
                 r"\s+weekend)"
@@ -484,6 +486,10 @@ def _resolve(kind: str, m: re.Match[str], today: pd.Timestamp) -> DateMention | 
     if kind == "relative_week":
         return _week(m, today)
     if kind == "relative_month":
+        if low.startswith("later"):  # the rest of the month, still to come: `is_ahead`
+            first = today + pd.Timedelta(days=1)
+            _, end = period(today, "month")
+            return DateMention(m.start(), m.end(), text, kind, first, max(first, end), "month")
         back = 0 if "this month" in low else 1
         return _mention(m, kind, today - relativedelta(months=back), "month")
     if kind == "recent":
@@ -600,6 +606,9 @@ def _week(m: re.Match[str], today: pd.Timestamp) -> DateMention:
     monday = today - pd.Timedelta(days=today.weekday())
     if m.group("thisweek"):
         first, last = monday, today
+    elif m.group("laterweek"):  # still to come: `is_ahead`
+        first = today + pd.Timedelta(days=1)
+        last = max(first, monday + pd.Timedelta(days=6))
     elif m.group("fewdays"):  # "just days ago": within the week before the report
         first, last = today - pd.Timedelta(days=6), today - pd.Timedelta(days=1)
     elif m.group("weekend"):

@@ -21,7 +21,7 @@ import numpy as np
 
 from analystkit.chunk import scan_articles
 from analystkit.dates import reporting_pattern
-from analystkit.event_rules_yaml import read_event_rules
+from analystkit.event_rules_yaml import ACTOR_MODES, read_event_rules
 from analystkit.lexicon import Lexicon, LexiconError, as_lexicon
 from analystkit.matcher import Entry, Matcher, phrase_pattern
 from analystkit.paths import DATA_DIR
@@ -45,6 +45,7 @@ class Trigger:
     with_: re.Pattern[str] | None  # must match in the trigger's clause (lower-cased)
     unless: re.Pattern[str] | None  # must not match in the sentence
     nominal: bool  # a noun ("missile launch"), not a verb ("fired")
+    dated: bool = False  # counts only when a day or week in its scope dates it
 
 
 Party = tuple[int, int, int, bool]
@@ -348,8 +349,10 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
                 f"{path}: events: unknown event_type {event_type!r} "
                 f"(expected one of {', '.join(EVENT_TYPES)})"
             )
-        if spec.get("actor") not in ("nearest", "parties"):
-            raise ValueError(f"{path}: events.{event_type}.actor must be nearest or parties")
+        if spec.get("actor") not in ACTOR_MODES:
+            raise ValueError(
+                f"{path}: events.{event_type}.actor must be one of {', '.join(ACTOR_MODES)}"
+            )
         if not spec.get("keywords"):
             raise ValueError(f"{path}: events.{event_type} needs a keywords list")
         for word in spec["keywords"]:
@@ -366,6 +369,7 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
                     words(where + ".with", [t["with"]]) if "with" in t else None,
                     words(where + ".unless", [t["unless"]]) if "unless" in t else None,
                     bool(t.get("nominal", False)),
+                    bool(t.get("dated", False)),
                 )
             )
         patterns = [t["pattern"] for t in spec["triggers"]]

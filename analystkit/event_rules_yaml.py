@@ -35,13 +35,14 @@ RETIRED_KEYS = {
     "data/README.md documents); delete the key",
 }
 _EVENT_KEYS = ("keywords", "actor", "default", "triggers")
-_TRIGGER_KEYS = ("pattern", "not_before", "with", "unless", "nominal")
+_TRIGGER_KEYS = ("pattern", "not_before", "with", "unless", "nominal", "dated")
 _LAUNCH_KEYS = ("launched_things", "support_verbs", "reporting_verbs")
 _NOT_LAUNCHED_AFTER = "not_launched_after"  # optional: the words of a missile-defence test
 _REACTING_VERBS = "reacting_verbs"  # optional: beside the lexicon's reporting verbs
 _INTERCEPT_WORDS = "intercept_words"  # optional: a sentence of a missile-defence test
 _REALIS_KEYS = ("window_words", "clause_breaks", "date_breaks", "before", "after")
-_ACTOR_MODES = ("nearest", "parties")
+ACTOR_MODES = ("nearest", "parties", "between")
+"""How an event type names its actor (data/event_rules.yml's header says what each does)."""
 _TRUE, _FALSE = ("true", "yes", "on"), ("false", "no", "off")
 _REGEX_SYNTAX = re.compile(r"[\\|()\[\]+^$]")
 """What a word or phrase never holds, and a regular expression often does."""
@@ -200,8 +201,11 @@ class _RulesReader(YamlReader):
         spec = self.mapping(node, where, _EVENT_KEYS)
         self.require(node, spec, _EVENT_KEYS, where)
         actor = self.scalar(spec["actor"][1], f"{where}.actor")
-        if actor not in _ACTOR_MODES:
-            self.fail(spec["actor"][1], f"{where}.actor must be nearest or parties, not {actor!r}")
+        if actor not in ACTOR_MODES:
+            self.fail(
+                spec["actor"][1],
+                f"{where}.actor must be one of {', '.join(ACTOR_MODES)}, not {actor!r}",
+            )
         triggers = spec["triggers"][1]
         self.check_tag(triggers, f"{where}.triggers")
         if not isinstance(triggers, yaml.SequenceNode) or not triggers.value:
@@ -226,8 +230,9 @@ class _RulesReader(YamlReader):
         for key in ("with", "unless"):
             if key in fields:
                 out[key] = self.patterns(fields[key][1], f"{where}.{key}")
-        if "nominal" in fields:
-            out["nominal"] = self.flag(fields["nominal"][1], f"{where}.nominal")
+        for key in ("nominal", "dated"):
+            if key in fields:
+                out[key] = self.flag(fields[key][1], f"{where}.{key}")
         return out
 
     def actors(self, node: yaml.Node) -> dict[str, Any]:

@@ -123,6 +123,7 @@ class _Mention:
     first: pd.Timestamp = pd.NaT  # the period the date denotes
     last: pd.Timestamp = pd.NaT
     offset: int = 0  # where its sentence starts in the article text
+    parties: int = 0  # how many parties its sentence names (any other state as one)
 
 
 def extract_events(
@@ -289,6 +290,7 @@ def extract_events(
             _date_mention(mention, report, text, resolver)
         found.append((article_id, report, mentions))
     _name_actors(found, voices, rules)
+    _drop_unpaired(found, rules)
     _place_nuclear_tests(found, series)
     if matches is not None:
         _classes_from_matches(matches, found, rules)
@@ -529,6 +531,8 @@ def _sentence_mentions(
                         if not d.reporting and d.start >= dateline_end
                     ]
                 mention = _read(text, m.start(), m.end(), trigger, sentence_id, dates, rules)
+                if trigger.dated and (mention.date is None or mention.date.precision not in _DAYS):
+                    continue  # undated, the noun names talks in general ("return to talks")
                 spans.append(m.span())
                 if mention.nominal:
                     read_as_noun.add(m.span())
@@ -704,6 +708,7 @@ def _read(
 
 NUCLEAR_TEST = "nuclear_test"
 SANCTIONS = "sanctions"
+_DAYS = ("day", "week")  # the precisions that date a `dated` trigger's mention
 """Measures are dated in the writer's time: most are taken in New York or Washington, so a
 weekday is never Korea's next day for them ("agreed on Saturday" in a Friday report is the
 Saturday before). Launches, tests and drills happen in Korea, and summits of its leaders
@@ -861,6 +866,7 @@ def _name_batch(
     """_name_actors for some mentions, with their article ids and report years."""
     named = rules.parties.find_all([m.evidence for m, _, _ in mentions], [y for *_, y in mentions])
     for (m, article_id, _), parties in zip(mentions, named):
+        m.parties = len({index for _, _, index, _ in parties})
         m.actor = _actor(
             m.evidence,
             m.start,
@@ -872,6 +878,20 @@ def _name_batch(
             m.clause_span,  # found by _read: its sentence's breaks are not scanned again
             m.nominal or m.event_type == NUCLEAR_TEST,  # always a noun: "condemned the test"
         )
+
+
+def _drop_unpaired(
+    found: list[tuple[str, pd.Timestamp, list[_Mention]]], rules: EventRules
+) -> None:
+    """Leave out the mentions of an event type read `between` parties whose sentence
+    names fewer than two: talks are between states or bodies, so a party's own meeting of
+    its ministers, or ministers meeting flood victims, is none."""
+    for _, _, mentions in found:
+        mentions[:] = [
+            m
+            for m in mentions
+            if not (rules.actor_mode[m.event_type] == "between" and m.parties < 2)
+        ]
 
 
 def _defended(text: str, first: int, last: int, rules: EventRules) -> bool:

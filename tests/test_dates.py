@@ -284,3 +284,16 @@ def test_a_weekday_in_the_writers_time_is_never_the_next_day():
     assert writers_weekday(saturday, FRIDAY).date == pd.Timestamp("2025-02-22")
     wednesday = only("The vote was on Wednesday.")
     assert writers_weekday(wednesday, FRIDAY) == wednesday
+
+
+@pytest.mark.parametrize(
+    "text, first, last",
+    [
+        ("The envoys meet later this week.", "2025-03-01", "2025-03-02"),
+        ("The vote comes later this month.", "2025-03-01", "2025-03-01"),
+    ],
+)
+def test_later_this_week_or_month_is_still_to_come(text, first, last):
+    d = only(text)
+    assert (d.date, d.end_date) == (pd.Timestamp(first), pd.Timestamp(last))
+    assert is_ahead(d, FRIDAY)

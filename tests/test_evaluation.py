@@ -636,8 +636,8 @@ def test_evaluate_and_render_a_report(tmp_path):
     assert "| launch recall, exact day | 100% (1 of 1) | – | 100% (1 of 1) |" in text
     assert "| KCNA sentences credited dprk_state | – | 50% (1 of 2) | – |" in text
     assert (
-        "No gold yet for: nuclear_tests, summits, sanctions, exercises, talks, claims, speakers, rhetoric"
-        in text
+        "No gold yet for: nuclear_tests, summits, sanctions, exercises, talks, claims, "
+        "speakers, rhetoric" in text
     )
 
 

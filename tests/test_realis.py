@@ -544,7 +544,7 @@ def events_of(text: str, event_type: str) -> list[str]:
             "sanctions",
             "hypothetical",
         ),
-        ("The two Koreas agreed to hold talks in the spring.", "talks", "hypothetical"),
+        ("Seoul and Pyongyang agreed to hold talks in the spring.", "talks", "hypothetical"),
         (
             "The council voted on Monday to impose new sanctions on the North.",
             "sanctions",
@@ -775,3 +775,49 @@ def test_a_date_before_another_noun_is_that_nouns():
 )
 def test_already_done_is_background_unless_a_day_dates_it(text, event_type, realis):
     assert events_of(text, event_type) == [realis]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "South Korea's foreign minister met his Japanese counterpart in Tokyo on Monday.",
+        "Kim Jong Un received a Russian delegation led by a vice-minister on Monday.",
+        "US and Chinese envoys went over the crisis in talks on Monday.",
+        "Talks between the vice-ministers of Vietnam and the DPRK, with aides, took place here.",
+        "China negotiated the draft with the United States for a month.",
+        "Seoul and Tokyo say their fisheries talks are under way.",
+        "The US envoy gave a joint briefing with the Japanese foreign minister on Monday.",
+    ],
+)
+def test_officials_of_two_states_meeting_hold_talks(text):
+    assert events_of(text, "talks") == ["actual"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a meeting within one state: fewer than two parties named
+        "The Chinese minister met the provincial envoys on Monday.",
+        "North Korean ministers met the flood victims on Monday.",
+        # leaders meeting leaders hold a summit
+        "Trump met Abe, the prime minister of Japan, on Monday.",
+        # the idiom, not a meeting
+        "The Chinese plan met with criticism from Japanese ministers on Monday.",
+        # talks in general, undated; summit talks are the summit
+        "Washington wants a return to talks with Pyongyang and Beijing.",
+        "China and Russia watched the G20 summit talks on Monday.",
+    ],
+)
+def test_no_talks_without_two_sides_a_meeting_or_a_day(text):
+    assert events_of(text, "talks") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seoul urged Pyongyang and Beijing on Monday to resume talks.",
+        "US-China talks are scheduled for later this week in Beijing.",
+    ],
+)
+def test_talks_sought_or_still_to_come_are_not_news(text):
+    assert "actual" not in events_of(text, "talks")
