@@ -821,3 +821,11 @@ def test_no_talks_without_two_sides_a_meeting_or_a_day(text):
 )
 def test_talks_sought_or_still_to_come_are_not_news(text):
     assert "actual" not in events_of(text, "talks")
+
+
+def test_ongoing_drills_are_under_way_and_ongoing_tests_a_series():
+    text = "Pyongyang decried the ongoing joint military drills of the US and South Korea."
+    assert events_of(text, "military_exercise") == ["actual"]
+    assert events_of(
+        "Japan is worried by the North's ongoing missile tests.", "missile_launch"
+    ) == ["generic"]
