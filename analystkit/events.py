@@ -530,6 +530,8 @@ def _sentence_mentions(
                         for d in find_dates(text, report, rules.reporting)
                         if not d.reporting and d.start >= dateline_end
                     ]
+                if trigger.dated and not any(d.precision in _DAYS for d in dates):
+                    continue  # no day or week in the sentence to date it: read no further
                 mention = _read(text, m.start(), m.end(), trigger, sentence_id, dates, rules)
                 if trigger.dated and (mention.date is None or mention.date.precision not in _DAYS):
                     continue  # undated, the noun names talks in general ("return to talks")
