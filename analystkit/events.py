@@ -725,15 +725,18 @@ _TALLY = re.compile(
 )
 """A number before plural nuclear tests counts them: several events, not one."""
 _APPOSED = re.compile(r"\s*,\s*")  # between a launch noun and its date
+_AFTER_APPOSED = re.compile(r"\s*(?:[,.;)]|\Z)")  # the date's appositive closes
+_FRONTED = re.compile(r"\s*(?:(?:on|in|by|and|but|so)\s+)?", re.I)
+"""What may stand before a sentence's fronted time adverbial."""
+# a date between a determiner (and perhaps one word) and the noun it modifies ("a big June
+# 3 missile test"); not before a preposition, a conjunction or a time of day ("fired a
+# missile Sept. 3 from the coast", "on Sunday morning"): see _modifies_other_noun
 _DETERMINED = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+(?:[a-z][\w-]*\s+)?\Z", re.I)
 _NOUN_AFTER = re.compile(
     r"\s+(?!(?:in|on|at|over|into|and|or|to|from|with|near|off|after|before|when|while|as|"
     r"but|for|by|of|that|which|who|amid|despite|under|across|through|toward|towards|about|"
     r"morning|afternoon|evening|night)\b)[a-z]"
 )
-_AFTER_APPOSED = re.compile(r"\s*(?:[,.;)]|\Z)")  # the date's appositive closes
-_FRONTED = re.compile(r"\s*(?:(?:on|in|by|and|but|so)\s+)?", re.I)
-"""What may stand before a sentence's fronted time adverbial."""
 _BARE_PLURAL = re.compile(
     r"\s+(?!(?:a|an|the|its|their|his|two|three|four|five|six|seven|eight|nine|ten|several|"
     r"multiple|what|at|up|some|more|\d+)\b)(?:[\w-]+\s+){0,2}?(?:missiles|rockets|"

@@ -120,9 +120,8 @@ def render(result: Evaluation, stamp: list[str]) -> str:
         "Launches (and nuclear tests, summits, sanctions, exercises, talks): kappa on "
         "has-a-new-launch per article both checked, and the share with the same launch days "
         "where both found launches (an undated one counts as a day of its own); claims: "
-        "kappa on the "
-        "verdict of the claims both found; speakers: on the group; rhetoric: on each "
-        "tag's presence, and pooled over every item-and-tag decision.",
+        "kappa on the verdict of the claims both found; speakers: on the group; rhetoric: "
+        "on each tag's presence, and pooled over every item-and-tag decision.",
         "",
     ]
     out += (
