@@ -55,6 +55,7 @@ def test_a_missing_section_is_named(tmp_path):
     [
         ("  window_words: 12", "  window_words: twelve", "window_words must be a whole number"),
         ("        nominal: true\n", "        nominal: maybe\n", "nominal must be true or false"),
+        ("        dated: true\n", "        dated: maybe\n", "dated must be true or false"),
         ("    actor: nearest\n", "    actor: closest\n", "actor must be one of nearest, parties"),
         ("    keywords: [sanction]", "    keywords: sanction", "keywords must be a non-empty list"),
         ("    default: DPRK\n", "    default: [DPRK]\n", "must be a single value"),
