@@ -787,6 +787,7 @@ def test_already_done_is_background_unless_a_day_dates_it(text, event_type, real
         "China negotiated the draft with the United States for a month.",
         "Seoul and Tokyo say their fisheries talks are under way.",
         "The US envoy gave a joint briefing with the Japanese foreign minister on Monday.",
+        "The DPRK premier had a talk with the visiting Russian minister on Monday.",
     ],
 )
 def test_officials_of_two_states_meeting_hold_talks(text):
@@ -801,6 +802,7 @@ def test_officials_of_two_states_meeting_hold_talks(text):
         "North Korean ministers met the flood victims on Monday.",
         # leaders meeting leaders hold a summit
         "Trump met Abe, the prime minister of Japan, on Monday.",
+        "Japan's prime minister had a talk with the German leader on Monday.",
         # the idiom, not a meeting
         "The Chinese plan met with criticism from Japanese ministers on Monday.",
         # talks in general, undated; summit talks are the summit
