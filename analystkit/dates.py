@@ -86,6 +86,14 @@ _NUMBERS = {
     "nine": 9,
     "ten": 10,
 }
+
+
+def _number(word: str) -> int:
+    """A count written in digits or as a word ("3", "three"; "a" and "an" are 1)."""
+    word = word.lower()
+    return int(word) if word.isdigit() else _NUMBERS.get(word, 1)
+
+
 _MONTH_NUMBERS = {
     name: number
     for number, name in enumerate(
@@ -394,8 +402,8 @@ def elapsed_before(text: str, pos: int) -> int:
     m = _ELAPSED.search(text, max(0, pos - 80), pos)
     if m is None or _TO_COME.search(text, max(0, m.start() - 40), m.start()):
         return 0
-    n = m.group("n").lower()
-    count = 2 if n == "several" else int(n) if n.isdigit() else _NUMBERS.get(n, 1)
+    n = m.group("n")
+    count = 2 if n.lower() == "several" else _number(n)
     return count * _UNIT_DAYS[m.group("unit").lower()]
 
 
@@ -478,8 +486,7 @@ def _resolve(kind: str, m: re.Match[str], today: pd.Timestamp) -> DateMention | 
         if low == "today":
             days = 0
         elif m.group("n"):
-            n = m.group("n").lower()
-            days = int(n) if n.isdigit() else _NUMBERS[n]
+            days = _number(m.group("n"))
         else:
             days = 1
         return _mention(m, kind, today - pd.Timedelta(days=days), "day")
@@ -623,7 +630,7 @@ def _week(m: re.Match[str], today: pd.Timestamp) -> DateMention:
             last = first + pd.Timedelta(days=1)
     else:
         n = m.group("nweeks")
-        back = 1 if not n else (int(n) if n.isdigit() else _NUMBERS[n.lower()])
+        back = _number(n) if n else 1
         if today.weekday() == 6:  # a Sunday's "last week" is the week ending that day
             back -= 1
         first = monday - pd.Timedelta(weeks=back)

@@ -709,15 +709,15 @@ def _read(
 
 
 NUCLEAR_TEST = "nuclear_test"
+"""Read by its grammatical form, as a launch noun is, when no cue decides: "a nuclear
+test" or "its nuclear tests" undated is a kind, "has conducted five nuclear tests" a
+tally, not the news; "Friday's nuclear test" is one event."""
 SANCTIONS = "sanctions"
-_DAYS = ("day", "week")  # the precisions that date a `dated` trigger's mention
 """Measures are dated in the writer's time: most are taken in New York or Washington, so a
 weekday is never Korea's next day for them ("agreed on Saturday" in a Friday report is the
 Saturday before). Launches, tests and drills happen in Korea, and summits of its leaders
 in Asia: a US-dated report may name their day as the next one ("early Saturday")."""
-"""Read by its grammatical form, as a launch noun is, when no cue decides: "a nuclear
-test" or "its nuclear tests" undated is a kind, "has conducted five nuclear tests" a
-tally, not the news; "Friday's nuclear test" is one event."""
+_DAYS = ("day", "week")  # the precisions that date a `dated` trigger's mention
 _TALLY = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|both|all|several|\d+)\s+"
     r"(?:[\w-]+\s+){0,2}\Z",
