@@ -46,6 +46,8 @@ class Trigger:
     unless: re.Pattern[str] | None  # must not match in the sentence
     nominal: bool  # a noun ("missile launch"), not a verb ("fired")
     dated: bool = False  # counts only when a day or week in its scope dates it
+    # undated, actual only when this matches in its date scope (else a kind: generic)
+    occurs_with: re.Pattern[str] | None = None
 
 
 Party = tuple[int, int, int, bool]
@@ -370,6 +372,9 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
                     words(where + ".unless", [t["unless"]]) if "unless" in t else None,
                     bool(t.get("nominal", False)),
                     bool(t.get("dated", False)),
+                    words(where + ".occurs_with", [t["occurs_with"]])
+                    if "occurs_with" in t
+                    else None,
                 )
             )
         patterns = [t["pattern"] for t in spec["triggers"]]

@@ -35,7 +35,7 @@ RETIRED_KEYS = {
     "data/README.md documents); delete the key",
 }
 _EVENT_KEYS = ("keywords", "actor", "default", "triggers")
-_TRIGGER_KEYS = ("pattern", "not_before", "with", "unless", "nominal", "dated")
+_TRIGGER_KEYS = ("pattern", "not_before", "with", "occurs_with", "unless", "nominal", "dated")
 _LAUNCH_KEYS = ("launched_things", "support_verbs", "reporting_verbs")
 _NOT_LAUNCHED_AFTER = "not_launched_after"  # optional: the words of a missile-defence test
 _REACTING_VERBS = "reacting_verbs"  # optional: beside the lexicon's reporting verbs
@@ -227,7 +227,7 @@ class _RulesReader(YamlReader):
             after = self.patterns(fields["not_before"][1], f"{where}.not_before")
             pattern = rf"(?:{pattern})(?!\s+(?:{after}))"
         out: dict[str, Any] = {"pattern": pattern}
-        for key in ("with", "unless"):
+        for key in ("with", "occurs_with", "unless"):
             if key in fields:
                 out[key] = self.patterns(fields[key][1], f"{where}.{key}")
         for key in ("nominal", "dated"):

@@ -49,6 +49,7 @@ from analystkit.realis import (
     form_realis,
     infinitive,
     noun_like,
+    one_named,
 )
 from analystkit.splitting import join_articles
 from analystkit.splitting import split as sentence_spans
@@ -683,6 +684,14 @@ def _read(
             realis = "hypothetical"
         else:
             realis = "actual"
+    if (
+        realis == "actual"
+        and trigger.occurs_with is not None
+        and not anchored
+        and trigger.occurs_with.search(text[scope_first:scope_last].lower()) is None
+        and not one_named(text, start, end, (first, last))
+    ):
+        realis = "generic"  # the kind named, none told as held: "angry about joint drills"
     if (
         launch
         and realis == "actual"

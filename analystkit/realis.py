@@ -376,6 +376,19 @@ def form_realis(
     return Reading("actual", False)
 
 
+_DEFINITE = {"the", "this", "that", "its", "their", "his", "her", "our"}
+
+
+def one_named(text: str, start: int, end: int, span: tuple[int, int]) -> bool:
+    """Whether a noun trigger names one particular thing: singular, after a definite
+    determiner or a possessive ("its live-fire exercise", "the drill", "Seoul's drill";
+    not "a drill", nor "the drills", which may be the kind)."""
+    if text[start:end].lower().endswith("s"):
+        return False
+    p1, _ = _previous(_WORD.findall(text[span[0] : start].lower()))
+    return p1 in _DEFINITE or p1.endswith(POSSESSIVE)
+
+
 def infinitive(
     text: str, start: int, rules: RealisRules, span: tuple[int, int] | None = None
 ) -> bool:

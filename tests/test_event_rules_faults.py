@@ -81,6 +81,11 @@ def test_a_missing_section_is_named(tmp_path):
             "bad pattern '{launch_places}': no word list {launch_places}",
         ),
         (
+            "        occurs_with: '{under_way}'\n",
+            "        occurs_with: '{under_wya}'\n",
+            "bad pattern '{under_wya}': no word list {under_wya}",
+        ),
+        (
             "      - pattern: [met, meets, meeting]",
             "      - pattern: 'met|meets'",
             "looks like a regular expression",

@@ -680,6 +680,39 @@ def test_civil_drills_and_tools_are_no_exercise(text):
     assert events_of(text, "military_exercise") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the kind, named as a grievance, a topic or a wish: no drill told as held
+        "Pyongyang resents the embargo and joint naval drills near its coast.",
+        "The pact covers radar data, port calls, military exercises and spare parts.",
+        "Critics see a war rehearsal in the allied air drills of the region.",
+        "Officials weighed patrols, along with military exercises with partners.",
+    ],
+)
+def test_drills_named_as_a_kind_are_generic(text):
+    assert events_of(text, "military_exercise") == ["generic"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # told as held or under way: a verb of holding, joining or watching, its
+        # course, a word placing it now, or one drill named with "its" or "the"
+        "The navies are holding joint naval drills near the coast.",
+        "Two frigates took part in combined naval drills south of the island.",
+        "Pyongyang fumed as the allied air drills continued into a second week.",
+        "The rhetoric rose amid joint naval drills near the coast.",
+        "The ongoing joint naval drills anger the North.",
+        "Seoul said its live-fire exercise was meant as a warning.",
+        "The joint air drill drew a sharp reply from the North.",
+        "Critics resent the joint air drills held near the border.",
+    ],
+)
+def test_drills_told_as_held_or_one_named_are_news(text):
+    assert events_of(text, "military_exercise") == ["actual"]
+
+
 def test_ceaseless_drills_are_a_habit():
     assert events_of("The ceaseless joint military drills raise tension.", "military_exercise") == [
         "generic"
