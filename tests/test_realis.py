@@ -704,7 +704,7 @@ def test_drills_named_as_a_kind_are_generic(text):
         "Pyongyang fumed as the allied air drills continued into a second week.",
         "The rhetoric rose amid joint naval drills near the coast.",
         "The ongoing joint naval drills anger the North.",
-        "Seoul said its live-fire exercise was meant as a warning.",
+        "The army called its live-fire exercise a warning to the North.",
         "The joint air drill drew a sharp reply from the North.",
         "Critics resent the joint air drills held near the border.",
     ],
