@@ -589,7 +589,20 @@ def _object_scope(text: str, start: int, end: int, rules: EventRules) -> tuple[i
     if _RELATIVE.match(text, first):
         first = max(0, first - 40)
     cut = _PREPOSITION.search(text, end, last)
+    if cut is None and _NAME_APPOSED.fullmatch(text, max(first, last - 40), last + 1):
+        # the name's appositive is the object too: "received Ivan Petrov, secretary of
+        # the council"
+        after = _APPOSITIVE.match(text, last + 1)
+        if after is not None:
+            _, last = clause(text, after.end(), after.end(), rules.realis)
+            cut = _PREPOSITION.search(text, end, last)
     return first, cut.start() if cut else last
+
+
+_NAME_APPOSED = re.compile(r".*\b[A-Z][\w'’.-]*,", re.S)
+"""A clause that ends with a name and its comma (an appositive may follow)."""
+_APPOSITIVE = re.compile(r"\s+(?!(?:and|but|or|who|which|whose|that|said|says)\b)(?=\w)")
+"""The start of an appositive: not a conjunction, a relative word or a reporting verb."""
 
 
 _RELATIVE = re.compile(r"(?:that|which|who)\b", re.I)

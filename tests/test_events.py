@@ -687,6 +687,11 @@ def test_who_acts_is_the_roster_in_the_years_of_each_role():
     assert talks["actor"].tolist() == ["Russia-Ukraine"]  # a roster name of group other
 
 
+def test_russia_s_security_council_is_russia_not_the_un():
+    text = "Kim Jong Un met the secretary of the Russian Security Council on Monday."
+    assert ak.extract_events(articles_of(text))["actor"].tolist() == ["DPRK-Russia"]
+
+
 def test_a_news_outlet_reports_and_does_not_act():
     events = ak.extract_events(articles_of("Xinhua said Kim and Putin held a summit on Monday."))
     assert events["actor"].tolist() == ["DPRK-Russia"]

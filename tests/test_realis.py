@@ -823,6 +823,12 @@ def test_already_done_is_background_unless_a_day_dates_it(text, event_type, real
         "Seoul and Tokyo say their fisheries talks are under way.",
         "The US envoy gave a joint briefing with the Japanese foreign minister on Monday.",
         "The DPRK premier had a talk with the visiting Russian minister on Monday.",
+        # the official's title in an appositive after the name
+        "Kim Jong Un on Monday received Ivan Petrov, secretary of the Russian council.",
+        # a place between the briefing and its partner
+        "The US envoy spoke at a news conference in Tokyo with the Japanese foreign minister.",
+        # consultations are talks
+        "Tokyo and Seoul held security consultations in Seoul on Monday.",
     ],
 )
 def test_officials_of_two_states_meeting_hold_talks(text):
