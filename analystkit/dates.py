@@ -379,6 +379,21 @@ def is_historical(mention: DateMention, article_date: pd.Timestamp) -> bool:
     return (pd.Timestamp(article_date) - mention.end_date).days > HISTORICAL_DAYS
 
 
+def mostly_before(mention: DateMention, article_date: pd.Timestamp) -> bool:
+    """True when a month-precise period ("earlier this month", "last month") lies mostly
+    more than HISTORICAL_DAYS before the article: an event it dates is then more likely
+    background than news (of "last month" in a report of the 3rd, at most 5 days are
+    recent). Not "recently": the writer says it is recent."""
+    if mention.precision != "month" or mention.kind == "recent":
+        return False
+    if pd.isna(mention.date) or pd.isna(mention.end_date):
+        return False
+    report = pd.Timestamp(article_date)
+    last = min(mention.end_date, report)
+    recent = (last - max(mention.date, report - pd.Timedelta(days=HISTORICAL_DAYS))).days + 1
+    return 2 * max(0, recent) < (last - mention.date).days + 1
+
+
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 28, "year": 365}
 _ELAPSED = re.compile(
     r"\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|several)\s+"

@@ -37,6 +37,7 @@ from analystkit.dates import (
     find_dates,
     is_ahead,
     is_historical,
+    mostly_before,
     writers_weekday,
 )
 from analystkit.event_rules import EventRules, Party, Trigger, _lower, load_event_rules
@@ -148,8 +149,9 @@ def extract_events(
     for an unresolved date, the report's date: the upper bound), date_precision (day,
     week, month, year, or unresolved: the article says when only by being the news),
     event_type, missile_class (NA when the text names none), actor, realis (actual, or
-    historical: more than HISTORICAL_DAYS (7) days before the report, or a perfect with
-    no date), historical (realis == "historical"), confidence (high: a day in the
+    historical: more than HISTORICAL_DAYS (7) days before the report, a month mostly so
+    (dates.mostly_before; not launches or nuclear tests), or a perfect with no date),
+    historical (realis == "historical"), confidence (high: a day in the
     trigger's own clause, and for a missile launch a stated class; medium: a day or a
     week otherwise; low: a month, a year or unresolved), evidence (the mentioning
     sentences joined by " … "), date_text (the expression that dated it; empty when
@@ -740,6 +742,7 @@ weekday is never Korea's next day for them ("agreed on Saturday" in a Friday rep
 Saturday before). Launches, tests and drills happen in Korea, and summits of its leaders
 in Asia: a US-dated report may name their day as the next one ("early Saturday")."""
 _DAYS = ("day", "week")  # the precisions that date a `dated` trigger's mention
+_PLACED = (*LAUNCH_TYPES, NUCLEAR_TEST)  # types a reference list dates to the day
 _TALLY = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|both|all|several|\d+)\s+"
     r"(?:[\w-]+\s+){0,2}\Z",
@@ -1068,7 +1071,12 @@ def _date_mention(
         if m.event_type == SANCTIONS:  # "agreed on Saturday" in a Friday report
             d = m.date = writers_weekday(d, report)
         m.first, m.last = d.date, d.end_date
-        past = is_historical(d, report)
+        # a period mostly before the news window is background, except for a launch or
+        # a nuclear test, which a chronology or the listed tests place on its day
+        # (link_events, _place_nuclear_tests)
+        past = is_historical(d, report) or (
+            m.event_type not in _PLACED and mostly_before(d, report)
+        )
         if m.realis == "actual" and is_ahead(d, report):
             m.realis = "planned"  # "the summit this weekend" in a Wednesday report
             return

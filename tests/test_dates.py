@@ -17,6 +17,7 @@ from analystkit.dates import (
     find_dates,
     is_ahead,
     is_historical,
+    mostly_before,
     period,
     writers_weekday,
 )
@@ -29,6 +30,28 @@ def only(text: str, article_date: pd.Timestamp = FRIDAY):
     found = find_dates(text, article_date)
     assert len(found) == 1, found
     return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, day, mostly",
+    [
+        # most of the period more than seven days back: more likely background
+        ("It happened last month.", "2025-03-03", True),  # 5 of 28 days recent
+        ("It happened earlier this month.", "2025-02-28", True),  # 7 of 27
+        ("It happened this month.", "2025-02-20", True),  # 7 of 20
+        # most of it recent: as likely news
+        ("It happened this month.", "2025-02-10", False),  # 7 of 10
+        ("It happened earlier this month.", "2025-02-06", False),  # 5 of 5
+        # a day or a week is placed, not weighed
+        ("It happened on February 21.", "2025-02-28", False),
+        ("It happened last week.", "2025-02-28", False),
+        # the writer's "recent" says it is recent
+        ("It happened recently.", "2025-02-28", False),
+    ],
+)
+def test_a_month_mostly_before_the_news_window_is_likely_background(text, day, mostly):
+    report = pd.Timestamp(day)
+    assert mostly_before(only(text, report), report) is mostly
 
 
 @pytest.mark.parametrize(

@@ -171,6 +171,16 @@ def test_background_more_than_seven_days_old_is_historical():
     assert e.iloc[0]["realis"] == "historical" and e.iloc[0]["historical"]
 
 
+@pytest.mark.parametrize(
+    ("day", "realis"),
+    [("2025-03-27", "historical"), ("2025-03-06", "actual")],
+)
+def test_earlier_this_month_late_in_the_month_is_background(day, realis):
+    text = "Earlier this month, the Treasury imposed sanctions on four shipping firms."
+    e = ak.extract_events(written((day, text)))
+    assert e["realis"].tolist() == [realis]
+
+
 def test_confidence_says_how_sure_date_and_class_are():
     sure = news("North Korea fired an ICBM on Tuesday.").iloc[0]
     vague = news("North Korea fired a missile into the sea.").iloc[0]
