@@ -668,6 +668,11 @@ def _read(
             and -_NEAR <= d.start - end <= _NEAR
             and start - d.end <= _NEAR
             and not _modifies_other_noun(text, d, start)
+            and not (
+                d.end <= start
+                and _FOR_REASON.match(text, d.end, start)
+                and text[start:end].split()[0].endswith("ing")
+            )
         ] or fronted
     date = min(in_scope, key=lambda d: min(abs(d.start - end), abs(start - d.end)), default=None)
     anchored = date is not None
@@ -777,6 +782,9 @@ LEAD_SENTENCES = 3
 about, and may start an event; later it only joins one."""
 _NEAR = 100
 """How far (characters) a date may stand from a verb trigger to date it."""
+_FOR_REASON = re.compile(r".*\bfor\s+\Z", re.S)
+"""A date, then "for" and the trigger's gerund: the date is the main verb's, the reason
+came before it ("lashed out on Sunday for imposing sanctions")."""
 _SOURCE_AFTER = re.compile(
     r"(?:['’]s)?(?:\s+[\w.'’-]+){0,4}?\s+(?:said|says|told|reported|reports|announced|"
     r"stated|confirmed|claimed|added|noted|warned|estimated|believes?|detected|spotted|"

@@ -256,6 +256,10 @@ def cue_realis(
     way to a day or week in the clause (`anchored`), not to a month or year ("a run of
     tests this year")."""
     first, last = span or clause(text, start, end, rules)
+    if _EXAMPLES.match(text, first) and first > 1:
+        # "seek every measure, including new sanctions": an example shares the cues of
+        # the noun it names an instance of
+        first = clause(text, first - 2, first - 2, rules)[0]
     factive = _last_factive(text, first, start)
     if factive is not None and factive.end() == start:
         first = factive.start(1)  # cues before a factive verb do not reach its object
@@ -274,6 +278,10 @@ def cue_realis(
         ),
         None,
     )
+
+
+_EXAMPLES = re.compile(r"(?:including|such as|notably|especially|particularly)\b", re.I)
+"""Words opening a list of instances of the noun before the comma."""
 
 
 _DATE_DECIDES = ("generic", "historical")

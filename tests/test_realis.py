@@ -181,6 +181,30 @@ def test_earlier_this_month_late_in_the_month_is_background(day, realis):
     assert e["realis"].tolist() == [realis]
 
 
+def test_a_day_before_for_and_a_gerund_is_the_main_verbs():
+    # the protest was on Sunday; the measures it protests came before, on no stated day
+    text = "Pyongyang lashed out at Washington on Sunday for imposing new sanctions on its banks."
+    e = ak.extract_events(written((THURSDAY, text)), all_mentions=True)
+    assert e[["event_type", "realis", "date_precision"]].values.tolist() == [
+        ["sanctions", "actual", "unresolved"]
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, realis",
+    [
+        # an example named after "including" shares the cues of its head noun
+        (
+            "Seoul will seek every possible step, including new sanctions on the regime.",
+            "hypothetical",
+        ),
+        ("The allies took many steps, including new sanctions on the regime on Monday.", "actual"),
+    ],
+)
+def test_an_example_after_including_reads_as_its_head(text, realis):
+    assert events_of(text, "sanctions") == [realis]
+
+
 def test_confidence_says_how_sure_date_and_class_are():
     sure = news("North Korea fired an ICBM on Tuesday.").iloc[0]
     vague = news("North Korea fired a missile into the sea.").iloc[0]
