@@ -183,7 +183,7 @@ def test_earlier_this_month_late_in_the_month_is_background(day, realis):
 
 def test_a_day_before_for_and_a_gerund_is_the_main_verbs():
     # the protest was on Sunday; the measures it protests came before, on no stated day
-    text = "Pyongyang lashed out at Washington on Sunday for imposing new sanctions on its banks."
+    text = "Pyongyang denounced Washington on Sunday for slapping fresh sanctions on its banks."
     e = ak.extract_events(written((THURSDAY, text)), all_mentions=True)
     assert e[["event_type", "realis", "date_precision"]].values.tolist() == [
         ["sanctions", "actual", "unresolved"]
