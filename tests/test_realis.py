@@ -747,6 +747,19 @@ def test_drills_told_as_held_or_one_named_are_news(text):
     assert events_of(text, "military_exercise") == ["actual"]
 
 
+def test_might_the_noun_is_no_modal():
+    text = "For days the allies have staged joint naval drills to show their military might."
+    assert events_of(text, "military_exercise") == ["actual"]
+    assert events_of("A joint naval drill might follow soon.", "military_exercise") == [
+        "hypothetical"
+    ]
+
+
+def test_kcnas_drill_of_combatants_is_an_exercise():
+    text = "Kim Jong Un watched the drill of the special units' combatants on Monday."
+    assert events_of(text, "military_exercise") == ["actual"]
+
+
 def test_ceaseless_drills_are_a_habit():
     assert events_of("The ceaseless joint military drills raise tension.", "military_exercise") == [
         "generic"
