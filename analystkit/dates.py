@@ -403,6 +403,21 @@ _ELAPSED = re.compile(
 _TO_COME = re.compile(r"\b(?:will|would|shall|within|effect|expires?)\b", re.I)
 
 
+def time_counted(text: str, pos: int) -> bool:
+    """Whether a time counted from the thing named at text[pos] comes right before it
+    ("three days after the summit", "90 days after the vote"): the count, not the
+    "after", places it (elapsed_before).
+
+    >>> time_counted("Seoul spoke three days after the summit", 33)
+    True
+    """
+    return _counted(text, pos) is not None
+
+
+def _counted(text: str, pos: int) -> re.Match[str] | None:
+    return _ELAPSED.search(text, max(0, pos - 80), pos)
+
+
 def elapsed_before(text: str, pos: int) -> int:
     """The least number of days the thing named at text[pos] lies before the writing,
     read from the time counted from it right before ("some 40 days after the
@@ -414,7 +429,7 @@ def elapsed_before(text: str, pos: int) -> int:
     >>> elapsed_before("The ban takes effect 90 days after the resolution", 40)
     0
     """
-    m = _ELAPSED.search(text, max(0, pos - 80), pos)
+    m = _counted(text, pos)
     if m is None or _TO_COME.search(text, max(0, m.start() - 40), m.start()):
         return 0
     n = m.group("n")

@@ -41,6 +41,7 @@ _NOT_LAUNCHED_AFTER = "not_launched_after"  # optional: the words of a missile-d
 _REACTING_VERBS = "reacting_verbs"  # optional: beside the lexicon's reporting verbs
 _INTERCEPT_WORDS = "intercept_words"  # optional: a sentence of a missile-defence test
 _REALIS_KEYS = ("window_words", "clause_breaks", "date_breaks", "before", "after")
+_REALIS_OPTIONAL = ("cause_clause",)
 ACTOR_MODES = ("nearest", "parties", "between")
 """How an event type names its actor (data/event_rules.yml's header says what each does)."""
 _TRUE, _FALSE = ("true", "yes", "on"), ("false", "no", "off")
@@ -246,7 +247,7 @@ class _RulesReader(YamlReader):
         }
 
     def realis(self, node: yaml.Node) -> dict[str, Any]:
-        fields = self.mapping(node, "realis", _REALIS_KEYS)
+        fields = self.mapping(node, "realis", _REALIS_KEYS + _REALIS_OPTIONAL)
         self.require(node, fields, _REALIS_KEYS, "realis")
         out: dict[str, Any] = {
             "window_words": self.count(fields["window_words"][1], "realis.window_words"),
@@ -259,6 +260,8 @@ class _RulesReader(YamlReader):
                 realis: [self.patterns(cnode, f"realis.{section}.{realis}")]
                 for realis, (_, cnode) in cues.items()
             }
+        if "cause_clause" in fields:
+            out["cause_clause"] = self.patterns(fields["cause_clause"][1], "realis.cause_clause")
         return out
 
 

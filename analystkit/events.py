@@ -38,6 +38,7 @@ from analystkit.dates import (
     is_ahead,
     is_historical,
     mostly_before,
+    time_counted,
     writers_weekday,
 )
 from analystkit.event_rules import EventRules, Party, Trigger, _lower, load_event_rules
@@ -51,6 +52,7 @@ from analystkit.realis import (
     infinitive,
     noun_like,
     one_named,
+    told_as_cause,
 )
 from analystkit.splitting import join_articles
 from analystkit.splitting import split as sentence_spans
@@ -704,6 +706,14 @@ def _read(
             realis = "hypothetical"
         else:
             realis = "actual"
+    if (
+        realis == "actual"
+        and not by_form
+        and date is None
+        and told_as_cause(text, start, r, (first, last))
+        and not time_counted(text, start)
+    ):
+        realis = "historical"  # "threats came after new sanctions were imposed"
     if (
         realis == "actual"
         and trigger.occurs_with is not None

@@ -143,6 +143,8 @@ class RealisRules:
     defence: re.Pattern[str] | None = None
     # a sentence that speaks of intercepting: with no party named, a defence test's
     intercept: re.Pattern[str] | None = None
+    # what opens a clause telling an earlier cause ("after", "in the wake of")
+    cause: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -204,6 +206,9 @@ def compile_realis(raw: dict, launch: dict, words, lower, negations: str = "") -
         launched=words("launch.launched_things", launch["launched_things"]),
         defence=optional("not_launched_after"),
         intercept=optional("intercept_words"),
+        cause=words("realis.cause_clause", [raw["cause_clause"]])
+        if "cause_clause" in raw
+        else None,
     )
 
 
@@ -330,6 +335,24 @@ def _cues(pattern: re.Pattern[str], window: str, cased: frozenset[str]) -> set[s
         if m.lastgroup  # every cue alternative is a named group
         and not (m.group(0) in cased and window[m.start() : m.end()] != m.group(0))
     }
+
+
+def told_as_cause(text: str, start: int, rules: RealisRules, span: tuple[int, int]) -> bool:
+    """Whether a cause word ("after", "in the wake of") stands before the trigger in its
+    clause, and no reporting verb right before it: "the North issued threats after
+    new sanctions were imposed" tells the sanctions as an earlier cause, "said after
+    meeting his counterpart" the occasion of the words."""
+    if rules.cause is None:
+        return False
+    cue = rules.cause.search(text[span[0] : start].lower())
+    if cue is None:
+        return False
+    at = span[0] + cue.start()
+    before = _LAST_WORD.search(text, max(0, at - 30), at)
+    return before is None or not rules.reporting.fullmatch(before.group(1).lower())
+
+
+_LAST_WORD = re.compile(r"([\w'’]+)[\s,]*\Z")
 
 
 def noun_like(

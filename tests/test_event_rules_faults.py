@@ -86,6 +86,11 @@ def test_a_missing_section_is_named(tmp_path):
             "bad pattern '{under_wya}': no word list {under_wya}",
         ),
         (
+            "  cause_clause: [after, following, in the wake of, on the heels of]",
+            "  cause_clause: []",
+            "realis.cause_clause must be a non-empty list",
+        ),
+        (
             "      - pattern: [met, meets, meeting]",
             "      - pattern: 'met|meets'",
             "looks like a regular expression",

@@ -205,6 +205,39 @@ def test_an_example_after_including_reads_as_its_head(text, realis):
     assert events_of(text, "sanctions") == [realis]
 
 
+@pytest.mark.parametrize(
+    "text, event_type, realis",
+    [
+        # an undated measure, drill or meeting told as the earlier cause: background
+        (
+            "The North issued threats after the allies imposed new sanctions.",
+            "sanctions",
+            "historical",
+        ),
+        (
+            "Tension rose in the wake of joint naval drills held by the allies.",
+            "military_exercise",
+            "historical",
+        ),
+        # dated, it is placed by its date; a launch is placed by the chronology
+        (
+            "The North issued threats after the allies imposed sanctions on Monday.",
+            "sanctions",
+            "actual",
+        ),
+        ("Tokyo protested after North Korea fired a missile.", "missile_launch", "actual"),
+        # after a reporting verb, the occasion of the words
+        (
+            "The US envoy said after he met his Chinese counterpart that it went well.",
+            "talks",
+            "actual",
+        ),
+    ],
+)
+def test_an_undated_cause_after_after_is_background(text, event_type, realis):
+    assert events_of(text, event_type) == [realis]
+
+
 def test_confidence_says_how_sure_date_and_class_are():
     sure = news("North Korea fired an ICBM on Tuesday.").iloc[0]
     vague = news("North Korea fired a missile into the sea.").iloc[0]
