@@ -41,6 +41,7 @@ _ON_FIRST_USE = {
     "analystkit.charts": ("chronology_chart", "plot_counts", "plot_rhetoric", "save_figure"),
     "analystkit.widgets": ("FilterPanel", "ChronologyPanel"),
     "analystkit.timeline_chart": ("plot_rhetoric_timeline",),
+    "analystkit.accuracy": ("load_accuracy", "accuracy_note"),
     "analystkit.kcna_rhetoric": (
         "load_kcna_rhetoric",
         "kcna_rhetoric_stamp",

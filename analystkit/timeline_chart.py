@@ -13,6 +13,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 
+from analystkit.accuracy import ACCURACY_PATH, accuracy_note, load_accuracy
 from analystkit.charts import OKABE_ITO, RC
 from analystkit.frames import require_columns, require_dates
 from analystkit.vocab import LAUNCH_TYPES, RHETORIC_TAGS
@@ -27,6 +28,21 @@ LAUNCH_COLOR = OKABE_ITO["vermillion"]
 MILESTONE_COLOR = OKABE_ITO["grey"]
 
 
+RHETORIC_FIGURES = ("rhetoric precision (all tags)", "rhetoric recall (all tags)")
+_RHETORIC_LABELS = ("the rhetoric tags' precision", "their recall")
+
+
+def _measured(accuracy: pd.DataFrame | None) -> str | None:
+    """The rhetoric tags' measured precision and recall as a sentence, if measured."""
+    if accuracy is None:
+        if not ACCURACY_PATH.is_file():
+            return None
+        accuracy = load_accuracy()
+    if not set(RHETORIC_FIGURES) <= set(accuracy["figure"]):
+        return None
+    return accuracy_note(RHETORIC_FIGURES, accuracy=accuracy, labels=_RHETORIC_LABELS)
+
+
 def plot_rhetoric_timeline(
     timeline: pd.DataFrame,
     chronology: pd.DataFrame | None = None,
@@ -34,6 +50,7 @@ def plot_rhetoric_timeline(
     tags: Sequence[str] | None = None,
     title: str | None = None,
     source: str = TIMELINE_SOURCE,
+    accuracy: pd.DataFrame | None = None,
 ) -> Figure:
     """Small multiples of a timeline by tag (``rhetoric_timeline(..., by="tag")``).
 
@@ -56,6 +73,11 @@ def plot_rhetoric_timeline(
     source : str, default timeline_chart.TIMELINE_SOURCE
         The source line under the chart; a corpus named in ``timeline.attrs["corpus"]``
         is added to it.
+    accuracy : pandas.DataFrame or None, default None
+        Measured figures (``load_accuracy()``): the rhetoric tags' precision and recall
+        on the development gold are quoted in the source line. None reads
+        eval/figures.csv, and quotes none when ``make eval`` has not written it; an
+        empty frame quotes none.
 
     Returns
     -------
@@ -129,6 +151,7 @@ def plot_rhetoric_timeline(
                 [
                     source,
                     f"Articles: {corpus}." if corpus else None,
+                    _measured(accuracy),
                     "Red ticks: launch days." if chronology is not None else None,
                 ],
             )

@@ -1,5 +1,6 @@
 """`python -m analystkit.evaluation` (`make eval`): run the kit over the dev corpora,
-score it against the gold in data/eval/, print the report and write eval/REPORT.md."""
+score it against the gold in data/eval/, print the report and write eval/REPORT.md and its
+headline figures as eval/figures.csv (analystkit.accuracy reads them)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from analystkit import __version__
+from analystkit.accuracy import ACCURACY_PATH, save_accuracy
 from analystkit.evaluation.chronology import dev_chronology
 from analystkit.evaluation.corpora import corpora_dir, load_dev_articles
 from analystkit.evaluation.gold import EVAL_DIR, KINDS, GoldError, gold_path, read_gold
@@ -44,6 +47,12 @@ def main(argv: list[str] | None = None) -> int:
         "--gold", type=Path, default=EVAL_DIR, help="the gold folder (default: data/eval)"
     )
     parser.add_argument(
+        "--figures",
+        type=Path,
+        default=ACCURACY_PATH,
+        help="where to write the headline figures as CSV (default: eval/figures.csv)",
+    )
+    parser.add_argument(
         "--out",
         type=Path,
         default=REPORT_PATH,
@@ -74,18 +83,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"make eval: {error}", file=sys.stderr)
         return 1
     kit = run_kit(articles, dev_chronology(folder))
+    now = datetime.now(UTC)
     sizes = ", ".join(f"{c} {n}" for c, n in articles["corpus"].value_counts().items())
     stamp = [
-        f"made {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `make eval` over "
+        f"made {now:%Y-%m-%d %H:%M} UTC by `make eval` over "
         f"{len(articles)} articles ({sizes}) in {folder}; gold from {_shown(args.gold)}",
         *(f"gold {_size(kind, frame)}" for kind, frame in gold.items()),
         *(f"agreement {kind}: {len(a)} and {len(b)} rows (A, B)" for kind, (a, b) in pairs.items()),
     ]
-    text = render(evaluate(gold, kit, articles, pairs), stamp)
+    result = evaluate(gold, kit, articles, pairs)
+    text = render(result, stamp)
     print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
-    print(f"written to {args.out}")
+    save_accuracy(result.figures, f"{now:%Y-%m-%d}", __version__, args.figures)
+    print(f"written to {args.out} and {args.figures}")
     return 0
 
 
