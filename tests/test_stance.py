@@ -75,6 +75,7 @@ def test_a_partys_words_quoted_in_the_reporters_sentence_keep_their_stance(mark)
         ("Experts doubted the regime's threats to strike the island.", "threat"),
         ("The drills drew threats of nuclear attacks on the ports.", "threat"),
         ("The general later walked back threats of war.", "threat"),
+        ("The week brought threats of pre-emptive nuclear attacks on Seoul.", "threat"),
         ("Pyongyang ignored the South's offer of talks.", "diplomatic_outreach"),
     ],
 )
