@@ -124,7 +124,8 @@ def accuracy_note(
     Raises
     ------
     ValueError
-        A figure or the corpus is not among the measured ones (the message lists them).
+        No figure named, or a figure or the corpus is not among the measured ones (the
+        message lists them).
 
     Examples
     --------
@@ -132,6 +133,8 @@ def accuracy_note(
     >>> accuracy_note(["launch precision, exact day"]).startswith("Measured on")
     True
     """
+    if not figures:
+        raise ValueError("name at least one figure to quote")
     acc = load_accuracy() if accuracy is None else accuracy
     rows = acc[acc["corpus"] == corpus].set_index("figure")
     unknown = [f for f in figures if f not in rows.index]
@@ -144,7 +147,7 @@ def accuracy_note(
         f"{label} {rows.loc[name, 'share']:.0%} ({rows.loc[name, 'hits']} of {rows.loc[name, 'n']})"
         for name, label in zip(figures, labels or figures, strict=True)
     ]
-    day = rows.loc[figures[0], "measured"] if figures else ""
+    day = rows.loc[figures[0], "measured"]
     return f"Measured on analystkit's development gold (make eval, {day}): {'; '.join(parts)}."
 
 

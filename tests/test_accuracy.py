@@ -40,6 +40,8 @@ def test_an_unmeasured_figure_or_a_missing_file_is_a_clear_error(tmp_path):
     acc = ak.load_accuracy(save_accuracy(FIGURES, "2026-01-02", "9.9.9", tmp_path / "f.csv"))
     with pytest.raises(ValueError, match="no measured figure \\['talks precision'\\]"):
         ak.accuracy_note(["talks precision"], accuracy=acc)
+    with pytest.raises(ValueError, match="at least one figure"):
+        ak.accuracy_note([], accuracy=acc)
     with pytest.raises(FileNotFoundError, match="make eval"):
         ak.load_accuracy(tmp_path / "none.csv")
 
