@@ -949,6 +949,8 @@ def test_talks_sought_or_still_to_come_are_not_news(text):
 def test_a_prime_ministers_talk_with_a_leader_is_a_summit():
     text = "Japan's prime minister had a talk with the German leader on Monday."
     assert (events_of(text, "summit"), events_of(text, "talks")) == (["actual"], [])
+    minister = "Japan's prime minister had a talk with the US defence secretary on Monday."
+    assert events_of(minister, "summit") == []
 
 
 def test_ongoing_drills_are_under_way_and_ongoing_tests_a_series():
