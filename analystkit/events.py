@@ -708,7 +708,7 @@ def _read(
             realis = "actual"
     if (
         realis == "actual"
-        and not by_form
+        and trigger.event_type not in _PLACED  # a reference list places those
         and date is None
         and told_as_cause(text, start, r, (first, last))
         and not time_counted(text, start)

@@ -13,7 +13,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 
-from analystkit.accuracy import ACCURACY_PATH, accuracy_note, load_accuracy
+from analystkit.accuracy import accuracy_note, load_accuracy
 from analystkit.charts import OKABE_ITO, RC
 from analystkit.frames import require_columns, require_dates
 from analystkit.vocab import LAUNCH_TYPES, RHETORIC_TAGS
@@ -35,9 +35,10 @@ _RHETORIC_LABELS = ("the rhetoric tags' precision", "their recall")
 def _measured(accuracy: pd.DataFrame | None) -> str | None:
     """The rhetoric tags' measured precision and recall as a sentence, if measured."""
     if accuracy is None:
-        if not ACCURACY_PATH.is_file():
+        try:
+            accuracy = load_accuracy()
+        except FileNotFoundError:  # `make eval` has not written the figures
             return None
-        accuracy = load_accuracy()
     if not set(RHETORIC_FIGURES) <= set(accuracy["figure"]):
         return None
     return accuracy_note(RHETORIC_FIGURES, accuracy=accuracy, labels=_RHETORIC_LABELS)
