@@ -7,7 +7,8 @@ credited just before an unattributed quotation); a message's text printed withou
 quotation marks ("The message said: …") by its sender (_Article._message); narration,
 and a sentence that only quotes a few words mid-sentence, by the article's state outlet
 (source voice) or else by no one (`media`, the reporter). The `attribution` column says
-which rule decided: cue, quote, pronoun, source, default."""
+which rule decided: cue, quote, pronoun, source, default; or furniture, a line of the web
+page (the lexicon's `page_furniture`), read as if absent."""
 
 from __future__ import annotations
 
@@ -21,7 +22,16 @@ from analystkit.clauses import Clause, find_clause
 from analystkit.lexicon import COUNTRY, ROLE, SPEAKER, VERB, Lexicon
 from analystkit.quotes import quotations
 from analystkit.roster import Speaker
-from analystkit.speakers import DEFAULT, NARRATION, QUOTE, SOURCE, Credit, Hits, Reader
+from analystkit.speakers import (
+    DEFAULT,
+    FURNITURE,
+    NARRATION,
+    QUOTE,
+    SOURCE,
+    Credit,
+    Hits,
+    Reader,
+)
 
 _ADJACENT = 4  # chars: a clause this close to a quotation introduces or closes it
 _SPEECH_WORDS = 5  # a shorter quotation inside a sentence is a phrase (scare quotes,
@@ -126,12 +136,16 @@ def attribute(
     years: list[int | None],
     voices: list[Speaker | None],
     memo: dict,
+    furniture: list[bool],
 ) -> Credits:
     """Credit the sentences of a chunk (arrays as in chunk.Analysis). `memo` holds the
-    subjects whose reading needs no context (Reader.cache), kept from chunk to chunk."""
+    subjects whose reading needs no context (Reader.cache), kept from chunk to chunk;
+    `furniture` marks the sentences that are the web page's (splitting.page_furniture):
+    credited to no one (FURNITURE) and skipped by the reading, as if absent."""
     hits, verbs = _hits(text, matcher.category, matcher.tag, hit_start, hit_end, hit_pid)
     n = len(sent_start)
-    speaker, group, how = [""] * n, [NARRATION] * n, [DEFAULT] * n
+    speaker, group = [""] * n, [NARRATION] * n
+    how = [FURNITURE if f else DEFAULT for f in furniture]
     quoted = np.zeros(n, dtype=bool)
     starts, ends = sent_start.tolist(), sent_end.tolist()
     verb_start = [v[0] for v in verbs]
@@ -324,6 +338,8 @@ class _Article:
         letter: Credit | None = None  # the sender whose message's text runs on (“…said:”)
         aside: tuple[Credit | None, list[int]] | None = None  # see _message
         for i in range(self.lo, self.hi):
+            if how[i] == FURNITURE:  # the page's, not the article's: as if absent
+                continue
             s, e = self.starts[i], self.ends[i]
             quotes = self._quotes_in(s, e) if self.quotes else []
             if not quotes and not ended:  # the common case: no quotation

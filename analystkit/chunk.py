@@ -21,7 +21,7 @@ from analystkit.attribution import Credits, attribute
 from analystkit.lexicon import NEGATION, NEGATION_STOP, SPEAKER, VERB, Lexicon
 from analystkit.matcher import Matcher
 from analystkit.roster import glued_after
-from analystkit.splitting import chunk_bounds, join_articles, split
+from analystkit.splitting import chunk_bounds, join_articles, page_furniture, split
 
 _MAX_GAP_WORDS = 3
 
@@ -108,6 +108,7 @@ def analyse(
         [x.year for x in articles],
         [voices.voice(x.source, x.text) for x in articles],
         {} if memo is None else memo,
+        page_furniture(lexicon.furniture, text, s.tolist()),
     )
     return a
 

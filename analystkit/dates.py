@@ -380,11 +380,13 @@ def is_historical(mention: DateMention, article_date: pd.Timestamp) -> bool:
 
 
 def mostly_before(mention: DateMention, article_date: pd.Timestamp) -> bool:
-    """True when a month-precise period ("earlier this month", "last month") lies mostly
-    more than HISTORICAL_DAYS before the article: an event it dates is then more likely
-    background than news (of "last month" in a report of the 3rd, at most 5 days are
-    recent). Not "recently": the writer says it is recent."""
-    if mention.precision != "month" or mention.kind == "recent":
+    """True when a month-precise period ("earlier this month", "last month"), or a year
+    told as earlier ("earlier this year"), lies mostly more than HISTORICAL_DAYS before
+    the article: an event it dates is then more likely background than news (of "last
+    month" in a report of the 3rd, at most 5 days are recent). Not "recently": the writer
+    says it is recent; nor a bare "this year", which may be the year's news."""
+    earlier_year = mention.precision == "year" and mention.text.lower().startswith("earlier")
+    if not (mention.precision == "month" or earlier_year) or mention.kind == "recent":
         return False
     if pd.isna(mention.date) or pd.isna(mention.end_date):
         return False

@@ -157,6 +157,9 @@ class EventRules:
     reacting : re.Pattern
         Verbs whose subject reacts to a launch noun without launching it: the lexicon's
         reporting verbs and ``launch.reacting_verbs``.
+    furniture : re.Pattern or None
+        The lexicon's ``page_furniture``: a sentence opening with it is the web page's,
+        and no event is read in it (None: the lexicon lists none).
 
     See Also
     --------
@@ -188,6 +191,7 @@ class EventRules:
     realis: RealisRules
     reporting: re.Pattern[str]  # the lexicon's reporting verbs before a date (dates.py)
     reacting: re.Pattern[str]  # "China condemned the launch": it did not launch
+    furniture: re.Pattern[str] | None  # the lexicon's page_furniture (splitting.py)
 
     def __post_init__(self) -> None:
         _freeze(self, self.__dict__)
@@ -408,6 +412,7 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
             "launch.reacting_verbs",
             [phrase_pattern(reporting_verbs), *raw["launch"].get("reacting_verbs", [])],
         ),
+        furniture=lexicon.furniture,
     )
 
 

@@ -49,6 +49,7 @@ from analystkit.realis import (
     clause,
     cue_realis,
     form_realis,
+    gerund,
     infinitive,
     noun_like,
     one_named,
@@ -151,8 +152,9 @@ def extract_events(
     for an unresolved date, the report's date: the upper bound), date_precision (day,
     week, month, year, or unresolved: the article says when only by being the news),
     event_type, missile_class (NA when the text names none), actor, realis (actual, or
-    historical: more than HISTORICAL_DAYS (7) days before the report, a month mostly so
-    (dates.mostly_before; not launches or nuclear tests), or a perfect with no date),
+    historical: more than HISTORICAL_DAYS (7) days before the report, a month or a year
+    told as earlier mostly so (dates.mostly_before; not launches or nuclear tests), or a
+    perfect with no date),
     historical (realis == "historical"), confidence (high: a day in the
     trigger's own clause, and for a missile launch a stated class; medium: a day or a
     week otherwise; low: a month, a year or unresolved), evidence (the mentioning
@@ -278,6 +280,8 @@ def extract_events(
         voices[article_id] = DPRK if "(KCNA)" in text[:dateline_end] else None
         mentions = []
         for i, types in sorted(wanted.items()):
+            if rules.furniture is not None and rules.furniture.match(text, starts[i]):
+                continue  # the web page's line ("JUST WATCHED …"), not the article's
             sentence = text[starts[i] : ends[i]]
             read = _sentence_mentions(
                 sentence,
@@ -704,6 +708,8 @@ def _read(
             realis, strong = reading.realis, reading.strong or not launch
         elif not nominal and infinitive(text, start, r, (first, last)):
             realis = "hypothetical"
+        elif not nominal and not anchored and gerund(text, start, r, (first, last)):
+            realis = "generic"  # "accused it of imposing sanctions": the act as a kind
         else:
             realis = "actual"
     if (
@@ -1127,13 +1133,15 @@ def _place_nuclear_tests(
     test", in April 2017) is not done but hypothetical; one dated by a period ("this
     month") takes the day of the one listed test in it; and an undated one, in a report
     with no listed test in the days before it while the list is complete, is
-    background, not news."""
+    background, not news. A perfect with no date ("has now conducted its fifth
+    nuclear test"), background by its form alone, is news when the test it names is recent."""
     for _, report, mentions in found:
         for m in mentions:
+            perfect = m.realis == "historical" and m.date is None
             if not (
                 m.event_type == NUCLEAR_TEST
                 and m.actor == DPRK
-                and m.realis == "actual"
+                and (m.realis == "actual" or perfect)
                 and (m.date is None or m.date.precision != "day")
             ):
                 continue
@@ -1144,8 +1152,9 @@ def _place_nuclear_tests(
                     named = replace(named, text=m.date.text)
             if named is not None:
                 m.date, m.in_clause, m.first, m.last = named, False, named.date, named.date
-                if is_historical(named, report):
-                    m.realis = "historical"
+                m.realis = "historical" if is_historical(named, report) else "actual"
+            elif perfect:
+                continue
             elif series.not_yet(m.evidence, m.start, m.end, report):
                 m.realis = "hypothetical"
             elif m.date is None and series.quiet(report):

@@ -9,6 +9,7 @@ in the header of data/lexicon.yml. The loaded Lexicon is immutable and cached pe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -19,7 +20,7 @@ import pandas as pd
 import yaml
 
 from analystkit.lexicon_yaml import LexiconError, YamlReader, compose
-from analystkit.matcher import Entry, Matcher, normalize
+from analystkit.matcher import Entry, Matcher, normalize, phrase_pattern
 from analystkit.paths import DATA_DIR, LEXICON_PATH
 from analystkit.roster import Roster, Speaker, load_roster
 from analystkit.vocab import SPEAKER_GROUPS
@@ -29,7 +30,7 @@ SPEAKER, ROLE, COUNTRY = "_speaker", "_role", "_country"
 VERB, NEGATION, NEGATION_STOP = "_verb", "_negation", "_negation_stop"
 REQUIRES, EXCLUDE = "_requires:", "_exclude:"  # + tag name: one category per tag
 
-_TOP_KEYS = ("categories", "reporting_verbs", "negations", "negation_stops")
+_TOP_KEYS = ("categories", "reporting_verbs", "negations", "negation_stops", "page_furniture")
 _TAG_KEYS = ("definition", "example")
 _TAG_OPTIONAL = (
     "patterns",
@@ -182,7 +183,17 @@ def _parse(text: str, path: str | Path, roster: Roster) -> Lexicon:
     ):
         words = r.items(top[key][1], key) if key in top else []
         entries += [Entry(v, cat, v, line) for v, line in words]
-    lex = Lexicon(path, tags, roster, entries + _roster_entries(roster))
+    furniture = (
+        r.items(top["page_furniture"][1], "page_furniture") if "page_furniture" in top else []
+    )
+    for pattern, line in furniture:
+        try:
+            re.compile(phrase_pattern([pattern]))
+        except (ValueError, re.error) as err:
+            raise LexiconError(path, line, f"page_furniture {pattern!r}: {err}") from None
+    lex = Lexicon(
+        path, tags, roster, entries + _roster_entries(roster), tuple(p for p, _ in furniture)
+    )
     _ = lex.matcher  # compile now, so pattern errors surface at load time
     return lex
 
@@ -209,6 +220,8 @@ class Lexicon:
     entries : iterable of Entry
         The matcher entries: every pattern, idiom, requires/exclude phrase, reporting
         verb, negation, negation stop and roster cue, with the line it came from.
+    page_furniture : tuple of str, default ()
+        Patterns that open a line a web page sets around the story (`page_furniture`).
 
     See Also
     --------
@@ -228,12 +241,18 @@ class Lexicon:
     """
 
     def __init__(
-        self, path: str | Path, tags: Mapping[str, Tag], roster: Roster, entries: Iterable[Entry]
+        self,
+        path: str | Path,
+        tags: Mapping[str, Tag],
+        roster: Roster,
+        entries: Iterable[Entry],
+        page_furniture: tuple[str, ...] = (),
     ):
         self._path = str(path)
         self._tags: Mapping[str, Tag] = MappingProxyType(dict(tags))
         self._roster = roster
         self._entries: tuple[Entry, ...] = tuple(entries)
+        self._page_furniture = tuple(page_furniture)
 
     @property
     def path(self) -> str:
@@ -272,7 +291,7 @@ class Lexicon:
                 and e.category in (self._tags[e.tag].category, REQUIRES + e.tag, EXCLUDE + e.tag)
             )
         ]
-        return Lexicon(self._path, tags, self._roster, entries)
+        return Lexicon(self._path, tags, self._roster, entries, self._page_furniture)
 
     @property
     def categories(self) -> list[str]:
@@ -297,6 +316,20 @@ class Lexicon:
         matches of the tags are those of `matcher` (overlaps are settled per category)."""
         speakers = (SPEAKER, ROLE, COUNTRY, VERB)
         return Matcher([e for e in self._entries if e.category not in speakers], self.path)
+
+    @property
+    def page_furniture(self) -> tuple[str, ...]:
+        """The patterns of `page_furniture`, as written."""
+        return self._page_furniture
+
+    @cached_property
+    def furniture(self) -> re.Pattern[str] | None:
+        """`page_furniture` as one case-insensitive regex, matched at a sentence's start
+        and ending at a word's end (None when the list is empty): see
+        splitting.page_furniture."""
+        if not self._page_furniture:
+            return None
+        return re.compile(rf"(?:{phrase_pattern(list(self._page_furniture))})(?!\w)", re.I)
 
     @cached_property
     def voices(self) -> Voices:

@@ -435,6 +435,23 @@ def infinitive(
 _VOTE = {"vote", "votes", "voted", "voting"}
 
 
+def gerund(text: str, start: int, rules: RealisRules, span: tuple[int, int] | None = None) -> bool:
+    """Whether a verb trigger is a gerund that names a means or a topic, not an act
+    told: after "by" ("pressures it by tightening sanctions") or "about" ("talked about
+    imposing sanctions"). Not after a preposition of time ("after meeting his
+    counterpart" happened), nor after "for", "of" or "in", which may presuppose the act
+    ("denounced it for imposing sanctions", "succeeded in holding talks"); "without" is
+    a negation (the lexicon's)."""
+    if not text[start:].split(maxsplit=1)[0].lower().endswith("ing"):
+        return False
+    first, _ = span or clause(text, start, start, rules)
+    p1, _ = _previous(_WORD.findall(text[first:start].lower()))
+    return p1 in _GERUND_PREPOSITIONS
+
+
+_GERUND_PREPOSITIONS = {"by", "about"}
+
+
 def _previous(before: list[str]) -> tuple[str, str]:
     """The two words before a trigger, adverbs ("also", "successfully") skipped."""
     core = [w for w in before if w not in _ADVERBS]

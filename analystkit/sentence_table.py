@@ -81,7 +81,8 @@ def sentences(articles: pd.DataFrame, lexicon: Lexicon | str | Path | None = Non
     start, end (char offsets into the article text; int64), text, speaker (a roster
     name, or the subject as written: "" for the reporter's narration), speaker_group
     (vocab.SPEAKER_GROUPS; "media" for narration), attribution (the rule that credited it:
-    cue, quote, pronoun, source, default), quoted (bool: the sentence holds or sits
+    cue, quote, pronoun, source, default; furniture: a line of the web page, which
+    ak.tag and ak.extract_events skip), quoted (bool: the sentence holds or sits
     inside a quotation). The `date` and `source` columns, when present, are read too (a
     roster person's years; a state outlet's narration). Rows follow the articles'
     order. For many cores or machines, see analystkit.cluster (Dask).

@@ -30,7 +30,8 @@ from analystkit.roster import (
 )
 
 CUE, QUOTE, PRONOUN, SOURCE, DEFAULT = "cue", "quote", "pronoun", "source", "default"
-ATTRIBUTIONS = (CUE, QUOTE, PRONOUN, SOURCE, DEFAULT)
+FURNITURE = "furniture"  # a line of the web page, not the article's (lexicon page_furniture)
+ATTRIBUTIONS = (CUE, QUOTE, PRONOUN, SOURCE, DEFAULT, FURNITURE)
 NARRATION = "media"
 _STATES = frozenset(
     {"dprk_state", "us_gov", "rok_gov", "japan_gov", "china_gov", "russia_gov", "un"}

@@ -89,6 +89,21 @@ def split(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return starts[keep], ends[keep], para[keep]
 
 
+def page_furniture(pattern: re.Pattern[str] | None, text: str, starts: list[int]) -> list[bool]:
+    """Per sentence start in `text`: whether the sentence opens with the lexicon's
+    `page_furniture` (`pattern`, Lexicon.furniture; None: nothing is), a line the web
+    page sets around the story ("JUST WATCHED …", "Hide Caption 3 of 12", "Sign up for
+    …"): not the article's words, so no one is credited with it and nothing is tagged or
+    read as an event in it.
+
+    >>> page_furniture(re.compile("just watched", re.I), "JUST WATCHED Clip. Text.", [0, 19])
+    [True, False]
+    """
+    if pattern is None:
+        return [False] * len(starts)
+    return [pattern.match(text, s) is not None for s in starts]
+
+
 def article_spans(texts: list[str]) -> list[tuple[list[int], list[int]]]:
     """Each text's sentence (starts, ends) offsets, split as ak.sentences splits them
     (the texts joined by SEPARATOR, one pass), without its speaker attribution."""

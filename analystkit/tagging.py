@@ -24,6 +24,7 @@ from analystkit.lexicon import REQUIRES, Lexicon, as_lexicon
 from analystkit.matcher import Matcher, pattern_matcher
 from analystkit.quotes import inside_quotation
 from analystkit.sentence_table import SENTENCE_COLUMNS, sentence_arrays
+from analystkit.speakers import FURNITURE
 from analystkit.splitting import chunk_bounds, join_articles
 from analystkit.stance import stance_kept
 
@@ -98,6 +99,7 @@ def _matches(a: Analysis, lexicon: Lexicon) -> dict:
         hit_negated,
         _quoted(a, start, end, sent),
     )
+    keep &= np.array([h != FURNITURE for h in a.credits.how], dtype=bool)[sent]
     start, end, pid, sent = start[keep], end[keep], pid[keep], sent[keep]
     sents = sentence_arrays(a, with_text=False)
     art = np.searchsorted(a.article_start, start, "right") - 1

@@ -47,6 +47,10 @@ def only(text: str, article_date: pd.Timestamp = FRIDAY):
         ("It happened last week.", "2025-02-28", False),
         # the writer's "recent" says it is recent
         ("It happened recently.", "2025-02-28", False),
+        # a year told as earlier is weighed as a month is; a bare "this year" is not
+        ("It happened earlier this year.", "2025-11-20", True),
+        ("It happened earlier this year.", "2025-01-05", False),  # 5 of 5 days recent
+        ("It happened this year.", "2025-11-20", False),
     ],
 )
 def test_a_month_mostly_before_the_news_window_is_likely_background(text, day, mostly):

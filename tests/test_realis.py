@@ -959,3 +959,43 @@ def test_ongoing_drills_are_under_way_and_ongoing_tests_a_series():
     assert events_of(
         "Japan is worried by the North's ongoing missile tests.", "missile_launch"
     ) == ["generic"]
+
+
+@pytest.mark.parametrize(
+    "text, realis",
+    [
+        # a gerund after "by" or "about": a means or a topic, not a measure taken
+        ("The plan squeezes the North by tightening sanctions on its banks.", "generic"),
+        ("The envoys talked about imposing new sanctions on its shipping.", "generic"),
+        # after "for" the act may have happened ("denounced it for imposing …"): as before
+        ("Pyongyang denounced Washington for imposing new sanctions on its banks.", "actual"),
+        # a progressive and a dated gerund are told as done
+        ("The council is imposing new sanctions on the North.", "actual"),
+        ("The council acted on Monday by imposing new sanctions on two banks.", "actual"),
+    ],
+)
+def test_a_gerund_of_means_or_topic_is_no_measure_taken(text, realis):
+    assert events_of(text, "sanctions") == [realis]
+
+
+@pytest.mark.parametrize(
+    "text, date, realis",
+    [
+        # a perfect with no date is background by its form, unless the ordinal names a
+        # listed test of the last days (the fifth: 2016-09-09)
+        (
+            "The North has now conducted its fifth nuclear test, officials said.",
+            "2016-09-10",
+            "actual",
+        ),
+        (
+            "The North has now conducted its fifth nuclear test, officials said.",
+            "2017-03-01",
+            "historical",
+        ),
+        ("The North has now conducted nuclear tests, officials said.", "2016-09-10", "historical"),
+    ],
+)
+def test_a_perfect_naming_a_recent_listed_nuclear_test_is_news(text, date, realis):
+    found = ak.extract_events(written((date, text)), all_mentions=True)
+    assert found.loc[found["event_type"] == "nuclear_test", "realis"].tolist() == [realis]
