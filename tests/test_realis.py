@@ -953,6 +953,27 @@ def test_a_prime_ministers_talk_with_a_leader_is_a_summit():
     assert events_of(minister, "summit") == []
 
 
+@pytest.mark.parametrize(
+    "text, summit, talks",
+    [
+        # talks held with a leader, or by two leaders, are their summit
+        ("Kim held talks with the visiting Chinese leader Xi on Monday.", ["actual"], []),
+        ("Putin and Kim Jong Un held long talks on Monday in the Russian port.", ["actual"], []),
+        ("South Korea's Moon and Kim had talks on Monday in the northern capital.", ["actual"], []),
+        # officials' talks before the leaders' summit are talks (the summit is to come)
+        (
+            "US and North Korean officials held talks on Monday to prepare for a Trump-Kim summit.",
+            ["planned"],
+            ["actual"],
+        ),
+        # an envoy named Kim is no leader: his talks with a minister are talks
+        ("Kim Yong Chol held talks with the US secretary of state on Monday.", [], ["actual"]),
+    ],
+)
+def test_talks_of_two_leaders_are_a_summit(text, summit, talks):
+    assert (events_of(text, "summit"), events_of(text, "talks")) == (summit, talks)
+
+
 def test_ongoing_drills_are_under_way_and_ongoing_tests_a_series():
     text = "Pyongyang decried the ongoing joint military drills of the US and South Korea."
     assert events_of(text, "military_exercise") == ["actual"]
