@@ -148,16 +148,44 @@ def _check_not_in_roster(
 
 
 def _roster_entries(roster: Roster) -> list[Entry]:
-    """Matcher entries for the roster: speaker cues, role words, country words."""
+    """Matcher entries for the roster: speaker cues (with their titled full names),
+    role words, country words."""
     entries = []
     for name, sp in roster.speakers.items():
         path, lines = roster.lines[name]
         entries += [Entry(c, SPEAKER, name, line, path) for c, line in zip(sp.cues, lines)]
+        entries += [
+            Entry(c, SPEAKER, name, line, path) for c, line in _titled_names(sp.cues, lines)
+        ]
     for kind, words in roster.roles.items():
         entries += [Entry(w, ROLE, kind, line, roster.path) for w, line in words]
     for group, words in roster.countries.items():
         entries += [Entry(w, COUNTRY, group, line, roster.path) for w, line in words]
     return entries
+
+
+def _titled_names(cues: tuple[str, ...], lines: list[int]) -> list[tuple[str, int]]:
+    """A titled surname run on into the full name ("President Moon" and "Moon Jae-in"
+    give "President Moon Jae-in"), with the titled cue's line: one cue over the whole
+    name, where the matcher, taking the leftmost of two overlapping cues, would leave
+    the given name outside the speaker ("President Moon" + "Jae-in"). A title written
+    in lower case ("leader Kim") is a description, read with its possessor, not a name.
+
+    >>> _titled_names(("Moon Jae-in", "President Moon", "Moon"), [1, 1, 1])
+    [('President Moon Jae-in', 1)]
+    """
+    known = set(cues)
+    out: dict[str, int] = {}
+    for cue, line in zip(cues, lines):
+        *title, surname = cue.split()
+        if not title or not title[0][0].isupper():  # "leader Kim": a description
+            continue
+        for full in cues:
+            first, *rest = full.split()
+            joined = f"{cue} {' '.join(rest)}"
+            if first == surname and rest and joined not in known:
+                out.setdefault(joined, line)
+    return list(out.items())
 
 
 def _parse(text: str, path: str | Path, roster: Roster) -> Lexicon:

@@ -1100,3 +1100,44 @@ def test_a_quotation_of_capitalized_words_then_a_lower_case_one_is_speech():
     assert last(text)[:2] == ("Kim Yo Jong", "dprk_state")
     text = "Kim Yo Jong spoke on Sunday. The choir sang “Seoul Must Stop Drills” there."
     assert last(text) == ("", "media", "default")
+
+
+@pytest.mark.parametrize(
+    "text, date, speaker, group",
+    [
+        # a titled surname run on into the full name is the person, whatever comes first
+        (
+            "President Moon Jae-in said the talks would go on.",
+            "2018-06-01",
+            "Moon Jae-in",
+            "rok_gov",
+        ),
+        (
+            "Chinese President Xi Jinping said the talks would go on.",
+            "2018-06-01",
+            "Xi Jinping",
+            "china_gov",
+        ),
+        (
+            "South Korean President Yoon Suk Yeol told aides the talks would go on.",
+            "2023-06-01",
+            "Yoon Suk Yeol",
+            "rok_gov",
+        ),
+        (
+            "President Lee Jae-myung said the talks would go on.",
+            "2025-08-01",
+            "Lee Jae-myung",
+            "rok_gov",
+        ),
+        # a title in lower case is a description read with its possessor, as before
+        (
+            "Its leader Kim Jong Un said the talks would go on.",
+            "2018-06-01",
+            "Kim Jong Un",
+            "dprk_state",
+        ),
+    ],
+)
+def test_a_titled_full_name_credits_its_person(text, date, speaker, group):
+    assert last(text, date=date)[:2] == (speaker, group)
