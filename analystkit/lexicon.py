@@ -10,7 +10,7 @@ in the header of data/lexicon.yml. The loaded Lexicon is immutable and cached pe
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -164,7 +164,7 @@ def _roster_entries(roster: Roster) -> list[Entry]:
     return entries
 
 
-def _titled_names(cues: tuple[str, ...], lines: list[int]) -> list[tuple[str, int]]:
+def _titled_names(cues: Sequence[str], lines: Sequence[int]) -> list[tuple[str, int]]:
     """A titled surname run on into the full name ("President Moon" and "Moon Jae-in"
     give "President Moon Jae-in"), with the titled cue's line: one cue over the whole
     name, where the matcher, taking the leftmost of two overlapping cues, would leave
