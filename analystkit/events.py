@@ -516,6 +516,7 @@ def _sentence_mentions(
             continue
         best = None
         launch = event_type in LAUNCH_TYPES
+        read: list[_Mention] = []  # a launch's mentions, for those of other days
         spans: list[tuple[int, int]] = []  # read already: a match inside one is its part
         for trigger in rules.triggers[event_type]:
             if trigger.unless is not None and _found(trigger.unless, low, seen):
@@ -547,18 +548,50 @@ def _sentence_mentions(
                 spans.append(m.span())
                 if mention.nominal:
                     read_as_noun.add(m.span())
+                if launch:
+                    read.append(mention)
                 if best is None or (
                     mention.realis == "actual"
-                    and (best.realis != "actual" or mention.strong > best.strong)
+                    and (
+                        best.realis != "actual"
+                        or mention.strong > best.strong
+                        # a launch told twice, dated once ("its first ICBM test in a
+                        # year, a Hwasong-19 launch on Thursday"): the dated mention
+                        or (
+                            mention.strong == best.strong
+                            and best.date is None
+                            and mention.date is not None
+                        )
+                    )
                 ):
                     best = mention
-                if best.realis == "actual" and best.strong:
+                if best.realis == "actual" and best.strong and not launch:
                     break
-            if best is not None and best.realis == "actual" and best.strong:
+            if best is not None and best.realis == "actual" and best.strong and not launch:
                 break
         if best is not None:
-            out.append(best)
-            out += _coordinated(best, dates or [])
+            coordinated = _coordinated(best, dates or [])
+            out += [best, *coordinated, *_other_days(best, coordinated, read)]
+    return out
+
+
+def _other_days(
+    best: _Mention, coordinated: list[_Mention], read: list[_Mention]
+) -> list[_Mention]:
+    """Launches a sentence tells on other days than its first actual one and the days
+    coordinated with it ("launched an ICBM on Monday, hours after firing a short-range
+    missile on Sunday"): each actual mention dated to a day of its own, the first per
+    day."""
+    if best.date is None or best.date.precision != "day":
+        return []
+    days = {m.date.date for m in (best, *coordinated) if m.date is not None}
+    out = []
+    for m in read:
+        d = m.date
+        if m.realis == "actual" and m.strong and d is not None and d.precision == "day":
+            if d.date not in days:
+                days.add(d.date)
+                out.append(m)
     return out
 
 

@@ -470,7 +470,8 @@ def _verb_reading(
 ) -> Reading:
     """Past and passive: actual; perfect: actual with a date, else background (a past
     perfect after "said" is the reported event); infinitive: hypothetical, but
-    "attempted to launch" happened; present and bare forms: a habit unless dated."""
+    "attempted to launch" and "its attempt to launch" happened (a failed launch is a
+    launch); present and bare forms: a habit unless dated."""
     if p1 == "to" or (p1 in ("be", "have") and p2 == "to"):
         if p2 in _ATTEMPTED:
             return Reading("actual", True)
@@ -501,7 +502,7 @@ def _verb_reading(
 _JUST = re.compile(r"\b(?:just|only\s+just)\s+(?:\w+ly\s+)?$", re.I)
 """A perfect anchored to the moment of speaking ("has just fired") is recent, not
 background."""
-_ATTEMPTED = {"attempted", "tried", "sought"}
+_ATTEMPTED = {"attempted", "tried", "sought", "attempt", "attempts"}
 
 
 def _last_words(text: str, n: int) -> str:

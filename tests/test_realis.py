@@ -1020,3 +1020,33 @@ def test_a_gerund_of_means_or_topic_is_no_measure_taken(text, realis):
 def test_a_perfect_naming_a_recent_listed_nuclear_test_is_news(text, date, realis):
     found = ak.extract_events(written((date, text)), all_mentions=True)
     assert found.loc[found["event_type"] == "nuclear_test", "realis"].tolist() == [realis]
+
+
+def test_launches_of_two_days_in_one_sentence_are_two_launches():
+    found = mentions(
+        "It launched an ICBM on Wednesday, hours after firing a cruise missile on Tuesday."
+    )
+    assert sorted(zip(found["date"].dt.day, found["missile_class"])) == [(4, "cruise"), (5, "icbm")]
+    # one day told twice is one launch
+    assert (
+        len(news("It fired an ICBM on Wednesday; the ICBM launch on Wednesday was its first.")) == 1
+    )
+
+
+def test_a_launch_told_twice_and_dated_once_takes_the_date():
+    text = (
+        "It was the North's first ICBM test in a year, "
+        "a Hwasong-19 launch on Wednesday that flew 80 minutes."
+    )
+    assert str(news(text)["date"].iloc[0].date()) == "2025-03-05"
+
+
+@pytest.mark.parametrize(
+    "text, realis",
+    [
+        ("The North's attempt to launch a spy satellite failed on Wednesday.", "actual"),
+        ("Any attempt to launch a satellite would breach the resolutions.", "hypothetical"),
+    ],
+)
+def test_an_attempt_to_launch_is_a_launch_made(text, realis):
+    assert realis_of(text) == realis
