@@ -48,6 +48,8 @@ class Trigger:
     dated: bool = False  # counts only when a day or week in its scope dates it
     # undated, actual only when this matches in its date scope (else a kind: generic)
     occurs_with: re.Pattern[str] | None = None
+    # the actor whatever parties the sentence names ("Freedom Shield": US-ROK)
+    actor: str | None = None
 
 
 Party = tuple[int, int, int, bool]
@@ -346,6 +348,8 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
         return words(where, patterns, re.I)
 
     triggers: dict[str, list[Trigger]] = {}
+    parties = _parties(path, raw, lexicon.roster)
+    names = parties.names
     screens: dict[str, re.Pattern[str]] = {}
     modes, defaults = {}, {}
     keywords = ahocorasick.Automaton()
@@ -379,6 +383,7 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
                     words(where + ".occurs_with", [t["occurs_with"]])
                     if "occurs_with" in t
                     else None,
+                    _fixed_actor(path, t, names),
                 )
             )
         patterns = [t["pattern"] for t in spec["triggers"]]
@@ -405,7 +410,7 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
         actor_mode=modes,
         actor_default=defaults,
         classes=ClassFinder(lexicon),
-        parties=_parties(path, raw, lexicon.roster),
+        parties=parties,
         realis=realis,
         reporting=reporting_pattern(reporting_verbs),
         reacting=cues(
@@ -414,6 +419,22 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
         ),
         furniture=lexicon.furniture,
     )
+
+
+def _fixed_actor(path: Path, trigger: dict, names: tuple[str, ...]) -> str | None:
+    """A trigger's `actor`: actor labels joined by "-" in the order ``actor`` joins them
+    (the labels of `actors`); anything else is named with its line."""
+    if "actor" not in trigger:
+        return None
+    parts = trigger["actor"].split("-")
+    if any(p not in names for p in parts) or parts != sorted(parts, key=names.index):
+        raise LexiconError(
+            path,
+            trigger["actor_line"],
+            f"actor {trigger['actor']!r}: actor labels joined by '-' in the order "
+            f"{'-'.join(names)} (the labels of `actors`)",
+        )
+    return trigger["actor"]
 
 
 def _parties(path: Path, raw: dict, roster: Roster) -> Parties:

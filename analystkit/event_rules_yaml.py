@@ -35,7 +35,16 @@ RETIRED_KEYS = {
     "data/README.md documents); delete the key",
 }
 _EVENT_KEYS = ("keywords", "actor", "default", "triggers")
-_TRIGGER_KEYS = ("pattern", "not_before", "with", "occurs_with", "unless", "nominal", "dated")
+_TRIGGER_KEYS = (
+    "pattern",
+    "not_before",
+    "with",
+    "occurs_with",
+    "unless",
+    "nominal",
+    "dated",
+    "actor",
+)
 _LAUNCH_KEYS = ("launched_things", "support_verbs", "reporting_verbs")
 _NOT_LAUNCHED_AFTER = "not_launched_after"  # optional: the words of a missile-defence test
 _REACTING_VERBS = "reacting_verbs"  # optional: beside the lexicon's reporting verbs
@@ -234,6 +243,9 @@ class _RulesReader(YamlReader):
         for key in ("nominal", "dated"):
             if key in fields:
                 out[key] = self.flag(fields[key][1], f"{where}.{key}")
+        if "actor" in fields:  # who holds a named exercise, whoever the sentence names
+            out["actor"] = self.scalar(fields["actor"][1], f"{where}.actor")
+            out["actor_line"] = fields["actor"][1].start_mark.line + 1
         return out
 
     def actors(self, node: yaml.Node) -> dict[str, Any]:

@@ -775,7 +775,7 @@ def _read(
         start,
         end,
         text,
-        "",
+        trigger.actor or "",
         realis,
         strong,
         date,
@@ -954,7 +954,7 @@ def _name_batch(
     named = rules.parties.find_all([m.evidence for m, _, _ in mentions], [y for *_, y in mentions])
     for (m, article_id, _), parties in zip(mentions, named):
         m.parties = len({index for _, _, index, _ in parties})
-        m.actor = _actor(
+        m.actor = m.actor or _actor(
             m.evidence,
             m.start,
             m.end,

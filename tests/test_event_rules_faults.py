@@ -96,6 +96,8 @@ def test_a_missing_section_is_named(tmp_path):
             "looks like a regular expression",
         ),
         ("  projectile: [missile,", "  projectile: [a-b-c-d-e-missile,", "more than 4 hyphens"),
+        ("        actor: US-ROK-Japan", "        actor: Japan-US-ROK", "actor 'Japan-US-ROK'"),
+        ("        actor: US-Japan", "        actor: US-Korea", "actor 'US-Korea'"),
         (
             "  not_launched_after: [target,",
             "  not_launched_after: [target missile,",

@@ -1050,3 +1050,19 @@ def test_a_launch_told_twice_and_dated_once_takes_the_date():
 )
 def test_an_attempt_to_launch_is_a_launch_made(text, realis):
     assert realis_of(text) == realis
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        # a named exercise is its holders', whoever else the sentence names
+        ("The allies began Freedom Shield on Wednesday, and the North warned of war.", "US-ROK"),
+        ("Pyongyang condemned Keen Sword, which began on Wednesday.", "US-Japan"),
+        ("Seoul, Tokyo and Washington began Freedom Edge drills on Wednesday.", "US-ROK-Japan"),
+        # an unnamed drill: the parties the sentence names, as before
+        ("South Korea and the US began joint drills on Wednesday.", "US-ROK"),
+    ],
+)
+def test_a_named_exercise_is_held_by_its_parties(text, actor):
+    found = ak.extract_events(written((THURSDAY, text)))
+    assert found.loc[found["event_type"] == "military_exercise", "actor"].tolist() == [actor]
