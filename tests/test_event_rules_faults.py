@@ -91,7 +91,7 @@ def test_a_missing_section_is_named(tmp_path):
             "realis.cause_clause must be a non-empty list",
         ),
         (
-            "      - pattern: [met, meets, meeting, '{leaders_talks}']",
+            "      - pattern: [met, meets, meeting, 're:(?:met|meets|meeting) with']",
             "      - pattern: 'met|meets'",
             "looks like a regular expression",
         ),

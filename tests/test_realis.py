@@ -966,8 +966,21 @@ def test_a_prime_ministers_talk_with_a_leader_is_a_summit():
             ["planned"],
             ["actual"],
         ),
-        # an envoy named Kim is no leader: his talks with a minister are talks
+        # an envoy named Kim is no leader: his talks, even with a leader, are talks
         ("Kim Yong Chol held talks with the US secretary of state on Monday.", [], ["actual"]),
+        ("Kim Yong Chol flew to Washington and held talks with Trump on Monday.", [], ["actual"]),
+        # a leader's talks with another state's leader: KCNA's appositive and singular,
+        # a first verb, any two leaders
+        (
+            "Kim Jong Un, chairman of the commission, had a talk with President Moon on Monday.",
+            ["actual"],
+            [],
+        ),
+        ("Kim Jong Un flew to Beijing and held talks with Xi Jinping on Monday.", ["actual"], []),
+        ("Trump held talks with Xi in Beijing on Monday.", ["actual"], []),
+        ("Kim Jong Un had a historic meeting with Trump at the border on Monday.", ["actual"], []),
+        # a minister's talks with a leader are talks
+        ("The US secretary of state held talks with Kim Jong Un on Monday.", [], ["actual"]),
     ],
 )
 def test_talks_of_two_leaders_are_a_summit(text, summit, talks):
