@@ -979,6 +979,8 @@ def test_a_prime_ministers_talk_with_a_leader_is_a_summit():
         ("Kim Jong Un flew to Beijing and held talks with Xi Jinping on Monday.", ["actual"], []),
         ("Trump held talks with Xi in Beijing on Monday.", ["actual"], []),
         ("Kim Jong Un had a historic meeting with Trump at the border on Monday.", ["actual"], []),
+        # the leader's sister meeting a president holds no summit
+        ("Kim Yo Jong met President Moon in Seoul on Monday.", [], []),
         # a minister's talks with a leader are talks
         ("The US secretary of state held talks with Kim Jong Un on Monday.", [], ["actual"]),
     ],
