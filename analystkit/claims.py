@@ -1292,6 +1292,17 @@ def check_form(
                 f"launch on {named_day:%Y-%m-%d} that the chronology does not list",
             }
         holds = bool(pd.isna(last) or last <= since)
+        elided = _elided_class(form, what, event, named)
+        if elided is not None:  # "fired an ICBM, its first since March": of ICBMs, or any?
+            _, last_of = _latest_before(_chronology_days(chronology, [elided]), date)
+            if bool(pd.isna(last_of) or last_of <= since) != holds:
+                return {
+                    **out,
+                    "stated": 1,
+                    "basis": f"not checked: {m.group(0)!r} names no launch: it holds of "
+                    f"{'any launch' if holds else elided + ' launches'}, not of "
+                    f"{elided + ' launches' if holds else 'any launch'}",
+                }
         unseen = _unseen(chronology, since, 1 if holds else 2, 1)
         return {
             **out,
@@ -1725,6 +1736,16 @@ def _n_days(days: pd.Series | np.ndarray, first, last, inclusive: bool) -> int:
     hi = int(values.searchsorted(pd.Timestamp(last).to_datetime64(), side=side))
     lo = int(values.searchsorted(pd.Timestamp(first).to_datetime64())) if first is not None else 0
     return max(0, hi - lo)
+
+
+def _elided_class(form: str, what: str, event, named: str | None) -> str | None:
+    """The class an elliptical "first since" may mean ("fired an ICBM, its first since
+    March": its first ICBM, or its first launch?): the article's launch's, when the
+    claim names no launch word and that class is a specific one."""
+    if form != "first_since" or what or named is not None or event is None:
+        return None
+    cls = event.get("missile_class")
+    return cls if isinstance(cls, str) and cls not in ("ballistic", "unknown") else None
 
 
 def _latest_before(days: pd.Series, day: pd.Timestamp) -> tuple[int, pd.Timestamp]:

@@ -795,3 +795,31 @@ def test_an_administration_or_presidency_counts_from_its_term(sentence, holds):
     claims = ak.check_claims(written(("2021-03-25", text)))
     assert claims["holds"].tolist() == [holds]
     assert claims["basis"].str.contains("Biden began 2021-01-20").all()
+
+
+@pytest.mark.parametrize(
+    "text, holds, why",
+    [
+        # the article's launch is an ICBM; the last ICBM was in January, the last launch
+        # of any kind in May: "its first since March" holds of ICBMs, not of launches
+        ("The North fired an ICBM on Thursday, its first since March.", None, "names no launch"),
+        # a launch word: any launch, as written
+        ("The North fired an ICBM on Thursday, its first launch since March.", False, ""),
+        # both readings agree: checked
+        ("The North fired an ICBM on Thursday, its first since June.", True, ""),
+    ],
+)
+def test_an_elided_first_since_is_checked_only_where_its_readings_agree(text, holds, why):
+    chronology = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2023-01-10", "2023-05-10", "2023-09-07"]),
+            "event_type": "missile_launch",
+            "missile_class": ["icbm", "srbm", "icbm"],
+            "counted": True,
+        }
+    )
+    claims = ak.check_claims(written(("2023-09-07", text)), chronology)
+    assert claims["form"].tolist() == ["first_since"]
+    got = claims["holds"].iloc[0]
+    assert (None if pd.isna(got) else bool(got)) == holds
+    assert why in claims["basis"].iloc[0]
