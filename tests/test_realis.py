@@ -909,6 +909,7 @@ def test_already_done_is_background_unless_a_day_dates_it(text, event_type, real
         "The US envoy spoke at a news conference in Tokyo with the Japanese foreign minister.",
         # consultations are talks
         "Tokyo and Seoul held security consultations in Seoul on Monday.",
+        "Mexico's foreign minister met his Japanese counterpart on Monday.",
     ],
 )
 def test_officials_of_two_states_meeting_hold_talks(text):
@@ -926,6 +927,8 @@ def test_officials_of_two_states_meeting_hold_talks(text):
         "Japan's prime minister had a talk with the German leader on Monday.",
         # the idiom, not a meeting
         "The Chinese plan met with criticism from Japanese ministers on Monday.",
+        # a US state is no state: one side only
+        "A former New Mexico governor met two North Korean diplomats on Monday.",
         # talks in general, undated; summit talks are the summit
         "Washington wants a return to talks with Pyongyang and Beijing.",
         "China and Russia watched the G20 summit talks on Monday.",
