@@ -1,9 +1,9 @@
 """Sentence splitting and the chunks articles are processed in.
 
-Splitting is two linear regex passes, sentence-final marks and blank lines (it knows
-"Mr.", "Jan.", "U.S." and closing quotes); a blank line also starts a paragraph. Articles
-are joined into chunks of about a million characters (SEPARATOR between them is always a
-sentence break), so memory follows the chunk, not the corpus.
+Splitting is three linear regex passes, sentence-final marks, list items and blank lines
+(it knows "Mr.", "Jan.", "U.S." and closing quotes); a blank line also starts a
+paragraph. Articles are joined into chunks of about a million characters (SEPARATOR
+between them is always a sentence break), so memory follows the chunk, not the corpus.
 """
 
 from __future__ import annotations
@@ -40,6 +40,10 @@ _STOP = re.compile(
 
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n\s*")
 
+# A line that opens with a bullet ("- ", "• ", "* "): a list item, a sentence of its own
+# whatever ends the line before it (KCNA's "Following are major news items …:" lists)
+_BULLET = re.compile(r"\n[ \t]*(?=[-•*·][ \t])")
+
 _CHUNK_CHARS = 1_000_000  # a chunk's working memory is about ten times its text
 
 _NOT_SPACE = re.compile(r"\S")  # whitespace as str.strip() reads it
@@ -61,9 +65,22 @@ def _spans(spans: Iterable[tuple[int, int]]) -> np.ndarray:
     return np.fromiter(itertools.chain.from_iterable(spans), dtype=np.int64)
 
 
+def _spaced_back(text: str, start: int, end: int) -> tuple[int, int]:
+    """The gap (start, end) widened back over the spaces before it (the line's end):
+    the regex starts at the newline, which `re` can skip to, not at optional spaces."""
+    while start > 0 and text[start - 1] in " \t\r":
+        start -= 1
+    return start, end
+
+
 def split(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Sentence (start, end) offsets in `text`, and whether each starts a paragraph."""
-    stops = _spans(m.span(1) for m in _STOP.finditer(text))
+    stops = _spans(
+        itertools.chain(
+            (m.span(1) for m in _STOP.finditer(text)),
+            (_spaced_back(text, m.start(), m.end()) for m in _BULLET.finditer(text)),
+        )
+    )
     blanks = _spans(m.span() for m in _BLANK_LINE.finditer(text))
     gaps = np.r_[stops, blanks].reshape(-1, 2)
     blank = np.arange(len(gaps)) >= len(stops) // 2

@@ -216,3 +216,21 @@ def test_split_trims_whitespace_around_sentences_and_before_blank_lines():
     assert para.tolist() == [True, False, True]
     assert [a.tolist() for a in split("")] == [[], [], []]
     assert [a.tolist() for a in split(" \n\n ")] == [[], [], []]
+
+
+def test_a_list_item_is_a_sentence_of_its_own():
+    from analystkit.splitting import split
+
+    text = (
+        "Following are the day's items:\n- The leader received a gift.\n"
+        "- A farm moved into new houses\n* Crops grew.\n\nA dash - inside stays."
+    )
+    starts, ends, para = split(text)
+    assert [text[a:b] for a, b in zip(starts, ends)] == [
+        "Following are the day's items:",
+        "- The leader received a gift.",
+        "- A farm moved into new houses",
+        "* Crops grew.",
+        "A dash - inside stays.",
+    ]
+    assert para.tolist() == [True, False, False, False, True]
