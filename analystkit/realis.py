@@ -261,9 +261,16 @@ def cue_realis(
     way to a day or week in the clause (`anchored`), not to a month or year ("a run of
     tests this year")."""
     first, last = span or clause(text, start, end, rules)
-    if _EXAMPLES.match(text, first) and first > 1:
+    if first > 1 and (
+        _EXAMPLES.match(text, first)
+        or (
+            _NAME_COMMA.search(text, max(0, first - 60), first)
+            and _NOUN_WORDS.fullmatch(text, first, start)
+        )
+    ):
         # "seek every measure, including new sanctions": an example shares the cues of
-        # the noun it names an instance of
+        # the noun it names an instance of; "are going to stage Ulji Freedom Shield,
+        # large-scale joint exercises": an appositive those of the name it describes
         first = clause(text, first - 2, first - 2, rules)[0]
     factive = _last_factive(text, first, start)
     if factive is not None and factive.end() == start:
@@ -287,6 +294,17 @@ def cue_realis(
 
 _EXAMPLES = re.compile(r"(?:including|such as|notably|especially|particularly)\b", re.I)
 """Words opening a list of instances of the noun before the comma."""
+
+
+_NAME_COMMA = re.compile(r"\b[A-Z][\w'’.-]*,\s*\Z")
+"""A clause that ends with a name and its comma: what follows may be its appositive."""
+_NOUN_WORDS = re.compile(
+    r"(?:(?!(?:it|they|he|she|we|you|i|is|are|was|were|be|been|has|have|had|will|would|"
+    r"can|could|may|might|should|must|which|who|that|and|but|or)\b)[\w'’-]+(?<!ed)(?<!ing)\s+)*",
+    re.I,
+)
+"""Words that may open a noun phrase before its head (no pronoun, auxiliary, conjunction
+or verb form): "large-scale provocative joint military", "the first multi-domain"."""
 
 
 _DATE_DECIDES = ("generic", "historical")

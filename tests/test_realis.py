@@ -1084,3 +1084,17 @@ def test_an_attempt_to_launch_is_a_launch_made(text, realis):
 def test_a_named_exercise_is_held_by_its_parties(text, actor):
     found = ak.extract_events(written((THURSDAY, text)))
     assert found.loc[found["event_type"] == "military_exercise", "actor"].tolist() == [actor]
+
+
+@pytest.mark.parametrize(
+    "text, realis",
+    [
+        # an appositive shares the cues of the name it describes
+        ("The allies are going to stage Freedom Shield, large-scale joint exercises.", "planned"),
+        ("Seoul may hold Hoguk, an annual joint military drill, next month.", "hypothetical"),
+        # told as held, it stays held
+        ("The allies staged Freedom Shield, large-scale joint exercises, on Wednesday.", "actual"),
+    ],
+)
+def test_an_appositive_shares_the_realis_of_its_name(text, realis):
+    assert set(events_of(text, "military_exercise")) == {realis}
