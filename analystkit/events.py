@@ -805,8 +805,14 @@ _TALLY = re.compile(
 """A number before plural nuclear tests counts them: several events, not one."""
 _APPOSED = re.compile(r"\s*,\s*")  # between a launch noun and its date
 _AFTER_APPOSED = re.compile(r"\s*(?:[,.;)]|\Z)")  # the date's appositive closes
-_FRONTED = re.compile(r"\s*(?:(?:on|in|by|and|but|so)\s+)?", re.I)
-"""What may stand before a sentence's fronted time adverbial."""
+_FRONTED = re.compile(
+    r"\s*(?:(?:on|in|by|and|but|so)\s+"
+    r"|(?:however|meanwhile|moreover|still|yet|indeed|instead|that['’]s\s+why|"
+    r"this\s+is\s+why|that\s+is\s+why),\s+)?",
+    re.I,
+)
+"""What may stand before a sentence's fronted time adverbial: a preposition or a
+conjunction, or a connective and its comma ("That's why, earlier this year, …")."""
 # a date between a determiner (and perhaps one word) and the noun it modifies ("a big June
 # 3 missile test"); not before a preposition, a conjunction or a time of day ("fired a
 # missile Sept. 3 from the coast", "on Sunday morning"): see _modifies_other_noun

@@ -1098,3 +1098,16 @@ def test_a_named_exercise_is_held_by_its_parties(text, actor):
 )
 def test_an_appositive_shares_the_realis_of_its_name(text, realis):
     assert set(events_of(text, "military_exercise")) == {realis}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a time fronted after a connective and its comma dates the clause
+        "That's why, earlier this year, the Congress voted to impose new sanctions on it.",
+        "However, last month, the Treasury imposed new sanctions on its banks.",
+    ],
+)
+def test_a_time_fronted_after_a_connective_dates_its_clause(text):
+    found = ak.extract_events(written(("2025-11-20", text)), all_mentions=True)
+    assert found.loc[found["event_type"] == "sanctions", "realis"].tolist() == ["historical"]
