@@ -269,8 +269,8 @@ def cue_realis(
         )
     ):
         # "seek every measure, including new sanctions": an example shares the cues of
-        # the noun it names an instance of; "are going to stage Ulji Freedom Shield,
-        # large-scale joint exercises": an appositive those of the name it describes
+        # the noun it names an instance of; "are going to stage Freedom Shield, their
+        # large annual drills": an appositive those of the name it describes
         first = clause(text, first - 2, first - 2, rules)[0]
     factive = _last_factive(text, first, start)
     if factive is not None and factive.end() == start:
@@ -304,7 +304,7 @@ _NOUN_WORDS = re.compile(
     re.I,
 )
 """Words that may open a noun phrase before its head (no pronoun, auxiliary, conjunction
-or verb form): "large-scale provocative joint military", "the first multi-domain"."""
+or verb form): "their large annual", "the first combined"."""
 
 
 _DATE_DECIDES = ("generic", "historical")
