@@ -46,6 +46,7 @@ from analystkit.frames import empty_frame, require_columns
 from analystkit.lexicon import Lexicon
 from analystkit.nuclear_series import NuclearSeries
 from analystkit.realis import (
+    RealisRules,
     clause,
     cue_realis,
     form_realis,
@@ -713,6 +714,10 @@ def _read(
                 and text[start:end].split()[0].endswith("ing")
             )
         ] or fronted
+    if not in_scope and _supported(text, start, first, r):
+        # the object of a support verb takes the verb's date, wherever it stands after
+        # it in the clause ("conducted a test-fire of … missile on May 4")
+        in_scope = [d for d in dates if end <= d.start < scope_last]
     date = min(in_scope, key=lambda d: min(abs(d.start - end), abs(start - d.end)), default=None)
     anchored = date is not None
     in_clause = date is not None and first <= date.start < last
@@ -1101,6 +1106,16 @@ _EARLIER_ONE = re.compile(
     r"(?:earlier|previous|prior)\s+(?:[\w-]+\s+){0,2}\Z",
     re.I,
 )
+
+
+def _supported(text: str, start: int, first: int, r: RealisRules) -> bool:
+    """Whether a noun trigger is the object of a support verb in its last four words
+    ("conducted a test-fire", "guided a strike drill", "watched the launching drill")."""
+    before = _WORD_RUN.findall(text[first:start].lower())[-4:]
+    return r.support.search(" ".join(before)) is not None
+
+
+_WORD_RUN = re.compile(r"[\w'’-]+")
 
 
 def _modifies_other_noun(text: str, d: DateMention, trigger_start: int) -> bool:

@@ -1111,3 +1111,27 @@ def test_an_appositive_shares_the_realis_of_its_name(text, realis):
 def test_a_time_fronted_after_a_connective_dates_its_clause(text):
     found = ak.extract_events(written(("2025-11-20", text)), all_mentions=True)
     assert found.loc[found["event_type"] == "sanctions", "realis"].tolist() == ["historical"]
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        # the object of a support verb takes the verb's date, wherever it stands after it
+        (
+            "The Missile Administration conducted a test-fire of a medium-range weapon "
+            "whose new engine and gliding warhead were flown together for the first time "
+            "on Wednesday.",
+            "missile_launch",
+        ),
+        (
+            "Kim Jong Un guided a strike drill of long-range rocket launchers and tactical "
+            "weapons of the artillery units in the front-line defence area of the west on "
+            "Wednesday.",
+            "military_exercise",
+        ),
+    ],
+)
+def test_a_support_verbs_object_takes_its_date(text, event_type):
+    found = ak.extract_events(written((THURSDAY, text)))
+    dates = found.loc[found["event_type"] == event_type, "date"]
+    assert [str(d.date()) for d in dates] == ["2025-03-05"]
