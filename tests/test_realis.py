@@ -1135,3 +1135,11 @@ def test_a_support_verbs_object_takes_its_date(text, event_type):
     found = ak.extract_events(written((THURSDAY, text)))
     dates = found.loc[found["event_type"] == event_type, "date"]
     assert [str(d.date()) for d in dates] == ["2025-03-05"]
+
+
+def test_a_launching_drill_of_a_missile_is_a_launch():
+    text = "A launching drill of the Hwasong-18 ICBM was conducted on Wednesday, KCNA said."
+    assert realis_of(text) == "actual"
+    assert news(text)["missile_class"].tolist() == ["icbm"]
+    # a drill of a launch crew without a missile named is no launch
+    assert mentions("The crews held a launching drill on Wednesday.").empty
