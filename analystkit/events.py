@@ -532,7 +532,7 @@ def _sentence_mentions(
                 if not launch and any(a <= m.start() and m.end() <= b for a, b in spans):
                     continue
                 if trigger.with_ and not trigger.with_.search(
-                    low, *_object_scope(text, m.start(), m.end(), rules)
+                    low, *_object_scope(text, m.start(), m.end(), rules, launch)
                 ):
                     continue
                 if dates is None:
@@ -623,12 +623,19 @@ def _found(pattern: re.Pattern[str], low: str, seen: dict[str, bool]) -> bool:
     return seen[pattern.pattern]
 
 
-def _object_scope(text: str, start: int, end: int, rules: EventRules) -> tuple[int, int]:
+def _object_scope(
+    text: str, start: int, end: int, rules: EventRules, participle: bool = False
+) -> tuple[int, int]:
     """Where a trigger's object may stand: its clause up to the first preposition after
     the trigger ("launched a campaign against missiles" launches no missile), and when
-    the clause is a relative one ("the missiles that it fired") the words before it."""
+    the clause is a relative one ("the missiles that it fired"), or a launch verb opens
+    it after a comma (`participle`: "the missile, launched from near the capital,"), the
+    words before it."""
     first, last = clause(text, start, end, rules.realis)
-    if _RELATIVE.match(text, first):
+    if _RELATIVE.match(text, first) or (
+        participle and start == first and text.endswith(", ", 0, first)
+    ):
+        # "the missiles that it fired", "the missile, launched from near the capital,"
         first = max(0, first - 40)
     cut = _PREPOSITION.search(text, end, last)
     if cut is None and _NAME_APPOSED.fullmatch(text, max(first, last - 40), last + 1):

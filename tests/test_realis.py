@@ -1143,3 +1143,16 @@ def test_a_launching_drill_of_a_missile_is_a_launch():
     assert news(text)["missile_class"].tolist() == ["icbm"]
     # a drill of a launch crew without a missile named is no launch
     assert mentions("The crews held a launching drill on Wednesday.").empty
+
+
+def test_a_launch_participle_after_a_comma_reads_the_noun_before_it():
+    text = "The missile, launched from near the capital on Wednesday, flew over the islands."
+    assert news(text)["date"].dt.day.tolist() == [5]
+    # a verb of receiving after an appositive's comma is no meeting with what precedes
+    assert (
+        events_of(
+            "Choe, foreign minister of the DPRK, received a message from a minister on Monday.",
+            "talks",
+        )
+        == []
+    )
