@@ -21,7 +21,7 @@ import numpy as np
 from analystkit.clauses import Clause, find_clause
 from analystkit.lexicon import COUNTRY, ROLE, SPEAKER, VERB, Lexicon
 from analystkit.quotes import quotations
-from analystkit.roster import Speaker
+from analystkit.roster import PERSON, Speaker
 from analystkit.speakers import (
     DEFAULT,
     FURNITURE,
@@ -82,6 +82,10 @@ _FOLLOWS = re.compile(
     r"(?:is|are|reads?)\s+(?:as\s+follows\s*)?:\s*\n",
     re.IGNORECASE,
 )
+
+
+_NAMED_COLON = re.compile(r"((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):\s+\S")
+"""A name of up to four capitalized words, a colon, then the words (see _named_colon)."""
 
 
 def _ascii_lower(text: str) -> bytes:
@@ -290,6 +294,24 @@ class _Article:
             found = found or (credit and (c, credit))  # a news outlet relaying it
         return found or (None, None)
 
+    def _named_colon(self, i: int) -> Credit | None:
+        """A sentence that opens with a person of the roster and a colon is that person's
+        words, a headline's way of quoting ("Kerry: China and the US call on …")."""
+        s = self.starts[i]
+        m = _NAMED_COLON.match(self.text, s, self.ends[i])
+        if m is None:
+            return None
+        a, b = m.span(1)
+        h = self.reader.hits
+        if not any(
+            h.cue_start[k] == a
+            and h.cue_end[k] == b
+            and self.reader.roster.speakers[h.cue_name[k]].kind == PERSON
+            for k in h.cues(a, b)
+        ):
+            return None
+        return self.reader.credit(a, b, (-1, -1), s)
+
     def _dated(self, c: Clause, s: int, said: int) -> Credit | None:
         """The clause's speaker with the office held in the year `said` (the article's
         reading stays the one remembered for "he" later: undated words are the
@@ -344,6 +366,7 @@ class _Article:
             quotes = self._quotes_in(s, e) if self.quotes else []
             if not quotes and not ended:  # the common case: no quotation
                 clause, credit = self._clause(i, quotes) if has_verb[i] else (None, None)
+                credit = credit or self._named_colon(i)
                 if credit is not None:
                     put(i, credit, credit.how)
                     last = (credit, self.para_no[i])
@@ -362,6 +385,7 @@ class _Article:
             quotes = self._speech(quotes, s, e)
             numbers = list(dict.fromkeys(q[2] for q in quotes))
             clause, credit = self._clause(i, quotes)
+            credit = credit or self._named_colon(i)
             if ended:  # quotations left without a speaker
                 lead = (
                     clause is not None

@@ -1141,3 +1141,23 @@ def test_a_quotation_of_capitalized_words_then_a_lower_case_one_is_speech():
 )
 def test_a_titled_full_name_credits_its_person(text, date, speaker, group):
     assert last(text, date=date)[:2] == (speaker, group)
+
+
+@pytest.mark.parametrize(
+    "text, date, speaker, group",
+    [
+        # a person of the roster and a colon open a headline's quotation or a transcript line
+        (
+            "Kerry: the allies call on the North to stop its provocations",
+            "2016-01-10",
+            "John Kerry",
+            "us_gov",
+        ),
+        ("TRUMP: We will see what happens.", "2017-08-10", "Donald Trump", "us_gov"),
+        # not a heading that names no person of the roster, nor a country
+        ("Analysis: the allies worry about the North's provocations.", "2017-08-10", "", "media"),
+        ("North Korea: the allies worry about its provocations.", "2017-08-10", "", "media"),
+    ],
+)
+def test_a_roster_person_and_a_colon_open_their_words(text, date, speaker, group):
+    assert last(text, date=date)[:2] == (speaker, group)
