@@ -566,14 +566,26 @@ def _sentence_mentions(
                     )
                 ):
                     best = mention
-                if best.realis == "actual" and best.strong and not launch:
+                if _settled(best, launch, dates):
                     break
-            if best is not None and best.realis == "actual" and best.strong and not launch:
+            if best is not None and _settled(best, launch, dates):
                 break
         if best is not None:
             coordinated = _coordinated(best, dates or [])
             out += [best, *coordinated, *_other_days(best, coordinated, read)]
     return out
+
+
+def _settled(best: _Mention, launch: bool, dates: list[DateMention] | None) -> bool:
+    """Whether the sentence's reading can stop at `best`: an actual mention that may
+    start an event; for a launch, also dated (or no date to find) in a sentence naming
+    at most one day (else a later trigger may be a launch of another day: _other_days)."""
+    if not (best.realis == "actual" and best.strong):
+        return False
+    if not launch:
+        return True
+    days = sum(d.precision == "day" for d in dates or ())
+    return days < 2 and (best.date is not None or not dates)
 
 
 def _other_days(
