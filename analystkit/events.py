@@ -706,12 +706,17 @@ def _read(
     ]
     if nominal:  # a noun's own date: "the launch on Sunday", "Sunday's launch"
         in_scope = (
-            [  # next to the noun, in its clause
-                d
-                for d in dates
-                if first <= d.start < last
-                and (0 <= d.start - end <= 60 or 0 <= start - d.end <= 12)
-            ]
+            _own_dates(
+                [  # next to the noun, in its clause
+                    d
+                    for d in dates
+                    if first <= d.start < last
+                    and (0 <= d.start - end <= 60 or 0 <= start - d.end <= 12)
+                ],
+                text,
+                start,
+                end,
+            )
             or [  # set off by commas right after it: "its latest test, on Saturday, failed"
                 d
                 for d in dates
@@ -720,19 +725,27 @@ def _read(
             or fronted
         )
     else:  # a date starting in the verb's wider clause, near it; else a fronted one
-        in_scope = [
-            d
-            for d in dates
-            if scope_first <= d.start < scope_last
-            and -_NEAR <= d.start - end <= _NEAR
-            and start - d.end <= _NEAR
-            and not _modifies_other_noun(text, d, start)
-            and not (
-                d.end <= start
-                and _FOR_REASON.match(text, d.end, start)
-                and text[start:end].split()[0].endswith("ing")
+        in_scope = (
+            _own_dates(
+                [
+                    d
+                    for d in dates
+                    if scope_first <= d.start < scope_last
+                    and -_NEAR <= d.start - end <= _NEAR
+                    and start - d.end <= _NEAR
+                    and not _modifies_other_noun(text, d, start)
+                    and not (
+                        d.end <= start
+                        and _FOR_REASON.match(text, d.end, start)
+                        and text[start:end].split()[0].endswith("ing")
+                    )
+                ],
+                text,
+                start,
+                end,
             )
-        ] or fronted
+            or fronted
+        )
     if not in_scope and _supported(text, start, first, r):
         # the object of a support verb takes the verb's date, wherever it stands after
         # it in the clause ("conducted a test-fire of … missile on May 4")
@@ -1125,6 +1138,19 @@ _EARLIER_ONE = re.compile(
     r"(?:earlier|previous|prior)\s+(?:[\w-]+\s+){0,2}\Z",
     re.I,
 )
+
+
+def _own_dates(near: list[DateMention], text: str, start: int, end: int) -> list[DateMention]:
+    """The dates near a trigger that are its own: one before it across "and" dates the
+    conjunct before ("… last week and new sanctions imposed in September") when one
+    after it dates the trigger itself."""
+    after = [d for d in near if d.start >= end]
+    if not after:
+        return near
+    return [d for d in near if d.start >= end or not _AND.search(text, d.end, start)]
+
+
+_AND = re.compile(r"\band\b", re.I)
 
 
 def _supported(text: str, start: int, first: int, r: RealisRules) -> bool:

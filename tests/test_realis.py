@@ -1156,3 +1156,32 @@ def test_a_launch_participle_after_a_comma_reads_the_noun_before_it():
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    "text, event_type, day",
+    [
+        # a date before "and" dates the conjunct before when one after dates the trigger
+        (
+            "It cited the terror listing of the North last week and tough new sanctions "
+            "imposed by the council on February 3.",
+            "sanctions",
+            "2025-02-03",
+        ),
+        (
+            "Talks were held on March 1 and a joint drill staged by the allies on March 4.",
+            "military_exercise",
+            "2025-03-04",
+        ),
+        # with no date after it, the date before still dates it
+        (
+            "On Tuesday and again on Wednesday, the allies staged a joint drill.",
+            "military_exercise",
+            "2025-03-05",
+        ),
+    ],
+)
+def test_a_date_before_and_is_the_previous_conjuncts_when_one_follows(text, event_type, day):
+    found = ak.extract_events(written((THURSDAY, text)), all_mentions=True)
+    dates = found.loc[found["event_type"] == event_type, "date"]
+    assert str(dates.iloc[0].date()) == day
