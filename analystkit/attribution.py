@@ -296,7 +296,7 @@ class _Article:
 
     def _named_colon(self, i: int) -> Credit | None:
         """A sentence that opens with a person of the roster and a colon is that person's
-        words, a headline's way of quoting ("Kerry: China and the US call on …")."""
+        words, a headline's way of quoting ("Kerry: the allies urge …") or a transcript's."""
         s = self.starts[i]
         m = _NAMED_COLON.match(self.text, s, self.ends[i])
         if m is None:

@@ -1151,7 +1151,7 @@ def test_a_launch_participle_after_a_comma_reads_the_noun_before_it():
     # a verb of receiving after an appositive's comma is no meeting with what precedes
     assert (
         events_of(
-            "Choe, foreign minister of the DPRK, received a message from a minister on Monday.",
+            "Choe, the DPRK's foreign minister, received a letter from a minister on Monday.",
             "talks",
         )
         == []
