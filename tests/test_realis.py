@@ -1163,7 +1163,7 @@ def test_a_launch_participle_after_a_comma_reads_the_noun_before_it():
     [
         # a date before "and" dates the conjunct before when one after dates the trigger
         (
-            "It cited the terror listing of the North last week and tough new sanctions "
+            "It cited the terror listing of the North last week and harsh new sanctions "
             "imposed by the council on February 3.",
             "sanctions",
             "2025-02-03",
