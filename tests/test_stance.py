@@ -210,3 +210,27 @@ def test_commitments_orders_and_veiled_threats_of_force_are_threats(sentence):
 )
 def test_state_media_idiom_repudiations_and_calls_for_dialogue(sentence, tag):
     assert tag in rhetoric_tags(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, tag",
+    [
+        # KCNA's idioms of this round: a threat of a price to pay, a build-up claimed,
+        # the 2024 treaty's aid
+        ("Those who provoke us will pay a dear price, KCNA said.", "threat"),
+        (
+            "Kim said the nuclear arsenal would grow exponentially, KCNA reported.",
+            "capability_claim",
+        ),
+        (
+            "Kim said the army would soon show a new strategic weapon, KCNA said.",
+            "capability_claim",
+        ),
+        (
+            "Putin said the two states would give immediate military assistance to each other.",
+            "alignment",
+        ),
+    ],
+)
+def test_this_rounds_idioms_get_their_tag(sentence, tag):
+    assert tag in rhetoric_tags(sentence)
