@@ -779,7 +779,7 @@ def _read(
         elif not nominal and infinitive(text, start, r, (first, last)):
             realis = "hypothetical"
         elif not nominal and not anchored and gerund(text, start, r, (first, last)):
-            realis = "generic"  # "accused it of imposing sanctions": the act as a kind
+            realis = "generic"  # "pressing it by tightening sanctions": a means, not an act
         else:
             realis = "actual"
     if (
