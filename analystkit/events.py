@@ -46,11 +46,11 @@ from analystkit.frames import empty_frame, require_columns
 from analystkit.lexicon import Lexicon
 from analystkit.nuclear_series import NuclearSeries
 from analystkit.realis import (
-    RealisRules,
     clause,
     cue_realis,
     form_realis,
     gerund,
+    governed,
     infinitive,
     noun_like,
     one_named,
@@ -746,7 +746,7 @@ def _read(
             )
             or fronted
         )
-    if not in_scope and _supported(text, start, first, r):
+    if not in_scope and governed(text, start, r, (first, last)):
         # the object of a support verb takes the verb's date, wherever it stands after
         # it in the clause ("conducted a test-fire of … missile on May 4")
         in_scope = [d for d in dates if end <= d.start < scope_last]
@@ -1151,16 +1151,6 @@ def _own_dates(near: list[DateMention], text: str, start: int, end: int) -> list
 
 
 _AND = re.compile(r"\band\b", re.I)
-
-
-def _supported(text: str, start: int, first: int, r: RealisRules) -> bool:
-    """Whether a noun trigger is the object of a support verb in its last four words
-    ("conducted a test-fire", "guided a strike drill", "watched the launching drill")."""
-    before = _WORD_RUN.findall(text[first:start].lower())[-4:]
-    return r.support.search(" ".join(before)) is not None
-
-
-_WORD_RUN = re.compile(r"[\w'’-]+")
 
 
 def _modifies_other_noun(text: str, d: DateMention, trigger_start: int) -> bool:

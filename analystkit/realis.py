@@ -405,9 +405,7 @@ def form_realis(
     p1, p2 = _previous(before)
     if not nominal:
         return _verb_reading(words[0], p1, p2, text, start, rules, anchored, precision)
-    joined = " ".join(before)
-    near = len(" ".join(before[:-4])) + (len(before) > 4)  # the last four words
-    *_, support = [None, *rules.support.finditer(joined, near)]
+    joined, support = _support_verb(before, rules)
     if support is not None:  # its own tense, read with the words before it ("has conducted")
         head = joined[: support.start()].split()
         return _verb_reading(
@@ -423,6 +421,22 @@ def form_realis(
     if p1 in ("a", "an", "any", "another", "no"):
         return Reading("generic", False)
     return Reading("actual", False)
+
+
+def _support_verb(before: list[str], rules: RealisRules) -> tuple[str, re.Match[str] | None]:
+    """The words before a noun trigger, joined, and the last support verb among the last
+    four of them ("has conducted a", "oversaw the"), if any."""
+    joined = " ".join(before)
+    near = len(" ".join(before[:-4])) + (len(before) > 4)  # the last four words
+    *_, support = [None, *rules.support.finditer(joined, near)]
+    return joined, support
+
+
+def governed(text: str, start: int, rules: RealisRules, span: tuple[int, int]) -> bool:
+    """Whether a noun trigger is the object of a support verb in its last four words
+    ("conducted a test-fire", "guided a strike drill"); `span`: its clause."""
+    before = _WORD.findall(text[span[0] : start].lower())
+    return _support_verb(before, rules)[1] is not None
 
 
 _DEFINITE = {"the", "this", "that", "its", "their", "his", "her", "our"}

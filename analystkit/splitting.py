@@ -109,9 +109,10 @@ def split(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def page_furniture(pattern: re.Pattern[str] | None, text: str, starts: list[int]) -> list[bool]:
     """Per sentence start in `text`: whether the sentence opens with the lexicon's
     `page_furniture` (`pattern`, Lexicon.furniture; None: nothing is), a line the web
-    page sets around the story ("JUST WATCHED …", "Hide Caption 3 of 12", "Sign up for
-    …"): not the article's words, so no one is credited with it and nothing is tagged or
-    read as an event in it.
+    page sets around the story ("JUST WATCHED …", "Read more:", "Sign up for …"): not
+    the article's words, so no one is credited with it and nothing is tagged or read as
+    an event in it. (Extract_events asks the same of each sentence it reads, with
+    EventRules.furniture.)
 
     >>> page_furniture(re.compile("just watched", re.I), "JUST WATCHED Clip. Text.", [0, 19])
     [True, False]
