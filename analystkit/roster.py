@@ -64,6 +64,7 @@ class Roster:
     state_media_groups: frozenset[str] = frozenset()
     lines: Mapping[str, tuple[str, Sequence[int]]] = field(default_factory=dict)
     path: str = ""  # the roster file (roles and countries)
+    namesakes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # see holder
 
     def glued_spans(
         self, text: str, lo: int = 0, hi: int | None = None
@@ -132,6 +133,27 @@ class Roster:
                 ]
         return names
 
+    def holder(self, name: str, cue: str, year: int | None) -> Speaker:
+        """The person a cue shared by several people names in `year`: `name` (the
+        matcher's pick), unless they did not hold their role then and another with the
+        same cue did ("President Lee": Lee Myung-bak in 2012, Lee Jae-myung in 2025).
+
+        Examples
+        --------
+        >>> from analystkit import load_lexicon
+        >>> roster = load_lexicon().roster
+        >>> [roster.holder("Lee Myung-bak", "President Lee", y).name for y in (2012, 2025)]
+        ['Lee Myung-bak', 'Lee Jae-myung']
+        """
+        own = self.speakers[name]
+        if year is None or own.group_in(year) == own.group:
+            return own
+        for other in self.namesakes.get(" ".join(cue.lower().split()), ()):
+            sp = self.speakers[other]
+            if sp.years and sp.group_in(year) == sp.group:
+                return sp
+        return own
+
     def add(self, speaker: Speaker, path: str, lines: list[int]) -> None:
         _writable(self.speakers)[speaker.name] = speaker
         _writable(self.lines)[speaker.name] = (path, lines)
@@ -142,6 +164,14 @@ class Roster:
         self.roles = MappingProxyType({k: tuple(v) for k, v in self.roles.items()})
         self.countries = MappingProxyType({k: tuple(v) for k, v in self.countries.items()})
         self.lines = MappingProxyType({k: (p, tuple(n)) for k, (p, n) in self.lines.items()})
+        shared: dict[str, list[str]] = {}
+        for sp in self.speakers.values():
+            if sp.kind == PERSON:
+                for cue in dict.fromkeys(" ".join(c.lower().split()) for c in sp.cues):
+                    shared.setdefault(cue, []).append(sp.name)
+        self.namesakes = MappingProxyType(
+            {cue: tuple(names) for cue, names in shared.items() if len(names) > 1}
+        )
         return self
 
     def __getstate__(self) -> dict:  # a mappingproxy does not pickle

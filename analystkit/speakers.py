@@ -160,6 +160,7 @@ _ELECTED = frozenset(
     "governor mayor candidate".split()
 )
 _HONORIFIC = re.compile(r"(?:Mr|Ms|Mrs|Dr|Miss)\.?\s+")
+_GIVEN_NAME_TAIL = re.compile(r"-[a-z]")  # "Park Jin" + "-young": a longer name
 _GIVEN_NAME = re.compile(r" (?:[A-Z][a-z]+-[a-z]+|[A-Z][a-z]{1,5} [A-Z][a-z]{1,5})\b(?![-'’])")
 _CAPITALIZED = re.compile(r"\b[A-Z]")
 _WORD = re.compile(r"\b[A-Za-z]")
@@ -293,6 +294,16 @@ class Reader:
             and not h.roles(s, e)
             and _DOCUMENT_END.search(self.text, s, e) is None
         )
+
+    def _speaker(self, k: int) -> Speaker:
+        """The roster entry cue k names: the matcher's, or for a cue several people
+        share ("President Lee"), the one who held the role in the article's year."""
+        h = self.hits
+        sp = self.roster.speakers[h.cue_name[k]]
+        if sp.years and sp.kind == PERSON and sp.group_in(self.year) != sp.group:
+            self.dated = True
+            return self.roster.holder(sp.name, self.text[h.cue_start[k] : h.cue_end[k]], self.year)
+        return sp
 
     def _group_in(self, sp: Speaker) -> str:
         """sp's group in the article's year (remembering that the reading used it)."""
@@ -462,7 +473,7 @@ class Reader:
         if description[0] < 0 and core_end < e:  # "Bush of Brookings"
             description = (core_end, e)
         if cues and head_end == h.cue_end[head_cue]:
-            sp = self.roster.speakers[h.cue_name[head_cue]]
+            sp = self._speaker(head_cue)
             if _possessive(self.text, h.cue_end[head_cue]):
                 pass  # a possessor, not the speaker
             else:
@@ -603,14 +614,15 @@ class Reader:
         )
 
     def _is_name(self, k: int) -> bool:
-        """A person's cue must be capitalized, and a one-word cue must not be the start
-        of a longer name ("Kim" in "Kim Dong-yub")."""
+        """A person's cue must be capitalized and must not run on into a hyphenated
+        given name ("Park Jin" in "Park Jin-young"), and a one-word cue must not be the
+        start of a longer name ("Kim" in "Kim Dong-yub")."""
         h, text = self.hits, self.text
         sp = self.roster.speakers[h.cue_name[k]]
         if sp.kind != PERSON:
             return True
         word = text[h.cue_start[k] : h.cue_end[k]]
-        if not word[:1].isupper():
+        if not word[:1].isupper() or _GIVEN_NAME_TAIL.match(text, h.cue_end[k]):
             return False
         nxt = (
             _TOKEN.match(text, h.cue_end[k] + 1)
@@ -733,7 +745,7 @@ class Reader:
             if not self._in_cue(h.country_start[k] + 1):
                 found.append((h.country_start[k], h.country_group[k]))
         for k in h.cues(s, e):
-            sp = self.roster.speakers[h.cue_name[k]]
+            sp = self._speaker(k)
             if sp.kind != PERSON or (self._is_name(k) and self._holds_title(k, head)):
                 group = self._group_in(sp) if sp.kind == PERSON else sp.group
                 found.append((h.cue_start[k], group))
@@ -778,11 +790,31 @@ class Reader:
         known = self.names.get(surname)
         if group is None and known is not None:
             return Credit(known.speaker, known.group, CUE, True, known.titles)
+        named = self._full_name_before(surname, before) if group is None else None
+        if named is not None:
+            titles = frozenset(named.titles) | words
+            self.names[surname] = Credit(named.name, self._group_in(named), CUE, True, titles)
+            return self.names[surname]
         if group is None:
             group = self._introduced(surname, before)
         credit = Credit(label, group or "other", CUE, True, frozenset(words))
         self.names[surname] = credit
         return credit
+
+    def _full_name_before(self, surname: str, before: int) -> Speaker | None:
+        """The roster person the article last named in full before `before` with
+        `surname` at either end of the name: news gives the name once, then the surname
+        ("Kurt Campbell …" then "Campbell said", "Cho Hyun …" then "Cho said")."""
+        h, text = self.hits, self.text
+        for m in reversed(list(_word(surname).finditer(text, self.article[0], before))):
+            a, b = m.span()
+            for k in h.cues(a - _CUE_REACH, b):
+                start, end = h.cue_start[k], h.cue_end[k]
+                if start <= a and end >= b and end - start > b - a:
+                    sp = self._speaker(k)
+                    if sp.kind == PERSON:
+                        return sp
+        return None
 
     def _introduced(self, surname: str, before: int) -> str | None:
         """Where the article first names `surname` with a title or an appositive, the
@@ -976,7 +1008,7 @@ class Reader:
         lo = bisect_left(h.cue_start, self.article[0])
         found, at = None, -1
         for k in range(bisect_right(h.cue_start, before) - 1, lo - 1, -1):
-            sp = self.roster.speakers[h.cue_name[k]]
+            sp = self._speaker(k)
             if (
                 sp.kind != OUTLET
                 and wanted(sp)

@@ -1161,3 +1161,73 @@ def test_a_titled_full_name_credits_its_person(text, date, speaker, group):
 )
 def test_a_roster_person_and_a_colon_open_their_words(text, date, speaker, group):
     assert last(text, date=date)[:2] == (speaker, group)
+
+
+@pytest.mark.parametrize(
+    "text, date, speaker, group",
+    [
+        # the officials of 2018-2025 speak for their governments in their years
+        (
+            "Vice President JD Vance said the allies would stand firm.",
+            "2025-03-01",
+            "JD Vance",
+            "us_gov",
+        ),
+        ("Vance said the allies would stand firm.", "2022-03-01", "JD Vance", "other"),
+        (
+            "Acting President Han Duck-soo said the military stood ready.",
+            "2024-12-30",
+            "Han Duck-soo",
+            "rok_gov",
+        ),
+        (
+            "Defence Minister Kim Yong-hyun told lawmakers the North had sent troops.",
+            "2024-10-10",
+            "Kim Yong-hyun",
+            "rok_gov",
+        ),
+        ("Takaichi said Tokyo would protest.", "2025-11-01", "Sanae Takaichi", "japan_gov"),
+        (
+            "Russia's ambassador, Vassily Nebenzia, said the council should wait.",
+            "2023-05-01",
+            "Vassily Nebenzia",
+            "russia_gov",
+        ),
+        (
+            "The National Defence Commission said its forces were ready.",
+            "2013-03-10",
+            "North Korea's state committees",
+            "dprk_state",
+        ),
+        # a cue two people share names the one who held the role that year
+        ("President Lee said the allies were ready.", "2012-12-13", "Lee Myung-bak", "rok_gov"),
+        ("President Lee said the allies were ready.", "2025-07-13", "Lee Jae-myung", "rok_gov"),
+        # a roster name that runs on into a hyphenated given name is someone else
+        ("Park Jin-young said the concert went well.", "2023-06-01", "Park Jin-young", "other"),
+    ],
+)
+def test_the_roster_names_the_officials_of_their_years(text, date, speaker, group):
+    assert last(text, date=date)[:2] == (speaker, group)
+
+
+@pytest.mark.parametrize(
+    "text, date, speaker, group",
+    [
+        # a roster person named in full is the one their surname means later, whichever
+        # end of the name the surname stands at
+        (
+            "Kurt Campbell met the envoy on Monday. Campbell said the allies agreed.",
+            "2022-05-01",
+            "Kurt Campbell",
+            "us_gov",
+        ),
+        (
+            "Foreign Minister Cho Hyun arrived in Tokyo. Cho told reporters the talks went well.",
+            "2025-08-01",
+            "Cho Hyun",
+            "rok_gov",
+        ),
+    ],
+)
+def test_a_roster_persons_surname_refers_back_to_them(text, date, speaker, group):
+    assert last(text, date=date)[:2] == (speaker, group)
