@@ -46,6 +46,7 @@ from analystkit.frames import empty_frame, require_columns
 from analystkit.lexicon import Lexicon
 from analystkit.nuclear_series import NuclearSeries
 from analystkit.realis import (
+    RealisRules,
     clause,
     cue_realis,
     form_realis,
@@ -750,6 +751,8 @@ def _read(
         # the object of a support verb takes the verb's date, wherever it stands after
         # it in the clause ("conducted a test-fire of … missile on May 4")
         in_scope = [d for d in dates if end <= d.start < scope_last]
+    if not in_scope and nominal:
+        in_scope = _predicate_dates(text, end, dates, r)
     date = min(in_scope, key=lambda d: min(abs(d.start - end), abs(start - d.end)), default=None)
     anchored = date is not None
     in_clause = date is not None and first <= date.start < last
@@ -874,6 +877,33 @@ LEAD_SENTENCES = 3
 about, and may start an event; later it only joins one."""
 _NEAR = 100
 """How far (characters) a date may stand from a verb trigger to date it."""
+_SUBJECT_TAIL = re.compile(
+    r"(?:\s+of\s[^,.;:]{1,60}?)?(?:\s*,[^,.;:]{1,150},)?"
+    r"\s+(?:(?:was|were|had\s+been|has\s+been)\s+(?:[a-z]+ly\s+)?(?=[a-z])|(?=took\s+place\b))"
+)
+"""From a noun to its predicate: its "of" phrase, a relative clause or appositive
+between commas, then "was" (and an adverb) or "took place"."""
+
+
+def _predicate_dates(
+    text: str, end: int, dates: list[DateMention], rules: RealisRules
+) -> list[DateMention]:
+    """The dates of the predicate a noun trigger ending at `end` is the subject of, when
+    that predicate is a passive support verb or "took place": "the test of the
+    Hwasong-19, which it called the final version of its ICBM, was conducted on
+    Thursday" (a relative clause between the noun and its verb keeps the date outside
+    the noun's own clause)."""
+    m = _SUBJECT_TAIL.match(text, end)
+    if m is None:
+        return []
+    verb = rules.support.match(text, m.end())
+    if verb is None and not text.startswith("took place", m.end()):
+        return []
+    at = verb.end() if verb is not None else m.end() + len("took place")
+    last = clause(text, at, at, rules, strong_only=True)[1]
+    return [d for d in dates if at <= d.start < last and d.start - at <= _NEAR]
+
+
 _FOR_REASON = re.compile(r".*\bfor\s+\Z", re.S)
 """A date, then "for" and the trigger's gerund: the date is the main verb's, the reason
 came before it ("lashed out on Sunday for imposing sanctions")."""

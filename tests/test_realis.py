@@ -644,6 +644,7 @@ def test_being_sanctioned_is_a_state_not_an_event(text):
         ("With the approach of the summit, critics warned of a farce.", "planned"),
         ("Envoys met in advance of the summit in Beijing.", "planned"),
         ("Reporters waited for the scheduled summit with Moscow.", "planned"),
+        ("The North fired a missile as Trump was due in Seoul for a summit.", "planned"),
         # before another one, undated: background
         ("Both sides honoured agreements reached at previous summit talks.", "historical"),
         # a past month of its own: background
@@ -1135,6 +1136,27 @@ def test_a_support_verbs_object_takes_its_date(text, event_type):
     found = ak.extract_events(written((THURSDAY, text)))
     dates = found.loc[found["event_type"] == event_type, "date"]
     assert [str(d.date()) for d in dates] == ["2025-03-05"]
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        # the subject of a passive support verb takes the verb's date, across a relative
+        # clause or an appositive between the noun and its verb
+        (
+            "State media said the test of the Hwasong-19, which it called the final "
+            "version of its ICBM, was conducted on Wednesday.",
+            5,
+        ),
+        (
+            "The test-fire of the new cruise missiles, the second this month, was "
+            "successfully carried out on Tuesday, KCNA said.",
+            4,
+        ),
+    ],
+)
+def test_the_subject_of_a_passive_support_verb_takes_its_date(text, day):
+    assert news(text)["date"].dt.day.tolist() == [day]
 
 
 def test_a_launching_drill_of_a_missile_is_a_launch():
