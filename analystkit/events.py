@@ -723,6 +723,12 @@ def _read(
                 for d in dates
                 if _APPOSED.fullmatch(text, end, d.start) and _AFTER_APPOSED.match(text, d.end)
             ]
+            or [  # an appositive renaming the dated act before it: "fired a missile on
+                # Sunday, its first launch in two months"
+                d
+                for d in dates
+                if _RENAMING.fullmatch(text, d.end, start)
+            ]
             or fronted
         )
     else:  # a date starting in the verb's wider clause, near it; else a fronted one
@@ -844,6 +850,13 @@ _TALLY = re.compile(
 )
 """A number before plural nuclear tests counts them: several events, not one."""
 _APPOSED = re.compile(r"\s*,\s*")  # between a launch noun and its date
+_RENAMING = re.compile(
+    r"\s*,\s*(?:its|their|the|a|an)\s+"
+    r"(?:(?!(?:to|of|for|after|against|on|in|by|from|with|at)\b)[\w-]+\s+){0,4}"
+)
+"""From a date to the noun of an appositive that renames the act the date ends: a
+determiner and up to four words, no preposition ("on Sunday, its first ballistic missile
+launch"; not "on Monday, a response to the North's launch")."""
 _AFTER_APPOSED = re.compile(r"\s*(?:[,.;)]|\Z)")  # the date's appositive closes
 _FRONTED = re.compile(
     r"\s*(?:(?:on|in|by|and|but|so)\s+"

@@ -1167,6 +1167,41 @@ def test_a_launching_drill_of_a_missile_is_a_launch():
     assert mentions("The crews held a launching drill on Wednesday.").empty
 
 
+def test_a_striking_drill_of_missiles_is_a_launch_and_a_rehearsal_is_not():
+    text = (
+        "Kim Jong Un oversaw a joint striking drill of 600mm multiple rocket launchers "
+        "and tactical ballistic missiles on Wednesday, KCNA said."
+    )
+    assert news(text)["date"].dt.day.tolist() == [5]
+    assert news("The units staged a simulated striking drill of missiles on Wednesday.").empty
+    # a drill of arms that are not launched is an exercise only
+    text = "Kim guided a strike drill of long-range artillery pieces on Wednesday."
+    assert mentions(text).empty
+
+
+def test_a_hypersonic_weapon_named_by_its_kind_is_launched_and_its_parts_are_not():
+    text = "North Korea said it had tested a new hypersonic system on Wednesday."
+    assert news(text)["date"].dt.day.tolist() == [5]
+    assert mentions("North Korea said it had tested a new hypersonic engine on Wednesday.").empty
+
+
+@pytest.mark.parametrize(
+    "text, days",
+    [
+        # an appositive renaming the dated act before it takes its date
+        (
+            "North Korea said it had tested a new weapon on Wednesday, its first "
+            "ballistic missile launch in five months.",
+            [5],
+        ),
+        # not a noun after a preposition in the appositive: a response to another launch
+        ("The allies held drills on Wednesday, a response to the North's missile launch.", []),
+    ],
+)
+def test_an_appositive_renaming_a_dated_act_takes_its_date(text, days):
+    assert news(text)["date"].dt.day.dropna().tolist() == days
+
+
 def test_a_launch_participle_after_a_comma_reads_the_noun_before_it():
     text = "The missile, launched from near the capital on Wednesday, flew over the islands."
     assert news(text)["date"].dt.day.tolist() == [5]
