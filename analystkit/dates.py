@@ -13,7 +13,8 @@ claim text (an earlier rule wins where two overlap):
   publication), except the day after the article's: a Friday article's "early
   Saturday" is that Saturday (Korea is 13-14 hours ahead of a US newsroom's date; for
   sanctions, voted or signed in the writer's own time, events.py reads it as the latest
-  such day: `writers_weekday`);
+  such day: `writers_weekday`; for an event still to come, told before its weekday,
+  it reads the coming one: `coming_weekday`);
   "last Saturday" is the latest Saturday strictly before it, and not the day before it
   either (a Friday report's "last Thursday" is a week before "yesterday"; "this past
   Thursday" is yesterday).
@@ -454,6 +455,27 @@ def writers_weekday(mention: DateMention, article_date: pd.Timestamp) -> DateMen
         return mention
     week = pd.Timedelta(days=7)
     return replace(mention, date=mention.date - week, end_date=mention.end_date - week)
+
+
+def coming_weekday(mention: DateMention, article_date: pd.Timestamp) -> DateMention:
+    """The mention, with a weekday read forward: for an event still to come ("is due to
+    open on Friday", "are set to begin the drills on Monday") a bare weekday is the
+    next such day on or after the report, not the last one before it ("last Friday",
+    "this past Friday" stay where they are).
+
+    >>> wednesday = pd.Timestamp("2025-10-22")
+    >>> [friday] = find_dates("The summit is due to open on Friday.", wednesday)
+    >>> friday.date.date(), coming_weekday(friday, wednesday).date.date()
+    (datetime.date(2025, 10, 17), datetime.date(2025, 10, 24))
+    """
+    report = pd.Timestamp(article_date)
+    if mention.kind != "weekday" or mention.date >= report or _PAST_WEEKDAY.search(mention.text):
+        return mention
+    week = pd.Timedelta(days=7)
+    return replace(mention, date=mention.date + week, end_date=mention.end_date + week)
+
+
+_PAST_WEEKDAY = re.compile(r"\b(?:last|past)\b", re.I)
 
 
 def is_ahead(mention: DateMention, article_date: pd.Timestamp) -> bool:

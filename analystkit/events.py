@@ -32,6 +32,7 @@ from analystkit.clauses import POSSESSIVE
 from analystkit.dates import (
     HISTORICAL_DAYS,
     DateMention,
+    coming_weekday,
     elapsed_before,
     find_dateline,
     find_dates,
@@ -850,6 +851,9 @@ _TALLY = re.compile(
 )
 """A number before plural nuclear tests counts them: several events, not one."""
 _APPOSED = re.compile(r"\s*,\s*")  # between a launch noun and its date
+_TO_COME = ("planned", "hypothetical")
+"""Realis of an event still to come (or that may come): a bare weekday names the coming
+day."""
 _RENAMING = re.compile(
     r"\s*,\s*(?:its|their|the|a|an)\s+"
     r"(?:(?!(?:to|of|for|after|against|on|in|by|from|with|at)\b)[\w-]+\s+){0,4}"
@@ -1226,6 +1230,10 @@ def _date_mention(
     if d.kind != "term":
         if m.event_type == SANCTIONS:  # "agreed on Saturday" in a Friday report
             d = m.date = writers_weekday(d, report)
+        if m.realis in _TO_COME and d.start > m.start:
+            # "is due to open on Friday": the coming Friday (a weekday before the event,
+            # "On Friday, Seoul said it would impose sanctions", dates the words)
+            d = m.date = coming_weekday(d, report)
         m.first, m.last = d.date, d.end_date
         # a period mostly before the news window is background, except for a launch or
         # a nuclear test, which a chronology or the listed tests place on its day

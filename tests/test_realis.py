@@ -1159,6 +1159,25 @@ def test_the_subject_of_a_passive_support_verb_takes_its_date(text, day):
     assert news(text)["date"].dt.day.tolist() == [day]
 
 
+@pytest.mark.parametrize(
+    "text, event_type, day",
+    [
+        # a weekday after an event still to come is the coming day
+        ("The summit is due to open on Friday.", "summit", "2025-03-07"),
+        ("The Treasury is scheduled to announce new sanctions Tuesday.", "sanctions", "2025-03-11"),
+        ("The allies are set to begin joint drills on Monday.", "military_exercise", "2025-03-10"),
+        # a weekday before it dates the words that tell it
+        ("On Tuesday, Seoul said it would impose new sanctions.", "sanctions", "2025-03-04"),
+        # and one marked as past stays past
+        ("The council had planned to adopt new sanctions last Tuesday.", "sanctions", "2025-03-04"),
+    ],
+)
+def test_a_weekday_of_an_event_still_to_come_is_the_coming_one(text, event_type, day):
+    found = ak.extract_events(written((THURSDAY, text)), all_mentions=True)
+    dates = found.loc[found["event_type"] == event_type, "date"]
+    assert [str(d.date()) for d in dates] == [day]
+
+
 def test_a_launching_drill_of_a_missile_is_a_launch():
     text = "A launching drill of the Hwasong-18 ICBM was conducted on Wednesday, KCNA said."
     assert realis_of(text) == "actual"
