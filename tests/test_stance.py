@@ -234,3 +234,24 @@ def test_state_media_idiom_repudiations_and_calls_for_dialogue(sentence, tag):
 )
 def test_this_rounds_idioms_get_their_tag(sentence, tag):
     assert tag in rhetoric_tags(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, tag",
+    [
+        # the DPRK's words for its enemies since 2017, and the language of Trump's
+        # meetings with Kim
+        ("Kim said the mentally deranged dotard would pay for his words.", "hostility_accusation"),
+        ("The ministry called the South the principal enemy, KCNA said.", "hostility_accusation"),
+        ("The ROK is a hostile state, the general staff said.", "hostility_accusation"),
+        ("The army would turn the bases into a heap of ashes, KCNA said.", "threat"),
+        ("Trump said he would love to meet Kim again this year.", "diplomatic_outreach"),
+        ("Trump said he and Kim would meet again soon.", "diplomatic_outreach"),
+    ],
+)
+def test_the_idioms_of_2017_to_2025_get_their_tag(sentence, tag):
+    assert tag in rhetoric_tags(sentence)
+
+
+def test_a_refusal_to_meet_again_is_no_outreach():
+    assert "diplomatic_outreach" not in rhetoric_tags("We will not meet again, the ministry said.")
