@@ -198,7 +198,10 @@ def extract_events(
         ``ak.tag``'s matches of the same articles (``article_id``, ``start``, ``end``,
         ``category``, ``tag``), read for the missile classes.
     milestones : pandas.DataFrame or None, default None
-        Milestones for presidential terms; None is ``load_milestones()`` when needed.
+        Milestones for presidential terms ("in his first term") and the summits a text
+        names by place ("the Singapore summit": dated from the listed summit whose title
+        names the place, as the annotation guide dates it, so that a summit of years
+        ago is background); None is ``load_milestones()`` when needed.
     all_mentions : bool, default False
         One row per mention of any realis, unmerged, instead of one row per event.
     lexicon : Lexicon, str, pathlib.Path or None, default None
@@ -264,7 +267,7 @@ def extract_events(
     else:
         texts = _texts(articles["text"], keep)  # read again, a batch at a time
         spans = _given_spans(sentences)
-    resolver = _TermResolver(milestones)
+    resolver = _MilestoneResolver(milestones)
     series = NuclearSeries(nuclear_tests)
     found = []  # (article_id, report date, its mentions)
     voices: dict[str, str | None] = {}  # article_id -> the party a state outlet speaks for
@@ -837,6 +840,9 @@ NUCLEAR_TEST = "nuclear_test"
 """Read by its grammatical form, as a launch noun is, when no cue decides: "a nuclear
 test" or "its nuclear tests" undated is a kind, "has conducted five nuclear tests" a
 tally, not the news; "Friday's nuclear test" is one event."""
+SUMMIT = "summit"
+"""A summit named by its place ("the Singapore summit") is the listed summit of that
+place (milestones), dated from the public record: the annotation guide's rule (§6)."""
 SANCTIONS = "sanctions"
 """Measures are dated in the writer's time: most are taken in New York or Washington, so a
 weekday is never Korea's next day for them ("agreed on Saturday" in a Friday report is the
@@ -1131,21 +1137,26 @@ def _between(text: str, found: list[Party]) -> set[int]:
     return sides
 
 
-class _TermResolver:
-    """Dates "in his first term" through the milestones, loaded on first need."""
+class _MilestoneResolver:
+    """Dates "in his first term" and "the Singapore summit" through the milestones,
+    loaded on first need."""
 
     def __init__(self, milestones: pd.DataFrame | None):
         self._milestones = milestones
         self._terms: list[Term] | None = None
+        self._summits: list[tuple[pd.Timestamp, pd.Timestamp, str]] | None = None
         self._first_named: dict[int, str | None] = {}  # id(article) -> first term-holder
+
+    def milestones(self) -> pd.DataFrame:
+        if self._milestones is None:
+            from analystkit.reference import load_milestones
+
+            self._milestones = load_milestones()
+        return self._milestones
 
     def terms(self) -> list[Term]:
         if self._terms is None:
-            if self._milestones is None:
-                from analystkit.reference import load_milestones
-
-                self._milestones = load_milestones()
-            self._terms = terms_from_milestones(self._milestones)
+            self._terms = terms_from_milestones(self.milestones())
         return self._terms
 
     def resolve(
@@ -1175,6 +1186,89 @@ class _TermResolver:
                 who = self._first_named[id(article)]
         term = find_term(terms, who, d.term, today)
         return term if term is not None and term.start <= today else None
+
+    def summit(
+        self, sentence: str, start: int, end: int, today: pd.Timestamp
+    ) -> DateMention | None:
+        """The listed summit (milestones of kind "summit") a summit mention at
+        sentence[start:end] names: by a place or pair right before it ("the Singapore
+        summit", "the first Trump-Kim summit"), a place after it ("the summit in Hanoi"),
+        or both (those listed under both). Of those whose title names them, the one its
+        ordinal counts, else the latest begun by the day after `today`, else the first
+        after it (still to come). None when it names none of them: a summit named by
+        no place, or by another series ("the G20 summit in Osaka", "the ASEAN summit in
+        Singapore" is no Trump-Kim summit)."""
+        if self._summits is None:
+            rows = self.milestones()
+            rows = rows[rows["kind"] == "summit"]
+            self._summits = [
+                (pd.Timestamp(r.date), pd.Timestamp(r.end_date), str(r.title))
+                for r in rows.itertuples()
+            ]
+        before = _NAMED_BEFORE.search(sentence, max(0, start - 60), start)
+        if before is not None and before.group("name") in _NOT_NAMES:
+            before = None  # "The summit in Hanoi": a sentence's first word
+        after = _NAMED_AFTER.match(sentence, end)
+        if after is not None and after.group("name").split()[0] in _TIMES:
+            after = None  # "the Hanoi summit in March 2019": a time, not a place
+        chosen = self._listed(before.group("name")) if before is not None else None
+        if before is not None and not chosen:
+            return None  # another series
+        if after is not None:
+            there = self._listed(after.group("name"))
+            chosen = [s for s in chosen if s in there] if chosen is not None else there
+        if not chosen:
+            return None
+        ordinal = before.group("ordinal") if before is not None else None
+        if ordinal:
+            n = _ORDINALS[ordinal.lower()]
+            if n > len(chosen):
+                return None
+            first, last, _ = chosen[n - 1]
+        else:
+            begun = [s for s in chosen if s[0] <= today + pd.Timedelta(days=1)]
+            first, last, _ = begun[-1] if begun else chosen[0]
+        at = before if before is not None else after
+        assert at is not None
+        return DateMention(
+            at.start("name"),
+            at.end("name"),
+            at.group("name"),
+            "named",
+            first,
+            last if pd.notna(last) else first,
+            "day",
+        )
+
+    def _listed(self, name: str) -> list[tuple[pd.Timestamp, pd.Timestamp, str]]:
+        """The listed summits whose title names `name` as a whole word, or its last word
+        ("DPRK-Russia Pyongyang": Pyongyang), in date order."""
+        assert self._summits is not None
+        for part in (name, name.split()[-1]):
+            word = re.compile(rf"(?<![\w-]){re.escape(part)}(?![\w-])")
+            found = [s for s in self._summits if word.search(s[2])]
+            if found:
+                return found
+        return []
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+_NOT_NAMES = frozenset("The A An This That Its Their His Her Our Last Next".split())
+"""Capitalized words before "summit" that name no place (a sentence's first word)."""
+_TIMES = frozenset(
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+"""Capitalized words after "summit in" that name a time, not a place."""
+_NAMED_BEFORE = re.compile(
+    r"(?:\b(?P<ordinal>first|second|third|fourth|fifth)\s+)?"
+    r"(?<![\w.'’-])(?P<name>(?:[A-Z][\w'’-]*\s+)?[A-Z][\w'’-]*)\s+\Z"
+)
+"""The place or pair right before "summit" ("the Singapore summit", "the first
+Trump-Kim summit", "the Camp David summit"), with an ordinal before it; a whole word,
+not the end of a compound ("the U.S.-Japan summit" names no place)."""
+_NAMED_AFTER = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
+"""The place after "summit" ("the summit in Hanoi", "the summit at Camp David")."""
 
 
 # a launch noun said to come before another ("in that earlier launch", "its previous
@@ -1213,13 +1307,22 @@ def _modifies_other_noun(text: str, d: DateMention, trigger_start: int) -> bool:
 
 
 def _date_mention(
-    m: _Mention, report: pd.Timestamp, article_text: str, resolver: _TermResolver
+    m: _Mention, report: pd.Timestamp, article_text: str, resolver: _MilestoneResolver
 ) -> None:
     """Fill in the mention's period from its date expression, and make an actual
     mention historical when that period ends more than HISTORICAL_DAYS before the
     report, or when it has no date and names a launch before another ("in that
     earlier launch": not the news, which it would join)."""
     d = m.date
+    if m.event_type == SUMMIT and (d is None or d.precision not in _DAYS):
+        named = resolver.summit(m.evidence, m.start, m.end, report)
+        if named is not None:  # "the Singapore summit": the listed one's days
+            d = m.date = named
+            if named.date > report + pd.Timedelta(days=1):
+                m.first, m.last = named.date, named.end_date
+                if m.realis == "actual":
+                    m.realis = "planned"  # "ahead of the Hanoi summit" before it began
+                return
     if d is None:
         if m.realis == "actual" and (
             _EARLIER_ONE.search(m.evidence, max(0, m.start - 60), m.start)

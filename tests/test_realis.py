@@ -826,7 +826,7 @@ def test_a_summit_this_weekend_in_a_thursday_report_is_still_to_come():
         ("Kim fired a missile on Monday, two months after the summit in Hanoi.", "historical"),
         ("The talks stalled a year after the summit with Moon.", "historical"),
         # a few days back, or counted to a time still to come: no telling
-        ("Seoul spoke three days after the summit in Hanoi.", "actual"),
+        ("Seoul spoke three days after the summit in Manila.", "actual"),
         ("The pact takes effect 90 days after the summit in Seoul.", "actual"),
     ],
 )
