@@ -1195,9 +1195,9 @@ class _MilestoneResolver:
         summit", "the first Trump-Kim summit"), a place after it ("the summit in Hanoi"),
         or both (those listed under both). Of those whose title names them, the one its
         ordinal counts, else the latest begun by the day after `today`, else the first
-        after it (still to come). None when it names none of them: a summit named by
-        no place, or by another series ("the G20 summit in Osaka", "the ASEAN summit in
-        Singapore" is no Trump-Kim summit)."""
+        after it (still to come). None when it names none of them: an indefinite one
+        ("a summit in Beijing"), one named by no place, or by another series ("the G20
+        summit in Osaka"; "the ASEAN summit in Singapore" is no Trump-Kim summit)."""
         if self._summits is None:
             rows = self.milestones()
             rows = rows[rows["kind"] == "summit"]
@@ -1205,6 +1205,8 @@ class _MilestoneResolver:
                 (pd.Timestamp(r.date), pd.Timestamp(r.end_date), str(r.title))
                 for r in rows.itertuples()
             ]
+        if _INDEFINITE.search(sentence, max(0, start - 40), start):
+            return None  # "a summit in Beijing": one more, not a listed one
         before = _NAMED_BEFORE.search(sentence, max(0, start - 60), start)
         if before is not None and before.group("name") in _NOT_NAMES:
             before = None  # "The summit in Hanoi": a sentence's first word
@@ -1267,6 +1269,8 @@ _NAMED_BEFORE = re.compile(
 """The place or pair right before "summit" ("the Singapore summit", "the first
 Trump-Kim summit", "the Camp David summit"), with an ordinal before it; a whole word,
 not the end of a compound ("the U.S.-Japan summit" names no place)."""
+_INDEFINITE = re.compile(r"\b(?:an?|another|one)\s+(?:[\w'’-]+\s+){0,3}\Z", re.I)
+"""An indefinite summit ("a summit in Beijing", "another Trump-Kim summit")."""
 _NAMED_AFTER = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
 """The place after "summit" ("the summit in Hanoi", "the summit at Camp David")."""
 

@@ -78,6 +78,8 @@ def test_a_summit_named_by_its_place_takes_its_listed_day(text, date, expected):
         # another series in the same city, a country in a compound: no listed summit
         ("Pence met leaders at the ASEAN summit in Singapore.", "2018-11-15"),
         ("The U.S.-Japan summit held in Washington agreed on arms.", "2024-04-20"),
+        # an indefinite summit is one more, not a listed one
+        ("Xi and Putin met at a summit in Pyongyang on trade.", "2024-05-20"),
     ],
 )
 def test_a_summit_of_another_series_is_not_a_listed_one(text, date):
