@@ -764,6 +764,19 @@ def _read(
     if not in_scope and nominal:
         in_scope = _predicate_dates(text, end, dates, r)
     date = min(in_scope, key=lambda d: min(abs(d.start - end), abs(start - d.end)), default=None)
+    if date is not None and date.precision in ("month", "year"):
+        # the edition ("this year's Freedom Shield exercise"), then a day within it
+        # after the trigger, no comma between ("began this year's … on Monday",
+        # "fired this year's first ICBM on Monday"): the day
+        within = [
+            d
+            for d in dates
+            if d.precision in _DAYS
+            and max(end, date.end) <= d.start <= end + _NEAR
+            and "," not in text[min(date.end, end) : d.start]
+            and date.date <= d.date <= date.end_date
+        ]
+        date = min(within, key=lambda d: d.start, default=date)
     anchored = date is not None
     in_clause = date is not None and first <= date.start < last
     precise = date is not None and date.precision in ("day", "week")

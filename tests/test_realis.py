@@ -1178,6 +1178,30 @@ def test_a_weekday_of_an_event_still_to_come_is_the_coming_one(text, event_type,
     assert [str(d.date()) for d in dates] == [day]
 
 
+@pytest.mark.parametrize(
+    "text, event_type, day",
+    [
+        # an edition ("this year's"), then a day within it: the day dates the event
+        (
+            "The allies began this year's Freedom Shield exercise on Monday.",
+            "military_exercise",
+            "2025-03-03",
+        ),
+        ("The North fired this year's first ICBM on Monday.", "missile_launch", "2025-03-03"),
+        # a day outside the edition dates something else
+        (
+            "Last year's Freedom Shield drills drew a response on Monday.",
+            "military_exercise",
+            "2024-01-01",
+        ),
+    ],
+)
+def test_a_day_within_the_named_edition_dates_the_event(text, event_type, day):
+    found = ak.extract_events(written((THURSDAY, text)), all_mentions=True)
+    dates = found.loc[found["event_type"] == event_type, "date"]
+    assert [str(d.date()) for d in dates] == [day]
+
+
 def test_a_launching_drill_of_a_missile_is_a_launch():
     text = "A launching drill of the Hwasong-18 ICBM was conducted on Wednesday, KCNA said."
     assert realis_of(text) == "actual"
