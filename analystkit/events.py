@@ -818,6 +818,14 @@ def _read(
         realis = "historical"  # "threats came after new sanctions were imposed"
     if (
         realis == "actual"
+        and date is None
+        and nominal
+        and _SINCE_NOUN.fullmatch(text, first, start)
+        and not any(first <= d.start < start for d in dates)  # "since the July 4 test"
+    ):
+        realis = "historical"  # "Since the Hwasong-17 launch, …": the span's starting point
+    if (
+        realis == "actual"
         and trigger.occurs_with is not None
         and not anchored
         and trigger.occurs_with.search(text[scope_first:scope_last].lower()) is None
@@ -911,6 +919,9 @@ _DENIED_CLASS = re.compile(r"\bnot\s+(?:an?\s+)?(?:[\w-]+\W*){1,3}", re.I)
 LEAD_SENTENCES = 3
 """In an article's lead (its first sentences) "the launch" is the news the article is
 about, and may start an event; later it only joins one."""
+_SINCE_NOUN = re.compile(r"since\s+(?:[\w'’-]+\s+){0,5}", re.I)
+"""From "since" to a noun trigger it governs ("since the Hwasong-17 launch"): the noun
+names where a span starts, before the news."""
 _NEAR = 100
 """How far (characters) a date may stand from a verb trigger to date it."""
 _SUBJECT_TAIL = re.compile(

@@ -1202,6 +1202,15 @@ def test_a_day_within_the_named_edition_dates_the_event(text, event_type, day):
     assert [str(d.date()) for d in dates] == [day]
 
 
+def test_an_undated_event_since_which_a_span_runs_is_background():
+    text = "Since the Hwasong-17 launch, the North has expanded its arsenal."
+    assert realis_of(text) == "historical"
+    assert news(text).empty
+    # a date there dates it: its own reading decides
+    text = "Drills followed since the March 3 launch of a Hwasong-17 missile."
+    assert realis_of(text) == "actual"
+
+
 def test_a_launching_drill_of_a_missile_is_a_launch():
     text = "A launching drill of the Hwasong-18 ICBM was conducted on Wednesday, KCNA said."
     assert realis_of(text) == "actual"
