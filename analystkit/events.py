@@ -132,6 +132,7 @@ class _Mention:
     last: pd.Timestamp = pd.NaT
     offset: int = 0  # where its sentence starts in the article text
     parties: int = 0  # how many parties its sentence names (any other state as one)
+    listed: str | None = None  # the title of the listed summit it names (milestones)
 
 
 def extract_events(
@@ -1085,6 +1086,10 @@ def _name_batch(
             m.clause_span,  # found by _read: its sentence's breaks are not scanned again
             m.nominal or m.event_type == NUCLEAR_TEST,  # always a noun: "condemned the test"
         )
+        if m.listed is not None and m.actor == rules.actor_default[m.event_type]:
+            # "The Hanoi summit collapsed": the parties its listed title names, in its year
+            [listed] = rules.parties.find_all([m.listed], [m.first.year])
+            m.actor = _actor(m.listed, 0, 0, m.event_type, rules, listed)
 
 
 def _drop_unpaired(
@@ -1266,6 +1271,11 @@ class _MilestoneResolver:
             "day",
         )
 
+    def title(self, named: DateMention) -> str:
+        """The title of the listed summit a `summit` mention resolved to."""
+        assert self._summits is not None
+        return next(s[2] for s in self._summits if s[0] == named.date)
+
     def _listed(self, name: str) -> list[tuple[pd.Timestamp, pd.Timestamp, str]]:
         """The listed summits whose title names `name` as a whole word, or its last word
         ("DPRK-Russia Pyongyang": Pyongyang), in date order."""
@@ -1346,6 +1356,7 @@ def _date_mention(
         named = resolver.summit(m.evidence, m.start, m.end, report)
         if named is not None:  # "the Singapore summit": the listed one's days
             d = m.date = named
+            m.listed = resolver.title(named)
             if named.date > report + pd.Timedelta(days=1):
                 m.first, m.last = named.date, named.end_date
                 if m.realis == "actual":

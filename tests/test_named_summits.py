@@ -101,3 +101,15 @@ def test_the_milestones_given_are_the_ones_read():
     text = "The Oslo summit ended with a handshake."
     assert summits(text, "2030-05-03", listed) == [("actual", "2030-05-02")]
     assert summits(text, "2030-05-03") == [("actual", None)]
+
+
+def test_a_listed_summit_named_alone_takes_the_parties_its_title_names():
+    found = ak.extract_events(
+        written(("2024-07-01", "The Hanoi summit collapsed over sanctions relief.")),
+        all_mentions=True,
+    )
+    assert found.loc[found["event_type"] == "summit", "actor"].tolist() == ["US-DPRK"]
+    # the parties the sentence names come first
+    text = "Xi praised the Singapore summit of the two leaders."
+    found = ak.extract_events(written(("2018-06-20", text)), all_mentions=True)
+    assert found.loc[found["event_type"] == "summit", "actor"].tolist() == ["China"]
