@@ -141,6 +141,7 @@ _AUTHORED = re.compile(
 _FROM_LOWER, _SENT_LOWER = re.compile(_FROM), re.compile(_SENT)
 _PARENTHESES = re.compile(r"\([^()]{0,40}\)")
 _CLEAN_TAIL = re.compile(
+    r"(?:,?\s+(?:Jr|Sr)\.?|\s+I{2,3})?"  # a name's suffix ("James R. Clapper Jr.")
     r"[\s)’'\"”.,]*(?:(?:and|familiar|close|knowledgeable|briefed|"
     r"involved|speaking)\b.*)?\Z",
     re.DOTALL,

@@ -1231,3 +1231,27 @@ def test_the_roster_names_the_officials_of_their_years(text, date, speaker, grou
 )
 def test_a_roster_persons_surname_refers_back_to_them(text, date, speaker, group):
     assert last(text, date=date)[:2] == (speaker, group)
+
+
+@pytest.mark.parametrize(
+    "text, date, speaker, group",
+    [
+        # a name's suffix ends the name
+        (
+            "Gen. James R. Clapper Jr. said the hackers had grown sloppy.",
+            "2015-01-20",
+            "James Clapper",
+            "us_gov",
+        ),
+        (
+            "George Edwards III, a professor, said the law would hold.",
+            "2017-02-01",
+            "George Edwards",
+            "expert",
+        ),
+        # an official who left with the administration of 2016 speaks as a former one
+        ("Clapper told the network the risk was real.", "2017-08-10", "James Clapper", "expert"),
+    ],
+)
+def test_a_name_with_a_suffix_and_an_official_of_past_years(text, date, speaker, group):
+    assert last(text, date=date)[:2] == (speaker, group)
