@@ -827,6 +827,15 @@ def _read(
         realis = "historical"  # "Since the Hwasong-17 launch, …": the span's starting point
     if (
         realis == "actual"
+        and trigger.event_type not in _PLACED
+        and date is None
+        and _PERFECT_BEFORE.search(text, first, start)
+        and _SINCE_YEAR.search(text, end, end + 60)
+        and not _FIRST.search(text, first, start)
+    ):
+        realis = "generic"  # "NATO has invited Seoul to its summit since 2022": a series
+    if (
+        realis == "actual"
         and trigger.occurs_with is not None
         and not anchored
         and trigger.occurs_with.search(text[scope_first:scope_last].lower()) is None
@@ -920,6 +929,9 @@ _DENIED_CLASS = re.compile(r"\bnot\s+(?:an?\s+)?(?:[\w-]+\W*){1,3}", re.I)
 LEAD_SENTENCES = 3
 """In an article's lead (its first sentences) "the launch" is the news the article is
 about, and may start an event; later it only joins one."""
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|un|ld|nt|de)\b")
+_SINCE_YEAR = re.compile(r"\bsince\s+(?:19|20)\d\d\b", re.I)
+_FIRST = re.compile(r"\bfirst\b", re.I)  # "the first … since 2017" is news, not a series
 _SINCE_NOUN = re.compile(r"since\s+(?:[\w'’-]+\s+){0,5}", re.I)
 """From "since" to a noun trigger it governs ("since the Hwasong-17 launch"): the noun
 names where a span starts, before the news."""

@@ -1211,6 +1211,24 @@ def test_an_undated_event_since_which_a_span_runs_is_background():
     assert realis_of(text) == "actual"
 
 
+@pytest.mark.parametrize(
+    "text, event_type, realis",
+    [
+        # a perfect running "since" a year tells a series, not one event
+        ("The alliance has invited Tokyo to its summit since 2022.", "summit", "generic"),
+        (
+            "The allies have held the Freedom Shield drills since 2022.",
+            "military_exercise",
+            "generic",
+        ),
+        # "the first … since" a year is one event, the news
+        ("It was the first summit the two have held since 2019, on Monday.", "summit", "actual"),
+    ],
+)
+def test_a_perfect_running_since_a_year_is_a_series(text, event_type, realis):
+    assert events_of(text, event_type) == [realis]
+
+
 def test_a_launching_drill_of_a_missile_is_a_launch():
     text = "A launching drill of the Hwasong-18 ICBM was conducted on Wednesday, KCNA said."
     assert realis_of(text) == "actual"
