@@ -339,8 +339,31 @@ def find_dates(
             if mention is None:
                 continue
             taken.append((m.start(), m.end()))
-            found.append(_flag_reporting(text, mention, reporting))
+            found.append(_open_start(text, _flag_reporting(text, mention, reporting), article_date))
     return sorted(found, key=lambda d: d.start)
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:on\s+)?\Z", re.I)
+_TO_AFTER = re.compile(r"\s*(?:to|until|till|through|thru|and|[-–—])\b|\s*[-–—]", re.I)
+
+
+def _open_start(text: str, mention: DateMention, article_date: pd.Timestamp) -> DateMention:
+    """A day told as where something runs "from", with no end ("staging the drill from
+    August 26"): a period from that day to the report, so that what is still going on
+    is not read as over (a day-precise first day; "from March 1 to 10" is a range).
+
+    >>> [d] = find_dates("They staged the drill from August 26.", "2024-09-05")
+    >>> str(d.date.date()), str(d.end_date.date()), d.precision
+    ('2024-08-26', '2024-09-05', 'day')
+    """
+    if (
+        mention.precision != "day"
+        or mention.date >= article_date
+        or not _FROM_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+        or _TO_AFTER.match(text, mention.end)
+    ):
+        return mention
+    return replace(mention, end_date=article_date)
 
 
 def _day(value: object) -> pd.Timestamp:

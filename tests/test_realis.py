@@ -1312,3 +1312,15 @@ def test_a_date_before_and_is_the_previous_conjuncts_when_one_follows(text, even
     found = ak.extract_events(written((THURSDAY, text)), all_mentions=True)
     dates = found.loc[found["event_type"] == event_type, "date"]
     assert str(dates.iloc[0].date()) == day
+
+
+def test_a_drill_run_from_a_day_is_under_way_and_named_drills_are_their_holders():
+    text = "They have been staging the joint landing drill Ssangyong from August 26."
+    found = ak.extract_events(written(("2024-09-05", text)), all_mentions=True)
+    drills = found[found["event_type"] == "military_exercise"]
+    assert drills[["realis", "actor"]].values.tolist() == [["actual", "US-ROK"]]
+    assert str(drills["date"].iloc[0].date()) == "2024-08-26"
+    # a range is a range: over more than a week before the report, background
+    text = "They staged the joint landing drill Ssangyong from August 16 to 20."
+    found = ak.extract_events(written(("2024-09-05", text)), all_mentions=True)
+    assert found.loc[found["event_type"] == "military_exercise", "realis"].tolist() == ["historical"]
