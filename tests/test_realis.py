@@ -1323,4 +1323,6 @@ def test_a_drill_run_from_a_day_is_under_way_and_named_drills_are_their_holders(
     # a range is a range: over more than a week before the report, background
     text = "They staged the joint landing drill Ssangyong from August 16 to 20."
     found = ak.extract_events(written(("2024-09-05", text)), all_mentions=True)
-    assert found.loc[found["event_type"] == "military_exercise", "realis"].tolist() == ["historical"]
+    assert found.loc[found["event_type"] == "military_exercise", "realis"].tolist() == [
+        "historical"
+    ]
