@@ -408,10 +408,14 @@ def mostly_before(mention: DateMention, article_date: pd.Timestamp) -> bool:
     told as earlier ("earlier this year"), lies mostly more than HISTORICAL_DAYS before
     the article: an event it dates is then more likely background than news (of "last
     month" in a report of the 3rd, at most 5 days are recent). Not "recently": the writer
-    says it is recent; nor a bare "this year", which may be the year's news."""
+    says it is recent; nor a bare "this year", which may be the year's news; nor a range
+    of days ("from August 19 to 29"), whose days are named: one in the window is news."""
     earlier_year = mention.precision == "year" and mention.text.lower().startswith("earlier")
-    if not (mention.precision == "month" or earlier_year) or mention.kind == "recent":
-        return False
+    if not (mention.precision == "month" or earlier_year) or mention.kind in (
+        "recent",
+        "day_range",
+    ):
+        return False  # (a range of days names its days: some in the window are news)
     if pd.isna(mention.date) or pd.isna(mention.end_date):
         return False
     report = pd.Timestamp(article_date)

@@ -1326,3 +1326,39 @@ def test_a_drill_run_from_a_day_is_under_way_and_named_drills_are_their_holders(
     assert found.loc[found["event_type"] == "military_exercise", "realis"].tolist() == [
         "historical"
     ]
+
+
+@pytest.mark.parametrize(
+    "text, date, event_type, realis",
+    [
+        # a superlative's "-ever" is no "ever" of the past
+        (
+            "The allies began their largest-ever joint drills on Monday.",
+            THURSDAY,
+            "military_exercise",
+            "actual",
+        ),
+        (
+            "It was the country's longest-ever test flight of a missile.",
+            THURSDAY,
+            "missile_launch",
+            "actual",
+        ),
+        # a range of days with one in the window is news
+        (
+            "The allies staged Ulchi Freedom Shield from August 19 to 29.",
+            "2024-09-05",
+            "military_exercise",
+            "actual",
+        ),
+        (
+            "The allies staged Ulchi Freedom Shield from August 19 to 29.",
+            "2024-09-20",
+            "military_exercise",
+            "historical",
+        ),
+    ],
+)
+def test_a_superlative_and_a_range_of_days_are_read_as_told(text, date, event_type, realis):
+    found = ak.extract_events(written((date, text)), all_mentions=True)
+    assert found.loc[found["event_type"] == event_type, "realis"].tolist() == [realis]
