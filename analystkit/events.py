@@ -809,6 +809,8 @@ def _read(
             realis = "generic"  # "pressing it by tightening sanctions": a means, not an act
         else:
             realis = "actual"
+    if realis == "planned" and _carried_out(text, first, start, end, last, r):
+        realis = "actual"  # "the long-planned drills began on Monday": a plan carried out
     if (
         realis == "actual"
         and trigger.event_type not in _PLACED  # a reference list places those
@@ -932,6 +934,37 @@ about, and may start an event; later it only joins one."""
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|un|ld|nt|de)\b")
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:19|20)\d\d\b", re.I)
 _FIRST = re.compile(r"\bfirst\b", re.I)  # "the first … since 2017" is news, not a series
+_PLANNED_BEFORE = re.compile(
+    r"\b(?:planned|scheduled)\s+(?:[\w'’-]+\s+){0,3}\Z|-(?:planned|scheduled)\s+(?:[\w'’-]+\s+){0,3}\Z",
+    re.I,
+)
+"""A planned cue that modifies the noun ("the long-planned joint drills", "regularly
+scheduled exercises"), not a clause of planning ("plans to stage drills")."""
+_VERB_TO_NOUN = re.compile(
+    r"\s+(?:(?:the|a|an|their|its|his|her|our|this|these)\s+)?(?:[\w'’]+\s+)?", re.I
+)
+"""Between a verb and a modifier of its object: a determiner and one word at most."""
+
+
+def _carried_out(
+    text: str, first: int, start: int, end: int, last: int, rules: RealisRules
+) -> bool:
+    """Whether a noun trigger that a planned cue modifies ("the long-planned drills",
+    "regularly scheduled exercises") is told as begun or held: a verb of `realis.happened`
+    after it in its clause ("the long-planned drills began") or right before its phrase
+    ("began their regularly scheduled drills"), not one whose object is another noun
+    ("held talks on the planned drills")."""
+    cue = _PLANNED_BEFORE.search(text, max(first, start - 40), start)
+    if rules.happened is None or cue is None:
+        return False
+    low = text.lower()
+    if rules.happened.search(low, end, last) is not None:
+        return True
+    at = cue.start() if text[cue.start()] != "-" else text.rfind(" ", 0, cue.start()) + 1
+    verbs = list(rules.happened.finditer(low, first, at))  # ("pre-planned": its word)
+    return bool(verbs) and _VERB_TO_NOUN.fullmatch(text, verbs[-1].end(), at) is not None
+
+
 _SINCE_NOUN = re.compile(r"since\s+(?:[\w'’-]+\s+){0,5}", re.I)
 """From "since" to a noun trigger it governs ("since the Hwasong-17 launch"): the noun
 names where a span starts, before the news."""

@@ -145,6 +145,8 @@ class RealisRules:
     intercept: re.Pattern[str] | None = None
     # what opens a clause telling an earlier cause ("after", "in the wake of")
     cause: re.Pattern[str] | None = None
+    # verbs that tell the event as begun or held ("began"): a planned cue gives way
+    happened: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -209,6 +211,7 @@ def compile_realis(raw: dict, launch: dict, words, lower, negations: str = "") -
         cause=words("realis.cause_clause", [raw["cause_clause"]])
         if "cause_clause" in raw
         else None,
+        happened=words("realis.happened", [raw["happened"]]) if "happened" in raw else None,
     )
 
 
@@ -241,6 +244,9 @@ def _breaks(
             date_breaks.fullmatch(m.group(0)) is not None,
         )
         for m in clause_breaks.finditer(low if len(low) == len(text) else text)
+        # a word inside a hyphenated compound opens no clause ("a never-before-seen
+        # missile", "an after-action report")
+        if not (m.group(0)[:1].isalpha() and "-" in text[max(0, m.start() - 1) : m.end() + 1])
     ]
     dated = [f for f in found if f[3]]
     return tuple(

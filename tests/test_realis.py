@@ -1362,3 +1362,23 @@ def test_a_drill_run_from_a_day_is_under_way_and_named_drills_are_their_holders(
 def test_a_superlative_and_a_range_of_days_are_read_as_told(text, date, event_type, realis):
     found = ak.extract_events(written((date, text)), all_mentions=True)
     assert found.loc[found["event_type"] == event_type, "realis"].tolist() == [realis]
+
+
+@pytest.mark.parametrize(
+    "text, realis",
+    [
+        # a plan carried out: a verb of happening after the noun or right before it
+        ("The long-planned joint drills began on Monday.", "actual"),
+        ("The allies began their regularly scheduled joint drills on Monday.", "actual"),
+        ("The allies began a pre-planned joint exercise on Monday.", "actual"),
+        # still a plan: the verb is to come, or governs another noun
+        ("The planned joint drills will begin on Monday.", "planned"),
+        ("The allies held talks on the planned joint drills on Monday.", "planned"),
+    ],
+)
+def test_a_planned_drill_told_as_begun_is_held(text, realis):
+    assert events_of(text, "military_exercise") == [realis]
+
+
+def test_a_clause_word_inside_a_hyphenated_compound_opens_no_clause():
+    assert realis_of("North Korea fired a never-before-seen missile on Wednesday.") == "actual"
