@@ -1382,3 +1382,25 @@ def test_a_planned_drill_told_as_begun_is_held(text, realis):
 
 def test_a_clause_word_inside_a_hyphenated_compound_opens_no_clause():
     assert realis_of("North Korea fired a never-before-seen missile on Wednesday.") == "actual"
+
+
+@pytest.mark.parametrize(
+    "text, realis",
+    [
+        # a nuclear test told with its verb and what was tested
+        ("North Korea said it had successfully tested a hydrogen bomb on Wednesday.", "actual"),
+        ("North Korea detonated a nuclear device on Wednesday.", "actual"),
+        ("The North could test another nuclear device soon, officials warned.", "hypothetical"),
+    ],
+)
+def test_a_nuclear_test_told_by_its_verb(text, realis):
+    assert events_of(text, "nuclear_test") == [realis]
+
+
+def test_a_missile_able_to_carry_a_nuclear_bomb_is_no_nuclear_test():
+    assert (
+        events_of(
+            "The North tested a missile able to carry a nuclear bomb on Wednesday.", "nuclear_test"
+        )
+        == []
+    )
