@@ -645,6 +645,9 @@ def test_being_sanctioned_is_a_state_not_an_event(text):
         ("Envoys met in advance of the summit in Beijing.", "planned"),
         ("Reporters waited for the scheduled summit with Moscow.", "planned"),
         ("The North fired a missile as Trump was due in Seoul for a summit.", "planned"),
+        # the topic of talks is still to come; a summit the talks were held at is held
+        ("The envoy met Pompeo on Monday for talks on the summit.", "planned"),
+        ("Moon and Trump held talks on the sidelines of the G20 summit on Monday.", "actual"),
         # before another one, undated: background
         ("Both sides honoured agreements reached at previous summit talks.", "historical"),
         # a past month of its own: background
