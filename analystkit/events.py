@@ -61,7 +61,7 @@ from analystkit.realis import (
 from analystkit.splitting import join_articles
 from analystkit.splitting import split as sentence_spans
 from analystkit.tagging import is_sentences
-from analystkit.terms import Term, find_term, terms_from_milestones
+from analystkit.terms import MilestoneResolver
 from analystkit.vocab import CLASS_PRECEDENCE, DPRK, LAUNCH_TYPES, MISSILE_CLASSES
 
 BALLISTIC_CLASSES = ("srbm", "mrbm", "irbm", "icbm", "slbm", "hypersonic", "ballistic")
@@ -268,7 +268,7 @@ def extract_events(
     else:
         texts = _texts(articles["text"], keep)  # read again, a batch at a time
         spans = _given_spans(sentences)
-    resolver = _MilestoneResolver(milestones)
+    resolver = MilestoneResolver(milestones)
     series = NuclearSeries(nuclear_tests)
     found = []  # (article_id, report date, its mentions)
     voices: dict[str, str | None] = {}  # article_id -> the party a state outlet speaks for
@@ -1211,149 +1211,6 @@ def _between(text: str, found: list[Party]) -> set[int]:
     return sides
 
 
-class _MilestoneResolver:
-    """Dates "in his first term" and "the Singapore summit" through the milestones,
-    loaded on first need."""
-
-    def __init__(self, milestones: pd.DataFrame | None):
-        self._milestones = milestones
-        self._terms: list[Term] | None = None
-        self._summits: list[tuple[pd.Timestamp, pd.Timestamp, str]] | None = None
-        self._first_named: dict[int, str | None] = {}  # id(article) -> first term-holder
-
-    def milestones(self) -> pd.DataFrame:
-        if self._milestones is None:
-            from analystkit.reference import load_milestones
-
-            self._milestones = load_milestones()
-        return self._milestones
-
-    def terms(self) -> list[Term]:
-        if self._terms is None:
-            self._terms = terms_from_milestones(self.milestones())
-        return self._terms
-
-    def resolve(
-        self, d: DateMention, sentence: str, article: str, today: pd.Timestamp
-    ) -> Term | None:
-        """The term meant: the name given, else the last term-holder named before it in
-        the sentence, else the first named in the article."""
-        terms = self.terms()
-        names = {t.who for t in terms}
-        who = d.who
-        if who is None:
-            before = [
-                (m.start(), n)
-                for n in names
-                for m in re.finditer(rf"\b{re.escape(n)}\b", sentence[: d.start])
-            ]
-            if before:
-                who = max(before)[1]
-            else:
-                if id(article) not in self._first_named:
-                    first = [
-                        (m.start(), n)
-                        for n in names
-                        if (m := re.search(rf"\b{re.escape(n)}\b", article))
-                    ]
-                    self._first_named[id(article)] = min(first)[1] if first else None
-                who = self._first_named[id(article)]
-        term = find_term(terms, who, d.term, today)
-        return term if term is not None and term.start <= today else None
-
-    def summit(
-        self, sentence: str, start: int, end: int, today: pd.Timestamp
-    ) -> DateMention | None:
-        """The listed summit (milestones of kind "summit") a summit mention at
-        sentence[start:end] names: by a place or pair right before it ("the Singapore
-        summit", "the first Trump-Kim summit"), a place after it ("the summit in Hanoi"),
-        or both (those listed under both). Of those whose title names them, the one its
-        ordinal counts, else the latest begun by the day after `today`, else the first
-        after it (still to come). None when it names none of them: an indefinite one
-        ("a summit in Beijing"), one named by no place, or by another series ("the G20
-        summit in Osaka"; "the ASEAN summit in Singapore" is no Trump-Kim summit)."""
-        if self._summits is None:
-            rows = self.milestones()
-            rows = rows[rows["kind"] == "summit"]
-            self._summits = [
-                (pd.Timestamp(r.date), pd.Timestamp(r.end_date), str(r.title))
-                for r in rows.itertuples()
-            ]
-        if _INDEFINITE.search(sentence, max(0, start - 40), start):
-            return None  # "a summit in Beijing": one more, not a listed one
-        before = _NAMED_BEFORE.search(sentence, max(0, start - 60), start)
-        if before is not None and before.group("name") in _NOT_NAMES:
-            before = None  # "The summit in Hanoi": a sentence's first word
-        after = _NAMED_AFTER.match(sentence, end)
-        if after is not None and after.group("name").split()[0] in _TIMES:
-            after = None  # "the Hanoi summit in March 2019": a time, not a place
-        chosen = self._listed(before.group("name")) if before is not None else None
-        if before is not None and not chosen:
-            return None  # another series
-        if after is not None:
-            there = self._listed(after.group("name"))
-            chosen = [s for s in chosen if s in there] if chosen is not None else there
-        if not chosen:
-            return None
-        ordinal = before.group("ordinal") if before is not None else None
-        if ordinal:
-            n = _ORDINALS[ordinal.lower()]
-            if n > len(chosen):
-                return None
-            first, last, _ = chosen[n - 1]
-        else:
-            begun = [s for s in chosen if s[0] <= today + pd.Timedelta(days=1)]
-            first, last, _ = begun[-1] if begun else chosen[0]
-        at = before if before is not None else after
-        assert at is not None
-        return DateMention(
-            at.start("name"),
-            at.end("name"),
-            at.group("name"),
-            "named",
-            first,
-            last if pd.notna(last) else first,
-            "day",
-        )
-
-    def title(self, named: DateMention) -> str:
-        """The title of the listed summit a `summit` mention resolved to."""
-        assert self._summits is not None
-        return next(s[2] for s in self._summits if s[0] == named.date)
-
-    def _listed(self, name: str) -> list[tuple[pd.Timestamp, pd.Timestamp, str]]:
-        """The listed summits whose title names `name` as a whole word, or its last word
-        ("DPRK-Russia Pyongyang": Pyongyang), in date order."""
-        assert self._summits is not None
-        for part in (name, name.split()[-1]):
-            word = re.compile(rf"(?<![\w-]){re.escape(part)}(?![\w-])")
-            found = [s for s in self._summits if word.search(s[2])]
-            if found:
-                return found
-        return []
-
-
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
-_NOT_NAMES = frozenset("The A An This That Its Their His Her Our Last Next".split())
-"""Capitalized words before "summit" that name no place (a sentence's first word)."""
-_TIMES = frozenset(
-    "January February March April May June July August September October November December "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
-)
-"""Capitalized words after "summit in" that name a time, not a place."""
-_NAMED_BEFORE = re.compile(
-    r"(?:\b(?P<ordinal>first|second|third|fourth|fifth)\s+)?"
-    r"(?<![\w.'’-])(?P<name>(?:[A-Z][\w'’-]*\s+)?[A-Z][\w'’-]*)\s+\Z"
-)
-"""The place or pair right before "summit" ("the Singapore summit", "the first
-Trump-Kim summit", "the Camp David summit"), with an ordinal before it; a whole word,
-not the end of a compound ("the U.S.-Japan summit" names no place)."""
-_INDEFINITE = re.compile(r"\b(?:an?|another|one)\s+(?:[\w'’-]+\s+){0,3}\Z", re.I)
-"""An indefinite summit ("a summit in Beijing", "another Trump-Kim summit")."""
-_NAMED_AFTER = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
-"""The place after "summit" ("the summit in Hanoi", "the summit at Camp David")."""
-
-
 # a launch noun said to come before another ("in that earlier launch", "its previous
 # ICBM test", "at previous summit talks"); not "North Korea earlier fired" (news:
 # earlier today), nor "last" or "latest" (the newest one, often the news)
@@ -1390,7 +1247,7 @@ def _modifies_other_noun(text: str, d: DateMention, trigger_start: int) -> bool:
 
 
 def _date_mention(
-    m: _Mention, report: pd.Timestamp, article_text: str, resolver: _MilestoneResolver
+    m: _Mention, report: pd.Timestamp, article_text: str, resolver: MilestoneResolver
 ) -> None:
     """Fill in the mention's period from its date expression, and make an actual
     mention historical when that period ends more than HISTORICAL_DAYS before the
