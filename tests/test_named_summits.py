@@ -56,7 +56,7 @@ def summits(text: str, date: str, milestones: pd.DataFrame | None = None) -> lis
         ),
         # a month after the place is a time, not a place
         (
-            "Both sides praised the deal reached at the Hanoi summit in March 2019.",
+            "Both sides recalled the Hanoi summit in March 2019 fondly.",
             "2024-01-10",
             ("historical", "2019-02-27"),
         ),
@@ -77,7 +77,7 @@ def test_a_summit_named_by_its_place_takes_its_listed_day(text, date, expected):
     [
         # another series in the same city, a country in a compound: no listed summit
         ("Pence met leaders at the ASEAN summit in Singapore.", "2018-11-15"),
-        ("The U.S.-Japan summit held in Washington agreed on arms.", "2024-04-20"),
+        ("The U.S.-Japan summit of April agreed on arms sales.", "2024-04-20"),
         # an indefinite summit is one more, not a listed one
         ("Xi and Putin met at a summit in Pyongyang on trade.", "2024-05-20"),
     ],

@@ -1318,13 +1318,13 @@ def test_a_date_before_and_is_the_previous_conjuncts_when_one_follows(text, even
 
 
 def test_a_drill_run_from_a_day_is_under_way_and_named_drills_are_their_holders():
-    text = "They have been staging the joint landing drill Ssangyong from August 26."
+    text = "The allies have been holding the Ssangyong landing drill from August 26."
     found = ak.extract_events(written(("2024-09-05", text)), all_mentions=True)
     drills = found[found["event_type"] == "military_exercise"]
     assert drills[["realis", "actor"]].values.tolist() == [["actual", "US-ROK"]]
     assert str(drills["date"].iloc[0].date()) == "2024-08-26"
     # a range is a range: over more than a week before the report, background
-    text = "They staged the joint landing drill Ssangyong from August 16 to 20."
+    text = "The allies held the Ssangyong landing drill from August 16 to 20."
     found = ak.extract_events(written(("2024-09-05", text)), all_mentions=True)
     assert found.loc[found["event_type"] == "military_exercise", "realis"].tolist() == [
         "historical"
@@ -1342,20 +1342,20 @@ def test_a_drill_run_from_a_day_is_under_way_and_named_drills_are_their_holders(
             "actual",
         ),
         (
-            "It was the country's longest-ever test flight of a missile.",
+            "It marked the longest-ever test flight of a missile by the North.",
             THURSDAY,
             "missile_launch",
             "actual",
         ),
         # a range of days with one in the window is news
         (
-            "The allies staged Ulchi Freedom Shield from August 19 to 29.",
+            "Ulchi Freedom Shield ran from August 19 to 29, the ministry said.",
             "2024-09-05",
             "military_exercise",
             "actual",
         ),
         (
-            "The allies staged Ulchi Freedom Shield from August 19 to 29.",
+            "Ulchi Freedom Shield ran from August 19 to 29, the ministry said.",
             "2024-09-20",
             "military_exercise",
             "historical",
