@@ -932,6 +932,8 @@ LEAD_SENTENCES = 3
 """In an article's lead (its first sentences) "the launch" is the news the article is
 about, and may start an event; later it only joins one."""
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|un|ld|nt|de)\b")
+"""A present perfect ("has invited", "have held", "has sent"): with "since" a year after
+the noun, it tells a span of repeats."""
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:19|20)\d\d\b", re.I)
 _FIRST = re.compile(r"\bfirst\b", re.I)  # "the first … since 2017" is news, not a series
 _PLANNED_BEFORE = re.compile(
