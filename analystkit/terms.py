@@ -87,7 +87,7 @@ class MilestoneResolver:
     def __init__(self, milestones: pd.DataFrame | None):
         self._milestones = milestones
         self._terms: list[Term] | None = None
-        self._summits: list[tuple[pd.Timestamp, pd.Timestamp, str]] | None = None
+        self._summits: list[tuple[pd.Timestamp, pd.Timestamp, str, str]] | None = None
         self._first_named: dict[int, str | None] = {}  # id(article) -> first term-holder
 
     def milestones(self) -> pd.DataFrame:
@@ -143,9 +143,9 @@ class MilestoneResolver:
         summit in Osaka"; "the ASEAN summit in Singapore" is no Trump-Kim summit)."""
         if self._summits is None:
             rows = self.milestones()
-            rows = rows[rows["kind"] == "summit"]
+            rows = rows[rows["kind"].isin(["summit", "meeting"])]
             self._summits = [
-                (pd.Timestamp(r.date), pd.Timestamp(r.end_date), str(r.title))
+                (pd.Timestamp(r.date), pd.Timestamp(r.end_date), str(r.title), str(r.kind))
                 for r in rows.itertuples()
             ]
         if _INDEFINITE.search(sentence, max(0, start - 40), start):
@@ -159,9 +159,11 @@ class MilestoneResolver:
         chosen = self._listed(before.group("name")) if before is not None else None
         if before is not None and not chosen:
             return None  # another series
-        if after is not None:
-            there = self._listed(after.group("name"))
-            chosen = [s for s in chosen if s in there] if chosen is not None else there
+        if after is not None and chosen is not None:  # the pair's, in that place
+            place = _whole_word(after.group("name").split()[-1])
+            chosen = [s for s in chosen if place.search(s[2])]
+        elif after is not None:
+            chosen = self._listed(after.group("name"))
         if not chosen:
             return None
         ordinal = before.group("ordinal") if before is not None else None
@@ -169,10 +171,10 @@ class MilestoneResolver:
             n = _ORDINALS[ordinal.lower()]
             if n > len(chosen):
                 return None
-            first, last, _ = chosen[n - 1]
+            first, last, *_ = chosen[n - 1]
         else:
             begun = [s for s in chosen if s[0] <= today + pd.Timedelta(days=1)]
-            first, last, _ = begun[-1] if begun else chosen[0]
+            first, last, *_ = begun[-1] if begun else chosen[0]
         at = before if before is not None else after
         assert at is not None
         return DateMention(
@@ -190,19 +192,28 @@ class MilestoneResolver:
         assert self._summits is not None
         return next(s[2] for s in self._summits if s[0] == named.date)
 
-    def _listed(self, name: str) -> list[tuple[pd.Timestamp, pd.Timestamp, str]]:
+    def _listed(self, name: str) -> list[tuple[pd.Timestamp, pd.Timestamp, str, str]]:
         """The listed summits whose title names `name` as a whole word, or its last word
-        ("DPRK-Russia Pyongyang": Pyongyang), in date order."""
+        ("DPRK-Russia Pyongyang": Pyongyang), in date order. A leaders' pair ("Kim-Xi")
+        also names the leaders' meetings the milestones list as `meeting` (the guide's
+        summits all the same); a place alone names only rows of kind `summit` (many
+        meetings are held in Beijing)."""
         assert self._summits is not None
         for part in (name, name.split()[-1]):
-            word = re.compile(rf"(?<![\w-]){re.escape(part)}(?![\w-])")
-            found = [s for s in self._summits if word.search(s[2])]
+            word = _whole_word(part)
+            pair = "-" in part
+            found = [s for s in self._summits if (pair or s[3] == "summit") and word.search(s[2])]
             if found:
                 return found
         return []
 
 
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+_ORDINALS = {
+    w: n
+    for n, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth".split(), start=1
+    )
+}
 _NOT_NAMES = frozenset("The A An This That Its Their His Her Our Last Next".split())
 """Capitalized words before "summit" that name no place (a sentence's first word)."""
 _TIMES = frozenset(
@@ -211,7 +222,7 @@ _TIMES = frozenset(
 )
 """Capitalized words after "summit in" that name a time, not a place."""
 _NAMED_BEFORE = re.compile(
-    r"(?:\b(?P<ordinal>first|second|third|fourth|fifth)\s+)?"
+    r"(?:\b(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?"
     r"(?<![\w.'’-])(?P<name>(?:[A-Z][\w'’-]*\s+)?[A-Z][\w'’-]*)\s+\Z"
 )
 """The place or pair right before "summit" ("the Singapore summit", "the first
@@ -221,3 +232,9 @@ _INDEFINITE = re.compile(r"\b(?:an?|another|one)\s+(?:[\w'’-]+\s+){0,3}\Z", re
 """An indefinite summit ("a summit in Beijing", "another Trump-Kim summit")."""
 _NAMED_AFTER = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
 """The place after "summit" ("the summit in Hanoi", "the summit at Camp David")."""
+
+
+def _whole_word(name: str) -> re.Pattern[str]:
+    """`name` as a whole word of a title, not part of a compound ("Japan" is no word of
+    "US-Japan-ROK")."""
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")

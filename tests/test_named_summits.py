@@ -66,6 +66,17 @@ def summits(text: str, date: str, milestones: pd.DataFrame | None = None) -> lis
             "2024-07-10",
             ("historical", "2024-06-19"),
         ),
+        # a leaders' pair also names their meetings listed as `meeting`, by ordinal or place
+        (
+            "The fourth Kim-Xi summit took place in January.",
+            "2019-03-10",
+            ("historical", "2019-01-07"),
+        ),
+        (
+            "The Kim-Xi summit in Pyongyang cemented ties.",
+            "2020-03-10",
+            ("historical", "2019-06-20"),
+        ),
     ],
 )
 def test_a_summit_named_by_its_place_takes_its_listed_day(text, date, expected):
@@ -78,6 +89,8 @@ def test_a_summit_named_by_its_place_takes_its_listed_day(text, date, expected):
         # another series in the same city, a country in a compound: no listed summit
         ("Pence met leaders at the ASEAN summit in Singapore.", "2018-11-15"),
         ("The U.S.-Japan summit of April agreed on arms sales.", "2024-04-20"),
+        # a place alone names no leaders' meeting (many are held in Beijing)
+        ("The summit in Beijing drew leaders from Africa.", "2024-05-20"),
         # an indefinite summit is one more, not a listed one
         ("Xi and Putin met at a summit in Pyongyang on trade.", "2024-05-20"),
     ],
