@@ -838,6 +838,14 @@ def _read(
         realis = "generic"  # "NATO has invited Seoul to its summit since 2022": a series
     if (
         realis == "actual"
+        and not nominal
+        and trigger.event_type not in _PLACED
+        and date is None
+        and _TIMES_AFTER.match(text, end)
+    ):
+        realis = "generic"  # "Trump and Kim have met three times": a tally
+    if (
+        realis == "actual"
         and trigger.occurs_with is not None
         and not anchored
         and trigger.occurs_with.search(text[scope_first:scope_last].lower()) is None
@@ -934,6 +942,12 @@ about, and may start an event; later it only joins one."""
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|un|ld|nt|de)\b")
 """A present perfect ("has invited", "have held", "has sent"): with "since" a year after
 the noun, it tells a span of repeats."""
+_TIMES_AFTER = re.compile(
+    r"(?:\s+[\w'’-]+){0,3}?\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)"
+    r"\s+times|twice)\b",
+    re.I,
+)
+"""A count of times after a verb ("have met three times", "met Kim twice"): a tally."""
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:19|20)\d\d\b", re.I)
 _FIRST = re.compile(r"\bfirst\b", re.I)  # "the first … since 2017" is news, not a series
 _PLANNED_BEFORE = re.compile(

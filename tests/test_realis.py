@@ -648,6 +648,8 @@ def test_being_sanctioned_is_a_state_not_an_event(text):
         # the topic of talks is still to come; a summit the talks were held at is held
         ("The envoy met Pompeo on Monday for talks on the summit.", "planned"),
         ("Moon and Trump held talks on the sidelines of the G20 summit on Monday.", "actual"),
+        # a count of times is a tally, not one summit
+        ("Trump and Kim have met three times.", "generic"),
         # before another one, undated: background
         ("Both sides honoured agreements reached at previous summit talks.", "historical"),
         # a past month of its own: background
