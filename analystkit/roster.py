@@ -25,7 +25,8 @@ GOVERNMENT, STATE_MEDIA, EVENT = "government", "state_media", "event"
 ROLE_KINDS = (GOVERNMENT, STATE_MEDIA, EVENT) + SPEAKER_GROUPS
 _YEARS = re.compile(r"(\d{4})\s*-\s*(\d{4})?\Z")
 _ROSTER_KEYS = ("people", "bodies", "roles", "state_media_groups", "countries")
-_PERSON_KEYS = ("group", "years", "titles", "cues", "died")
+_PERSON_KEYS = ("group", "years", "titles", "cues", "died", "gender")
+_GENDERS = ("f", "m")
 _OUTLET_KEYS = ("group", "country", "cues")
 _OPEN_END = 9999
 
@@ -42,6 +43,7 @@ class Speaker:
     years: tuple[tuple[int, int], ...] = ()
     titles: tuple[str, ...] = ()
     died: int | None = None  # a surname alone in a later article is not them
+    gender: str | None = None  # "f" or "m" (a person not marked "f" is taken as "m")
 
     def group_in(self, year: int | None) -> str:
         """The group it speaks for in `year`: before its first term `other`, after its
@@ -314,6 +316,9 @@ def _add_speaker(
         _years(r, fields["years"][1], name) if "years" in fields else (),
         tuple(t.lower() for t, _ in titles),
         _year(r, fields["died"][1], f"the year {name!r} died") if "died" in fields else None,
+        _group(r, fields["gender"][1], f"gender of {name!r}", _GENDERS)
+        if "gender" in fields
+        else ("m" if kind == PERSON else None),
     )
     roster.add(speaker, str(r.path), [line for _, line in cues])
 

@@ -38,6 +38,20 @@ _STATES = frozenset(
 )
 _MEMBER_STATES = _STATES - {"un"}  # whose UN diplomats they are
 _PRONOUNS = {"he": PERSON, "she": PERSON, "it": BODY, "they": None}
+_GENDER_OF = {"he": "m", "she": "f"}
+_GENDERED = re.compile(r"^(?:(Ms|Mrs|Miss)|Mr)\b")
+_PLURAL = re.compile(
+    r"\b(?:officials|diplomats|sources|analysts|experts|aides|lawmakers|officers|negotiators"
+    r"|spokespeople|leaders|ministers|members|people|participants|speakers|envoys|observers)\b",
+    re.I,
+)
+# a label ending in a plural: a lower-case noun ("several diplomats") or a people
+# ("Palestinians", "Koreans"), not a name ("Mattis", "Evans")
+_PLURAL_END = re.compile(r"(?:\b[a-z]+[^s'’\W]s|\b[A-Z][a-z]+(?:ians|eans|icans))\W*\Z")
+_HONORIFIC_AT = re.compile(r"(?:(Ms|Mrs|Miss)|Mr)\b\.?\s")  # a cue that holds it ("Ms. Kim")
+_HONORIFIC_BEFORE = re.compile(r"\b(?:(Ms|Mrs|Miss)|Mr)\b\.?\s+\Z")
+_WOMAN_TITLES = frozenset({"spokeswoman", "chairwoman", "congresswoman", "businesswoman"})
+_MAN_TITLES = frozenset({"spokesman", "chairman", "congressman", "businessman"})
 _CONTRACTION = re.compile(r"['’](?:s|ll|d|ve|re)\Z")  # "He’s said": he
 _WRITER = frozenset({"i", "we", "you", "this reporter", "this writer"})
 _BODY_ROLES = frozenset(
@@ -265,7 +279,7 @@ class Reader:
         if low in _WRITER:
             return None
         if low in _PRONOUNS:
-            found = self.pronoun(_PRONOUNS[low], sentence_start)
+            found = self.pronoun(_PRONOUNS[low], sentence_start, _GENDER_OF.get(low))
         elif self._nobody(s, e):
             found = None
         else:
@@ -317,12 +331,32 @@ class Reader:
         elsewhere may read differently)."""
         return self.hits.in_cue(s, _CUE_REACH) or self.hits.in_cue(e, _CUE_REACH)
 
-    def pronoun(self, kind: str | None, before: int) -> Credit | None:
+    def pronoun(self, kind: str | None, before: int, gender: str | None = None) -> Credit | None:
         """The last credited speaker of that kind (person for he/she, a body for it),
-        else the last one mentioned; in a state outlet's article, else the outlet."""
-        for c in reversed(self.history):
-            if kind is None or (kind == PERSON) == c.person:
-                return Credit(c.speaker, c.group, PRONOUN, c.person, c.titles)
+        not of the other gender ("she" after a man's words goes back to the woman before
+        him; where none is, to the last person as before), else the last one mentioned;
+        in a state outlet's article, else the outlet."""
+        of_kind = [
+            c for c in reversed(self.history) if kind is None or (kind == PERSON) == c.person
+        ]
+        if gender is not None:
+            matching = [c for c in of_kind if self._gender(c) in (gender, None)]
+            if of_kind and not matching:  # "Kim inspected the unit. The participants
+                # said …. He said": the last person of that gender the article names
+                named = self._mentioned(
+                    before, lambda sp: sp.kind == PERSON and sp.gender == gender
+                )
+                if named is not None:
+                    return Credit(
+                        named.name,
+                        self._group_in(named),
+                        PRONOUN,
+                        True,
+                        frozenset(named.titles),
+                    )
+            of_kind = matching or of_kind
+        for c in of_kind[:1]:
+            return Credit(c.speaker, c.group, PRONOUN, c.person, c.titles)
         if kind == BODY:  # "a message from X arrived. …, it said": the document's sender
             self.contextual = True
             author = self._author(None, before)
@@ -340,6 +374,38 @@ class Reader:
                 frozenset(mentioned.titles),
             )
         return self.source_voice(PRONOUN)
+
+    def _other_gender(self, k: int, sp: Speaker) -> tuple[int, int] | None:
+        """The span of an honorific and the name of cue k when the honorific says a
+        gender the roster person is not ("Mr. Park" is not Park Geun-hye, "Ms. Kim" not
+        Kim Jong Un): someone else of that name; else None."""
+        if sp.kind != PERSON or sp.gender is None:
+            return None
+        h, text = self.hits, self.text
+        a, b = h.cue_start[k], h.cue_end[k]
+        m = _HONORIFIC_AT.match(text, a) or _HONORIFIC_BEFORE.search(text, max(0, a - 6), a)
+        if m is None:
+            return None
+        said = "f" if m.group(1) else "m"
+        return (min(m.start(), a), b) if said != sp.gender else None
+
+    def _gender(self, c: Credit) -> str | None:
+        """A credited person's gender: the roster's, else their honorific or title
+        ("Ms.", "spokeswoman"), "plural" for several people ("U.S. officials": no "he"
+        or "she"), else None (not known)."""
+        sp = self.roster.speakers.get(c.speaker)
+        if sp is not None and sp.kind == PERSON:
+            return sp.gender
+        if _PLURAL.search(c.speaker) or _PLURAL_END.search(c.speaker):
+            return "plural"
+        m = _GENDERED.search(c.speaker)
+        if m is not None:
+            return "f" if m.group(1) else "m"
+        if c.titles & _WOMAN_TITLES:
+            return "f"
+        if c.titles & _MAN_TITLES:
+            return "m"
+        return None
 
     def source_voice(self, how: str = SOURCE) -> Credit | None:
         self.contextual = True
@@ -475,6 +541,9 @@ class Reader:
             description = (core_end, e)
         if cues and head_end == h.cue_end[head_cue]:
             sp = self._speaker(head_cue)
+            other = self._other_gender(head_cue, sp)
+            if other is not None:  # "Mr. Park": not Park Geun-hye
+                return self._named(other, s, description, words, expert, before)
             if _possessive(self.text, h.cue_end[head_cue]):
                 pass  # a possessor, not the speaker
             else:

@@ -1255,3 +1255,39 @@ def test_a_roster_persons_surname_refers_back_to_them(text, date, speaker, group
 )
 def test_a_name_with_a_suffix_and_an_official_of_past_years(text, date, speaker, group):
     assert last(text, date=date)[:2] == (speaker, group)
+
+
+@pytest.mark.parametrize(
+    "text, date, speaker, group",
+    [
+        # "she" after a man's words goes back to the woman before him
+        (
+            "Kim Yo Jong slammed the drills. Defense Minister Shin Won-sik said the army was "
+            "ready. She said Seoul would pay dearly.",
+            "2024-06-01",
+            "Kim Yo Jong",
+            "dprk_state",
+        ),
+        # and "he" after a woman's to the man before her
+        (
+            "Rex Tillerson spoke first. Nikki Haley said the vote was clear. He said China "
+            "could do more.",
+            "2017-09-12",
+            "Rex Tillerson",
+            "us_gov",
+        ),
+        # "he" is one person, not several officials credited since
+        (
+            "Kim Jong Un inspected the unit. The participants said the drill was a success. He "
+            "said the army was ready.",
+            "2024-06-01",
+            "Kim Jong Un",
+            "dprk_state",
+        ),
+        # an honorific of the other gender is someone else of that surname
+        ("Mr. Park said he disagreed.", "2015-06-01", "Mr. Park", "other"),
+        ("Ms. Kim said the drills were a provocation.", "2024-06-01", "Kim Yo Jong", "dprk_state"),
+    ],
+)
+def test_he_and_she_skip_the_other_gender(text, date, speaker, group):
+    assert last(text, date=date)[:2] == (speaker, group)

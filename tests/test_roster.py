@@ -89,6 +89,11 @@ PERSON = "people:\n  X Y:\n    group: us_gov\n    cues: [X Y]\n"
             "not a year",
         ),
         (
+            "people:\n  X Y:\n    group: us_gov\n    gender: x\n    cues: [X Y]\n",
+            4,
+            "unknown gender",
+        ),
+        (
             "bodies:\n  B:\n    group: un\n    cues: [B]\n    motto: peace\n",
             5,
             "unknown key 'motto'",
