@@ -39,7 +39,6 @@ _STATES = frozenset(
 _MEMBER_STATES = _STATES - {"un"}  # whose UN diplomats they are
 _PRONOUNS = {"he": PERSON, "she": PERSON, "it": BODY, "they": None}
 _GENDER_OF = {"he": "m", "she": "f"}
-_GENDERED = re.compile(r"^(?:(Ms|Mrs|Miss)|Mr)\b")
 _PLURAL = re.compile(
     r"\b(?:officials|diplomats|sources|analysts|experts|aides|lawmakers|officers|negotiators"
     r"|spokespeople|leaders|ministers|members|people|participants|speakers|envoys|observers)\b",
@@ -48,7 +47,8 @@ _PLURAL = re.compile(
 # a label ending in a plural: a lower-case noun ("several diplomats") or a people
 # ("Palestinians", "Koreans"), not a name ("Mattis", "Evans")
 _PLURAL_END = re.compile(r"(?:\b[a-z]+[^s'’\W]s|\b[A-Z][a-z]+(?:ians|eans|icans))\W*\Z")
-_HONORIFIC_AT = re.compile(r"(?:(Ms|Mrs|Miss)|Mr)\b\.?\s")  # a cue that holds it ("Ms. Kim")
+# an honorific and its gender (group 1: a woman's), at a name ("Ms. Kim") or before one
+_HONORIFIC_AT = re.compile(r"(?:(Ms|Mrs|Miss)|Mr)\b\.?\s")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:(Ms|Mrs|Miss)|Mr)\b\.?\s+\Z")
 _WOMAN_TITLES = frozenset({"spokeswoman", "chairwoman", "congresswoman", "businesswoman"})
 _MAN_TITLES = frozenset({"spokesman", "chairman", "congressman", "businessman"})
@@ -398,7 +398,7 @@ class Reader:
             return sp.gender
         if _PLURAL.search(c.speaker) or _PLURAL_END.search(c.speaker):
             return "plural"
-        m = _GENDERED.search(c.speaker)
+        m = _HONORIFIC_AT.match(c.speaker)
         if m is not None:
             return "f" if m.group(1) else "m"
         if c.titles & _WOMAN_TITLES:
