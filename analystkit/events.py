@@ -1271,12 +1271,12 @@ def _date_mention(
     earlier launch": not the news, which it would join)."""
     d = m.date
     if m.event_type == SUMMIT and (d is None or d.precision not in _DAYS):
-        named = resolver.summit(m.evidence, m.start, m.end, report)
-        if named is not None:  # "the Singapore summit": the listed one's days
-            d = m.date = named
-            m.listed = resolver.title(named)
-            if named.date > report + pd.Timedelta(days=1):
-                m.first, m.last = named.date, named.end_date
+        listed = resolver.summit(m.evidence, m.start, m.end, report)
+        if listed is not None:  # "the Singapore summit": the listed one's days
+            d = m.date = listed[0]
+            m.listed = listed[1]
+            if d.date > report + pd.Timedelta(days=1):
+                m.first, m.last = d.date, d.end_date
                 if m.realis == "actual":
                     m.realis = "planned"  # "ahead of the Hanoi summit" before it began
                 return

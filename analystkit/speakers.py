@@ -652,14 +652,9 @@ class Reader:
             full = self._full_name(*m.span())
             if full is None:
                 continue
-            a, b = m.span()  # a roster cue longer than the surname: the full name or
-            roster = [  # a title with it ("President Park" of "President Park Geun Hye")
-                c
-                for c in h.cues(a - _CUE_REACH, b)
-                if h.cue_start[c] <= a
-                and h.cue_end[c] >= b
-                and h.cue_end[c] - h.cue_start[c] > b - a
-            ]
+            # a roster cue longer than the surname: the full name or a title with it
+            # ("President Park" of "President Park Geun Hye")
+            roster = self._covering(*m.span())
             if not roster:
                 return full
             sp = self.roster.speakers[h.cue_name[roster[-1]]]
@@ -875,16 +870,22 @@ class Reader:
         """The roster person the article last named in full before `before` with
         `surname` at either end of the name: news gives the name once, then the surname
         ("Kurt Campbell …" then "Campbell said", "Cho Hyun …" then "Cho said")."""
-        h, text = self.hits, self.text
-        for m in reversed(list(_word(surname).finditer(text, self.article[0], before))):
-            a, b = m.span()
-            for k in h.cues(a - _CUE_REACH, b):
-                start, end = h.cue_start[k], h.cue_end[k]
-                if start <= a and end >= b and end - start > b - a:
-                    sp = self._speaker(k)
-                    if sp.kind == PERSON:
-                        return sp
+        for m in reversed(list(_word(surname).finditer(self.text, self.article[0], before))):
+            for k in self._covering(*m.span()):
+                sp = self._speaker(k)
+                if sp.kind == PERSON:
+                    return sp
         return None
+
+    def _covering(self, a: int, b: int) -> list[int]:
+        """The roster cues longer than text[a:b] that hold it (a surname's full name, or
+        a title with it), in order of their start."""
+        h = self.hits
+        return [
+            k
+            for k in h.cues(a - _CUE_REACH, b)
+            if h.cue_start[k] <= a and h.cue_end[k] >= b and h.cue_end[k] - h.cue_start[k] > b - a
+        ]
 
     def _introduced(self, surname: str, before: int) -> str | None:
         """Where the article first names `surname` with a title or an appositive, the

@@ -132,8 +132,9 @@ class MilestoneResolver:
 
     def summit(
         self, sentence: str, start: int, end: int, today: pd.Timestamp
-    ) -> DateMention | None:
-        """The listed summit (milestones of kind "summit") a summit mention at
+    ) -> tuple[DateMention, str] | None:
+        """The listed summit (milestones of kind "summit"), as its days and its title, a
+        summit mention at
         sentence[start:end] names: by a place or pair right before it ("the Singapore
         summit", "the first Trump-Kim summit"), a place after it ("the summit in Hanoi"),
         or both (those listed under both). Of those whose title names them, the one its
@@ -171,13 +172,13 @@ class MilestoneResolver:
             n = _ORDINALS[ordinal.lower()]
             if n > len(chosen):
                 return None
-            first, last, *_ = chosen[n - 1]
+            first, last, title, _ = chosen[n - 1]
         else:
             begun = [s for s in chosen if s[0] <= today + pd.Timedelta(days=1)]
-            first, last, *_ = begun[-1] if begun else chosen[0]
+            first, last, title, _ = begun[-1] if begun else chosen[0]
         at = before if before is not None else after
         assert at is not None
-        return DateMention(
+        days = DateMention(
             at.start("name"),
             at.end("name"),
             at.group("name"),
@@ -186,11 +187,7 @@ class MilestoneResolver:
             last if pd.notna(last) else first,
             "day",
         )
-
-    def title(self, named: DateMention) -> str:
-        """The title of the listed summit a `summit` mention resolved to."""
-        assert self._summits is not None
-        return next(s[2] for s in self._summits if s[0] == named.date)
+        return days, title
 
     def _listed(self, name: str) -> list[tuple[pd.Timestamp, pd.Timestamp, str, str]]:
         """The listed summits whose title names `name` as a whole word, or its last word
