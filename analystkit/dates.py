@@ -484,6 +484,15 @@ def writers_weekday(mention: DateMention, article_date: pd.Timestamp) -> DateMen
     return replace(mention, date=mention.date - week, end_date=mention.end_date - week)
 
 
+def is_time_word(word: str) -> bool:
+    """Whether a capitalized word names a month or a weekday (a time, not a place).
+
+    >>> is_time_word("March"), is_time_word("Monday"), is_time_word("Hanoi")
+    (True, True, False)
+    """
+    return word.lower() in _WEEKDAYS or re.fullmatch(_MONTH_FULL, word) is not None
+
+
 def coming_weekday(mention: DateMention, article_date: pd.Timestamp) -> DateMention:
     """The mention, with a weekday read forward: for an event still to come ("is due to
     open on Friday", "are set to begin the drills on Monday") a bare weekday is the

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analystkit.dates import DateMention
+from analystkit.dates import DateMention, is_time_word
 from analystkit.frames import require_columns
 
 
@@ -155,7 +155,7 @@ class MilestoneResolver:
         if before is not None and before.group("name") in _NOT_NAMES:
             before = None  # "The summit in Hanoi": a sentence's first word
         after = _NAMED_AFTER.match(sentence, end)
-        if after is not None and after.group("name").split()[0] in _TIMES:
+        if after is not None and is_time_word(after.group("name").split()[0]):
             after = None  # "the Hanoi summit in March 2019": a time, not a place
         chosen = self._listed(before.group("name")) if before is not None else None
         if before is not None and not chosen:
@@ -213,11 +213,6 @@ _ORDINALS = {
 }
 _NOT_NAMES = frozenset("The A An This That Its Their His Her Our Last Next".split())
 """Capitalized words before "summit" that name no place (a sentence's first word)."""
-_TIMES = frozenset(
-    "January February March April May June July August September October November December "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
-)
-"""Capitalized words after "summit in" that name a time, not a place."""
 _NAMED_BEFORE = re.compile(
     r"(?:\b(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?"
     r"(?<![\w.'’-])(?P<name>(?:[A-Z][\w'’-]*\s+)?[A-Z][\w'’-]*)\s+\Z"
