@@ -710,7 +710,10 @@ def _read(
         and _FRONTED.fullmatch(text, 0, d.start)
         and text.startswith(",", d.end)
     ]
-    if nominal:  # a noun's own date: "the launch on Sunday", "Sunday's launch"
+    relative = _relative_dates(text, end, dates, r)  # "the resolution, which passed …"
+    if relative:
+        in_scope = relative
+    elif nominal:  # a noun's own date: "the launch on Sunday", "Sunday's launch"
         in_scope = (
             _own_dates(
                 [  # next to the noun, in its clause
@@ -1011,6 +1014,60 @@ def _predicate_dates(
     at = verb.end() if verb is not None else m.end() + len("took place")
     last = clause(text, at, at, rules, strong_only=True)[1]
     return [d for d in dates if at <= d.start < last and d.start - at <= _NEAR]
+
+
+_RELATIVE_CLAUSE = re.compile(
+    r"(?:\s+[a-z]+)?(?:\s+(?:of|against|on|over|by)\s[^,.;:]{1,60}?)?\s*,?\s+(?:which|that)\s+"
+    r"(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?(?:[a-z]+ly\s+)?"
+)
+"""From a noun to the verb of a relative clause about it: the compound's head (a trigger
+may end on its modifier: "new sanctions| resolution"), its "of" or "against" phrase,
+then "which" or "that", an auxiliary of the passive and an adverb ("the resolution
+against the North, which unanimously passed …")."""
+_ADVERB_PLACE = re.compile(
+    r"\s*(?:[a-z]+ly\s+)?(?:(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+)?"
+)
+"""After a relative clause's verb, before its date: an adverb, a place ("held in
+Singapore last week")."""
+_ON_IN = re.compile(r"(?:on|in)\s+")
+_SUBJECT_WORDS = 5
+_SUBJECT_WORD = re.compile(
+    r"(?!(?:not|never|will|would|could|may|might|should|can|must|to)\b)[\w.'’-]+\s+(?![\w'’]*n['’]t\b)",
+    re.I,
+)
+"""A word of a relative clause's subject, not a modal or a negation ("which the council
+adopted", not "which may be adopted")."""
+
+
+def _relative_dates(
+    text: str, end: int, dates: list[DateMention], rules: RealisRules
+) -> list[DateMention]:
+    """The date a relative clause gives the act a noun trigger ending at `end` names,
+    when its verb tells the act as taken or held (`realis.happened`) and the date
+    follows the verb, perhaps after an adverb or a place (the clause's subject may
+    stand before the verb: "which the council adopted on Monday"): "the latest sanctions
+    resolution, which passed last week", "the summit, which was held in Singapore last
+    week" (the clause is the noun's; the date a sentence fronts is its main verb's:
+    "On Friday, she praised the resolution, which passed last week")."""
+    m = _RELATIVE_CLAUSE.match(text, end)
+    if m is None or rules.happened is None:
+        return []
+    pos = m.end()
+    for _ in range(_SUBJECT_WORDS + 1):  # the clause's subject first: "which the council adopted"
+        verb = rules.happened.match(text[pos : pos + 30].lower())
+        if verb is not None:
+            break
+        word = _SUBJECT_WORD.match(text, pos)
+        if word is None:
+            return []
+        pos = word.end()
+    else:
+        return []
+    verb_end = pos + verb.end()
+    gap = _ADVERB_PLACE.match(text, verb_end)  # always matches (all of it optional)
+    at = gap.end() if gap else verb_end
+    after = _ON_IN.match(text, at)  # a year or an explicit day starts after it
+    return [d for d in dates if d.start in (at, verb_end, after.end() if after else at)]
 
 
 _FOR_REASON = re.compile(r".*\bfor\s+\Z", re.S)

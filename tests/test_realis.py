@@ -693,6 +693,9 @@ def test_a_date_in_the_clause_dates_a_summit_noun():
         ("Seoul wants additional sanctions on the North.", "hypothetical"),
         ("The world needs to raise the pressure with new sanctions.", "hypothetical"),
         ("Envoys are hoping to win support for fresh sanctions.", "hypothetical"),
+        # made possible, not taken
+        ("The Senate agreed on a bill that allows new sanctions on the banks.", "hypothetical"),
+        ("A new law enabling fresh sanctions on shippers has drawn support.", "hypothetical"),
         # worked on, not yet taken
         ("Diplomats deliberated on a new sanctions resolution for weeks.", "planned"),
         ("The envoys were negotiating the text of a sanctions resolution.", "planned"),
@@ -1409,3 +1412,48 @@ def test_a_missile_able_to_carry_a_nuclear_bomb_is_no_nuclear_test():
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    "text, event_type, day",
+    [
+        # a relative clause whose verb tells the act as taken or held dates its noun,
+        # before a date the sentence fronts for its main verb
+        (
+            "On Wednesday, the envoy praised the new sanctions resolution against the "
+            "North, which unanimously passed last Friday.",
+            "sanctions",
+            "2025-02-28",
+        ),
+        (
+            "Seoul welcomed the new sanctions, which the Security Council adopted on Monday.",
+            "sanctions",
+            "2025-03-03",
+        ),
+        (
+            "On Wednesday, Seoul praised the summit, which was held in Singapore last week.",
+            "summit",
+            "2025-02-24",
+        ),
+        (
+            "Pyongyang denounced the joint drills, which began on Tuesday.",
+            "military_exercise",
+            "2025-03-04",
+        ),
+        # a verb that does not tell the act, or a modal, leaves the fronted date
+        (
+            "On Wednesday, the envoy praised the new sanctions, which drew protests on Monday.",
+            "sanctions",
+            "2025-03-05",
+        ),
+        (
+            "On Wednesday, the envoy praised the new sanctions, which may be adopted on Monday.",
+            "sanctions",
+            "2025-03-05",
+        ),
+    ],
+)
+def test_a_relative_clause_of_taking_or_holding_dates_its_noun(text, event_type, day):
+    found = ak.extract_events(written((THURSDAY, text)), all_mentions=True)
+    dates = found.loc[found["event_type"] == event_type, "date"]
+    assert [str(d.date()) for d in dates] == [day]
