@@ -50,7 +50,7 @@ _NOT_LAUNCHED_AFTER = "not_launched_after"  # optional: the words of a missile-d
 _REACTING_VERBS = "reacting_verbs"  # optional: beside the lexicon's reporting verbs
 _INTERCEPT_WORDS = "intercept_words"  # optional: a sentence of a missile-defence test
 _REALIS_KEYS = ("window_words", "clause_breaks", "date_breaks", "before", "after")
-_REALIS_OPTIONAL = ("cause_clause", "happened")
+_REALIS_OPTIONAL = ("cause_clause", "happened", "to_come_clause", "when_clause", "present_verbs")
 ACTOR_MODES = ("nearest", "parties", "between")
 """How an event type names its actor (data/event_rules.yml's header says what each does)."""
 _TRUE, _FALSE = ("true", "yes", "on"), ("false", "no", "off")

@@ -56,6 +56,7 @@ from analystkit.realis import (
     infinitive,
     noun_like,
     one_named,
+    present_clause,
     told_as_cause,
 )
 from analystkit.splitting import join_articles
@@ -812,6 +813,8 @@ def _read(
             realis = "generic"  # "pressing it by tightening sanctions": a means, not an act
         else:
             realis = "actual"
+    if realis == "actual":  # "before Trump and Kim meet at their summit": still to come
+        realis = present_clause(text, start, end, r, (first, last)) or realis
     if realis == "planned" and _carried_out(text, first, start, end, last, r):
         realis = "actual"  # "the long-planned drills began on Monday": a plan carried out
     if (

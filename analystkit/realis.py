@@ -147,6 +147,10 @@ class RealisRules:
     cause: re.Pattern[str] | None = None
     # verbs that tell the event as begun or held ("began"): a planned cue gives way
     happened: re.Pattern[str] | None = None
+    # a temporal clause in the present: still to come ("before"), or a habit ("when")
+    to_come_clause: re.Pattern[str] | None = None
+    when_clause: re.Pattern[str] | None = None
+    present_verbs: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -212,6 +216,15 @@ def compile_realis(raw: dict, launch: dict, words, lower, negations: str = "") -
         if "cause_clause" in raw
         else None,
         happened=words("realis.happened", [raw["happened"]]) if "happened" in raw else None,
+        to_come_clause=words("realis.to_come_clause", [raw["to_come_clause"]])
+        if "to_come_clause" in raw
+        else None,
+        when_clause=words("realis.when_clause", [raw["when_clause"]])
+        if "when_clause" in raw
+        else None,
+        present_verbs=words("realis.present_verbs", [raw["present_verbs"]])
+        if "present_verbs" in raw
+        else None,
     )
 
 
@@ -377,6 +390,57 @@ def told_as_cause(text: str, start: int, rules: RealisRules, span: tuple[int, in
 
 
 _LAST_WORD = re.compile(r"([\w'’]+)[\s,]*\Z")
+
+
+def present_clause(
+    text: str, start: int, end: int, rules: RealisRules, span: tuple[int, int]
+) -> str | None:
+    """The realis a temporal clause in the present gives the trigger at text[start:end]
+    it holds: "planned" after "before" or "until" ("before Trump and Kim meet at their
+    summit"), or after "when" or "after" in a sentence that speaks of the future ("will
+    keep its word when Kim attends the summit"); "generic" after "when" or "after"
+    otherwise (a habit: "when the North fires a missile, Tokyo issues alerts"); None
+    when the clause opens with no such word or its verb is not in the present."""
+    if rules.present_verbs is None or rules.to_come_clause is None or rules.when_clause is None:
+        return None
+    opener = _OPENER.match(text, span[0])
+    if opener is None:
+        return None
+    word = opener.group(1).lower()
+    to_come = rules.to_come_clause.fullmatch(word) is not None
+    if not to_come and rules.when_clause.fullmatch(word) is None:
+        return None
+    space = text.find(" ", start, end)  # a verb trigger's own word is the clause's verb
+    if not _present_verb(text[opener.end() : end if space < 0 else space], rules.present_verbs):
+        return None
+    if to_come or _FUTURE.search(text, max(0, span[0] - 200), span[0]):
+        return "planned"
+    return "generic"
+
+
+_OPENER = re.compile(r"\s*(\w+)\s+")
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|going\s+to|plans?\s+to|planning\s+to|expected\s+to|set\s+to|"
+    r"due\s+to)\b|['’]ll\b",
+    re.I,
+)
+"""A main clause that speaks of the future: its "when" clause in the present is a
+coming event, not a habit."""
+_PAST_AUXILIARY = frozenset(("was", "were", "had", "did"))
+
+
+def _present_verb(zone: str, verbs: re.Pattern[str]) -> bool:
+    """Whether the words of a clause up to its trigger hold a present verb that follows
+    no determiner ("before the leaders meet"; not "until the end of") and no past form."""
+    low = zone.lower()
+    words = _WORD.findall(low)
+    if any(w.endswith("ed") or w in IRREGULAR_PAST or w in _PAST_AUXILIARY for w in words):
+        return False
+    for m in verbs.finditer(low):
+        before = _WORD.findall(low[: m.start()])
+        if before and before[-1] not in _DETERMINERS and not before[-1].endswith(POSSESSIVE):
+            return True
+    return False
 
 
 def noun_like(

@@ -1457,3 +1457,30 @@ def test_a_relative_clause_of_taking_or_holding_dates_its_noun(text, event_type,
     found = ak.extract_events(written((THURSDAY, text)), all_mentions=True)
     dates = found.loc[found["event_type"] == event_type, "date"]
     assert [str(d.date()) for d in dates] == [day]
+
+
+@pytest.mark.parametrize(
+    "text, event_type, realis",
+    [
+        # a temporal clause in the present tells an event still to come
+        ("Envoys met in Hanoi before Trump and Kim meet at their summit.", "summit", "planned"),
+        ("Analysts expect little until the two leaders hold their summit.", "summit", "planned"),
+        ("The North will keep its word when Kim attends the summit.", "summit", "planned"),
+        (
+            "The launch comes days before leaders gather in Hamburg for the summit.",
+            "summit",
+            "planned",
+        ),
+        # or a habit, when the sentence speaks of no future
+        (
+            "Seoul objects when the allies stage joint military drills.",
+            "military_exercise",
+            "generic",
+        ),
+        # in the past it happened; a noun after a determiner is no present verb
+        ("Markets rose after the two leaders met at their summit on Tuesday.", "summit", "actual"),
+        ("Seoul protested after the start of the summit on Tuesday.", "summit", "actual"),
+    ],
+)
+def test_a_temporal_clause_in_the_present_tells_no_event_that_happened(text, event_type, realis):
+    assert events_of(text, event_type) == [realis]
