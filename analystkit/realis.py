@@ -299,6 +299,9 @@ def cue_realis(
     for realis in BEFORE_ORDER:
         if realis in found and not (realis in _DATE_DECIDES and anchored):
             return realis
+    outer = _participle_mood(text, first, rules, anchored)
+    if outer is not None:
+        return outer
     after = " ".join(text[end:last].split()[: rules.window_words])
     found = _cues(rules.after, after, rules.cased)
     return next(
@@ -311,6 +314,32 @@ def cue_realis(
     )
 
 
+def _participle_mood(text: str, first: int, rules: RealisRules, anchored: bool) -> str | None:
+    """The mood a participial clause (", conducting risky drills") takes from the clause
+    before its comma: a plan, a possibility or a habit there is its own ("special forces
+    would be on the ground, conducting raids"); a negation or an end is not ("did not
+    fire, holding drills instead": the drills were held)."""
+    if first < 2 or not text.startswith(", ", first - 2):
+        return None
+    m = _PARTICIPLE.match(text, first)
+    if m is None or m.group(0).lower() in _NOT_PARTICIPLES:
+        return None
+    outer = clause(text, first - 2, first - 2, rules)[0]
+    found = _cues(
+        rules.before, _last_words(text[outer : first - 2], rules.window_words), rules.cased
+    )
+    return next((r for r in _MOODS if r in found and not (r in _DATE_DECIDES and anchored)), None)
+
+
+_PARTICIPLE = re.compile(r"[a-z]{2,}ing\b")
+_NOT_PARTICIPLES = frozenset(
+    "during morning evening nothing something anything everything spring string thing "
+    "bring ring king wing sibling ceiling including according regarding concerning "
+    "following notwithstanding pending".split()
+)
+"""Words in -ing that open no participial clause (prepositions, nouns)."""
+_MOODS = ("planned", "hypothetical", "generic")
+"""The realis a participial clause shares with the clause it depends on."""
 _EXAMPLES = re.compile(r"(?:including|such as|notably|especially|particularly)\b", re.I)
 """Words opening a list of instances of the noun before the comma."""
 

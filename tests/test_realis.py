@@ -1484,3 +1484,34 @@ def test_a_relative_clause_of_taking_or_holding_dates_its_noun(text, event_type,
 )
 def test_a_temporal_clause_in_the_present_tells_no_event_that_happened(text, event_type, realis):
     assert events_of(text, event_type) == [realis]
+
+
+@pytest.mark.parametrize(
+    "text, event_type, realis",
+    [
+        # a participial clause shares the mood of the clause before its comma
+        (
+            "Special forces would be on the ground in the North, conducting military drills.",
+            "military_exercise",
+            "hypothetical",
+        ),
+        ("Seoul plans to respond, staging joint military drills.", "military_exercise", "planned"),
+        ("The agency used to protest, imposing sanctions on rivals.", "sanctions", "generic"),
+        # but not its negation: what the participle tells was done
+        (
+            "The North did not fire a missile, staging joint military drills on Tuesday.",
+            "military_exercise",
+            "actual",
+        ),
+        # a habit told after the noun
+        ("The allies stage joint military exercises annually.", "military_exercise", "generic"),
+        ("Both navies hold joint drills every spring.", "military_exercise", "generic"),
+        (
+            "The allies began joint drills held every spring on Tuesday.",
+            "military_exercise",
+            "actual",
+        ),
+    ],
+)
+def test_a_participle_shares_the_mood_before_its_comma(text, event_type, realis):
+    assert events_of(text, event_type) == [realis]
