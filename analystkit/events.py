@@ -727,10 +727,12 @@ def _read(
                 start,
                 end,
             )
-            or [  # set off by commas right after it: "its latest test, on Saturday, failed"
+            or [  # set off by commas right after it: "its latest test, on Saturday, failed",
+                # or one of several: "its last two tests, including one on Saturday, failed"
                 d
                 for d in dates
-                if _APPOSED.fullmatch(text, end, d.start) and _AFTER_APPOSED.match(text, d.end)
+                if (_APPOSED.fullmatch(text, end, d.start) or _ONE_OF.fullmatch(text, end, d.start))
+                and _AFTER_APPOSED.match(text, d.end)
             ]
             or [  # an appositive renaming the dated act before it: "fired a missile on
                 # Sunday, its first launch in two months"
@@ -915,6 +917,9 @@ _RENAMING = re.compile(
 determiner and up to four words, no preposition ("on Sunday, its first ballistic missile
 launch"; not "on Monday, a response to the North's launch")."""
 _AFTER_APPOSED = re.compile(r"\s*(?:[,.;)]|\Z)")  # the date's appositive closes
+_ONE_OF = re.compile(r"\s*,\s*(?:including|one of them|the latest|the last)\s+(?:one\s+)?")
+"""Between plural event nouns and the date of one of them ("two tests, including one
+on Saturday")."""
 _FRONTED = re.compile(
     r"\s*(?:(?:on|in|by|and|but|so)\s+"
     r"|(?:however|meanwhile|moreover|still|yet|indeed|instead|that['’]s\s+why|"

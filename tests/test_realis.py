@@ -392,6 +392,24 @@ def test_a_rocket_fired_into_space_is_a_satellite_launch():
     assert "satellite_launch" in set(found["event_type"])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one of several counted launches, dated in an appositive, is a launch of its day
+        "The North's last two missile tests, including one on Tuesday, failed.",
+        "Its three missile launches, the latest on Tuesday, drew protests.",
+    ],
+)
+def test_one_dated_launch_of_several_is_news(text):
+    found = news(text)
+    assert found[["realis", "date"]].values.tolist() == [["actual", pd.Timestamp("2025-03-04")]]
+
+
+def test_launching_the_noun_names_a_satellite_launch():
+    found = news("The North's satellite launching on Tuesday was a success.")
+    assert found[["event_type", "realis"]].values.tolist() == [["satellite_launch", "actual"]]
+
+
 def test_put_is_a_past_tense_too():
     # "put" does not end in -ed: it read as a present habit, and the launch was lost
     found = news("North Korea put a new satellite into orbit on Tuesday.")
