@@ -6,6 +6,8 @@ Prints, all measured in this run on the same texts:
   - the tokenizing pass, re.findall(r"\\w+", text.lower()) (target: chain <= 2x);
   - the chain: s = ak.sentences(a); m = ak.tag(s); ak.extract_events(s, articles=a, matches=m);
   - the old way: ak.sentences(a); ak.tag(a); ak.extract_events(a) (each splits again);
+  - each step of the chain, and sentence splitting alone, against the tokenizing pass
+    (where the time goes);
   - peak-RSS growth while the chain runs over --memory-mb of text, in fresh processes
     (the median of --memory-runs: it varies by a tenth or more from run to run), as a
     multiple of the text size (target <= 5x): with the articles built in the process,
@@ -31,6 +33,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -43,6 +46,7 @@ from bench_tagging import tokenize  # noqa: E402
 from synthetic import synthetic_articles  # noqa: E402
 
 import analystkit as ak  # noqa: E402
+from analystkit.splitting import split  # noqa: E402
 
 STEPS = ("sentences", "tag", "events")
 
@@ -56,6 +60,19 @@ def chain(articles, lexicon, after: Callable[[str], None] = lambda step: None) -
     events = ak.extract_events(sentences, articles=articles, matches=matches, lexicon=lexicon)
     after("events")
     return sentences, matches, events
+
+
+def step_times(articles, lexicon) -> dict[str, float]:
+    """The wall time of each step of one chain run."""
+    marks = [("start", time.perf_counter())]
+    chain(articles, lexicon, after=lambda step: marks.append((step, time.perf_counter())))
+    return {step: t - marks[k][1] for k, (step, t) in enumerate(marks[1:])}
+
+
+def timed(func: Callable[[], object]) -> tuple[float, object]:
+    start = time.perf_counter()
+    out = func()
+    return time.perf_counter() - start, out
 
 
 def each_from_articles(articles, lexicon) -> tuple:
@@ -173,6 +190,11 @@ def main() -> None:
     print(f"each step from the articles  {size / t_each:6.1f} MB/s  ({t_each:.2f} s)")
     print(f"ratio chain / tokenizing pass: {t_chain / t_tok:.2f}x time (target <= 2x)")
     print(f"ratio each-from-articles / chain: {t_each / t_chain:.2f}x time")
+    print("each step of one more chain run, as a multiple of the tokenizing pass:")
+    t_split, _ = timed(lambda: [split(t) for t in texts])
+    print(f"  splitting alone (analystkit.splitting.split) {t_split / t_tok:5.2f}x")
+    for step, seconds in step_times(articles, lexicon).items():
+        print(f"  {step:<9} {seconds / t_tok:5.2f}x  ({seconds:.2f} s)")
 
     # the peak varies from run to run (when the collector and the allocator give memory
     # back): several fresh processes, their median
