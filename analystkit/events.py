@@ -921,13 +921,14 @@ _ONE_OF = re.compile(r"\s*,\s*(?:including|one of them|the latest|the last)\s+(?
 """Between plural event nouns and the date of one of them ("two tests, including one
 on Saturday")."""
 _FRONTED = re.compile(
-    r"\s*(?:(?:on|in|by|and|but|so)\s+"
+    r"\s*(?:(?:on|in|by|from|and|but|so)\s+"
     r"|(?:however|meanwhile|moreover|still|yet|indeed|instead|that['’]s\s+why|"
     r"this\s+is\s+why|that\s+is\s+why),\s+)?",
     re.I,
 )
-"""What may stand before a sentence's fronted time adverbial: a preposition or a
-conjunction, or a connective and its comma ("That's why, earlier this year, …")."""
+"""What may stand before a sentence's fronted time adverbial: a preposition ("From
+October 21, the allies have staged …": a period to the report) or a conjunction, or a
+connective and its comma ("That's why, earlier this year, …")."""
 # a date between a determiner (and perhaps one word) and the noun it modifies ("a big June
 # 3 missile test"); not before a preposition, a conjunction or a time of day ("fired a
 # missile Sept. 3 from the coast", "on Sunday morning"): see _modifies_other_noun

@@ -1533,3 +1533,19 @@ def test_a_temporal_clause_in_the_present_tells_no_event_that_happened(text, eve
 )
 def test_a_participle_shares_the_mood_before_its_comma(text, event_type, realis):
     assert events_of(text, event_type) == [realis]
+
+
+def test_a_fronted_from_date_dates_a_drill_under_way():
+    found = ak.extract_events(
+        written(
+            (
+                THURSDAY,
+                "From March 3, the US, together with the South Korean air force and "
+                "Australian jets, has staged a large-scale combined air drill, Freedom Flag.",
+            )
+        )
+    )
+    drill = found[found["event_type"] == "military_exercise"]
+    assert drill[["realis", "date", "date_precision"]].values.tolist() == [
+        ["actual", pd.Timestamp("2025-03-03"), "day"]
+    ]
