@@ -253,5 +253,27 @@ def test_the_idioms_of_2017_to_2025_get_their_tag(sentence, tag):
     assert tag in rhetoric_tags(sentence)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # force, and KCNA's words for using it, told as something a party will do
+        "Beijing said it was prepared to use force to stop the move.",
+        "The president said the country would use this power if attacked.",
+        "The army will make the aggressors shed blood, KCNA said.",
+        "The ministry said the state would counter them with strong strength.",
+        "The army will take a thoroughgoing action against them, the spokesman said.",
+        "The navy would respond far more vigorously, the minister said.",
+        "The spokesman said the country will take action of justice.",
+    ],
+)
+def test_the_language_of_using_force_is_a_threat(sentence):
+    assert "threat" in rhetoric_tags(sentence)
+
+
+def test_threats_against_a_party_are_a_reported_threat_even_in_narration():
+    assert "threat" in rhetoric_tags("The North issued a string of threats against Seoul.")
+    assert "threat" not in rhetoric_tags("The study lists emerging threats against shipping.")
+
+
 def test_a_refusal_to_meet_again_is_no_outreach():
     assert "diplomatic_outreach" not in rhetoric_tags("We will not meet again, the ministry said.")
