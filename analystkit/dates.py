@@ -223,9 +223,10 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             + rf"{_MONTH_FULL}\b(?:\s+{_YEAR}\b)?",
         ),
         # "last June" (the latest June before this month), and a month naming a thing
-        # of its own ("the April summit", "the February nuclear test")
+        # of its own ("the April summit", "the February nuclear test", "the November
+        # Security Council resolution")
         ("month", _I(r"\b(?:last|this\s+past)\s+") + rf"{_MONTH_FULL}\b(?!\s+\d)"),
-        ("month", rf"\b[Tt]he\s+{_MONTH_FULL}(?=\s+(?!(?:on|of|to|for|in|and|or)\b)[a-z])"),
+        ("month", rf"\b[Tt]he\s+{_MONTH_FULL}(?=\s+(?!(?:on|of|to|for|in|and|or)\b)[a-zA-Z])"),
         (
             "relative_year",
             _I(

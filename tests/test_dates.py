@@ -89,6 +89,7 @@ def test_a_month_mostly_before_the_news_window_is_likely_background(text, day, m
         ("The summit held last February set the agenda.", "2024-02-01", "month"),  # this one
         ("Officials recalled the January summit.", "2025-01-01", "month"),
         ("The December test drew sanctions.", "2024-12-01", "month"),
+        ("The November Security Council resolution still binds.", "2024-11-01", "month"),
         ("A recent launch was reported.", "2025-02-01", "month"),
         ("A launch took place earlier this year.", "2025-01-01", "year"),
         ("A launch took place last year.", "2024-01-01", "year"),

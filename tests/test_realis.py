@@ -731,6 +731,17 @@ def test_sanctions_sought_worked_on_or_in_force_are_not_new(text, realis):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The shipping firm is sanctioned, but its partners are not.",
+        "Both banks remain sanctioned under the 2016 order.",
+    ],
+)
+def test_sanctioned_as_a_state_is_no_sanctions_event(text):
+    assert events_of(text, "sanctions") == []
+
+
+@pytest.mark.parametrize(
     "text, realis",
     [
         ("Envoys urged the allies to scale back joint military exercises.", "ceased"),
