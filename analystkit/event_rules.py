@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -50,6 +50,11 @@ class Trigger:
     occurs_with: re.Pattern[str] | None = None
     # the actor whatever parties the sentence names ("Freedom Shield": US-ROK)
     actor: str | None = None
+    # counts only when its sentence names people of two states whose roster titles
+    # this fully matches (their leaders: "Trump met Moon"); unless_leaders: only when
+    # it does not (a leaders' meeting is a summit, not talks)
+    leaders: re.Pattern[str] | None = None
+    unless_leaders: re.Pattern[str] | None = None
 
 
 Party = tuple[int, int, int, bool]
@@ -102,8 +107,28 @@ class Parties:
         """For each text, (start, end, index of the label in `names`, whether a person
         is named) of every party it names, in a report of its year (None: every person
         counts); one scan."""
-        joined, offsets, lengths = join_articles(texts)
         out: list[list[Party]] = [[] for _ in texts]
+        for k, start, end, pid in self._found(texts, years):
+            holder = self._holders[pid]
+            person = holder is not None and holder.kind == PERSON
+            out[k].append((start, end, self._labels[pid], person))
+        return out
+
+    def leaders(self, text: str, year: int | None, titles: re.Pattern[str]) -> set[int]:
+        """The labels of the people `text` names, in office in `year`, one of whose roster
+        titles `titles` fully matches (a state's leaders: "president", "prime minister")."""
+        return {
+            self._labels[pid]
+            for _, _, _, pid in self._found([text], [year])
+            if (holder := self._holders[pid]) is not None
+            and holder.kind == PERSON
+            and any(titles.fullmatch(t) for t in holder.titles)
+        }
+
+    def _found(self, texts: list[str], years: list[int | None]) -> Iterator[tuple[int, ...]]:
+        """(text index, start, end, entry id) of each party name in the texts, in a
+        report of the text's year; one scan."""
+        joined, offsets, lengths = join_articles(texts)
         hits = scan_articles(self.matcher, joined, offsets, lengths)
         for k, start, end, pid in zip(*(h.tolist() for h in hits)):
             holder = self._holders[pid]
@@ -111,9 +136,7 @@ class Parties:
                 continue  # no party: a name only to outrun a shorter one
             if holder is None or holder.group_in(years[k]) == holder.group:
                 at = int(offsets[k])
-                person = holder is not None and holder.kind == PERSON
-                out[k].append((start - at, end - at, self._labels[pid], person))
-        return out
+                yield k, start - at, end - at, pid
 
     def __getstate__(self) -> dict:  # the automaton is rebuilt after pickling
         return {k: v for k, v in self.__dict__.items() if k != "matcher"}
@@ -384,6 +407,10 @@ def _compiled_rules(path: Path, mtime_ns: int, lexicon: Lexicon) -> EventRules:
                     if "occurs_with" in t
                     else None,
                     _fixed_actor(path, t, names),
+                    words(where + ".leaders", [t["leaders"]]) if "leaders" in t else None,
+                    words(where + ".unless_leaders", [t["unless_leaders"]])
+                    if "unless_leaders" in t
+                    else None,
                 )
             )
         patterns = [t["pattern"] for t in spec["triggers"]]

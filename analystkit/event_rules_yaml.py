@@ -44,6 +44,8 @@ _TRIGGER_KEYS = (
     "nominal",
     "dated",
     "actor",
+    "leaders",
+    "unless_leaders",
 )
 _LAUNCH_KEYS = ("launched_things", "support_verbs", "reporting_verbs")
 _NOT_LAUNCHED_AFTER = "not_launched_after"  # optional: the words of a missile-defence test
@@ -237,7 +239,7 @@ class _RulesReader(YamlReader):
             after = self.patterns(fields["not_before"][1], f"{where}.not_before")
             pattern = rf"(?:{pattern})(?!\s+(?:{after}))"
         out: dict[str, Any] = {"pattern": pattern}
-        for key in ("with", "occurs_with", "unless"):
+        for key in ("with", "occurs_with", "unless", "leaders", "unless_leaders"):
             if key in fields:
                 out[key] = self.patterns(fields[key][1], f"{where}.{key}")
         for key in ("nominal", "dated"):

@@ -551,6 +551,14 @@ def _sentence_mentions(
                 if trigger.dated and not any(d.precision in _DAYS for d in dates):
                     continue  # no day or week in the sentence to date it: read no further
                 mention = _read(text, m.start(), m.end(), trigger, sentence_id, dates, rules)
+                if trigger.leaders is not None and not _leaders_meet(
+                    text, mention, _year(report), trigger.leaders, rules
+                ):
+                    continue  # "Trump met reporters": no two leaders meeting
+                if trigger.unless_leaders is not None and _leaders_meet(
+                    text, mention, _year(report), trigger.unless_leaders, rules
+                ):
+                    continue  # "Moon met his counterpart Abe": a summit, not talks
                 if trigger.dated and (mention.date is None or mention.date.precision not in _DAYS):
                     continue  # undated, the noun names talks in general ("return to talks")
                 spans.append(m.span())
@@ -704,10 +712,13 @@ def _read(
     if by_form:  # "recent" marks news, it does not date it
         dates = [d for d in dates if d.kind != "recent"]
     nominal = trigger.nominal or launch and noun_like(text, start, end, r, (first, last))
-    fronted = [  # a fronted time ("Two weeks ago, it failed in its launch of ...")
+    # a fronted time ("Two weeks ago, it failed in its launch of ..."), also of a clause
+    # of the same time ("Back in February, Kim fired a missile as Abe and Trump met")
+    simultaneous = _SIMULTANEOUS.match(text, first) is not None
+    fronted = [
         d
         for d in dates
-        if scope_first <= d.start < scope_last
+        if (scope_first <= d.start < scope_last or simultaneous and d.start < first)
         and _FRONTED.fullmatch(text, 0, d.start)
         and text.startswith(",", d.end)
     ]
@@ -917,18 +928,21 @@ _RENAMING = re.compile(
 determiner and up to four words, no preposition ("on Sunday, its first ballistic missile
 launch"; not "on Monday, a response to the North's launch")."""
 _AFTER_APPOSED = re.compile(r"\s*(?:[,.;)]|\Z)")  # the date's appositive closes
+_SIMULTANEOUS = re.compile(r"(?:as|when|while)\s", re.I)
+"""A clause of the same time as the one it depends on: a time fronted in the sentence
+dates it too."""
 _ONE_OF = re.compile(r"\s*,\s*(?:including|one of them|the latest|the last)\s+(?:one\s+)?")
 """Between plural event nouns and the date of one of them ("two tests, including one
 on Saturday")."""
 _FRONTED = re.compile(
-    r"\s*(?:(?:on|in|by|from|and|but|so)\s+"
+    r"\s*(?:back\s+)?(?:(?:on|in|by|from|and|but|so)\s+"
     r"|(?:however|meanwhile|moreover|still|yet|indeed|instead|that['’]s\s+why|"
     r"this\s+is\s+why|that\s+is\s+why),\s+)?",
     re.I,
 )
 """What may stand before a sentence's fronted time adverbial: a preposition ("From
-October 21, the allies have staged …": a period to the report) or a conjunction, or a
-connective and its comma ("That's why, earlier this year, …")."""
+October 21, the allies have staged …": a period to the report; "Back in February,") or
+a conjunction, or a connective and its comma ("That's why, earlier this year, …")."""
 # a date between a determiner (and perhaps one word) and the noun it modifies ("a big June
 # 3 missile test"); not before a preposition, a conjunction or a time of day ("fired a
 # missile Sept. 3 from the coast", "on Sunday morning"): see _modifies_other_noun
@@ -1231,6 +1245,22 @@ def _drop_unpaired(
             for m in mentions
             if not (rules.actor_mode[m.event_type] == "between" and m.parties < 2)
         ]
+
+
+def _leaders_meet(
+    text: str, m: _Mention, year: int | None, titles: re.Pattern[str], rules: EventRules
+) -> bool:
+    """Whether mention `m` of sentence `text` tells two states' leaders (people holding
+    one of `titles` in `year`) meeting: both named in its clause ("Trump and Abe met"),
+    or one after its trigger there ("met Moon", "his meeting with Xi") and the other in
+    the sentence ("Trump said after meeting Moon"); not "Envoys met before Trump and Kim
+    meet"."""
+    first, last = m.clause_span
+    if len(rules.parties.leaders(text[first:last], year, titles)) >= 2:
+        return True
+    return bool(rules.parties.leaders(text[m.end : last], year, titles)) and (
+        len(rules.parties.leaders(text, year, titles)) >= 2
+    )
 
 
 def _defended(text: str, first: int, last: int, rules: EventRules) -> bool:

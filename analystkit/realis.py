@@ -439,6 +439,10 @@ def present_clause(
     to_come = rules.to_come_clause.fullmatch(word) is not None
     if not to_come and rules.when_clause.fullmatch(word) is None:
         return None
+    if to_come and _GERUND.match(text, opener.end()):
+        # "Before meeting with Putin, Trump will …": still to come when the sentence
+        # speaks of the future ("said before meeting him on Sunday": the past)
+        return "planned" if _FUTURE.search(text) else None
     space = text.find(" ", start, end)  # a verb trigger's own word is the clause's verb
     if not _present_verb(text[opener.end() : end if space < 0 else space], rules.present_verbs):
         return None
@@ -448,6 +452,7 @@ def present_clause(
 
 
 _OPENER = re.compile(r"\s*(\w+)\s+")
+_GERUND = re.compile(r"[a-z]{2,}ing\b")
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|going\s+to|plans?\s+to|planning\s+to|expected\s+to|set\s+to|"
     r"due\s+to)\b|['’]ll\b",

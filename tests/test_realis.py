@@ -1560,3 +1560,61 @@ def test_a_fronted_from_date_dates_a_drill_under_way():
     assert drill[["realis", "date", "date_precision"]].values.tolist() == [
         ["actual", pd.Timestamp("2025-03-03"), "day"]
     ]
+
+
+@pytest.mark.parametrize(
+    "date, text, realis",
+    [
+        # two states' leaders, in office that year, meeting: a summit whoever they are
+        ("2017-11-08", "Trump met Moon on Tuesday in Seoul.", ["actual"]),
+        ("2013-05-08", "Obama and Park Geun-hye met at the White House on Tuesday.", ["actual"]),
+        (
+            "2017-07-09",
+            "Trump said at his meeting with Xi on Saturday that trade mattered.",
+            ["actual"],
+        ),
+        # one leader, a leader out of office, an idiom: none
+        ("2017-11-08", "Trump met reporters on Tuesday.", []),
+        ("2019-11-08", "Obama met Abe in Tokyo on Tuesday.", []),
+        ("2017-11-08", "Trump may have met his match in Kim, the envoy said.", []),
+        # still to come, hoped for, probable, or where a span starts
+        ("2017-07-06", "Before meeting with Putin, Trump will visit Warsaw.", ["planned"]),
+        ("2017-08-12", "Trump is looking forward to meeting with Xi in Beijing.", ["hypothetical"]),
+        (
+            "2017-11-04",
+            "Trump landed in Tokyo for a tour of trade talks and probably a meeting with Putin.",
+            ["hypothetical"],
+        ),
+        ("2017-11-04", "Xi has grown stronger since his last meeting with Trump.", ["historical"]),
+    ],
+)
+def test_a_meeting_of_two_states_leaders_is_a_summit(date, text, realis):
+    found = ak.extract_events(written((date, text)), all_mentions=True)
+    assert found.loc[found["event_type"] == "summit", "realis"].tolist() == realis
+
+
+def test_a_leaders_meeting_is_a_summit_not_talks():
+    found = ak.extract_events(
+        written(("2017-07-08", "Moon met his Japanese counterpart Shinzo Abe on Friday."))
+    )
+    assert found["event_type"].tolist() == ["summit"]
+    talks = ak.extract_events(
+        written(("2017-07-08", "Tillerson met his Chinese counterpart Wang Yi on Friday."))
+    )
+    assert talks["event_type"].tolist() == ["talks"]
+
+
+def test_a_fronted_time_dates_a_clause_of_the_same_time():
+    found = ak.extract_events(
+        written(
+            (
+                "2017-11-04",
+                "Back in April, the North tested a rocket engine as Xi and Trump met in Florida.",
+            )
+        ),
+        all_mentions=True,
+    )
+    summit = found[found["event_type"] == "summit"]
+    assert summit[["realis", "date"]].values.tolist() == [
+        ["historical", pd.Timestamp("2017-04-01")]
+    ]
