@@ -115,15 +115,20 @@ class Parties:
         return out
 
     def leaders(self, text: str, year: int | None, titles: re.Pattern[str]) -> set[int]:
-        """The labels of the people `text` names, in office in `year`, one of whose roster
-        titles `titles` fully matches (a state's leaders: "president", "prime minister")."""
-        return {
-            self._labels[pid]
-            for _, _, _, pid in self._found([text], [year])
-            if (holder := self._holders[pid]) is not None
-            and holder.kind == PERSON
-            and any(titles.fullmatch(t) for t in holder.titles)
-        }
+        """The labels of the states whose leaders `text` names: people of the roster, in
+        office in `year`, one of whose titles `titles` fully matches ("Trump": a
+        president), and a country word with such a title after it ("the French
+        president", "Singapore Prime Minister Lee")."""
+        found = set()
+        for _, _, end, pid in self._found([text], [year]):
+            holder = self._holders[pid]
+            if holder is None:
+                title = _TITLE_AFTER.match(text, end)
+                if title is not None and titles.fullmatch(" ".join(title[1].lower().split())):
+                    found.add(self._labels[pid])
+            elif holder.kind == PERSON and any(titles.fullmatch(t) for t in holder.titles):
+                found.add(self._labels[pid])
+        return found
 
     def _found(self, texts: list[str], years: list[int | None]) -> Iterator[tuple[int, ...]]:
         """(text index, start, end, entry id) of each party name in the texts, in a
@@ -143,6 +148,8 @@ class Parties:
 
 
 _PARTY = "_party"
+_TITLE_AFTER = re.compile(r"\s+(prime\s+minister|president|premier|chancellor|leader)\b", re.I)
+"""A title after a country word: "the French president" names that state's leader."""
 _OTHER_GROUP = "other"  # of vocab.SPEAKER_GROUPS: any other state or body
 
 

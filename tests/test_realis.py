@@ -1573,7 +1573,10 @@ def test_a_fronted_from_date_dates_a_drill_under_way():
             "Trump said at his meeting with Xi on Saturday that trade mattered.",
             ["actual"],
         ),
+        # a leader the roster lacks, named by the title after his country's word
+        ("2017-05-26", "Trump met the French president, Emmanuel Macron, on Thursday.", ["actual"]),
         # one leader, a leader out of office, an idiom: none
+        ("2017-10-24", "Tillerson met the Mexican president on Monday.", []),
         ("2017-11-08", "Trump met reporters on Tuesday.", []),
         ("2019-11-08", "Obama met Abe in Tokyo on Tuesday.", []),
         ("2017-11-08", "Trump may have met his match in Kim, the envoy said.", []),
