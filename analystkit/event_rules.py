@@ -23,7 +23,7 @@ from analystkit.chunk import scan_articles
 from analystkit.dates import reporting_pattern
 from analystkit.event_rules_yaml import ACTOR_MODES, read_event_rules
 from analystkit.lexicon import Lexicon, LexiconError, as_lexicon
-from analystkit.matcher import Entry, Matcher, phrase_pattern
+from analystkit.matcher import Entry, Matcher, normalize, pattern_variants, phrase_pattern
 from analystkit.paths import DATA_DIR
 from analystkit.realis import (
     RealisRules,
@@ -114,21 +114,76 @@ class Parties:
             out[k].append((start, end, self._labels[pid], person))
         return out
 
-    def leaders(self, text: str, year: int | None, titles: re.Pattern[str]) -> set[int]:
-        """The labels of the states whose leaders `text` names: people of the roster, in
-        office in `year`, one of whose titles `titles` fully matches ("Trump": a
-        president), and a country word with such a title after it ("the French
-        president", "Singapore Prime Minister Lee")."""
-        found = set()
-        for _, _, end, pid in self._found([text], [year]):
-            holder = self._holders[pid]
-            if holder is None:
-                title = _TITLE_AFTER.match(text, end)
-                if title is not None and titles.fullmatch(" ".join(title[1].lower().split())):
-                    found.add(self._labels[pid])
-            elif holder.kind == PERSON and any(titles.fullmatch(t) for t in holder.titles):
-                found.add(self._labels[pid])
+    def leaders(
+        self, text: str, year: int | None, titles: re.Pattern[str]
+    ) -> list[tuple[int, int]]:
+        """(start, label) of each state's leader a sentence names: a person of the
+        roster, in office in `year`, one of whose titles `titles` fully matches
+        ("Trump": a president), or a country word with such a title after it ("the
+        French president", "Singapore Prime Minister Lee"). Read word by word, the
+        longest name first, as the parties' matcher reads (its regular-expression cues
+        left out: no leader has one), without the matcher's set-up, which costs more
+        than a sentence."""
+        index, firsts, longest = self._word_index
+        tokens = list(_TOKEN.finditer(normalize(text)))
+        words = [m.group() for m in tokens]
+        found = []
+        i = 0
+        while i < len(words):
+            if words[i] not in firsts:  # most words start no name
+                i += 1
+                continue
+            for n in range(min(longest, len(words) - i), 0, -1):
+                pids = [
+                    pid
+                    for pid, written in index.get(tuple(words[i : i + n]), ())
+                    if written is None or text.startswith(written, tokens[i].start())
+                ]
+                if pids:
+                    break
+            else:
+                i += 1
+                continue
+            holders = [self._holders[p] for p in pids]
+            k = next((j for j, h in enumerate(holders) if h and h.group_in(year) == h.group), 0)
+            holder, label = holders[k], self._labels[pids[k]]
+            if holder is None:  # a country word: a leader if a title follows
+                after = words[i + n : i + n + 2]
+                if label >= 0 and any(titles.fullmatch(" ".join(after[:size])) for size in (2, 1)):
+                    found.append((tokens[i].start(), label))
+            elif (
+                label >= 0
+                and holder.kind == PERSON
+                and holder.group_in(year) == holder.group
+                and any(titles.fullmatch(t) for t in holder.titles)
+            ):
+                found.append((tokens[i].start(), label))
+            i += n
         return found
+
+    @functools.cached_property
+    def _word_index(
+        self,
+    ) -> tuple[dict[tuple[str, ...], list[tuple[int, str | None]]], frozenset[str], int]:
+        """Each name's normalized words (every hyphen variant) -> (entry id, the name as
+        it must be written: None for any case), the words a name starts with, and the
+        most words a name has. A regular-expression name counts when it lists names in
+        their case ("re:(?-i:US|U\\.S\\.)"); other ones and globs are left out."""
+        index: dict[tuple[str, ...], list[tuple[int, str | None]]] = {}
+        for pid, entry in enumerate(self._entries):
+            cased = _CASED_NAMES.fullmatch(entry.source)
+            if cased is not None:
+                written: list[tuple[str, str | None]] = [
+                    (name, name) for name in cased[1].replace("\\", "").split("|")
+                ]
+            elif entry.source.startswith("re:") or "*" in entry.source:
+                continue
+            else:
+                written = [(v, None) for v in pattern_variants(entry.source)]
+            for name, case in written:
+                index.setdefault(tuple(normalize(name).split()), []).append((pid, case))
+        firsts = frozenset(words[0] for words in index)
+        return index, firsts, max(map(len, index), default=1)
 
     def _found(self, texts: list[str], years: list[int | None]) -> Iterator[tuple[int, ...]]:
         """(text index, start, end, entry id) of each party name in the texts, in a
@@ -143,13 +198,14 @@ class Parties:
                 at = int(offsets[k])
                 yield k, start - at, end - at, pid
 
-    def __getstate__(self) -> dict:  # the automaton is rebuilt after pickling
-        return {k: v for k, v in self.__dict__.items() if k != "matcher"}
+    def __getstate__(self) -> dict:  # the automaton and the index are rebuilt
+        return {k: v for k, v in self.__dict__.items() if k not in ("matcher", "_word_index")}
 
 
 _PARTY = "_party"
-_TITLE_AFTER = re.compile(r"\s+(prime\s+minister|president|premier|chancellor|leader)\b", re.I)
-"""A title after a country word: "the French president" names that state's leader."""
+_TOKEN = re.compile(r"\S+")  # a word of normalize()d text
+_CASED_NAMES = re.compile(r"re:\(\?-i:((?:[A-Za-z ]|\\\.)+(?:\|(?:[A-Za-z ]|\\\.)+)*)\)")
+"""A regular-expression name that only lists names in their case: "re:(?-i:UN|U\\.N\\.)"."""
 _OTHER_GROUP = "other"  # of vocab.SPEAKER_GROUPS: any other state or body
 
 

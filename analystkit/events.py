@@ -514,6 +514,13 @@ def _sentence_mentions(
     dates: list[DateMention] | None = None
     seen: dict[str, bool] = {}  # a condition shared by triggers is searched once
     read_as_noun: set[tuple[int, int]] = set()
+    named: dict[str, list[tuple[int, int]]] = {}  # leaders of the sentence, by their titles
+
+    def leaders_of(titles: re.Pattern[str]) -> list[tuple[int, int]]:
+        if titles.pattern not in named:
+            named[titles.pattern] = rules.parties.leaders(text, _year(report), titles)
+        return named[titles.pattern]
+
     out = []
     for event_type in (e for e in rules.triggers if e in types):
         # One scan for all of the type's triggers: where the first of them matches (no
@@ -542,6 +549,8 @@ def _sentence_mentions(
                     low, *_object_scope(text, m.start(), m.end(), rules, launch)
                 ):
                     continue
+                if trigger.leaders is not None and len(_states(leaders_of(trigger.leaders))) < 2:
+                    continue  # the sentence names no two states' leaders: read no further
                 if dates is None:
                     dates = [
                         d
@@ -552,11 +561,11 @@ def _sentence_mentions(
                     continue  # no day or week in the sentence to date it: read no further
                 mention = _read(text, m.start(), m.end(), trigger, sentence_id, dates, rules)
                 if trigger.leaders is not None and not _leaders_meet(
-                    text, mention, _year(report), trigger.leaders, rules
+                    mention, leaders_of(trigger.leaders)
                 ):
                     continue  # "Trump met reporters": no two leaders meeting
                 if trigger.unless_leaders is not None and _leaders_meet(
-                    text, mention, _year(report), trigger.unless_leaders, rules
+                    mention, leaders_of(trigger.unless_leaders)
                 ):
                     continue  # "Moon met his counterpart Abe": a summit, not talks
                 if trigger.dated and (mention.date is None or mention.date.precision not in _DAYS):
@@ -1247,20 +1256,20 @@ def _drop_unpaired(
         ]
 
 
-def _leaders_meet(
-    text: str, m: _Mention, year: int | None, titles: re.Pattern[str], rules: EventRules
-) -> bool:
-    """Whether mention `m` of sentence `text` tells two states' leaders (people holding
-    one of `titles` in `year`) meeting: both named in its clause ("Trump and Abe met"),
-    or one after its trigger there ("met Moon", "his meeting with Xi") and the other in
-    the sentence ("Trump said after meeting Moon"); not "Envoys met before Trump and Kim
-    meet"."""
+def _leaders_meet(m: _Mention, leaders: list[tuple[int, int]]) -> bool:
+    """Whether mention `m` tells two states' leaders meeting, given (start, state) of the
+    leaders its sentence names: both in its clause ("Trump and Abe met"), or one after
+    its trigger there ("met Moon", "his meeting with Xi") and the other in the sentence
+    ("Trump said after meeting Moon"); not "Envoys met before Trump and Kim meet"."""
     first, last = m.clause_span
-    if len(rules.parties.leaders(text[first:last], year, titles)) >= 2:
+    if len(_states(leaders, first, last)) >= 2:
         return True
-    return bool(rules.parties.leaders(text[m.end : last], year, titles)) and (
-        len(rules.parties.leaders(text, year, titles)) >= 2
-    )
+    return bool(_states(leaders, m.end, last)) and len(_states(leaders)) >= 2
+
+
+def _states(leaders: list[tuple[int, int]], lo: int = 0, hi: int | None = None) -> set[int]:
+    """The states of the leaders (start, state) named from `lo` up to `hi`."""
+    return {state for at, state in leaders if lo <= at and (hi is None or at < hi)}
 
 
 def _defended(text: str, first: int, last: int, rules: EventRules) -> bool:

@@ -116,7 +116,7 @@ def _sort_order(*keys: np.ndarray) -> np.ndarray:
     return np.argsort(packed, kind="stable")
 
 
-def _pattern_variants(source: str) -> list[str]:
+def pattern_variants(source: str) -> list[str]:
     """The normalized forms of a word/glob pattern: hyphens become a space or nothing."""
     s = " ".join(source.split()).lower()
     s = s.translate({ord(c): "'" for c in _APOSTROPHES}).translate({ord(c): "-" for c in _DASHES})
@@ -179,7 +179,7 @@ def pattern_regex(source: str, slots: Mapping[str, str] | None = None) -> str:
     if source.startswith("re:"):
         return source[3:].strip()
     pieces = _SLOT.split(source.strip()) if slots is not None else [source.strip()]
-    _pattern_variants("x".join(pieces[::2]))  # the lexicon's checks, a slot as a letter
+    pattern_variants("x".join(pieces[::2]))  # the lexicon's checks, a slot as a letter
     out = []
     for i, piece in enumerate(pieces):
         if i % 2 == 0:
@@ -458,7 +458,7 @@ class Matcher:
                 elif e.source.startswith("re:"):
                     self.regexes.append((pid, _user_regex(e.source[3:].strip())))
                     continue
-                for v in (v for w in words or (e.source,) for v in _pattern_variants(w)):
+                for v in (v for w in words or (e.source,) for v in pattern_variants(w)):
                     wild = min((v.index(c) for c in "*?" if c in v), default=-1)
                     key = " " + (v if wild < 0 else v[:wild]) + (" " if wild < 0 else "")
                     if wild == 0:

@@ -1575,6 +1575,8 @@ def test_a_fronted_from_date_dates_a_drill_under_way():
         ),
         # a leader the roster lacks, named by the title after his country's word
         ("2017-05-26", "Trump met the French president, Emmanuel Macron, on Thursday.", ["actual"]),
+        ("2017-11-06", "Abe met the U.S. president in Tokyo on Sunday.", ["actual"]),
+        ("2017-11-06", "Abe met us in Tokyo on Sunday.", []),
         # one leader, a leader out of office, an idiom: none
         ("2017-10-24", "Tillerson met the Mexican president on Monday.", []),
         ("2017-11-08", "Trump met reporters on Tuesday.", []),
