@@ -744,6 +744,26 @@ def test_sanctioned_as_a_state_is_no_sanctions_event(text):
 @pytest.mark.parametrize(
     "text, realis",
     [
+        # a state named a sponsor of terrorism: a designation that brings sanctions
+        ("Washington designated the regime a state sponsor of terrorism on Tuesday.", ["actual"]),
+        (
+            "The president put the North back on the list of state sponsors of terrorism.",
+            ["actual"],
+        ),
+        (
+            "Officials are considering placing it on the list of state sponsors of terrorism.",
+            ["hypothetical"],
+        ),
+        ("Cuba was taken off the list of state sponsors of terrorism in 2015.", []),
+    ],
+)
+def test_a_state_sponsor_of_terrorism_designation_is_a_sanctions_measure(text, realis):
+    assert events_of(text, "sanctions") == realis
+
+
+@pytest.mark.parametrize(
+    "text, realis",
+    [
         ("Envoys urged the allies to scale back joint military exercises.", "ceased"),
         ("Beijing proposed halting the joint military exercises.", "ceased"),
         ("Tokyo is going to stage a joint air drill next week.", "planned"),
