@@ -787,6 +787,7 @@ def test_exercises_scaled_back_to_come_or_habitual_are_not_news(text, realis):
         "The allies held Iron Mace on Monday.",
         "Kim watched the raid drills of a special unit on Monday.",
         "Pilots flew simulated strike drills over the sea on Monday.",
+        "Three air forces held bomber-jet drills over the peninsula on Monday.",
     ],
 )
 def test_a_drill_named_by_its_arms_or_its_name_is_an_exercise(text):
