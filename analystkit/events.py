@@ -1102,6 +1102,32 @@ def _relative_dates(
     return [d for d in dates if d.start in (at, verb_end, after.end() if after else at)]
 
 
+def _lasting(d: DateMention, text: str, start: int) -> DateMention:
+    """A first day `d` extended by the length the text gives the event right before its
+    noun ("two months of joint exercises that began March 1", "the 11-day drills that
+    started Monday"): what lasts runs on after the day it began."""
+    m = _DURATION_BEFORE.search(text, max(0, start - 60), start)
+    if m is None or d.precision != "day":
+        return d
+    n = m["n"].lower()
+    days = (int(n) if n.isdigit() else _COUNTS[n]) * _UNIT_DAYS[m["unit"].lower()]
+    return replace(d, end_date=max(d.end_date, d.date + pd.Timedelta(days=days - 1)))
+
+
+_COUNTS = {
+    w: i + 1
+    for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split())
+}
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 28}
+_DURATION_BEFORE = re.compile(
+    r"\b(?P<n>\d{1,3}|" + "|".join(_COUNTS) + r")[-\s](?P<unit>day|week|month)s?(?:-long)?\s+"
+    r"(?:of\s+)?(?:[\w.'’-]+\s+){0,4}\Z",
+    re.I,
+)
+"""A length right before an event noun: "two months of separate field exercises",
+"the 11-day drills", "a two-week-long exercise"."""
+
+
 _FOR_REASON = re.compile(r".*\bfor\s+\Z", re.S)
 """A date, then "for" and the trigger's gerund: the date is the main verb's, the reason
 came before it ("lashed out on Sunday for imposing sanctions")."""
@@ -1399,6 +1425,8 @@ def _date_mention(
             # "is due to open on Friday": the coming Friday (a weekday before the event,
             # "On Friday, Seoul said it would impose sanctions", dates the words)
             d = m.date = coming_weekday(d, report)
+        if m.event_type not in _PLACED and m.event_type != SANCTIONS:
+            d = m.date = _lasting(d, m.evidence, m.start)  # "two months of drills that began"
         m.first, m.last = d.date, d.end_date
         # a period mostly before the news window is background, except for a launch or
         # a nuclear test, which a chronology or the listed tests place on its day

@@ -1644,3 +1644,25 @@ def test_a_fronted_time_dates_a_clause_of_the_same_time():
     assert summit[["realis", "date"]].values.tolist() == [
         ["historical", pd.Timestamp("2017-04-01")]
     ]
+
+
+@pytest.mark.parametrize(
+    "date, text, realis",
+    [
+        # a length before the noun runs the event on from the day it began
+        (
+            "2013-03-11",
+            "The allies are in two months of field exercises that began March 1.",
+            "actual",
+        ),
+        (
+            "2013-03-30",
+            "The allies ended the 11-day military drills that started March 11.",
+            "historical",
+        ),
+        ("2013-03-11", "The allies staged joint field exercises that began March 1.", "historical"),
+    ],
+)
+def test_a_drills_length_runs_it_on_from_its_first_day(date, text, realis):
+    found = ak.extract_events(written((date, text)), all_mentions=True)
+    assert found.loc[found["event_type"] == "military_exercise", "realis"].tolist() == [realis]
