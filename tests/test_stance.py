@@ -275,5 +275,20 @@ def test_threats_against_a_party_are_a_reported_threat_even_in_narration():
     assert "threat" not in rhetoric_tags("The study lists emerging threats against shipping.")
 
 
+@pytest.mark.parametrize(
+    "sentence, tagged",
+    [
+        # a call or plea for talks, reported in narration, is the party's outreach
+        ("Beijing made a plea for a return to negotiations.", True),
+        ("Seoul renewed its calls for talks with the North.", True),
+        ("The envoy said the president would be honoured to meet Kim.", True),
+        # a call rejected is none
+        ("Pyongyang rejected calls for talks with the South.", False),
+    ],
+)
+def test_a_call_for_talks_is_reported_outreach(sentence, tagged):
+    assert ("diplomatic_outreach" in rhetoric_tags(sentence)) is tagged
+
+
 def test_a_refusal_to_meet_again_is_no_outreach():
     assert "diplomatic_outreach" not in rhetoric_tags("We will not meet again, the ministry said.")
