@@ -439,7 +439,8 @@ def present_clause(
     to_come = rules.to_come_clause.fullmatch(word) is not None
     if not to_come and rules.when_clause.fullmatch(word) is None:
         return None
-    if to_come and _GERUND.match(text, opener.end()):
+    gerund = _PARTICIPLE.match(text, opener.end())
+    if to_come and gerund is not None and gerund[0].lower() not in _NOT_PARTICIPLES:
         # "Before meeting with Putin, Trump will …": still to come when the sentence
         # speaks of the future ("said before meeting him on Sunday": the past)
         return "planned" if _FUTURE.search(text) else None
@@ -452,10 +453,9 @@ def present_clause(
 
 
 _OPENER = re.compile(r"\s*(\w+)\s+")
-_GERUND = re.compile(r"[a-z]{2,}ing\b")
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|going\s+to|plans?\s+to|planning\s+to|expected\s+to|set\s+to|"
-    r"due\s+to)\b|['’]ll\b",
+    r"(?:is|are)\s+due\s+to)\b|['’]ll\b",
     re.I,
 )
 """A main clause that speaks of the future: its "when" clause in the present is a
