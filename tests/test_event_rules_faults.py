@@ -57,7 +57,11 @@ def test_a_missing_section_is_named(tmp_path):
         ("        nominal: true\n", "        nominal: maybe\n", "nominal must be true or false"),
         ("        dated: true\n", "        dated: maybe\n", "dated must be true or false"),
         ("    actor: nearest\n", "    actor: closest\n", "actor must be one of nearest, parties"),
-        ("    keywords: [sanction]", "    keywords: sanction", "keywords must be a non-empty list"),
+        (
+            "    keywords: [sanction, state sponsor]",
+            "    keywords: sanction",
+            "keywords must be a non-empty list",
+        ),
         ("    default: DPRK\n", "    default: [DPRK]\n", "must be a single value"),
         # the pattern language: an unknown key, a bad glob, an empty list, ...
         (
