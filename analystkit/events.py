@@ -57,6 +57,7 @@ from analystkit.realis import (
     noun_like,
     one_named,
     present_clause,
+    relative_habit,
     told_as_cause,
 )
 from analystkit.splitting import join_articles
@@ -837,6 +838,12 @@ def _read(
             realis = "actual"
     if realis == "actual":  # "before Trump and Kim meet at their summit": still to come
         realis = present_clause(text, start, end, r, (first, last)) or realis
+    if (
+        realis == "actual"
+        and not (date is not None and date.precision in _DAYS)
+        and relative_habit(text, end, r)
+    ):
+        realis = "generic"  # "the exercises which are conducted every year": a habit
     if realis == "planned" and _carried_out(text, first, start, end, last, r):
         realis = "actual"  # "the long-planned drills began on Monday": a plan carried out
     if (

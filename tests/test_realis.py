@@ -1553,8 +1553,19 @@ def test_a_temporal_clause_in_the_present_tells_no_event_that_happened(text, eve
             "military_exercise",
             "actual",
         ),
-        # a habit told after the noun
+        # a habit told after the noun, or in a relative clause about it
         ("The allies stage joint military exercises annually.", "military_exercise", "generic"),
+        (
+            "Tokyo criticised the joint naval drills of the U.S. and Manila which are "
+            "conducted every year.",
+            "military_exercise",
+            "generic",
+        ),
+        (
+            "Seoul protested the joint military exercises that are usually held in March.",
+            "military_exercise",
+            "generic",
+        ),
         ("Both navies hold joint drills every spring.", "military_exercise", "generic"),
         (
             "The allies began joint drills held every spring on Tuesday.",
