@@ -468,6 +468,33 @@ def elapsed_before(text: str, pos: int) -> int:
     return count * _UNIT_DAYS[m.group("unit").lower()]
 
 
+def lasting(mention: DateMention, text: str, pos: int) -> DateMention:
+    """A first day extended by the length the text gives the thing named at text[pos]
+    right before it ("two months of field exercises that began March 1", "the 11-day
+    drills that started Monday"): what lasts runs on after the day it began.
+
+    >>> text = "two months of drills that began March 1"
+    >>> [d] = find_dates(text, "2013-03-11")
+    >>> str(lasting(d, text, 14).end_date.date())
+    '2013-04-25'
+    """
+    m = _DURATION_BEFORE.search(text, max(0, pos - 60), pos)
+    if m is None or mention.precision != "day" or m.group("unit").lower() == "year":
+        return mention
+    days = _number(m.group("n")) * _UNIT_DAYS[m.group("unit").lower()]
+    end = mention.date + pd.Timedelta(days=days - 1)
+    return replace(mention, end_date=max(mention.end_date, end))
+
+
+_DURATION_BEFORE = re.compile(
+    r"\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten)[-\s]"
+    r"(?P<unit>day|week|month)s?(?:-long)?\s+(?:of\s+)?(?:[\w.'’-]+\s+){0,4}\Z",
+    re.I,
+)
+"""A length right before a noun: "two months of separate field exercises", "the 11-day
+drills", "a two-week-long exercise"."""
+
+
 def writers_weekday(mention: DateMention, article_date: pd.Timestamp) -> DateMention:
     """The mention, with a weekday read as Korea's next day ("early Saturday" in a Friday
     report) read instead in the writer's own time: the latest such day on or before the

@@ -38,6 +38,7 @@ from analystkit.dates import (
     find_dates,
     is_ahead,
     is_historical,
+    lasting,
     mostly_before,
     time_counted,
     writers_weekday,
@@ -57,6 +58,7 @@ from analystkit.realis import (
     noun_like,
     one_named,
     present_clause,
+    relative_clause,
     relative_habit,
     told_as_cause,
 )
@@ -1055,14 +1057,11 @@ def _predicate_dates(
     return [d for d in dates if at <= d.start < last and d.start - at <= _NEAR]
 
 
-_RELATIVE_CLAUSE = re.compile(
-    r"(?:\s+[a-z]+)?(?:\s+(?:of|against|on|over|by)\s[^,.;:]{1,60}?)?\s*,?\s+(?:which|that)\s+"
+_PASSIVE_ADVERB = re.compile(
     r"(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?(?:[a-z]+ly\s+)?"
 )
-"""From a noun to the verb of a relative clause about it: the compound's head (a trigger
-may end on its modifier: "new sanctions| resolution"), its "of" or "against" phrase,
-then "which" or "that", an auxiliary of the passive and an adverb ("the resolution
-against the North, which unanimously passed …")."""
+"""From "which" to the verb of a relative clause: an auxiliary of the passive and an
+adverb ("the resolution, which was unanimously passed …")."""
 _ADVERB_PLACE = re.compile(
     r"\s*(?:[a-z]+ly\s+)?(?:(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+)?"
 )
@@ -1088,10 +1087,11 @@ def _relative_dates(
     resolution, which passed last week", "the summit, which was held in Singapore last
     week" (the clause is the noun's; the date a sentence fronts is its main verb's:
     "On Friday, she praised the resolution, which passed last week")."""
-    m = _RELATIVE_CLAUSE.match(text, end)
-    if m is None or rules.happened is None:
+    at = relative_clause(text, end)
+    if at is None or rules.happened is None:
         return []
-    pos = m.end()
+    m = _PASSIVE_ADVERB.match(text, at)
+    pos = m.end() if m else at
     for _ in range(_SUBJECT_WORDS + 1):  # the clause's subject first: "which the council adopted"
         verb = rules.happened.match(text[pos : pos + 30].lower())
         if verb is not None:
@@ -1107,32 +1107,6 @@ def _relative_dates(
     at = gap.end() if gap else verb_end
     after = _ON_IN.match(text, at)  # a year or an explicit day starts after it
     return [d for d in dates if d.start in (at, verb_end, after.end() if after else at)]
-
-
-def _lasting(d: DateMention, text: str, start: int) -> DateMention:
-    """A first day `d` extended by the length the text gives the event right before its
-    noun ("two months of joint exercises that began March 1", "the 11-day drills that
-    started Monday"): what lasts runs on after the day it began."""
-    m = _DURATION_BEFORE.search(text, max(0, start - 60), start)
-    if m is None or d.precision != "day":
-        return d
-    n = m["n"].lower()
-    days = (int(n) if n.isdigit() else _COUNTS[n]) * _UNIT_DAYS[m["unit"].lower()]
-    return replace(d, end_date=max(d.end_date, d.date + pd.Timedelta(days=days - 1)))
-
-
-_COUNTS = {
-    w: i + 1
-    for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split())
-}
-_UNIT_DAYS = {"day": 1, "week": 7, "month": 28}
-_DURATION_BEFORE = re.compile(
-    r"\b(?P<n>\d{1,3}|" + "|".join(_COUNTS) + r")[-\s](?P<unit>day|week|month)s?(?:-long)?\s+"
-    r"(?:of\s+)?(?:[\w.'’-]+\s+){0,4}\Z",
-    re.I,
-)
-"""A length right before an event noun: "two months of separate field exercises",
-"the 11-day drills", "a two-week-long exercise"."""
 
 
 _FOR_REASON = re.compile(r".*\bfor\s+\Z", re.S)
@@ -1433,7 +1407,7 @@ def _date_mention(
             # "On Friday, Seoul said it would impose sanctions", dates the words)
             d = m.date = coming_weekday(d, report)
         if m.event_type not in _PLACED and m.event_type != SANCTIONS:
-            d = m.date = _lasting(d, m.evidence, m.start)  # "two months of drills that began"
+            d = m.date = lasting(d, m.evidence, m.start)  # "two months of drills that began"
         m.first, m.last = d.date, d.end_date
         # a period mostly before the news window is background, except for a launch or
         # a nuclear test, which a chronology or the listed tests place on its day

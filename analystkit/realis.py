@@ -421,22 +421,31 @@ def told_as_cause(text: str, start: int, rules: RealisRules, span: tuple[int, in
 _LAST_WORD = re.compile(r"([\w'’]+)[\s,]*\Z")
 
 
+def relative_clause(text: str, end: int) -> int | None:
+    """Where the relative clause about the noun ending at `end` starts, after "which" or
+    "that" (past the compound's head, a trigger may end on its modifier: "new
+    sanctions| resolution", and past its "of" or "between" phrase: "the drills between
+    the U.S. and Manila, which …"); None when no such clause follows."""
+    m = _RELATIVE_AFTER.match(text, end)
+    return None if m is None else m.end()
+
+
+_RELATIVE_AFTER = re.compile(
+    r"(?:\s+[a-z]+)?(?:\s+(?:between|of|against|on|over|in|by)\s[^,;:]{1,60}?)?"
+    r"\s*,?\s+(?:which|that)\s+"
+)
+
+
 def relative_habit(text: str, end: int, rules: RealisRules) -> bool:
     """Whether a relative clause right after the noun ending at `end` tells it as a habit
     ("the joint exercises which are conducted every year", "the drills that are usually
     held in March"): a generic cue of `after` in the clause's first words."""
-    m = _RELATIVE_OPENER.match(text, end)
-    if m is None:
+    at = relative_clause(text, end)
+    if at is None:
         return False
-    last = clause(text, m.end(), m.end(), rules)[1]
-    window = " ".join(text[m.end() : last].split()[: rules.window_words])
+    last = clause(text, at, at, rules)[1]
+    window = " ".join(text[at:last].split()[: rules.window_words])
     return "generic" in _cues(rules.after, window, rules.cased)
-
-
-_RELATIVE_OPENER = re.compile(
-    r"(?:\s+(?:between|of|against|on|in|by)\s[^,;:]{1,60}?)?\s*,?\s+(?:which|that)\s", re.I
-)
-"""From a noun to the relative clause about it, past its "between" or "of" phrase."""
 
 
 def present_clause(
