@@ -81,7 +81,6 @@ class Parties:
         self._entries: list[Entry] = []
         self._holders: list[Speaker | None] = []  # the person or body a cue names
         self._labels: list[int] = []
-        self._leader_gate: dict[str, frozenset[str]] = {}  # titles -> _leader_words
         for speaker in roster.speakers.values():
             label = actors.get(speaker.name, actors.get(speaker.group))
             if label is None or speaker.kind == OUTLET:
@@ -126,10 +125,7 @@ class Parties:
         regular expressions, "US", among them), without the matcher's set-up, which
         costs more than a sentence."""
         index, firsts, longest = self._word_index
-        norm = normalize(text)
-        if self._leader_words(titles).isdisjoint(norm.split()):
-            return []  # no leader's name and no title: most sentences
-        tokens = list(_TOKEN.finditer(norm))
+        tokens = list(_TOKEN.finditer(normalize(text)))
         words = [m.group() for m in tokens]
         found = []
         i = 0
@@ -164,18 +160,6 @@ class Parties:
                 found.append((tokens[i].start(), label))
             i += n
         return found
-
-    def _leader_words(self, titles: re.Pattern[str]) -> frozenset[str]:
-        """Words a sentence must hold one of to name a leader: a title's, or the longest
-        word of each name of a person one of whose titles `titles` fully matches."""
-        if titles.pattern not in self._leader_gate:
-            words = {w for title in _TITLE_WORDS if titles.fullmatch(title) for w in title.split()}
-            for entry, holder in zip(self._entries, self._holders):
-                if holder is not None and any(titles.fullmatch(t) for t in holder.titles):
-                    for variant in pattern_variants(entry.source):
-                        words.add(max(normalize(variant).split(), key=len))
-            self._leader_gate[titles.pattern] = frozenset(words)
-        return self._leader_gate[titles.pattern]
 
     @functools.cached_property
     def _word_index(
@@ -220,8 +204,6 @@ class Parties:
 
 _PARTY = "_party"
 _TOKEN = re.compile(r"\S+")  # a word of normalize()d text
-_TITLE_WORDS = ("president", "prime minister", "premier", "chancellor", "leader")
-"""Titles that may follow a country word ("the French president")."""
 _CASED_NAMES = re.compile(r"re:\(\?-i:((?:[A-Za-z ]|\\\.)+(?:\|(?:[A-Za-z ]|\\\.)+)*)\)")
 """A regular-expression name that only lists names in their case: "re:(?-i:UN|U\\.N\\.)"."""
 _OTHER_GROUP = "other"  # of vocab.SPEAKER_GROUPS: any other state or body
