@@ -1432,6 +1432,7 @@ def test_a_superlative_and_a_range_of_days_are_read_as_told(text, date, event_ty
         # still a plan: the verb is to come, or governs another noun
         ("The planned joint drills will begin on Monday.", "planned"),
         ("The allies held talks on the planned joint drills on Monday.", "planned"),
+        ("The long-planned joint drills came to nothing.", "planned"),
     ],
 )
 def test_a_planned_drill_told_as_begun_is_held(text, realis):
