@@ -191,15 +191,36 @@ class Parties:
         joined, offsets, lengths = join_articles(texts)
         hits = scan_articles(self.matcher, joined, offsets, lengths)
         for k, start, end, pid in zip(*(h.tolist() for h in hits)):
-            holder = self._holders[pid]
+            # a cue two people share ("President Lee") names the one in office that year
+            pid = next(
+                (p for p in self._same_cue.get(pid, (pid,)) if self._in_office(p, years[k])),
+                pid,
+            )
             if self._labels[pid] < 0:
                 continue  # no party: a name only to outrun a shorter one
-            if holder is None or holder.group_in(years[k]) == holder.group:
+            if self._in_office(pid, years[k]):
                 at = int(offsets[k])
                 yield k, start - at, end - at, pid
 
-    def __getstate__(self) -> dict:  # the automaton and the index are rebuilt
-        return {k: v for k, v in self.__dict__.items() if k not in ("matcher", "_word_index")}
+    def _in_office(self, pid: int, year: int | None) -> bool:
+        holder = self._holders[pid]
+        return holder is None or holder.group_in(year) == holder.group
+
+    @functools.cached_property
+    def _same_cue(self) -> dict[int, tuple[int, ...]]:
+        """Entry id -> the ids of every entry written the same way (a cue two people
+        share), for the entries that share one."""
+        by_cue: dict[str, list[int]] = {}
+        for pid, entry in enumerate(self._entries):
+            by_cue.setdefault(" ".join(normalize(entry.source).split()), []).append(pid)
+        return {p: tuple(ps) for ps in by_cue.values() if len(ps) > 1 for p in ps}
+
+    def __getstate__(self) -> dict:  # the automaton and the indexes are rebuilt
+        return {
+            k: v
+            for k, v in self.__dict__.items()
+            if k not in ("matcher", "_word_index", "_same_cue")
+        }
 
 
 _PARTY = "_party"

@@ -1678,3 +1678,11 @@ def test_a_fronted_time_dates_a_clause_of_the_same_time():
 def test_a_drills_length_runs_it_on_from_its_first_day(date, text, realis):
     found = ak.extract_events(written((date, text)), all_mentions=True)
     assert found.loc[found["event_type"] == "military_exercise", "realis"].tolist() == [realis]
+
+
+@pytest.mark.parametrize("date", ["2012-08-23", "2025-08-28"])
+def test_a_cue_two_people_share_names_the_party_in_office_that_year(date):
+    # "President Lee" is Lee Myung-bak in 2012 and Lee Jae-myung in 2025: either way a
+    # party of South Korea, so the meeting has its two sides
+    found = ak.extract_events(written((date, "President Lee met a U.S. envoy on Tuesday.")))
+    assert found[["event_type", "actor"]].values.tolist() == [["talks", "US-ROK"]]
