@@ -78,9 +78,11 @@ class Parties:
         # ("a summit in Vietnam")
         other = actors.get(_OTHER_GROUP)
         self.unlisted = frozenset() if other is None else frozenset({self.names.index(other)})
+        self._roster = roster  # whose `holder` settles a cue two people share
         self._entries: list[Entry] = []
         self._holders: list[Speaker | None] = []  # the person or body a cue names
         self._labels: list[int] = []
+        self._label_of: dict[str, int] = {}  # a person's name -> its label
         for speaker in roster.speakers.values():
             label = actors.get(speaker.name, actors.get(speaker.group))
             if label is None or speaker.kind == OUTLET:
@@ -97,6 +99,18 @@ class Parties:
         self._entries.append(entry)
         self._holders.append(holder)
         self._labels.append(-1 if label is None else self.names.index(label))
+        if holder is not None:
+            self._label_of[holder.name] = self._labels[-1]
+
+    def _named(self, pid: int, year: int | None) -> tuple[Speaker | None, int]:
+        """The person or body entry `pid` names in a report of `year`, and its label: a
+        cue two people share ("President Lee") names the one in office then
+        (`Roster.holder`, as for speakers)."""
+        holder, label = self._holders[pid], self._labels[pid]
+        if holder is not None and holder.kind == PERSON:
+            holder = self._roster.holder(holder.name, self._entries[pid].source, year)
+            label = self._label_of.get(holder.name, -1)
+        return holder, label
 
     @functools.cached_property
     def matcher(self) -> Matcher:
@@ -108,10 +122,8 @@ class Parties:
         is named) of every party it names, in a report of its year (None: every person
         counts); one scan."""
         out: list[list[Party]] = [[] for _ in texts]
-        for k, start, end, pid in self._found(texts, years):
-            holder = self._holders[pid]
-            person = holder is not None and holder.kind == PERSON
-            out[k].append((start, end, self._labels[pid], person))
+        for k, start, end, label, holder in self._found(texts, years):
+            out[k].append((start, end, label, holder is not None and holder.kind == PERSON))
         return out
 
     def leaders(
@@ -144,9 +156,7 @@ class Parties:
             else:
                 i += 1
                 continue
-            holders = [self._holders[p] for p in pids]
-            k = next((j for j, h in enumerate(holders) if h and h.group_in(year) == h.group), 0)
-            holder, label = holders[k], self._labels[pids[k]]
+            holder, label = self._named(pids[0], year)
             if holder is None:  # a country word: a leader if a title follows
                 after = words[i + n : i + n + 2]
                 if label >= 0 and any(titles.fullmatch(" ".join(after[:size])) for size in (2, 1)):
@@ -185,42 +195,23 @@ class Parties:
         firsts = frozenset(words[0] for words in index)
         return index, firsts, max(map(len, index), default=1)
 
-    def _found(self, texts: list[str], years: list[int | None]) -> Iterator[tuple[int, ...]]:
-        """(text index, start, end, entry id) of each party name in the texts, in a
-        report of the text's year; one scan."""
+    def _found(
+        self, texts: list[str], years: list[int | None]
+    ) -> Iterator[tuple[int, int, int, int, Speaker | None]]:
+        """(text index, start, end, label, person or body) of each party name in the
+        texts, in a report of the text's year; one scan."""
         joined, offsets, lengths = join_articles(texts)
         hits = scan_articles(self.matcher, joined, offsets, lengths)
         for k, start, end, pid in zip(*(h.tolist() for h in hits)):
-            # a cue two people share ("President Lee") names the one in office that year
-            pid = next(
-                (p for p in self._same_cue.get(pid, (pid,)) if self._in_office(p, years[k])),
-                pid,
-            )
-            if self._labels[pid] < 0:
+            holder, label = self._named(pid, years[k])
+            if label < 0:
                 continue  # no party: a name only to outrun a shorter one
-            if self._in_office(pid, years[k]):
+            if holder is None or holder.group_in(years[k]) == holder.group:
                 at = int(offsets[k])
-                yield k, start - at, end - at, pid
+                yield k, start - at, end - at, label, holder
 
-    def _in_office(self, pid: int, year: int | None) -> bool:
-        holder = self._holders[pid]
-        return holder is None or holder.group_in(year) == holder.group
-
-    @functools.cached_property
-    def _same_cue(self) -> dict[int, tuple[int, ...]]:
-        """Entry id -> the ids of every entry written the same way (a cue two people
-        share), for the entries that share one."""
-        by_cue: dict[str, list[int]] = {}
-        for pid, entry in enumerate(self._entries):
-            by_cue.setdefault(" ".join(normalize(entry.source).split()), []).append(pid)
-        return {p: tuple(ps) for ps in by_cue.values() if len(ps) > 1 for p in ps}
-
-    def __getstate__(self) -> dict:  # the automaton and the indexes are rebuilt
-        return {
-            k: v
-            for k, v in self.__dict__.items()
-            if k not in ("matcher", "_word_index", "_same_cue")
-        }
+    def __getstate__(self) -> dict:  # the automaton and the index are rebuilt
+        return {k: v for k, v in self.__dict__.items() if k not in ("matcher", "_word_index")}
 
 
 _PARTY = "_party"
