@@ -479,7 +479,7 @@ def lasting(mention: DateMention, text: str, pos: int) -> DateMention:
     '2013-04-25'
     """
     m = _DURATION_BEFORE.search(text, max(0, pos - 60), pos)
-    if m is None or mention.precision != "day" or m.group("unit").lower() == "year":
+    if m is None or mention.precision != "day":
         return mention
     days = _number(m.group("n")) * _UNIT_DAYS[m.group("unit").lower()]
     end = mention.date + pd.Timedelta(days=days - 1)

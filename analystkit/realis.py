@@ -192,6 +192,11 @@ def compile_realis(raw: dict, launch: dict, words, lower, negations: str = "") -
         """An optional list of the `launch` section, compiled; None when not given."""
         return words(f"launch.{key}", launch[key]) if key in launch else None
 
+    def optional_realis(key: str) -> re.Pattern[str] | None:
+        """An optional list of the `realis` section (read as one pattern), compiled;
+        None when not given."""
+        return words(f"realis.{key}", [raw[key]]) if key in raw else None
+
     cased = frozenset(
         w.lower()
         for section in ("before", "after")
@@ -212,19 +217,11 @@ def compile_realis(raw: dict, launch: dict, words, lower, negations: str = "") -
         launched=words("launch.launched_things", launch["launched_things"]),
         defence=optional("not_launched_after"),
         intercept=optional("intercept_words"),
-        cause=words("realis.cause_clause", [raw["cause_clause"]])
-        if "cause_clause" in raw
-        else None,
-        happened=words("realis.happened", [raw["happened"]]) if "happened" in raw else None,
-        to_come_clause=words("realis.to_come_clause", [raw["to_come_clause"]])
-        if "to_come_clause" in raw
-        else None,
-        when_clause=words("realis.when_clause", [raw["when_clause"]])
-        if "when_clause" in raw
-        else None,
-        present_verbs=words("realis.present_verbs", [raw["present_verbs"]])
-        if "present_verbs" in raw
-        else None,
+        cause=optional_realis("cause_clause"),
+        happened=optional_realis("happened"),
+        to_come_clause=optional_realis("to_come_clause"),
+        when_clause=optional_realis("when_clause"),
+        present_verbs=optional_realis("present_verbs"),
     )
 
 
@@ -319,16 +316,20 @@ def _participle_mood(text: str, first: int, rules: RealisRules, anchored: bool) 
     before its comma: a plan, a possibility or a habit there is its own ("special forces
     would be on the ground, conducting raids"); a negation or an end is not ("did not
     fire, holding drills instead": the drills were held)."""
-    if first < 2 or not text.startswith(", ", first - 2):
-        return None
-    m = _PARTICIPLE.match(text, first)
-    if m is None or m.group(0).lower() in _NOT_PARTICIPLES:
+    if first < 2 or not text.startswith(", ", first - 2) or not _participle(text, first):
         return None
     outer = clause(text, first - 2, first - 2, rules)[0]
     found = _cues(
         rules.before, _last_words(text[outer : first - 2], rules.window_words), rules.cased
     )
     return next((r for r in _MOODS if r in found and not (r in _DATE_DECIDES and anchored)), None)
+
+
+def _participle(text: str, pos: int) -> bool:
+    """Whether a participle or gerund in -ing stands at text[pos] ("conducting", not
+    "during" or "morning")."""
+    m = _PARTICIPLE.match(text, pos)
+    return m is not None and m.group(0).lower() not in _NOT_PARTICIPLES
 
 
 _PARTICIPLE = re.compile(r"[a-z]{2,}ing\b")
@@ -466,8 +467,7 @@ def present_clause(
     to_come = rules.to_come_clause.fullmatch(word) is not None
     if not to_come and rules.when_clause.fullmatch(word) is None:
         return None
-    gerund = _PARTICIPLE.match(text, opener.end())
-    if to_come and gerund is not None and gerund[0].lower() not in _NOT_PARTICIPLES:
+    if to_come and _participle(text, opener.end()):
         # "Before meeting with Putin, Trump will …": still to come when the sentence
         # speaks of the future ("said before meeting him on Sunday": the past)
         return "planned" if _FUTURE.search(text) else None
