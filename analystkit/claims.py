@@ -24,7 +24,7 @@ from analystkit.lexicon import Lexicon
 from analystkit.linking import link_events
 from analystkit.splitting import article_spans
 from analystkit.terms import Term, find_term, terms_from_milestones
-from analystkit.vocab import DPRK
+from analystkit.vocab import DPRK, ORDINAL_WORDS
 
 CLAIM_COLUMNS = [
     "article_id",
@@ -45,29 +45,7 @@ _CLAIM_DTYPES = {
     "event_date": "datetime64[us]",
 }
 
-_ORDINAL_WORDS = [
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-]
-_ORD = r"(?P<ord>" + "|".join(_ORDINAL_WORDS) + r"|\d{1,3}(?:st|nd|rd|th))"
+_ORD = r"(?P<ord>" + "|".join(ORDINAL_WORDS) + r"|\d{1,3}(?:st|nd|rd|th))"
 _NOUN = (
     r"(?P<noun>(?:[\w-]+\s+){0,3}?(?:launch(?:es)?(?:\s+events?)?|tests?|"
     r"test-firings?|firings?))"
@@ -419,7 +397,7 @@ def _check(
     source: str,
 ) -> dict:
     word = m.group("ord").lower()
-    stated = _ORDINAL_WORDS.index(word) + 1 if word in _ORDINAL_WORDS else int(word[:-2])
+    stated = ORDINAL_WORDS.index(word) + 1 if word in ORDINAL_WORDS else int(word[:-2])
     row = {
         "article_id": article_id,
         "sentence_id": int(sentence_id),
@@ -473,7 +451,7 @@ def _since(
     who = m.group("who") or m.group("who2") or m.group("who3") or m.group("who4")
     if who is None:
         return pd.Timestamp(date.year, 1, 1), ""
-    ordinal = _ORDINAL_WORDS.index(m.group("term").lower()) + 1 if m.group("term") else None
+    ordinal = ORDINAL_WORDS.index(m.group("term").lower()) + 1 if m.group("term") else None
     term = find_term(terms, who, ordinal, date)
     if term is None:
         return None, f"no term in the milestones matches {who!r}"
@@ -508,7 +486,7 @@ _CORE_PLURAL = (
 )
 # a count's number; not one joined to a name by a hyphen ("Minuteman-3", "Hwasong-15")
 _NUM = r"(?<!-)(?P<count>\d{1,3}|" + "|".join(list(_NUMBERS)[2:]) + r")"
-_ORDW = r"(?P<ord>" + "|".join(_ORDINAL_WORDS) + r"|\d{1,3}(?:st|nd|rd|th))"
+_ORDW = r"(?P<ord>" + "|".join(ORDINAL_WORDS) + r"|\d{1,3}(?:st|nd|rd|th))"
 _ADJ = r"(?:(?:ever|successful|such|straight|recent|separate|more|new|" + _MONTHS + r")\s+)*"
 _WHAT = (
     r"(?P<what>"
@@ -669,7 +647,7 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
 # a form, check its gates (tests/test_claims.py compares the forms with and without).
 # Each gate's alternatives: the words, then any others.
 _GATE_PARTS: dict[str, list[str]] = {
-    "ord": [*_ORDINAL_WORDS, r"\d(?:st|nd|rd|th)"],
+    "ord": [*ORDINAL_WORDS, r"\d(?:st|nd|rd|th)"],
     "num": [*list(_NUMBERS)[2:], r"\d"],
     "first": ["first"],
     "gap": ["under", r"less\s+than|just\s+over"],
@@ -974,7 +952,7 @@ def _a_before(text: str, at: int) -> list[int]:
     return [p for p in (before_a - 2, before_a - 1) if p >= 0 and before_a < spaces - 1]
 
 
-_ORD_START = _Start((*_ORDINAL_WORDS, _DIGIT))
+_ORD_START = _Start((*ORDINAL_WORDS, _DIGIT))
 _NUM_START = _Start((*list(_NUMBERS)[2:], _DIGIT))
 # Where each pattern of _SCANNED (in its order) may match, in folded text (_folded):
 # the search tries there only, not every position ("\b" first and re.I make Python's re
@@ -1544,7 +1522,7 @@ def _count(groups: dict) -> int:
 
 def _ordinal(word: str) -> int:
     word = word.lower()
-    return _ORDINAL_WORDS.index(word) + 1 if word in _ORDINAL_WORDS else int(word[:-2])
+    return ORDINAL_WORDS.index(word) + 1 if word in ORDINAL_WORDS else int(word[:-2])
 
 
 def _span(text: str) -> tuple[int, str]:

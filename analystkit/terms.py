@@ -16,6 +16,7 @@ import pandas as pd
 
 from analystkit.dates import DateMention, is_time_word
 from analystkit.frames import require_columns
+from analystkit.vocab import ORDINAL_WORDS
 
 
 @dataclass(frozen=True)
@@ -205,16 +206,12 @@ class MilestoneResolver:
         return []
 
 
-_ORDINALS = {
-    w: n
-    for n, w in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth".split(), start=1
-    )
-}
+_ORDINALS = {w: n for n, w in enumerate(ORDINAL_WORDS[:10], start=1)}
+"""A summit's ordinal, up to the tenth ("the fourth Kim-Xi summit")."""
 _NOT_NAMES = frozenset("The A An This That Its Their His Her Our Last Next".split())
 """Capitalized words before "summit" that name no place (a sentence's first word)."""
 _NAMED_BEFORE = re.compile(
-    r"(?:\b(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?"
+    r"(?:\b(?P<ordinal>" + "|".join(_ORDINALS) + r")\s+)?"
     r"(?<![\w.'’-])(?P<name>(?:[A-Z][\w'’-]*\s+)?[A-Z][\w'’-]*)\s+\Z"
 )
 """The place or pair right before "summit" ("the Singapore summit", "the first

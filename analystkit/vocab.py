@@ -17,6 +17,31 @@ EVENT_TYPES = (
 LAUNCH_TYPES = ("missile_launch", "satellite_launch")
 """A launch event (the chronology's counting unit) is a missile or a satellite launch."""
 
+ORDINAL_WORDS = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+)
+"""Ordinals written as words, in order ("the fourth launch this year", "the second
+Trump-Kim summit"): the n-th is ORDINAL_WORDS[n - 1]."""
+
 DPRK = "DPRK"
 """The actor label of North Korea's events (data/event_rules.yml `actors`: dprk_state)."""
 
