@@ -42,7 +42,7 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_events import best_of  # noqa: E402
-from bench_tagging import tokenize  # noqa: E402
+from bench_tagging import timed, tokenize  # noqa: E402
 from synthetic import synthetic_articles  # noqa: E402
 
 import analystkit as ak  # noqa: E402
@@ -67,12 +67,6 @@ def step_times(articles, lexicon) -> dict[str, float]:
     marks = [("start", time.perf_counter())]
     chain(articles, lexicon, after=lambda step: marks.append((step, time.perf_counter())))
     return {step: t - marks[k][1] for k, (step, t) in enumerate(marks[1:])}
-
-
-def timed(func: Callable[[], object]) -> tuple[float, object]:
-    start = time.perf_counter()
-    out = func()
-    return time.perf_counter() - start, out
 
 
 def each_from_articles(articles, lexicon) -> tuple:
